@@ -1,0 +1,120 @@
+#include "capi/arguments.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace fl::capi {
+namespace {
+
+constexpr int64_t lapack_int_max = std::numeric_limits<int32_t>::max();
+
+[[noreturn]] void invalid(const std::string &message) {
+    throw Error(ErrorCode::invalid_argument, message);
+}
+
+std::string named(const char *name, int64_t value) {
+    return std::string(name) + " = " + std::to_string(value);
+}
+
+const char *layout_word(Layout layout) {
+    return layout == Layout::row_major ? "row-major" : "column-major";
+}
+
+// The bytes from a matrix's first element to one past its last.
+uintptr_t extent_bytes(const MatrixRef &m, Dtype dtype) {
+    const int64_t lines = m.stored_cols(), line_length = m.stored_rows();
+    if (lines == 0 || line_length == 0) return 0;
+    return static_cast<uintptr_t>((lines - 1) * m.ld + line_length) * element_size(dtype);
+}
+
+}  // namespace
+
+Dtype to_dtype(fl_dtype dtype, const char *name) {
+    if (dtype == FL_FLOAT32) return Dtype::float32;
+    if (dtype == FL_FLOAT64) return Dtype::float64;
+    invalid(named(name, dtype) + " is not a dtype (FL_FLOAT32 = 1 or FL_FLOAT64 = 2)");
+}
+
+Layout to_layout(fl_layout layout, const char *name) {
+    if (layout == FL_ROW_MAJOR) return Layout::row_major;
+    if (layout == FL_COL_MAJOR) return Layout::col_major;
+    invalid(named(name, layout) + " is not a layout (FL_ROW_MAJOR = 1 or FL_COL_MAJOR = 2)");
+}
+
+Transpose to_transpose(fl_transpose trans, const char *name) {
+    if (trans == FL_NO_TRANS) return Transpose::no;
+    if (trans == FL_TRANS) return Transpose::yes;
+    invalid(named(name, trans) + " is not a transpose flag (FL_NO_TRANS = 1 or FL_TRANS = 2)");
+}
+
+Triangle to_triangle(int64_t value, const char *name) {
+    if (value == FL_LOWER) return Triangle::lower;
+    if (value == FL_UPPER) return Triangle::upper;
+    invalid(named(name, value) + " is not a triangle (FL_LOWER = 1 or FL_UPPER = 2)");
+}
+
+std::size_t element_size(Dtype dtype) { return dtype == Dtype::float32 ? sizeof(float) : sizeof(double); }
+
+void require_not_null(const void *pointer, const char *name) {
+    if (pointer == nullptr) invalid(std::string(name) + " is NULL");
+}
+
+void require_non_negative(int64_t value, const char *name) {
+    if (value < 0) invalid(named(name, value) + " is negative");
+}
+
+MatrixRef matrix_arg(const MatrixNames &names, Dtype dtype, fl_layout layout, int64_t rows,
+                     int64_t cols, const void *data, int64_t ld) {
+    const Layout lay = to_layout(layout, (std::string(names.matrix) + "'s layout").c_str());
+    require_non_negative(rows, names.rows);
+    require_non_negative(cols, names.cols);
+    for (auto [value, name] : {std::pair{rows, names.rows}, {cols, names.cols}, {ld, names.ld}})
+        if (value > lapack_int_max)
+            throw Error(ErrorCode::too_large, named(name, value) +
+                                                  " exceeds 2147483647, the largest size LAPACK's "
+                                                  "32-bit integers can hold");
+
+    const bool row_major = lay == Layout::row_major;
+    const int64_t line_length = row_major ? cols : rows;
+    if (ld < std::max<int64_t>(1, line_length))
+        invalid(named(names.ld, ld) + (ld < 1 ? " is smaller than 1" : " is smaller than ") +
+                (ld < 1 ? "" : named(row_major ? names.cols : names.rows, line_length)) + " (" +
+                layout_word(lay) + " " + names.matrix + ")");
+
+    const int64_t lines = row_major ? rows : cols;
+    if (lines > 0 && line_length > 0) {
+        // (lines - 1) * ld + line_length elements must be addressable in bytes.
+        const int64_t limit = std::numeric_limits<int64_t>::max() / static_cast<int64_t>(element_size(dtype));
+        if ((lines - 1) > (limit - line_length) / ld)
+            throw Error(ErrorCode::too_large, std::string(names.matrix) + " spans more than 2^63 bytes (" +
+                                                  named(names.rows, rows) + ", " +
+                                                  named(names.cols, cols) + ", " + named(names.ld, ld) + ")");
+        if (data == nullptr)
+            invalid(std::string(names.matrix) + " is NULL but has " + std::to_string(rows) + " x " +
+                    std::to_string(cols) + " elements");
+    }
+    return MatrixRef{lay, rows, cols, ld, const_cast<void *>(data)};
+}
+
+void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype dtype) {
+    const auto b_begin = reinterpret_cast<uintptr_t>(b.data);
+    const auto x_begin = reinterpret_cast<uintptr_t>(x.data);
+    const uintptr_t b_end = b_begin + extent_bytes(b, dtype), x_end = x_begin + extent_bytes(x, dtype);
+    if (b_begin == b_end || x_begin == x_end) return;  // an empty matrix overlaps nothing
+    if (b_begin == x_begin) {
+        if (b.layout != x.layout || b.ld != x.ld)
+            invalid("x == b (in place) needs the same layout and leading dimension, but ldb = " +
+                    std::to_string(b.ld) + " (" + layout_word(b.layout) + "), ldx = " +
+                    std::to_string(x.ld) + " (" + layout_word(x.layout) + ")");
+        return;
+    }
+    if (b_begin < x_end && x_begin < b_end)
+        invalid("b and x overlap without being the same matrix: pass x == b to solve in place, "
+                "or separate buffers");
+}
+
+}  // namespace fl::capi

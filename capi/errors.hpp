@@ -1,0 +1,36 @@
+// The boundary where C++ errors become C status codes. Every extern "C" function runs its
+// body through guarded(): nothing thrown inside ever crosses into the caller, and the
+// thread-local message of fl_last_error() is set on failure and cleared on success.
+#pragma once
+
+#include <new>
+#include <string>
+
+#include "core/error.hpp"
+#include "fastlinalg/fastlinalg.h"
+
+namespace fl::capi {
+
+fl_status to_status(ErrorCode code) noexcept;
+
+// Records "function: message" as this thread's last error and returns status.
+fl_status fail(const char *function, fl_status status, const char *message) noexcept;
+void clear_last_error() noexcept;
+
+template <class Body> fl_status guarded(const char *function, Body &&body) noexcept {
+    try {
+        body();
+        clear_last_error();
+        return FL_OK;
+    } catch (const Error &e) {
+        return fail(function, to_status(e.code()), e.what());
+    } catch (const std::bad_alloc &) {
+        return fail(function, FL_ERR_OUT_OF_MEMORY, "out of memory");
+    } catch (const std::exception &e) {
+        return fail(function, FL_ERR_INTERNAL, e.what());
+    } catch (...) {
+        return fail(function, FL_ERR_INTERNAL, "unknown exception");
+    }
+}
+
+}  // namespace fl::capi

@@ -1,0 +1,60 @@
+#include <string>
+
+#include "capi/arguments.hpp"
+#include "capi/errors.hpp"
+#include "capi/handles.hpp"
+
+using namespace fl::capi;
+
+namespace {
+
+[[noreturn]] void unknown_option(fl_option option) {
+    throw fl::Error(fl::ErrorCode::invalid_argument,
+                    "option = " + std::to_string(option) + " is not an fl_option");
+}
+
+}  // namespace
+
+extern "C" {
+
+FL_API fl_status fl_options_create(fl_options **options) {
+    if (options != nullptr) *options = nullptr;
+    return guarded(__func__, [&] {
+        require_not_null(options, "options");
+        *options = new fl_options{};
+    });
+}
+
+FL_API void fl_options_destroy(fl_options *options) { delete options; }
+
+FL_API fl_status fl_options_set_int(fl_options *options, fl_option option, int64_t value) {
+    return guarded(__func__, [&] {
+        require_not_null(options, "options");
+        switch (option) {
+        case FL_OPT_CHECK_FINITE:
+            if (value != 0 && value != 1)
+                throw fl::Error(fl::ErrorCode::invalid_argument,
+                                "FL_OPT_CHECK_FINITE takes 0 or 1, not " + std::to_string(value));
+            options->values.check_finite = value == 1;
+            return;
+        case FL_OPT_TRIANGLE: options->values.triangle = to_triangle(value, "FL_OPT_TRIANGLE"); return;
+        }
+        unknown_option(option);
+    });
+}
+
+FL_API fl_status fl_options_get_int(const fl_options *options, fl_option option, int64_t *value) {
+    return guarded(__func__, [&] {
+        require_not_null(options, "options");
+        require_not_null(value, "value");
+        switch (option) {
+        case FL_OPT_CHECK_FINITE: *value = options->values.check_finite ? 1 : 0; return;
+        case FL_OPT_TRIANGLE:
+            *value = options->values.triangle == fl::Triangle::lower ? FL_LOWER : FL_UPPER;
+            return;
+        }
+        unknown_option(option);
+    });
+}
+
+}  // extern "C"

@@ -1,0 +1,74 @@
+#include "dense/cholesky_factor.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "core/error.hpp"
+#include "lapack/lapack.hpp"
+
+namespace fl {
+
+template <class T>
+CholeskyFactor<T>::CholeskyFactor(const MatrixRef &a, const FactorOptions &options)
+    : SquareFactor<T>(a, options, options.triangle, /*symmetric=*/true),
+      triangle_(a.layout == Layout::col_major ? options.triangle : flipped(options.triangle)) {
+    const index_t n = this->n_;
+    if (n == 0) return;
+    const ColMajorView<T> s = this->storage();
+    anorm_ = lapack::lansy_one(triangle_, n, s.data, s.ld);
+
+    lapack_int info;
+    {
+        blas::SerialRegion serial(n < blas::serial_factor_order);
+        info = lapack::potrf(triangle_, n, s.data, s.ld);
+    }
+    if (info > 0)
+        throw Error(ErrorCode::not_positive_definite,
+                    "the matrix is not positive definite: its leading minor of order " +
+                        std::to_string(info) + " (of " + std::to_string(n) + ") is not");
+    if (info < 0)
+        throw Error(ErrorCode::internal, "potrf rejected argument " + std::to_string(-info));
+}
+
+// A is symmetric, so op does not matter.
+template <class T> void CholeskyFactor<T>::solve_left(Transpose, const ColMajorView<T> &x) const {
+    const ColMajorView<const T> c = this->stored();
+    lapack::potrs(triangle_, this->n_, x.cols, c.data, c.ld, x.data, x.ld);
+}
+
+// Y A^-1 = Y L^-T L^-1 when A = L L^T, and Y U^-1 U^-T when A = U^T U.
+template <class T> void CholeskyFactor<T>::solve_right(Transpose, const ColMajorView<T> &y) const {
+    const ColMajorView<const T> c = this->stored();
+    const Transpose first = triangle_ == Triangle::lower ? Transpose::yes : Transpose::no;
+    lapack::trsm_right(triangle_, first, false, y.rows, this->n_, c.data, c.ld, y.data, y.ld);
+    lapack::trsm_right(triangle_, toggled(first), false, y.rows, this->n_, c.data, c.ld, y.data, y.ld);
+}
+
+template <class T> void CholeskyFactor<T>::invert_in_place(const ColMajorView<T> &a) const {
+    if (this->n_ == 0) return;
+    const lapack_int info = lapack::potri(triangle_, this->n_, a.data, a.ld);
+    if (info != 0) throw Error(ErrorCode::internal, "potri failed with info " + std::to_string(info));
+    symmetrize(a, triangle_);
+}
+
+// det(A) = prod(L_ii)^2 > 0.
+template <class T> LogDet CholeskyFactor<T>::logdet() const {
+    const ColMajorView<const T> c = this->stored();
+    LogDet d{1.0, 0.0};
+    for (index_t i = 0; i < this->n_; ++i) d.logabsdet += 2.0 * std::log(static_cast<double>(c(i, i)));
+    return d;
+}
+
+template <class T> double CholeskyFactor<T>::rcond() const {
+    if (this->n_ == 0) return 1.0;
+    const ColMajorView<const T> c = this->stored();
+    double r = 0;
+    const lapack_int info = lapack::pocon(triangle_, this->n_, c.data, c.ld, anorm_, &r);
+    if (info != 0) throw Error(ErrorCode::internal, "pocon failed with info " + std::to_string(info));
+    return r;
+}
+
+template class CholeskyFactor<float>;
+template class CholeskyFactor<double>;
+
+}  // namespace fl

@@ -1,0 +1,90 @@
+#include "dense/lu_factor.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "core/error.hpp"
+#include "lapack/lapack.hpp"
+
+namespace fl {
+
+template <class T>
+LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
+    : SquareFactor<T>(a, options, std::nullopt, /*symmetric=*/false),
+      pivots_(static_cast<size_t>(this->n_)) {
+    const index_t n = this->n_;
+    if (n == 0) return;
+    const ColMajorView<T> s = this->storage();
+    anorm_ = lapack::lange(condition_norm(), n, n, s.data, s.ld);
+
+    lapack_int info;
+    {
+        blas::SerialRegion serial(n < blas::serial_factor_order);
+        info = lapack::getrf(n, s.data, s.ld, pivots_.data());
+    }
+    if (info > 0)
+        throw Error(ErrorCode::singular,
+                    "the matrix is singular: U[" + std::to_string(info) + ", " +
+                        std::to_string(info) + "] (pivot " + std::to_string(info) + " of " +
+                        std::to_string(n) + ", 1-based) is exactly zero");
+    if (info < 0)
+        throw Error(ErrorCode::internal, "getrf rejected argument " + std::to_string(-info));
+}
+
+template <class T> void LuFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
+    const ColMajorView<const T> lu = this->stored();
+    lapack::getrs(op, this->n_, x.cols, lu.data, lu.ld, pivots_.data(), x.data, x.ld);
+}
+
+// S = P L U, so Y S^-1 = Y U^-1 L^-1 P^T and Y S^-T = Y P L^-T U^-T. P is the product of
+// getrf's interchanges P_1 ... P_n: Y P swaps Y's columns in order 1..n, Y P^T in order n..1.
+template <class T> void LuFactor<T>::solve_right(Transpose op, const ColMajorView<T> &y) const {
+    const ColMajorView<const T> lu = this->stored();
+    const index_t n = this->n_;
+    auto swap_columns = [&](index_t i) {
+        const index_t p = pivots_[static_cast<size_t>(i)] - 1;
+        if (p != i) lapack::swap(y.rows, y.column(i), y.column(p));
+    };
+    if (op == Transpose::no) {
+        lapack::trsm_right(Triangle::upper, Transpose::no, false, y.rows, n, lu.data, lu.ld, y.data, y.ld);
+        lapack::trsm_right(Triangle::lower, Transpose::no, true, y.rows, n, lu.data, lu.ld, y.data, y.ld);
+        for (index_t i = n - 1; i >= 0; --i) swap_columns(i);
+    } else {
+        for (index_t i = 0; i < n; ++i) swap_columns(i);
+        lapack::trsm_right(Triangle::lower, Transpose::yes, true, y.rows, n, lu.data, lu.ld, y.data, y.ld);
+        lapack::trsm_right(Triangle::upper, Transpose::yes, false, y.rows, n, lu.data, lu.ld, y.data, y.ld);
+    }
+}
+
+template <class T> void LuFactor<T>::invert_in_place(const ColMajorView<T> &a) const {
+    if (this->n_ == 0) return;
+    const lapack_int info = lapack::getri(this->n_, a.data, a.ld, pivots_.data());
+    if (info != 0) throw Error(ErrorCode::internal, "getri failed with info " + std::to_string(info));
+}
+
+// det(S) = det(P) prod(U_ii), and det(A^T) = det(A).
+template <class T> LogDet LuFactor<T>::logdet() const {
+    const ColMajorView<const T> lu = this->stored();
+    LogDet d{1.0, 0.0};
+    for (index_t i = 0; i < this->n_; ++i) {
+        const double u = lu(i, i);
+        if (u < 0) d.sign = -d.sign;
+        if (pivots_[static_cast<size_t>(i)] != i + 1) d.sign = -d.sign;
+        d.logabsdet += std::log(std::fabs(u));
+    }
+    return d;
+}
+
+template <class T> double LuFactor<T>::rcond() const {
+    if (this->n_ == 0) return 1.0;
+    const ColMajorView<const T> lu = this->stored();
+    double r = 0;
+    const lapack_int info = lapack::gecon(condition_norm(), this->n_, lu.data, lu.ld, anorm_, &r);
+    if (info != 0) throw Error(ErrorCode::internal, "gecon failed with info " + std::to_string(info));
+    return r;
+}
+
+template class LuFactor<float>;
+template class LuFactor<double>;
+
+}  // namespace fl

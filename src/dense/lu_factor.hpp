@@ -1,0 +1,31 @@
+// LU with partial pivoting, S = P L U (LAPACK getrf), of a square A in either layout.
+#pragma once
+
+#include <vector>
+
+#include "dense/square_factor.hpp"
+#include "lapack/lapack.hpp"
+
+namespace fl {
+
+template <class T> class LuFactor final : public SquareFactor<T> {
+public:
+    LuFactor(const MatrixRef &a, const FactorOptions &options);
+
+    FactorKind kind() const override { return FactorKind::lu; }
+    LogDet logdet() const override;
+    double rcond() const override;
+
+private:
+    void solve_left(Transpose op, const ColMajorView<T> &x) const override;
+    void solve_right(Transpose op, const ColMajorView<T> &y) const override;
+    void invert_in_place(const ColMajorView<T> &a) const override;
+
+    // The norm gecon needs: the 1-norm of A is the infinity norm of S = A^T.
+    char condition_norm() const { return this->transposed_ ? 'I' : '1'; }
+
+    std::vector<lapack_int> pivots_;  // getrf's 1-based row interchanges
+    double anorm_ = 0;                // the 1-norm of A, taken before factoring
+};
+
+}  // namespace fl

@@ -1,0 +1,84 @@
+// What LU and Cholesky share: the factored copy of a square A in column-major storage,
+// and the solve and inverse drivers that let the caller's layouts meet that storage
+// without transposed copies.
+//
+// A row-major A is, in memory, the column-major A^T. So the storage holds S = A or S = A^T
+// (`transposed_`), and a solve with A becomes a solve with S or S^T. A column-major X is
+// solved from the left, X <- op(S)^-1 X (LAPACK's getrs/potrs); a row-major X is, in memory,
+// X^T, and X = op(S)^-1 B is X^T = B^T op(S)^-T: a solve from the right with triangular
+// BLAS-3 calls on the same memory. Either way every right-hand side is done in one call.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "core/finite_check.hpp"
+#include "core/matrix_copy.hpp"
+#include "dense/factor.hpp"
+#include "lapack/blas_runtime.hpp"
+
+namespace fl {
+
+template <class T> class SquareFactor : public Factor {
+public:
+    Dtype dtype() const final { return dtype_of<T>(); }
+    index_t order() const final { return n_; }
+
+    void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const final {
+        if (x.data != b.data) copy_matrix<T>(b, x);
+        if (n_ == 0 || x.cols == 0) return;
+        const Transpose on_stored = transposed_ ? toggled(trans) : trans;
+        const ColMajorView<T> xs = stored_view<T>(x);
+        if (x.layout == Layout::col_major)
+            solve_left(on_stored, xs);
+        else
+            solve_right(toggled(on_stored), xs);
+    }
+
+    void inverse(const MatrixRef &out) const final {
+        const ColMajorView<T> o = stored_view<T>(out);
+        copy_columns(stored(), o);
+        {
+            blas::SerialRegion serial(n_ < blas::serial_factor_order);
+            invert_in_place(o);  // o <- S^-1
+        }
+        // The caller wants A^-1 in its layout, that is, in memory, A^-1 (column-major) or
+        // A^-T (row-major); S^-1 is A^-1 or A^-T. Symmetric inverses need no transpose.
+        if (!symmetric_ && transposed_ != (out.layout == Layout::row_major)) transpose_in_place(o);
+    }
+
+protected:
+    // Copies a (square, validated) into storage, after the NaN/Inf check if asked for.
+    // `read` limits both the check and what the factorization reads to one triangle (in
+    // the caller's layout). A symmetric factor treats its storage as A itself.
+    SquareFactor(const MatrixRef &a, const FactorOptions &options, std::optional<Triangle> read,
+                 bool symmetric)
+        : n_(a.rows),
+          transposed_(!symmetric && a.layout == Layout::row_major),
+          symmetric_(symmetric),
+          storage_(static_cast<size_t>(n_ * n_)) {
+        if (options.check_finite) require_finite<T>(a, "a", read);
+        const ColMajorView<T> s = stored_view<T>(a);
+        copy_columns(ColMajorView<const T>{s.data, s.rows, s.cols, s.ld}, storage());
+    }
+
+    // X <- op(S)^-1 X, X column-major n-by-k.
+    virtual void solve_left(Transpose op, const ColMajorView<T> &x) const = 0;
+    // Y <- Y op(S)^-1, Y column-major k-by-n.
+    virtual void solve_right(Transpose op, const ColMajorView<T> &y) const = 0;
+    // a (a copy of the factored storage) <- S^-1.
+    virtual void invert_in_place(const ColMajorView<T> &a) const = 0;
+
+    ColMajorView<T> storage() { return {storage_.data(), n_, n_, ld()}; }
+    ColMajorView<const T> stored() const { return {storage_.data(), n_, n_, ld()}; }
+    index_t ld() const { return n_ > 0 ? n_ : 1; }
+
+    const index_t n_;
+    const bool transposed_;  // storage holds A^T (A came row-major and is not symmetric)
+
+private:
+    const bool symmetric_;
+    std::vector<T> storage_;
+};
+
+}  // namespace fl

@@ -1,0 +1,154 @@
+// Typed entry points to the BLAS and LAPACK routines the core calls, written once for
+// float and double: Routines<T> names the s- or d- routine, and each wrapper below is a
+// template over it. Every call is column-major: a row-major caller matrix reaches here as
+// its transpose (see core/types.hpp), never through LAPACKE's transposing row-major path.
+// The LAPACKE _work variants are used because they neither allocate nor re-check for NaN;
+// the core validates once, up front.
+//
+// Sizes arrive as index_t already checked (capi/arguments.cpp) to fit LAPACK's 32-bit
+// integers.
+#pragma once
+
+#include <cblas.h>
+#include <lapacke.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "core/types.hpp"
+
+namespace fl::lapack {
+
+template <class T> struct Routines;
+
+template <> struct Routines<float> {
+    static constexpr auto getrf = LAPACKE_sgetrf_work;
+    static constexpr auto getrs = LAPACKE_sgetrs_work;
+    static constexpr auto getri = LAPACKE_sgetri_work;
+    static constexpr auto gecon = LAPACKE_sgecon_work;
+    static constexpr auto potrf = LAPACKE_spotrf_work;
+    static constexpr auto potrs = LAPACKE_spotrs_work;
+    static constexpr auto potri = LAPACKE_spotri_work;
+    static constexpr auto pocon = LAPACKE_spocon_work;
+    static constexpr auto lange = LAPACKE_slange_work;
+    static constexpr auto lansy = LAPACKE_slansy_work;
+    static constexpr auto trsm = cblas_strsm;
+    static constexpr auto swap = cblas_sswap;
+};
+
+template <> struct Routines<double> {
+    static constexpr auto getrf = LAPACKE_dgetrf_work;
+    static constexpr auto getrs = LAPACKE_dgetrs_work;
+    static constexpr auto getri = LAPACKE_dgetri_work;
+    static constexpr auto gecon = LAPACKE_dgecon_work;
+    static constexpr auto potrf = LAPACKE_dpotrf_work;
+    static constexpr auto potrs = LAPACKE_dpotrs_work;
+    static constexpr auto potri = LAPACKE_dpotri_work;
+    static constexpr auto pocon = LAPACKE_dpocon_work;
+    static constexpr auto lange = LAPACKE_dlange_work;
+    static constexpr auto lansy = LAPACKE_dlansy_work;
+    static constexpr auto trsm = cblas_dtrsm;
+    static constexpr auto swap = cblas_dswap;
+};
+
+inline lapack_int to_int(index_t v) { return static_cast<lapack_int>(v); }
+inline char uplo_char(Triangle t) { return t == Triangle::lower ? 'L' : 'U'; }
+inline char trans_char(Transpose t) { return t == Transpose::no ? 'N' : 'T'; }
+
+template <class T> std::vector<T> workspace(index_t n) {
+    return std::vector<T>(static_cast<size_t>(std::max<index_t>(n, 1)));
+}
+
+// ---- LU --------------------------------------------------------------------------------
+
+template <class T> lapack_int getrf(index_t n, T *a, index_t lda, lapack_int *ipiv) {
+    return Routines<T>::getrf(LAPACK_COL_MAJOR, to_int(n), to_int(n), a, to_int(lda), ipiv);
+}
+
+template <class T>
+lapack_int getrs(Transpose t, index_t n, index_t nrhs, const T *a, index_t lda,
+                 const lapack_int *ipiv, T *b, index_t ldb) {
+    return Routines<T>::getrs(LAPACK_COL_MAJOR, trans_char(t), to_int(n), to_int(nrhs), a,
+                              to_int(lda), ipiv, b, to_int(ldb));
+}
+
+template <class T> lapack_int getri(index_t n, T *a, index_t lda, const lapack_int *ipiv) {
+    T optimal = 0;
+    lapack_int info = Routines<T>::getri(LAPACK_COL_MAJOR, to_int(n), a, to_int(lda), ipiv,
+                                         &optimal, -1);
+    if (info != 0) return info;
+    std::vector<T> work = workspace<T>(static_cast<index_t>(optimal));
+    return Routines<T>::getri(LAPACK_COL_MAJOR, to_int(n), a, to_int(lda), ipiv, work.data(),
+                              to_int(static_cast<index_t>(work.size())));
+}
+
+// norm is '1' or 'I'; anorm is that norm of the matrix that was factored.
+template <class T>
+lapack_int gecon(char norm, index_t n, const T *lu, index_t lda, double anorm, double *rcond) {
+    std::vector<T> work = workspace<T>(4 * n);
+    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
+    T estimate = 0;
+    lapack_int info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda),
+                                         static_cast<T>(anorm), &estimate, work.data(), iwork.data());
+    *rcond = estimate;
+    return info;
+}
+
+// ---- Cholesky --------------------------------------------------------------------------
+
+template <class T> lapack_int potrf(Triangle t, index_t n, T *a, index_t lda) {
+    return Routines<T>::potrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda));
+}
+
+template <class T>
+lapack_int potrs(Triangle t, index_t n, index_t nrhs, const T *a, index_t lda, T *b, index_t ldb) {
+    return Routines<T>::potrs(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), to_int(nrhs), a,
+                              to_int(lda), b, to_int(ldb));
+}
+
+template <class T> lapack_int potri(Triangle t, index_t n, T *a, index_t lda) {
+    return Routines<T>::potri(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda));
+}
+
+template <class T>
+lapack_int pocon(Triangle t, index_t n, const T *l, index_t lda, double anorm, double *rcond) {
+    std::vector<T> work = workspace<T>(3 * n);
+    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
+    T estimate = 0;
+    lapack_int info = Routines<T>::pocon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), l, to_int(lda),
+                                         static_cast<T>(anorm), &estimate, work.data(), iwork.data());
+    *rcond = estimate;
+    return info;
+}
+
+// ---- Norms -----------------------------------------------------------------------------
+
+// norm is '1' (largest column sum) or 'I' (largest row sum) of an m-by-n matrix.
+template <class T> double lange(char norm, index_t m, index_t n, const T *a, index_t lda) {
+    std::vector<T> work = workspace<T>(m);
+    return Routines<T>::lange(LAPACK_COL_MAJOR, norm, to_int(m), to_int(n), a, to_int(lda),
+                              work.data());
+}
+
+// The 1-norm of a symmetric matrix of which only triangle t is stored.
+template <class T> double lansy_one(Triangle t, index_t n, const T *a, index_t lda) {
+    std::vector<T> work = workspace<T>(n);
+    return Routines<T>::lansy(LAPACK_COL_MAJOR, '1', uplo_char(t), to_int(n), a, to_int(lda),
+                              work.data());
+}
+
+// ---- BLAS ------------------------------------------------------------------------------
+
+// B <- B op(A)^-1 for a triangular n-by-n A and an m-by-n B.
+template <class T>
+void trsm_right(Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n, const T *a,
+                index_t lda, T *b, index_t ldb) {
+    Routines<T>::trsm(CblasColMajor, CblasRight, t == Triangle::lower ? CblasLower : CblasUpper,
+                      trans == Transpose::no ? CblasNoTrans : CblasTrans,
+                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), T(1), a,
+                      to_int(lda), b, to_int(ldb));
+}
+
+template <class T> void swap(index_t n, T *x, T *y) { Routines<T>::swap(to_int(n), x, 1, y, 1); }
+
+}  // namespace fl::lapack
