@@ -4,14 +4,16 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/finite_check.hpp"
 #include "lapack/lapack.hpp"
 
 namespace fl {
 
 template <class T>
 CholeskyFactor<T>::CholeskyFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, options, options.triangle, /*symmetric=*/true),
+    : SquareFactor<T>(a, /*symmetric=*/true),
       triangle_(a.layout == Layout::col_major ? options.triangle : flipped(options.triangle)) {
+    if (options.check_finite) require_finite<T>(a, "a", options.triangle);
     const index_t n = this->n_;
     if (n == 0) return;
     const ColMajorView<T> s = this->storage();

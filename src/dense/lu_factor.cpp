@@ -4,18 +4,23 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/finite_check.hpp"
+#include "core/norms.hpp"
 #include "lapack/lapack.hpp"
 
 namespace fl {
 
 template <class T>
 LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, options, std::nullopt, /*symmetric=*/false),
-      pivots_(static_cast<size_t>(this->n_)) {
+    : SquareFactor<T>(a, /*symmetric=*/false), pivots_(static_cast<size_t>(this->n_)) {
     const index_t n = this->n_;
     if (n == 0) return;
     const ColMajorView<T> s = this->storage();
-    anorm_ = lapack::lange(condition_norm(), n, n, s.data, s.ld);
+    // gecon needs ||A||_1 later; the same pass is the NaN/Inf check, since the norm is
+    // finite exactly when every element is (or the sum overflowed: then all is well).
+    const ColMajorView<const T> stored = this->stored();
+    anorm_ = this->transposed_ ? inf_norm(stored) : one_norm(stored);
+    if (options.check_finite && !std::isfinite(anorm_)) require_finite<T>(a, "a");
 
     lapack_int info;
     {

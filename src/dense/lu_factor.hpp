@@ -21,7 +21,7 @@ private:
     void solve_right(Transpose op, const ColMajorView<T> &y) const override;
     void invert_in_place(const ColMajorView<T> &a) const override;
 
-    // The norm gecon needs: the 1-norm of A is the infinity norm of S = A^T.
+    // The norm gecon takes: the 1-norm of A is the infinity norm of S = A^T.
     char condition_norm() const { return this->transposed_ ? 'I' : '1'; }
 
     std::vector<lapack_int> pivots_;  // getrf's 1-based row interchanges

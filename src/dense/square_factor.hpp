@@ -9,10 +9,8 @@
 // BLAS-3 calls on the same memory. Either way every right-hand side is done in one call.
 #pragma once
 
-#include <optional>
-#include <vector>
+#include <memory>
 
-#include "core/finite_check.hpp"
 #include "core/matrix_copy.hpp"
 #include "dense/factor.hpp"
 #include "lapack/blas_runtime.hpp"
@@ -29,6 +27,7 @@ public:
         if (n_ == 0 || x.cols == 0) return;
         const Transpose on_stored = transposed_ ? toggled(trans) : trans;
         const ColMajorView<T> xs = stored_view<T>(x);
+        blas::SerialRegion serial(double(n_) * double(n_) * double(x.cols) < blas::serial_solve_work);
         if (x.layout == Layout::col_major)
             solve_left(on_stored, xs);
         else
@@ -48,16 +47,14 @@ public:
     }
 
 protected:
-    // Copies a (square, validated) into storage, after the NaN/Inf check if asked for.
-    // `read` limits both the check and what the factorization reads to one triangle (in
-    // the caller's layout). A symmetric factor treats its storage as A itself.
-    SquareFactor(const MatrixRef &a, const FactorOptions &options, std::optional<Triangle> read,
-                 bool symmetric)
+    // Copies a (square, validated) into storage. A symmetric factor treats its storage as
+    // A itself, whatever the layout.
+    SquareFactor(const MatrixRef &a, bool symmetric)
         : n_(a.rows),
           transposed_(!symmetric && a.layout == Layout::row_major),
           symmetric_(symmetric),
-          storage_(static_cast<size_t>(n_ * n_)) {
-        if (options.check_finite) require_finite<T>(a, "a", read);
+          // Left uninitialised: the copy below writes every element.
+          storage_(new T[static_cast<size_t>(n_ * n_)]) {
         const ColMajorView<T> s = stored_view<T>(a);
         copy_columns(ColMajorView<const T>{s.data, s.rows, s.cols, s.ld}, storage());
     }
@@ -69,8 +66,8 @@ protected:
     // a (a copy of the factored storage) <- S^-1.
     virtual void invert_in_place(const ColMajorView<T> &a) const = 0;
 
-    ColMajorView<T> storage() { return {storage_.data(), n_, n_, ld()}; }
-    ColMajorView<const T> stored() const { return {storage_.data(), n_, n_, ld()}; }
+    ColMajorView<T> storage() { return {storage_.get(), n_, n_, ld()}; }
+    ColMajorView<const T> stored() const { return {storage_.get(), n_, n_, ld()}; }
     index_t ld() const { return n_ > 0 ? n_ : 1; }
 
     const index_t n_;
@@ -78,7 +75,7 @@ protected:
 
 private:
     const bool symmetric_;
-    std::vector<T> storage_;
+    std::unique_ptr<T[]> storage_;
 };
 
 }  // namespace fl

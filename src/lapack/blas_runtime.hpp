@@ -33,5 +33,10 @@ private:
 
 // Factorizations of order below this run in a SerialRegion (measured, see above).
 constexpr index_t serial_factor_order = 400;
+// Solves with n^2 * nrhs below this run in a SerialRegion: about where OpenBLAS's own
+// GEMM starts to thread (64^3), and where waking the second thread for the triangular
+// solves stops costing more than it gives (n = 100 with 10 right-hand sides: 12 us on
+// one thread, 19 us on two, right after a serial factorization).
+constexpr double serial_solve_work = 262144;  // 2^18
 
 }  // namespace fl::blas
