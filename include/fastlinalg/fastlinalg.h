@@ -50,6 +50,15 @@ extern "C" {
 #define FL_API
 #endif
 
+/* Every fl_* enum is an int in C. C++ is told so explicitly, so that any int a C caller
+ * passes is a valid value there too (and gets FL_ERR_INVALID_ARGUMENT, not undefined
+ * behaviour, when it names no enumerator). */
+#ifdef __cplusplus
+#define FL_ENUM_TYPE : int
+#else
+#define FL_ENUM_TYPE
+#endif
+
 #define FL_VERSION_MAJOR 0
 #define FL_VERSION_MINOR 1
 #define FL_VERSION_PATCH 0
@@ -67,7 +76,7 @@ FL_API int fl_version_number(void);
 /* ------------------------------------------------------------------------------------------ */
 
 /* The values are part of the ABI and never change; new codes are appended. */
-typedef enum fl_status {
+typedef enum fl_status FL_ENUM_TYPE {
     FL_OK = 0,
     FL_ERR_INVALID_ARGUMENT = 1,     /* a NULL pointer, a negative size, a bad enum value, ld too small */
     FL_ERR_DIMENSION_MISMATCH = 2,   /* shapes that do not fit together (B's rows vs A's order, ...) */
@@ -95,22 +104,22 @@ FL_API const char *fl_last_error(void);
 /* Matrix description                                                                           */
 /* ------------------------------------------------------------------------------------------ */
 
-typedef enum fl_dtype {
+typedef enum fl_dtype FL_ENUM_TYPE {
     FL_FLOAT32 = 1, /* float */
     FL_FLOAT64 = 2  /* double */
 } fl_dtype;
 
-typedef enum fl_layout {
+typedef enum fl_layout FL_ENUM_TYPE {
     FL_ROW_MAJOR = 1, /* C, numpy, Rust, Go: element (i, j) at p[i*ld + j] */
     FL_COL_MAJOR = 2  /* Fortran, Julia, LAPACK: element (i, j) at p[i + j*ld] */
 } fl_layout;
 
-typedef enum fl_transpose {
+typedef enum fl_transpose FL_ENUM_TYPE {
     FL_NO_TRANS = 1, /* solve A X = B */
     FL_TRANS = 2     /* solve A^T X = B */
 } fl_transpose;
 
-typedef enum fl_triangle {
+typedef enum fl_triangle FL_ENUM_TYPE {
     FL_LOWER = 1,
     FL_UPPER = 2
 } fl_triangle;
@@ -122,7 +131,7 @@ typedef enum fl_triangle {
 /* An options handle. Passing NULL wherever options are taken means "all defaults". */
 typedef struct fl_options fl_options;
 
-typedef enum fl_option {
+typedef enum fl_option FL_ENUM_TYPE {
     /* 1 (default): reject NaN and Inf in the input with FL_ERR_NON_FINITE, naming the
      * first such element. 0: skip the O(n^2) check, like scipy's check_finite=False; the
      * results for non-finite input are then whatever LAPACK makes of them. */
@@ -148,7 +157,7 @@ FL_API fl_status fl_options_get_int(const fl_options *options, fl_option option,
 typedef struct fl_factor fl_factor;
 
 /* The values are part of the ABI; later kinds are appended. */
-typedef enum fl_factor_kind {
+typedef enum fl_factor_kind FL_ENUM_TYPE {
     FL_FACTOR_LU = 1,      /* P A = L U with partial pivoting (LAPACK getrf); A square */
     FL_FACTOR_CHOLESKY = 2 /* A = L L^T, A symmetric positive definite (LAPACK potrf) */
 } fl_factor_kind;

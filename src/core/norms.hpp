@@ -30,7 +30,7 @@ template <class T> double one_norm(const ColMajorView<const T> &a) {
     double norm = 0;
     for (index_t j = 0; j < a.cols; ++j) {
         const double s = abs_sum(a.column(j), a.rows);
-        if (!(s <= norm)) norm = s;  // lets NaN through, as LAPACK's lange does
+        if (s > norm || s != s) norm = s;  // NaN sticks: norm != norm stops every later update
     }
     return norm;
 }
@@ -44,7 +44,7 @@ template <class T> double inf_norm(const ColMajorView<const T> &a) {
     }
     double norm = 0;
     for (const T s : row_sums)
-        if (!(s <= norm)) norm = s;
+        if (s > norm || s != s) norm = s;
     return norm;
 }
 
