@@ -15,7 +15,7 @@ install(EXPORT fastlinalgTargets NAMESPACE fastlinalg:: DESTINATION ${FL_CMAKE_D
 configure_package_config_file(cmake/fastlinalgConfig.cmake.in
   ${PROJECT_BINARY_DIR}/fastlinalgConfig.cmake INSTALL_DESTINATION ${FL_CMAKE_DIR})
 write_basic_package_version_file(${PROJECT_BINARY_DIR}/fastlinalgConfigVersion.cmake
-  COMPATIBILITY SameMajorVersion)
+  COMPATIBILITY SameMinorVersion)  # 0.x: a minor release may break the ABI
 install(FILES ${PROJECT_BINARY_DIR}/fastlinalgConfig.cmake
               ${PROJECT_BINARY_DIR}/fastlinalgConfigVersion.cmake
         DESTINATION ${FL_CMAKE_DIR})

@@ -48,4 +48,24 @@ template <class T> double inf_norm(const ColMajorView<const T> &a) {
     return norm;
 }
 
+// ||a||_1 of a symmetric matrix of which only triangle t of the view is stored. An
+// off-diagonal element a(i, j) counts in column j and, mirrored, in column i.
+template <class T> double symmetric_one_norm(const ColMajorView<const T> &a, Triangle t) {
+    std::vector<T> column_sums(static_cast<size_t>(a.cols), T(0));
+    for (index_t j = 0; j < a.cols; ++j) {
+        const T *column = a.column(j);
+        const index_t first = t == Triangle::lower ? j : 0;  // rows [first, last] are stored
+        const index_t last = t == Triangle::lower ? a.rows - 1 : j;
+        column_sums[static_cast<size_t>(j)] += abs_sum(column + first, last - first + 1);
+        const index_t mirrored_first = t == Triangle::lower ? j + 1 : 0;
+        const index_t mirrored_end = t == Triangle::lower ? a.rows : j;
+        for (index_t i = mirrored_first; i < mirrored_end; ++i)
+            column_sums[static_cast<size_t>(i)] += std::fabs(column[i]);
+    }
+    double norm = 0;
+    for (const T s : column_sums)
+        if (s > norm || s != s) norm = s;
+    return norm;
+}
+
 }  // namespace fl

@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "core/finite_check.hpp"
+#include "core/norms.hpp"
 #include "lapack/lapack.hpp"
 
 namespace fl {
@@ -13,11 +14,12 @@ template <class T>
 CholeskyFactor<T>::CholeskyFactor(const MatrixRef &a, const FactorOptions &options)
     : SquareFactor<T>(a, /*symmetric=*/true),
       triangle_(a.layout == Layout::col_major ? options.triangle : flipped(options.triangle)) {
-    if (options.check_finite) require_finite<T>(a, "a", options.triangle);
     const index_t n = this->n_;
     if (n == 0) return;
     const ColMajorView<T> s = this->storage();
-    anorm_ = lapack::lansy_one(triangle_, n, s.data, s.ld);
+    // pocon needs ||A||_1 later; as for LU, the same pass is the NaN/Inf check.
+    anorm_ = symmetric_one_norm(this->stored(), triangle_);
+    if (options.check_finite && !std::isfinite(anorm_)) require_finite<T>(a, "a", options.triangle);
 
     lapack_int info;
     {

@@ -23,15 +23,32 @@ public:
     index_t order() const final { return n_; }
 
     void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const final {
-        if (x.data != b.data) copy_matrix<T>(b, x);
-        if (n_ == 0 || x.cols == 0) return;
+        const index_t k = x.cols;
+        if (n_ == 0 || k == 0) return;
         const Transpose on_stored = transposed_ ? toggled(trans) : trans;
-        const ColMajorView<T> xs = stored_view<T>(x);
-        blas::SerialRegion serial(double(n_) * double(n_) * double(x.cols) < blas::serial_solve_work);
-        if (x.layout == Layout::col_major)
-            solve_left(on_stored, xs);
-        else
-            solve_right(toggled(on_stored), xs);
+        const bool serial = double(n_) * double(n_) * double(k) < blas::serial_solve_work;
+        if (x.layout == Layout::col_major || k * right_solve_rhs_per_order >= n_) {
+            if (x.data != b.data) copy_matrix<T>(b, x);
+            const ColMajorView<T> xs = stored_view<T>(x);
+            blas::SerialRegion region(serial);
+            if (x.layout == Layout::col_major)
+                solve_left(on_stored, xs);
+            else
+                solve_right(toggled(on_stored), xs);
+            return;
+        }
+        // A row-major X with few right-hand sides for its order: a right-side trsm on a
+        // k-row sliver repacks the whole n-by-n triangle, as much work as the solve itself,
+        // so solve a column-major copy instead; the two O(n k) copies cost little beside
+        // the O(n^2 k) solve.
+        std::unique_ptr<T[]> buffer(new T[static_cast<size_t>(n_ * k)]);
+        const MatrixRef scratch{Layout::col_major, n_, k, n_, buffer.get()};
+        copy_matrix<T>(b, scratch);
+        {
+            blas::SerialRegion region(serial);
+            solve_left(on_stored, stored_view<T>(scratch));
+        }
+        copy_matrix<T>(scratch, x);
     }
 
     void inverse(const MatrixRef &out) const final {
@@ -65,6 +82,10 @@ protected:
     virtual void solve_right(Transpose op, const ColMajorView<T> &y) const = 0;
     // a (a copy of the factored storage) <- S^-1.
     virtual void invert_in_place(const ColMajorView<T> &a) const = 0;
+
+    // Row-major X is solved from the right in place when k * this >= n, else through a
+    // column-major copy (measurements in docs/design.md).
+    static constexpr index_t right_solve_rhs_per_order = 16;
 
     ColMajorView<T> storage() { return {storage_.get(), n_, n_, ld()}; }
     ColMajorView<const T> stored() const { return {storage_.get(), n_, n_, ld()}; }

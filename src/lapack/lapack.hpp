@@ -30,8 +30,6 @@ template <> struct Routines<float> {
     static constexpr auto potrs = LAPACKE_spotrs_work;
     static constexpr auto potri = LAPACKE_spotri_work;
     static constexpr auto pocon = LAPACKE_spocon_work;
-    static constexpr auto lange = LAPACKE_slange_work;
-    static constexpr auto lansy = LAPACKE_slansy_work;
     static constexpr auto trsm = cblas_strsm;
     static constexpr auto swap = cblas_sswap;
 };
@@ -45,8 +43,6 @@ template <> struct Routines<double> {
     static constexpr auto potrs = LAPACKE_dpotrs_work;
     static constexpr auto potri = LAPACKE_dpotri_work;
     static constexpr auto pocon = LAPACKE_dpocon_work;
-    static constexpr auto lange = LAPACKE_dlange_work;
-    static constexpr auto lansy = LAPACKE_dlansy_work;
     static constexpr auto trsm = cblas_dtrsm;
     static constexpr auto swap = cblas_dswap;
 };
@@ -119,22 +115,6 @@ lapack_int pocon(Triangle t, index_t n, const T *l, index_t lda, double anorm, d
                                          static_cast<T>(anorm), &estimate, work.data(), iwork.data());
     *rcond = estimate;
     return info;
-}
-
-// ---- Norms -----------------------------------------------------------------------------
-
-// norm is '1' (largest column sum) or 'I' (largest row sum) of an m-by-n matrix.
-template <class T> double lange(char norm, index_t m, index_t n, const T *a, index_t lda) {
-    std::vector<T> work = workspace<T>(m);
-    return Routines<T>::lange(LAPACK_COL_MAJOR, norm, to_int(m), to_int(n), a, to_int(lda),
-                              work.data());
-}
-
-// The 1-norm of a symmetric matrix of which only triangle t is stored.
-template <class T> double lansy_one(Triangle t, index_t n, const T *a, index_t lda) {
-    std::vector<T> work = workspace<T>(n);
-    return Routines<T>::lansy(LAPACK_COL_MAJOR, '1', uplo_char(t), to_int(n), a, to_int(lda),
-                              work.data());
 }
 
 // ---- BLAS ------------------------------------------------------------------------------

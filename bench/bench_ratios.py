@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Markdown tables of fastlinalg/raw ratios from fastlinalg-bench's JSON output.
+
+Usage: python3 bench/bench_ratios.py RESULTS.json [MORE.json ...]
+
+Reads the median (and cv) aggregates that --benchmark_repetitions writes, pairs the
+variants of each "<op>/<variant>/n:<n>/nrhs:<nrhs>" case and prints one table per op:
+the median times, fl_col/raw and fl_row/raw, and where raw_1t ran, fl_col against
+the faster of raw and raw_1t. "cv" is the largest coefficient of variation among the
+case's variants (how noisy the repetitions were); "fl_col/raw of mins" the same ratio
+taken from the fastest repetitions instead of the medians.
+"""
+import json
+import sys
+from collections import OrderedDict
+
+TO_US = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
+OP_ORDER = ["lu_f64", "chol_f64", "lu_f32", "solve_lu_f64", "solve_chol_f64"]
+VARIANTS = ["raw", "raw_1t", "fl_col", "fl_row", "fl_nocheck"]
+
+
+def fmt_time(us):
+    if us is None:
+        return "-"
+    return f"{us / 1e3:.2f} ms" if us >= 1e3 else f"{us:.1f} us"
+
+
+def fmt_ratio(a, b):
+    return "-" if a is None or b is None else f"{a / b:.3f}"
+
+
+def main(paths):
+    benchmarks, ctx = [], {}
+    for path in paths:
+        with open(path) as f:
+            data = json.load(f)
+        ctx = ctx or data.get("context", {})
+        benchmarks += data["benchmarks"]
+    medians, cvs, mins = {}, {}, {}
+    for b in benchmarks:
+        if b.get("run_type") != "aggregate" or b.get("error_occurred"):
+            continue
+        parts = b["run_name"].split("/")
+        op, variant = parts[0], parts[1]
+        n = int(parts[2].split(":")[1])
+        nrhs = int(parts[3].split(":")[1])
+        key = (op, n, nrhs)
+        if b["aggregate_name"] == "median":
+            medians.setdefault(key, {})[variant] = b["real_time"] * TO_US[b["time_unit"]]
+        elif b["aggregate_name"] == "min":
+            mins.setdefault(key, {})[variant] = b["real_time"] * TO_US[b["time_unit"]]
+        elif b["aggregate_name"] == "cv":
+            cvs.setdefault(key, {})[variant] = b["real_time"]
+    print(f"core: {ctx.get('fl_blas_core', '?')}, OpenBLAS default threads: "
+          f"{ctx.get('openblas_default_threads', '?')}, fastlinalg {ctx.get('fl_version', '?')}, "
+          f"{ctx.get('date', '')}")
+    ops = OrderedDict()
+    for key in medians:
+        ops.setdefault(key[0], []).append(key)
+    rank = {op: i for i, op in enumerate(OP_ORDER)}
+    for op, keys in sorted(ops.items(), key=lambda kv: (rank.get(kv[0], len(rank)), kv[0])):
+        keys.sort(key=lambda k: (k[1], k[2]))
+        with_1t = any("raw_1t" in medians[k] for k in keys)
+        with_nc = any("fl_nocheck" in medians[k] for k in keys)
+        print(f"\n**{op}** (median real time of the repetitions)\n")
+        head = ["n", "nrhs", "raw"] + (["raw_1t"] if with_1t else []) + [
+            "fl_col", "fl_row", "fl_col/raw", "fl_row/raw"] + (["fl_col/best raw"] if with_1t else []) + (
+            ["fl_nocheck/raw"] if with_nc else []) + ["fl_col/raw of mins", "cv"]
+        print("| " + " | ".join(head) + " |")
+        print("|" + "---|" * len(head))
+        for k in keys:
+            m = medians[k]
+            raw, raw1, col, row, nocheck = (m.get(v) for v in VARIANTS)
+            cells = [str(k[1]), str(k[2]), fmt_time(raw)]
+            if with_1t:
+                cells.append(fmt_time(raw1))
+            cells += [fmt_time(col), fmt_time(row), fmt_ratio(col, raw), fmt_ratio(row, raw)]
+            if with_1t:
+                best = min(t for t in (raw, raw1) if t is not None) if (raw or raw1) else None
+                cells.append(fmt_ratio(col, best) if raw1 is not None else "-")
+            if with_nc:
+                cells.append(fmt_ratio(nocheck, raw))
+            mn = mins.get(k, {})
+            cells.append(fmt_ratio(mn.get("fl_col"), mn.get("raw")))
+            cv = max(cvs.get(k, {}).values(), default=None)
+            cells.append("-" if cv is None else f"{cv * 100:.1f}%")
+            print("| " + " | ".join(cells) + " |")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    main(sys.argv[1:])

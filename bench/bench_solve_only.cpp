@@ -1,0 +1,82 @@
+// Solve only: A is factored once outside the timed loop, each iteration solves for the
+// right-hand sides. raw = copy B into X + getrs/potrs; fl = fl_factor_solve (which
+// writes X from B). nrhs = 1 shows the fixed cost of one call; nrhs = n the BLAS-3 path.
+// The timed loop is the same for every variant, so the ratios compare like with like.
+#include "bench_cases.h"
+#include "bench_data.h"
+#include "bench_lapack.h"
+
+#include <cstring>
+#include <vector>
+
+namespace flbench {
+namespace {
+
+template <typename T> void raw_solve(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs) {
+    std::vector<T> f = kind == Kind::LU ? general_matrix<T>(n, false) : spd_matrix<T>(n);
+    const std::vector<T> &b = rhs_matrix<T>(n, nrhs, false);
+    std::vector<T> x(b.size());
+    std::vector<lapack_int> ipiv(static_cast<size_t>(n));
+    ThreadScope scope(default_threads());
+    if ((kind == Kind::LU ? getrf(n, f.data(), ipiv.data()) : potrf(n, f.data())) != 0) {
+        st.SkipWithError("LAPACK factorization failed");
+        return;
+    }
+    for (auto _ : st) {
+        std::memcpy(x.data(), b.data(), b.size() * sizeof(T));
+        lapack_int info = kind == Kind::LU ? getrs(n, nrhs, f.data(), ipiv.data(), x.data()) : potrs(n, nrhs, f.data(), x.data());
+        if (info != 0) {
+            st.SkipWithError("LAPACK solve failed");
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+    set_flops(st, solve_flops(n, nrhs));
+}
+
+template <typename T> void fl_solve(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool row_major) {
+    const fl_layout layout = row_major ? FL_ROW_MAJOR : FL_COL_MAJOR;
+    const std::vector<T> &a = kind == Kind::LU ? general_matrix<T>(n, row_major) : spd_matrix<T>(n);
+    const std::vector<T> &b = rhs_matrix<T>(n, nrhs, row_major);
+    std::vector<T> x(b.size());
+    const int64_t ldb = row_major ? nrhs : n;
+    fl_factor *f = nullptr;
+    if (fl_factor_create(&f, kind == Kind::LU ? FL_FACTOR_LU : FL_FACTOR_CHOLESKY, dtype_of<T>(), layout, n, n,
+                         a.data(), n, nullptr) != FL_OK) {
+        st.SkipWithError(fl_last_error());
+        return;
+    }
+    for (auto _ : st) {
+        if (fl_factor_solve(f, FL_NO_TRANS, dtype_of<T>(), nrhs, layout, b.data(), ldb, layout, x.data(), ldb) != FL_OK) {
+            st.SkipWithError(fl_last_error());
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+    fl_factor_destroy(f);
+    set_flops(st, solve_flops(n, nrhs));
+}
+
+template <typename T> void register_group(const std::string &op, Kind kind, int64_t n, int64_t nrhs) {
+    const benchmark::TimeUnit unit = n * nrhs >= 1000000 ? benchmark::kMillisecond : benchmark::kMicrosecond;
+    auto add = [&](const std::string &variant, auto fn) {
+        benchmark::RegisterBenchmark(case_name(op, variant, n, nrhs).c_str(), fn)
+            ->UseRealTime()
+            ->Unit(unit)
+            ->ComputeStatistics("min", min_of);
+    };
+    add("raw", [=](benchmark::State &st) { raw_solve<T>(st, kind, n, nrhs); });
+    add("fl_col", [=](benchmark::State &st) { fl_solve<T>(st, kind, n, nrhs, false); });
+    add("fl_row", [=](benchmark::State &st) { fl_solve<T>(st, kind, n, nrhs, true); });
+}
+
+} // namespace
+
+void register_solve_only_benchmarks() {
+    struct Size { int64_t n, nrhs; };
+    const Size sizes[] = {{100, 1}, {1000, 1}, {1000, 10}, {500, 500}, {1000, 1000}, {2000, 2000}};
+    for (const Size &s : sizes) register_group<double>("solve_lu_f64", Kind::LU, s.n, s.nrhs);
+    for (const Size &s : sizes) register_group<double>("solve_chol_f64", Kind::Cholesky, s.n, s.nrhs);
+}
+
+} // namespace flbench

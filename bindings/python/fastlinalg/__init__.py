@@ -1,0 +1,72 @@
+"""fastlinalg: factor once, solve many times, at BLAS-3 speed.
+
+A thin ctypes binding of libfastlinalg's C ABI with a scipy-flavoured API::
+
+    import numpy as np, fastlinalg
+    f = fastlinalg.lu(A)          # or fastlinalg.cholesky(A, lower=True)
+    X = f.solve(B)                # all columns of B in one call; f.solve(B, trans=True) for A^T
+    sign, logdet = f.slogdet()
+
+The library is found through FASTLINALG_LIBRARY (a full path), a copy next to this package,
+or the dynamic loader (soname libfastlinalg.so.0). ctypes releases the GIL during every
+library call, and a factor is immutable: threads may share one.
+"""
+from . import _lib
+from ._errors import (DimensionMismatchError, DtypeMismatchError, Error, InternalError,
+                      InvalidArgumentError, NonFiniteError, NotPositiveDefiniteError,
+                      OutOfMemoryError, SingularMatrixError, Status, TooLargeError,
+                      UnsupportedError)
+from ._factor import Factor, cholesky, lu
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "lu", "cholesky", "Factor", "Status", "Error", "InvalidArgumentError",
+    "DimensionMismatchError", "DtypeMismatchError", "SingularMatrixError",
+    "NotPositiveDefiniteError", "NonFiniteError", "TooLargeError", "OutOfMemoryError",
+    "UnsupportedError", "InternalError", "blas_info", "blas_core", "get_num_threads",
+    "set_num_threads", "library_version", "library_path", "__version__",
+]
+
+
+def library_version():
+    """The version of the loaded libfastlinalg, "MAJOR.MINOR.PATCH"."""
+    return _lib.lib.fl_version().decode("ascii", "replace")
+
+
+def library_path():
+    """The file name the library was loaded from (as given to the loader)."""
+    return _lib.lib._name
+
+
+def blas_info():
+    """The BLAS/LAPACK build description, e.g. "OpenBLAS 0.3.21 DYNAMIC_ARCH ... Haswell"."""
+    return _lib.lib.fl_blas_info().decode("utf-8", "replace")
+
+
+def blas_core():
+    """The CPU kernel set the BLAS chose at run time (OPENBLAS_CORETYPE overrides it)."""
+    return _lib.lib.fl_blas_core().decode("utf-8", "replace")
+
+
+def get_num_threads():
+    """Threads the BLAS uses for large problems (process-wide; shared with numpy/scipy when
+    they use the same OpenBLAS)."""
+    return int(_lib.lib.fl_get_num_threads())
+
+
+def set_num_threads(n):
+    """Sets the BLAS thread count (n >= 1), process-wide."""
+    import operator
+    try:
+        n = operator.index(n)
+    except TypeError:
+        raise InvalidArgumentError(f"fastlinalg: set_num_threads({n!r}): expected an int",
+                                   Status.INVALID_ARGUMENT) from None
+    if not -2**31 <= n < 2**31:
+        raise InvalidArgumentError(f"fastlinalg: set_num_threads({n}): out of range",
+                                   Status.INVALID_ARGUMENT)
+    status = _lib.lib.fl_set_num_threads(n)
+    if status:
+        from ._factor import _raise
+        _raise(status)

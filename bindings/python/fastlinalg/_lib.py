@@ -1,0 +1,138 @@
+"""Finds libfastlinalg, declares the C prototypes and checks the version.
+
+Search order:
+  1. the environment variable FASTLINALG_LIBRARY (a full path; an error if it does not load),
+  2. a libfastlinalg.so.0 / libfastlinalg.so copied next to this package,
+  3. the soname libfastlinalg.so.0 through the dynamic loader (LD_LIBRARY_PATH, ld.so.cache),
+  4. ctypes.util.find_library("fastlinalg").
+"""
+import ctypes
+import ctypes.util
+import os
+
+# The library versions this package was written against: same major, and for 0.x the same
+# minor (0.x minors may change the ABI); the patch level and later minors of 1.x are fine.
+EXPECTED_MAJOR = 0
+EXPECTED_MINOR = 1
+EXPECTED_VERSION_NUMBER = EXPECTED_MAJOR * 10000 + EXPECTED_MINOR * 100
+
+# Enum values from fastlinalg.h (part of the ABI).
+FLOAT32, FLOAT64 = 1, 2
+ROW_MAJOR, COL_MAJOR = 1, 2
+NO_TRANS, TRANS = 1, 2
+LOWER, UPPER = 1, 2
+OPT_CHECK_FINITE, OPT_TRIANGLE = 1, 2
+FACTOR_LU, FACTOR_CHOLESKY = 1, 2
+
+_SONAME = "libfastlinalg.so.0"
+
+
+def _load():
+    tried = []
+    path = os.environ.get("FASTLINALG_LIBRARY")
+    if path:
+        try:
+            return ctypes.CDLL(path)
+        except OSError as exc:
+            raise ImportError(
+                f"fastlinalg: FASTLINALG_LIBRARY={path!r} could not be loaded: {exc}") from exc
+    here = os.path.dirname(os.path.abspath(__file__))
+    candidates = [os.path.join(here, _SONAME), os.path.join(here, "libfastlinalg.so")]
+    candidates = [c for c in candidates if os.path.exists(c)] + [_SONAME]
+    for candidate in candidates:
+        try:
+            return ctypes.CDLL(candidate)
+        except OSError as exc:
+            tried.append(f"{candidate}: {exc}")
+    found = ctypes.util.find_library("fastlinalg")
+    if found:
+        try:
+            return ctypes.CDLL(found)
+        except OSError as exc:
+            tried.append(f"{found}: {exc}")
+    else:
+        tried.append("ctypes.util.find_library('fastlinalg'): not found")
+    raise ImportError(
+        "fastlinalg: cannot find the shared library libfastlinalg. Set FASTLINALG_LIBRARY to its "
+        "full path (e.g. build/src/libfastlinalg.so), install it where the dynamic loader looks "
+        "(ldconfig, LD_LIBRARY_PATH), or copy it next to the package. Tried:\n  "
+        + "\n  ".join(tried))
+
+
+lib = _load()
+
+_c = ctypes
+_P = _c.c_void_p
+_I64 = _c.c_int64
+_INT = _c.c_int
+_ENUM = _c.c_int  # C enums are int-sized on every ABI we target
+
+# (name, restype, argtypes) for every function of fastlinalg.h.
+_PROTOTYPES = [
+    ("fl_version", _c.c_char_p, []),
+    ("fl_version_number", _INT, []),
+    ("fl_status_string", _c.c_char_p, [_ENUM]),
+    ("fl_last_error", _c.c_char_p, []),
+    ("fl_options_create", _ENUM, [_c.POINTER(_P)]),
+    ("fl_options_destroy", None, [_P]),
+    ("fl_options_set_int", _ENUM, [_P, _ENUM, _I64]),
+    ("fl_options_get_int", _ENUM, [_P, _ENUM, _c.POINTER(_I64)]),
+    ("fl_factor_create", _ENUM, [_c.POINTER(_P), _ENUM, _ENUM, _ENUM, _I64, _I64, _P, _I64, _P]),
+    ("fl_factor_destroy", None, [_P]),
+    ("fl_factor_get_kind", _ENUM, [_P]),
+    ("fl_factor_get_dtype", _ENUM, [_P]),
+    ("fl_factor_rows", _I64, [_P]),
+    ("fl_factor_cols", _I64, [_P]),
+    ("fl_factor_solve", _ENUM, [_P, _ENUM, _ENUM, _I64, _ENUM, _P, _I64, _ENUM, _P, _I64]),
+    ("fl_factor_logdet", _ENUM, [_P, _c.POINTER(_c.c_double), _c.POINTER(_c.c_double)]),
+    ("fl_factor_rcond", _ENUM, [_P, _c.POINTER(_c.c_double)]),
+    ("fl_factor_inverse", _ENUM, [_P, _ENUM, _ENUM, _P, _I64]),
+    ("fl_blas_info", _c.c_char_p, []),
+    ("fl_blas_core", _c.c_char_p, []),
+    ("fl_get_num_threads", _INT, []),
+    ("fl_set_num_threads", _ENUM, [_INT]),
+]
+
+
+def _declare():
+    missing = []
+    for name, restype, argtypes in _PROTOTYPES:
+        try:
+            fn = getattr(lib, name)
+        except AttributeError:
+            missing.append(name)
+            continue
+        fn.restype = restype
+        fn.argtypes = argtypes
+    if missing:
+        raise ImportError(f"fastlinalg: {lib._name} lacks {', '.join(missing)}: "
+                          "not a compatible libfastlinalg")
+
+
+_declare()
+
+
+def _check_version(lib):
+    number = lib.fl_version_number()
+    text = lib.fl_version().decode("ascii", "replace")
+    major, minor = number // 10000, (number // 100) % 100
+    ok = major == EXPECTED_MAJOR and (minor == EXPECTED_MINOR if major == 0
+                                      else minor >= EXPECTED_MINOR)
+    if not ok:
+        raise ImportError(
+            f"fastlinalg: the library {lib._name} is version {text} ({number}), but this package "
+            f"needs {EXPECTED_MAJOR}.{EXPECTED_MINOR}.x; point FASTLINALG_LIBRARY at a matching "
+            "build")
+    return text
+
+
+library_version_string = _check_version(lib)
+
+
+def last_error():
+    """This thread's fl_last_error() as str."""
+    return lib.fl_last_error().decode("utf-8", "replace")
+
+
+def status_string(status):
+    return lib.fl_status_string(status).decode("utf-8", "replace")
