@@ -440,7 +440,6 @@ def _build(a, kind, check_finite, triangle):
     """Factor a. The common case (an ndarray of float32/float64 that is C- or F-contiguous,
     writable, aligned, with the default options) takes the short path: a handful of
     attribute reads and one library call, no copies."""
-    h = _c_void_p()
     if type(a) is _ndarray:
         dt = a.dtype
         if dt is _F64 or dt is _F32:
@@ -457,19 +456,9 @@ def _build(a, kind, check_finite, triangle):
                 else:
                     layout = 0
                 if layout:
-                    opts = None if (check_finite is True and triangle == 1) else \
-                        _options(check_finite, triangle)
                     code = _F64_CODE if dt is _F64 else _F32_CODE
-                    status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
-                    if status:
-                        _raise(status)
-                    self = _new(Factor)
-                    self._h = h.value
-                    self._n = rows
-                    self._dtype = dt
-                    self._fl_dtype = code
-                    self._kind = kind
-                    return self
+                    return _create_factor(kind, dt, code, layout, rows, cols, ptr, ld,
+                                          check_finite, triangle)
     # General path: conversions, odd strides, read-only or misaligned buffers, 0-by-0.
     a, _ = _as_float_array(a, "A")
     if a.ndim != 2:
@@ -486,8 +475,14 @@ def _build(a, kind, check_finite, triangle):
         lay = (_ROW, cols if cols > 1 else 1)
         ptr = _addr(a)
     layout, ld = lay
+    return _create_factor(kind, dt, _FL_DTYPE[dt], layout, rows, cols, ptr, ld, check_finite,
+                          triangle)
+
+
+def _create_factor(kind, dt, code, layout, rows, cols, ptr, ld, check_finite, triangle):
+    """One fl_factor_create call on a validated buffer, wrapped in a new Factor."""
+    h = _c_void_p()
     opts = None if (check_finite is True and triangle == 1) else _options(check_finite, triangle)
-    code = _FL_DTYPE[dt]
     status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
     if status:
         _raise(status)
