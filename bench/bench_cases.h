@@ -6,6 +6,8 @@
 //   fl_col  fl_factor_create + fl_factor_solve, column-major A, B and X
 //   fl_row  the same with row-major A, B and X (numpy's layout)
 //   fl_nocheck  fl_col with FL_OPT_CHECK_FINITE = 0 (no NaN/Inf scan of A)
+// plus one reference that is not a fastlinalg case, "dgemm_f64/<raw|raw_1t>/n:2000"
+// (bench_gemm.cpp): the machine's DGEMM rate with the kernel set in use.
 #pragma once
 
 #include <benchmark/benchmark.h>
@@ -46,5 +48,6 @@ inline double min_of(const std::vector<double> &v) { return v.empty() ? 0.0 : *s
 
 void register_factor_solve_benchmarks();
 void register_solve_only_benchmarks();
+void register_gemm_benchmarks();
 
 } // namespace flbench

@@ -22,6 +22,7 @@ int main(int argc, char **argv) {
     benchmark::AddCustomContext("openblas_default_threads", std::to_string(flbench::g_default_threads));
     flbench::register_factor_solve_benchmarks();
     flbench::register_solve_only_benchmarks();
+    flbench::register_gemm_benchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

@@ -9,6 +9,9 @@ the median times, fl_col/raw and fl_row/raw, and where raw_1t ran, fl_col agains
 the faster of raw and raw_1t. "cv" is the largest coefficient of variation among the
 case's variants (how noisy the repetitions were); "fl_col/raw of mins" the same ratio
 taken from the fastest repetitions instead of the medians.
+
+The DGEMM reference ("dgemm_f64/<variant>/n:<n>", no nrhs) gets its own table: the
+machine's GFLOPS (2 n^3 / time) from the median and from the fastest repetition.
 """
 import json
 import sys
@@ -37,11 +40,18 @@ def main(paths):
         ctx = ctx or data.get("context", {})
         benchmarks += data["benchmarks"]
     medians, cvs, mins = {}, {}, {}
+    gemm = OrderedDict()  # (variant, n) -> {aggregate: microseconds or cv}
     for b in benchmarks:
         if b.get("run_type") != "aggregate" or b.get("error_occurred"):
             continue
         parts = b["run_name"].split("/")
         op, variant = parts[0], parts[1]
+        if op == "dgemm_f64":
+            n = int(parts[2].split(":")[1])
+            agg = b["aggregate_name"]
+            val = b["real_time"] if agg == "cv" else b["real_time"] * TO_US[b["time_unit"]]
+            gemm.setdefault((variant, n), {})[agg] = val
+            continue
         n = int(parts[2].split(":")[1])
         nrhs = int(parts[3].split(":")[1])
         key = (op, n, nrhs)
@@ -54,6 +64,17 @@ def main(paths):
     print(f"core: {ctx.get('fl_blas_core', '?')}, OpenBLAS default threads: "
           f"{ctx.get('openblas_default_threads', '?')}, fastlinalg {ctx.get('fl_version', '?')}, "
           f"{ctx.get('date', '')}")
+    if gemm:
+        print("\n**dgemm_f64** (reference: cblas_dgemm, column-major, C = A B; "
+              "GFLOPS = 2 n^3 / time)\n")
+        print("| variant | n | median time | GFLOPS (median) | GFLOPS (fastest rep) | cv |")
+        print("|---|---|---|---|---|---|")
+        for (variant, n), a in sorted(gemm.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            flop = 2.0 * n ** 3
+            med, mn, cv = a.get("median"), a.get("min"), a.get("cv")
+            gf = lambda us: "-" if not us else f"{flop / (us * 1e-6) / 1e9:.1f}"
+            print(f"| {variant} | {n} | {fmt_time(med)} | {gf(med)} | {gf(mn)} | "
+                  f"{'-' if cv is None else f'{cv * 100:.1f}%'} |")
     ops = OrderedDict()
     for key in medians:
         ops.setdefault(key[0], []).append(key)

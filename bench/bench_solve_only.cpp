@@ -1,6 +1,9 @@
 // Solve only: A is factored once outside the timed loop, each iteration solves for the
 // right-hand sides. raw = copy B into X + getrs/potrs; fl = fl_factor_solve (which
 // writes X from B). nrhs = 1 shows the fixed cost of one call; nrhs = n the BLAS-3 path.
+// fl_row with few b's (16 nrhs < n: n = 100 with 1, n = 1000 with 1 and 10) takes
+// fastlinalg's column-major-copy path; n = 100 with 10 b's and nrhs = n the right-side trsm.
+// raw_1t: raw on one OpenBLAS thread, where fastlinalg runs the solve on one thread.
 // The timed loop is the same for every variant, so the ratios compare like with like.
 #include "bench_cases.h"
 #include "bench_data.h"
@@ -12,12 +15,12 @@
 namespace flbench {
 namespace {
 
-template <typename T> void raw_solve(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs) {
+template <typename T> void raw_solve(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, int threads) {
     std::vector<T> f = kind == Kind::LU ? general_matrix<T>(n, false) : spd_matrix<T>(n);
     const std::vector<T> &b = rhs_matrix<T>(n, nrhs, false);
     std::vector<T> x(b.size());
     std::vector<lapack_int> ipiv(static_cast<size_t>(n));
-    ThreadScope scope(default_threads());
+    ThreadScope scope(threads);
     if ((kind == Kind::LU ? getrf(n, f.data(), ipiv.data()) : potrf(n, f.data())) != 0) {
         st.SkipWithError("LAPACK factorization failed");
         return;
@@ -65,7 +68,10 @@ template <typename T> void register_group(const std::string &op, Kind kind, int6
             ->Unit(unit)
             ->ComputeStatistics("min", min_of);
     };
-    add("raw", [=](benchmark::State &st) { raw_solve<T>(st, kind, n, nrhs); });
+    add("raw", [=](benchmark::State &st) { raw_solve<T>(st, kind, n, nrhs, default_threads()); });
+    // fastlinalg solves with n^2 nrhs < 2^18 on one thread: raw on one thread too, there.
+    if (static_cast<double>(n) * n * nrhs < 262144.0)
+        add("raw_1t", [=](benchmark::State &st) { raw_solve<T>(st, kind, n, nrhs, 1); });
     add("fl_col", [=](benchmark::State &st) { fl_solve<T>(st, kind, n, nrhs, false); });
     add("fl_row", [=](benchmark::State &st) { fl_solve<T>(st, kind, n, nrhs, true); });
 }
@@ -74,7 +80,7 @@ template <typename T> void register_group(const std::string &op, Kind kind, int6
 
 void register_solve_only_benchmarks() {
     struct Size { int64_t n, nrhs; };
-    const Size sizes[] = {{100, 1}, {1000, 1}, {1000, 10}, {500, 500}, {1000, 1000}, {2000, 2000}};
+    const Size sizes[] = {{100, 1}, {100, 10}, {1000, 1}, {1000, 10}, {500, 500}, {1000, 1000}, {2000, 2000}};
     for (const Size &s : sizes) register_group<double>("solve_lu_f64", Kind::LU, s.n, s.nrhs);
     for (const Size &s : sizes) register_group<double>("solve_chol_f64", Kind::Cholesky, s.n, s.nrhs);
 }

@@ -7,7 +7,7 @@
 # the markdown tables land in BUILD_DIR/bench-results/, named after the OpenBLAS kernel
 # set in use: set OPENBLAS_CORETYPE=Haswell (or SkylakeX, ...) to pick one.
 #
-# Each op (lu_f64, chol_f64, lu_f32, solve_lu_f64, solve_chol_f64) runs as its own
+# Each op (dgemm_f64, lu_f64, chol_f64, lu_f32, solve_lu_f64, solve_chol_f64) runs as its own
 # chunk, its repetitions randomly interleaved, so that raw and fastlinalg of one case
 # are measured close together in time; a --benchmark_filter among the flags replaces
 # the chunks with that one filter. The console output goes to bench_<tag>_<chunk>.log,
@@ -22,7 +22,7 @@ tag=${OPENBLAS_CORETYPE:-default}
 mkdir -p "$out"
 rm -f "$out/bench_${tag}"_*.json "$out/bench_${tag}"_*.log
 
-chunks=(lu_f64 chol_f64 lu_f32 solve_lu_f64 solve_chol_f64)
+chunks=(dgemm_f64 lu_f64 chol_f64 lu_f32 solve_lu_f64 solve_chol_f64)
 case " $* " in *" --benchmark_filter="*) chunks=(custom) ;; esac
 
 for chunk in "${chunks[@]}"; do

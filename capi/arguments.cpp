@@ -106,6 +106,9 @@ void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype 
     const uintptr_t b_end = b_begin + extent_bytes(b, dtype), x_end = x_begin + extent_bytes(x, dtype);
     if (b_begin == b_end || x_begin == x_end) return;  // an empty matrix overlaps nothing
     if (b_begin == x_begin) {
+        if (b.rows != x.rows)
+            invalid("x == b (in place) needs B and X of one shape, but B has " +
+                    std::to_string(b.rows) + " rows and X " + std::to_string(x.rows));
         if (b.layout != x.layout || b.ld != x.ld)
             invalid("x == b (in place) needs the same layout and leading dimension, but ldb = " +
                     std::to_string(b.ld) + " (" + layout_word(b.layout) + "), ldx = " +
@@ -115,6 +118,35 @@ void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype 
     if (b_begin < x_end && x_begin < b_end)
         invalid("b and x overlap without being the same matrix: pass x == b to solve in place, "
                 "or separate buffers");
+}
+
+void require_stacked_outputs(const MatrixRef &b, const MatrixRef &x0, int64_t count, int64_t stride,
+                             Dtype dtype) {
+    if (count == 0) return;
+    if (stride == std::numeric_limits<int64_t>::min())
+        throw Error(ErrorCode::too_large, "x_stride = " + std::to_string(stride) + " is out of range");
+    const uintptr_t extent = extent_bytes(x0, dtype);
+    if (extent == 0) return;
+    const auto elements = static_cast<int64_t>(extent / element_size(dtype));
+    if (count > 1 && (stride < elements && -stride < elements))
+        invalid("x_stride = " + std::to_string(stride) + " would overlap consecutive outputs of " +
+                std::to_string(elements) + " elements each");
+    // The last output must be addressable: (count - 1) * |stride| + extent fits int64 bytes.
+    const int64_t limit = std::numeric_limits<int64_t>::max() / static_cast<int64_t>(element_size(dtype));
+    const int64_t magnitude = stride < 0 ? -stride : stride;
+    if (count > 1 && magnitude > (limit - elements) / (count - 1))
+        throw Error(ErrorCode::too_large, "x_stride = " + std::to_string(stride) + " with nshifts = " +
+                                              std::to_string(count) + " spans more than 2^63 bytes");
+    for (int64_t l = 0; l < count; ++l) {
+        MatrixRef xl = x0;
+        xl.data = static_cast<char *>(x0.data) + l * stride * static_cast<int64_t>(element_size(dtype));
+        const auto b_begin = reinterpret_cast<uintptr_t>(b.data);
+        const auto x_begin = reinterpret_cast<uintptr_t>(xl.data);
+        const uintptr_t b_end = b_begin + extent_bytes(b, dtype), x_end = x_begin + extent;
+        if (b_begin < b_end && b_begin < x_end && x_begin < b_end)
+            invalid("output " + std::to_string(l) + " (x + " + std::to_string(l) +
+                    " * x_stride) overlaps b");
+    }
 }
 
 }  // namespace fl::capi

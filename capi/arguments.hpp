@@ -35,7 +35,14 @@ struct MatrixNames {
 MatrixRef matrix_arg(const MatrixNames &names, Dtype dtype, fl_layout layout, int64_t rows,
                      int64_t cols, const void *data, int64_t ld);
 
-// x may be b exactly (same memory, layout and ld: in place), or lie apart from it.
+// x may be b exactly (same memory, layout and ld, and square: in place), or lie apart
+// from it.
 void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype dtype);
+
+// count outputs shaped like x0, the l-th at x0.data + l * stride elements: they must lie
+// apart from each other (|stride| at least x0's extent) and from b, and the last must be
+// addressable.
+void require_stacked_outputs(const MatrixRef &b, const MatrixRef &x0, int64_t count, int64_t stride,
+                             Dtype dtype);
 
 }  // namespace fl::capi

@@ -1,23 +1,14 @@
+// fl_factor_*: creating factor handles and asking them for solves and what they know.
 #include <string>
 
 #include "capi/arguments.hpp"
 #include "capi/errors.hpp"
+#include "capi/factor_enums.hpp"
 #include "capi/handles.hpp"
 
 using namespace fl::capi;
 
 namespace {
-
-fl::FactorKind to_kind(fl_factor_kind kind) {
-    if (kind == FL_FACTOR_LU) return fl::FactorKind::lu;
-    if (kind == FL_FACTOR_CHOLESKY) return fl::FactorKind::cholesky;
-    throw fl::Error(fl::ErrorCode::invalid_argument,
-                    "kind = " + std::to_string(kind) + " is not an fl_factor_kind");
-}
-
-fl_dtype to_public(fl::Dtype dtype) { return dtype == fl::Dtype::float32 ? FL_FLOAT32 : FL_FLOAT64; }
-
-const char *dtype_name(fl::Dtype dtype) { return dtype == fl::Dtype::float32 ? "FL_FLOAT32" : "FL_FLOAT64"; }
 
 // The factor behind a handle, after checking the handle and that `dtype` is its dtype.
 const fl::Factor &factor_of(const fl_factor *factor, fl_dtype dtype) {
@@ -30,6 +21,11 @@ const fl::Factor &factor_of(const fl_factor *factor, fl_dtype dtype) {
     return *factor->impl;
 }
 
+const fl::Factor &factor_of(const fl_factor *factor) {
+    require_not_null(factor, "factor");
+    return *factor->impl;
+}
+
 // Getters return 0 for a NULL handle and say why in fl_last_error().
 const fl::Factor *for_getter(const fl_factor *factor, const char *function) {
     if (factor == nullptr) {
@@ -37,6 +33,11 @@ const fl::Factor *for_getter(const fl_factor *factor, const char *function) {
         return nullptr;
     }
     return factor->impl.get();
+}
+
+fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made) {
+    *out = new fl_factor{std::move(made)};
+    return FL_OK;
 }
 
 }  // namespace
@@ -49,16 +50,14 @@ FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dt
     if (factor != nullptr) *factor = nullptr;
     return guarded(__func__, [&] {
         require_not_null(factor, "factor");
-        const fl::FactorKind k = to_kind(kind);
+        const bool automatic = kind == FL_FACTOR_AUTO;
+        const fl::FactorKind k = automatic ? fl::FactorKind::lu : to_kind(kind);
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const fl::MatrixRef m = matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
-        if (rows != cols)
-            throw fl::Error(fl::ErrorCode::invalid_argument,
-                            "a must be square for this kind, but rows = " + std::to_string(rows) +
-                                ", cols = " + std::to_string(cols));
+        if (!automatic) require_shape_for(k, rows, cols);
         const fl::FactorOptions defaults;
-        auto made = fl::make_factor(k, t, m, options != nullptr ? options->values : defaults);
-        *factor = new fl_factor{std::move(made)};
+        const fl::FactorOptions &o = options != nullptr ? options->values : defaults;
+        make_handle(factor, automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o));
     });
 }
 
@@ -66,8 +65,7 @@ FL_API void fl_factor_destroy(fl_factor *factor) { delete factor; }
 
 FL_API fl_factor_kind fl_factor_get_kind(const fl_factor *factor) {
     const fl::Factor *f = for_getter(factor, __func__);
-    if (f == nullptr) return static_cast<fl_factor_kind>(0);
-    return f->kind() == fl::FactorKind::lu ? FL_FACTOR_LU : FL_FACTOR_CHOLESKY;
+    return f == nullptr ? static_cast<fl_factor_kind>(0) : to_public(f->kind());
 }
 
 FL_API fl_dtype fl_factor_get_dtype(const fl_factor *factor) {
@@ -77,12 +75,12 @@ FL_API fl_dtype fl_factor_get_dtype(const fl_factor *factor) {
 
 FL_API int64_t fl_factor_rows(const fl_factor *factor) {
     const fl::Factor *f = for_getter(factor, __func__);
-    return f == nullptr ? 0 : f->order();
+    return f == nullptr ? 0 : f->rows();
 }
 
 FL_API int64_t fl_factor_cols(const fl_factor *factor) {
     const fl::Factor *f = for_getter(factor, __func__);
-    return f == nullptr ? 0 : f->order();
+    return f == nullptr ? 0 : f->cols();
 }
 
 FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl_dtype dtype,
@@ -92,9 +90,13 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
         const fl::Factor &f = factor_of(factor, dtype);
         const fl::Transpose op = to_transpose(trans, "trans");
         require_non_negative(nrhs, "nrhs");
-        const int64_t n = f.order();
-        const fl::MatrixRef bm = matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), b_layout, n, nrhs, b, ldb);
-        const fl::MatrixRef xm = matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), x_layout, n, nrhs, x, ldx);
+        // B has the rows of op(A), X its columns.
+        const int64_t b_rows = op == fl::Transpose::no ? f.rows() : f.cols();
+        const int64_t x_rows = op == fl::Transpose::no ? f.cols() : f.rows();
+        const fl::MatrixRef bm =
+            matrix_arg({"b", "ldb", "rows of op(A)", "nrhs"}, f.dtype(), b_layout, b_rows, nrhs, b, ldb);
+        const fl::MatrixRef xm =
+            matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, f.dtype(), x_layout, x_rows, nrhs, x, ldx);
         require_in_place_or_disjoint(bm, xm, f.dtype());
         f.solve(op, bm, xm);
     });
@@ -102,8 +104,7 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
 
 FL_API fl_status fl_factor_logdet(const fl_factor *factor, double *sign, double *logabsdet) {
     return guarded(__func__, [&] {
-        require_not_null(factor, "factor");
-        const fl::LogDet d = factor->impl->logdet();
+        const fl::LogDet d = factor_of(factor).logdet();
         if (sign != nullptr) *sign = d.sign;
         if (logabsdet != nullptr) *logabsdet = d.logabsdet;
     });
@@ -111,9 +112,9 @@ FL_API fl_status fl_factor_logdet(const fl_factor *factor, double *sign, double 
 
 FL_API fl_status fl_factor_rcond(const fl_factor *factor, double *rcond) {
     return guarded(__func__, [&] {
-        require_not_null(factor, "factor");
+        const fl::Factor &f = factor_of(factor);
         require_not_null(rcond, "rcond");
-        *rcond = factor->impl->rcond();
+        *rcond = f.rcond();
     });
 }
 
@@ -121,8 +122,107 @@ FL_API fl_status fl_factor_inverse(const fl_factor *factor, fl_dtype dtype, fl_l
                                    void *inv, int64_t ld) {
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor, dtype);
-        const int64_t n = f.order();
-        f.inverse(matrix_arg({"inv", "ld", "n", "n"}, f.dtype(), layout, n, n, inv, ld));
+        f.inverse(matrix_arg({"inv", "ld", "cols of A", "rows of A"}, f.dtype(), layout, f.cols(),
+                             f.rows(), inv, ld));
+    });
+}
+
+FL_API fl_status fl_factor_rank(const fl_factor *factor, int64_t *rank) {
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor);
+        require_not_null(rank, "rank");
+        *rank = f.rank();
+    });
+}
+
+FL_API fl_status fl_factor_inertia(const fl_factor *factor, int64_t *positive, int64_t *negative,
+                                   int64_t *zero) {
+    return guarded(__func__, [&] {
+        const fl::Inertia i = factor_of(factor).inertia();
+        if (positive != nullptr) *positive = i.positive;
+        if (negative != nullptr) *negative = i.negative;
+        if (zero != nullptr) *zero = i.zero;
+    });
+}
+
+FL_API fl_status fl_factor_part_shape(const fl_factor *factor, fl_factor_part part, int64_t *rows,
+                                      int64_t *cols) {
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor);
+        const fl::Part p = to_part(part);
+        require_not_null(rows, "rows");
+        require_not_null(cols, "cols");
+        const auto [r, c] = f.part_shape(p);
+        *rows = r;
+        *cols = c;
+    });
+}
+
+FL_API fl_status fl_factor_get_part(const fl_factor *factor, fl_factor_part part, fl_dtype dtype,
+                                    fl_layout layout, void *out, int64_t ld) {
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor, dtype);
+        const fl::Part p = to_part(part);
+        const auto [r, c] = f.part_shape(p);
+        f.get_part(p, matrix_arg({"out", "ld", "rows of the part", "cols of the part"}, f.dtype(),
+                                 layout, r, c, out, ld));
+    });
+}
+
+FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, fl_dtype dtype,
+                                   int64_t ncols, fl_layout layout, void *c, int64_t ldc) {
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor, dtype);
+        const fl::Transpose op = to_transpose(trans, "trans");
+        require_non_negative(ncols, "ncols");
+        f.apply_q(op, matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout, f.rows(), ncols,
+                                 c, ldc));
+    });
+}
+
+FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtype, int64_t nrhs,
+                                          fl_layout b_layout, const void *b, int64_t ldb,
+                                          void *norms) {
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor, dtype);
+        require_non_negative(nrhs, "nrhs");
+        const fl::MatrixRef bm =
+            matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout, f.rows(), nrhs, b, ldb);
+        if (nrhs > 0) require_not_null(norms, "norms");
+        f.residual_norms(bm, norms);
+    });
+}
+
+FL_API fl_status fl_factor_solve_shifted(const fl_factor *factor, fl_dtype dtype, int64_t nshifts,
+                                         const double *shifts, int64_t nrhs, fl_layout b_layout,
+                                         const void *b, int64_t ldb, fl_layout x_layout, void *x,
+                                         int64_t ldx, int64_t x_stride) {
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor, dtype);
+        require_non_negative(nshifts, "nshifts");
+        require_non_negative(nrhs, "nrhs");
+        if (nshifts > 0) require_not_null(shifts, "shifts");
+        const int64_t n = f.rows();
+        const fl::MatrixRef bm = matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), b_layout, n, nrhs, b, ldb);
+        const fl::MatrixRef x0 = matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), x_layout, n, nrhs, x, ldx);
+        require_stacked_outputs(bm, x0, nshifts, x_stride, f.dtype());
+        f.solve_shifted(shifts, nshifts, bm, x0, x_stride);
+    });
+}
+
+FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *factor, int sign,
+                                       fl_dtype dtype, int64_t k, fl_layout layout, const void *v,
+                                       int64_t ldv) {
+    if (updated != nullptr) *updated = nullptr;
+    return guarded(__func__, [&] {
+        require_not_null(updated, "updated");
+        const fl::Factor &f = factor_of(factor, dtype);
+        if (sign != 1 && sign != -1)
+            throw fl::Error(fl::ErrorCode::invalid_argument,
+                            "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
+        require_non_negative(k, "k");
+        const fl::MatrixRef vm = matrix_arg({"v", "ldv", "n", "k"}, f.dtype(), layout, f.rows(), k, v, ldv);
+        make_handle(updated, f.rank_update(sign, vm));
     });
 }
 

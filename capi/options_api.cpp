@@ -1,3 +1,4 @@
+#include <cmath>
 #include <string>
 
 #include "capi/arguments.hpp"
@@ -11,6 +12,11 @@ namespace {
 [[noreturn]] void unknown_option(fl_option option) {
     throw fl::Error(fl::ErrorCode::invalid_argument,
                     "option = " + std::to_string(option) + " is not an fl_option");
+}
+
+[[noreturn]] void wrong_type(const char *name, const char *should_use) {
+    throw fl::Error(fl::ErrorCode::invalid_argument,
+                    std::string(name) + " is set and read with " + should_use);
 }
 
 }  // namespace
@@ -38,6 +44,8 @@ FL_API fl_status fl_options_set_int(fl_options *options, fl_option option, int64
             options->values.check_finite = value == 1;
             return;
         case FL_OPT_TRIANGLE: options->values.triangle = to_triangle(value, "FL_OPT_TRIANGLE"); return;
+        case FL_OPT_RTOL: wrong_type("FL_OPT_RTOL", "fl_options_set_real");
+        case FL_OPT_ATOL: wrong_type("FL_OPT_ATOL", "fl_options_set_real");
         }
         unknown_option(option);
     });
@@ -52,6 +60,47 @@ FL_API fl_status fl_options_get_int(const fl_options *options, fl_option option,
         case FL_OPT_TRIANGLE:
             *value = options->values.triangle == fl::Triangle::lower ? FL_LOWER : FL_UPPER;
             return;
+        case FL_OPT_RTOL: wrong_type("FL_OPT_RTOL", "fl_options_get_real");
+        case FL_OPT_ATOL: wrong_type("FL_OPT_ATOL", "fl_options_get_real");
+        }
+        unknown_option(option);
+    });
+}
+
+FL_API fl_status fl_options_set_real(fl_options *options, fl_option option, double value) {
+    return guarded(__func__, [&] {
+        require_not_null(options, "options");
+        switch (option) {
+        case FL_OPT_RTOL:
+            // -1 restores the default; otherwise a fraction of the largest value.
+            if (!(value == -1 || (value >= 0 && value < 1)))
+                throw fl::Error(fl::ErrorCode::invalid_argument,
+                                "FL_OPT_RTOL = " + std::to_string(value) +
+                                    " is outside [0, 1) (or -1 for the default)");
+            options->values.rtol = value;
+            return;
+        case FL_OPT_ATOL:
+            if (!(value >= 0) || value == HUGE_VAL)
+                throw fl::Error(fl::ErrorCode::invalid_argument,
+                                "FL_OPT_ATOL = " + std::to_string(value) + " is not a finite value >= 0");
+            options->values.atol = value;
+            return;
+        case FL_OPT_CHECK_FINITE: wrong_type("FL_OPT_CHECK_FINITE", "fl_options_set_int");
+        case FL_OPT_TRIANGLE: wrong_type("FL_OPT_TRIANGLE", "fl_options_set_int");
+        }
+        unknown_option(option);
+    });
+}
+
+FL_API fl_status fl_options_get_real(const fl_options *options, fl_option option, double *value) {
+    return guarded(__func__, [&] {
+        require_not_null(options, "options");
+        require_not_null(value, "value");
+        switch (option) {
+        case FL_OPT_RTOL: *value = options->values.rtol; return;
+        case FL_OPT_ATOL: *value = options->values.atol; return;
+        case FL_OPT_CHECK_FINITE: wrong_type("FL_OPT_CHECK_FINITE", "fl_options_get_int");
+        case FL_OPT_TRIANGLE: wrong_type("FL_OPT_TRIANGLE", "fl_options_get_int");
         }
         unknown_option(option);
     });

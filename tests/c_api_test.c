@@ -32,7 +32,7 @@ static void factor_and_solve(void) {
 }
 
 static void raw_enum_values(void) {
-    static const int bad[] = {-1, 0, 3, 1000, -2147483647 - 1, 2147483647};
+    static const int bad[] = {-1, 0, 9, 1000, -2147483647 - 1, 2147483647};
     const double a[4] = {4, 1, 2, 3};
     double x[4] = {0, 0, 0, 0};
     fl_factor *f = NULL;

@@ -136,9 +136,17 @@ typedef enum fl_option FL_ENUM_TYPE {
      * first such element. 0: skip the O(n^2) check, like scipy's check_finite=False; the
      * results for non-finite input are then whatever LAPACK makes of them. */
     FL_OPT_CHECK_FINITE = 1,
-    /* Cholesky: which triangle of A is read, FL_LOWER (default) or FL_UPPER, in the
-     * caller's layout. The other triangle is never read. */
-    FL_OPT_TRIANGLE = 2
+    /* Cholesky, LDL^T, symmetric eigen: which triangle of A is read, FL_LOWER (default)
+     * or FL_UPPER, in the caller's layout. The other triangle is never read. */
+    FL_OPT_TRIANGLE = 2,
+    /* Real. The relative tolerance of rank decisions (COD, SVD, symmetric eigen): values
+     * (singular values, |eigenvalues|, |R's diagonal|) at or below
+     * max(FL_OPT_ATOL, FL_OPT_RTOL * largest) count as zero. Default -1, meaning
+     * max(rows, cols) * epsilon of the dtype: numpy's matrix_rank and scipy's pinv default.
+     * Set it in [0, 1). */
+    FL_OPT_RTOL = 3,
+    /* Real. The absolute tolerance of rank decisions, >= 0. Default 0. */
+    FL_OPT_ATOL = 4
 } fl_option;
 
 /* Creates an options handle holding every default. *options is NULL on failure. */
@@ -148,6 +156,10 @@ FL_API void fl_options_destroy(fl_options *options);
  * FL_ERR_INVALID_ARGUMENT and leaves the handle unchanged. */
 FL_API fl_status fl_options_set_int(fl_options *options, fl_option option, int64_t value);
 FL_API fl_status fl_options_get_int(const fl_options *options, fl_option option, int64_t *value);
+/* The same for the real-valued options (FL_OPT_RTOL, FL_OPT_ATOL). Setting an integer
+ * option through these, or a real one through the _int pair, is FL_ERR_INVALID_ARGUMENT. */
+FL_API fl_status fl_options_set_real(fl_options *options, fl_option option, double value);
+FL_API fl_status fl_options_get_real(const fl_options *options, fl_option option, double *value);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Factorizations                                                                               */
@@ -158,20 +170,38 @@ typedef struct fl_factor fl_factor;
 
 /* The values are part of the ABI; later kinds are appended. */
 typedef enum fl_factor_kind FL_ENUM_TYPE {
-    FL_FACTOR_LU = 1,      /* P A = L U with partial pivoting (LAPACK getrf); A square */
-    FL_FACTOR_CHOLESKY = 2 /* A = L L^T, A symmetric positive definite (LAPACK potrf) */
+    FL_FACTOR_LU = 1,       /* P A = L U with partial pivoting (LAPACK getrf); A square */
+    FL_FACTOR_CHOLESKY = 2, /* A = L L^T, A symmetric positive definite (LAPACK potrf) */
+    FL_FACTOR_LDLT = 3,     /* P A P^T = L D L^T, Bunch-Kaufman (LAPACK sytrf); A symmetric */
+    FL_FACTOR_QR = 4,       /* A = Q R, Householder (LAPACK geqrf); rows >= cols, full rank */
+    FL_FACTOR_COD = 5,      /* A P = Q [T 0; 0 0] Z, complete orthogonal (geqp3 + tzrzf), any shape */
+    FL_FACTOR_SVD = 6,      /* A = U diag(s) V^T, thin, divide and conquer (gesdd), any shape */
+    FL_FACTOR_EIGH = 7,     /* A = V diag(w) V^T, A symmetric (LAPACK syevd) */
+    /* Only as a request to fl_factor_create: picks one of the above as Julia's factorize
+     * does, and fl_factor_get_kind reports which. Exactly symmetric with a positive
+     * diagonal: Cholesky, falling back to LDL^T; other symmetric: LDL^T; other square: LU;
+     * LU or LDL^T meeting an exactly zero pivot falls back to COD; tall: QR, or COD when
+     * R's rcond is at or below the rank tolerance; wide: COD. */
+    FL_FACTOR_AUTO = 8
 } fl_factor_kind;
 
 /* Factors the rows-by-cols matrix A (dtype, layout, lda as described above) and stores
  * *factor, which the caller releases with fl_factor_destroy. A itself is only read and
  * is copied exactly once, into the factor. A row-major A is factored as the
- * column-major A^T it already is in memory, so no transposed copy is ever made.
+ * column-major A^T it already is in memory where the kind allows (LU), so no transposed
+ * copy is made.
  *
- * Returns FL_ERR_SINGULAR (LU) or FL_ERR_NOT_POSITIVE_DEFINITE (Cholesky) with the
- * offending pivot or minor, 1-based, in the message; FL_ERR_NON_FINITE for NaN/Inf
- * unless FL_OPT_CHECK_FINITE is 0; FL_ERR_INVALID_ARGUMENT if A is not square.
- * A 0-by-0 matrix is valid: its determinant is 1 and solves return empty results.
- * *factor is NULL on any failure. Cost: (2/3) n^3 flops (LU), (1/3) n^3 (Cholesky). */
+ * Returns FL_ERR_SINGULAR (LU, LDL^T: an exactly zero pivot) or
+ * FL_ERR_NOT_POSITIVE_DEFINITE (Cholesky) with the offending pivot or minor, 1-based, in
+ * the message; FL_ERR_NON_FINITE for NaN/Inf unless FL_OPT_CHECK_FINITE is 0;
+ * FL_ERR_INVALID_ARGUMENT if A's shape does not suit the kind (square for LU, Cholesky,
+ * LDL^T and EIGH; rows >= cols for QR); FL_ERR_SINGULAR from QR if R has an exactly
+ * zero diagonal element (use COD or SVD for rank-deficient A); FL_ERR_INTERNAL naming
+ * the driver if an SVD or eigen iteration fails to converge (SVD first retries with
+ * LAPACK's gesvd).
+ * Empty matrices are valid: a 0-by-0 determinant is 1 and solves return empty results.
+ * *factor is NULL on any failure. Cost: (2/3) n^3 flops (LU), (1/3) n^3 (Cholesky,
+ * LDL^T), 2 m n^2 - (2/3) n^3 (QR), a few times more for COD, SVD and EIGH. */
 FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dtype dtype,
                                   fl_layout layout, int64_t rows, int64_t cols, const void *a,
                                   int64_t lda, const fl_options *options);
@@ -184,33 +214,108 @@ FL_API int64_t fl_factor_rows(const fl_factor *factor);
 FL_API int64_t fl_factor_cols(const fl_factor *factor);
 
 /* Solves op(A) X = B for nrhs right-hand sides at once, op(A) = A or A^T (trans).
- * B is n-by-nrhs in b_layout with ldb; X is n-by-nrhs in x_layout with ldx, and is
- * written, never read. dtype must be the factor's (else FL_ERR_DTYPE_MISMATCH).
+ * B has as many rows as op(A) and X as many as op(A) has columns (both n for square
+ * kinds); each has nrhs columns, its own layout and leading dimension. X is written,
+ * never read. dtype must be the factor's (else FL_ERR_DTYPE_MISMATCH).
  *
- * In place: pass x == b with the same layout and leading dimension. Any other overlap
- * of B and X is rejected. B and X may have different layouts; then B is transposed
- * into X on the way. The work is done in X with BLAS-3 triangular solves whatever the
- * layout, so one call with many right-hand sides is much faster than many calls with
- * one. Cost: 2 n^2 nrhs flops. B is not checked for NaN/Inf: they propagate. */
+ * Square kinds (LU, Cholesky, LDL^T) solve exactly. QR gives the least-squares solution
+ * (op = A) or the minimum-norm solution (op = A^T); COD and SVD give the minimum-norm
+ * least-squares solution, with the rank decided by FL_OPT_RTOL/FL_OPT_ATOL, which is
+ * the pseudo-inverse applied to B without forming it. EIGH applies the pseudo-inverse
+ * of A the same way (eigenvalues within the tolerance count as zero).
+ *
+ * In place: pass x == b with the same layout and leading dimension (square kinds
+ * only). Any other overlap of B and X is rejected. One call with many right-hand sides
+ * is much faster than many calls with one: the work is BLAS-3. Cost: 2 n^2 nrhs flops
+ * for square kinds. B is not checked for NaN/Inf: they propagate. */
 FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl_dtype dtype,
                                  int64_t nrhs, fl_layout b_layout, const void *b, int64_t ldb,
                                  fl_layout x_layout, void *x, int64_t ldx);
 
-/* det(A) = sign * exp(logabsdet), computed from the factor's diagonal without overflow
- * (log|det| of a 5000-by-5000 matrix is fine). sign is +1 or -1 (always +1 for
- * Cholesky). For a 0-by-0 matrix: sign = 1, logabsdet = 0. Either pointer may be NULL. */
+/* det(A) = sign * exp(logabsdet), computed from the factor without overflow (log|det|
+ * of a 5000-by-5000 matrix is fine). sign is +1 or -1 (always +1 for Cholesky), and 0
+ * with logabsdet = -inf for a singular EIGH or LDL^T factor. For a 0-by-0 matrix:
+ * sign = 1, logabsdet = 0. Either pointer may be NULL. LU, Cholesky, LDL^T and EIGH
+ * only; FL_ERR_UNSUPPORTED for the others. */
 FL_API fl_status fl_factor_logdet(const fl_factor *factor, double *sign, double *logabsdet);
 
-/* An estimate of the reciprocal condition number of A in the 1-norm,
- * 1 / (||A||_1 ||A^-1||_1), from LAPACK's gecon/pocon: 0 < rcond <= 1, small means
- * ill-conditioned. Cost O(n^2). For a 0-by-0 matrix rcond is 1 (as in LAPACK).*/
+/* The reciprocal condition number of A: 0 <= rcond <= 1, small means ill-conditioned.
+ * LU, Cholesky, LDL^T: LAPACK's estimate (gecon/pocon/sycon) of 1 / (||A||_1 ||A^-1||_1),
+ * cost O(n^2). QR and COD: the same estimate for the triangular factor R (or COD's
+ * leading T), which has A's singular values. SVD and EIGH: exactly
+ * smallest / largest singular value (2-norm), 0 if A is singular. For an empty matrix
+ * rcond is 1 (as in LAPACK). */
 FL_API fl_status fl_factor_rcond(const fl_factor *factor, double *rcond);
 
-/* Writes A^-1 (n-by-n) into inv in the given layout with ld >= n. Prefer
- * fl_factor_solve: forming the inverse costs more and is less accurate than solving.
- * Cost: (4/3) n^3 flops (LU), n^3 (Cholesky). */
+/* Writes A^-1 into inv (cols-by-rows of A) in the given layout. For QR, COD, SVD and
+ * EIGH this is the Moore-Penrose pseudo-inverse A^+ (with the rank decided as for
+ * solves). Prefer fl_factor_solve: forming the inverse costs more and is less accurate
+ * than solving. Cost: (4/3) n^3 flops (LU), n^3 (Cholesky). */
 FL_API fl_status fl_factor_inverse(const fl_factor *factor, fl_dtype dtype, fl_layout layout,
                                    void *inv, int64_t ld);
+
+/* The numerical rank: the number of singular values (SVD), |eigenvalues| (EIGH) or
+ * |diagonal elements of COD's R| above max(FL_OPT_ATOL, FL_OPT_RTOL * largest).
+ * FL_ERR_UNSUPPORTED for kinds that do not reveal rank (LU, Cholesky, LDL^T, QR). */
+FL_API fl_status fl_factor_rank(const fl_factor *factor, int64_t *rank);
+
+/* The inertia of a symmetric A: how many eigenvalues are positive, negative and zero
+ * (LDL^T reads it from D, by Sylvester's law; EIGH counts eigenvalues within the rank
+ * tolerance as zero; Cholesky: all positive). Any pointer may be NULL. */
+FL_API fl_status fl_factor_inertia(const fl_factor *factor, int64_t *positive, int64_t *negative,
+                                   int64_t *zero);
+
+/* Parts of a factorization that can be copied out as matrices. */
+typedef enum fl_factor_part FL_ENUM_TYPE {
+    FL_PART_SINGULAR_VALUES = 1, /* SVD: min(m,n)-by-1, descending */
+    FL_PART_U = 2,               /* SVD: m-by-min(m,n), the left singular vectors */
+    FL_PART_VT = 3,              /* SVD: min(m,n)-by-n, the right singular vectors as rows */
+    FL_PART_EIGENVALUES = 4,     /* EIGH: n-by-1, ascending */
+    FL_PART_EIGENVECTORS = 5,    /* EIGH: n-by-n, column j for eigenvalue j, orthonormal */
+    FL_PART_Q = 6,               /* QR: m-by-n, the thin Q with orthonormal columns */
+    FL_PART_R = 7                /* QR: n-by-n, upper triangular (zeros below) */
+} fl_factor_part;
+
+/* The shape of a part. FL_ERR_UNSUPPORTED if this kind of factor has no such part
+ * ("an LU factor has no singular values"). */
+FL_API fl_status fl_factor_part_shape(const fl_factor *factor, fl_factor_part part, int64_t *rows,
+                                      int64_t *cols);
+/* Copies a part into out (its shape as above) in the given layout. */
+FL_API fl_status fl_factor_get_part(const fl_factor *factor, fl_factor_part part, fl_dtype dtype,
+                                    fl_layout layout, void *out, int64_t ld);
+
+/* QR, COD: C <- op(Q) C in place, for the full m-by-m orthogonal Q and an m-by-ncols C,
+ * without forming Q (LAPACK ormqr). */
+FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, fl_dtype dtype,
+                                   int64_t ncols, fl_layout layout, void *c, int64_t ldc);
+
+/* QR, COD, SVD: the 2-norms of the least-squares residuals ||b_j - A x_j|| of the
+ * nrhs columns of B (m-by-nrhs), without computing X. norms receives nrhs values of the
+ * factor's dtype. */
+FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtype, int64_t nrhs,
+                                          fl_layout b_layout, const void *b, int64_t ldb,
+                                          void *norms);
+
+/* EIGH: a ridge path in one call. For each of the nshifts values lambda_l, solves
+ * (A + lambda_l I) X_l = B, n-by-nrhs, writing X_l at x + l * x_stride elements, each
+ * in x_layout with ldx (x_stride must leave the X_l apart). Cost: 2 n^2 nrhs flops once,
+ * then 2 n^2 nrhs per shift; no refactorization. FL_ERR_SINGULAR if some
+ * lambda_l + eigenvalue is exactly 0. */
+FL_API fl_status fl_factor_solve_shifted(const fl_factor *factor, fl_dtype dtype, int64_t nshifts,
+                                         const double *shifts, int64_t nrhs, fl_layout b_layout,
+                                         const void *b, int64_t ldb, fl_layout x_layout, void *x,
+                                         int64_t ldx, int64_t x_stride);
+
+/* Cholesky: a new factor of A + V V^T (sign = +1, update) or A - V V^T (sign = -1,
+ * downdate) for V n-by-k, in O(n^2 k) flops without refactoring; the old handle is left
+ * as it was. A downdate that would make the matrix lose positive definiteness gives
+ * FL_ERR_NOT_POSITIVE_DEFINITE naming the column of V; NaN/Inf in V gives
+ * FL_ERR_NON_FINITE. *updated is NULL on failure. The new factor's rcond uses an
+ * estimate of ||A +- V V^T||_1 (Higham's estimator, O(n^2) per step), since the matrix
+ * itself is never formed. */
+FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *factor, int sign,
+                                       fl_dtype dtype, int64_t k, fl_layout layout, const void *v,
+                                       int64_t ldv);
 
 /* ------------------------------------------------------------------------------------------ */
 /* What runs underneath                                                                         */

@@ -1,9 +1,11 @@
 #include "dense/cholesky_factor.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "core/error.hpp"
+#include "dense/factor_kinds.hpp"
 #include "core/finite_check.hpp"
 #include "core/norms.hpp"
 #include "lapack/lapack.hpp"
@@ -66,13 +68,20 @@ template <class T> LogDet CholeskyFactor<T>::logdet() const {
 template <class T> double CholeskyFactor<T>::rcond() const {
     if (this->n_ == 0) return 1.0;
     const ColMajorView<const T> c = this->stored();
+    const double anorm = anorm_ == unknown_anorm ? estimated_anorm() : anorm_;
     double r = 0;
-    const lapack_int info = lapack::pocon(triangle_, this->n_, c.data, c.ld, anorm_, &r);
+    const lapack_int info = lapack::pocon(triangle_, this->n_, c.data, c.ld, anorm, &r);
     if (info != 0) throw Error(ErrorCode::internal, "pocon failed with info " + std::to_string(info));
-    return r;
+    // Rounding can put the estimate for a perfectly conditioned matrix (1-by-1, an updated
+    // factor's estimated norm) an ulp above 1; the contract is 0 <= rcond <= 1.
+    return std::min(r, 1.0);
 }
 
 template class CholeskyFactor<float>;
 template class CholeskyFactor<double>;
+
+std::unique_ptr<Factor> make_cholesky(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
+    return make_typed<CholeskyFactor>(dtype, a, options);
+}
 
 }  // namespace fl

@@ -1,9 +1,11 @@
 // A factorization of one matrix, factored once and then asked for solves, determinants,
-// condition estimates and inverses any number of times, from any number of threads: every
-// query is const and keeps its workspace on its own stack or heap.
+// condition estimates, inverses and its parts any number of times, from any number of
+// threads: every query is const and keeps its workspace on its own stack or heap.
 //
 // Factor erases the element type so that the C layer holds one kind of object; the typed
-// work happens in the templates behind make_factor.
+// work happens in the templates behind make_factor. A kind answers the queries that make
+// sense for it and leaves the rest to the defaults here, which throw
+// Error(unsupported) naming the kind and what it lacks.
 #pragma once
 
 #include <memory>
@@ -12,18 +14,35 @@
 
 namespace fl {
 
-enum class FactorKind { lu, cholesky };
+enum class FactorKind { lu, cholesky, ldlt, qr, cod, svd, eigh };
+
+// A factorization's name in messages: "LU", "Cholesky", ...
+const char *kind_name(FactorKind kind);
 
 // The core's copy of the caller's options (capi/ owns the public handle around it).
 struct FactorOptions {
     bool check_finite = true;
-    Triangle triangle = Triangle::lower;  // Cholesky: the triangle read, in the caller's layout
+    Triangle triangle = Triangle::lower;  // symmetric kinds: the triangle read, in the caller's layout
+    double rtol = -1;                     // rank tolerance; < 0: max(rows, cols) * epsilon
+    double atol = 0;
 };
+
+// The tolerance below which a rank-revealing value counts as zero, given the largest.
+template <class T>
+double rank_threshold(const FactorOptions &options, index_t rows, index_t cols, double largest);
 
 struct LogDet {
     double sign;
     double logabsdet;
 };
+
+struct Inertia {
+    index_t positive;
+    index_t negative;
+    index_t zero;
+};
+
+enum class Part { singular_values, u, vt, eigenvalues, eigenvectors, q, r };
 
 class Factor {
 public:
@@ -31,19 +50,44 @@ public:
 
     virtual FactorKind kind() const = 0;
     virtual Dtype dtype() const = 0;
-    virtual index_t order() const = 0;
+    virtual index_t rows() const = 0;
+    virtual index_t cols() const = 0;
 
-    // X <- op(A)^-1 B. B and X are order()-by-k of this factor's dtype; x.data == b.data
-    // (same layout and ld) means in place.
+    // X <- op(A)^-1 B (or the least-squares / minimum-norm solution, per kind). B has
+    // rows(op(A)) rows, X has cols(op(A)); both of this factor's dtype. x.data == b.data
+    // (same layout and ld, square A) means in place.
     virtual void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const = 0;
-    virtual LogDet logdet() const = 0;
-    virtual double rcond() const = 0;
-    // out <- A^-1, order()-by-order().
+    // out <- A^-1 or A^+, cols()-by-rows().
     virtual void inverse(const MatrixRef &out) const = 0;
+    virtual double rcond() const = 0;
+
+    virtual LogDet logdet() const;
+    virtual index_t rank() const;
+    virtual Inertia inertia() const;
+    // The shape of a part, and a copy of it into out (validated to that shape).
+    virtual std::pair<index_t, index_t> part_shape(Part part) const;
+    virtual void get_part(Part part, const MatrixRef &out) const;
+    // c <- op(Q) c for the full m-by-m Q, c m-by-k.
+    virtual void apply_q(Transpose trans, const MatrixRef &c) const;
+    // norms[j] <- ||b_j - A x_j||_2 for the least-squares x_j; norms holds b.cols values of
+    // the factor's dtype.
+    virtual void residual_norms(const MatrixRef &b, void *norms) const;
+    // x_l <- (A + shifts[l] I)^-1 b, x_l = x shifted by l * x_stride elements.
+    virtual void solve_shifted(const double *shifts, index_t nshifts, const MatrixRef &b,
+                               const MatrixRef &x, index_t x_stride) const;
+    // A new factor of A + sign * V V^T.
+    virtual std::unique_ptr<Factor> rank_update(int sign, const MatrixRef &v) const;
+
+protected:
+    [[noreturn]] void unsupported(const char *what) const;
 };
 
-// Factors the square matrix a (validated, of dtype `dtype`). Throws fl::Error.
+// Factors a (validated, of dtype `dtype`, of a shape that suits `kind`). Throws fl::Error.
 std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRef &a,
                                     const FactorOptions &options);
+
+// Factors a with the kind Julia's factorize would choose (see FL_FACTOR_AUTO).
+std::unique_ptr<Factor> make_automatic_factor(Dtype dtype, const MatrixRef &a,
+                                              const FactorOptions &options);
 
 }  // namespace fl

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "dense/factor_kinds.hpp"
 #include "core/finite_check.hpp"
 #include "core/norms.hpp"
 #include "lapack/lapack.hpp"
@@ -91,5 +92,9 @@ template <class T> double LuFactor<T>::rcond() const {
 
 template class LuFactor<float>;
 template class LuFactor<double>;
+
+std::unique_ptr<Factor> make_lu(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
+    return make_typed<LuFactor>(dtype, a, options);
+}
 
 }  // namespace fl

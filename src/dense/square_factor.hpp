@@ -20,7 +20,8 @@ namespace fl {
 template <class T> class SquareFactor : public Factor {
 public:
     Dtype dtype() const final { return dtype_of<T>(); }
-    index_t order() const final { return n_; }
+    index_t rows() const final { return n_; }
+    index_t cols() const final { return n_; }
 
     void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const final {
         const index_t k = x.cols;

@@ -3,9 +3,10 @@
 A thin ctypes binding of libfastlinalg's C ABI with a scipy-flavoured API::
 
     import numpy as np, fastlinalg
-    f = fastlinalg.lu(A)          # or fastlinalg.cholesky(A, lower=True)
+    f = fastlinalg.lu(A)          # or cholesky, ldlt, qr, cod, svd, eigh, factorize
     X = f.solve(B)                # all columns of B in one call; f.solve(B, trans=True) for A^T
     sign, logdet = f.slogdet()
+    s = fastlinalg.svd(A).singular_values      # parts, rank, inertia, pinv(), ...
 
 The library is found through FASTLINALG_LIBRARY (a full path), a copy next to this package,
 or the dynamic loader (soname libfastlinalg.so.0). ctypes releases the GIL during every
@@ -16,12 +17,13 @@ from ._errors import (DimensionMismatchError, DtypeMismatchError, Error, Interna
                       InvalidArgumentError, NonFiniteError, NotPositiveDefiniteError,
                       OutOfMemoryError, SingularMatrixError, Status, TooLargeError,
                       UnsupportedError)
-from ._factor import Factor, cholesky, lu
+from ._factor import Factor, cholesky, cod, eigh, factorize, ldlt, lu, qr, svd
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "lu", "cholesky", "Factor", "Status", "Error", "InvalidArgumentError",
+    "lu", "cholesky", "ldlt", "qr", "cod", "svd", "eigh", "factorize", "Factor", "Status",
+    "Error", "InvalidArgumentError",
     "DimensionMismatchError", "DtypeMismatchError", "SingularMatrixError",
     "NotPositiveDefiniteError", "NonFiniteError", "TooLargeError", "OutOfMemoryError",
     "UnsupportedError", "InternalError", "blas_info", "blas_core", "get_num_threads",

@@ -1,4 +1,9 @@
-"""Factor objects: factor A once, then solve, query and invert as often as you like."""
+"""Factor objects: factor A once, then solve, query and invert as often as you like.
+
+One Factor class serves every kind of factorization of the library: lu, cholesky, ldlt
+(square); qr, cod, svd (any shape, least squares / pseudo-inverse); eigh (symmetric); and
+factorize (the library picks). What a kind cannot answer raises UnsupportedError.
+"""
 import ctypes
 import threading
 
@@ -8,12 +13,18 @@ from . import _lib
 from ._errors import (DimensionMismatchError, InvalidArgumentError, NonFiniteError, Status,
                       error_for)
 
-__all__ = ["Factor", "lu", "cholesky"]
+__all__ = ["Factor", "lu", "cholesky", "ldlt", "qr", "cod", "svd", "eigh", "factorize"]
 
 _F32 = np.dtype(np.float32)
 _F64 = np.dtype(np.float64)
 _FL_DTYPE = {_F32: _lib.FLOAT32, _F64: _lib.FLOAT64}
-_KIND_NAME = {_lib.FACTOR_LU: "lu", _lib.FACTOR_CHOLESKY: "cholesky"}
+_KIND_NAME = {_lib.FACTOR_LU: "lu", _lib.FACTOR_CHOLESKY: "cholesky", _lib.FACTOR_LDLT: "ldlt",
+              _lib.FACTOR_QR: "qr", _lib.FACTOR_COD: "cod", _lib.FACTOR_SVD: "svd",
+              _lib.FACTOR_EIGH: "eigh"}
+# Kinds whose solve may write X over B (x == b): the square, exact ones.
+_IN_PLACE_KINDS = frozenset((_lib.FACTOR_LU, _lib.FACTOR_CHOLESKY, _lib.FACTOR_LDLT))
+# Kinds whose inverse is the Moore-Penrose pseudo-inverse.
+_PINV_KINDS = frozenset((_lib.FACTOR_QR, _lib.FACTOR_COD, _lib.FACTOR_SVD, _lib.FACTOR_EIGH))
 
 _ROW, _COL = _lib.ROW_MAJOR, _lib.COL_MAJOR
 
@@ -25,6 +36,7 @@ _solve = _lib_.fl_factor_solve
 _logdet = _lib_.fl_factor_logdet
 _rcond = _lib_.fl_factor_rcond
 _inverse = _lib_.fl_factor_inverse
+_c_int64 = ctypes.c_int64
 _byref = ctypes.byref
 _c_void_p = ctypes.c_void_p
 _c_double = ctypes.c_double
@@ -63,6 +75,7 @@ _options_lock = threading.Lock()
 
 
 def _options(check_finite, triangle):
+    """The shared options handle for (check_finite, triangle); None for all defaults."""
     key = (bool(check_finite), triangle)
     if key == (True, _lib.LOWER):
         return None
@@ -84,6 +97,48 @@ def _options(check_finite, triangle):
                     _raise(status)
             handle = _options_cache[key] = h.value
     return handle
+
+
+def _tolerances(rtol, atol):
+    """(rtol, atol) as floats, or None when both are the library's defaults (rtol=None: the
+    default max(rows, cols) * eps; atol=0). The library checks the ranges."""
+    if rtol is None and (atol is None or (type(atol) in (int, float) and atol == 0)):
+        return None
+    try:
+        r = -1.0 if rtol is None else float(rtol)
+        a = 0.0 if atol is None else float(atol)
+    except (TypeError, ValueError):
+        raise InvalidArgumentError(
+            f"fastlinalg: rtol = {rtol!r}, atol = {atol!r}: expected real numbers (or None)",
+            Status.INVALID_ARGUMENT) from None
+    return (r, a)
+
+
+def _options_with_tolerances(check_finite, triangle, tol):
+    """A new options handle (the caller destroys it) holding everything including the rank
+    tolerances. Not cached: tolerances are continuous and a sweep would fill any cache."""
+    h = _c_void_p()
+    status = _lib_.fl_options_create(_byref(h))
+    if status:
+        _raise(status)
+    try:
+        for option, value in ((_lib.OPT_CHECK_FINITE, int(bool(check_finite))),
+                              (_lib.OPT_TRIANGLE, triangle)):
+            status = _lib_.fl_options_set_int(h, option, value)
+            if status:
+                _raise(status)
+        rtol, atol = tol
+        if rtol != -1.0:
+            status = _lib_.fl_options_set_real(h, _lib.OPT_RTOL, rtol)
+            if status:
+                _raise(status)
+        status = _lib_.fl_options_set_real(h, _lib.OPT_ATOL, atol)
+        if status:
+            _raise(status)
+    except BaseException:
+        _lib_.fl_options_destroy(h)
+        raise
+    return h.value
 
 
 # --------------------------------------------------------------------------------------------
@@ -154,18 +209,24 @@ def _parse_trans(trans):
 # Factor
 # --------------------------------------------------------------------------------------------
 class Factor:
-    """A factorization of one square matrix A, owned by the library (it holds its own copy of
-    A's factors: changing or deleting A afterwards does not affect it).
+    """A factorization of one rows-by-cols matrix A, owned by the library (it holds its own
+    copy of A's factors: changing or deleting A afterwards does not affect it).
 
-    Immutable once built: any number of threads may call its methods at once. Release it with
-    close() or a ``with`` block (or let garbage collection do it); do not close it while other
-    threads still use it.
+    Built by lu(), cholesky(), ldlt(), qr(), cod(), svd(), eigh() or factorize(); ``kind``
+    says which. Immutable once built: any number of threads may call its methods at once.
+    Release it with close() or a ``with`` block (or let garbage collection do it); do not
+    close it while other threads still use it. A query that this kind of factor cannot
+    answer (an LU factor's singular values, say) raises UnsupportedError.
     """
 
-    __slots__ = ("_h", "_n", "_dtype", "_fl_dtype", "_kind", "__weakref__")
+    # _n is the order of a square A and -1 for a rectangular one: the short path of solve()
+    # compares B's rows with it and so never takes a rectangular factor.
+    __slots__ = ("_h", "_n", "_rows", "_cols", "_dtype", "_fl_dtype", "_kind", "_in_place",
+                 "__weakref__")
 
     def __init__(self, *args, **kwargs):
-        raise TypeError("fastlinalg.Factor is built by fastlinalg.lu() or fastlinalg.cholesky()")
+        raise TypeError("fastlinalg.Factor is built by fastlinalg.lu(), cholesky(), ldlt(), qr(), "
+                        "cod(), svd(), eigh() or factorize()")
 
     # -- lifetime --------------------------------------------------------------------------
     def close(self):
@@ -212,8 +273,9 @@ class Factor:
     # -- what it is --------------------------------------------------------------------------
     @property
     def kind(self):
-        """'lu' or 'cholesky'."""
-        return _KIND_NAME[self._kind]
+        """'lu', 'cholesky', 'ldlt', 'qr', 'cod', 'svd' or 'eigh' (for factorize(): the kind
+        the library chose)."""
+        return _KIND_NAME.get(self._kind, str(self._kind))
 
     @property
     def dtype(self):
@@ -222,8 +284,8 @@ class Factor:
 
     @property
     def shape(self):
-        """(n, n), the shape of A."""
-        return (self._n, self._n)
+        """(rows, cols), the shape of A."""
+        return (self._rows, self._cols)
 
     def __repr__(self):
         state = " closed" if self._h is None else ""
@@ -240,13 +302,18 @@ class Factor:
     def solve(self, b, trans=False, overwrite_b=False, check_finite=False):
         """X with op(A) X = B, op(A) = A or A.T (trans=True, 1, 2, 'T' or 'C').
 
-        B is 1-D (n,) -> X is (n,), or 2-D (n, k) -> X is (n, k) in B's memory order (C or F).
+        B has rows(op(A)) rows and X has cols(op(A)) rows (both n for a square A): B is 1-D
+        (m,) -> X is (n,), or 2-D (m, k) -> X is (n, k) in B's memory order (C or F).
+        lu, cholesky, ldlt solve exactly; qr gives the least-squares solution (or, with trans,
+        the minimum-norm one); cod and svd the minimum-norm least-squares solution; eigh
+        applies the pseudo-inverse (rank decided by the factor's rtol/atol).
         All k right-hand sides are solved in one BLAS-3 call: pass them together. B of another
         real dtype is converted to the factor's dtype, except float64 into a float32 factor
         (DtypeMismatchError: cast it yourself if you mean it). overwrite_b=True solves in B's
         own memory when B is writable, of the factor's dtype and C/F-ordered (or has a usable
-        leading stride), and returns B. check_finite=True rejects NaN/Inf in B
-        (NonFiniteError); by default they propagate, as in the library.
+        leading stride), and returns B; only lu, cholesky and ldlt solve in place, the other
+        kinds ignore overwrite_b and return a new array. check_finite=True rejects NaN/Inf in
+        B (NonFiniteError); by default they propagate, as in the library.
         """
         h = self._h
         dt = self._dtype
@@ -294,32 +361,45 @@ class Factor:
         if check_finite and not np.isfinite(b).all():
             raise NonFiniteError("fastlinalg: B contains NaN or Inf (check_finite=True)",
                                  Status.NON_FINITE)
-        n = self._n
+        # B has the rows of op(A), X its columns.
+        if op == 1:
+            m, n = self._rows, self._cols
+        else:
+            m, n = self._cols, self._rows
+        in_place = self._in_place  # this kind may write X over B (square kinds)
         isz = b.dtype.itemsize
         fl_dtype = self._fl_dtype if b.dtype is dt else _FL_DTYPE.get(b.dtype, 0)
         ndim = b.ndim
         if ndim == 1:
-            if b.shape[0] != n:
+            if b.shape[0] != m:
                 raise DimensionMismatchError(
-                    f"fastlinalg: B has {b.shape[0]} rows but the factor is {n}-by-{n}",
-                    Status.DIMENSION_MISMATCH)
-            ld = n if n > 1 else 1
-            if b.strides[0] == isz or n <= 1:
-                if (overwrite_b or owned) and b.flags.writeable:
-                    x = b
-                    ptr = xptr = _addr(b)
-                else:
+                    f"fastlinalg: B has {b.shape[0]} rows but op(A) has {m} "
+                    f"(the factor is {self._rows}-by-{self._cols})", Status.DIMENSION_MISMATCH)
+            ld = m if m > 1 else 1
+            ldx = n if n > 1 else 1
+            if in_place:
+                if b.strides[0] == isz or m <= 1:
+                    if (overwrite_b or owned) and b.flags.writeable:
+                        x = b
+                        ptr = xptr = _addr(b)
+                    else:
+                        x = _empty(n, b.dtype)
+                        ptr = _addr(b)
+                        xptr = _addr(x)
+                else:  # strided vector: copy into the output and solve there
                     x = _empty(n, b.dtype)
-                    ptr = _addr(b)
-                    xptr = _addr(x)
-            else:  # strided vector: copy into the output and solve there
+                    x[...] = b
+                    ptr = xptr = _addr(x)
+                if ptr % isz:  # misaligned buffer: work on an aligned copy
+                    x = b.copy()
+                    ptr = xptr = _addr(x)
+            else:
+                if not (b.strides[0] == isz or m <= 1) or _addr(b) % isz:
+                    b = b.copy()  # strided or misaligned: one contiguous copy
+                ptr = _addr(b)
                 x = _empty(n, b.dtype)
-                x[...] = b
-                ptr = xptr = _addr(x)
-            if ptr % isz:  # misaligned buffer: work on an aligned copy
-                x = b.copy()
-                ptr = xptr = _addr(x)
-            status = _solve(h, op, fl_dtype, 1, _COL, ptr, ld, _COL, xptr, ld)
+                xptr = _addr(x)
+            status = _solve(h, op, fl_dtype, 1, _COL, ptr, ld, _COL, xptr, ldx)
             if status:
                 _raise(status)
             return x
@@ -328,11 +408,30 @@ class Factor:
                 f"fastlinalg: B must be 1-D or 2-D, got an array of shape {b.shape}",
                 Status.INVALID_ARGUMENT)
         rows, nrhs = b.shape
-        if rows != n:
+        if rows != m:
             raise DimensionMismatchError(
-                f"fastlinalg: B has {rows} rows but the factor is {n}-by-{n}",
-                Status.DIMENSION_MISMATCH)
+                f"fastlinalg: B has {rows} rows but op(A) has {m} "
+                f"(the factor is {self._rows}-by-{self._cols})", Status.DIMENSION_MISMATCH)
         lay = _layout(b, rows, nrhs, isz)
+        if not in_place:
+            if lay is None or _addr(b) % isz:
+                b = np.array(b, order="C")  # the one copy an oddly strided B needs
+                lay = (_ROW, nrhs if nrhs > 1 else 1)
+            layout, ld = lay
+            ptr = _addr(b)
+            if layout == _ROW:
+                x = _empty((n, nrhs), b.dtype)
+                xlayout, ldx = _ROW, (nrhs if nrhs > 1 else 1)
+                xptr = _addressof(_from_buffer(x)) if x.size else 0
+            else:
+                xt = _empty((nrhs, n), b.dtype)
+                xptr = _addressof(_from_buffer(xt)) if xt.size else 0
+                x = xt.T
+                xlayout, ldx = _COL, (n if n > 1 else 1)
+            status = _solve(h, op, fl_dtype, nrhs, layout, ptr, ld, xlayout, xptr, ldx)
+            if status:
+                _raise(status)
+            return x
         if lay is None:
             # No usable leading stride: copy B into the output once and solve in place there.
             x = np.empty_like(b, dtype=b.dtype, order="K")
@@ -408,7 +507,9 @@ class Factor:
             return self._dtype.type(np.float64(sign) * np.exp(np.float64(logabs)))
 
     def rcond(self):
-        """Estimate of 1 / (||A||_1 ||A^-1||_1) (LAPACK gecon/pocon), in (0, 1]."""
+        """The reciprocal condition number, in [0, 1]: LAPACK's 1-norm estimate for lu,
+        cholesky, ldlt (gecon/pocon/sycon) and for qr's and cod's triangular factor; exactly
+        smallest / largest singular value for svd and eigh (0 if A is singular)."""
         h = self._handle()
         r = _c_double()
         status = _rcond(h, _byref(r))
@@ -417,26 +518,244 @@ class Factor:
         return r.value
 
     def inv(self, order="C"):
-        """A^-1 as a new (n, n) array in the given order ('C' or 'F'). Solving is faster and
-        more accurate than forming the inverse: use solve() where you can."""
+        """A^-1 as a new (cols, rows) array in the given order ('C' or 'F'). For qr, cod, svd
+        and eigh this is the Moore-Penrose pseudo-inverse A^+ (rank decided by the factor's
+        rtol/atol), like numpy.linalg.pinv. Solving is faster and more accurate than forming
+        the inverse: use solve() where you can."""
         h = self._handle()
-        n = self._n
+        rows, cols = self._rows, self._cols
         if order not in ("C", "F"):
             raise InvalidArgumentError(f"fastlinalg: order = {order!r}: expected 'C' or 'F'",
                                        Status.INVALID_ARGUMENT)
-        x = _empty((n, n), self._dtype, order=order)
+        x = _empty((cols, rows), self._dtype, order=order)
+        ld = rows if order == "C" else cols
         status = _inverse(h, self._fl_dtype, _ROW if order == "C" else _COL, _addr(x),
-                          n if n > 1 else 1)
+                          ld if ld > 1 else 1)
         if status:
             _raise(status)
         return x
+
+    def pinv(self, order="C"):
+        """The pseudo-inverse A^+, (cols, rows): the same as inv(), which for qr, cod, svd and
+        eigh already is the pseudo-inverse (and for an invertible square A, A^+ = A^-1)."""
+        return self.inv(order)
+
+    # -- rank, inertia, parts --------------------------------------------------------------
+    @property
+    def rank(self):
+        """The numerical rank (cod, svd, eigh): how many singular values / |eigenvalues| /
+        |diagonal elements of R| exceed max(atol, rtol * largest)."""
+        h = self._handle()
+        r = _c_int64()
+        status = _lib_.fl_factor_rank(h, _byref(r))
+        if status:
+            _raise(status)
+        return int(r.value)
+
+    @property
+    def inertia(self):
+        """(positive, negative, zero): the signs of A's eigenvalues (ldlt, eigh, cholesky)."""
+        h = self._handle()
+        p, n, z = _c_int64(), _c_int64(), _c_int64()
+        status = _lib_.fl_factor_inertia(h, _byref(p), _byref(n), _byref(z))
+        if status:
+            _raise(status)
+        return (int(p.value), int(n.value), int(z.value))
+
+    def _part(self, part, vector=False):
+        h = self._handle()
+        r, c = _c_int64(), _c_int64()
+        status = _lib_.fl_factor_part_shape(h, part, _byref(r), _byref(c))
+        if status:
+            _raise(status)
+        rows, cols = r.value, c.value
+        out = _empty((rows, cols), self._dtype)
+        status = _lib_.fl_factor_get_part(h, part, self._fl_dtype, _ROW, _addr(out),
+                                          cols if cols > 1 else 1)
+        if status:
+            _raise(status)
+        return out.reshape(rows) if vector else out
+
+    @property
+    def singular_values(self):
+        """svd: the singular values, shape (min(m, n),), descending (numpy's svd's s)."""
+        return self._part(_lib.PART_SINGULAR_VALUES, vector=True)
+
+    @property
+    def U(self):
+        """svd: the left singular vectors, (m, min(m, n)) (thin, full_matrices=False)."""
+        return self._part(_lib.PART_U)
+
+    @property
+    def Vt(self):
+        """svd: the right singular vectors as rows, (min(m, n), n)."""
+        return self._part(_lib.PART_VT)
+
+    @property
+    def eigenvalues(self):
+        """eigh: the eigenvalues, shape (n,), ascending (numpy.linalg.eigh's w)."""
+        return self._part(_lib.PART_EIGENVALUES, vector=True)
+
+    @property
+    def eigenvectors(self):
+        """eigh: (n, n) orthonormal eigenvectors, column j for eigenvalue j."""
+        return self._part(_lib.PART_EIGENVECTORS)
+
+    @property
+    def Q(self):
+        """qr: the thin Q, (m, n), orthonormal columns (scipy.linalg.qr mode='economic')."""
+        return self._part(_lib.PART_Q)
+
+    @property
+    def R(self):
+        """qr: the upper triangular R, (n, n)."""
+        return self._part(_lib.PART_R)
+
+    # -- more operations -------------------------------------------------------------------
+    def _input(self, b, rows, name):
+        """b as (array, ncols, layout, ld, was_1d) for the library to read, rows checked: an
+        array of the factor's dtype (float64 for a float32 factor is kept, for the library to
+        report), with a usable layout (else one contiguous copy)."""
+        if type(b) is not _ndarray:
+            b = _asarray(b)
+        if b.dtype is not self._dtype:
+            b, _ = self._convert_rhs(b)
+        isz = b.dtype.itemsize
+        if b.ndim == 1:
+            if b.shape[0] != rows:
+                raise DimensionMismatchError(
+                    f"fastlinalg: {name} has {b.shape[0]} rows but needs {rows} "
+                    f"(the factor is {self._rows}-by-{self._cols})", Status.DIMENSION_MISMATCH)
+            if not (b.strides[0] == isz or rows <= 1) or _addr(b) % isz:
+                b = b.copy()
+            return b, 1, _COL, (rows if rows > 1 else 1), True
+        if b.ndim != 2:
+            raise InvalidArgumentError(
+                f"fastlinalg: {name} must be 1-D or 2-D, got an array of shape {b.shape}",
+                Status.INVALID_ARGUMENT)
+        r, k = b.shape
+        if r != rows:
+            raise DimensionMismatchError(
+                f"fastlinalg: {name} has {r} rows but needs {rows} "
+                f"(the factor is {self._rows}-by-{self._cols})", Status.DIMENSION_MISMATCH)
+        lay = _layout(b, r, k, isz)
+        if lay is None or _addr(b) % isz:
+            b = np.array(b, order="C")
+            lay = (_ROW, k if k > 1 else 1)
+        return b, k, lay[0], lay[1], False
+
+    def apply_q(self, c, trans=False, overwrite_c=False):
+        """op(Q) C for the full m-by-m orthogonal Q of a qr or cod factor (LAPACK ormqr),
+        without forming Q; op(Q) = Q, or Q.T with trans=True. C is (m,) or (m, k). Returns a
+        new array in C's order, or C itself, changed in place, with overwrite_c=True (when C
+        is writable, of the factor's dtype and has a usable layout)."""
+        h = self._handle()
+        op = _parse_trans(trans)
+        if type(c) is not _ndarray:
+            c = _asarray(c)
+        owned = False
+        if c.dtype is not self._dtype:
+            c, owned = self._convert_rhs(c)
+        m = self._rows
+        isz = c.dtype.itemsize
+        if c.ndim not in (1, 2):
+            raise InvalidArgumentError(
+                f"fastlinalg: C must be 1-D or 2-D, got an array of shape {c.shape}",
+                Status.INVALID_ARGUMENT)
+        if c.shape[0] != m:
+            raise DimensionMismatchError(
+                f"fastlinalg: C has {c.shape[0]} rows but Q is {m}-by-{m}",
+                Status.DIMENSION_MISMATCH)
+        k = 1 if c.ndim == 1 else c.shape[1]
+        c2 = c.reshape(m, 1) if c.ndim == 1 else c
+        lay = _layout(c2, m, k, isz) if c.ndim == 2 or c.strides[0] == isz or m <= 1 else None
+        if c.ndim == 1 and lay is not None:
+            lay = (_COL, m if m > 1 else 1)
+        if not ((overwrite_c or owned) and c.flags.writeable and lay is not None
+                and _addr(c) % isz == 0):
+            c = np.array(c, order="K")
+            c2 = c.reshape(m, 1) if c.ndim == 1 else c
+            if c.ndim == 1:
+                lay = (_COL, m if m > 1 else 1)
+            else:
+                lay = _layout(c2, m, k, isz) or (_ROW, k if k > 1 else 1)
+        layout, ld = lay
+        status = _lib_.fl_factor_apply_q(h, op, _FL_DTYPE.get(c.dtype, 0), k, layout, _addr(c),
+                                         ld)
+        if status:
+            _raise(status)
+        return c
+
+    def residual_norms(self, b):
+        """The 2-norms ||b_j - A x_j|| of the least-squares residuals of B's columns (qr, cod,
+        svd), without computing X. B is (m,) -> a scalar, or (m, k) -> shape (k,); of the
+        factor's dtype. (numpy.linalg.lstsq's residuals are the squares of these.)"""
+        h = self._handle()
+        b, k, layout, ld, was_1d = self._input(b, self._rows, "B")
+        norms = _empty(k, self._dtype)
+        status = _lib_.fl_factor_residual_norms(h, _FL_DTYPE.get(b.dtype, 0), k, layout, _addr(b),
+                                                ld, _addr(norms))
+        if status:
+            _raise(status)
+        return norms[0] if was_1d else norms
+
+    def solve_shifted(self, b, shifts):
+        """eigh: X_l with (A + shifts[l] I) X_l = B for every shift, in one call and without
+        refactoring (a ridge path). B is (n,) or (n, k); returns an array of shape
+        (len(shifts), n) or (len(shifts), n, k) (each X_l in B's order), or X alone for a
+        scalar shift. Raises SingularMatrixError if some shift + eigenvalue is exactly 0."""
+        h = self._handle()
+        sh = np.array(shifts, dtype=_F64, order="C", copy=True)
+        scalar = sh.ndim == 0
+        if scalar:
+            sh = sh.reshape(1)
+        elif sh.ndim != 1:
+            raise InvalidArgumentError(
+                f"fastlinalg: shifts must be a scalar or 1-D, got an array of shape {sh.shape}",
+                Status.INVALID_ARGUMENT)
+        n = self._rows
+        b, k, layout, ld, was_1d = self._input(b, n, "B")
+        s = sh.shape[0]
+        if was_1d:
+            x = _empty((s, n), b.dtype)
+            xlayout, ldx = _COL, (n if n > 1 else 1)
+        elif layout == _ROW:
+            x = _empty((s, n, k), b.dtype)
+            xlayout, ldx = _ROW, (k if k > 1 else 1)
+        else:
+            x = _empty((s, k, n), b.dtype).transpose(0, 2, 1)
+            xlayout, ldx = _COL, (n if n > 1 else 1)
+        xptr = x.ctypes.data
+        status = _lib_.fl_factor_solve_shifted(h, _FL_DTYPE.get(b.dtype, 0), s, sh.ctypes.data, k,
+                                               layout, _addr(b), ld, xlayout, xptr, ldx, n * k)
+        if status:
+            _raise(status)
+        return x[0] if scalar else x
+
+    def rank_update(self, v, sign=+1):
+        """cholesky: a new Factor of A + V V^T (sign=+1) or A - V V^T (sign=-1), V of shape
+        (n,) or (n, k), in O(n^2 k) without refactoring; this factor is left as it is. A
+        downdate that loses positive definiteness raises NotPositiveDefiniteError."""
+        h = self._handle()
+        if sign not in (1, -1) or isinstance(sign, bool):
+            raise InvalidArgumentError(
+                f"fastlinalg: sign = {sign!r}: expected +1 (update) or -1 (downdate)",
+                Status.INVALID_ARGUMENT)
+        v, k, layout, ld, _ = self._input(v, self._rows, "V")
+        out = _c_void_p()
+        status = _lib_.fl_factor_rank_update(_byref(out), h, int(sign), _FL_DTYPE.get(v.dtype, 0),
+                                             k, layout, _addr(v), ld)
+        if status:
+            _raise(status)
+        return _wrap(out.value, _lib_.fl_factor_get_kind(out.value), self._dtype,
+                     self._fl_dtype, self._rows, self._cols)
 
 
 _new = object.__new__
 _F64_CODE, _F32_CODE = _lib.FLOAT64, _lib.FLOAT32
 
 
-def _build(a, kind, check_finite, triangle):
+def _build(a, kind, check_finite, triangle, tol=None):
     """Factor a. The common case (an ndarray of float32/float64 that is C- or F-contiguous,
     writable, aligned, with the default options) takes the short path: a handful of
     attribute reads and one library call, no copies."""
@@ -458,12 +777,12 @@ def _build(a, kind, check_finite, triangle):
                 if layout:
                     code = _F64_CODE if dt is _F64 else _F32_CODE
                     return _create_factor(kind, dt, code, layout, rows, cols, ptr, ld,
-                                          check_finite, triangle)
+                                          check_finite, triangle, tol)
     # General path: conversions, odd strides, read-only or misaligned buffers, 0-by-0.
     a, _ = _as_float_array(a, "A")
     if a.ndim != 2:
         raise InvalidArgumentError(
-            f"fastlinalg: A must be a 2-D square matrix, got an array of shape {a.shape}",
+            f"fastlinalg: A must be a 2-D matrix, got an array of shape {a.shape}",
             Status.INVALID_ARGUMENT)
     dt = _F64 if a.dtype == _F64 else _F32
     itemsize = dt.itemsize
@@ -476,22 +795,50 @@ def _build(a, kind, check_finite, triangle):
         ptr = _addr(a)
     layout, ld = lay
     return _create_factor(kind, dt, _FL_DTYPE[dt], layout, rows, cols, ptr, ld, check_finite,
-                          triangle)
+                          triangle, tol)
 
 
-def _create_factor(kind, dt, code, layout, rows, cols, ptr, ld, check_finite, triangle):
+def _create_factor(kind, dt, code, layout, rows, cols, ptr, ld, check_finite, triangle,
+                   tol=None):
     """One fl_factor_create call on a validated buffer, wrapped in a new Factor."""
     h = _c_void_p()
-    opts = None if (check_finite is True and triangle == 1) else _options(check_finite, triangle)
-    status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
+    if tol is None:
+        opts = (None if (check_finite is True and triangle == 1)
+                else _options(check_finite, triangle))
+        status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
+    else:
+        opts = _options_with_tolerances(check_finite, triangle, tol)
+        try:
+            status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
+        finally:
+            _lib_.fl_options_destroy(opts)
     if status:
         _raise(status)
+    if kind == 8:  # FL_FACTOR_AUTO: which kind the library chose
+        kind = _lib_.fl_factor_get_kind(h.value)
     self = _new(Factor)
     self._h = h.value
-    self._n = rows
+    self._n = rows if rows == cols else -1
+    self._rows = rows
+    self._cols = cols
     self._dtype = dt
     self._fl_dtype = code
     self._kind = kind
+    self._in_place = kind in _IN_PLACE_KINDS
+    return self
+
+
+def _wrap(handle, kind, dt, code, rows, cols):
+    """A Factor around a handle the library made (rank_update)."""
+    self = _new(Factor)
+    self._h = handle
+    self._n = rows if rows == cols else -1
+    self._rows = rows
+    self._cols = cols
+    self._dtype = dt
+    self._fl_dtype = code
+    self._kind = kind
+    self._in_place = kind in _IN_PLACE_KINDS
     return self
 
 
@@ -514,3 +861,57 @@ def cholesky(a, lower=True, check_finite=True):
     Otherwise as lu().
     """
     return _build(a, 2, check_finite, 1 if lower else 2)  # FL_FACTOR_CHOLESKY, FL_LOWER/UPPER
+
+
+def ldlt(a, lower=True, check_finite=True):
+    """Bunch-Kaufman factorization P A P^T = L D L^T (LAPACK sytrf) of the symmetric, possibly
+    indefinite matrix a, reading only the lower (or upper) triangle. Solves exactly; knows
+    slogdet, rcond, inv and inertia. Raises SingularMatrixError for an exactly singular D.
+    """
+    return _build(a, _lib.FACTOR_LDLT, check_finite, 1 if lower else 2)
+
+
+def qr(a, check_finite=True):
+    """Householder QR, A = Q R (LAPACK geqrf), of a with rows >= cols and full column rank.
+    solve() gives the least-squares solution (trans=True: the minimum-norm solution of the
+    under-determined A^T x = b); inv() is the pseudo-inverse; .Q, .R, apply_q() and
+    residual_norms() give the parts. Raises SingularMatrixError for an exactly zero diagonal
+    element of R (use cod or svd for rank-deficient A).
+    """
+    return _build(a, _lib.FACTOR_QR, check_finite, 1)
+
+
+def cod(a, rtol=None, atol=0.0, check_finite=True):
+    """Complete orthogonal decomposition A P = Q [T 0; 0 0] Z (geqp3 + tzrzf) of a matrix of
+    any shape: minimum-norm least-squares solves and the pseudo-inverse for rank-deficient A,
+    cheaper than svd. Entries of R's diagonal at or below max(atol, rtol * largest) count as
+    zero; rtol=None means max(rows, cols) * eps. .rank tells the rank found.
+    """
+    return _build(a, _lib.FACTOR_COD, check_finite, 1, _tolerances(rtol, atol))
+
+
+def svd(a, rtol=None, atol=0.0, check_finite=True):
+    """Thin singular value decomposition A = U diag(s) Vt (LAPACK gesdd) of a matrix of any
+    shape: .singular_values, .U, .Vt, .rank, minimum-norm least-squares solves and pinv()
+    with the rank tolerance max(atol, rtol * s[0]) (rtol=None: max(rows, cols) * eps, as
+    numpy.linalg.matrix_rank and scipy.linalg.pinv).
+    """
+    return _build(a, _lib.FACTOR_SVD, check_finite, 1, _tolerances(rtol, atol))
+
+
+def eigh(a, lower=True, rtol=None, atol=0.0, check_finite=True):
+    """Symmetric eigendecomposition A = V diag(w) V^T (LAPACK syevd), reading only the lower
+    (or upper) triangle: .eigenvalues (ascending), .eigenvectors, .rank, .inertia, slogdet,
+    pseudo-inverse solves (eigenvalues with |w| <= max(atol, rtol * max|w|) count as zero),
+    and solve_shifted() for (A + lambda I) X = B over many lambda at once.
+    """
+    return _build(a, _lib.FACTOR_EIGH, check_finite, 1 if lower else 2, _tolerances(rtol, atol))
+
+
+def factorize(a, check_finite=True, rtol=None, atol=0.0):
+    """Lets the library pick the factorization, as Julia's factorize does: a symmetric a with
+    a positive diagonal gets cholesky (falling back to ldlt); another square a gets lu
+    (falling back to cod when exactly singular); a rectangular a gets qr (or cod when it is
+    rank-deficient). ``.kind`` tells which; rtol/atol apply if cod is chosen.
+    """
+    return _build(a, _lib.FACTOR_AUTO, check_finite, 1, _tolerances(rtol, atol))

@@ -21,8 +21,11 @@ FLOAT32, FLOAT64 = 1, 2
 ROW_MAJOR, COL_MAJOR = 1, 2
 NO_TRANS, TRANS = 1, 2
 LOWER, UPPER = 1, 2
-OPT_CHECK_FINITE, OPT_TRIANGLE = 1, 2
-FACTOR_LU, FACTOR_CHOLESKY = 1, 2
+OPT_CHECK_FINITE, OPT_TRIANGLE, OPT_RTOL, OPT_ATOL = 1, 2, 3, 4
+(FACTOR_LU, FACTOR_CHOLESKY, FACTOR_LDLT, FACTOR_QR, FACTOR_COD, FACTOR_SVD, FACTOR_EIGH,
+ FACTOR_AUTO) = 1, 2, 3, 4, 5, 6, 7, 8
+(PART_SINGULAR_VALUES, PART_U, PART_VT, PART_EIGENVALUES, PART_EIGENVECTORS, PART_Q,
+ PART_R) = 1, 2, 3, 4, 5, 6, 7
 
 _SONAME = "libfastlinalg.so.0"
 
@@ -77,6 +80,8 @@ _PROTOTYPES = [
     ("fl_options_destroy", None, [_P]),
     ("fl_options_set_int", _ENUM, [_P, _ENUM, _I64]),
     ("fl_options_get_int", _ENUM, [_P, _ENUM, _c.POINTER(_I64)]),
+    ("fl_options_set_real", _ENUM, [_P, _ENUM, _c.c_double]),
+    ("fl_options_get_real", _ENUM, [_P, _ENUM, _c.POINTER(_c.c_double)]),
     ("fl_factor_create", _ENUM, [_c.POINTER(_P), _ENUM, _ENUM, _ENUM, _I64, _I64, _P, _I64, _P]),
     ("fl_factor_destroy", None, [_P]),
     ("fl_factor_get_kind", _ENUM, [_P]),
@@ -87,6 +92,15 @@ _PROTOTYPES = [
     ("fl_factor_logdet", _ENUM, [_P, _c.POINTER(_c.c_double), _c.POINTER(_c.c_double)]),
     ("fl_factor_rcond", _ENUM, [_P, _c.POINTER(_c.c_double)]),
     ("fl_factor_inverse", _ENUM, [_P, _ENUM, _ENUM, _P, _I64]),
+    ("fl_factor_rank", _ENUM, [_P, _c.POINTER(_I64)]),
+    ("fl_factor_inertia", _ENUM, [_P, _c.POINTER(_I64), _c.POINTER(_I64), _c.POINTER(_I64)]),
+    ("fl_factor_part_shape", _ENUM, [_P, _ENUM, _c.POINTER(_I64), _c.POINTER(_I64)]),
+    ("fl_factor_get_part", _ENUM, [_P, _ENUM, _ENUM, _ENUM, _P, _I64]),
+    ("fl_factor_apply_q", _ENUM, [_P, _ENUM, _ENUM, _I64, _ENUM, _P, _I64]),
+    ("fl_factor_residual_norms", _ENUM, [_P, _ENUM, _I64, _ENUM, _P, _I64, _P]),
+    ("fl_factor_solve_shifted", _ENUM, [_P, _ENUM, _I64, _P, _I64, _ENUM, _P, _I64, _ENUM, _P,
+                                        _I64, _I64]),
+    ("fl_factor_rank_update", _ENUM, [_c.POINTER(_P), _P, _INT, _ENUM, _I64, _ENUM, _P, _I64]),
     ("fl_blas_info", _c.c_char_p, []),
     ("fl_blas_core", _c.c_char_p, []),
     ("fl_get_num_threads", _INT, []),

@@ -36,3 +36,47 @@ def scaled_residual(a, x, b, trans=False):
     num = np.linalg.norm(b64 - opa @ x64, 1)
     den = np.linalg.norm(a64, 1) * np.linalg.norm(x64, 1) * n * eps
     return num / den if den else num
+
+
+def tol_of(dtype):
+    """A relative tolerance for comparing well-conditioned results with float64 references."""
+    return 2e-4 if np.dtype(dtype) == np.float32 else 1e-10
+
+
+def assert_close(x, ref, dtype, scale=1.0):
+    """||x - ref|| <= tol * scale * max(||ref||, 1), in float64 (norm-wise, not element-wise)."""
+    x64 = np.asarray(x, dtype=np.float64)
+    r64 = np.asarray(ref, dtype=np.float64)
+    assert x64.shape == r64.shape, (x64.shape, r64.shape)
+    err = np.linalg.norm(x64 - r64)
+    assert err <= tol_of(dtype) * scale * max(np.linalg.norm(r64), 1.0), err
+
+
+def orthonormal(m, k, seed=0):
+    """An m-by-k matrix with orthonormal columns (k <= m)."""
+    q, _ = np.linalg.qr(rng(seed).standard_normal((m, k)))
+    return q
+
+
+def with_singular_values(m, n, s, dtype, seed=0, order="C"):
+    """An m-by-n matrix whose nonzero singular values are s (len(s) <= min(m, n)); the others
+    are zero up to rounding: a matrix of rank len(s)."""
+    r = len(s)
+    a = orthonormal(m, r, seed) @ np.diag(np.asarray(s, dtype=np.float64)) @ \
+        orthonormal(n, r, seed + 1).T
+    return np.asarray(a, dtype=dtype, order=order)
+
+
+def tall(m, n, dtype, seed=0, order="C"):
+    """A random m-by-n matrix (m >= n) of full column rank, condition number O(1)."""
+    return with_singular_values(m, n, np.linspace(1.0, 4.0, n), dtype, seed, order)
+
+
+def sym_indefinite(n, dtype, seed=0, order="C", npos=None):
+    """A symmetric n-by-n matrix with npos eigenvalues in [1, 3] and the others in [-3, -1]."""
+    npos = n // 2 + 1 if npos is None else npos
+    w = np.concatenate([np.linspace(1.0, 3.0, npos), -np.linspace(1.0, 3.0, n - npos)])
+    v = orthonormal(n, n, seed)
+    a = (v * w) @ v.T
+    a = (a + a.T) / 2
+    return np.asarray(a, dtype=dtype, order=order)

@@ -166,7 +166,7 @@ def test_raw_abi_bad_arguments():
         a = np.eye(3)
         out = []
         out.append(L.fl_factor_create(None, 1, 2, 1, 3, 3, a.ctypes.data, 3, None))
-        out.append(L.fl_factor_create(ctypes.byref(h), 7, 2, 1, 3, 3, a.ctypes.data, 3, None))
+        out.append(L.fl_factor_create(ctypes.byref(h), 9, 2, 1, 3, 3, a.ctypes.data, 3, None))
         out.append(L.fl_factor_create(ctypes.byref(h), 1, 9, 1, 3, 3, a.ctypes.data, 3, None))
         out.append(L.fl_factor_create(ctypes.byref(h), 1, 2, 5, 3, 3, a.ctypes.data, 3, None))
         out.append(L.fl_factor_create(ctypes.byref(h), 1, 2, 1, -3, -3, a.ctypes.data, 3, None))

@@ -1,0 +1,76 @@
+#include "capi/factor_enums.hpp"
+
+#include <string>
+
+#include "core/error.hpp"
+
+namespace fl::capi {
+namespace {
+
+struct KindName {
+    fl_factor_kind public_kind;
+    FactorKind kind;
+};
+
+constexpr KindName kinds[] = {
+    {FL_FACTOR_LU, FactorKind::lu},     {FL_FACTOR_CHOLESKY, FactorKind::cholesky},
+    {FL_FACTOR_LDLT, FactorKind::ldlt}, {FL_FACTOR_QR, FactorKind::qr},
+    {FL_FACTOR_COD, FactorKind::cod},   {FL_FACTOR_SVD, FactorKind::svd},
+    {FL_FACTOR_EIGH, FactorKind::eigh},
+};
+
+}  // namespace
+
+FactorKind to_kind(fl_factor_kind kind) {
+    for (const KindName &k : kinds)
+        if (k.public_kind == kind) return k.kind;
+    throw Error(ErrorCode::invalid_argument,
+                "kind = " + std::to_string(kind) + " is not an fl_factor_kind");
+}
+
+fl_factor_kind to_public(FactorKind kind) {
+    for (const KindName &k : kinds)
+        if (k.kind == kind) return k.public_kind;
+    return static_cast<fl_factor_kind>(0);
+}
+
+fl_dtype to_public(Dtype dtype) { return dtype == Dtype::float32 ? FL_FLOAT32 : FL_FLOAT64; }
+
+const char *dtype_name(Dtype dtype) { return dtype == Dtype::float32 ? "FL_FLOAT32" : "FL_FLOAT64"; }
+
+Part to_part(fl_factor_part part) {
+    switch (part) {
+    case FL_PART_SINGULAR_VALUES: return Part::singular_values;
+    case FL_PART_U: return Part::u;
+    case FL_PART_VT: return Part::vt;
+    case FL_PART_EIGENVALUES: return Part::eigenvalues;
+    case FL_PART_EIGENVECTORS: return Part::eigenvectors;
+    case FL_PART_Q: return Part::q;
+    case FL_PART_R: return Part::r;
+    }
+    throw Error(ErrorCode::invalid_argument,
+                "part = " + std::to_string(part) + " is not an fl_factor_part");
+}
+
+void require_shape_for(FactorKind kind, int64_t rows, int64_t cols) {
+    const std::string shape = "rows = " + std::to_string(rows) + ", cols = " + std::to_string(cols);
+    switch (kind) {
+    case FactorKind::lu:
+    case FactorKind::cholesky:
+    case FactorKind::ldlt:
+    case FactorKind::eigh:
+        if (rows != cols)
+            throw Error(ErrorCode::invalid_argument,
+                        std::string("a must be square for ") + kind_name(kind) + ", but " + shape);
+        return;
+    case FactorKind::qr:
+        if (rows < cols)
+            throw Error(ErrorCode::invalid_argument,
+                        "QR needs rows >= cols (use COD or SVD for under-determined A), but " + shape);
+        return;
+    case FactorKind::cod:
+    case FactorKind::svd: return;
+    }
+}
+
+}  // namespace fl::capi

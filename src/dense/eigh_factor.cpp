@@ -1,0 +1,243 @@
+#include "dense/eigh_factor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/finite_check.hpp"
+#include "core/matrix_copy.hpp"
+#include "core/norms.hpp"
+#include "dense/factor_kinds.hpp"
+#include "lapack/blas_runtime.hpp"
+#include "lapack/lapack.hpp"
+
+namespace fl {
+
+namespace {
+
+using lapack::to_int;
+
+// A value in a message, to full precision ("-0.25", "1.0000000000000002e-300").
+std::string number(double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.17g", v);
+    return text;
+}
+
+// syevd with jobz = 'V': a (n-by-n, triangle t) <- the eigenvectors, w <- the eigenvalues.
+template <class T> lapack_int syevd(Triangle t, index_t n, T *a, index_t lda, T *w) {
+    T optimal = 0;
+    lapack_int optimal_iwork = 0;
+    const char uplo = lapack::uplo_char(t);
+    lapack_int info = lapack::Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                                 &optimal, -1, &optimal_iwork, -1);
+    if (info != 0) return info;
+    std::vector<T> work = lapack::workspace<T>(static_cast<index_t>(optimal));
+    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<lapack_int>(optimal_iwork, 1)));
+    return lapack::Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w, work.data(),
+                                      to_int(static_cast<index_t>(work.size())), iwork.data(),
+                                      to_int(static_cast<index_t>(iwork.size())));
+}
+
+template <class T>
+void gemm(bool trans_a, bool trans_b, index_t m, index_t n, index_t k, const T *a, index_t lda, const T *b,
+          index_t ldb, T *c, index_t ldc) {
+    lapack::Routines<T>::gemm(CblasColMajor, trans_a ? CblasTrans : CblasNoTrans,
+                              trans_b ? CblasTrans : CblasNoTrans, to_int(m), to_int(n), to_int(k), T(1), a,
+                              to_int(lda), b, to_int(ldb), T(0), c, to_int(ldc));
+}
+
+// dst <- diag(scale) src for n-by-k column-major blocks with leading dimension n.
+template <class T> void scale_rows(const std::vector<T> &scale, const T *src, T *dst, index_t n, index_t k) {
+    for (index_t j = 0; j < k; ++j)
+        for (index_t i = 0; i < n; ++i) dst[i + j * n] = scale[static_cast<size_t>(i)] * src[i + j * n];
+}
+
+// Solves as small as this run on one thread, as SquareFactor's do.
+bool small_solve(index_t n, index_t k) { return double(n) * double(n) * double(k) < blas::serial_solve_work; }
+
+}  // namespace
+
+template <class T>
+EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
+    : n_(a.rows),
+      options_(options),
+      w_(static_cast<size_t>(n_)),
+      // Left uninitialised: the copy below writes every element.
+      v_(new T[static_cast<size_t>(n_ * n_)]) {
+    if (n_ == 0) return;
+    // A is symmetric, so its column-major view is A whatever the layout; only the
+    // triangle flips (a row-major lower triangle is the stored upper one).
+    const ColMajorView<T> s = stored_view<T>(a);
+    const ColMajorView<T> v{v_.get(), n_, n_, ld()};
+    copy_columns(ColMajorView<const T>{s.data, s.rows, s.cols, s.ld}, v);
+    const Triangle stored = a.layout == Layout::col_major ? options.triangle : flipped(options.triangle);
+    // The norm is finite exactly when every element of the triangle is: the vectorised
+    // check, with require_finite only to name the culprit.
+    if (options.check_finite && !std::isfinite(symmetric_one_norm(vectors(), stored)))
+        require_finite<T>(a, "a", options.triangle);
+
+    lapack_int info;
+    {
+        blas::SerialRegion serial(n_ < blas::serial_factor_order);
+        info = syevd(stored, n_, v.data, v.ld, w_.data());
+    }
+    if (info > 0)
+        throw Error(ErrorCode::internal, "syevd failed to converge (info = " + std::to_string(info) +
+                                             ") on a symmetric matrix of order " + std::to_string(n_));
+    if (info < 0) throw Error(ErrorCode::internal, "syevd rejected argument " + std::to_string(-info));
+}
+
+template <class T> double EighFactor<T>::threshold() const {
+    const double largest = n_ == 0 ? 0.0 : std::max(std::fabs(double(w_.front())), std::fabs(double(w_.back())));
+    return rank_threshold<T>(options_, n_, n_, largest);
+}
+
+template <class T> std::vector<T> EighFactor<T>::pseudo_inverse_scale() const {
+    const double tol = threshold();
+    std::vector<T> scale(w_.size());
+    for (size_t i = 0; i < w_.size(); ++i) scale[i] = std::fabs(double(w_[i])) > tol ? T(1) / w_[i] : T(0);
+    return scale;
+}
+
+// A column-major B is n-by-k in memory; a row-major one is B^T, k-by-n: GEMM reads either.
+template <class T> std::vector<T> EighFactor<T>::project(const MatrixRef &b) const {
+    const index_t k = b.cols;
+    std::vector<T> c(static_cast<size_t>(n_ * k));
+    gemm<T>(true, b.layout == Layout::row_major, n_, k, n_, v_.get(), ld(), static_cast<const T *>(b.data),
+            b.ld, c.data(), n_);
+    return c;
+}
+
+// X = V D, or for a row-major X, which is X^T in memory, X^T = D^T V^T: one GEMM either way.
+template <class T> void EighFactor<T>::expand(const std::vector<T> &d, const MatrixRef &x) const {
+    const index_t k = x.cols;
+    T *out = static_cast<T *>(x.data);
+    if (x.layout == Layout::col_major)
+        gemm<T>(false, false, n_, k, n_, v_.get(), ld(), d.data(), n_, out, x.ld);
+    else
+        gemm<T>(true, true, k, n_, n_, d.data(), n_, v_.get(), ld(), out, x.ld);
+}
+
+// X = A^+ B = V diag(1/w) V^T B with the eigenvalues within the tolerance dropped. A is
+// symmetric, so trans does not matter. B is read into C before X is written, so x == b
+// (in place) needs nothing special.
+template <class T> void EighFactor<T>::solve(Transpose, const MatrixRef &b, const MatrixRef &x) const {
+    const index_t k = x.cols;
+    if (n_ == 0 || k == 0) return;
+    blas::SerialRegion region(small_solve(n_, k));
+    std::vector<T> c = project(b);
+    const std::vector<T> scale = pseudo_inverse_scale();
+    scale_rows(scale, c.data(), c.data(), n_, k);
+    expand(c, x);
+}
+
+// A^+ = (V diag(s)) V^T is symmetric, so the caller's layout does not matter. GEMM's two
+// triangles may differ in the last bit; the mirror makes the result exactly symmetric.
+template <class T> void EighFactor<T>::inverse(const MatrixRef &out) const {
+    if (n_ == 0) return;
+    const ColMajorView<T> o = stored_view<T>(out);
+    const std::vector<T> scale = pseudo_inverse_scale();
+    std::vector<T> scaled(static_cast<size_t>(n_ * n_));
+    for (index_t j = 0; j < n_; ++j)
+        for (index_t i = 0; i < n_; ++i) scaled[static_cast<size_t>(i + j * n_)] = v_[i + j * n_] * scale[j];
+    {
+        blas::SerialRegion serial(n_ < blas::serial_factor_order);
+        gemm<T>(false, true, n_, n_, n_, scaled.data(), n_, v_.get(), ld(), o.data, o.ld);
+    }
+    symmetrize(o, Triangle::lower);
+}
+
+// Exactly sigma_min / sigma_max: the singular values of a symmetric A are |w|.
+template <class T> double EighFactor<T>::rcond() const {
+    if (n_ == 0) return 1.0;
+    double smallest = std::numeric_limits<double>::infinity(), largest = 0;
+    for (const T value : w_) {
+        smallest = std::min(smallest, std::fabs(double(value)));
+        largest = std::max(largest, std::fabs(double(value)));
+    }
+    return largest > 0 ? smallest / largest : 0.0;
+}
+
+template <class T> LogDet EighFactor<T>::logdet() const {
+    LogDet d{1.0, 0.0};
+    for (const T value : w_) {
+        if (value == 0) return {0.0, -std::numeric_limits<double>::infinity()};
+        if (value < 0) d.sign = -d.sign;
+        d.logabsdet += std::log(std::fabs(double(value)));
+    }
+    return d;
+}
+
+template <class T> index_t EighFactor<T>::rank() const {
+    const double tol = threshold();
+    return std::count_if(w_.begin(), w_.end(), [tol](T value) { return std::fabs(double(value)) > tol; });
+}
+
+template <class T> Inertia EighFactor<T>::inertia() const {
+    const double tol = threshold();
+    Inertia in{0, 0, 0};
+    for (const T value : w_) {
+        if (double(value) > tol)
+            ++in.positive;
+        else if (double(value) < -tol)
+            ++in.negative;
+        else
+            ++in.zero;
+    }
+    return in;
+}
+
+template <class T> std::pair<index_t, index_t> EighFactor<T>::part_shape(Part part) const {
+    if (part == Part::eigenvalues) return {n_, 1};
+    if (part == Part::eigenvectors) return {n_, n_};
+    return Factor::part_shape(part);  // names what an EIGH factor lacks
+}
+
+template <class T> void EighFactor<T>::get_part(Part part, const MatrixRef &out) const {
+    // Our column-major copies as caller-style matrices; copy_matrix only reads the source.
+    MatrixRef source{Layout::col_major, n_, 1, ld(), const_cast<T *>(w_.data())};
+    if (part == Part::eigenvectors)
+        source = {Layout::col_major, n_, n_, ld(), v_.get()};
+    else if (part != Part::eigenvalues)
+        Factor::get_part(part, out);
+    copy_matrix<T>(source, out);
+}
+
+// (A + l I)^-1 = V diag(1 / (w + l)) V^T: V^T B is formed once, then each shift costs one
+// scaling and one GEMM. Every shift is checked before anything is written.
+template <class T>
+void EighFactor<T>::solve_shifted(const double *shifts, index_t nshifts, const MatrixRef &b, const MatrixRef &x,
+                                  index_t x_stride) const {
+    for (index_t l = 0; l < nshifts; ++l)
+        for (index_t i = 0; i < n_; ++i)
+            if (double(w_[static_cast<size_t>(i)]) + shifts[l] == 0)
+                throw Error(ErrorCode::singular,
+                            "shifts[" + std::to_string(l) + "] = " + number(shifts[l]) +
+                                " makes A + shift I singular: it cancels eigenvalue " + std::to_string(i + 1) +
+                                " (1-based, ascending) = " + number(double(w_[static_cast<size_t>(i)])));
+    const index_t k = x.cols;
+    if (n_ == 0 || k == 0 || nshifts == 0) return;
+    blas::SerialRegion region(small_solve(n_, k));
+    const std::vector<T> c = project(b);
+    std::vector<T> scale(w_.size()), d(c.size());
+    for (index_t l = 0; l < nshifts; ++l) {
+        for (size_t i = 0; i < w_.size(); ++i) scale[i] = static_cast<T>(1.0 / (double(w_[i]) + shifts[l]));
+        scale_rows(scale, c.data(), d.data(), n_, k);
+        MatrixRef xl = x;
+        xl.data = static_cast<T *>(x.data) + l * x_stride;
+        expand(d, xl);
+    }
+}
+
+template class EighFactor<float>;
+template class EighFactor<double>;
+
+std::unique_ptr<Factor> make_eigh(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
+    return make_typed<EighFactor>(dtype, a, options);
+}
+
+}  // namespace fl

@@ -1,0 +1,53 @@
+// The symmetric eigendecomposition A = V diag(w) V^T (LAPACK syevd, divide and conquer) of
+// a symmetric A read from one triangle in either layout. It answers everything through
+// w and V: the pseudo-inverse for solves and inverses (eigenvalues within the rank
+// tolerance count as zero), the exact 2-norm condition number, rank and inertia, and
+// shifted solves (A + lambda I)^-1 B for many lambda at the price of two GEMMs each.
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "dense/factor.hpp"
+
+namespace fl {
+
+template <class T> class EighFactor final : public Factor {
+public:
+    EighFactor(const MatrixRef &a, const FactorOptions &options);
+
+    FactorKind kind() const override { return FactorKind::eigh; }
+    Dtype dtype() const override { return dtype_of<T>(); }
+    index_t rows() const override { return n_; }
+    index_t cols() const override { return n_; }
+
+    void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const override;
+    void inverse(const MatrixRef &out) const override;
+    double rcond() const override;
+    LogDet logdet() const override;
+    index_t rank() const override;
+    Inertia inertia() const override;
+    std::pair<index_t, index_t> part_shape(Part part) const override;
+    void get_part(Part part, const MatrixRef &out) const override;
+    void solve_shifted(const double *shifts, index_t nshifts, const MatrixRef &b, const MatrixRef &x,
+                       index_t x_stride) const override;
+
+private:
+    ColMajorView<const T> vectors() const { return {v_.get(), n_, n_, ld()}; }
+    index_t ld() const { return n_ > 0 ? n_ : 1; }
+    // Eigenvalues at or below this in magnitude count as zero (FL_OPT_RTOL, FL_OPT_ATOL).
+    double threshold() const;
+    // scale[i] = 1 / w[i] where |w[i]| is above the threshold, else 0: the pseudo-inverse.
+    std::vector<T> pseudo_inverse_scale() const;
+    // C <- V^T B, C column-major n-by-b.cols (allocated here).
+    std::vector<T> project(const MatrixRef &b) const;
+    // X <- V D, X in its own layout; D is n-by-x.cols column-major.
+    void expand(const std::vector<T> &d, const MatrixRef &x) const;
+
+    const index_t n_;
+    const FactorOptions options_;  // the rank tolerance is applied at every query
+    std::vector<T> w_;             // eigenvalues, ascending
+    std::unique_ptr<T[]> v_;       // eigenvectors, column-major n-by-n, column j for w_[j]
+};
+
+}  // namespace fl

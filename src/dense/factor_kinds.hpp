@@ -1,0 +1,26 @@
+// One constructor function per kind of factorization, each defined beside its class
+// (lu_factor.cpp, ...), so that make_factor needs to know no class.
+#pragma once
+
+#include <memory>
+
+#include "dense/factor.hpp"
+
+namespace fl {
+
+std::unique_ptr<Factor> make_lu(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
+std::unique_ptr<Factor> make_cholesky(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
+std::unique_ptr<Factor> make_ldlt(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
+std::unique_ptr<Factor> make_qr(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
+std::unique_ptr<Factor> make_cod(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
+std::unique_ptr<Factor> make_svd(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
+std::unique_ptr<Factor> make_eigh(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
+
+// The typed factor behind make_<kind>: one line per kind instead of a switch on dtype.
+template <template <class> class Kind>
+std::unique_ptr<Factor> make_typed(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
+    if (dtype == Dtype::float32) return std::make_unique<Kind<float>>(a, options);
+    return std::make_unique<Kind<double>>(a, options);
+}
+
+}  // namespace fl

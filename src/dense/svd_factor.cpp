@@ -1,0 +1,266 @@
+#include "dense/svd_factor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/finite_check.hpp"
+#include "core/matrix_copy.hpp"
+#include "dense/factor_kinds.hpp"
+#include "lapack/blas_runtime.hpp"
+#include "lapack/lapack.hpp"
+
+namespace fl {
+namespace {
+
+using lapack::to_int;
+
+// The same memory read as the transpose: a row-major r-by-c matrix is the column-major
+// c-by-r one.
+MatrixRef transposed(const MatrixRef &m) {
+    return {m.layout == Layout::row_major ? Layout::col_major : Layout::row_major, m.cols, m.rows,
+            m.ld, m.data};
+}
+
+// The leading rows or columns of a matrix start where it starts and keep its leading
+// dimension, whatever its layout: slicing is only a change of shape.
+MatrixRef leading_rows(MatrixRef m, index_t rows) {
+    m.rows = rows;
+    return m;
+}
+MatrixRef leading_cols(MatrixRef m, index_t cols) {
+    m.cols = cols;
+    return m;
+}
+
+// C <- alpha A B + beta C for logical matrices in any layouts (A is c.rows-by-inner, B is
+// inner-by-c.cols). A row-major operand is, in memory, its column-major transpose, so it
+// enters the column-major GEMM with the transpose flag set; a row-major C is computed as
+// C^T = B^T A^T. No operand is ever copied.
+template <class T>
+void gemm(T alpha, const MatrixRef &a, const MatrixRef &b, index_t inner, T beta, const MatrixRef &c) {
+    if (c.rows == 0 || c.cols == 0) return;
+    const auto flag = [](bool t) { return t ? CblasTrans : CblasNoTrans; };
+    const bool ta = a.layout == Layout::row_major, tb = b.layout == Layout::row_major;
+    const T *ad = static_cast<const T *>(a.data), *bd = static_cast<const T *>(b.data);
+    T *cd = static_cast<T *>(c.data);
+    if (c.layout == Layout::col_major)
+        lapack::Routines<T>::gemm(CblasColMajor, flag(ta), flag(tb), to_int(c.rows), to_int(c.cols),
+                                  to_int(inner), alpha, ad, to_int(a.ld), bd, to_int(b.ld), beta, cd,
+                                  to_int(c.ld));
+    else
+        lapack::Routines<T>::gemm(CblasColMajor, flag(!tb), flag(!ta), to_int(c.cols), to_int(c.rows),
+                                  to_int(inner), alpha, bd, to_int(b.ld), ad, to_int(a.ld), beta, cd,
+                                  to_int(c.ld));
+}
+
+// Writes zeros into every element of m (never its padding).
+template <class T> void fill_zero(const MatrixRef &m) {
+    const ColMajorView<T> v = stored_view<T>(m);
+    for (index_t j = 0; j < v.cols; ++j) std::fill_n(v.column(j), v.rows, T(0));
+}
+
+// A column-major scratch matrix owned by one query (queries share nothing).
+template <class T> struct Scratch {
+    Scratch(index_t rows, index_t cols)
+        : storage(static_cast<size_t>(std::max<index_t>(rows * cols, 1))),
+          ref{Layout::col_major, rows, cols, std::max<index_t>(rows, 1), storage.data()} {}
+    std::vector<T> storage;
+    MatrixRef ref;
+    T &operator()(index_t i, index_t j) { return storage[static_cast<size_t>(i + j * ref.ld)]; }
+};
+
+// A workspace size LAPACK reported as a floating-point number. A float cannot hold every
+// integer above 2^24, so round up a little rather than risk a size one short.
+template <class T> lapack_int workspace_size(T reported, const char *driver) {
+    const double size = std::ceil(double(reported) * (1 + 4 * double(std::numeric_limits<T>::epsilon())));
+    if (!(size <= double(std::numeric_limits<lapack_int>::max())))
+        throw Error(ErrorCode::too_large, std::string(driver) + " needs a workspace of " +
+                                              std::to_string(size) +
+                                              " elements, beyond LAPACK's 32-bit integers");
+    return static_cast<lapack_int>(std::max(size, 1.0));
+}
+
+}  // namespace
+
+template <class T>
+SvdFactor<T>::SvdFactor(const MatrixRef &a, const FactorOptions &options)
+    : m_(a.rows), n_(a.cols), k_(std::min(a.rows, a.cols)), s_(static_cast<size_t>(k_)) {
+    if (options.check_finite) require_finite<T>(a, "a");
+    decompose(a);
+    threshold_ = rank_threshold<T>(options, m_, n_, k_ > 0 ? double(s_[0]) : 0.0);
+    rank_ = std::count_if(s_.begin(), s_.end(), [&](T v) { return double(v) > threshold_; });
+}
+
+// A row-major A is factored as the column-major A^T = U' S V'^T it already is in memory,
+// rather than transposed into the copy LAPACK destroys: the copy is then a plain memcpy of
+// columns, and nothing is lost, because A = V' S U'^T hands back U = V' and V^T = U'^T as
+// LAPACK's own outputs read row-major (see u_ and vt_). GEMM's transpose flags absorb the
+// difference in every query, and get_part in the caller's row-major layout stays a memcpy.
+template <class T> void SvdFactor<T>::decompose(const MatrixRef &a) {
+    const ColMajorView<T> view = stored_view<T>(a);
+    const index_t sr = view.rows, sc = view.cols, k = k_;
+    const index_t ld_left = std::max<index_t>(sr, 1), ld_right = std::max<index_t>(k, 1);
+    left_.reset(new T[static_cast<size_t>(std::max<index_t>(sr * k, 1))]);
+    right_.reset(new T[static_cast<size_t>(std::max<index_t>(k * sc, 1))]);
+    if (a.layout == Layout::col_major) {
+        u_ = {Layout::col_major, m_, k, ld_left, left_.get()};
+        vt_ = {Layout::col_major, k, n_, ld_right, right_.get()};
+    } else {
+        u_ = {Layout::row_major, m_, k, ld_right, right_.get()};
+        vt_ = {Layout::row_major, k, n_, ld_left, left_.get()};
+    }
+    if (k == 0) return;
+
+    // LAPACK overwrites its input, and a failed gesdd leaves it in pieces: each driver gets
+    // a fresh copy of A.
+    const std::unique_ptr<T[]> a_copy(new T[static_cast<size_t>(sr * sc)]);
+    const ColMajorView<T> work_a{a_copy.get(), sr, sc, ld_left};
+    const auto fresh_copy = [&] { copy_columns(ColMajorView<const T>{view.data, sr, sc, view.ld}, work_a); };
+
+    // Small problems run on one thread (docs/design.md). The SVD has no measured cut-off of
+    // its own; its work grows as m n min(m, n), so the factorization cut-off is used on that.
+    const double order = double(blas::serial_factor_order);
+    blas::SerialRegion serial(double(m_) * double(n_) * double(k) < order * order * order);
+    using R = lapack::Routines<T>;
+
+    fresh_copy();
+    std::vector<lapack_int> iwork(static_cast<size_t>(8 * k));
+    T optimal = 0;
+    lapack_int info = R::gesdd(LAPACK_COL_MAJOR, 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
+                               s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right),
+                               &optimal, -1, iwork.data());
+    if (info == 0) {
+        std::vector<T> work(static_cast<size_t>(workspace_size(optimal, "gesdd")));
+        info = R::gesdd(LAPACK_COL_MAJOR, 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
+                        s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right),
+                        work.data(), to_int(index_t(work.size())), iwork.data());
+    }
+    if (info < 0) throw Error(ErrorCode::internal, "gesdd rejected argument " + std::to_string(-info));
+    if (info == 0) return;
+
+    // gesdd's divide and conquer did not converge: gesvd's QR iteration often still does.
+    const lapack_int gesdd_info = info;
+    fresh_copy();
+    info = R::gesvd(LAPACK_COL_MAJOR, 'S', 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
+                    s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right), &optimal, -1);
+    if (info == 0) {
+        std::vector<T> work(static_cast<size_t>(workspace_size(optimal, "gesvd")));
+        info = R::gesvd(LAPACK_COL_MAJOR, 'S', 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
+                        s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right),
+                        work.data(), to_int(index_t(work.size())));
+    }
+    if (info < 0) throw Error(ErrorCode::internal, "gesvd rejected argument " + std::to_string(-info));
+    if (info > 0)
+        throw Error(ErrorCode::internal,
+                    "the SVD did not converge: gesdd failed with info " + std::to_string(gesdd_info) +
+                        " and the gesvd retry with info " + std::to_string(info) + " (" +
+                        std::to_string(info) + " superdiagonals did not converge)");
+}
+
+template <class T>
+void SvdFactor<T>::apply_pseudo_inverse(const MatrixRef &first, const MatrixRef &second,
+                                        const MatrixRef &b, const MatrixRef &x) const {
+    const index_t r = rank_, nrhs = b.cols;
+    if (r == 0) {  // A^+ = 0
+        fill_zero<T>(x);
+        return;
+    }
+    // W is formed completely before X is written, so x == b (in place) needs no care.
+    Scratch<T> w(r, nrhs);
+    gemm(T(1), leading_rows(first, r), b, b.rows, T(0), w.ref);
+    for (index_t j = 0; j < nrhs; ++j)
+        for (index_t i = 0; i < r; ++i) w(i, j) /= s_[static_cast<size_t>(i)];
+    gemm(T(1), leading_cols(second, r), w.ref, r, T(0), x);
+}
+
+// op = A:   X = V_r diag(1/s_r) U_r^T B, the minimum-norm least-squares solution.
+// op = A^T: A^T = V S U^T, so X = U_r diag(1/s_r) V_r^T B.
+template <class T> void SvdFactor<T>::solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const {
+    if (x.rows == 0 || x.cols == 0) return;
+    blas::SerialRegion serial(double(m_) * double(n_) * double(x.cols) < blas::serial_solve_work);
+    if (trans == Transpose::no)
+        apply_pseudo_inverse(transposed(u_), transposed(vt_), b, x);
+    else
+        apply_pseudo_inverse(vt_, u_, b, x);
+}
+
+// A^+ = V_r (diag(1/s_r) U_r^T): the scaled rows are built directly, then one GEMM.
+template <class T> void SvdFactor<T>::inverse(const MatrixRef &out) const {
+    const index_t r = rank_;
+    if (out.rows == 0 || out.cols == 0) return;
+    if (r == 0) {
+        fill_zero<T>(out);
+        return;
+    }
+    Scratch<T> w(r, m_);
+    copy_matrix<T>(transposed(leading_cols(u_, r)), w.ref);
+    for (index_t j = 0; j < m_; ++j)
+        for (index_t i = 0; i < r; ++i) w(i, j) /= s_[static_cast<size_t>(i)];
+    blas::SerialRegion serial(double(m_) * double(n_) * double(r) < blas::serial_solve_work);
+    gemm(T(1), leading_cols(transposed(vt_), r), w.ref, r, T(0), out);
+}
+
+template <class T> double SvdFactor<T>::rcond() const {
+    if (k_ == 0) return 1.0;
+    const double largest = s_.front(), smallest = s_.back();
+    return largest == 0 ? 0.0 : smallest / largest;
+}
+
+template <class T> std::pair<index_t, index_t> SvdFactor<T>::part_shape(Part part) const {
+    switch (part) {
+    case Part::singular_values: return {k_, 1};
+    case Part::u: return {m_, k_};
+    case Part::vt: return {k_, n_};
+    default: return Factor::part_shape(part);  // names what an SVD lacks
+    }
+}
+
+template <class T> void SvdFactor<T>::get_part(Part part, const MatrixRef &out) const {
+    switch (part) {
+    case Part::singular_values: {
+        const MatrixRef s{Layout::col_major, k_, 1, std::max<index_t>(k_, 1),
+                          const_cast<T *>(s_.data())};  // only read
+        copy_matrix<T>(s, out);
+        return;
+    }
+    case Part::u: copy_matrix<T>(u_, out); return;
+    case Part::vt: copy_matrix<T>(vt_, out); return;
+    default: Factor::get_part(part, out);
+    }
+}
+
+// The residual of the least-squares solution is b - U_r U_r^T b. It is formed explicitly
+// and then measured: sqrt(||b||^2 - ||U_r^T b||^2) would lose every digit of a residual
+// below sqrt(eps) ||b|| to cancellation.
+template <class T> void SvdFactor<T>::residual_norms(const MatrixRef &b, void *norms) const {
+    const index_t nrhs = b.cols, r = rank_;
+    T *out = static_cast<T *>(norms);
+    if (nrhs == 0) return;
+    if (m_ == 0) {
+        std::fill_n(out, nrhs, T(0));
+        return;
+    }
+    Scratch<T> residual(m_, nrhs);
+    copy_matrix<T>(b, residual.ref);
+    if (r > 0) {
+        blas::SerialRegion serial(double(m_) * double(r) * double(nrhs) < blas::serial_solve_work);
+        Scratch<T> w(r, nrhs);
+        const MatrixRef u_r = leading_cols(u_, r);
+        gemm(T(1), transposed(u_r), b, m_, T(0), w.ref);
+        gemm(T(-1), u_r, w.ref, r, T(1), residual.ref);
+    }
+    for (index_t j = 0; j < nrhs; ++j)
+        out[j] = lapack::Routines<T>::nrm2(to_int(m_), &residual(0, j), 1);
+}
+
+template class SvdFactor<float>;
+template class SvdFactor<double>;
+
+std::unique_ptr<Factor> make_svd(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
+    return make_typed<SvdFactor>(dtype, a, options);
+}
+
+}  // namespace fl
