@@ -1,6 +1,8 @@
-// Matrix norms written to vectorise, for the one pass over A that every LU factorization
-// makes anyway: it also serves as the NaN/Inf check, since a sum of absolute values is
-// finite exactly when every term is (or, rarely, the sum overflowed).
+// Matrix 1- and infinity-norms accumulated column by column, so that they can ride along
+// with the one copy a factorization makes of A (SquareFactor's constructor), and written
+// to vectorise. The same pass is the NaN/Inf check: a sum of absolute values is finite
+// exactly when every term is (or, rarely, the sum overflowed, and then a precise scan
+// finds nothing wrong).
 #pragma once
 
 #include <algorithm>
@@ -25,47 +27,61 @@ template <class T> T abs_sum(const T *x, index_t count) {
     return sum;
 }
 
-// ||a||_1: the largest column sum of |a|.
-template <class T> double one_norm(const ColMajorView<const T> &a) {
-    double norm = 0;
-    for (index_t j = 0; j < a.cols; ++j) {
-        const double s = abs_sum(a.column(j), a.rows);
-        if (s > norm || s != s) norm = s;  // NaN sticks: norm != norm stops every later update
-    }
-    return norm;
+// Which norm a ColumnNorm accumulates. The symmetric ones read one stored triangle and
+// count each off-diagonal element in its own column and, mirrored, in its row's column.
+enum class NormOf { none, one, inf, symmetric_lower, symmetric_upper };
+
+inline NormOf symmetric_one(Triangle stored) {
+    return stored == Triangle::lower ? NormOf::symmetric_lower : NormOf::symmetric_upper;
 }
 
-// ||a||_inf: the largest row sum of |a|, accumulated column by column.
-template <class T> double inf_norm(const ColMajorView<const T> &a) {
-    std::vector<T> row_sums(static_cast<size_t>(a.rows), T(0));
-    for (index_t j = 0; j < a.cols; ++j) {
-        const T *column = a.column(j);
-        for (index_t i = 0; i < a.rows; ++i) row_sums[static_cast<size_t>(i)] += std::fabs(column[i]);
-    }
-    double norm = 0;
-    for (const T s : row_sums)
-        if (s > norm || s != s) norm = s;
-    return norm;
-}
+template <class T> class ColumnNorm {
+public:
+    ColumnNorm(NormOf what, index_t rows)
+        : what_(what), sums_(what == NormOf::none || what == NormOf::one ? 0 : static_cast<size_t>(rows)) {}
 
-// ||a||_1 of a symmetric matrix of which only triangle t of the view is stored. An
-// off-diagonal element a(i, j) counts in column j and, mirrored, in column i.
-template <class T> double symmetric_one_norm(const ColMajorView<const T> &a, Triangle t) {
-    std::vector<T> column_sums(static_cast<size_t>(a.cols), T(0));
-    for (index_t j = 0; j < a.cols; ++j) {
-        const T *column = a.column(j);
-        const index_t first = t == Triangle::lower ? j : 0;  // rows [first, last] are stored
-        const index_t last = t == Triangle::lower ? a.rows - 1 : j;
-        column_sums[static_cast<size_t>(j)] += abs_sum(column + first, last - first + 1);
-        const index_t mirrored_first = t == Triangle::lower ? j + 1 : 0;
-        const index_t mirrored_end = t == Triangle::lower ? a.rows : j;
-        for (index_t i = mirrored_first; i < mirrored_end; ++i)
-            column_sums[static_cast<size_t>(i)] += std::fabs(column[i]);
+    // Adds column j (rows long) of the matrix.
+    void add(index_t j, const T *column, index_t rows) {
+        switch (what_) {
+        case NormOf::none: return;
+        case NormOf::one: keep_largest(largest_, abs_sum(column, rows)); return;
+        case NormOf::inf: add_abs(column, 0, rows); return;
+        case NormOf::symmetric_lower:  // rows j.. are stored
+            sums_[static_cast<size_t>(j)] += abs_sum(column + j, rows - j);
+            add_abs(column, j + 1, rows);
+            return;
+        case NormOf::symmetric_upper:  // rows ..j are stored
+            sums_[static_cast<size_t>(j)] += abs_sum(column, j + 1);
+            add_abs(column, 0, j);
+            return;
+        }
     }
-    double norm = 0;
-    for (const T s : column_sums)
+
+    double value() const {
+        double norm = largest_;
+        for (const T s : sums_) keep_largest(norm, s);
+        return norm;
+    }
+
+private:
+    // NaN sticks: once norm is NaN, no comparison replaces it.
+    static void keep_largest(double &norm, double s) {
         if (s > norm || s != s) norm = s;
-    return norm;
+    }
+    void add_abs(const T *column, index_t first, index_t end) {
+        for (index_t i = first; i < end; ++i) sums_[static_cast<size_t>(i)] += std::fabs(column[i]);
+    }
+
+    NormOf what_;
+    std::vector<T> sums_;  // per column (symmetric) or per row (inf) sums of |a|
+    double largest_ = 0;
+};
+
+// The norm `what` of a whole column-major view.
+template <class T> double norm_of(NormOf what, const ColMajorView<const T> &a) {
+    ColumnNorm<T> norm(what, a.rows);
+    for (index_t j = 0; j < a.cols; ++j) norm.add(j, a.column(j), a.rows);
+    return norm.value();
 }
 
 }  // namespace fl

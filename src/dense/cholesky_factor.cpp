@@ -14,14 +14,13 @@ namespace fl {
 
 template <class T>
 CholeskyFactor<T>::CholeskyFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, /*symmetric=*/true),
-      triangle_(a.layout == Layout::col_major ? options.triangle : flipped(options.triangle)) {
+    : SquareFactor<T>(a, /*symmetric=*/true, symmetric_one(stored_triangle(a, options))),
+      triangle_(stored_triangle(a, options)) {
     const index_t n = this->n_;
     if (n == 0) return;
     const ColMajorView<T> s = this->storage();
-    // pocon needs ||A||_1 later; as for LU, the same pass is the NaN/Inf check.
-    anorm_ = symmetric_one_norm(this->stored(), triangle_);
-    if (options.check_finite && !std::isfinite(anorm_)) require_finite<T>(a, "a", options.triangle);
+    // The norm, taken while copying A in, is finite exactly when the triangle read is.
+    if (options.check_finite && !std::isfinite(this->anorm_)) require_finite<T>(a, "a", options.triangle);
 
     lapack_int info;
     {
@@ -68,7 +67,7 @@ template <class T> LogDet CholeskyFactor<T>::logdet() const {
 template <class T> double CholeskyFactor<T>::rcond() const {
     if (this->n_ == 0) return 1.0;
     const ColMajorView<const T> c = this->stored();
-    const double anorm = anorm_ == unknown_anorm ? estimated_anorm() : anorm_;
+    const double anorm = this->anorm_ == unknown_anorm ? estimated_anorm() : this->anorm_;
     double r = 0;
     const lapack_int info = lapack::pocon(triangle_, this->n_, c.data, c.ld, anorm, &r);
     if (info != 0) throw Error(ErrorCode::internal, "pocon failed with info " + std::to_string(info));

@@ -32,10 +32,9 @@ private:
     // The caller's triangle as it lies in the column-major storage: a row-major lower
     // triangle is the stored upper one. Always lower for an updated factor.
     const Triangle triangle_;
-    // The 1-norm of A, taken before factoring; unknown_anorm for an updated factor, whose A
-    // was never formed: rcond() then estimates it (estimated_anorm).
+    // anorm_ (SquareFactor's 1-norm of A) for an updated factor, whose A was never
+    // formed: rcond() then estimates it (estimated_anorm).
     static constexpr double unknown_anorm = -1;
-    double anorm_ = 0;
 };
 
 }  // namespace fl

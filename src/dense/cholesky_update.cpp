@@ -110,9 +110,9 @@ size_t argmax_abs(const std::vector<double> &v) {
 
 template <class T>
 CholeskyFactor<T>::CholeskyFactor(const CholeskyFactor &from, int sign, const MatrixRef &v)
-    : SquareFactor<T>(as_matrix(from.stored()), /*symmetric=*/true),
-      triangle_(Triangle::lower),
-      anorm_(unknown_anorm) {  // estimated by rcond(), from the new L
+    : SquareFactor<T>(as_matrix(from.stored()), /*symmetric=*/true, NormOf::none),
+      triangle_(Triangle::lower) {
+    this->anorm_ = unknown_anorm;  // estimated by rcond(), from the new L
     const index_t n = this->n_, k = v.cols;
     const ColMajorView<T> l = this->storage();
     // A = U^T U is A = L L^T with L = U^T: work on, and keep, the lower form only.

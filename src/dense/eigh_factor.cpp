@@ -74,10 +74,10 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
     const ColMajorView<T> s = stored_view<T>(a);
     const ColMajorView<T> v{v_.get(), n_, n_, ld()};
     copy_columns(ColMajorView<const T>{s.data, s.rows, s.cols, s.ld}, v);
-    const Triangle stored = a.layout == Layout::col_major ? options.triangle : flipped(options.triangle);
+    const Triangle stored = stored_triangle(a, options);
     // The norm is finite exactly when every element of the triangle is: the vectorised
     // check, with require_finite only to name the culprit.
-    if (options.check_finite && !std::isfinite(symmetric_one_norm(vectors(), stored)))
+    if (options.check_finite && !std::isfinite(norm_of(symmetric_one(stored), vectors())))
         require_finite<T>(a, "a", options.triangle);
 
     lapack_int info;

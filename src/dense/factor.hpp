@@ -27,6 +27,12 @@ struct FactorOptions {
     double atol = 0;
 };
 
+// The triangle options.triangle names, as it lies in the column-major storage of a
+// copy of a: a row-major lower triangle is the stored upper one.
+inline Triangle stored_triangle(const MatrixRef &a, const FactorOptions &options) {
+    return a.layout == Layout::col_major ? options.triangle : flipped(options.triangle);
+}
+
 // The tolerance below which a rank-revealing value counts as zero, given the largest.
 template <class T>
 double rank_threshold(const FactorOptions &options, index_t rows, index_t cols, double largest);

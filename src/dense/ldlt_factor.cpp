@@ -62,15 +62,14 @@ BlockDet block_det(double a, double b, double c) {
 
 template <class T>
 LdltFactor<T>::LdltFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, /*symmetric=*/true),
-      triangle_(a.layout == Layout::col_major ? options.triangle : flipped(options.triangle)),
+    : SquareFactor<T>(a, /*symmetric=*/true, symmetric_one(stored_triangle(a, options))),
+      triangle_(stored_triangle(a, options)),
       pivots_(static_cast<size_t>(this->n_)) {
     const index_t n = this->n_;
     if (n == 0) return;
     const ColMajorView<T> s = this->storage();
-    // sycon needs ||A||_1 later; the same pass over the one triangle is the NaN/Inf check.
-    anorm_ = symmetric_one_norm(this->stored(), triangle_);
-    if (options.check_finite && !std::isfinite(anorm_)) require_finite<T>(a, "a", options.triangle);
+    // The norm, taken while copying A in, is finite exactly when the triangle read is.
+    if (options.check_finite && !std::isfinite(this->anorm_)) require_finite<T>(a, "a", options.triangle);
 
     lapack_int info;
     {
@@ -208,7 +207,7 @@ template <class T> double LdltFactor<T>::rcond() const {
     T estimate = 0;
     const lapack_int info = lapack::Routines<T>::sycon(
         LAPACK_COL_MAJOR, uplo_char(triangle_), to_int(n), f.data, to_int(f.ld), pivots_.data(),
-        static_cast<T>(anorm_), &estimate, work.data(), iwork.data());
+        static_cast<T>(this->anorm_), &estimate, work.data(), iwork.data());
     if (info != 0) throw Error(ErrorCode::internal, "sycon failed with info " + std::to_string(info));
     return estimate;
 }

@@ -33,7 +33,6 @@ private:
     // triangle is the stored upper one (A is symmetric, so the storage holds A itself).
     const Triangle triangle_;
     std::vector<lapack_int> pivots_;  // sytrf's ipiv: > 0 a 1-by-1 block, < 0 (twice) a 2-by-2
-    double anorm_ = 0;                // the 1-norm of A, taken before factoring
 };
 
 }  // namespace fl

@@ -13,15 +13,13 @@ namespace fl {
 
 template <class T>
 LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, /*symmetric=*/false), pivots_(static_cast<size_t>(this->n_)) {
+    : SquareFactor<T>(a, /*symmetric=*/false, condition_norm_of(a.layout)),
+      pivots_(static_cast<size_t>(this->n_)) {
     const index_t n = this->n_;
     if (n == 0) return;
     const ColMajorView<T> s = this->storage();
-    // gecon needs ||A||_1 later; the same pass is the NaN/Inf check, since the norm is
-    // finite exactly when every element is (or the sum overflowed: then all is well).
-    const ColMajorView<const T> stored = this->stored();
-    anorm_ = this->transposed_ ? inf_norm(stored) : one_norm(stored);
-    if (options.check_finite && !std::isfinite(anorm_)) require_finite<T>(a, "a");
+    // The norm is finite exactly when A is (or the sum overflowed: then all is well).
+    if (options.check_finite && !std::isfinite(this->anorm_)) require_finite<T>(a, "a");
 
     lapack_int info;
     {
@@ -85,7 +83,7 @@ template <class T> double LuFactor<T>::rcond() const {
     if (this->n_ == 0) return 1.0;
     const ColMajorView<const T> lu = this->stored();
     double r = 0;
-    const lapack_int info = lapack::gecon(condition_norm(), this->n_, lu.data, lu.ld, anorm_, &r);
+    const lapack_int info = lapack::gecon(condition_norm(), this->n_, lu.data, lu.ld, this->anorm_, &r);
     if (info != 0) throw Error(ErrorCode::internal, "gecon failed with info " + std::to_string(info));
     return r;
 }

@@ -21,11 +21,11 @@ private:
     void solve_right(Transpose op, const ColMajorView<T> &y) const override;
     void invert_in_place(const ColMajorView<T> &a) const override;
 
-    // The norm gecon takes: the 1-norm of A is the infinity norm of S = A^T.
+    // gecon needs ||A||_1, which for a stored S = A^T (row-major A) is S's infinity norm.
     char condition_norm() const { return this->transposed_ ? 'I' : '1'; }
+    static NormOf condition_norm_of(Layout a) { return a == Layout::row_major ? NormOf::inf : NormOf::one; }
 
     std::vector<lapack_int> pivots_;  // getrf's 1-based row interchanges
-    double anorm_ = 0;                // the 1-norm of A, taken before factoring
 };
 
 }  // namespace fl

@@ -9,9 +9,11 @@
 // BLAS-3 calls on the same memory. Either way every right-hand side is done in one call.
 #pragma once
 
+#include <cstring>
 #include <memory>
 
 #include "core/matrix_copy.hpp"
+#include "core/norms.hpp"
 #include "dense/factor.hpp"
 #include "lapack/blas_runtime.hpp"
 
@@ -65,16 +67,22 @@ public:
     }
 
 protected:
-    // Copies a (square, validated) into storage. A symmetric factor treats its storage as
-    // A itself, whatever the layout.
-    SquareFactor(const MatrixRef &a, bool symmetric)
+    // Copies a (square, validated) into storage and, on the way, takes the norm `norm` of
+    // what it copied (column by column, while each column is still in cache) into anorm_.
+    // A symmetric factor treats its storage as A itself, whatever the layout.
+    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm)
         : n_(a.rows),
           transposed_(!symmetric && a.layout == Layout::row_major),
           symmetric_(symmetric),
           // Left uninitialised: the copy below writes every element.
           storage_(new T[static_cast<size_t>(n_ * n_)]) {
-        const ColMajorView<T> s = stored_view<T>(a);
-        copy_columns(ColMajorView<const T>{s.data, s.rows, s.cols, s.ld}, storage());
+        const ColMajorView<T> from = stored_view<T>(a), to = storage();
+        ColumnNorm<T> accumulated(norm, n_);
+        for (index_t j = 0; j < n_; ++j) {
+            std::memcpy(to.column(j), from.column(j), static_cast<size_t>(n_) * sizeof(T));
+            accumulated.add(j, to.column(j), n_);
+        }
+        anorm_ = accumulated.value();
     }
 
     // X <- op(S)^-1 X, X column-major n-by-k.
@@ -94,6 +102,9 @@ protected:
 
     const index_t n_;
     const bool transposed_;  // storage holds A^T (A came row-major and is not symmetric)
+    // The 1-norm of A that rcond needs, taken while copying A in (NaN if A holds NaN);
+    // how a kind reads it is its own (LU: the infinity norm of a stored A^T).
+    double anorm_ = 0;
 
 private:
     const bool symmetric_;
