@@ -6,6 +6,9 @@
 //   fl_col  fl_factor_create + fl_factor_solve, column-major A, B and X
 //   fl_row  the same with row-major A, B and X (numpy's layout)
 //   fl_nocheck  fl_col with FL_OPT_CHECK_FINITE = 0 (no NaN/Inf scan of A)
+// The least-squares and symmetric ops (bench_lstsq.cpp, bench_sym.cpp) add raw_gesdd and
+// raw_sytrs2 (other raw references for the same work) and, for rectangular A,
+// "<op>/<variant>/m:<m>/n:<n>/rank:<r>/nrhs:<k>".
 // plus one reference that is not a fastlinalg case, "dgemm_f64/<raw|raw_1t>/n:2000"
 // (bench_gemm.cpp): the machine's DGEMM rate with the kernel set in use.
 #pragma once
@@ -49,5 +52,7 @@ inline double min_of(const std::vector<double> &v) { return v.empty() ? 0.0 : *s
 void register_factor_solve_benchmarks();
 void register_solve_only_benchmarks();
 void register_gemm_benchmarks();
+void register_lstsq_benchmarks(); // bench_lstsq.cpp: QR/COD/SVD least squares vs gels/gelsy/gelsd
+void register_sym_benchmarks();   // bench_sym.cpp: LDL^T vs sytrf+sytrs(2), EIGH vs syevd
 
 } // namespace flbench

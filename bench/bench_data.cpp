@@ -1,5 +1,6 @@
 #include "bench_data.h"
 
+#include <algorithm>
 #include <map>
 #include <random>
 #include <tuple>
@@ -64,6 +65,44 @@ template <typename T> const std::vector<T> &rhs_matrix(int64_t n, int64_t nrhs, 
     if (it != c.end()) return it->second;
     std::vector<T> m = random_col_major<T>(n, nrhs, 3000 + static_cast<uint64_t>(n * 7 + nrhs));
     if (row_major) m = transposed(m, n, nrhs);
+    return c.emplace(key, std::move(m)).first->second;
+}
+
+const std::vector<double> &rect_matrix(int64_t rows, int64_t cols, int64_t rank) {
+    auto &c = cache<double>();
+    Key key{3, rows, cols * 100000 + rank, false};
+    auto it = c.find(key);
+    if (it != c.end()) return it->second;
+    const uint64_t seed = 4000 + static_cast<uint64_t>(rows * 31 + cols * 7 + rank);
+    std::vector<double> m;
+    if (rank >= std::min(rows, cols)) {
+        m = random_col_major<double>(rows, cols, seed);
+    } else {
+        const std::vector<double> x = random_col_major<double>(rows, rank, seed);
+        const std::vector<double> y = random_col_major<double>(rank, cols, seed + 1);
+        m.assign(static_cast<size_t>(rows * cols), 0.0);
+        for (int64_t j = 0; j < cols; ++j)
+            for (int64_t l = 0; l < rank; ++l) {
+                const double ylj = y[static_cast<size_t>(l + j * rank)];
+                for (int64_t i = 0; i < rows; ++i)
+                    m[static_cast<size_t>(i + j * rows)] += x[static_cast<size_t>(i + l * rows)] * ylj;
+            }
+    }
+    return c.emplace(key, std::move(m)).first->second;
+}
+
+const std::vector<double> &sym_matrix(int64_t n) {
+    auto &c = cache<double>();
+    Key key{4, n, n, false};
+    auto it = c.find(key);
+    if (it != c.end()) return it->second;
+    std::vector<double> m = random_col_major<double>(n, n, 5000 + static_cast<uint64_t>(n));
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < j; ++i) {
+            double s = (m[static_cast<size_t>(i + j * n)] + m[static_cast<size_t>(j + i * n)]) / 2;
+            m[static_cast<size_t>(i + j * n)] = s;
+            m[static_cast<size_t>(j + i * n)] = s;
+        }
     return c.emplace(key, std::move(m)).first->second;
 }
 

@@ -21,3 +21,17 @@ template <typename T> const std::vector<T> &spd_matrix(int64_t n);
 template <typename T> const std::vector<T> &rhs_matrix(int64_t n, int64_t nrhs, bool row_major);
 
 } // namespace flbench
+
+namespace flbench {
+
+// rows-by-cols column-major (ld = rows) with entries uniform in [0, 1) when rank is
+// rows or cols (full rank, almost surely); for a smaller rank, the product of a
+// rows-by-rank and a rank-by-cols uniform [0, 1) matrix: rank exactly `rank` in exact
+// arithmetic, with rank - 1 singular values well away from zero.
+const std::vector<double> &rect_matrix(int64_t rows, int64_t cols, int64_t rank);
+
+// Symmetric indefinite n-by-n: the symmetric part of a [0, 1) random matrix, both
+// triangles filled (for LDL^T and the symmetric eigensolver).
+const std::vector<double> &sym_matrix(int64_t n);
+
+} // namespace flbench

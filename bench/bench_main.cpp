@@ -23,6 +23,8 @@ int main(int argc, char **argv) {
     flbench::register_factor_solve_benchmarks();
     flbench::register_solve_only_benchmarks();
     flbench::register_gemm_benchmarks();
+    flbench::register_lstsq_benchmarks();
+    flbench::register_sym_benchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

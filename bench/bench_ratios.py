@@ -10,6 +10,11 @@ the faster of raw and raw_1t. "cv" is the largest coefficient of variation among
 case's variants (how noisy the repetitions were); "fl_col/raw of mins" the same ratio
 taken from the fastest repetitions instead of the medians.
 
+The least-squares and symmetric ops (qr_ls_f64, cod_ls_f64, svd_ls_f64, ldlt_f64,
+eigh_f64) get one table each with every variant's median, fl_col over each raw
+reference (raw, and raw_gesdd / raw_sytrs2 where they ran), the same from the fastest
+repetitions, fl_row/raw where fl_row ran, and cv; their names may carry more parameters ("m:2000/n:200/rank:150/nrhs:500").
+
 The DGEMM reference ("dgemm_f64/<variant>/n:<n>", no nrhs) gets its own table: the
 machine's GFLOPS (2 n^3 / time) from the median and from the fastest repetition.
 """
@@ -19,6 +24,7 @@ from collections import OrderedDict
 
 TO_US = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
 OP_ORDER = ["lu_f64", "chol_f64", "lu_f32", "solve_lu_f64", "solve_chol_f64"]
+NEW_OPS = ["qr_ls_f64", "cod_ls_f64", "svd_ls_f64", "ldlt_f64", "eigh_f64"]
 VARIANTS = ["raw", "raw_1t", "fl_col", "fl_row", "fl_nocheck"]
 
 
@@ -41,6 +47,7 @@ def main(paths):
         benchmarks += data["benchmarks"]
     medians, cvs, mins = {}, {}, {}
     gemm = OrderedDict()  # (variant, n) -> {aggregate: microseconds or cv}
+    new = OrderedDict()  # op -> params -> variant -> {aggregate: microseconds or cv}
     for b in benchmarks:
         if b.get("run_type") != "aggregate" or b.get("error_occurred"):
             continue
@@ -51,6 +58,12 @@ def main(paths):
             agg = b["aggregate_name"]
             val = b["real_time"] if agg == "cv" else b["real_time"] * TO_US[b["time_unit"]]
             gemm.setdefault((variant, n), {})[agg] = val
+            continue
+        if op in NEW_OPS:
+            params = tuple((p.split(":")[0], int(p.split(":")[1])) for p in parts[2:] if ":" in p)
+            agg = b["aggregate_name"]
+            val = b["real_time"] if agg == "cv" else b["real_time"] * TO_US[b["time_unit"]]
+            new.setdefault(op, OrderedDict()).setdefault(params, {}).setdefault(variant, {})[agg] = val
             continue
         n = int(parts[2].split(":")[1])
         nrhs = int(parts[3].split(":")[1])
@@ -106,6 +119,32 @@ def main(paths):
             cv = max(cvs.get(k, {}).values(), default=None)
             cells.append("-" if cv is None else f"{cv * 100:.1f}%")
             print("| " + " | ".join(cells) + " |")
+    for op in NEW_OPS:
+        if op in new:
+            print_new_op(op, new[op])
+
+
+def print_new_op(op, cases):
+    seen = {v for per in cases.values() for v in per}
+    raws = sorted((v for v in seen if v.startswith("raw")), key=lambda v: (v != "raw", v))
+    variants = raws + sorted(v for v in seen if not v.startswith("raw"))
+    names = [k for k, _ in next(iter(cases))]
+    print(f"\n**{op}** (median real time of the repetitions)\n")
+    row = ["fl_row/raw"] if "fl_row" in seen and "raw" in seen else []
+    head = names + variants + [f"fl_col/{r}" for r in raws] + row + [f"fl_col/{r} of mins" for r in raws] + ["cv"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for params, per in sorted(cases.items(), key=lambda kv: tuple(-v if k == "m" else v for k, v in kv[0])):
+        med = {v: per.get(v, {}).get("median") for v in variants}
+        mn = {v: per.get(v, {}).get("min") for v in variants}
+        cells = [str(val) for _, val in params] + [fmt_time(med[v]) for v in variants]
+        cells += [fmt_ratio(med.get("fl_col"), med[r]) for r in raws]
+        if row:
+            cells.append(fmt_ratio(med.get("fl_row"), med.get("raw")))
+        cells += [fmt_ratio(mn.get("fl_col"), mn[r]) for r in raws]
+        cv = max((a.get("cv", 0) for a in per.values()), default=None)
+        cells.append("-" if cv is None else f"{cv * 100:.1f}%")
+        print("| " + " | ".join(cells) + " |")
 
 
 if __name__ == "__main__":

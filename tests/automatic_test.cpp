@@ -15,10 +15,7 @@ namespace {
 
 constexpr const char *kCreate = "fl_factor_create";
 
-template <class T>
-class Automatic : public ::testing::Test {};
-using Types = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(Automatic, Types);
+FLTEST_TYPED_SUITE(Automatic);
 
 Ref symmetric_random(int64_t n, uint64_t seed, long double diagonal) {
     Ref a = random_ref(n, n, seed);

@@ -1,16 +1,12 @@
 // Cholesky (potrf) factor + solve: layouts, shapes, nrhs, transposes, ill-conditioning, and
 // FL_OPT_TRIANGLE: only the chosen triangle (in the caller's layout) is ever read.
+#include "constructed_matrices.hpp"
 #include "solve_check.hpp"
 
 namespace fltest {
 namespace {
 
-template <class T>
-class CholeskySolve : public ::testing::Test {};
-using Types = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(CholeskySolve, Types);
-
-constexpr fl_triangle kTriangles[] = {FL_LOWER, FL_UPPER};
+FLTEST_TYPED_SUITE(CholeskySolve);
 
 TYPED_TEST(CholeskySolve, EmptyMatrix) { check_solves<TypeParam>(FL_FACTOR_CHOLESKY, Ref(0, 0)); }
 
@@ -29,13 +25,7 @@ TYPED_TEST(CholeskySolve, Order200) { check_solves<TypeParam>(FL_FACTOR_CHOLESKY
 // Above the library's serial-problem cut-offs: the BLAS runs multi-threaded here.
 TYPED_TEST(CholeskySolve, Order450MultiThreadedPath) {
     const Ref a = spd_ref(450, 31);
-    for (fl_layout l : kLayouts) {
-        SCOPED_TRACE(layout_name(l));
-        const Matrix<TypeParam> am = Matrix<TypeParam>::from_ref(a, l);
-        FactorPtr f;
-        ASSERT_EQ(make_factor(f, FL_FACTOR_CHOLESKY, am), FL_OK) << fl_last_error();
-        check_solves_with<TypeParam>(f.get(), am.to_ref(), {2}, 32);
-    }
+    check_solves_each_layout<TypeParam>(FL_FACTOR_CHOLESKY, a, {2}, 32);
 }
 
 TYPED_TEST(CholeskySolve, ManyMoreRightHandSidesThanRows) {
@@ -51,31 +41,6 @@ TYPED_TEST(CholeskySolve, IllConditionedHilbert) {
     }
 }
 
-// Builds the stored matrix for a triangle test: `keep` holds the triangle that is read
-// (in logical (i, j) terms, whatever the layout), the other triangle is NaN.
-template <class T>
-Matrix<T> one_triangle(const Ref &s, fl_triangle tri, fl_layout layout, int64_t pad) {
-    Matrix<T> m(s.rows, s.cols, layout, pad);
-    for (int64_t i = 0; i < s.rows; ++i)
-        for (int64_t j = 0; j < s.cols; ++j) {
-            const bool read = tri == FL_LOWER ? i >= j : i <= j;
-            m(i, j) = read ? static_cast<T>(s(i, j)) : std::numeric_limits<T>::quiet_NaN();
-        }
-    return m;
-}
-
-// The symmetric matrix that the stored triangle of m describes.
-template <class T>
-Ref symmetric_from(const Matrix<T> &m, fl_triangle tri) {
-    Ref r(m.rows(), m.cols());
-    for (int64_t i = 0; i < m.rows(); ++i)
-        for (int64_t j = 0; j < m.cols(); ++j) {
-            const bool read = tri == FL_LOWER ? i >= j : i <= j;
-            r(i, j) = static_cast<long double>(read ? m(i, j) : m(j, i));
-        }
-    return r;
-}
-
 // The other triangle is NaN: the default finite check must not look at it, and the factor
 // must not use it.
 TYPED_TEST(CholeskySolve, OtherTriangleIsNeverRead) {
@@ -84,16 +49,11 @@ TYPED_TEST(CholeskySolve, OtherTriangleIsNeverRead) {
     for (int64_t check : {1, 0})
         for (fl_triangle tri : kTriangles)
             for (fl_layout l : kLayouts) {
-                SCOPED_TRACE(std::string(tri == FL_LOWER ? "lower" : "upper") + " " + layout_name(l) +
+                SCOPED_TRACE(std::string(triangle_name(tri)) + " " + layout_name(l) +
                              " check_finite=" + std::to_string(check));
-                OptionsPtr opts = make_options(check, tri);
-                ASSERT_NE(opts, nullptr);
-                const Matrix<T> m = one_triangle<T>(s, tri, l, 2);
-                const Matrix<T> m_before = m;
                 FactorPtr f;
-                ASSERT_EQ(make_factor(f, FL_FACTOR_CHOLESKY, m, opts.get()), FL_OK) << fl_last_error();
-                EXPECT_TRUE(m.bitwise_equal(m_before));
-                check_solves_with<T>(f.get(), symmetric_from(m, tri), {1, 5}, 26);
+                ASSERT_NO_FATAL_FAILURE(
+                    check_one_triangle_solves<T>(f, FL_FACTOR_CHOLESKY, s, tri, l, check, 2, {1, 5}, 26));
 
                 double sign = 0, logabs = 0, rcond = 0;
                 EXPECT_EQ(fl_factor_logdet(f.get(), &sign, &logabs), FL_OK);

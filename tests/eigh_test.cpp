@@ -4,6 +4,7 @@
 // inertia with FL_OPT_RTOL / FL_OPT_ATOL, logdet and the exact rcond, shifted solves
 // against LU factors of A + lambda I, and the errors of the new functions.
 #include "error_expect.hpp"
+#include "constructed_matrices.hpp"
 #include "solve_check.hpp"
 
 #include <sstream>
@@ -11,89 +12,7 @@
 namespace fltest {
 namespace {
 
-template <class T>
-class Eigh : public ::testing::Test {};
-using Types = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(Eigh, Types);
-
-constexpr fl_triangle kTriangles[] = {FL_LOWER, FL_UPPER};
-const char *triangle_name(fl_triangle t) { return t == FL_LOWER ? "lower" : "upper"; }
-
-// ---- Test matrices with known eigen-decompositions ------------------------------------------
-
-// A random orthogonal matrix: modified Gram-Schmidt, run twice, on a random matrix.
-Ref random_orthogonal(int64_t n, uint64_t seed) {
-    Ref q = random_ref(n, n, seed);
-    for (int pass = 0; pass < 2; ++pass)
-        for (int64_t j = 0; j < n; ++j) {
-            for (int64_t k = 0; k < j; ++k) {
-                long double dot = 0;
-                for (int64_t i = 0; i < n; ++i) dot += q(i, k) * q(i, j);
-                for (int64_t i = 0; i < n; ++i) q(i, j) -= dot * q(i, k);
-            }
-            long double norm = 0;
-            for (int64_t i = 0; i < n; ++i) norm += q(i, j) * q(i, j);
-            norm = std::sqrt(norm);
-            for (int64_t i = 0; i < n; ++i) q(i, j) /= norm;
-        }
-    return q;
-}
-
-// Q diag(d) Q^T, exactly symmetric.
-Ref q_diag_qt(const Ref &q, const std::vector<long double> &d) {
-    const int64_t n = q.rows;
-    Ref a(n, n);
-    for (int64_t j = 0; j < n; ++j)
-        for (int64_t i = j; i < n; ++i) {
-            long double s = 0;
-            for (int64_t k = 0; k < n; ++k) s += q(i, k) * d[static_cast<size_t>(k)] * q(j, k);
-            a(i, j) = a(j, i) = s;
-        }
-    return a;
-}
-
-Ref with_eigenvalues(const std::vector<long double> &d, uint64_t seed) {
-    return q_diag_qt(random_orthogonal(static_cast<int64_t>(d.size()), seed), d);
-}
-
-// `positive` eigenvalues in [lo, hi], `negative` in [-hi, -lo].
-std::vector<long double> signed_spectrum(int64_t positive, int64_t negative, long double lo, long double hi,
-                                         uint64_t seed) {
-    const Ref r = random_ref(positive + negative, 1, seed, lo, hi);
-    std::vector<long double> d(r.v.begin(), r.v.end());
-    for (int64_t i = positive; i < positive + negative; ++i) d[static_cast<size_t>(i)] = -d[static_cast<size_t>(i)];
-    return d;
-}
-
-Ref random_symmetric(int64_t n, uint64_t seed) {
-    Ref a = random_ref(n, n, seed);
-    for (int64_t i = 0; i < n; ++i)
-        for (int64_t j = 0; j < i; ++j) a(i, j) = a(j, i) = (a(i, j) + a(j, i)) / 2.0L;
-    return a;
-}
-
-// The stored matrix for a triangle test: the read triangle holds s, the other one NaN.
-template <class T>
-Matrix<T> one_triangle(const Ref &s, fl_triangle tri, fl_layout layout, int64_t pad) {
-    Matrix<T> m(s.rows, s.cols, layout, pad);
-    for (int64_t i = 0; i < s.rows; ++i)
-        for (int64_t j = 0; j < s.cols; ++j) {
-            const bool read = tri == FL_LOWER ? i >= j : i <= j;
-            m(i, j) = read ? static_cast<T>(s(i, j)) : std::numeric_limits<T>::quiet_NaN();
-        }
-    return m;
-}
-
-template <class T>
-Ref symmetric_from(const Matrix<T> &m, fl_triangle tri) {
-    Ref r(m.rows(), m.cols());
-    for (int64_t i = 0; i < m.rows(); ++i)
-        for (int64_t j = 0; j < m.cols(); ++j) {
-            const bool read = tri == FL_LOWER ? i >= j : i <= j;
-            r(i, j) = static_cast<long double>(read ? m(i, j) : m(j, i));
-        }
-    return r;
-}
+FLTEST_TYPED_SUITE(Eigh);
 
 template <class T>
 FactorPtr eigh_of(const Matrix<T> &a, const fl_options *options = nullptr) {
@@ -226,11 +145,9 @@ TYPED_TEST(Eigh, SolveOtherTriangleIsNeverRead) {
         for (fl_triangle tri : kTriangles)
             for (fl_layout l : kLayouts) {
                 SCOPED_TRACE(std::string(triangle_name(tri)) + " " + layout_name(l) + " check " + std::to_string(check));
-                OptionsPtr opts = make_options(check, tri);
-                const Matrix<T> m = one_triangle<T>(s, tri, l, 1);
-                FactorPtr f = eigh_of(m, opts.get());
-                ASSERT_NE(f, nullptr);
-                check_solves_with<T>(f.get(), symmetric_from(m, tri), {1, 4}, 228);
+                FactorPtr f;
+                ASSERT_NO_FATAL_FAILURE(
+                    check_one_triangle_solves<T>(f, FL_FACTOR_EIGH, s, tri, l, check, 1, {1, 4}, 228));
             }
 }
 
@@ -401,11 +318,8 @@ TYPED_TEST(Eigh, PseudoInverseSolveAndInverse) {
                 }
         for (fl_layout il : kLayouts) {
             SCOPED_TRACE(std::string("inverse, A ") + layout_name(al) + " inv " + layout_name(il));
-            Matrix<T> inv(30, 30, il, 3, T(-777));
-            const Matrix<T> before = inv;
-            ASSERT_EQ(fl_factor_inverse(f.get(), Dtype<T>::value, il, inv.data(), inv.ld()), FL_OK) << fl_last_error();
-            EXPECT_TRUE(inv.padding_equal(before));
-            const Ref r = inv.to_ref();
+            Ref r;
+            ASSERT_NO_FATAL_FAILURE(checked_inverse<T>(f.get(), 30, 30, il, 3, r));
             EXPECT_LT(relative_error(r, pinv, eps<T>()), limit);
             for (int64_t i = 0; i < 30; ++i)
                 for (int64_t j = 0; j < i; ++j) ASSERT_EQ(r(i, j), r(j, i)) << "not symmetric at " << i << ", " << j;
@@ -422,9 +336,9 @@ TYPED_TEST(Eigh, InverseOfNonsingular) {
             SCOPED_TRACE(std::string("A ") + layout_name(al) + " inv " + layout_name(il));
             const Matrix<T> m = Matrix<T>::from_ref(a, al);
             FactorPtr f = eigh_of(m);
-            Matrix<T> inv(40, 40, il, 1);
-            ASSERT_EQ(fl_factor_inverse(f.get(), Dtype<T>::value, il, inv.data(), inv.ld()), FL_OK) << fl_last_error();
-            EXPECT_LT(inverse_residual(m.to_ref(), inv.to_ref(), eps<T>()), kResidualThreshold);
+            Ref inv;
+            ASSERT_NO_FATAL_FAILURE(checked_inverse<T>(f.get(), 40, 40, il, 1, inv));
+            EXPECT_LT(inverse_residual(m.to_ref(), inv, eps<T>()), kResidualThreshold);
         }
 }
 

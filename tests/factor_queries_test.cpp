@@ -8,19 +8,10 @@
 namespace fltest {
 namespace {
 
-template <class T>
-class FactorQueries : public ::testing::Test {};
-using Types = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(FactorQueries, Types);
+FLTEST_TYPED_SUITE(FactorQueries);
 
 constexpr fl_factor_kind kKinds[] = {FL_FACTOR_LU, FL_FACTOR_CHOLESKY};
 const char *kind_name(fl_factor_kind k) { return k == FL_FACTOR_LU ? "LU" : "Cholesky"; }
-
-// Tolerance on log|det| for a matrix whose determinant is not badly conditioned.
-template <class T>
-double logdet_tol() {
-    return std::is_same_v<T, float> ? 2e-3 : 1e-9;
-}
 
 template <class T>
 void expect_logdet(fl_factor_kind kind, const Ref &a, double want_sign, long double want_logabs, double tol) {
@@ -197,7 +188,6 @@ TEST(FactorQueriesDouble, RcondOfIllConditionedIsSmall) {
 // triangles for Cholesky).
 template <class T>
 void expect_inverse(fl_factor_kind kind, const Ref &a, bool every_layout = true) {
-    const T sentinel = T(-777);
     for (fl_layout al : kLayouts) {
         if (!every_layout && al == FL_COL_MAJOR) continue;
         const Matrix<T> am = Matrix<T>::from_ref(a, al);
@@ -210,15 +200,8 @@ void expect_inverse(fl_factor_kind kind, const Ref &a, bool every_layout = true)
                 what << kind_name(kind) << " n=" << a.rows << " A " << layout_name(al) << ", inv "
                      << layout_name(il) << " ldpad " << pad;
                 SCOPED_TRACE(what.str());
-                Matrix<T> inv(a.rows, a.cols, il, pad, sentinel);
-                inv.fill(std::numeric_limits<T>::quiet_NaN());
-                const Matrix<T> before = inv;
-                ASSERT_EQ(fl_factor_inverse(f.get(), Dtype<T>::value, il, inv.data(), inv.ld()), FL_OK)
-                    << fl_last_error();
-                EXPECT_STREQ(fl_last_error(), "");
-                EXPECT_TRUE(inv.padding_equal(before)) << "the padding of inv was written";
-                const Ref r = inv.to_ref();
-                ASSERT_TRUE(all_finite(r)) << "an element of inv was not written";
+                Ref r;
+                ASSERT_NO_FATAL_FAILURE(checked_inverse<T>(f.get(), a.rows, a.cols, il, pad, r));
                 EXPECT_LT(inverse_residual(am.to_ref(), r, eps<T>()), kResidualThreshold);
                 const double scale = static_cast<double>(norm1(r));
                 if (kind == FL_FACTOR_CHOLESKY) {

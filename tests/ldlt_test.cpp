@@ -4,6 +4,7 @@
 // pivots forced by a zero diagonal, inverse, rcond, exactly singular D, and the queries an
 // LDL^T factor does not answer.
 #include "error_expect.hpp"
+#include "constructed_matrices.hpp"
 #include "solve_check.hpp"
 
 #include <sstream>
@@ -11,63 +12,7 @@
 namespace fltest {
 namespace {
 
-template <class T>
-class Ldlt : public ::testing::Test {};
-using Types = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(Ldlt, Types);
-
-constexpr fl_triangle kTriangles[] = {FL_LOWER, FL_UPPER};
-const char *triangle_name(fl_triangle t) { return t == FL_LOWER ? "lower" : "upper"; }
-
-// A random orthogonal matrix: modified Gram-Schmidt, run twice, on a random matrix.
-Ref random_orthogonal(int64_t n, uint64_t seed) {
-    Ref q = random_ref(n, n, seed);
-    for (int pass = 0; pass < 2; ++pass)
-        for (int64_t j = 0; j < n; ++j) {
-            for (int64_t k = 0; k < j; ++k) {
-                long double dot = 0;
-                for (int64_t i = 0; i < n; ++i) dot += q(i, k) * q(i, j);
-                for (int64_t i = 0; i < n; ++i) q(i, j) -= dot * q(i, k);
-            }
-            long double norm = 0;
-            for (int64_t i = 0; i < n; ++i) norm += q(i, j) * q(i, j);
-            norm = std::sqrt(norm);
-            for (int64_t i = 0; i < n; ++i) q(i, j) /= norm;
-        }
-    return q;
-}
-
-// Q diag(d) Q^T, exactly symmetric: a symmetric matrix whose eigenvalues are d.
-Ref with_eigenvalues(const std::vector<long double> &d, uint64_t seed) {
-    const int64_t n = static_cast<int64_t>(d.size());
-    const Ref q = random_orthogonal(n, seed);
-    Ref a(n, n);
-    for (int64_t j = 0; j < n; ++j)
-        for (int64_t i = j; i < n; ++i) {
-            long double s = 0;
-            for (int64_t k = 0; k < n; ++k) s += q(i, k) * d[static_cast<size_t>(k)] * q(j, k);
-            a(i, j) = a(j, i) = s;
-        }
-    return a;
-}
-
-// Eigenvalues with `positive` of them in [lo, hi] and `negative` in [-hi, -lo], shuffled
-// by the seed (Q mixes them anyway).
-std::vector<long double> signed_spectrum(int64_t positive, int64_t negative, long double lo, long double hi,
-                                         uint64_t seed) {
-    const Ref r = random_ref(positive + negative, 1, seed, lo, hi);
-    std::vector<long double> d(r.v.begin(), r.v.end());
-    for (int64_t i = positive; i < positive + negative; ++i) d[static_cast<size_t>(i)] = -d[static_cast<size_t>(i)];
-    return d;
-}
-
-// (R + R^T) / 2 for a random R: symmetric and, almost surely, indefinite.
-Ref random_symmetric(int64_t n, uint64_t seed) {
-    Ref a = random_ref(n, n, seed);
-    for (int64_t i = 0; i < n; ++i)
-        for (int64_t j = 0; j < i; ++j) a(i, j) = a(j, i) = (a(i, j) + a(j, i)) / 2.0L;
-    return a;
-}
+FLTEST_TYPED_SUITE(Ldlt);
 
 // [0 B; B^T 0] with B k-by-k random: a zero diagonal, so Bunch-Kaufman must start with a
 // 2-by-2 pivot. Its eigenvalues are +-sigma_i(B): inertia (k, k, 0), det = (-1)^k det(B)^2.
@@ -78,35 +23,6 @@ Ref zero_diagonal(int64_t k, uint64_t seed, Ref *b_out = nullptr) {
         for (int64_t j = 0; j < k; ++j) a(i, k + j) = a(k + j, i) = b(i, j);
     if (b_out != nullptr) *b_out = b;
     return a;
-}
-
-// The stored matrix for a triangle test: the read triangle holds s, the other one NaN.
-template <class T>
-Matrix<T> one_triangle(const Ref &s, fl_triangle tri, fl_layout layout, int64_t pad) {
-    Matrix<T> m(s.rows, s.cols, layout, pad);
-    for (int64_t i = 0; i < s.rows; ++i)
-        for (int64_t j = 0; j < s.cols; ++j) {
-            const bool read = tri == FL_LOWER ? i >= j : i <= j;
-            m(i, j) = read ? static_cast<T>(s(i, j)) : std::numeric_limits<T>::quiet_NaN();
-        }
-    return m;
-}
-
-// The symmetric matrix that the stored triangle of m describes.
-template <class T>
-Ref symmetric_from(const Matrix<T> &m, fl_triangle tri) {
-    Ref r(m.rows(), m.cols());
-    for (int64_t i = 0; i < m.rows(); ++i)
-        for (int64_t j = 0; j < m.cols(); ++j) {
-            const bool read = tri == FL_LOWER ? i >= j : i <= j;
-            r(i, j) = static_cast<long double>(read ? m(i, j) : m(j, i));
-        }
-    return r;
-}
-
-template <class T>
-double logdet_tol() {
-    return std::is_same_v<T, float> ? 2e-3 : 1e-9;
 }
 
 // ---- Solves ---------------------------------------------------------------------------------
@@ -142,13 +58,7 @@ TYPED_TEST(Ldlt, SolveManyMoreRightHandSidesThanRows) {
 TYPED_TEST(Ldlt, SolveOrder450) {
     using T = TypeParam;
     const Ref a = random_symmetric(450, 109);
-    for (fl_layout l : kLayouts) {
-        SCOPED_TRACE(layout_name(l));
-        const Matrix<T> am = Matrix<T>::from_ref(a, l);
-        FactorPtr f;
-        ASSERT_EQ(make_factor(f, FL_FACTOR_LDLT, am), FL_OK) << fl_last_error();
-        check_solves_with<T>(f.get(), am.to_ref(), {2, 40}, 110);
-    }
+    check_solves_each_layout<T>(FL_FACTOR_LDLT, a, {2, 40}, 110);
 }
 
 // The other triangle is NaN: neither the finite check nor the factorization may read it.
@@ -163,14 +73,9 @@ TYPED_TEST(Ldlt, OtherTriangleIsNeverRead) {
             for (fl_layout l : kLayouts) {
                 SCOPED_TRACE(std::string(triangle_name(tri)) + " " + layout_name(l) +
                              " check_finite=" + std::to_string(check));
-                OptionsPtr opts = make_options(check, tri);
-                ASSERT_NE(opts, nullptr);
-                const Matrix<T> m = one_triangle<T>(s, tri, l, 2);
-                const Matrix<T> m_before = m;
                 FactorPtr f;
-                ASSERT_EQ(make_factor(f, FL_FACTOR_LDLT, m, opts.get()), FL_OK) << fl_last_error();
-                EXPECT_TRUE(m.bitwise_equal(m_before));
-                check_solves_with<T>(f.get(), symmetric_from(m, tri), {1, 5}, 113);
+                ASSERT_NO_FATAL_FAILURE(
+                    check_one_triangle_solves<T>(f, FL_FACTOR_LDLT, s, tri, l, check, 2, {1, 5}, 113));
                 double sign = 0, logabs = 0;
                 ASSERT_EQ(fl_factor_logdet(f.get(), &sign, &logabs), FL_OK) << fl_last_error();
                 EXPECT_EQ(sign, 1.0); // 16 negative eigenvalues
@@ -308,7 +213,6 @@ TYPED_TEST(Ldlt, LogdetDoesNotOverflow) {
 
 template <class T>
 void expect_inverse(const Ref &a) {
-    const T sentinel = T(-777);
     for (fl_layout al : kLayouts) {
         const Matrix<T> am = Matrix<T>::from_ref(a, al);
         FactorPtr f;
@@ -318,14 +222,8 @@ void expect_inverse(const Ref &a) {
                 std::ostringstream what;
                 what << "n=" << a.rows << " A " << layout_name(al) << ", inv " << layout_name(il) << " ldpad " << pad;
                 SCOPED_TRACE(what.str());
-                Matrix<T> inv(a.rows, a.cols, il, pad, sentinel);
-                inv.fill(std::numeric_limits<T>::quiet_NaN());
-                const Matrix<T> before = inv;
-                ASSERT_EQ(fl_factor_inverse(f.get(), Dtype<T>::value, il, inv.data(), inv.ld()), FL_OK)
-                    << fl_last_error();
-                EXPECT_TRUE(inv.padding_equal(before)) << "the padding of inv was written";
-                const Ref r = inv.to_ref();
-                ASSERT_TRUE(all_finite(r)) << "an element of inv was not written";
+                Ref r;
+                ASSERT_NO_FATAL_FAILURE(checked_inverse<T>(f.get(), a.rows, a.cols, il, pad, r));
                 EXPECT_LT(inverse_residual(am.to_ref(), r, eps<T>()), kResidualThreshold);
                 for (int64_t i = 0; i < a.rows; ++i)
                     for (int64_t j = 0; j < i; ++j)
@@ -379,19 +277,6 @@ TYPED_TEST(Ldlt, Rcond) {
 
 // ---- Errors ---------------------------------------------------------------------------------
 
-template <class T>
-fl_status create_expecting_null(const Matrix<T> &m, const fl_options *opts = nullptr) {
-    fl_factor *f = reinterpret_cast<fl_factor *>(uintptr_t{0x10});
-    const fl_status s =
-        fl_factor_create(&f, FL_FACTOR_LDLT, Dtype<T>::value, m.layout(), m.rows(), m.cols(), m.data(), m.ld(), opts);
-    if (s != FL_OK) {
-        EXPECT_EQ(f, nullptr) << "*factor must be NULL on failure";
-    } else {
-        fl_factor_destroy(f);
-    }
-    return s;
-}
-
 // An exactly zero 1-by-1 pivot of D: FL_ERR_SINGULAR naming it.
 TYPED_TEST(Ldlt, ExactlySingularIsRejected) {
     using T = TypeParam;
@@ -399,14 +284,14 @@ TYPED_TEST(Ldlt, ExactlySingularIsRejected) {
         for (fl_layout l : kLayouts) {
             SCOPED_TRACE(std::string(triangle_name(tri)) + " " + layout_name(l));
             OptionsPtr opts = make_options(1, tri);
-            EXPECT_ERROR(create_expecting_null(Matrix<T>::from_ref(Ref(4, 4), l), opts.get()), FL_ERR_SINGULAR,
-                         "fl_factor_create", "singular", "D[");
+            EXPECT_ERROR(create_expecting_null(FL_FACTOR_LDLT, Matrix<T>::from_ref(Ref(4, 4), l), opts.get()),
+                         FL_ERR_SINGULAR, "fl_factor_create", "singular", "D[");
             Ref one(1, 1);
-            EXPECT_ERROR(create_expecting_null(Matrix<T>::from_ref(one, l), opts.get()), FL_ERR_SINGULAR,
-                         "fl_factor_create", "D[1, 1]");
+            EXPECT_ERROR(create_expecting_null(FL_FACTOR_LDLT, Matrix<T>::from_ref(one, l), opts.get()),
+                         FL_ERR_SINGULAR, "fl_factor_create", "D[1, 1]");
             Ref d(3, 3); // diag(2, 0, -3): the middle pivot, whichever end sytrf starts from
             d(0, 0) = 2, d(2, 2) = -3;
-            EXPECT_ERROR(create_expecting_null(Matrix<T>::from_ref(d, l), opts.get()), FL_ERR_SINGULAR,
+            EXPECT_ERROR(create_expecting_null(FL_FACTOR_LDLT, Matrix<T>::from_ref(d, l), opts.get()), FL_ERR_SINGULAR,
                          "fl_factor_create", "D[2, 2]");
         }
 }
@@ -417,13 +302,14 @@ TYPED_TEST(Ldlt, NonFiniteAndShapeErrors) {
         SCOPED_TRACE(layout_name(l));
         Matrix<T> m = Matrix<T>::from_ref(random_symmetric(6, 160), l);
         m(4, 1) = std::numeric_limits<T>::quiet_NaN(); // in the lower triangle, read by default
-        EXPECT_ERROR(create_expecting_null(m), FL_ERR_NON_FINITE, "fl_factor_create", "a[4, 1]");
+        EXPECT_ERROR(create_expecting_null(FL_FACTOR_LDLT, m), FL_ERR_NON_FINITE, "fl_factor_create", "a[4, 1]");
         m(4, 1) = std::numeric_limits<T>::infinity();
-        EXPECT_ERROR(create_expecting_null(m), FL_ERR_NON_FINITE, "fl_factor_create", "a[4, 1]");
+        EXPECT_ERROR(create_expecting_null(FL_FACTOR_LDLT, m), FL_ERR_NON_FINITE, "fl_factor_create", "a[4, 1]");
         OptionsPtr upper = make_options(1, FL_UPPER); // ... but not in the upper one
-        EXPECT_EQ(create_expecting_null(m, upper.get()), FL_OK) << fl_last_error();
+        EXPECT_EQ(create_expecting_null(FL_FACTOR_LDLT, m, upper.get()), FL_OK) << fl_last_error();
         const Matrix<T> wide(3, 4, l);
-        EXPECT_ERROR(create_expecting_null(wide), FL_ERR_INVALID_ARGUMENT, "fl_factor_create", "square");
+        EXPECT_ERROR(create_expecting_null(FL_FACTOR_LDLT, wide), FL_ERR_INVALID_ARGUMENT, "fl_factor_create",
+                     "square");
     }
 }
 

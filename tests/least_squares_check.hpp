@@ -32,12 +32,6 @@ struct Problem {
     Ref v;
 };
 
-// r rounded to T and back: a matrix the factor sees exactly.
-template <class T>
-Ref rounded(const Ref &r) {
-    return Matrix<T>::from_ref(r, FL_COL_MAJOR).to_ref();
-}
-
 // A random (full-rank) m-by-n matrix, written as A = A I (m >= n) or I A (m < n).
 template <class T>
 Problem full_rank_problem(int64_t m, int64_t n, uint64_t seed) {
@@ -76,31 +70,6 @@ inline Ref reference_pinv(const Problem &p) {
     return multiply(vg, ug);
 }
 
-inline long double column_norm1(const Ref &a, int64_t j) {
-    long double s = 0.0L;
-    for (int64_t i = 0; i < a.rows; ++i) s += std::fabs(a(i, j));
-    return s;
-}
-
-inline long double column_norm2(const Ref &a, int64_t j) {
-    long double s = 0.0L;
-    for (int64_t i = 0; i < a.rows; ++i) s += a(i, j) * a(i, j);
-    return std::sqrt(s);
-}
-
-inline Ref subtract(const Ref &a, const Ref &b) {
-    Ref d = a;
-    for (size_t k = 0; k < d.v.size(); ++k) d.v[k] -= b.v[k];
-    return d;
-}
-
-// num / den, 0 for 0 / 0, infinite for NaN or x / 0.
-inline double scaled(long double num, long double den) {
-    if (std::isnan(num)) return std::numeric_limits<double>::infinity();
-    if (den <= 0.0L) return num == 0.0L ? 0.0 : std::numeric_limits<double>::infinity();
-    return static_cast<double>(num / den);
-}
-
 inline double dims(const Ref &op) { return static_cast<double>(std::max<int64_t>({op.rows, op.cols, 1})); }
 
 // The normal-equation ratio (top of this file) for op(A) = op.
@@ -110,7 +79,7 @@ inline double normal_equation_residual(const Ref &op, const Ref &x, const Ref &b
     const long double anorm = norm1(op);
     double worst = 0;
     for (int64_t j = 0; j < x.cols; ++j)
-        worst = std::max(worst, scaled(column_norm1(g, j), anorm * (anorm * column_norm1(x, j) + column_norm1(b, j)) *
+        worst = std::max(worst, ratio(column_norm1(g, j), anorm * (anorm * column_norm1(x, j) + column_norm1(b, j)) *
                                                               dims(op) * eps));
     return worst;
 }
@@ -125,7 +94,7 @@ inline double forward_error(const Ref &op, const Ref &x, const Ref &xref, const 
     for (int64_t j = 0; j < x.cols; ++j) {
         const long double bound =
             kappa * column_norm1(xref, j) + (anorm > 0 ? kappa * kappa * column_norm1(rref, j) / anorm : 0.0L);
-        worst = std::max(worst, scaled(column_norm1(d, j), bound * dims(op) * eps));
+        worst = std::max(worst, ratio(column_norm1(d, j), bound * dims(op) * eps));
     }
     return worst;
 }
@@ -136,7 +105,7 @@ inline double outside_range(const Ref &x, const Ref &w, const Ref &gram_inv, lon
     const Ref d = subtract(x, multiply(w, multiply(gram_inv, multiply(transpose(w), x))));
     double worst = 0;
     for (int64_t j = 0; j < x.cols; ++j)
-        worst = std::max(worst, scaled(column_norm1(d, j), column_norm1(x, j) * std::max(kappa, 1.0L) *
+        worst = std::max(worst, ratio(column_norm1(d, j), column_norm1(x, j) * std::max(kappa, 1.0L) *
                                                                static_cast<long double>(std::max(x.rows, w.cols)) * eps));
     return worst;
 }

@@ -5,10 +5,7 @@
 namespace fltest {
 namespace {
 
-template <class T>
-class LuSolve : public ::testing::Test {};
-using Types = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(LuSolve, Types);
+FLTEST_TYPED_SUITE(LuSolve);
 
 TYPED_TEST(LuSolve, EmptyMatrix) {
     using T = TypeParam;
@@ -48,13 +45,7 @@ TYPED_TEST(LuSolve, Order200) { check_solves<TypeParam>(FL_FACTOR_LU, random_ref
 // the BLAS runs multi-threaded here.
 TYPED_TEST(LuSolve, Order450MultiThreadedPath) {
     const Ref a = random_ref(450, 450, 16);
-    for (fl_layout l : kLayouts) {
-        SCOPED_TRACE(layout_name(l));
-        const Matrix<TypeParam> am = Matrix<TypeParam>::from_ref(a, l);
-        FactorPtr f;
-        ASSERT_EQ(make_factor(f, FL_FACTOR_LU, am), FL_OK) << fl_last_error();
-        check_solves_with<TypeParam>(f.get(), am.to_ref(), {2}, 17);
-    }
+    check_solves_each_layout<TypeParam>(FL_FACTOR_LU, a, {2}, 17);
 }
 
 TYPED_TEST(LuSolve, ManyMoreRightHandSidesThanRows) {

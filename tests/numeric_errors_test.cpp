@@ -6,27 +6,10 @@
 namespace fltest {
 namespace {
 
-template <class T>
-class NumericErrors : public ::testing::Test {};
-using Types = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(NumericErrors, Types);
+FLTEST_TYPED_SUITE(NumericErrors);
 
 constexpr fl_factor_kind kKinds[] = {FL_FACTOR_LU, FL_FACTOR_CHOLESKY};
-constexpr fl_layout kLayouts[] = {FL_ROW_MAJOR, FL_COL_MAJOR};
 const char *kCreate = "fl_factor_create";
-
-template <class T>
-fl_status create_expecting_null(fl_factor_kind kind, const Matrix<T> &m, const fl_options *opts = nullptr) {
-    fl_factor *f = reinterpret_cast<fl_factor *>(uintptr_t{0x10});
-    const fl_status s = fl_factor_create(&f, kind, Dtype<T>::value, m.layout(), m.rows(), m.cols(), m.data(), m.ld(),
-                                         opts);
-    if (s != FL_OK) {
-        EXPECT_EQ(f, nullptr) << "*factor must be NULL on failure";
-    } else {
-        fl_factor_destroy(f);
-    }
-    return s;
-}
 
 TYPED_TEST(NumericErrors, NonFiniteIsRejectedByDefault) {
     using T = TypeParam;

@@ -6,6 +6,7 @@
 // matrix. Both dtypes, both layouts of A and V, both FL_OPT_TRIANGLE values (the other
 // triangle NaN), padded leading dimensions, n = 0, 1, 50 and k = 0, 1, 5.
 #include "error_expect.hpp"
+#include "constructed_matrices.hpp"
 #include "solve_check.hpp"
 
 #include <sstream>
@@ -14,12 +15,7 @@ namespace fltest {
 namespace {
 
 constexpr const char *kUpdate = "fl_factor_rank_update";
-constexpr fl_triangle kTriangles[] = {FL_LOWER, FL_UPPER};
-
-template <class T>
-class RankUpdate : public ::testing::Test {};
-using Types = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(RankUpdate, Types);
+FLTEST_TYPED_SUITE(RankUpdate);
 
 // A + sign V V^T in long double.
 Ref add_outer(const Ref &a, const Ref &v, int sign) {
@@ -36,24 +32,6 @@ Ref add_outer(const Ref &a, const Ref &v, int sign) {
 Ref scaled(Ref r, long double factor) {
     for (auto &x : r.v) x *= factor;
     return r;
-}
-
-// The matrix as FL_OPT_TRIANGLE `tri` sees it: that triangle holds s, the other NaN.
-template <class T>
-Matrix<T> one_triangle(const Ref &s, fl_triangle tri, fl_layout layout, int64_t pad) {
-    Matrix<T> m(s.rows, s.cols, layout, pad);
-    for (int64_t i = 0; i < s.rows; ++i)
-        for (int64_t j = 0; j < s.cols; ++j) {
-            const bool read = tri == FL_LOWER ? i >= j : i <= j;
-            m(i, j) = read ? static_cast<T>(s(i, j)) : std::numeric_limits<T>::quiet_NaN();
-        }
-    return m;
-}
-
-// The long double matrix that a T matrix holds after rounding.
-template <class T>
-Ref rounded(const Ref &r) {
-    return Matrix<T>::from_ref(r, FL_COL_MAJOR).to_ref();
 }
 
 template <class T>

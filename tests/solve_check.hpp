@@ -1,10 +1,12 @@
 // One routine that exercises fl_factor_solve for a given matrix across every combination the
 // API allows: layout of A, B and X (independently), padded leading dimensions, both
-// transposes, 0 / 1 / several right-hand sides, and in-place solves. Used by the LU and the
-// Cholesky tests.
+// transposes, 0 / 1 / several right-hand sides, and in-place solves; and its variants for a
+// matrix in one layout and for a symmetric matrix stored in one triangle (FL_OPT_TRIANGLE).
+// Used by the tests of every square kind.
 #ifndef FASTLINALG_TESTS_SOLVE_CHECK_HPP
 #define FASTLINALG_TESTS_SOLVE_CHECK_HPP
 
+#include "constructed_matrices.hpp"
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
@@ -13,9 +15,6 @@
 #include <sstream>
 
 namespace fltest {
-
-inline constexpr fl_layout kLayouts[] = {FL_ROW_MAJOR, FL_COL_MAJOR};
-inline constexpr fl_transpose kTransposes[] = {FL_NO_TRANS, FL_TRANS};
 
 // Solves with `f` (a factor of the stored matrix `a_stored`) for every B/X layout, both
 // transposes and each nrhs, checking the scaled residual, that B is not modified, and that
@@ -93,6 +92,55 @@ void check_solves(fl_factor_kind kind, const Ref &a, std::initializer_list<int64
             EXPECT_EQ(fl_factor_cols(f.get()), a.cols);
             check_solves_with<T>(f.get(), am.to_ref(), nrhs_list, seed);
         }
+}
+
+// Factors `a` as stored in each layout (no padding) and runs check_solves_with on each
+// factor: for matrices too large for check_solves' every combination.
+template <class T>
+void check_solves_each_layout(fl_factor_kind kind, const Ref &a, std::initializer_list<int64_t> nrhs_list,
+                              uint64_t seed) {
+    for (fl_layout l : kLayouts) {
+        SCOPED_TRACE(layout_name(l));
+        const Matrix<T> am = Matrix<T>::from_ref(a, l);
+        FactorPtr f;
+        ASSERT_EQ(make_factor(f, kind, am), FL_OK) << fl_last_error();
+        check_solves_with<T>(f.get(), am.to_ref(), nrhs_list, seed);
+    }
+}
+
+// FL_OPT_TRIANGLE: factors the symmetric `s` stored in triangle `tri` only (the other
+// triangle NaN, the leading dimension padded by `pad`) with FL_OPT_CHECK_FINITE = `check`,
+// checks that A is only read, and runs check_solves_with against the symmetric matrix that
+// the triangle describes. `out` receives the factor for further checks. Call it inside
+// ASSERT_NO_FATAL_FAILURE (the caller traces tri, layout and check).
+template <class T>
+void check_one_triangle_solves(FactorPtr &out, fl_factor_kind kind, const Ref &s, fl_triangle tri,
+                               fl_layout layout, int64_t check, int64_t pad,
+                               std::initializer_list<int64_t> nrhs_list, uint64_t seed) {
+    OptionsPtr opts = make_options(check, tri);
+    ASSERT_NE(opts, nullptr);
+    const Matrix<T> m = one_triangle<T>(s, tri, layout, pad);
+    const Matrix<T> m_before = m;
+    ASSERT_EQ(make_factor(out, kind, m, opts.get()), FL_OK) << fl_last_error();
+    ASSERT_NE(out, nullptr);
+    EXPECT_TRUE(m.bitwise_equal(m_before)) << "A was modified";
+    check_solves_with<T>(out.get(), symmetric_from(m, tri), nrhs_list, seed);
+}
+
+// fl_factor_inverse of f into a new rows-by-cols matrix in `layout` with `pad` extra elements
+// in the leading dimension (its elements NaN, its padding a sentinel): checks that the call
+// succeeds and clears the last error, that the padding is not written and that every element
+// is. `out` receives the inverse. Call it inside ASSERT_NO_FATAL_FAILURE.
+template <class T>
+void checked_inverse(const fl_factor *f, int64_t rows, int64_t cols, fl_layout layout, int64_t pad, Ref &out) {
+    Matrix<T> inv(rows, cols, layout, pad, T(-777));
+    inv.fill(std::numeric_limits<T>::quiet_NaN());
+    const Matrix<T> before = inv;
+    ASSERT_EQ(fl_factor_inverse(f, Dtype<T>::value, layout, inv.data(), inv.ld()), FL_OK) << fl_last_error();
+    EXPECT_STREQ(fl_last_error(), "");
+    EXPECT_TRUE(inv.padding_equal(before)) << "the padding of inv was written";
+    out = inv.to_ref();
+    ASSERT_TRUE(all_finite(out)) << "an element of inv was not written";
 }
 
 } // namespace fltest

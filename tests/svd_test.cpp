@@ -7,7 +7,7 @@
 // Test matrices are built as A = Q1 diag(d) Q2^T with Q1, Q2 orthonormal (Gram-Schmidt in
 // long double), so the singular values are d and A^+ = Q2 diag(1/d) Q1^T are known exactly.
 #include "error_expect.hpp"
-#include "test_support.hpp"
+#include "constructed_matrices.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,34 +17,9 @@
 namespace fltest {
 namespace {
 
-constexpr fl_layout kLayouts[] = {FL_ROW_MAJOR, FL_COL_MAJOR};
-constexpr fl_transpose kTransposes[] = {FL_NO_TRANS, FL_TRANS};
-
-template <class T>
-class Svd : public ::testing::Test {};
-using Types = ::testing::Types<float, double>;
-TYPED_TEST_SUITE(Svd, Types);
+FLTEST_TYPED_SUITE(Svd);
 
 // ---- Reference constructions (long double) ---------------------------------------------------
-
-// rows-by-cols (cols <= rows) with orthonormal columns: modified Gram-Schmidt run twice on a
-// random matrix, which leaves the columns orthonormal to long double precision.
-Ref orthonormal_ref(int64_t rows, int64_t cols, uint64_t seed) {
-    Ref q = random_ref(rows, cols, seed);
-    for (int pass = 0; pass < 2; ++pass)
-        for (int64_t j = 0; j < cols; ++j) {
-            for (int64_t p = 0; p < j; ++p) {
-                long double dot = 0.0L;
-                for (int64_t i = 0; i < rows; ++i) dot += q(i, p) * q(i, j);
-                for (int64_t i = 0; i < rows; ++i) q(i, j) -= dot * q(i, p);
-            }
-            long double norm = 0.0L;
-            for (int64_t i = 0; i < rows; ++i) norm += q(i, j) * q(i, j);
-            norm = std::sqrt(norm);
-            for (int64_t i = 0; i < rows; ++i) q(i, j) /= norm;
-        }
-    return q;
-}
 
 // A = Q1 diag(d) Q2^T, m-by-n, with d (min(m, n) values, descending, >= 0) its singular values.
 struct Constructed {
@@ -81,24 +56,6 @@ std::vector<long double> geometric(int64_t k, long double last, int64_t zeros = 
         d[static_cast<size_t>(i)] =
             nonzero == 1 ? 1.0L : std::pow(last, static_cast<long double>(i) / static_cast<long double>(nonzero - 1));
     return d;
-}
-
-long double column_norm2(const Ref &a, int64_t j) {
-    long double s = 0.0L;
-    for (int64_t i = 0; i < a.rows; ++i) s += a(i, j) * a(i, j);
-    return std::sqrt(s);
-}
-
-Ref subtract(const Ref &a, const Ref &b) {
-    Ref c = a;
-    for (size_t i = 0; i < c.v.size(); ++i) c.v[i] -= b.v[i];
-    return c;
-}
-
-double ratio(long double num, long double den) {
-    if (std::isnan(num)) return std::numeric_limits<double>::infinity();
-    if (den <= 0.0L) return num == 0.0L ? 0.0 : std::numeric_limits<double>::infinity();
-    return static_cast<double>(num / den);
 }
 
 // ---- Reading a factor through the API ----------------------------------------------------
@@ -138,12 +95,6 @@ FactorPtr make_svd(const Ref &a, fl_layout layout, int64_t pad = 0, const fl_opt
         EXPECT_EQ(fl_factor_cols(f.get()), a.cols);
     }
     return f;
-}
-
-// The matrix as the library saw it: a rounded to T.
-template <class T>
-Ref rounded(const Ref &a) {
-    return Matrix<T>::from_ref(a, FL_COL_MAJOR).to_ref();
 }
 
 std::string shape_name(int64_t m, int64_t n) { return std::to_string(m) + "x" + std::to_string(n); }

@@ -64,6 +64,24 @@ Ref transpose(const Ref &a) {
     return t;
 }
 
+Ref subtract(const Ref &a, const Ref &b) {
+    Ref d = a;
+    for (size_t k = 0; k < d.v.size(); ++k) d.v[k] -= b.v[k];
+    return d;
+}
+
+long double column_norm1(const Ref &a, int64_t j) {
+    long double s = 0.0L;
+    for (int64_t i = 0; i < a.rows; ++i) s += std::fabs(a(i, j));
+    return s;
+}
+
+long double column_norm2(const Ref &a, int64_t j) {
+    long double s = 0.0L;
+    for (int64_t i = 0; i < a.rows; ++i) s += a(i, j) * a(i, j);
+    return std::sqrt(s);
+}
+
 Ref multiply(const Ref &a, const Ref &b) {
     Ref c(a.rows, b.cols);
     for (int64_t j = 0; j < b.cols; ++j)
@@ -87,7 +105,7 @@ long double norm1(const Ref &a) {
 
 long double norm_inf(const Ref &a) { return norm1(transpose(a)); }
 
-static double ratio(long double num, long double den) {
+double ratio(long double num, long double den) {
     if (std::isnan(num)) return std::numeric_limits<double>::infinity();
     if (den <= 0.0L) return num == 0.0L ? 0.0 : std::numeric_limits<double>::infinity();
     return static_cast<double>(num / den);
@@ -192,6 +210,7 @@ const char *layout_name(fl_layout l) {
     return l == FL_ROW_MAJOR ? "row-major" : l == FL_COL_MAJOR ? "col-major" : "bad-layout";
 }
 const char *trans_name(fl_transpose t) { return t == FL_TRANS ? "trans" : "no-trans"; }
+const char *triangle_name(fl_triangle t) { return t == FL_LOWER ? "lower" : "upper"; }
 
 bool contains(const char *haystack, const std::string &needle) {
     return haystack != nullptr && std::string(haystack).find(needle) != std::string::npos;

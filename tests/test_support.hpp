@@ -14,6 +14,8 @@
 
 #include <fastlinalg/fastlinalg.h>
 
+#include <gtest/gtest.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
@@ -21,9 +23,19 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 namespace fltest {
+
+// Both dtypes: every typed test suite runs over them.
+using RealTypes = ::testing::Types<float, double>;
+
+// Declares the typed test suite `name` (TYPED_TEST(name, ...)), run for float and double.
+#define FLTEST_TYPED_SUITE(name)                                                                                      \
+    template <class T>                                                                                               \
+    class name : public ::testing::Test {};                                                                          \
+    TYPED_TEST_SUITE(name, ::fltest::RealTypes)
 
 // The one threshold for every scaled residual in the suite (LAPACK's test suite uses 30).
 inline constexpr double kResidualThreshold = 30.0;
@@ -45,6 +57,17 @@ template <class T>
 constexpr double eps() {
     return static_cast<double>(std::numeric_limits<T>::epsilon());
 }
+
+// Tolerance on log|det| for a matrix whose determinant is not badly conditioned.
+template <class T>
+double logdet_tol() {
+    return std::is_same_v<T, float> ? 2e-3 : 1e-9;
+}
+
+// What the tests loop over.
+inline constexpr fl_layout kLayouts[] = {FL_ROW_MAJOR, FL_COL_MAJOR};
+inline constexpr fl_transpose kTransposes[] = {FL_NO_TRANS, FL_TRANS};
+inline constexpr fl_triangle kTriangles[] = {FL_LOWER, FL_UPPER};
 
 // A column-major long double matrix: the currency of every reference computation.
 struct Ref {
@@ -182,8 +205,19 @@ Ref spd_ref(int64_t n, uint64_t seed);
 // Random with a dominant diagonal (diag_value on the diagonal plus noise in [-1, 1]).
 Ref diag_dominant_ref(int64_t n, uint64_t seed, long double diag_value, long double noise = 1.0L);
 
+// The long double matrix that a T matrix holds after rounding: what the library sees.
+template <class T>
+Ref rounded(const Ref &r) {
+    return Matrix<T>::from_ref(r, FL_COL_MAJOR).to_ref();
+}
+
 // ---- Reference linear algebra in long double -----------------------------------------------
 Ref transpose(const Ref &a);
+Ref subtract(const Ref &a, const Ref &b);
+long double column_norm1(const Ref &a, int64_t j);
+long double column_norm2(const Ref &a, int64_t j);
+// num / den, 0 for 0 / 0, infinite for NaN or x / 0.
+double ratio(long double num, long double den);
 Ref multiply(const Ref &a, const Ref &b);
 long double norm1(const Ref &a);    // max column sum
 long double norm_inf(const Ref &a); // max row sum
@@ -209,6 +243,7 @@ long double ref_rcond_inf(const Ref &a);
 // ---- Naming, for SCOPED_TRACE --------------------------------------------------------------
 const char *layout_name(fl_layout l);
 const char *trans_name(fl_transpose t);
+const char *triangle_name(fl_triangle t);
 bool contains(const char *haystack, const std::string &needle);
 bool all_finite(const Ref &a);
 

@@ -74,6 +74,22 @@ _options_cache = {}
 _options_lock = threading.Lock()
 
 
+def _new_options(check_finite, triangle):
+    """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE and FL_OPT_TRIANGLE
+    set; destroyed again if setting either fails."""
+    h = _c_void_p()
+    status = _lib_.fl_options_create(_byref(h))
+    if status:
+        _raise(status)
+    for option, value in ((_lib.OPT_CHECK_FINITE, int(bool(check_finite))),
+                          (_lib.OPT_TRIANGLE, triangle)):
+        status = _lib_.fl_options_set_int(h, option, value)
+        if status:
+            _lib_.fl_options_destroy(h)
+            _raise(status)
+    return h
+
+
 def _options(check_finite, triangle):
     """The shared options handle for (check_finite, triangle); None for all defaults."""
     key = (bool(check_finite), triangle)
@@ -85,17 +101,7 @@ def _options(check_finite, triangle):
     with _options_lock:
         handle = _options_cache.get(key)
         if handle is None:
-            h = _c_void_p()
-            status = _lib_.fl_options_create(_byref(h))
-            if status:
-                _raise(status)
-            for option, value in ((_lib.OPT_CHECK_FINITE, int(key[0])),
-                                  (_lib.OPT_TRIANGLE, triangle)):
-                status = _lib_.fl_options_set_int(h, option, value)
-                if status:
-                    _lib_.fl_options_destroy(h)
-                    _raise(status)
-            handle = _options_cache[key] = h.value
+            handle = _options_cache[key] = _new_options(*key).value
     return handle
 
 
@@ -117,16 +123,8 @@ def _tolerances(rtol, atol):
 def _options_with_tolerances(check_finite, triangle, tol):
     """A new options handle (the caller destroys it) holding everything including the rank
     tolerances. Not cached: tolerances are continuous and a sweep would fill any cache."""
-    h = _c_void_p()
-    status = _lib_.fl_options_create(_byref(h))
-    if status:
-        _raise(status)
+    h = _new_options(check_finite, triangle)
     try:
-        for option, value in ((_lib.OPT_CHECK_FINITE, int(bool(check_finite))),
-                              (_lib.OPT_TRIANGLE, triangle)):
-            status = _lib_.fl_options_set_int(h, option, value)
-            if status:
-                _raise(status)
         rtol, atol = tol
         if rtol != -1.0:
             status = _lib_.fl_options_set_real(h, _lib.OPT_RTOL, rtol)
@@ -208,6 +206,13 @@ def _parse_trans(trans):
 # --------------------------------------------------------------------------------------------
 # Factor
 # --------------------------------------------------------------------------------------------
+def _part_property(part, doc, vector=False):
+    """A read-only property that copies out one part of the factor (Factor._part)."""
+    def get(self):
+        return self._part(part, vector)
+    return property(get, doc=doc)
+
+
 class Factor:
     """A factorization of one rows-by-cols matrix A, owned by the library (it holds its own
     copy of A's factors: changing or deleting A afterwards does not affect it).
@@ -576,40 +581,24 @@ class Factor:
             _raise(status)
         return out.reshape(rows) if vector else out
 
-    @property
-    def singular_values(self):
-        """svd: the singular values, shape (min(m, n),), descending (numpy's svd's s)."""
-        return self._part(_lib.PART_SINGULAR_VALUES, vector=True)
-
-    @property
-    def U(self):
-        """svd: the left singular vectors, (m, min(m, n)) (thin, full_matrices=False)."""
-        return self._part(_lib.PART_U)
-
-    @property
-    def Vt(self):
-        """svd: the right singular vectors as rows, (min(m, n), n)."""
-        return self._part(_lib.PART_VT)
-
-    @property
-    def eigenvalues(self):
-        """eigh: the eigenvalues, shape (n,), ascending (numpy.linalg.eigh's w)."""
-        return self._part(_lib.PART_EIGENVALUES, vector=True)
-
-    @property
-    def eigenvectors(self):
-        """eigh: (n, n) orthonormal eigenvectors, column j for eigenvalue j."""
-        return self._part(_lib.PART_EIGENVECTORS)
-
-    @property
-    def Q(self):
-        """qr: the thin Q, (m, n), orthonormal columns (scipy.linalg.qr mode='economic')."""
-        return self._part(_lib.PART_Q)
-
-    @property
-    def R(self):
-        """qr: the upper triangular R, (n, n)."""
-        return self._part(_lib.PART_R)
+    singular_values = _part_property(
+        _lib.PART_SINGULAR_VALUES,
+        "svd: the singular values, shape (min(m, n),), descending (numpy's svd's s).",
+        vector=True)
+    U = _part_property(
+        _lib.PART_U,
+        "svd: the left singular vectors, (m, min(m, n)) (thin, full_matrices=False).")
+    Vt = _part_property(_lib.PART_VT, "svd: the right singular vectors as rows, (min(m, n), n).")
+    eigenvalues = _part_property(
+        _lib.PART_EIGENVALUES,
+        "eigh: the eigenvalues, shape (n,), ascending (numpy.linalg.eigh's w).", vector=True)
+    eigenvectors = _part_property(
+        _lib.PART_EIGENVECTORS,
+        "eigh: (n, n) orthonormal eigenvectors, column j for eigenvalue j.")
+    Q = _part_property(
+        _lib.PART_Q,
+        "qr: the thin Q, (m, n), orthonormal columns (scipy.linalg.qr mode='economic').")
+    R = _part_property(_lib.PART_R, "qr: the upper triangular R, (n, n).")
 
     # -- more operations -------------------------------------------------------------------
     def _input(self, b, rows, name):
@@ -756,9 +745,11 @@ _F64_CODE, _F32_CODE = _lib.FLOAT64, _lib.FLOAT32
 
 
 def _build(a, kind, check_finite, triangle, tol=None):
-    """Factor a. The common case (an ndarray of float32/float64 that is C- or F-contiguous,
-    writable, aligned, with the default options) takes the short path: a handful of
-    attribute reads and one library call, no copies."""
+    """Factor a: one fl_factor_create call on a validated buffer, wrapped in a new Factor.
+    The common case (an ndarray of float32/float64 that is C- or F-contiguous, writable,
+    aligned, with the default options) takes the short path: a handful of attribute reads
+    and one library call, no copies."""
+    layout = 0
     if type(a) is _ndarray:
         dt = a.dtype
         if dt is _F64 or dt is _F32:
@@ -772,35 +763,25 @@ def _build(a, kind, check_finite, triangle, tol=None):
                 elif fl.f_contiguous:
                     layout, ld = _COL, rows
                     ptr = _addressof(_from_buffer(a.T))
-                else:
-                    layout = 0
-                if layout:
-                    code = _F64_CODE if dt is _F64 else _F32_CODE
-                    return _create_factor(kind, dt, code, layout, rows, cols, ptr, ld,
-                                          check_finite, triangle, tol)
-    # General path: conversions, odd strides, read-only or misaligned buffers, 0-by-0.
-    a, _ = _as_float_array(a, "A")
-    if a.ndim != 2:
-        raise InvalidArgumentError(
-            f"fastlinalg: A must be a 2-D matrix, got an array of shape {a.shape}",
-            Status.INVALID_ARGUMENT)
-    dt = _F64 if a.dtype == _F64 else _F32
-    itemsize = dt.itemsize
-    rows, cols = a.shape
-    lay = _layout(a, rows, cols, itemsize)
-    ptr = _addr(a)
-    if lay is None or ptr % itemsize:
-        a = np.ascontiguousarray(a)  # the one copy a non-contiguous A needs
-        lay = (_ROW, cols if cols > 1 else 1)
+                code = _F64_CODE if dt is _F64 else _F32_CODE
+    if not layout:
+        # General path: conversions, odd strides, read-only or misaligned buffers, 0-by-0.
+        a, _ = _as_float_array(a, "A")
+        if a.ndim != 2:
+            raise InvalidArgumentError(
+                f"fastlinalg: A must be a 2-D matrix, got an array of shape {a.shape}",
+                Status.INVALID_ARGUMENT)
+        dt = _F64 if a.dtype == _F64 else _F32
+        code = _FL_DTYPE[dt]
+        itemsize = dt.itemsize
+        rows, cols = a.shape
+        lay = _layout(a, rows, cols, itemsize)
         ptr = _addr(a)
-    layout, ld = lay
-    return _create_factor(kind, dt, _FL_DTYPE[dt], layout, rows, cols, ptr, ld, check_finite,
-                          triangle, tol)
-
-
-def _create_factor(kind, dt, code, layout, rows, cols, ptr, ld, check_finite, triangle,
-                   tol=None):
-    """One fl_factor_create call on a validated buffer, wrapped in a new Factor."""
+        if lay is None or ptr % itemsize:
+            a = np.ascontiguousarray(a)  # the one copy a non-contiguous A needs (kept alive in a)
+            lay = (_ROW, cols if cols > 1 else 1)
+            ptr = _addr(a)
+        layout, ld = lay
     h = _c_void_p()
     if tol is None:
         opts = (None if (check_finite is True and triangle == 1)
@@ -816,20 +797,11 @@ def _create_factor(kind, dt, code, layout, rows, cols, ptr, ld, check_finite, tr
         _raise(status)
     if kind == 8:  # FL_FACTOR_AUTO: which kind the library chose
         kind = _lib_.fl_factor_get_kind(h.value)
-    self = _new(Factor)
-    self._h = h.value
-    self._n = rows if rows == cols else -1
-    self._rows = rows
-    self._cols = cols
-    self._dtype = dt
-    self._fl_dtype = code
-    self._kind = kind
-    self._in_place = kind in _IN_PLACE_KINDS
-    return self
+    return _wrap(h.value, kind, dt, code, rows, cols)
 
 
 def _wrap(handle, kind, dt, code, rows, cols):
-    """A Factor around a handle the library made (rank_update)."""
+    """A Factor around a handle the library made (fl_factor_create, rank_update)."""
     self = _new(Factor)
     self._h = handle
     self._n = rows if rows == cols else -1
