@@ -7,10 +7,52 @@
 #include "core/matrix_copy.hpp"
 #include "dense/factor_kinds.hpp"
 #include "lapack/blas_runtime.hpp"
+#include "lapack/lapack.hpp"
 
 namespace fl {
 
 namespace hh = householder;
+
+namespace {
+
+using lapack::to_int;
+
+// The same memory read as the transpose: a row-major r-by-c matrix is the column-major
+// c-by-r one.
+MatrixRef transposed(const MatrixRef &m) {
+    return {m.layout == Layout::row_major ? Layout::col_major : Layout::row_major, m.cols, m.rows, m.ld, m.data};
+}
+
+// C <- alpha A B + beta C for logical matrices in any layouts (A is c.rows-by-inner, B is
+// inner-by-c.cols). A row-major operand is, in memory, its column-major transpose, so it
+// enters the column-major GEMM with the transpose flag set; a row-major C is computed as
+// C^T = B^T A^T. No operand is copied. (The same as SVD's.)
+template <class T>
+void gemm(T alpha, const MatrixRef &a, const MatrixRef &b, index_t inner, T beta, const MatrixRef &c) {
+    if (c.rows == 0 || c.cols == 0) return;
+    const auto flag = [](bool t) { return t ? CblasTrans : CblasNoTrans; };
+    const bool ta = a.layout == Layout::row_major, tb = b.layout == Layout::row_major;
+    const T *ad = static_cast<const T *>(a.data), *bd = static_cast<const T *>(b.data);
+    T *cd = static_cast<T *>(c.data);
+    if (c.layout == Layout::col_major)
+        lapack::Routines<T>::gemm(CblasColMajor, flag(ta), flag(tb), to_int(c.rows), to_int(c.cols), to_int(inner),
+                                  alpha, ad, to_int(a.ld), bd, to_int(b.ld), beta, cd, to_int(c.ld));
+    else
+        lapack::Routines<T>::gemm(CblasColMajor, flag(!tb), flag(!ta), to_int(c.cols), to_int(c.rows), to_int(inner),
+                                  alpha, bd, to_int(b.ld), ad, to_int(a.ld), beta, cd, to_int(c.ld));
+}
+
+// y (n-by-k, any layout) <- R^-1 y for the upper triangular n-by-n R (column-major, lda).
+// A row-major y is, in memory, y^T, and (R^-1 y)^T = y^T R^-T: a solve from the right.
+template <class T> void solve_r(const T *r, index_t lda, const MatrixRef &y) {
+    const ColMajorView<T> v = stored_view<T>(y);
+    if (y.layout == Layout::col_major)
+        hh::trsm_upper_left(Transpose::no, y.rows, y.cols, r, lda, v.data, v.ld);
+    else
+        lapack::trsm_right(Triangle::upper, Transpose::yes, false, y.cols, y.rows, r, lda, v.data, v.ld);
+}
+
+}  // namespace
 
 template <class T>
 QrFactor<T>::QrFactor(const MatrixRef &a, const FactorOptions &options)
@@ -42,17 +84,72 @@ QrFactor<T>::QrFactor(const MatrixRef &a, const FactorOptions &options)
         }
 }
 
+// Rent or buy. Time-equivalents in orgqr flops, fitted at 2000x200 (OpenBLAS 0.3.21,
+// SkylakeX, 2 threads; orgqr 6.6 ms there): a reflector solve with k b's loses about
+// 32 m n (dormqr's per-call block-reflector set-up, 0.54 ms) plus 0.69 n (m - n) k
+// (ormqr's 4 m n - 2 n^2 flops per b at its lower rate, against GEMM's 2 m n) to a solve
+// with Q_1, and 70 m k more when B or X is row-major (the reflector path transposes them
+// through a column-major scratch, which GEMM's flags avoid). Forming Q_1 costs orgqr's
+// 2 m n^2 - 2/3 n^3. So at 2000x200 a one-shot column-major solve keeps the reflectors
+// up to about 570 b's and a row-major one forms Q_1 from about 370; one b at a time forms
+// it at the 12th solve.
+template <class T> bool QrFactor<T>::thin_q_for(index_t k, bool row_major) const {
+    if (q_ready_.load(std::memory_order_acquire)) return true;
+    const double m = double(m_), n = double(n_);
+    if (m_ == 0 || n_ == 0 || m < thin_q_min_aspect * n) return false;
+    const std::lock_guard<std::mutex> lock(q_mutex_);
+    if (q_ready_.load(std::memory_order_relaxed)) return true;
+    q_savings_ += 32.0 * m * n + (0.69 * n * (m - n) + (row_major ? 70.0 * m : 0.0)) * double(k);
+    if (q_savings_ < 2.0 * m * n * n - 2.0 / 3.0 * n * n * n) return false;
+    {
+        // orgqr's work is geqrf's, so it takes the same thread decision.
+        const double cutoff = double(blas::serial_factor_order);
+        blas::SerialRegion serial(m * n * n < cutoff * cutoff * cutoff);
+        std::unique_ptr<T[]> q(new T[static_cast<size_t>(ld() * n_)]);
+        const ColMajorView<T> v{q.get(), m_, n_, ld()};
+        copy_columns(stored(), v);
+        hh::orgqr(m_, n_, n_, v.data, v.ld, tau_.data());
+        q_ = std::move(q);
+    }
+    q_ready_.store(true, std::memory_order_release);
+    return true;
+}
+
 template <class T> bool QrFactor<T>::small_solve(index_t k) const {
     return double(m_) * double(n_) * double(k) < blas::serial_solve_work;
 }
 
 template <class T> void QrFactor<T>::solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const {
     if (x.rows == 0 || x.cols == 0) return;
+    // Before the solve's thread decision: orgqr takes its own.
+    const bool use_q = thin_q_for(x.cols, b.layout == Layout::row_major || x.layout == Layout::row_major);
     blas::SerialRegion serial(small_solve(x.cols));
-    if (trans == Transpose::no)
+    if (use_q && trans == Transpose::no)
+        least_squares_thin_q(b, x);
+    else if (use_q)
+        minimum_norm_thin_q(b, x);
+    else if (trans == Transpose::no)
         least_squares(b, x);
     else
         minimum_norm(b, x);
+}
+
+// X = R^-1 (Q_1^T B): one GEMM reading B and writing X in their own layouts, then a
+// triangular solve in X. Only a square A can be solved in place (x == b), and a square A
+// never forms Q_1, so X never aliases B here.
+template <class T> void QrFactor<T>::least_squares_thin_q(const MatrixRef &b, const MatrixRef &x) const {
+    gemm(T(1), transposed(thin_q()), b, m_, T(0), x);
+    solve_r(storage_.get(), ld(), x);
+}
+
+// X = Q_1 (R^-T B): R^-T B in an n-by-k column-major scratch, then one GEMM into X. The
+// scratch holds a copy of B, so X could even be B.
+template <class T> void QrFactor<T>::minimum_norm_thin_q(const MatrixRef &b, const MatrixRef &x) const {
+    const index_t k = x.cols;
+    const hh::Scratch<T> w(n_, k);
+    copy_matrix<T>(b, w.ref(n_));
+    hh::trsm_upper_left(Transpose::yes, n_, k, storage_.get(), ld(), w.data(), w.ld());
+    gemm(T(1), thin_q(), w.ref(n_), n_, T(0), x);
 }
 
 // X = R^-1 (Q^T B)[0:n]. Q^T B is m-by-k, taller than X, so it is formed in a
@@ -85,6 +182,10 @@ template <class T> void QrFactor<T>::minimum_norm(const MatrixRef &b, const Matr
 }
 
 template <class T> void QrFactor<T>::thin_q_into(const ColMajorView<T> &out) const {
+    if (q_ready_.load(std::memory_order_acquire)) {
+        copy_columns(ColMajorView<const T>{q_.get(), m_, n_, ld()}, out);
+        return;
+    }
     copy_columns(stored(), out);
     hh::orgqr(m_, n_, n_, out.data, out.ld, tau_.data());
 }
@@ -143,9 +244,25 @@ template <class T> void QrFactor<T>::apply_q(Transpose trans, const MatrixRef &c
     hh::apply_q(reflectors(), trans, c);
 }
 
+// With Q_1: r = b - Q_1 (Q_1^T b) formed explicitly (two GEMMs) and measured, as SVD does;
+// sqrt(||b||^2 - ||Q_1^T b||^2) would lose every digit of a residual below sqrt(eps) ||b||.
+// Its error is O(eps ||b||), as that of the reflector-based ||(Q^T b)[n:m]||, at half
+// the flops of ormqr for many b's and without its per-call overhead for few.
 template <class T> void QrFactor<T>::residual_norms(const MatrixRef &b, void *norms) const {
-    blas::SerialRegion serial(small_solve(b.cols));
-    hh::residual_norms(reflectors(), n_, b, static_cast<T *>(norms));
+    T *out = static_cast<T *>(norms);
+    const index_t k = b.cols;
+    const bool use_q = k > 0 && thin_q_for(k, b.layout == Layout::row_major);
+    blas::SerialRegion serial(small_solve(k));
+    if (!use_q) {
+        hh::residual_norms(reflectors(), n_, b, out);
+        return;
+    }
+    const hh::Scratch<T> r(m_, k), y(n_, k);
+    copy_matrix<T>(b, r.ref(m_));
+    gemm(T(1), transposed(thin_q()), b, m_, T(0), y.ref(n_));
+    gemm(T(-1), thin_q(), y.ref(n_), n_, T(1), r.ref(m_));
+    const ColMajorView<T> v = r.view(m_);
+    for (index_t j = 0; j < k; ++j) out[j] = lapack::Routines<T>::nrm2(to_int(m_), v.column(j), 1);
 }
 
 template class QrFactor<float>;
