@@ -29,21 +29,11 @@ per-column code and >= 3x scipy's whole-matrix lstsq.
 FASTLINALG_LIBRARY selects the library (default: the newest build*/src/libfastlinalg.so).
 """
 import argparse
-import glob
-import os
-import platform
 import statistics
 import sys
 import timeit
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, "bindings", "python"))
-if not os.environ.get("FASTLINALG_LIBRARY"):
-    _builds = sorted(glob.glob(os.path.join(REPO, "build*", "src", "libfastlinalg.so")),
-                     key=os.path.getmtime, reverse=True)
-    if _builds:
-        os.environ["FASTLINALG_LIBRARY"] = _builds[0]
+from bench_common import fmt_time, print_environment  # noqa: E402  (sets up the paths)
 
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402
@@ -53,13 +43,6 @@ import fastlinalg  # noqa: E402
 
 GOAL_VS_LOOP, GOAL_VS_SCIPY = 100.0, 3.0
 
-
-def fmt_time(t):
-    if t < 1e-3:
-        return f"{t * 1e6:9.1f} us"
-    if t < 1:
-        return f"{t * 1e3:9.2f} ms"
-    return f"{t:9.3f} s "
 
 
 def per_column(A, B):
@@ -136,14 +119,7 @@ def main():
     m, n, nb = args.m, args.n, args.nb
     sample_cols = min(args.sample_columns, nb)
 
-    print(f"fastlinalg {fastlinalg.__version__} (library {fastlinalg.library_version()}, "
-          f"{fastlinalg.library_path()})")
-    print(f"numpy {np.__version__}, scipy {scipy.__version__}, Python {platform.python_version()}")
-    print(f"BLAS: {fastlinalg.blas_info()}")
-    print(f"OpenBLAS core: {fastlinalg.blas_core()}   "
-          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}   "
-          f"BLAS threads: {fastlinalg.get_num_threads()}   CPUs: {os.cpu_count()}   "
-          f"load average: {os.getloadavg()[0]:.1f}")
+    print_environment()
     rng = np.random.default_rng(0)
     A = rng.random((m, n))
     B = rng.random((m, nb))

@@ -17,21 +17,11 @@ OpenBLAS in this process (numpy/scipy through Debian's libblas/liblapack alterna
 FASTLINALG_LIBRARY selects the library (default: the newest build*/src/libfastlinalg.so).
 """
 import argparse
-import glob
-import os
-import platform
 import statistics
 import sys
 import timeit
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-REPO = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, os.path.join(REPO, "bindings", "python"))
-if not os.environ.get("FASTLINALG_LIBRARY"):
-    _builds = sorted(glob.glob(os.path.join(REPO, "build*", "src", "libfastlinalg.so")),
-                     key=os.path.getmtime, reverse=True)
-    if _builds:
-        os.environ["FASTLINALG_LIBRARY"] = _builds[0]
+from bench_common import fmt_time, print_environment  # noqa: E402  (sets up the paths)
 
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402
@@ -72,13 +62,6 @@ def calibrate(fn, min_sample_s):
         number *= 2 if t * number * 10 > min_sample_s else 10
     return number
 
-
-def fmt_time(t):
-    if t < 1e-3:
-        return f"{t * 1e6:9.1f} us"
-    if t < 1:
-        return f"{t * 1e3:9.2f} ms"
-    return f"{t:9.3f} s "
 
 
 def run_case(n, nb, repeat, min_sample_s, loop_repeat, seed=0):
@@ -157,13 +140,7 @@ def main():
                    help="skip the per-step breakdown of the small case")
     args = p.parse_args()
 
-    print(f"fastlinalg {fastlinalg.__version__} (library {fastlinalg.library_version()}, "
-          f"{fastlinalg.library_path()})")
-    print(f"numpy {np.__version__}, scipy {scipy.__version__}, Python {platform.python_version()}")
-    print(f"BLAS: {fastlinalg.blas_info()}")
-    print(f"OpenBLAS core: {fastlinalg.blas_core()}   "
-          f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}   "
-          f"BLAS threads: {fastlinalg.get_num_threads()}   CPUs: {os.cpu_count()}")
+    print_environment()
     cases = [(100, 10, args.repeat_small, 2e-3, args.repeat_small)]
     if not args.only_small:
         cases.append((2000, 2000, args.repeat_large, 0.0, args.loop_repeat_large))

@@ -8,6 +8,7 @@
 #include "dense/factor_kinds.hpp"
 #include "lapack/blas_runtime.hpp"
 #include "lapack/lapack.hpp"
+#include "lapack/layout_gemm.hpp"
 
 namespace fl {
 
@@ -15,31 +16,14 @@ namespace hh = householder;
 
 namespace {
 
+using lapack::gemm;
+
 using lapack::to_int;
 
 // The same memory read as the transpose: a row-major r-by-c matrix is the column-major
 // c-by-r one.
 MatrixRef transposed(const MatrixRef &m) {
     return {m.layout == Layout::row_major ? Layout::col_major : Layout::row_major, m.cols, m.rows, m.ld, m.data};
-}
-
-// C <- alpha A B + beta C for logical matrices in any layouts (A is c.rows-by-inner, B is
-// inner-by-c.cols). A row-major operand is, in memory, its column-major transpose, so it
-// enters the column-major GEMM with the transpose flag set; a row-major C is computed as
-// C^T = B^T A^T. No operand is copied. (The same as SVD's.)
-template <class T>
-void gemm(T alpha, const MatrixRef &a, const MatrixRef &b, index_t inner, T beta, const MatrixRef &c) {
-    if (c.rows == 0 || c.cols == 0) return;
-    const auto flag = [](bool t) { return t ? CblasTrans : CblasNoTrans; };
-    const bool ta = a.layout == Layout::row_major, tb = b.layout == Layout::row_major;
-    const T *ad = static_cast<const T *>(a.data), *bd = static_cast<const T *>(b.data);
-    T *cd = static_cast<T *>(c.data);
-    if (c.layout == Layout::col_major)
-        lapack::Routines<T>::gemm(CblasColMajor, flag(ta), flag(tb), to_int(c.rows), to_int(c.cols), to_int(inner),
-                                  alpha, ad, to_int(a.ld), bd, to_int(b.ld), beta, cd, to_int(c.ld));
-    else
-        lapack::Routines<T>::gemm(CblasColMajor, flag(!tb), flag(!ta), to_int(c.cols), to_int(c.rows), to_int(inner),
-                                  alpha, bd, to_int(b.ld), ad, to_int(a.ld), beta, cd, to_int(c.ld));
 }
 
 // y (n-by-k, any layout) <- R^-1 y for the upper triangular n-by-n R (column-major, lda).
