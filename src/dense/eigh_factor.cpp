@@ -35,10 +35,10 @@ template <class T> lapack_int syevd(Triangle t, index_t n, T *a, index_t lda, T 
     lapack_int info = lapack::Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
                                                  &optimal, -1, &optimal_iwork, -1);
     if (info != 0) return info;
-    std::vector<T> work = lapack::workspace<T>(static_cast<index_t>(optimal));
+    std::vector<T> work = lapack::queried_workspace(optimal, 1 + 6 * n + 2 * n * n, "syevd");
     std::vector<lapack_int> iwork(static_cast<size_t>(std::max<lapack_int>(optimal_iwork, 1)));
     return lapack::Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w, work.data(),
-                                      to_int(static_cast<index_t>(work.size())), iwork.data(),
+                                      lapack::size_of(work), iwork.data(),
                                       to_int(static_cast<index_t>(iwork.size())));
 }
 

@@ -21,22 +21,12 @@
 namespace fl::householder {
 
 using lapack::Routines;
+using lapack::size_of;
 using lapack::to_int;
 
 inline void require_ok(lapack_int info, const char *routine) {
     if (info != 0)
         throw Error(ErrorCode::internal, std::string(routine) + " failed with info " + std::to_string(info));
-}
-
-// LAPACK reports the optimal workspace as a floating-point number; in float it can round
-// below the integer it stands for, so round up and never go under the documented minimum.
-template <class T> std::vector<T> query_workspace(T optimal, index_t minimum) {
-    const auto size = static_cast<index_t>(std::ceil(static_cast<double>(optimal)));
-    return lapack::workspace<T>(std::max(size, minimum));
-}
-
-template <class T> lapack_int size_of(const std::vector<T> &work) {
-    return to_int(static_cast<index_t>(work.size()));
 }
 
 // ---- factorizations ----------------------------------------------------------------------
@@ -46,7 +36,7 @@ template <class T> void geqrf(index_t m, index_t n, T *a, index_t lda, T *tau) {
     T optimal = 0;
     require_ok(Routines<T>::geqrf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau, &optimal, -1),
                "geqrf (workspace query)");
-    std::vector<T> work = query_workspace(optimal, n);
+    std::vector<T> work = lapack::queried_workspace(optimal, n, "geqrf");
     require_ok(Routines<T>::geqrf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau, work.data(),
                                   size_of(work)),
                "geqrf");
@@ -58,7 +48,7 @@ template <class T> void geqp3(index_t m, index_t n, T *a, index_t lda, lapack_in
     T optimal = 0;
     require_ok(Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), jpvt, tau, &optimal, -1),
                "geqp3 (workspace query)");
-    std::vector<T> work = query_workspace(optimal, 3 * n + 1);
+    std::vector<T> work = lapack::queried_workspace(optimal, 3 * n + 1, "geqp3");
     require_ok(Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), jpvt, tau, work.data(),
                                   size_of(work)),
                "geqp3");
@@ -70,7 +60,7 @@ template <class T> void tzrzf(index_t m, index_t n, T *a, index_t lda, T *tau) {
     T optimal = 0;
     require_ok(Routines<T>::tzrzf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau, &optimal, -1),
                "tzrzf (workspace query)");
-    std::vector<T> work = query_workspace(optimal, m);
+    std::vector<T> work = lapack::queried_workspace(optimal, m, "tzrzf");
     require_ok(Routines<T>::tzrzf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau, work.data(),
                                   size_of(work)),
                "tzrzf");
@@ -82,7 +72,7 @@ template <class T> void orgqr(index_t m, index_t n, index_t k, T *a, index_t lda
     require_ok(Routines<T>::orgqr(LAPACK_COL_MAJOR, to_int(m), to_int(n), to_int(k), a, to_int(lda), tau,
                                   &optimal, -1),
                "orgqr (workspace query)");
-    std::vector<T> work = query_workspace(optimal, n);
+    std::vector<T> work = lapack::queried_workspace(optimal, n, "orgqr");
     require_ok(Routines<T>::orgqr(LAPACK_COL_MAJOR, to_int(m), to_int(n), to_int(k), a, to_int(lda), tau,
                                   work.data(), size_of(work)),
                "orgqr");
@@ -100,7 +90,7 @@ void ormqr(char side, Transpose trans, index_t m, index_t n, index_t k, const T 
     require_ok(Routines<T>::ormqr(LAPACK_COL_MAJOR, side, t, to_int(m), to_int(n), to_int(k), a, to_int(lda),
                                   tau, c, to_int(ldc), &optimal, -1),
                "ormqr (workspace query)");
-    std::vector<T> work = query_workspace(optimal, side == 'L' ? n : m);
+    std::vector<T> work = lapack::queried_workspace(optimal, side == 'L' ? n : m, "ormqr");
     require_ok(Routines<T>::ormqr(LAPACK_COL_MAJOR, side, t, to_int(m), to_int(n), to_int(k), a, to_int(lda),
                                   tau, c, to_int(ldc), work.data(), size_of(work)),
                "ormqr");
@@ -117,7 +107,7 @@ void ormrz_left(Transpose trans, index_t m, index_t n, index_t k, index_t l, con
     require_ok(Routines<T>::ormrz(LAPACK_COL_MAJOR, 'L', t, to_int(m), to_int(n), to_int(k), to_int(l), a,
                                   to_int(lda), tau, c, to_int(ldc), &optimal, -1),
                "ormrz (workspace query)");
-    std::vector<T> work = query_workspace(optimal, n);
+    std::vector<T> work = lapack::queried_workspace(optimal, n, "ormrz");
     require_ok(Routines<T>::ormrz(LAPACK_COL_MAJOR, 'L', t, to_int(m), to_int(n), to_int(k), to_int(l), a,
                                   to_int(lda), tau, c, to_int(ldc), work.data(), size_of(work)),
                "ormrz");

@@ -21,9 +21,9 @@ template <class T> lapack_int sytrf(Triangle t, index_t n, T *a, index_t lda, la
     const lapack_int info = lapack::Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a,
                                                        to_int(lda), ipiv, &optimal, -1);
     if (info != 0) return info;
-    std::vector<T> work = lapack::workspace<T>(static_cast<index_t>(optimal));
+    std::vector<T> work = lapack::queried_workspace(optimal, 1, "sytrf");
     return lapack::Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
-                                      work.data(), to_int(static_cast<index_t>(work.size())));
+                                      work.data(), lapack::size_of(work));
 }
 
 // sytrs2 (not in lapack::Routines: only this kind needs it).

@@ -54,17 +54,6 @@ template <class T> struct Scratch {
     T &operator()(index_t i, index_t j) { return storage[static_cast<size_t>(i + j * ref.ld)]; }
 };
 
-// A workspace size LAPACK reported as a floating-point number. A float cannot hold every
-// integer above 2^24, so round up a little rather than risk a size one short.
-template <class T> lapack_int workspace_size(T reported, const char *driver) {
-    const double size = std::ceil(double(reported) * (1 + 4 * double(std::numeric_limits<T>::epsilon())));
-    if (!(size <= double(std::numeric_limits<lapack_int>::max())))
-        throw Error(ErrorCode::too_large, std::string(driver) + " needs a workspace of " +
-                                              std::to_string(size) +
-                                              " elements, beyond LAPACK's 32-bit integers");
-    return static_cast<lapack_int>(std::max(size, 1.0));
-}
-
 }  // namespace
 
 template <class T>
@@ -125,10 +114,10 @@ template <class T> void SvdFactor<T>::decompose(const MatrixRef &a) {
                                s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right),
                                &optimal, -1, iwork.data());
     if (info == 0) {
-        std::vector<T> work(static_cast<size_t>(workspace_size(optimal, "gesdd")));
+        std::vector<T> work = lapack::queried_workspace(optimal, 1, "gesdd");
         info = R::gesdd(LAPACK_COL_MAJOR, 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
                         s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right),
-                        work.data(), to_int(index_t(work.size())), iwork.data());
+                        work.data(), lapack::size_of(work), iwork.data());
     }
     if (info < 0) throw Error(ErrorCode::internal, "gesdd rejected argument " + std::to_string(-info));
     if (info == 0) return;
@@ -139,10 +128,10 @@ template <class T> void SvdFactor<T>::decompose(const MatrixRef &a) {
     info = R::gesvd(LAPACK_COL_MAJOR, 'S', 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
                     s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right), &optimal, -1);
     if (info == 0) {
-        std::vector<T> work(static_cast<size_t>(workspace_size(optimal, "gesvd")));
+        std::vector<T> work = lapack::queried_workspace(optimal, 1, "gesvd");
         info = R::gesvd(LAPACK_COL_MAJOR, 'S', 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
                         s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right),
-                        work.data(), to_int(index_t(work.size())));
+                        work.data(), lapack::size_of(work));
     }
     if (info < 0) throw Error(ErrorCode::internal, "gesvd rejected argument " + std::to_string(-info));
     if (info > 0)

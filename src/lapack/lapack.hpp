@@ -13,8 +13,12 @@
 #include <lapacke.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
 #include <vector>
 
+#include "core/error.hpp"
 #include "core/types.hpp"
 
 namespace fl::lapack {
@@ -99,6 +103,20 @@ template <class T> std::vector<T> workspace(index_t n) {
     return std::vector<T>(static_cast<size_t>(std::max<index_t>(n, 1)));
 }
 
+// The workspace a routine asked for in its lwork = -1 query. LAPACK reports the size as a
+// floating-point number, and a float cannot hold every integer above 2^24: round up a
+// little rather than risk a size one short, never go under the documented `minimum`, and
+// refuse a size LAPACK's 32-bit lwork cannot name.
+template <class T> std::vector<T> queried_workspace(T reported, index_t minimum, const char *routine) {
+    const double size = std::ceil(double(reported) * (1 + 4 * double(std::numeric_limits<T>::epsilon())));
+    if (!(size <= double(std::numeric_limits<lapack_int>::max())))
+        throw Error(ErrorCode::too_large, std::string(routine) + " needs a workspace of " +
+                                              std::to_string(size) + " elements, beyond LAPACK's 32-bit integers");
+    return workspace<T>(std::max(static_cast<index_t>(size), minimum));
+}
+
+template <class T> lapack_int size_of(const std::vector<T> &work) { return to_int(static_cast<index_t>(work.size())); }
+
 // ---- LU --------------------------------------------------------------------------------
 
 template <class T> lapack_int getrf(index_t n, T *a, index_t lda, lapack_int *ipiv) {
@@ -117,9 +135,8 @@ template <class T> lapack_int getri(index_t n, T *a, index_t lda, const lapack_i
     lapack_int info = Routines<T>::getri(LAPACK_COL_MAJOR, to_int(n), a, to_int(lda), ipiv,
                                          &optimal, -1);
     if (info != 0) return info;
-    std::vector<T> work = workspace<T>(static_cast<index_t>(optimal));
-    return Routines<T>::getri(LAPACK_COL_MAJOR, to_int(n), a, to_int(lda), ipiv, work.data(),
-                              to_int(static_cast<index_t>(work.size())));
+    std::vector<T> work = queried_workspace(optimal, n, "getri");
+    return Routines<T>::getri(LAPACK_COL_MAJOR, to_int(n), a, to_int(lda), ipiv, work.data(), size_of(work));
 }
 
 // norm is '1' or 'I'; anorm is that norm of the matrix that was factored.
