@@ -318,6 +318,151 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
                                        int64_t ldv);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Products with the inverse of a factored matrix                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Each of these is a product with A^-1 that numpy code computes by forming inv(A) first.
+ * None of them forms A^-1. They take a factor of a square n-by-n A of any kind; for QR,
+ * COD, SVD and EIGH, A^-1 means the pseudo-inverse exactly as fl_factor_solve applies it.
+ * A factor of a non-square A gives FL_ERR_UNSUPPORTED. Y and W are n-by-k and n-by-p
+ * matrices in either layout; dtype must be the factor's. Inputs are not checked for
+ * NaN/Inf (they propagate, as in fl_factor_solve), and outputs may not overlap inputs.
+ *
+ * For a Cholesky factor A = L L^T they take the cheapest route: with Z = L^-1 Y (one
+ * triangular solve, n^2 k flops), Y^T A^-1 Y = Z^T Z is one symmetric rank-k update
+ * (n k^2 flops), exactly symmetric. */
+
+/* out = Y^T A^-1 Y, k-by-k. Exactly symmetric for the symmetric kinds (Cholesky, LDL^T,
+ * EIGH). */
+FL_API fl_status fl_factor_quadratic_form(const fl_factor *factor, fl_dtype dtype, int64_t k,
+                                          fl_layout y_layout, const void *y, int64_t ldy,
+                                          fl_layout out_layout, void *out, int64_t ldout);
+/* out = Y^T A^-1 W, k-by-p. */
+FL_API fl_status fl_factor_bilinear_form(const fl_factor *factor, fl_dtype dtype, int64_t k,
+                                         fl_layout y_layout, const void *y, int64_t ldy,
+                                         int64_t p, fl_layout w_layout, const void *w,
+                                         int64_t ldw, fl_layout out_layout, void *out,
+                                         int64_t ldout);
+/* out = A^-1 Y A^-1 for an n-by-n Y (the "sandwich" of covariance propagation). */
+FL_API fl_status fl_factor_sandwich(const fl_factor *factor, fl_dtype dtype, fl_layout y_layout,
+                                    const void *y, int64_t ldy, fl_layout out_layout, void *out,
+                                    int64_t ldout);
+/* *trace = trace(A^-1 Y) for an n-by-n Y, accumulated in double. */
+FL_API fl_status fl_factor_trace_solve(const fl_factor *factor, fl_dtype dtype, fl_layout y_layout,
+                                       const void *y, int64_t ldy, double *trace);
+/* diag receives the n diagonal elements of A^-1 (of the factor's dtype). */
+FL_API fl_status fl_factor_inverse_diagonal(const fl_factor *factor, fl_dtype dtype, void *diag);
+/* out[j] = y_j^T A^-1 y_j for the k columns y_j of Y (n-by-k): squared Mahalanobis norms
+ * when A is a covariance. k vectors stored as the rows of a row-major k-by-n array are
+ * the columns of Y with y_layout = FL_COL_MAJOR and ldy = n. out holds k values of the
+ * factor's dtype. */
+FL_API fl_status fl_factor_mahalanobis(const fl_factor *factor, fl_dtype dtype, int64_t k,
+                                       fl_layout y_layout, const void *y, int64_t ldy, void *out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Kernel matrices                                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A stationary kernel k(x, y) = sigma_f^2 kappa(r) with r^2 = (x - y)^T M (x - y), for
+ * points of dimension dim, plus noise on the diagonal of a symmetric kernel matrix (the
+ * Kronecker delta of GPML's eq. 5.2). Immutable once built; safe to share between threads.
+ * The metric M is factored once, when the handle is created. */
+typedef struct fl_kernel fl_kernel;
+
+typedef enum fl_kernel_kind FL_ENUM_TYPE {
+    FL_KERNEL_SQUARED_DISTANCE = 1, /* kappa(r) = r^2: the squared distances themselves */
+    FL_KERNEL_GAUSSIAN = 2,         /* kappa(r) = exp(-r^2 / 2) (squared exponential, RBF) */
+    FL_KERNEL_MATERN12 = 3,         /* kappa(r) = exp(-r) */
+    FL_KERNEL_MATERN32 = 4,         /* kappa(r) = (1 + sqrt(3) r) exp(-sqrt(3) r) */
+    FL_KERNEL_MATERN52 = 5          /* kappa(r) = (1 + sqrt(5) r + 5 r^2 / 3) exp(-sqrt(5) r) */
+} fl_kernel_kind;
+
+/* How the nparams values of `params` define M (all column-major, all double). */
+typedef enum fl_metric FL_ENUM_TYPE {
+    FL_METRIC_ISOTROPIC = 1,  /* 1 value, a length-scale l > 0: M = I / l^2 */
+    FL_METRIC_ARD = 2,        /* dim values, length-scales l_d > 0: M = diag(1 / l_d^2) */
+    /* dim*q + dim values for some q >= 1: Lambda (dim-by-q) and then psi (dim):
+     * M = Lambda Lambda^T + diag(psi)^2. This is GPML's eq. 5.2 M3 = Lambda Lambda^T + Psi
+     * with Psi = diag(psi)^2, i.e. the L_inv of `Lambda @ Lambda.T + L_inv**2` is diag(psi). */
+    FL_METRIC_LOWRANK_DIAG = 3,
+    FL_METRIC_FULL = 4        /* dim*dim values: M itself, symmetric positive definite */
+} fl_metric;
+
+/* Creates a kernel. FL_ERR_INVALID_ARGUMENT names a bad kind, metric, dim < 1, an nparams
+ * that does not fit the metric, a length-scale <= 0, a NaN/Inf parameter, sigma_f <= 0 or
+ * noise < 0; FL_ERR_NOT_POSITIVE_DEFINITE a metric that is not positive definite.
+ * *kernel is NULL on failure. */
+FL_API fl_status fl_kernel_create(fl_kernel **kernel, fl_kernel_kind kind, fl_metric metric,
+                                  int64_t dim, int64_t nparams, const double *params,
+                                  double sigma_f, double noise);
+FL_API void fl_kernel_destroy(fl_kernel *kernel);
+
+/* K (n1-by-n2, k_layout, ldk) with K_ij = k(x1_i, x2_j), the points being the rows of
+ * X1 (n1-by-dim) and X2 (n2-by-dim), both in x_layout with their own leading dimensions.
+ * x2 = NULL means X2 = X1 (n2 must equal n1 and ldx2 is ignored): K is then symmetric,
+ * only one half is computed and mirrored, its diagonal is kappa(0) exactly, and noise is
+ * added to it. With a distinct X2 no noise is added, even where points coincide.
+ * Squared distances are formed as |Ux|^2 + |Uy|^2 - 2 (Ux)^T (Uy) with M = U^T U, by one
+ * GEMM per cache block, with negative round-off clamped to 0; nothing of size n1*n2*dim
+ * and no second n1-by-n2 array is ever allocated. Relative error: see docs/kernels.md. */
+FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_layout x_layout,
+                                  int64_t n1, const void *x1, int64_t ldx1, int64_t n2,
+                                  const void *x2, int64_t ldx2, fl_layout k_layout, void *k,
+                                  int64_t ldk);
+
+/* The contractions sum_ij W_ij dK_ij/dtheta for every hyperparameter theta, which is what
+ * the gradient of a Gaussian process's marginal likelihood needs (W = (alpha alpha^T -
+ * K^-1) / 2), in O(n1 n2 dim) work and O(n1 + n2 + dim^2) extra memory. X1, X2 (or NULL)
+ * as for fl_kernel_matrix; W is n1-by-n2 in w_layout. grad receives 2 + nparams doubles:
+ * d/dsigma_f, d/dnoise (the trace of W in the symmetric case, else 0), then d/dparams in
+ * the order of the metric's params (for FL_METRIC_FULL, the entries of M taken as
+ * independent, which gives a symmetric dim-by-dim gradient). */
+FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_layout x_layout,
+                                    int64_t n1, const void *x1, int64_t ldx1, int64_t n2,
+                                    const void *x2, int64_t ldx2, fl_layout w_layout,
+                                    const void *w, int64_t ldw, double *grad);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Rolled pairwise products                                                                     */
+/* ------------------------------------------------------------------------------------------ */
+
+/* out[i, j] = A[i] B[(i + j) mod d] for 0 <= i < d and 0 <= j < k (1 <= k <= d; k = 0 or
+ * d = 0 give an empty out), for a stack A of d m-by-n matrices, B of d n-by-l matrices and
+ * out of d*k m-by-l matrices, each stack packed: matrix i starts at i*m*n (A), i*n*l (B),
+ * (i*k + j)*m*l (out), and every matrix is stored in `layout` with no padding. This is
+ * numpy's C-ordered A (d, m, n), B (d, n, l), out (d, k, m, l) with FL_ROW_MAJOR.
+ * Cost: 2 d k m n l flops; see docs/kernels.md for the schedule. */
+FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, int64_t k,
+                                  int64_t m, int64_t n, int64_t l, const void *a, const void *b,
+                                  void *out);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Binning                                                                                      */
+/* ------------------------------------------------------------------------------------------ */
+
+/* bins[i] = the index of the bin of x[i] between the nedges edges, as numpy.digitize
+ * defines it: for increasing edges and right = 0, the i with edges[i-1] <= x < edges[i]
+ * (0 below the first edge, nedges at or above the last); right = 1 closes the bins on the
+ * right instead (edges[i-1] < x <= edges[i]). Decreasing edges are mirrored the same way.
+ * Edges must be monotone (ties allowed) and not NaN; a NaN x is FL_ERR_NON_FINITE. Both
+ * name the first offending index. Cost: n log(nedges). */
+FL_API fl_status fl_digitize(fl_dtype dtype, int64_t n, const void *x, int64_t nedges,
+                             const void *edges, int right, int64_t *bins);
+/* counts[b] = the number of i with labels[i] = b, for 0 <= b < nbins. A label < 0 or
+ * >= nbins is FL_ERR_INVALID_ARGUMENT naming it and its index. */
+FL_API fl_status fl_bincount(int64_t n, const int64_t *labels, int64_t nbins, int64_t *counts);
+/* sums[b] = the sum of weights[i] over the i with labels[i] = b, accumulated in double and
+ * written in dtype (numpy.bincount with weights). Labels as for fl_bincount. */
+FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype dtype,
+                                      const void *weights, int64_t nbins, void *sums);
+/* Groups indices by label with one counting sort: offsets (nbins + 1 values) and perm
+ * (n values) such that perm[offsets[b] .. offsets[b+1]) are the i with labels[i] = b, in
+ * increasing order (the sort is stable). Work on bin b then touches only its own points.
+ * Labels as for fl_bincount. */
+FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins, int64_t *offsets,
+                                 int64_t *perm);
+
+/* ------------------------------------------------------------------------------------------ */
 /* What runs underneath                                                                         */
 /* ------------------------------------------------------------------------------------------ */
 
