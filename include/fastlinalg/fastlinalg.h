@@ -431,7 +431,10 @@ FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_
  * out of d*k m-by-l matrices, each stack packed: matrix i starts at i*m*n (A), i*n*l (B),
  * (i*k + j)*m*l (out), and every matrix is stored in `layout` with no padding. This is
  * numpy's C-ordered A (d, m, n), B (d, n, l), out (d, k, m, l) with FL_ROW_MAJOR.
- * Cost: 2 d k m n l flops; see docs/kernels.md for the schedule. */
+ * k > d (with d > 0) is FL_ERR_INVALID_ARGUMENT; out must not overlap a or b. NaN and Inf
+ * propagate as in any matrix product (no finite check). The blocks out[i, .] are computed
+ * on up to fl_get_num_threads() threads. Cost: 2 d k m n l flops; see
+ * docs/rolled_and_binning.md for the schedule. */
 FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, int64_t k,
                                   int64_t m, int64_t n, int64_t l, const void *a, const void *b,
                                   void *out);
@@ -444,15 +447,19 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
  * defines it: for increasing edges and right = 0, the i with edges[i-1] <= x < edges[i]
  * (0 below the first edge, nedges at or above the last); right = 1 closes the bins on the
  * right instead (edges[i-1] < x <= edges[i]). Decreasing edges are mirrored the same way.
- * Edges must be monotone (ties allowed) and not NaN; a NaN x is FL_ERR_NON_FINITE. Both
- * name the first offending index. Cost: n log(nedges). */
+ * Edges must be monotone (ties allowed; all equal counts as increasing), else
+ * FL_ERR_INVALID_ARGUMENT; a NaN in edges or x is FL_ERR_NON_FINITE; each names the first
+ * offending index. +-Inf are ordinary values. right other than 0 or 1 is
+ * FL_ERR_INVALID_ARGUMENT. Cost: n log(nedges). */
 FL_API fl_status fl_digitize(fl_dtype dtype, int64_t n, const void *x, int64_t nedges,
                              const void *edges, int right, int64_t *bins);
 /* counts[b] = the number of i with labels[i] = b, for 0 <= b < nbins. A label < 0 or
- * >= nbins is FL_ERR_INVALID_ARGUMENT naming it and its index. */
+ * >= nbins is FL_ERR_INVALID_ARGUMENT naming it and its index, and then no output is
+ * written (here and in the two functions below). */
 FL_API fl_status fl_bincount(int64_t n, const int64_t *labels, int64_t nbins, int64_t *counts);
 /* sums[b] = the sum of weights[i] over the i with labels[i] = b, accumulated in double and
- * written in dtype (numpy.bincount with weights). Labels as for fl_bincount. */
+ * written in dtype (numpy.bincount with weights; NaN weights propagate into their bin's
+ * sum). Labels as for fl_bincount. */
 FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype dtype,
                                       const void *weights, int64_t nbins, void *sums);
 /* Groups indices by label with one counting sort: offsets (nbins + 1 values) and perm

@@ -1,0 +1,93 @@
+// fl_digitize, fl_bincount, fl_bincount_weighted, fl_group_by_bin: argument checks, then the
+// maths of src/binning/.
+#include <cstdint>
+#include <string>
+
+#include "binning/binning.hpp"
+#include "capi/arguments.hpp"
+#include "capi/array_args.hpp"
+#include "capi/errors.hpp"
+
+using namespace fl::capi;
+
+namespace {
+
+// The checks every label-taking function shares: the sizes, and n labels that are there.
+void require_labels(int64_t n, const int64_t *labels, int64_t nbins) {
+    require_non_negative(n, "n");
+    require_non_negative(nbins, "nbins");
+    checked_elements({n}, sizeof(int64_t), "labels");
+    require_array(labels, n, "labels");
+}
+
+}  // namespace
+
+extern "C" {
+
+FL_API fl_status fl_digitize(fl_dtype dtype, int64_t n, const void *x, int64_t nedges,
+                             const void *edges, int right, int64_t *bins) {
+    return guarded(__func__, [&] {
+        const fl::Dtype t = to_dtype(dtype, "dtype");
+        require_non_negative(n, "n");
+        require_non_negative(nedges, "nedges");
+        if (right != 0 && right != 1)
+            throw fl::Error(fl::ErrorCode::invalid_argument,
+                            "right = " + std::to_string(right) + " is not 0 or 1");
+        checked_elements({n}, sizeof(int64_t), "x and bins (n elements)");
+        checked_elements({nedges}, element_size(t), "edges (nedges elements)");
+        require_array(x, n, "x");
+        require_array(edges, nedges, "edges");
+        require_array(bins, n, "bins");
+        if (t == fl::Dtype::float32)
+            fl::binning::digitize(n, static_cast<const float *>(x), nedges,
+                                  static_cast<const float *>(edges), right == 1, bins);
+        else
+            fl::binning::digitize(n, static_cast<const double *>(x), nedges,
+                                  static_cast<const double *>(edges), right == 1, bins);
+    });
+}
+
+FL_API fl_status fl_bincount(int64_t n, const int64_t *labels, int64_t nbins, int64_t *counts) {
+    return guarded(__func__, [&] {
+        require_labels(n, labels, nbins);
+        checked_elements({nbins}, sizeof(int64_t), "counts (nbins elements)");
+        require_array(counts, nbins, "counts");
+        fl::binning::require_labels_in_range(n, labels, nbins);
+        fl::binning::bincount(n, labels, nbins, counts);
+    });
+}
+
+FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype dtype,
+                                      const void *weights, int64_t nbins, void *sums) {
+    return guarded(__func__, [&] {
+        const fl::Dtype t = to_dtype(dtype, "dtype");
+        require_labels(n, labels, nbins);
+        checked_elements({nbins}, sizeof(double), "sums (nbins elements)");
+        require_array(weights, n, "weights");
+        require_array(sums, nbins, "sums");
+        fl::binning::require_labels_in_range(n, labels, nbins);
+        if (t == fl::Dtype::float32)
+            fl::binning::bincount_weighted(n, labels, static_cast<const float *>(weights), nbins,
+                                           static_cast<float *>(sums));
+        else
+            fl::binning::bincount_weighted(n, labels, static_cast<const double *>(weights), nbins,
+                                           static_cast<double *>(sums));
+    });
+}
+
+FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins, int64_t *offsets,
+                                 int64_t *perm) {
+    return guarded(__func__, [&] {
+        require_labels(n, labels, nbins);
+        if (nbins == INT64_MAX)
+            throw fl::Error(fl::ErrorCode::too_large, "nbins = " + std::to_string(nbins) +
+                                                          " leaves no room for nbins + 1 offsets");
+        checked_elements({nbins + 1}, sizeof(int64_t), "offsets (nbins + 1 elements)");
+        require_array(offsets, nbins + 1, "offsets");
+        require_array(perm, n, "perm");
+        fl::binning::require_labels_in_range(n, labels, nbins);
+        fl::binning::group_by_bin(n, labels, nbins, offsets, perm);
+    });
+}
+
+}  // extern "C"
