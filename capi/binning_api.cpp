@@ -52,7 +52,6 @@ FL_API fl_status fl_bincount(int64_t n, const int64_t *labels, int64_t nbins, in
         require_labels(n, labels, nbins);
         checked_elements({nbins}, sizeof(int64_t), "counts (nbins elements)");
         require_array(counts, nbins, "counts");
-        fl::binning::require_labels_in_range(n, labels, nbins);
         fl::binning::bincount(n, labels, nbins, counts);
     });
 }
@@ -65,7 +64,6 @@ FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype
         checked_elements({nbins}, sizeof(double), "sums (nbins elements)");
         require_array(weights, n, "weights");
         require_array(sums, nbins, "sums");
-        fl::binning::require_labels_in_range(n, labels, nbins);
         if (t == fl::Dtype::float32)
             fl::binning::bincount_weighted(n, labels, static_cast<const float *>(weights), nbins,
                                            static_cast<float *>(sums));
@@ -85,7 +83,6 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
         checked_elements({nbins + 1}, sizeof(int64_t), "offsets (nbins + 1 elements)");
         require_array(offsets, nbins + 1, "offsets");
         require_array(perm, n, "perm");
-        fl::binning::require_labels_in_range(n, labels, nbins);
         fl::binning::group_by_bin(n, labels, nbins, offsets, perm);
     });
 }

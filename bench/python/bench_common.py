@@ -42,3 +42,24 @@ def print_environment():
           f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}   "
           f"BLAS threads: {fastlinalg.get_num_threads()}   CPUs: {os.cpu_count()}   "
           f"load average: {os.getloadavg()[0]:.1f}")
+
+
+def interleaved_medians(named_calls, repeat, min_sample_s=2e-3):
+    """{name: median seconds per call} for (name, zero-argument callable) pairs. Each sample
+    times enough calls to last about min_sample_s; one sample of every call per round, so
+    that all of them see the same machine load."""
+    import statistics
+    import timeit
+
+    timers, numbers = {}, {}
+    for name, fn in named_calls:
+        timer = timeit.Timer(fn)
+        number, t = 1, timer.timeit(1)  # also the warm-up
+        while t * number < min_sample_s and number < 10**6:
+            number *= 2 if t * number * 10 > min_sample_s else 10
+        timers[name], numbers[name] = timer, number
+    samples = {name: [] for name, _ in named_calls}
+    for _ in range(repeat):
+        for name, _ in named_calls:
+            samples[name].append(timers[name].timeit(numbers[name]) / numbers[name])
+    return {name: statistics.median(s) for name, s in samples.items()}

@@ -7,26 +7,38 @@
 
 namespace fl::binning {
 
-void require_labels_in_range(index_t n, const int64_t *labels, index_t nbins) {
-    for (index_t i = 0; i < n; ++i) {
-        if (labels[i] >= 0 && labels[i] < nbins) continue;
-        throw Error(ErrorCode::invalid_argument,
-                    "labels[" + std::to_string(i) + "] = " + std::to_string(labels[i]) +
-                        (labels[i] < 0 ? " is negative"
-                                       : " is not below nbins = " + std::to_string(nbins)));
-    }
+[[noreturn]] void bad_label(index_t i, int64_t label, index_t nbins) {
+    throw Error(
+        ErrorCode::invalid_argument,
+        "labels[" + std::to_string(i) + "] = " + std::to_string(label) +
+            (label < 0 ? " is negative" : " is not below nbins = " + std::to_string(nbins)));
 }
 
+// Consecutive equal labels (a few busy bins, like the seed's binomial counts) make every
+// increment wait for the one before it to the same counter. With few bins, four
+// sub-histograms taken in turn keep four increments in flight (about 2x here). Counting
+// into a buffer of our own also leaves `counts` untouched when a label turns out bad.
 void bincount(index_t n, const int64_t *labels, index_t nbins, int64_t *counts) {
-    std::fill(counts, counts + nbins, 0);
-    for (index_t i = 0; i < n; ++i) ++counts[labels[i]];
+    const index_t lanes = nbins <= 4096 ? 4 : 1;
+    std::vector<int64_t> sub(static_cast<std::size_t>(lanes * nbins), 0);
+    index_t i = 0;
+    if (lanes == 4)
+        for (; i + 4 <= n; i += 4)
+            for (index_t lane = 0; lane < 4; ++lane)
+                ++sub[lane * nbins + checked_label(labels, i + lane, nbins)];
+    for (; i < n; ++i) ++sub[checked_label(labels, i, nbins)];
+    for (index_t b = 0; b < nbins; ++b) {
+        int64_t total = 0;
+        for (index_t lane = 0; lane < lanes; ++lane) total += sub[lane * nbins + b];
+        counts[b] = total;
+    }
 }
 
 // Accumulated in double whatever T is, as numpy does (it returns float64 sums).
 template <class T>
 void bincount_weighted(index_t n, const int64_t *labels, const T *weights, index_t nbins, T *sums) {
     std::vector<double> acc(static_cast<std::size_t>(nbins), 0.0);
-    for (index_t i = 0; i < n; ++i) acc[labels[i]] += double(weights[i]);
+    for (index_t i = 0; i < n; ++i) acc[checked_label(labels, i, nbins)] += double(weights[i]);
     std::transform(acc.begin(), acc.end(), sums, [](double v) { return static_cast<T>(v); });
 }
 

@@ -14,10 +14,16 @@ namespace fl::binning {
 template <class T>
 void digitize(index_t n, const T *x, index_t nedges, const T *edges, bool right, int64_t *bins);
 
-// Throws Error(invalid_argument) naming the first label outside [0, nbins) and its index.
-void require_labels_in_range(index_t n, const int64_t *labels, index_t nbins);
+[[noreturn]] void bad_label(index_t i, int64_t label, index_t nbins);
 
-// The functions below take labels already checked by require_labels_in_range.
+// labels[i], checked to lie in [0, nbins): else Error(invalid_argument) naming it and i.
+// Every function below checks its labels this way as it reads them, and writes its
+// outputs only once all of them have passed.
+inline int64_t checked_label(const int64_t *labels, index_t i, index_t nbins) {
+    const int64_t label = labels[i];
+    if (static_cast<uint64_t>(label) >= static_cast<uint64_t>(nbins)) bad_label(i, label, nbins);
+    return label;
+}
 
 // counts[b] = #{i : labels[i] = b}.
 void bincount(index_t n, const int64_t *labels, index_t nbins, int64_t *counts);

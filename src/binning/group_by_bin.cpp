@@ -4,7 +4,8 @@ namespace fl::binning {
 
 // Counting sort: count each bin, turn the counts into starts (offsets), then place the
 // indices in increasing i, each at its bin's next free slot, which keeps them in order
-// within a bin. Two passes over the labels, one over the bins.
+// within a bin. Two passes over the labels (the first, bincount, checks them), one over
+// the bins.
 void group_by_bin(index_t n, const int64_t *labels, index_t nbins, int64_t *offsets,
                   int64_t *perm) {
     bincount(n, labels, nbins, offsets + 1);

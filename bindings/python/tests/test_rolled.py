@@ -60,6 +60,22 @@ def test_other_inputs_are_converted():
     check(strided, r.standard_normal((8, 4, 5)), 5)
 
 
+def test_out_is_filled_and_checked():
+    r = rng(6)
+    A, B = r.standard_normal((5, 3, 4)), r.standard_normal((5, 4, 2))
+    out = np.full((5, 3, 3, 2), np.nan)
+    assert fastlinalg.rolled_matmul(A, B, 3, out=out) is out
+    np.testing.assert_allclose(out, loop(A, B, 3), rtol=1e-13, atol=1e-13)
+    for bad in (np.empty((5, 3, 2, 3)), np.empty((5, 3, 3, 2), np.float32),
+                np.empty((5, 3, 3, 4))[..., :2]):
+        with pytest.raises(fastlinalg.InvalidArgumentError, match="out must be"):
+            fastlinalg.rolled_matmul(A, B, 3, out=bad)
+    # A C-contiguous (5, 1, 3, 2) view of A's own memory: the library refuses the overlap.
+    inside_a = np.lib.stride_tricks.as_strided(A, (5, 1, 3, 2), (48, 48, 16, 8))
+    with pytest.raises(fastlinalg.InvalidArgumentError, match="out and a overlap"):
+        fastlinalg.rolled_matmul(A, B, 1, out=inside_a)
+
+
 def test_empty():
     assert fastlinalg.rolled_matmul(np.zeros((0, 2, 3)), np.zeros((0, 3, 4)), 0).shape == (0, 0, 2, 4)
     out = fastlinalg.rolled_matmul(np.zeros((3, 2, 0)), np.zeros((3, 0, 4)), 2)
