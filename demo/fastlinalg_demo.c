@@ -13,9 +13,15 @@
  *   fastlinalg-demo            all sizes (well under a minute on 2 cores)
  *   fastlinalg-demo --quick    the seed's sizes only (CI, a few seconds)
  *
+ * Then seed 000's rolled pairwise products (demo_rolled.c: the d*k GEMM loop against
+ * fl_rolled_matmul) and its binning questions (demo_binning.c: the layered field masked
+ * against digitize + group_by_bin, binomial counts by comparison loops against bincount).
+ *
  * Exits 1 if a solve fails or a scaled residual is not small, 2 on a bad argument. */
+#include "demo_binning.h"
 #include "demo_lstsq.h"
 #include "demo_residual.h"
+#include "demo_rolled.h"
 #include "demo_strategies.h"
 #include "demo_util.h"
 
@@ -185,6 +191,8 @@ int main(int argc, char **argv) {
     if (!failed) failed = demo_run_lstsq(&ls_small_rd);
     if (!quick && !failed) failed = demo_run_lstsq(&ls_large);
     if (!quick && !failed) failed = demo_run_lstsq(&ls_large_rd);
+    if (!failed) failed = demo_run_rolled(quick);
+    if (!failed) failed = demo_run_binning(quick);
     printf("\n%s\n", failed ? "FAILED" : "all residuals small: OK");
     return failed;
 }
