@@ -1,6 +1,7 @@
 // fl_rolled_matmul: argument checks, then the kernel (src/kernels/rolled_matmul.cpp).
 #include <climits>
 #include <string>
+#include <utility>
 
 #include "capi/arguments.hpp"
 #include "capi/array_args.hpp"

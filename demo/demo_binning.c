@@ -58,18 +58,21 @@ static void field_masked(const layered *f, double complex *e) {
         for (int64_t r = 0; r < f->nz; ++r) {
             const double z = linspace(-1.0, 3.0, f->nz, r);
             const double mask = z < f->d_cum[n + 1] && z >= f->d_cum[n];
-            for (int64_t c = 0; c < f->nx; ++c) e[r * f->nx + c] += field(f, n, z, linspace(-2.0, 2.0, f->nx, c)) * mask;
+            for (int64_t c = 0; c < f->nx; ++c)
+                e[r * f->nx + c] += field(f, n, z, linspace(-2.0, 2.0, f->nx, c)) * mask;
         }
 }
 
 /* Grouped: each point's layer (fl_digitize on the points' z), the points of each layer
  * (fl_group_by_bin), then each layer's field on its own points. */
-static fl_status field_grouped(const layered *f, double *zs, int64_t *labels, int64_t *perm, double complex *e) {
+static fl_status field_grouped(const layered *f, double *zs, int64_t *labels, int64_t *perm,
+                               double complex *e) {
     const int64_t count = f->nz * f->nx;
     int64_t offsets[LAYERS + 1];
     for (int64_t p = 0; p < count; ++p) zs[p] = linspace(-1.0, 3.0, f->nz, p / f->nx);
     fl_status st = fl_digitize(FL_FLOAT64, count, zs, LAYERS + 1, f->d_cum, 0, labels);
-    for (int64_t p = 0; p < count && st == FL_OK; ++p) labels[p] -= 1; /* d_cum[n] <= z < d_cum[n+1] */
+    for (int64_t p = 0; p < count && st == FL_OK; ++p)
+        labels[p] -= 1; /* d_cum[n] <= z < d_cum[n+1] */
     if (st == FL_OK) st = fl_group_by_bin(count, labels, LAYERS, offsets, perm);
     if (st != FL_OK) return st;
     for (int n = 0; n < LAYERS; ++n)
@@ -84,9 +87,11 @@ static int run_layered(int quick) {
     layered f;
     make_layers(&f, quick ? 200 : 2000, quick ? 100 : 1000);
     const int64_t count = f.nz * f.nx;
-    double complex *masked = malloc((size_t)count * sizeof *masked), *grouped = malloc((size_t)count * sizeof *grouped);
+    double complex *masked = malloc((size_t)count * sizeof *masked),
+                   *grouped = malloc((size_t)count * sizeof *grouped);
     double *zs = malloc((size_t)count * sizeof *zs);
-    int64_t *labels = malloc((size_t)count * sizeof *labels), *perm = malloc((size_t)count * sizeof *perm);
+    int64_t *labels = malloc((size_t)count * sizeof *labels),
+            *perm = malloc((size_t)count * sizeof *perm);
     int failed = !masked || !grouped || !zs || !labels || !perm;
     if (failed) fprintf(stderr, "out of memory for the layered field\n");
     double t_masked = 0.0, t_grouped = 0.0, worst = 0.0, biggest = 0.0;
@@ -110,10 +115,13 @@ static int run_layered(int quick) {
         char a[32], b[32];
         demo_format_time(t_masked, a, sizeof a);
         demo_format_time(t_grouped, b, sizeof b);
-        printf("\nlayered field (seed 000): %lld x %lld grid, %d layers\n", (long long)f.nz, (long long)f.nx, LAYERS);
+        printf("\nlayered field (seed 000): %lld x %lld grid, %d layers\n", (long long)f.nz,
+               (long long)f.nx, LAYERS);
         printf("  %-52s %11s %9s\n", "way", "time", "speedup");
-        printf("  %-52s %11s %8.1fx\n", "(a) masked: every layer's field over the whole grid", a, 1.0);
-        printf("  %-52s %11s %8.1fx\n", "(b) fl_digitize + fl_group_by_bin, own points only", b, t_masked / t_grouped);
+        printf("  %-52s %11s %8.1fx\n", "(a) masked: every layer's field over the whole grid", a,
+               1.0);
+        printf("  %-52s %11s %8.1fx\n", "(b) fl_digitize + fl_group_by_bin, own points only", b,
+               t_masked / t_grouped);
         printf("  max |(b) - (a)| = %.2e (largest |E| %.2f)\n", worst, biggest);
         if (!(worst <= 1e-12 * biggest)) {
             fprintf(stderr, "  the grouped field differs from the masked one\n");
@@ -124,7 +132,7 @@ static int run_layered(int quick) {
     return failed;
 }
 
-#define TRIALS 55
+#define TRIALS    55
 #define MAX_COUNT 7
 
 /* n samples of binomial(TRIALS, p) by inverting the CDF of a uniform number. */
@@ -167,19 +175,21 @@ static int run_binomial(int quick) {
             fprintf(stderr, "fl_bincount failed: %s\n", fl_last_error());
             failed = 1;
         }
-        for (int m = 0; m <= MAX_COUNT && !failed; ++m) failed = (m < nbins ? counts[m] : 0) != loop[m];
+        for (int m = 0; m <= MAX_COUNT && !failed; ++m)
+            failed = (m < nbins ? counts[m] : 0) != loop[m];
         if (failed) fprintf(stderr, "bincount and the comparison loop disagree\n");
         char a[32], b[32];
         demo_format_time(t_loop, a, sizeof a);
         demo_format_time(t_bin, b, sizeof b);
-        printf("\nbinomial counts (seed 000): %lld samples of binomial(55, 0.05), m = 0..%d\n", (long long)n,
-               MAX_COUNT);
-        printf("  (a) %d comparison passes: %s; (b) one fl_bincount (max included): %s, %.1fx\n", MAX_COUNT + 1, a, b,
-               t_loop / t_bin);
+        printf("\nbinomial counts (seed 000): %lld samples of binomial(55, 0.05), m = 0..%d\n",
+               (long long)n, MAX_COUNT);
+        printf("  (a) %d comparison passes: %s; (b) one fl_bincount (max included): %s, %.1fx\n",
+               MAX_COUNT + 1, a, b, t_loop / t_bin);
         printf("  m:     ");
         for (int m = 0; m <= MAX_COUNT; ++m) printf(" %7d", m);
         printf("\n  p[m]:  ");
-        for (int m = 0; m <= MAX_COUNT && !failed; ++m) printf(" %7.4f", (double)loop[m] / (double)n);
+        for (int m = 0; m <= MAX_COUNT && !failed; ++m)
+            printf(" %7.4f", (double)loop[m] / (double)n);
         printf("   (identical from (a) and (b))\n");
     } else {
         fprintf(stderr, "out of memory for the binomial samples\n");

@@ -7,6 +7,8 @@ A thin ctypes binding of libfastlinalg's C ABI with a scipy-flavoured API::
     X = f.solve(B)                # all columns of B in one call; f.solve(B, trans=True) for A^T
     sign, logdet = f.slogdet()
     s = fastlinalg.svd(A).singular_values      # parts, rank, inertia, pinv(), ...
+    out = fastlinalg.rolled_matmul(A3, B3, k)  # out[i, j] = A3[i] @ B3[(i + j) % d]
+    offsets, perm = fastlinalg.group_by_bin(fastlinalg.digitize(z, edges) - 1, nbins)
 
 The library is found through FASTLINALG_LIBRARY (a full path), a copy next to this package,
 or the dynamic loader (soname libfastlinalg.so.0). ctypes releases the GIL during every
