@@ -156,6 +156,20 @@ TEST(Bincount, MatchesThePerValueComparisonLoop) {
     ASSERT_EQ(fl_bincount(1000, labels.data(), nbins, counts.data()), FL_OK);
     for (int64_t b = 0; b < nbins; ++b)  // the seed's np.sum(samples == r) for each r
         EXPECT_EQ(counts[static_cast<size_t>(b)], std::count(labels.begin(), labels.end(), b)) << b;
+    // Many bins (counted in place after a first checking pass): the same answer, and a bad
+    // label still leaves the counts untouched.
+    const int64_t many = 5000;
+    const I64 spread = random_labels(3000, many, 6);
+    I64 wide(many, -1);
+    ASSERT_EQ(fl_bincount(3000, spread.data(), many, wide.data()), FL_OK);
+    for (int64_t b = 0; b < many; b += 7)
+        EXPECT_EQ(wide[static_cast<size_t>(b)], std::count(spread.begin(), spread.end(), b)) << b;
+    I64 bad = spread;
+    bad[2999] = many;
+    std::fill(wide.begin(), wide.end(), -1);
+    EXPECT_ERROR(fl_bincount(3000, bad.data(), many, wide.data()), FL_ERR_INVALID_ARGUMENT,
+                 "fl_bincount", "labels[2999] = 5000");
+    EXPECT_EQ(wide, I64(many, -1));
     // Empty input: all zeros; nbins = 0: nothing written, NULL allowed.
     I64 zeros(4, -1);
     EXPECT_EQ(fl_bincount(0, nullptr, 4, zeros.data()), FL_OK);
