@@ -81,8 +81,8 @@ void for_each_index(index_t count, int workers, const Body &body) {
 
 // Parallel over i, one thread per BLAS thread the user asked for, each running its GEMMs
 // on one thread: the GEMMs here are small (m, n, l of a few tens in the typical use), where
-// OpenBLAS's own threading costs more than it gives. A single large block (d = 1) keeps
-// OpenBLAS's threads instead.
+// OpenBLAS's own threading costs more than it gives. With one worker (a small total, d = 1,
+// or one BLAS thread) the GEMMs run as the BLAS would run them anyway.
 template <class T>
 void rolled_matmul(Layout layout, const RolledShape &s, const T *a, const T *b, T *out) {
     if (s.d == 0 || s.k == 0 || s.m == 0 || s.l == 0) return;
@@ -93,7 +93,7 @@ void rolled_matmul(Layout layout, const RolledShape &s, const T *a, const T *b, 
     const double flops = 2.0 * double(s.d) * double(s.k) * double(s.m) * double(s.n) * double(s.l);
     const bool threaded = flops >= threaded_flops;
     const int workers = threaded ? int(std::min<index_t>(blas::num_threads(), s.d)) : 1;
-    const blas::SerialRegion serial(!threaded || workers > 1);
+    const blas::SerialRegion serial(workers > 1);
     for_each_index(s.d, workers, [&](index_t i) { rolled_block(layout, s, i, a, b, out); });
 }
 
