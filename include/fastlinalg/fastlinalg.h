@@ -446,7 +446,8 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
 /* bins[i] = the index of the bin of x[i] between the nedges edges, as numpy.digitize
  * defines it: for increasing edges and right = 0, the i with edges[i-1] <= x < edges[i]
  * (0 below the first edge, nedges at or above the last); right = 1 closes the bins on the
- * right instead (edges[i-1] < x <= edges[i]). Decreasing edges are mirrored the same way.
+ * right instead (edges[i-1] < x <= edges[i]). For decreasing edges the bin is the i with
+ * edges[i-1] > x >= edges[i] (right = 0) or edges[i-1] >= x > edges[i] (right = 1).
  * Edges must be monotone (ties allowed; all equal counts as increasing), else
  * FL_ERR_INVALID_ARGUMENT; a NaN in edges or x is FL_ERR_NON_FINITE; each names the first
  * offending index. +-Inf are ordinary values. right other than 0 or 1 is
