@@ -3,20 +3,20 @@
 #pragma once
 
 #include <algorithm>
-#include <memory>
 #include <vector>
 
+#include "core/large_buffer.hpp"
 #include "core/types.hpp"
 
 namespace fl::products {
 
 // A matrix of our own, rows-by-cols in the given layout with the tightest leading
-// dimension, left uninitialised.
+// dimension, left uninitialised (in a LargeBuffer: it may be n-by-n).
 template <class T>
 class Scratch {
 public:
     Scratch(Layout layout, index_t rows, index_t cols)
-        : data_(new T[static_cast<size_t>(std::max<index_t>(rows * cols, 1))]),
+        : data_(static_cast<size_t>(std::max<index_t>(rows * cols, 1))),
           ref_{layout, rows, cols, std::max<index_t>(1, layout == Layout::col_major ? rows : cols),
                data_.get()} {}
 
@@ -24,7 +24,7 @@ public:
     ColMajorView<T> stored() const { return stored_view<T>(ref_); }
 
 private:
-    std::unique_ptr<T[]> data_;
+    LargeBuffer<T> data_;
     MatrixRef ref_;
 };
 
