@@ -38,14 +38,16 @@ void raw_quadform(benchmark::State &st, int64_t n, int64_t k, bool inverse_first
         lapack_int info = potrf(n, f.data());
         if (info == 0 && inverse_first) {
             info = LAPACKE_dpotri_work(LAPACK_COL_MAJOR, 'L', ni, f.data(), ni);
-            cblas_dsymm(CblasColMajor, CblasLeft, CblasLower, ni, ki, 1.0, f.data(), ni, y.data(), ni, 0.0, z.data(), ni);
-            cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, ki, ki, ni, 1.0, y.data(), ni, z.data(), ni, 0.0,
-                        out.data(), ki);
+            cblas_dsymm(CblasColMajor, CblasLeft, CblasLower, ni, ki, 1.0, f.data(), ni, y.data(),
+                        ni, 0.0, z.data(), ni);
+            cblas_dgemm(CblasColMajor, CblasTrans, CblasNoTrans, ki, ki, ni, 1.0, y.data(), ni,
+                        z.data(), ni, 0.0, out.data(), ki);
         } else if (info == 0) {
             std::memcpy(z.data(), y.data(), y.size() * sizeof(double));
-            cblas_dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, ni, ki, 1.0, f.data(), ni,
-                        z.data(), ni);
-            cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, ki, ni, 1.0, z.data(), ni, 0.0, out.data(), ki);
+            cblas_dtrsm(CblasColMajor, CblasLeft, CblasLower, CblasNoTrans, CblasNonUnit, ni, ki,
+                        1.0, f.data(), ni, z.data(), ni);
+            cblas_dsyrk(CblasColMajor, CblasLower, CblasTrans, ki, ni, 1.0, z.data(), ni, 0.0,
+                        out.data(), ki);
         }
         if (info != 0) {
             st.SkipWithError("LAPACK reported an error");
@@ -63,9 +65,11 @@ void fl_quadform(benchmark::State &st, int64_t n, int64_t k, fl_layout layout) {
     std::vector<double> out(static_cast<size_t>(k * k));
     for (auto _ : st) {
         fl_factor *f = nullptr;
-        fl_status s = fl_factor_create(&f, FL_FACTOR_CHOLESKY, FL_FLOAT64, layout, n, n, a.data(), n, nullptr);
+        fl_status s = fl_factor_create(&f, FL_FACTOR_CHOLESKY, FL_FLOAT64, layout, n, n, a.data(),
+                                       n, nullptr);
         if (s == FL_OK)
-            s = fl_factor_quadratic_form(f, FL_FLOAT64, k, layout, y.data(), row ? k : n, layout, out.data(), k);
+            s = fl_factor_quadratic_form(f, FL_FLOAT64, k, layout, y.data(), row ? k : n, layout,
+                                         out.data(), k);
         fl_factor_destroy(f);
         if (s != FL_OK) {
             st.SkipWithError(fl_last_error());
@@ -76,7 +80,8 @@ void fl_quadform(benchmark::State &st, int64_t n, int64_t k, fl_layout layout) {
     set_flops(st, quadform_flops(n, k));
 }
 
-template <class Fn> void add(const std::string &name, Fn fn) {
+template <class Fn>
+void add(const std::string &name, Fn fn) {
     benchmark::RegisterBenchmark(name.c_str(), fn)
         ->UseRealTime()
         ->Unit(benchmark::kMillisecond)
@@ -91,10 +96,14 @@ void register_products_benchmarks() {
     };
     for (const Size &s : {Size{1000, 1000}, Size{200, 200}, Size{1000, 20}}) {
         const int64_t n = s.n, k = s.k;
-        add(case_name("quadform_f64", "raw", n, k), [=](benchmark::State &st) { raw_quadform(st, n, k, false); });
-        add(case_name("quadform_f64", "raw_inv", n, k), [=](benchmark::State &st) { raw_quadform(st, n, k, true); });
-        add(case_name("quadform_f64", "fl_col", n, k), [=](benchmark::State &st) { fl_quadform(st, n, k, FL_COL_MAJOR); });
-        add(case_name("quadform_f64", "fl_row", n, k), [=](benchmark::State &st) { fl_quadform(st, n, k, FL_ROW_MAJOR); });
+        add(case_name("quadform_f64", "raw", n, k),
+            [=](benchmark::State &st) { raw_quadform(st, n, k, false); });
+        add(case_name("quadform_f64", "raw_inv", n, k),
+            [=](benchmark::State &st) { raw_quadform(st, n, k, true); });
+        add(case_name("quadform_f64", "fl_col", n, k),
+            [=](benchmark::State &st) { fl_quadform(st, n, k, FL_COL_MAJOR); });
+        add(case_name("quadform_f64", "fl_row", n, k),
+            [=](benchmark::State &st) { fl_quadform(st, n, k, FL_ROW_MAJOR); });
     }
 }
 
