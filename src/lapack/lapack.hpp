@@ -192,15 +192,6 @@ template <class T> lapack_int trtri(Triangle t, index_t n, T *a, index_t lda) {
 inline CBLAS_UPLO cblas_uplo(Triangle t) { return t == Triangle::lower ? CblasLower : CblasUpper; }
 inline CBLAS_TRANSPOSE cblas_trans(Transpose t) { return t == Transpose::no ? CblasNoTrans : CblasTrans; }
 
-// B <- op(A)^-1 B (left) or B op(A)^-1 (right) for a triangular A with a non-unit diagonal
-// and an m-by-n B; A is m-by-m (left) or n-by-n (right).
-template <class T>
-void trsm(CBLAS_SIDE side, Triangle t, Transpose trans, index_t m, index_t n, const T *a, index_t lda, T *b,
-          index_t ldb) {
-    Routines<T>::trsm(CblasColMajor, side, cblas_uplo(t), cblas_trans(trans), CblasNonUnit, to_int(m), to_int(n),
-                      T(1), a, to_int(lda), b, to_int(ldb));
-}
-
 // B <- A B (left) or B A (right) for a triangular A with a non-unit diagonal.
 template <class T>
 void trmm(CBLAS_SIDE side, Triangle t, index_t m, index_t n, const T *a, index_t lda, T *b, index_t ldb) {
@@ -208,14 +199,20 @@ void trmm(CBLAS_SIDE side, Triangle t, index_t m, index_t n, const T *a, index_t
                       a, to_int(lda), b, to_int(ldb));
 }
 
+// B <- op(A)^-1 B (left) or B op(A)^-1 (right) for a triangular A and an m-by-n B; A is
+// m-by-m (left) or n-by-n (right).
+template <class T>
+void trsm(CBLAS_SIDE side, Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n, const T *a,
+          index_t lda, T *b, index_t ldb) {
+    Routines<T>::trsm(CblasColMajor, side, cblas_uplo(t), cblas_trans(trans), unit_diagonal ? CblasUnit : CblasNonUnit,
+                      to_int(m), to_int(n), T(1), a, to_int(lda), b, to_int(ldb));
+}
+
 // B <- B op(A)^-1 for a triangular n-by-n A and an m-by-n B.
 template <class T>
-void trsm_right(Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n, const T *a,
-                index_t lda, T *b, index_t ldb) {
-    Routines<T>::trsm(CblasColMajor, CblasRight, t == Triangle::lower ? CblasLower : CblasUpper,
-                      trans == Transpose::no ? CblasNoTrans : CblasTrans,
-                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), T(1), a,
-                      to_int(lda), b, to_int(ldb));
+void trsm_right(Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n, const T *a, index_t lda, T *b,
+                index_t ldb) {
+    trsm(CblasRight, t, trans, unit_diagonal, m, n, a, lda, b, ldb);
 }
 
 template <class T> void swap(index_t n, T *x, T *y) { Routines<T>::swap(to_int(n), x, 1, y, 1); }
