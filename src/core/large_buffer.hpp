@@ -48,7 +48,8 @@ inline Block map_block(std::size_t bytes) {
     void *p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
 #ifdef MADV_HUGEPAGE
-    if (bytes >= huge_page_bytes) madvise(p, bytes, MADV_HUGEPAGE);  // a hint: it works the same without
+    if (bytes >= huge_page_bytes)
+        madvise(p, bytes, MADV_HUGEPAGE);  // a hint: it works the same without
 #endif
     return {p, bytes};
 }
@@ -67,7 +68,8 @@ inline void unmap_block(void *data, std::size_t bytes) {
 
 }  // namespace detail
 
-template <class T> class LargeBuffer {
+template <class T>
+class LargeBuffer {
 public:
     explicit LargeBuffer(std::size_t count) : bytes_(count * sizeof(T)) {
         if (bytes_ < detail::mapped_bytes) {

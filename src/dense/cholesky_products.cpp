@@ -36,7 +36,8 @@ Scratch<T> CholeskyFactor<T>::half_solve(const MatrixRef &y) const {
     const Transpose left_op =
         triangle_ == Triangle::lower ? Transpose::no : Transpose::yes;  // L^-1 or U^-T
     if (right)
-        lapack::trsm(CblasRight, triangle_, toggled(left_op), false, k, n, c.data, c.ld, zs.data, zs.ld);
+        lapack::trsm(CblasRight, triangle_, toggled(left_op), false, k, n, c.data, c.ld, zs.data,
+                     zs.ld);
     else
         lapack::trsm(CblasLeft, triangle_, left_op, false, n, k, c.data, c.ld, zs.data, zs.ld);
     return z;
