@@ -13,6 +13,7 @@
 #include "error_expect.hpp"
 
 #include <cmath>
+#include <thread>
 
 namespace fltest {
 namespace {
@@ -370,6 +371,55 @@ TYPED_TEST(Products, NanPropagates) {
         EXPECT_TRUE(std::isnan(out[1]));
         EXPECT_TRUE(std::isfinite(out[2]));
     }
+}
+
+// One handle, many threads: every product is const and keeps its scratch per call (and per
+// thread), so concurrent calls give the results of a lone call (to rounding: the BLAS may
+// split a call differently while other threads hold its workers).
+TEST(ProductThreads, SharedHandle) {
+    const int64_t n = 300, k = 40;  // large enough for mapped scratch blocks
+    FactorPtr f;
+    ASSERT_EQ(
+        make_factor(f, FL_FACTOR_CHOLESKY, Matrix<double>::from_ref(spd_ref(n, 9), FL_ROW_MAJOR)),
+        FL_OK);
+    const Matrix<double> y = Matrix<double>::from_ref(random_ref(n, k, 10), FL_ROW_MAJOR);
+    const auto products = [&](std::vector<double> &q, std::vector<double> &m,
+                              std::vector<double> &d, double &t) {
+        q.assign(static_cast<size_t>(k * k), 0.0);
+        m.assign(static_cast<size_t>(k), 0.0);
+        d.assign(static_cast<size_t>(n), 0.0);
+        const Matrix<double> sq = Matrix<double>::from_ref(random_ref(n, n, 11), FL_COL_MAJOR);
+        return fl_factor_quadratic_form(f.get(), FL_FLOAT64, k, FL_ROW_MAJOR, y.data(), y.ld(),
+                                        FL_ROW_MAJOR, q.data(), k) == FL_OK &&
+               fl_factor_mahalanobis(f.get(), FL_FLOAT64, k, FL_ROW_MAJOR, y.data(), y.ld(),
+                                     m.data()) == FL_OK &&
+               fl_factor_inverse_diagonal(f.get(), FL_FLOAT64, d.data()) == FL_OK &&
+               fl_factor_trace_solve(f.get(), FL_FLOAT64, FL_COL_MAJOR, sq.data(), sq.ld(), &t) ==
+                   FL_OK;
+    };
+    const auto close = [](const std::vector<double> &a, const std::vector<double> &b) {
+        for (size_t i = 0; i < a.size(); ++i)
+            if (!(std::fabs(a[i] - b[i]) <= 1e-12 * std::fabs(b[i]))) return false;
+        return a.size() == b.size();
+    };
+    std::vector<double> q0, m0, d0;
+    double t0 = 0;
+    ASSERT_TRUE(products(q0, m0, d0, t0)) << fl_last_error();
+    constexpr int threads = 4;
+    std::vector<int> same(threads, 0);
+    std::vector<std::thread> pool;
+    for (int i = 0; i < threads; ++i)
+        pool.emplace_back([&, i] {
+            std::vector<double> q, m, d;
+            double t = 0;
+            bool ok = true;
+            for (int round = 0; round < 5 && ok; ++round)
+                ok = products(q, m, d, t) && close(q, q0) && close(m, m0) && close(d, d0) &&
+                     close({t}, {t0});
+            same[static_cast<size_t>(i)] = ok;
+        });
+    for (std::thread &t : pool) t.join();
+    for (int i = 0; i < threads; ++i) EXPECT_TRUE(same[static_cast<size_t>(i)]) << "thread " << i;
 }
 
 // ---- Errors ---------------------------------------------------------------------------------
