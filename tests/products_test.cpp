@@ -398,9 +398,10 @@ TEST(ProductThreads, SharedHandle) {
                    FL_OK;
     };
     const auto close = [](const std::vector<double> &a, const std::vector<double> &b) {
+        if (a.size() != b.size()) return false;
         for (size_t i = 0; i < a.size(); ++i)
             if (!(std::fabs(a[i] - b[i]) <= 1e-12 * std::fabs(b[i]))) return false;
-        return a.size() == b.size();
+        return true;
     };
     std::vector<double> q0, m0, d0;
     double t0 = 0;
