@@ -55,5 +55,6 @@ void register_gemm_benchmarks();
 void register_lstsq_benchmarks(); // bench_lstsq.cpp: QR/COD/SVD least squares vs gels/gelsy/gelsd
 void register_sym_benchmarks();   // bench_sym.cpp: LDL^T vs sytrf+sytrs(2), EIGH vs syevd
 void register_rolled_benchmarks(); // bench_rolled.cpp: fl_rolled_matmul vs the d*k GEMM loop
+void register_products_benchmarks();  // bench_products.cpp: Y^T A^-1 Y vs potrf+trsm+syrk
 
 } // namespace flbench

@@ -26,6 +26,7 @@ int main(int argc, char **argv) {
     flbench::register_lstsq_benchmarks();
     flbench::register_sym_benchmarks();
     flbench::register_rolled_benchmarks();
+    flbench::register_products_benchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

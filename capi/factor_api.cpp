@@ -3,28 +3,13 @@
 
 #include "capi/arguments.hpp"
 #include "capi/errors.hpp"
+#include "capi/factor_access.hpp"
 #include "capi/factor_enums.hpp"
 #include "capi/handles.hpp"
 
 using namespace fl::capi;
 
 namespace {
-
-// The factor behind a handle, after checking the handle and that `dtype` is its dtype.
-const fl::Factor &factor_of(const fl_factor *factor, fl_dtype dtype) {
-    require_not_null(factor, "factor");
-    const fl::Dtype wanted = to_dtype(dtype, "dtype");
-    if (wanted != factor->impl->dtype())
-        throw fl::Error(fl::ErrorCode::dtype_mismatch,
-                        std::string("dtype = ") + dtype_name(wanted) + " but the factor holds " +
-                            dtype_name(factor->impl->dtype()));
-    return *factor->impl;
-}
-
-const fl::Factor &factor_of(const fl_factor *factor) {
-    require_not_null(factor, "factor");
-    return *factor->impl;
-}
 
 // Getters return 0 for a NULL handle and say why in fl_last_error().
 const fl::Factor *for_getter(const fl_factor *factor, const char *function) {

@@ -9,6 +9,8 @@
  * one (2000x200 of rank 150; 100x50 of rank 40), where QR does not apply: "lstsq per b"
  * (a fresh factorization per b, as scipy's lstsq in a loop) vs one handle + a solve per b
  * vs one handle + one multi-RHS solve, with the normal-equation residual.
+ * Last, seed 002's Y^T X^-1 Y (demo_products.c): inverse first, vs a Cholesky solve and
+ * a product, vs fl_factor_quadratic_form (n = 1000; n = 100 with --quick).
  *
  *   fastlinalg-demo            all sizes (well under a minute on 2 cores)
  *   fastlinalg-demo --quick    the seed's sizes only (CI, a few seconds)
@@ -20,6 +22,7 @@
  * Exits 1 if a solve fails or a scaled residual is not small, 2 on a bad argument. */
 #include "demo_binning.h"
 #include "demo_lstsq.h"
+#include "demo_products.h"
 #include "demo_residual.h"
 #include "demo_rolled.h"
 #include "demo_strategies.h"
@@ -149,7 +152,8 @@ static int run_workload(const workload *w) {
 static void usage(FILE *to) {
     fprintf(to, "usage: fastlinalg-demo [--quick]\n"
                 "  Solves one matrix with many right-hand sides three ways and times them.\n"
-                "  --quick  only the seed's sizes (n = 100, 10 b's; least squares 100x50, 10 b's)\n");
+                "  --quick  only the seed's sizes (n = 100, 10 b's; least squares 100x50, 10 b's)\n"
+                "           and n = 100 for seed 002's Y^T X^-1 Y (else n = 1000)\n");
 }
 
 int main(int argc, char **argv) {
@@ -193,6 +197,7 @@ int main(int argc, char **argv) {
     if (!quick && !failed) failed = demo_run_lstsq(&ls_large_rd);
     if (!failed) failed = demo_run_rolled(quick);
     if (!failed) failed = demo_run_binning(quick);
+    if (!failed) failed = demo_run_products(quick ? 100 : 1000, 9, quick ? 1.0 : 4.0);
     printf("\n%s\n", failed ? "FAILED" : "all residuals small: OK");
     return failed;
 }

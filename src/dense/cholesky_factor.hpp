@@ -2,6 +2,7 @@
 // from one triangle in either layout.
 #pragma once
 
+#include "dense/factor_products.hpp"
 #include "dense/square_factor.hpp"
 
 namespace fl {
@@ -17,7 +18,20 @@ public:
     // A new factor of A + sign V V^T, in O(n^2 k) (cholesky_update.cpp).
     std::unique_ptr<Factor> rank_update(int sign, const MatrixRef &v) const override;
 
+protected:
+    // Products with A^-1 through the triangular factor (cholesky_products.cpp).
+    void do_quadratic_form(const MatrixRef &y, const MatrixRef &out) const override;
+    double do_trace_solve(const MatrixRef &y) const override;
+    void do_inverse_diagonal(void *diag) const override;
+    void do_mahalanobis(const MatrixRef &y, void *out) const override;
+
 private:
+    // Z = L^-1 Y (A = L L^T) or U^-T Y (A = U^T U), so that Z^T Z = Y^T A^-1 Y, in a new
+    // matrix laid out as half_solve chooses.
+    products::Scratch<T> half_solve(const MatrixRef &y) const;
+    // M = L^-1 or U^-1 (LAPACK trtri on a copy of the stored triangle), n-by-n column-major.
+    products::Scratch<T> inverse_triangle() const;
+
     // The factor of A + sign V V^T, made from `from` by rotations (cholesky_update.cpp). It
     // always stores the lower L, whichever triangle `from` holds.
     CholeskyFactor(const CholeskyFactor &from, int sign, const MatrixRef &v);

@@ -11,6 +11,7 @@
 #include "core/matrix_copy.hpp"
 #include "core/norms.hpp"
 #include "dense/factor_kinds.hpp"
+#include "dense/factor_products.hpp"
 #include "lapack/blas_runtime.hpp"
 #include "lapack/lapack.hpp"
 
@@ -231,6 +232,49 @@ void EighFactor<T>::solve_shifted(const double *shifts, index_t nshifts, const M
         xl.data = static_cast<T *>(x.data) + l * x_stride;
         expand(d, xl);
     }
+}
+
+template <class T> void EighFactor<T>::do_quadratic_form(const MatrixRef &y, const MatrixRef &out) const {
+    const index_t k = y.cols;
+    const std::vector<T> c = project(y);
+    std::vector<T> d(c.size());
+    scale_rows(pseudo_inverse_scale(), c.data(), d.data(), n_, k);
+    const ColMajorView<T> o = stored_view<T>(out);  // symmetric: either layout is out itself
+    gemm<T>(true, false, k, k, n_, c.data(), n_, d.data(), n_, o.data, o.ld);
+    symmetrize(o, Triangle::lower);
+}
+
+template <class T> void EighFactor<T>::do_mahalanobis(const MatrixRef &y, void *out) const {
+    const std::vector<T> c = project(y), scale = pseudo_inverse_scale();
+    std::vector<double> norms(static_cast<size_t>(y.cols), 0.0);
+    for (index_t j = 0; j < y.cols; ++j)
+        for (index_t i = 0; i < n_; ++i) {
+            const double cij = double(c[static_cast<size_t>(i + j * n_)]);
+            norms[static_cast<size_t>(j)] += double(scale[static_cast<size_t>(i)]) * cij * cij;
+        }
+    products::write_values<T>(norms, out);
+}
+
+// (V^T Y V)_jj = sum_i C_ji V_ij with C = V^T Y.
+template <class T> double EighFactor<T>::do_trace_solve(const MatrixRef &y) const {
+    const std::vector<T> c = project(y), scale = pseudo_inverse_scale();
+    const ColMajorView<const T> v = vectors();
+    double trace = 0;
+    for (index_t j = 0; j < n_; ++j) {
+        double diagonal = 0;
+        for (index_t i = 0; i < n_; ++i) diagonal += double(c[static_cast<size_t>(j + i * n_)]) * double(v(i, j));
+        trace += double(scale[static_cast<size_t>(j)]) * diagonal;
+    }
+    return trace;
+}
+
+template <class T> void EighFactor<T>::do_inverse_diagonal(void *diag) const {
+    const std::vector<T> scale = pseudo_inverse_scale();
+    const ColMajorView<const T> v = vectors();
+    std::vector<double> d(static_cast<size_t>(n_), 0.0);
+    for (index_t j = 0; j < n_; ++j)
+        for (index_t i = 0; i < n_; ++i) d[static_cast<size_t>(i)] += double(scale[static_cast<size_t>(j)]) * double(v(i, j)) * double(v(i, j));
+    products::write_values<T>(d, diag);
 }
 
 template class EighFactor<float>;

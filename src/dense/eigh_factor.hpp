@@ -32,6 +32,16 @@ public:
     void solve_shifted(const double *shifts, index_t nshifts, const MatrixRef &b, const MatrixRef &x,
                        index_t x_stride) const override;
 
+protected:
+    // Products with A^+ = V diag(s) V^T through C = V^T Y, which costs what one solve's
+    // half does: quadratic forms C^T diag(s) C (mirrored, exactly symmetric), Mahalanobis
+    // norms sum_i s_i C_ij^2, trace(A^+ Y) = sum_j s_j (V^T Y V)_jj, and diag(A^+)_i =
+    // sum_j s_j V_ij^2 in O(n^2).
+    void do_quadratic_form(const MatrixRef &y, const MatrixRef &out) const override;
+    double do_trace_solve(const MatrixRef &y) const override;
+    void do_inverse_diagonal(void *diag) const override;
+    void do_mahalanobis(const MatrixRef &y, void *out) const override;
+
 private:
     ColMajorView<const T> vectors() const { return {v_.get(), n_, n_, ld()}; }
     index_t ld() const { return n_ > 0 ? n_ : 1; }

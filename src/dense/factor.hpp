@@ -84,9 +84,33 @@ public:
     // A new factor of A + sign * V V^T.
     virtual std::unique_ptr<Factor> rank_update(int sign, const MatrixRef &v) const;
 
+    // Products with A^-1 (A^+ for QR, COD, SVD, EIGH, as solve applies it) that never form
+    // it (factor_products.cpp). A must be square (else Error(unsupported)); Y is n-by-k, W
+    // n-by-p, validated caller matrices of this factor's dtype; vectors hold values of it.
+    // These handle the empty cases and the one-thread policy, then call the do_ versions.
+    void quadratic_form(const MatrixRef &y, const MatrixRef &out) const;  // Y^T A^-1 Y
+    void bilinear_form(const MatrixRef &y, const MatrixRef &w, const MatrixRef &out) const;  // Y^T A^-1 W
+    void sandwich(const MatrixRef &y, const MatrixRef &out) const;  // A^-1 Y A^-1
+    double trace_solve(const MatrixRef &y) const;                  // trace(A^-1 Y)
+    void inverse_diagonal(void *diag) const;                       // diag(A^-1), n values
+    void mahalanobis(const MatrixRef &y, void *out) const;         // y_j^T A^-1 y_j, k values
+
 protected:
     [[noreturn]] void unsupported(const char *what) const;
+
+    // The products for n >= 1 and non-empty outputs. The defaults are built on solve() and
+    // work for every square kind, with exactly symmetric quadratic forms for the symmetric
+    // kinds; a kind overrides those its structure makes cheaper (Cholesky, EIGH).
+    virtual void do_quadratic_form(const MatrixRef &y, const MatrixRef &out) const;
+    virtual void do_bilinear_form(const MatrixRef &y, const MatrixRef &w, const MatrixRef &out) const;
+    virtual void do_sandwich(const MatrixRef &y, const MatrixRef &out) const;
+    virtual double do_trace_solve(const MatrixRef &y) const;
+    virtual void do_inverse_diagonal(void *diag) const;
+    virtual void do_mahalanobis(const MatrixRef &y, void *out) const;
 };
+
+// Throws Error(unsupported) unless f's A is square, as the products with A^-1 need.
+void require_square_for_products(const Factor &f);
 
 // Factors a (validated, of dtype `dtype`, of a shape that suits `kind`). Throws fl::Error.
 std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRef &a,

@@ -44,6 +44,7 @@ template <> struct Routines<float> {
     static constexpr auto orgqr = LAPACKE_sorgqr_work;
     static constexpr auto trtrs = LAPACKE_strtrs_work;
     static constexpr auto trcon = LAPACKE_strcon_work;
+    static constexpr auto trtri = LAPACKE_strtri_work;
     static constexpr auto geqp3 = LAPACKE_sgeqp3_work;
     static constexpr auto tzrzf = LAPACKE_stzrzf_work;
     static constexpr auto ormrz = LAPACKE_sormrz_work;
@@ -52,6 +53,7 @@ template <> struct Routines<float> {
     static constexpr auto gemm = cblas_sgemm;
     static constexpr auto syrk = cblas_ssyrk;
     static constexpr auto trsm = cblas_strsm;
+    static constexpr auto trmm = cblas_strmm;
     static constexpr auto rot = cblas_srot;
     static constexpr auto nrm2 = cblas_snrm2;
     static constexpr auto scal = cblas_sscal;
@@ -79,6 +81,7 @@ template <> struct Routines<double> {
     static constexpr auto orgqr = LAPACKE_dorgqr_work;
     static constexpr auto trtrs = LAPACKE_dtrtrs_work;
     static constexpr auto trcon = LAPACKE_dtrcon_work;
+    static constexpr auto trtri = LAPACKE_dtrtri_work;
     static constexpr auto geqp3 = LAPACKE_dgeqp3_work;
     static constexpr auto tzrzf = LAPACKE_dtzrzf_work;
     static constexpr auto ormrz = LAPACKE_dormrz_work;
@@ -87,6 +90,7 @@ template <> struct Routines<double> {
     static constexpr auto gemm = cblas_dgemm;
     static constexpr auto syrk = cblas_dsyrk;
     static constexpr auto trsm = cblas_dtrsm;
+    static constexpr auto trmm = cblas_dtrmm;
     static constexpr auto rot = cblas_drot;
     static constexpr auto nrm2 = cblas_dnrm2;
     static constexpr auto scal = cblas_dscal;
@@ -178,16 +182,37 @@ lapack_int pocon(Triangle t, index_t n, const T *l, index_t lda, double anorm, d
     return info;
 }
 
+// a (triangle t, non-unit diagonal) <- its inverse, in place.
+template <class T> lapack_int trtri(Triangle t, index_t n, T *a, index_t lda) {
+    return Routines<T>::trtri(LAPACK_COL_MAJOR, uplo_char(t), 'N', to_int(n), a, to_int(lda));
+}
+
 // ---- BLAS ------------------------------------------------------------------------------
+
+inline CBLAS_UPLO cblas_uplo(Triangle t) { return t == Triangle::lower ? CblasLower : CblasUpper; }
+inline CBLAS_TRANSPOSE cblas_trans(Transpose t) { return t == Transpose::no ? CblasNoTrans : CblasTrans; }
+
+// B <- A B (left) or B A (right) for a triangular A with a non-unit diagonal.
+template <class T>
+void trmm(CBLAS_SIDE side, Triangle t, index_t m, index_t n, const T *a, index_t lda, T *b, index_t ldb) {
+    Routines<T>::trmm(CblasColMajor, side, cblas_uplo(t), CblasNoTrans, CblasNonUnit, to_int(m), to_int(n), T(1),
+                      a, to_int(lda), b, to_int(ldb));
+}
+
+// B <- op(A)^-1 B (left) or B op(A)^-1 (right) for a triangular A and an m-by-n B; A is
+// m-by-m (left) or n-by-n (right).
+template <class T>
+void trsm(CBLAS_SIDE side, Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n, const T *a,
+          index_t lda, T *b, index_t ldb) {
+    Routines<T>::trsm(CblasColMajor, side, cblas_uplo(t), cblas_trans(trans), unit_diagonal ? CblasUnit : CblasNonUnit,
+                      to_int(m), to_int(n), T(1), a, to_int(lda), b, to_int(ldb));
+}
 
 // B <- B op(A)^-1 for a triangular n-by-n A and an m-by-n B.
 template <class T>
-void trsm_right(Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n, const T *a,
-                index_t lda, T *b, index_t ldb) {
-    Routines<T>::trsm(CblasColMajor, CblasRight, t == Triangle::lower ? CblasLower : CblasUpper,
-                      trans == Transpose::no ? CblasNoTrans : CblasTrans,
-                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), T(1), a,
-                      to_int(lda), b, to_int(ldb));
+void trsm_right(Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n, const T *a, index_t lda, T *b,
+                index_t ldb) {
+    trsm(CblasRight, t, trans, unit_diagonal, m, n, a, lda, b, ldb);
 }
 
 template <class T> void swap(index_t n, T *x, T *y) { Routines<T>::swap(to_int(n), x, 1, y, 1); }

@@ -739,6 +739,105 @@ class Factor:
         return _wrap(out.value, _lib_.fl_factor_get_kind(out.value), self._dtype,
                      self._fl_dtype, self._rows, self._cols)
 
+    # -- products with A^-1 (never forming it) ---------------------------------------------
+    # Y and W may be (n,) or (n, k) arrays in any order; results are new C-ordered arrays of
+    # the factor's dtype. For qr, cod, svd and eigh, A^-1 is the pseudo-inverse as solve()
+    # applies it; a factor of a non-square A raises UnsupportedError.
+
+    def quadratic_form(self, y):
+        """Y.T @ inv(A) @ Y without forming inv(A): (k, k) for Y of shape (n, k), a scalar for
+        y of shape (n,). For cholesky it is one triangular solve Z = L^-1 Y and Z.T @ Z by a
+        symmetric rank-k update; the result is exactly symmetric for cholesky, ldlt, eigh."""
+        h = self._handle()
+        y, k, layout, ld, was_1d = self._input(y, self._rows, "Y")
+        out = _empty((k, k), self._dtype)
+        status = _lib_.fl_factor_quadratic_form(h, _FL_DTYPE.get(y.dtype, 0), k, layout, _addr(y),
+                                                ld, _ROW, _addr(out), k if k > 1 else 1)
+        if status:
+            _raise(status)
+        return out[0, 0] if was_1d else out
+
+    def bilinear_form(self, y, w):
+        """Y.T @ inv(A) @ W without forming inv(A): (k, p) for Y (n, k) and W (n, p); a 1-D Y
+        or W drops that dimension (two vectors give a scalar)."""
+        h = self._handle()
+        y, k, ylayout, ldy, y1 = self._input(y, self._rows, "Y")
+        w, p, wlayout, ldw, w1 = self._input(w, self._rows, "W")
+        out = _empty((k, p), self._dtype)
+        status = _lib_.fl_factor_bilinear_form(h, _FL_DTYPE.get(y.dtype, 0), k, ylayout, _addr(y),
+                                               ldy, p, wlayout, _addr(w), ldw, _ROW, _addr(out),
+                                               p if p > 1 else 1)
+        if status:
+            _raise(status)
+        if y1 and w1:
+            return out[0, 0]
+        return out[0] if y1 else (out[:, 0] if w1 else out)
+
+    def sandwich(self, y):
+        """inv(A) @ Y @ inv(A) for an (n, n) Y (covariance propagation), by two solves."""
+        h = self._handle()
+        n = self._rows
+        y, k, layout, ld, was_1d = self._input(y, self._rows, "Y")
+        if was_1d or k != n:
+            raise DimensionMismatchError(
+                f"fastlinalg: Y must be ({n}, {n}) for sandwich, got shape {y.shape}",
+                Status.DIMENSION_MISMATCH)
+        out = _empty((n, n), self._dtype)
+        status = _lib_.fl_factor_sandwich(h, _FL_DTYPE.get(y.dtype, 0), layout, _addr(y), ld, _ROW,
+                                          _addr(out), n if n > 1 else 1)
+        if status:
+            _raise(status)
+        return out
+
+    def trace_solve(self, y):
+        """trace(inv(A) @ Y) for an (n, n) Y, as a Python float (accumulated in double)."""
+        h = self._handle()
+        n = self._rows
+        y, k, layout, ld, was_1d = self._input(y, self._rows, "Y")
+        if was_1d or k != n:
+            raise DimensionMismatchError(
+                f"fastlinalg: Y must be ({n}, {n}) for trace_solve, got shape {y.shape}",
+                Status.DIMENSION_MISMATCH)
+        t = _c_double()
+        status = _lib_.fl_factor_trace_solve(h, _FL_DTYPE.get(y.dtype, 0), layout, _addr(y), ld,
+                                             _byref(t))
+        if status:
+            _raise(status)
+        return t.value
+
+    def inverse_diagonal(self):
+        """The diagonal of inv(A), shape (n,), without forming inv(A) (cholesky: the column
+        norms of L^-1, a third of the work of an inverse)."""
+        h = self._handle()
+        d = _empty(self._rows, self._dtype)
+        status = _lib_.fl_factor_inverse_diagonal(h, self._fl_dtype, _addr(d))
+        if status:
+            _raise(status)
+        return d
+
+    def mahalanobis(self, y):
+        """Squared Mahalanobis norms y_i @ inv(A) @ y_i of the rows y_i of an (N, n) array, as
+        numpy holds samples (shape (N,)); a 1-D y of shape (n,) gives a scalar. A C-ordered Y
+        is passed without a copy (its rows are the columns of a column-major n-by-N matrix)."""
+        h = self._handle()
+        if type(y) is not _ndarray:
+            y = _asarray(y)
+        if y.ndim == 2:
+            if y.shape[1] != self._rows:
+                raise DimensionMismatchError(
+                    f"fastlinalg: Y has {y.shape[1]} columns but the vectors need {self._rows} "
+                    f"(the factor is {self._rows}-by-{self._cols})", Status.DIMENSION_MISMATCH)
+            yt, k, layout, ld, _ = self._input(y.T, self._rows, "Y.T")
+            was_1d = False
+        else:
+            yt, k, layout, ld, was_1d = self._input(y, self._rows, "y")
+        out = _empty(k, self._dtype)
+        status = _lib_.fl_factor_mahalanobis(h, _FL_DTYPE.get(yt.dtype, 0), k, layout, _addr(yt),
+                                             ld, _addr(out))
+        if status:
+            _raise(status)
+        return out[0] if was_1d else out
+
 
 _new = object.__new__
 _F64_CODE, _F32_CODE = _lib.FLOAT64, _lib.FLOAT32
