@@ -120,6 +120,14 @@ void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype 
                 "or separate buffers");
 }
 
+void require_disjoint(const MatrixRef &a, const MatrixRef &b, Dtype dtype, const char *names) {
+    const auto a_begin = reinterpret_cast<uintptr_t>(a.data);
+    const auto b_begin = reinterpret_cast<uintptr_t>(b.data);
+    const uintptr_t a_end = a_begin + extent_bytes(a, dtype), b_end = b_begin + extent_bytes(b, dtype);
+    if (a_begin < a_end && b_begin < b_end && a_begin < b_end && b_begin < a_end)
+        invalid(std::string(names) + " overlap: pass separate buffers");
+}
+
 void require_stacked_outputs(const MatrixRef &b, const MatrixRef &x0, int64_t count, int64_t stride,
                              Dtype dtype) {
     if (count == 0) return;

@@ -39,6 +39,9 @@ MatrixRef matrix_arg(const MatrixNames &names, Dtype dtype, fl_layout layout, in
 // from it.
 void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype dtype);
 
+// a and b share no memory ("x and y overlap").
+void require_disjoint(const MatrixRef &a, const MatrixRef &b, Dtype dtype, const char *names);
+
 // count outputs shaped like x0, the l-th at x0.data + l * stride elements: they must lie
 // apart from each other (|stride| at least x0's extent) and from b, and the last must be
 // addressable.
