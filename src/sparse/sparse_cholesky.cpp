@@ -64,6 +64,7 @@ class SparseCholesky final : public SparseFactor {
 public:
     SparseCholesky(const SparseMatrix &a, const FactorOptions &options)
         : SparseFactor(a, cholmod_stype(options.triangle)), stype_(cholmod_stype(options.triangle)) {
+        if (rows() == 0) return;  // CHOLMOD rejects n = 0; an empty A needs no factor
         suitesparse::Common c;
         cholmod_sparse av = view(a);
         analysis_.reset(cholmod_l_analyze(&av, c.get()), FactorDeleter());
@@ -75,6 +76,7 @@ public:
 
     LogDet logdet() const override {
         LogDet d{1.0, 0.0};
+        if (l_ == nullptr) return d;  // 0-by-0
         for (double p : pivots(*l_)) d.logabsdet += (l_->is_ll ? 2.0 : 1.0) * std::log(p);
         return d;
     }
@@ -94,6 +96,7 @@ private:
     // A refactorization: the shared analysis, new values.
     SparseCholesky(const SparseCholesky &from, const SparseMatrix &a)
         : SparseFactor(a, from.stype_), stype_(from.stype_), analysis_(from.analysis_) {
+        if (rows() == 0) return;
         suitesparse::Common c;
         factor_numerically(a, c);
     }
@@ -106,6 +109,7 @@ private:
                                                            " rows but the factor's matrix " +
                                                            std::to_string(rows()));
         if (v.dtype() != dtype()) throw Error(ErrorCode::dtype_mismatch, "v's dtype differs from the factor's");
+        if (rows() == 0) return;
         suitesparse::Common c;
         l_.reset(cholmod_l_copy_factor(from.l_.get(), c.get()));
         c.check("cholmod_l_copy_factor");
