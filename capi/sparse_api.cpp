@@ -37,21 +37,25 @@ const fl::SparseMatrix &sparse_of(const fl_sparse *sparse, const char *name) {
 void require_dtype(const fl::SparseMatrix &s, fl_dtype dtype) {
     const fl::Dtype wanted = to_dtype(dtype, "dtype");
     if (wanted != s.dtype())
-        throw fl::Error(fl::ErrorCode::dtype_mismatch, std::string("dtype = ") + dtype_name(wanted) +
-                                                           " but the sparse matrix holds " +
-                                                           dtype_name(s.dtype()));
+        throw fl::Error(fl::ErrorCode::dtype_mismatch,
+                        std::string("dtype = ") + dtype_name(wanted) +
+                            " but the sparse matrix holds " + dtype_name(s.dtype()));
 }
 
 std::unique_ptr<fl::Factor> make_sparse_factor(fl::FactorKind kind, const fl::SparseMatrix &s,
                                                const fl::FactorOptions &options) {
     switch (kind) {
-    case fl::FactorKind::sparse_cholesky: return fl::make_sparse_cholesky(s, options);
-    case fl::FactorKind::sparse_lu: return fl::make_sparse_lu(s, options);
-    case fl::FactorKind::sparse_qr: return fl::make_sparse_qr(s, options);
-    default:
-        throw fl::Error(fl::ErrorCode::invalid_argument,
-                        std::string("kind ") + fl::kind_name(kind) +
-                            " is dense: use FL_FACTOR_SPARSE_CHOLESKY, _LU or _QR (or fl_factor_create)");
+        case fl::FactorKind::sparse_cholesky:
+            return fl::make_sparse_cholesky(s, options);
+        case fl::FactorKind::sparse_lu:
+            return fl::make_sparse_lu(s, options);
+        case fl::FactorKind::sparse_qr:
+            return fl::make_sparse_qr(s, options);
+        default:
+            throw fl::Error(
+                fl::ErrorCode::invalid_argument,
+                std::string("kind ") + fl::kind_name(kind) +
+                    " is dense: use FL_FACTOR_SPARSE_CHOLESKY, _LU or _QR (or fl_factor_create)");
     }
 }
 
@@ -66,14 +70,20 @@ FL_API fl_status fl_sparse_create(fl_sparse **sparse, fl_sparse_format format,
     if (sparse != nullptr) *sparse = nullptr;
     return guarded(__func__, [&] {
         require_not_null(sparse, "sparse");
-        const fl::CompressedArrays a{to_format(format), to_index_type(index_type), to_dtype(dtype, "dtype"),
-                                     rows, cols, ptr, idx, values};
+        const fl::CompressedArrays a{to_format(format),
+                                     to_index_type(index_type),
+                                     to_dtype(dtype, "dtype"),
+                                     rows,
+                                     cols,
+                                     ptr,
+                                     idx,
+                                     values};
         require_non_negative(rows, "rows");
         require_non_negative(cols, "cols");
         if (index_type == FL_INDEX_INT32 && (rows > INT32_MAX || cols > INT32_MAX))
-            throw fl::Error(fl::ErrorCode::too_large, "rows or cols exceed 32-bit indices (rows = " +
-                                                          std::to_string(rows) + ", cols = " +
-                                                          std::to_string(cols) + ")");
+            throw fl::Error(fl::ErrorCode::too_large,
+                            "rows or cols exceed 32-bit indices (rows = " + std::to_string(rows) +
+                                ", cols = " + std::to_string(cols) + ")");
         require_not_null(ptr, "ptr");
         // idx and values may be NULL only when ptr says there are no entries.
         const int64_t outer = format == FL_SPARSE_CSC ? cols : rows;
@@ -118,10 +128,10 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
         require_non_negative(ncols, "ncols");
         const int64_t x_rows = op == fl::Transpose::no ? s.cols() : s.rows();
         const int64_t y_rows = op == fl::Transpose::no ? s.rows() : s.cols();
-        const fl::MatrixRef xm =
-            matrix_arg({"x", "ldx", "cols of op(A)", "ncols"}, s.dtype(), x_layout, x_rows, ncols, x, ldx);
-        const fl::MatrixRef ym =
-            matrix_arg({"y", "ldy", "rows of op(A)", "ncols"}, s.dtype(), y_layout, y_rows, ncols, y, ldy);
+        const fl::MatrixRef xm = matrix_arg({"x", "ldx", "cols of op(A)", "ncols"}, s.dtype(),
+                                            x_layout, x_rows, ncols, x, ldx);
+        const fl::MatrixRef ym = matrix_arg({"y", "ldy", "rows of op(A)", "ncols"}, s.dtype(),
+                                            y_layout, y_rows, ncols, y, ldy);
         require_disjoint(xm, ym, s.dtype(), "x and y");
         if (s.dtype() == fl::Dtype::float32)
             s.multiply<float>(op, xm, ym);
@@ -141,7 +151,8 @@ FL_API fl_status fl_factor_create_sparse(fl_factor **factor, fl_factor_kind kind
         const fl::FactorKind k = to_kind(kind);
         const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
         const fl::FactorOptions defaults;
-        *factor = new fl_factor{make_sparse_factor(k, s, options != nullptr ? options->values : defaults)};
+        *factor = new fl_factor{
+            make_sparse_factor(k, s, options != nullptr ? options->values : defaults)};
     });
 }
 
@@ -163,8 +174,9 @@ FL_API fl_status fl_factor_rank_update_sparse(fl_factor **updated, const fl_fact
         require_not_null(updated, "updated");
         require_not_null(factor, "factor");
         if (sign != 1 && sign != -1)
-            throw fl::Error(fl::ErrorCode::invalid_argument,
-                            "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
+            throw fl::Error(
+                fl::ErrorCode::invalid_argument,
+                "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
         const fl::SparseMatrix &vs = sparse_of(v, "v");
         *updated = new fl_factor{factor->impl->rank_update_sparse(sign, vs)};
     });

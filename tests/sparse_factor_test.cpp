@@ -12,7 +12,8 @@ using namespace fltest;
 
 namespace {
 
-FactorPtr create_sparse(fl_factor_kind kind, const fl_sparse *s, const fl_options *options = nullptr) {
+FactorPtr create_sparse(fl_factor_kind kind, const fl_sparse *s,
+                        const fl_options *options = nullptr) {
     fl_factor *f = nullptr;
     const fl_status st = fl_factor_create_sparse(&f, kind, s, options);
     EXPECT_EQ(st, FL_OK) << fl_last_error();
@@ -21,7 +22,8 @@ FactorPtr create_sparse(fl_factor_kind kind, const fl_sparse *s, const fl_option
 
 // max_j ||b_j - op(A) x_j||_1 / (||A||_1 ||x_j||_1 n eps) for a solve of a random B.
 template <class T>
-double solve_ratio(const fl_factor *f, const Ref &a, fl_transpose trans, fl_layout bl, fl_layout xl, int64_t k) {
+double solve_ratio(const fl_factor *f, const Ref &a, fl_transpose trans, fl_layout bl, fl_layout xl,
+                   int64_t k) {
     const int64_t b_rows = trans == FL_NO_TRANS ? a.rows : a.cols;
     const int64_t x_rows = trans == FL_NO_TRANS ? a.cols : a.rows;
     const Matrix<T> b = Matrix<T>::from_ref(random_ref(b_rows, k, 17), bl, 1);
@@ -56,7 +58,8 @@ TYPED_TEST(SparseCholesky, ResidualsLogdetRcondInverseEitherTriangle) {
         for (fl_layout bl : kLayouts)
             for (fl_layout xl : kLayouts)
                 for (int64_t k : {1, 7})
-                    EXPECT_LT(solve_ratio<T>(f.get(), a, FL_NO_TRANS, bl, xl, k), kResidualThreshold);
+                    EXPECT_LT(solve_ratio<T>(f.get(), a, FL_NO_TRANS, bl, xl, k),
+                              kResidualThreshold);
         double sign = 0, logabs = 0;
         ASSERT_EQ(fl_factor_logdet(f.get(), &sign, &logabs), FL_OK);
         EXPECT_EQ(sign, 1.0);
@@ -67,7 +70,8 @@ TYPED_TEST(SparseCholesky, ResidualsLogdetRcondInverseEitherTriangle) {
         EXPECT_GE(rc, exact * 0.9999);  // the estimate of ||A^-1||_1 is a lower bound
         EXPECT_LE(rc, exact * 10);
         Matrix<T> inv(60, 60, FL_ROW_MAJOR);
-        ASSERT_EQ(fl_factor_inverse(f.get(), Dtype<T>::value, FL_ROW_MAJOR, inv.data(), inv.ld()), FL_OK);
+        ASSERT_EQ(fl_factor_inverse(f.get(), Dtype<T>::value, FL_ROW_MAJOR, inv.data(), inv.ld()),
+                  FL_OK);
         EXPECT_LT(inverse_residual(a, inv.to_ref(), eps<T>()), kResidualThreshold);
         int64_t pos = 0, neg = 1, zero = 1;
         ASSERT_EQ(fl_factor_inertia(f.get(), &pos, &neg, &zero), FL_OK);
@@ -99,7 +103,8 @@ TEST(SparseCholesky, LaplacianKnownSolution) {
     long double exact = 0;
     for (int p = 1; p <= m; ++p)
         for (int q = 1; q <= m; ++q)
-            exact += std::log(4 * std::pow(std::sin(p * h / 2), 2) + 4 * std::pow(std::sin(q * h / 2), 2));
+            exact += std::log(4 * std::pow(std::sin(p * h / 2), 2) +
+                              4 * std::pow(std::sin(q * h / 2), 2));
     double logabs = 0;
     ASSERT_EQ(fl_factor_logdet(f.get(), nullptr, &logabs), FL_OK);
     EXPECT_NEAR(logabs, double(exact), 1e-8 * double(exact));
@@ -121,13 +126,16 @@ TYPED_TEST(SparseCholesky, RefactorReusesTheAnalysisAndLeavesTheOldFactor) {
     fl_factor *raw = nullptr;
     ASSERT_EQ(fl_factor_refactor(&raw, f.get(), s.get()), FL_OK) << fl_last_error();
     FactorPtr g(raw);
-    EXPECT_LT(solve_ratio<T>(g.get(), a2, FL_NO_TRANS, FL_COL_MAJOR, FL_ROW_MAJOR, 4), kResidualThreshold);
-    EXPECT_LT(solve_ratio<T>(f.get(), a, FL_NO_TRANS, FL_COL_MAJOR, FL_ROW_MAJOR, 4), kResidualThreshold);
+    EXPECT_LT(solve_ratio<T>(g.get(), a2, FL_NO_TRANS, FL_COL_MAJOR, FL_ROW_MAJOR, 4),
+              kResidualThreshold);
+    EXPECT_LT(solve_ratio<T>(f.get(), a, FL_NO_TRANS, FL_COL_MAJOR, FL_ROW_MAJOR, 4),
+              kResidualThreshold);
     // Refactoring from a refactored factor works the same.
     ASSERT_EQ(fl_sparse_set_values(s.get(), Dtype<T>::value, c1.values.data()), FL_OK);
     ASSERT_EQ(fl_factor_refactor(&raw, g.get(), s.get()), FL_OK);
     FactorPtr h(raw);
-    EXPECT_LT(solve_ratio<T>(h.get(), a, FL_NO_TRANS, FL_ROW_MAJOR, FL_ROW_MAJOR, 3), kResidualThreshold);
+    EXPECT_LT(solve_ratio<T>(h.get(), a, FL_NO_TRANS, FL_ROW_MAJOR, FL_ROW_MAJOR, 3),
+              kResidualThreshold);
 
     // Another pattern is refused, naming the column.
     Ref other = a;
@@ -136,8 +144,8 @@ TYPED_TEST(SparseCholesky, RefactorReusesTheAnalysisAndLeavesTheOldFactor) {
     other(gap, 0) = other(0, gap) = 0.5L;
     SparsePtr t = make_sparse<T>(other);
     raw = reinterpret_cast<fl_factor *>(uintptr_t{0x10});
-    EXPECT_ERROR(fl_factor_refactor(&raw, f.get(), t.get()), FL_ERR_INVALID_ARGUMENT, "fl_factor_refactor",
-                 "pattern", "column 0");
+    EXPECT_ERROR(fl_factor_refactor(&raw, f.get(), t.get()), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_refactor", "pattern", "column 0");
     EXPECT_EQ(raw, nullptr);
 }
 
@@ -156,23 +164,27 @@ TYPED_TEST(SparseCholesky, UpdateAndDowndateMatchFreshFactors) {
     fl_factor *raw = nullptr;
     ASSERT_EQ(fl_factor_rank_update_sparse(&raw, f.get(), +1, vs.get()), FL_OK) << fl_last_error();
     FactorPtr up(raw);
-    EXPECT_LT(solve_ratio<T>(up.get(), plus, FL_NO_TRANS, FL_COL_MAJOR, FL_COL_MAJOR, 3), kResidualThreshold);
+    EXPECT_LT(solve_ratio<T>(up.get(), plus, FL_NO_TRANS, FL_COL_MAJOR, FL_COL_MAJOR, 3),
+              kResidualThreshold);
     double logabs = 0;
     ASSERT_EQ(fl_factor_logdet(up.get(), nullptr, &logabs), FL_OK);
     EXPECT_NEAR(logabs, double(ref_logdet(plus).logabs), logdet_tol<T>() * std::fabs(logabs));
     // Downdating the update gives A back; the original is untouched throughout.
     ASSERT_EQ(fl_factor_rank_update_sparse(&raw, up.get(), -1, vs.get()), FL_OK) << fl_last_error();
     FactorPtr down(raw);
-    EXPECT_LT(solve_ratio<T>(down.get(), a, FL_NO_TRANS, FL_ROW_MAJOR, FL_COL_MAJOR, 3), kResidualThreshold);
-    EXPECT_LT(solve_ratio<T>(f.get(), a, FL_NO_TRANS, FL_ROW_MAJOR, FL_COL_MAJOR, 3), kResidualThreshold);
+    EXPECT_LT(solve_ratio<T>(down.get(), a, FL_NO_TRANS, FL_ROW_MAJOR, FL_COL_MAJOR, 3),
+              kResidualThreshold);
+    EXPECT_LT(solve_ratio<T>(f.get(), a, FL_NO_TRANS, FL_ROW_MAJOR, FL_COL_MAJOR, 3),
+              kResidualThreshold);
 
     // A - W W^T with a large W is not positive definite.
     Ref w(n, 1);
     w(4, 0) = 1000;
     SparsePtr ws = make_sparse<T>(w);
     raw = reinterpret_cast<fl_factor *>(uintptr_t{0x10});
-    EXPECT_ERROR(fl_factor_rank_update_sparse(&raw, f.get(), -1, ws.get()), FL_ERR_NOT_POSITIVE_DEFINITE,
-                 "fl_factor_rank_update_sparse", "not positive definite");
+    EXPECT_ERROR(fl_factor_rank_update_sparse(&raw, f.get(), -1, ws.get()),
+                 FL_ERR_NOT_POSITIVE_DEFINITE, "fl_factor_rank_update_sparse",
+                 "not positive definite");
     EXPECT_EQ(raw, nullptr);
 }
 
@@ -182,7 +194,8 @@ TEST(SparseCholesky, IndefiniteMatrixNamesTheColumn) {
     SparsePtr s = make_sparse<double>(a);
     fl_factor *f = reinterpret_cast<fl_factor *>(uintptr_t{0x10});
     EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_CHOLESKY, s.get(), nullptr),
-                 FL_ERR_NOT_POSITIVE_DEFINITE, "fl_factor_create_sparse", "not positive definite", "column");
+                 FL_ERR_NOT_POSITIVE_DEFINITE, "fl_factor_create_sparse", "not positive definite",
+                 "column");
     EXPECT_EQ(f, nullptr);
     // Diagonal: the failing column is the negative one, whatever the order.
     Ref d(4, 4);
@@ -205,7 +218,8 @@ TYPED_TEST(SparseLU, ResidualsBothTransposesLogdetRcondRefactor) {
         for (fl_layout bl : kLayouts)
             for (fl_layout xl : kLayouts)
                 for (int64_t k : {1, 9, 200}) {
-                    SCOPED_TRACE(std::string(trans_name(trans)) + layout_name(bl) + layout_name(xl));
+                    SCOPED_TRACE(std::string(trans_name(trans)) + layout_name(bl) +
+                                 layout_name(xl));
                     EXPECT_LT(solve_ratio<T>(f.get(), a, trans, bl, xl, k), kResidualThreshold);
                 }
     double sign = 0, logabs = 0;
@@ -226,8 +240,10 @@ TYPED_TEST(SparseLU, ResidualsBothTransposesLogdetRcondRefactor) {
     fl_factor *raw = nullptr;
     ASSERT_EQ(fl_factor_refactor(&raw, f.get(), s.get()), FL_OK) << fl_last_error();
     FactorPtr g(raw);
-    EXPECT_LT(solve_ratio<T>(g.get(), a2, FL_TRANS, FL_ROW_MAJOR, FL_COL_MAJOR, 5), kResidualThreshold);
-    EXPECT_LT(solve_ratio<T>(f.get(), a, FL_NO_TRANS, FL_ROW_MAJOR, FL_COL_MAJOR, 5), kResidualThreshold);
+    EXPECT_LT(solve_ratio<T>(g.get(), a2, FL_TRANS, FL_ROW_MAJOR, FL_COL_MAJOR, 5),
+              kResidualThreshold);
+    EXPECT_LT(solve_ratio<T>(f.get(), a, FL_NO_TRANS, FL_ROW_MAJOR, FL_COL_MAJOR, 5),
+              kResidualThreshold);
 }
 
 TEST(SparseLU, SingularAndEmpty) {
@@ -236,29 +252,32 @@ TEST(SparseLU, SingularAndEmpty) {
     for (int64_t i = 0; i < 20; ++i) a(i, 5) = 2 * a(i, 3);  // dependent columns, same pattern
     SparsePtr s = make_sparse<double>(a);
     fl_factor *f = reinterpret_cast<fl_factor *>(uintptr_t{0x10});
-    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_LU, s.get(), nullptr), FL_ERR_SINGULAR,
-                 "fl_factor_create_sparse", "singular");
+    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_LU, s.get(), nullptr),
+                 FL_ERR_SINGULAR, "fl_factor_create_sparse", "singular");
     EXPECT_EQ(f, nullptr);
     SparsePtr zero = make_sparse<double>(Ref(3, 3));
-    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_LU, zero.get(), nullptr), FL_ERR_SINGULAR,
-                 "fl_factor_create_sparse", "singular");
+    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_LU, zero.get(), nullptr),
+                 FL_ERR_SINGULAR, "fl_factor_create_sparse", "singular");
     // 0-by-0: a valid, empty factor for every kind.
     SparsePtr empty = make_sparse<double>(Ref(0, 0));
-    for (fl_factor_kind kind : {FL_FACTOR_SPARSE_CHOLESKY, FL_FACTOR_SPARSE_LU, FL_FACTOR_SPARSE_QR}) {
+    for (fl_factor_kind kind :
+         {FL_FACTOR_SPARSE_CHOLESKY, FL_FACTOR_SPARSE_LU, FL_FACTOR_SPARSE_QR}) {
         FactorPtr e = create_sparse(kind, empty.get());
         ASSERT_TRUE(e);
-        EXPECT_EQ(fl_factor_solve(e.get(), FL_NO_TRANS, FL_FLOAT64, 3, FL_COL_MAJOR, nullptr, 1, FL_COL_MAJOR,
-                                  nullptr, 1),
+        EXPECT_EQ(fl_factor_solve(e.get(), FL_NO_TRANS, FL_FLOAT64, 3, FL_COL_MAJOR, nullptr, 1,
+                                  FL_COL_MAJOR, nullptr, 1),
                   FL_OK);
     }
     // 1-by-1.
     Ref one(1, 1);
     one(0, 0) = 4;
     SparsePtr o = make_sparse<double>(one);
-    for (fl_factor_kind kind : {FL_FACTOR_SPARSE_CHOLESKY, FL_FACTOR_SPARSE_LU, FL_FACTOR_SPARSE_QR}) {
+    for (fl_factor_kind kind :
+         {FL_FACTOR_SPARSE_CHOLESKY, FL_FACTOR_SPARSE_LU, FL_FACTOR_SPARSE_QR}) {
         FactorPtr e = create_sparse(kind, o.get());
         double b = 2, x = 0;
-        ASSERT_EQ(fl_factor_solve(e.get(), FL_NO_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, &b, 1, FL_COL_MAJOR, &x, 1),
+        ASSERT_EQ(fl_factor_solve(e.get(), FL_NO_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, &b, 1,
+                                  FL_COL_MAJOR, &x, 1),
                   FL_OK);
         EXPECT_DOUBLE_EQ(x, 0.5);
     }
@@ -274,8 +293,9 @@ double normal_equations_ratio(const Ref &a, const Matrix<T> &b, const Matrix<T> 
     const Ref g = multiply(transpose(a), r);
     double worst = 0;
     for (int64_t j = 0; j < x.cols(); ++j)
-        worst = std::max(worst, ratio(column_norm1(g, j), norm1(a) * norm1(a) * column_norm1(x.to_ref(), j) *
-                                                              a.rows * eps<T>()));
+        worst = std::max(
+            worst, ratio(column_norm1(g, j),
+                         norm1(a) * norm1(a) * column_norm1(x.to_ref(), j) * a.rows * eps<T>()));
     return worst;
 }
 
@@ -310,7 +330,8 @@ TYPED_TEST(SparseQR, LeastSquaresAndMinimumNormTransposedSolves) {
         EXPECT_LT(ratio(column_norm1(r, j), norm1(a) * column_norm1(x.to_ref(), j) * 90 * eps<T>()),
                   kResidualThreshold);
     for (int64_t i = 0; i < 90; ++i)
-        for (int64_t j = 0; j < 4; ++j) EXPECT_NEAR(double(x(i, j)), double(xd(i, j)), 200 * eps<T>());
+        for (int64_t j = 0; j < 4; ++j)
+            EXPECT_NEAR(double(x(i, j)), double(xd(i, j)), 200 * eps<T>());
 }
 
 TEST(SparseQR, RankUnderTheTolerance) {
@@ -346,23 +367,27 @@ TEST(SparseKinds, QueriesAKindCannotAnswerAreUnsupported) {
     int64_t r = 0;
     double d = 0;
     EXPECT_ERROR(fl_factor_rank(lu.get(), &r), FL_ERR_UNSUPPORTED, "fl_factor_rank", "sparse LU");
-    EXPECT_ERROR(fl_factor_rank(chol.get(), &r), FL_ERR_UNSUPPORTED, "fl_factor_rank", "sparse Cholesky");
-    EXPECT_ERROR(fl_factor_logdet(qr.get(), &d, &d), FL_ERR_UNSUPPORTED, "fl_factor_logdet", "sparse QR");
+    EXPECT_ERROR(fl_factor_rank(chol.get(), &r), FL_ERR_UNSUPPORTED, "fl_factor_rank",
+                 "sparse Cholesky");
+    EXPECT_ERROR(fl_factor_logdet(qr.get(), &d, &d), FL_ERR_UNSUPPORTED, "fl_factor_logdet",
+                 "sparse QR");
     EXPECT_ERROR(fl_factor_rcond(qr.get(), &d), FL_ERR_UNSUPPORTED, "fl_factor_rcond", "sparse QR");
-    EXPECT_ERROR(fl_factor_part_shape(lu.get(), FL_PART_R, &r, &r), FL_ERR_UNSUPPORTED, "fl_factor_part_shape");
+    EXPECT_ERROR(fl_factor_part_shape(lu.get(), FL_PART_R, &r, &r), FL_ERR_UNSUPPORTED,
+                 "fl_factor_part_shape");
     EXPECT_ERROR(fl_factor_inertia(lu.get(), &r, &r, &r), FL_ERR_UNSUPPORTED, "fl_factor_inertia");
     std::vector<double> v(9, 1.0);
     fl_factor *raw = nullptr;
-    EXPECT_ERROR(fl_factor_rank_update(&raw, chol.get(), 1, FL_FLOAT64, 1, FL_COL_MAJOR, v.data(), 9),
-                 FL_ERR_UNSUPPORTED, "fl_factor_rank_update", "rank update");
+    EXPECT_ERROR(
+        fl_factor_rank_update(&raw, chol.get(), 1, FL_FLOAT64, 1, FL_COL_MAJOR, v.data(), 9),
+        FL_ERR_UNSUPPORTED, "fl_factor_rank_update", "rank update");
     EXPECT_ERROR(fl_factor_rank_update_sparse(&raw, lu.get(), 1, s.get()), FL_ERR_UNSUPPORTED,
                  "fl_factor_rank_update_sparse", "sparse LU");
     // Dense factors refuse the sparse operations.
     FactorPtr dense;
     const Matrix<double> ad = Matrix<double>::from_ref(a, FL_COL_MAJOR);
     ASSERT_EQ(make_factor(dense, FL_FACTOR_CHOLESKY, ad), FL_OK);
-    EXPECT_ERROR(fl_factor_refactor(&raw, dense.get(), s.get()), FL_ERR_UNSUPPORTED, "fl_factor_refactor",
-                 "Cholesky");
+    EXPECT_ERROR(fl_factor_refactor(&raw, dense.get(), s.get()), FL_ERR_UNSUPPORTED,
+                 "fl_factor_refactor", "Cholesky");
     EXPECT_ERROR(fl_factor_rank_update_sparse(&raw, dense.get(), 1, s.get()), FL_ERR_UNSUPPORTED,
                  "fl_factor_rank_update_sparse");
     EXPECT_EQ(raw, nullptr);
@@ -373,7 +398,8 @@ TEST(SparseKinds, QueriesAKindCannotAnswerAreUnsupported) {
 TEST(SparseKinds, SharedHandlesSolveConcurrently) {
     const Ref a = laplacian_ref(12);
     SparsePtr s = make_sparse<double>(a);
-    for (fl_factor_kind kind : {FL_FACTOR_SPARSE_CHOLESKY, FL_FACTOR_SPARSE_LU, FL_FACTOR_SPARSE_QR}) {
+    for (fl_factor_kind kind :
+         {FL_FACTOR_SPARSE_CHOLESKY, FL_FACTOR_SPARSE_LU, FL_FACTOR_SPARSE_QR}) {
         FactorPtr f = create_sparse(kind, s.get());
         const Matrix<double> b = Matrix<double>::from_ref(random_ref(144, 3, 5), FL_COL_MAJOR);
         Matrix<double> want(144, 3, FL_COL_MAJOR);
@@ -403,58 +429,61 @@ TEST(SparseFactorErrors, CreateRefactorAndUpdateNameTheArgument) {
     SparsePtr f32 = make_sparse<float>(a);
     fl_factor *f = reinterpret_cast<fl_factor *>(uintptr_t{0x10});
     const char *fn = "fl_factor_create_sparse";
-    EXPECT_ERROR(fl_factor_create_sparse(nullptr, FL_FACTOR_SPARSE_LU, s.get(), nullptr), FL_ERR_INVALID_ARGUMENT,
-                 fn, "factor is NULL");
-    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_LU, nullptr, nullptr), FL_ERR_INVALID_ARGUMENT, fn,
-                 "sparse is NULL");
+    EXPECT_ERROR(fl_factor_create_sparse(nullptr, FL_FACTOR_SPARSE_LU, s.get(), nullptr),
+                 FL_ERR_INVALID_ARGUMENT, fn, "factor is NULL");
+    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_LU, nullptr, nullptr),
+                 FL_ERR_INVALID_ARGUMENT, fn, "sparse is NULL");
     EXPECT_EQ(f, nullptr);
-    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_LU, s.get(), nullptr), FL_ERR_INVALID_ARGUMENT, fn, "dense");
-    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_AUTO, s.get(), nullptr), FL_ERR_INVALID_ARGUMENT, fn,
-                 "FL_FACTOR_AUTO");
+    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_LU, s.get(), nullptr),
+                 FL_ERR_INVALID_ARGUMENT, fn, "dense");
+    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_AUTO, s.get(), nullptr),
+                 FL_ERR_INVALID_ARGUMENT, fn, "FL_FACTOR_AUTO");
     EXPECT_ERROR(fl_factor_create_sparse(&f, static_cast<fl_factor_kind>(99), s.get(), nullptr),
                  FL_ERR_INVALID_ARGUMENT, fn, "kind = 99");
     EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_CHOLESKY, rect.get(), nullptr),
                  FL_ERR_INVALID_ARGUMENT, fn, "square", "5 x 3");
-    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_LU, rect.get(), nullptr), FL_ERR_INVALID_ARGUMENT,
-                 fn, "square");
+    EXPECT_ERROR(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_LU, rect.get(), nullptr),
+                 FL_ERR_INVALID_ARGUMENT, fn, "square");
     // Sparse kinds through the dense entry point.
     const Matrix<double> ad = Matrix<double>::from_ref(a, FL_COL_MAJOR);
-    EXPECT_ERROR(create_expecting_null(FL_FACTOR_SPARSE_LU, ad), FL_ERR_INVALID_ARGUMENT, "fl_factor_create",
-                 "fl_factor_create_sparse");
+    EXPECT_ERROR(create_expecting_null(FL_FACTOR_SPARSE_LU, ad), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_create", "fl_factor_create_sparse");
 
     FactorPtr lu = create_sparse(FL_FACTOR_SPARSE_LU, s.get());
     FactorPtr chol = create_sparse(FL_FACTOR_SPARSE_CHOLESKY, s.get());
     fl_factor *g = reinterpret_cast<fl_factor *>(uintptr_t{0x10});
-    EXPECT_ERROR(fl_factor_refactor(nullptr, lu.get(), s.get()), FL_ERR_INVALID_ARGUMENT, "fl_factor_refactor",
-                 "refactored is NULL");
-    EXPECT_ERROR(fl_factor_refactor(&g, nullptr, s.get()), FL_ERR_INVALID_ARGUMENT, "fl_factor_refactor",
-                 "factor is NULL");
+    EXPECT_ERROR(fl_factor_refactor(nullptr, lu.get(), s.get()), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_refactor", "refactored is NULL");
+    EXPECT_ERROR(fl_factor_refactor(&g, nullptr, s.get()), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_refactor", "factor is NULL");
     EXPECT_EQ(g, nullptr);
-    EXPECT_ERROR(fl_factor_refactor(&g, lu.get(), nullptr), FL_ERR_INVALID_ARGUMENT, "fl_factor_refactor",
-                 "sparse is NULL");
-    EXPECT_ERROR(fl_factor_refactor(&g, lu.get(), rect.get()), FL_ERR_DIMENSION_MISMATCH, "fl_factor_refactor",
-                 "5 x 3");
-    EXPECT_ERROR(fl_factor_refactor(&g, lu.get(), f32.get()), FL_ERR_DTYPE_MISMATCH, "fl_factor_refactor",
-                 "dtype");
+    EXPECT_ERROR(fl_factor_refactor(&g, lu.get(), nullptr), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_refactor", "sparse is NULL");
+    EXPECT_ERROR(fl_factor_refactor(&g, lu.get(), rect.get()), FL_ERR_DIMENSION_MISMATCH,
+                 "fl_factor_refactor", "5 x 3");
+    EXPECT_ERROR(fl_factor_refactor(&g, lu.get(), f32.get()), FL_ERR_DTYPE_MISMATCH,
+                 "fl_factor_refactor", "dtype");
 
     const char *un = "fl_factor_rank_update_sparse";
-    EXPECT_ERROR(fl_factor_rank_update_sparse(nullptr, chol.get(), 1, s.get()), FL_ERR_INVALID_ARGUMENT, un,
-                 "updated is NULL");
+    EXPECT_ERROR(fl_factor_rank_update_sparse(nullptr, chol.get(), 1, s.get()),
+                 FL_ERR_INVALID_ARGUMENT, un, "updated is NULL");
     EXPECT_ERROR(fl_factor_rank_update_sparse(&g, nullptr, 1, s.get()), FL_ERR_INVALID_ARGUMENT, un,
                  "factor is NULL");
-    EXPECT_ERROR(fl_factor_rank_update_sparse(&g, chol.get(), 0, s.get()), FL_ERR_INVALID_ARGUMENT, un,
-                 "sign = 0");
-    EXPECT_ERROR(fl_factor_rank_update_sparse(&g, chol.get(), 1, nullptr), FL_ERR_INVALID_ARGUMENT, un,
-                 "v is NULL");
-    EXPECT_ERROR(fl_factor_rank_update_sparse(&g, chol.get(), 1, rect.get()), FL_ERR_DIMENSION_MISMATCH, un,
-                 "5 rows");
-    EXPECT_ERROR(fl_factor_rank_update_sparse(&g, chol.get(), 1, f32.get()), FL_ERR_DTYPE_MISMATCH, un, "dtype");
+    EXPECT_ERROR(fl_factor_rank_update_sparse(&g, chol.get(), 0, s.get()), FL_ERR_INVALID_ARGUMENT,
+                 un, "sign = 0");
+    EXPECT_ERROR(fl_factor_rank_update_sparse(&g, chol.get(), 1, nullptr), FL_ERR_INVALID_ARGUMENT,
+                 un, "v is NULL");
+    EXPECT_ERROR(fl_factor_rank_update_sparse(&g, chol.get(), 1, rect.get()),
+                 FL_ERR_DIMENSION_MISMATCH, un, "5 rows");
+    EXPECT_ERROR(fl_factor_rank_update_sparse(&g, chol.get(), 1, f32.get()), FL_ERR_DTYPE_MISMATCH,
+                 un, "dtype");
     EXPECT_EQ(g, nullptr);
 
     // Solves check the dtype against the factor's like the dense kinds.
     float b[9] = {}, x[9] = {};
-    EXPECT_ERROR(fl_factor_solve(lu.get(), FL_NO_TRANS, FL_FLOAT32, 1, FL_COL_MAJOR, b, 9, FL_COL_MAJOR, x, 9),
+    EXPECT_ERROR(fl_factor_solve(lu.get(), FL_NO_TRANS, FL_FLOAT32, 1, FL_COL_MAJOR, b, 9,
+                                 FL_COL_MAJOR, x, 9),
                  FL_ERR_DTYPE_MISMATCH, "fl_factor_solve", "FL_FLOAT32");
 }
 
-} // namespace
+}  // namespace

@@ -34,4 +34,4 @@ Ref sparse_spd_ref(int64_t n, double density, uint64_t seed) {
     return a;
 }
 
-} // namespace fltest
+}  // namespace fltest

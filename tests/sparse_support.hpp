@@ -53,8 +53,8 @@ constexpr fl_index_type index_type_of() {
 template <class I, class T>
 fl_status create(SparsePtr &out, const Compressed<I, T> &c) {
     fl_sparse *s = nullptr;
-    const fl_status st = fl_sparse_create(&s, c.format, index_type_of<I>(), Dtype<T>::value, c.rows, c.cols,
-                                          c.ptr.data(), c.idx.data(), c.values.data());
+    const fl_status st = fl_sparse_create(&s, c.format, index_type_of<I>(), Dtype<T>::value, c.rows,
+                                          c.cols, c.ptr.data(), c.idx.data(), c.values.data());
     out.reset(s);
     return st;
 }
@@ -75,6 +75,6 @@ Ref laplacian_ref(int64_t m);
 // S S^T + n I for a random sparse S: sparse, symmetric positive definite, well conditioned.
 Ref sparse_spd_ref(int64_t n, double density, uint64_t seed);
 
-} // namespace fltest
+}  // namespace fltest
 
 #endif

@@ -63,7 +63,8 @@ void require_positive_pivots(const cholmod_factor &l, const char *what) {
 class SparseCholesky final : public SparseFactor {
 public:
     SparseCholesky(const SparseMatrix &a, const FactorOptions &options)
-        : SparseFactor(a, cholmod_stype(options.triangle)), stype_(cholmod_stype(options.triangle)) {
+        : SparseFactor(a, cholmod_stype(options.triangle)),
+          stype_(cholmod_stype(options.triangle)) {
         if (rows() == 0) return;  // CHOLMOD rejects n = 0; an empty A needs no factor
         suitesparse::Common c;
         cholmod_sparse av = view(a);
@@ -108,7 +109,8 @@ private:
             throw Error(ErrorCode::dimension_mismatch, "v has " + std::to_string(v.rows()) +
                                                            " rows but the factor's matrix " +
                                                            std::to_string(rows()));
-        if (v.dtype() != dtype()) throw Error(ErrorCode::dtype_mismatch, "v's dtype differs from the factor's");
+        if (v.dtype() != dtype())
+            throw Error(ErrorCode::dtype_mismatch, "v's dtype differs from the factor's");
         if (rows() == 0) return;
         suitesparse::Common c;
         l_.reset(cholmod_l_copy_factor(from.l_.get(), c.get()));
@@ -143,7 +145,8 @@ private:
             const auto minor = static_cast<int64_t>(l_->minor);
             throw Error(ErrorCode::not_positive_definite,
                         "the matrix is not positive definite: elimination failed at column " +
-                            std::to_string(perm != nullptr ? perm[minor] : minor) + " (0-based, of A)");
+                            std::to_string(perm != nullptr ? perm[minor] : minor) +
+                            " (0-based, of A)");
         }
         c.check("cholmod_l_factorize");
         require_positive_pivots(*l_, "the matrix");
@@ -171,9 +174,9 @@ private:
 
 std::unique_ptr<Factor> make_sparse_cholesky(const SparseMatrix &a, const FactorOptions &options) {
     if (a.rows() != a.cols())
-        throw Error(ErrorCode::invalid_argument, "sparse Cholesky needs a square matrix, but it is " +
-                                                     std::to_string(a.rows()) + " x " +
-                                                     std::to_string(a.cols()));
+        throw Error(ErrorCode::invalid_argument,
+                    "sparse Cholesky needs a square matrix, but it is " + std::to_string(a.rows()) +
+                        " x " + std::to_string(a.cols()));
     return std::make_unique<SparseCholesky>(a, options);
 }
 

@@ -99,7 +99,8 @@ double SparseFactor::rcond() const {
     // Higham's safeguard against the estimate's rare underestimates: an alternating vector.
     std::vector<double> alt(static_cast<size_t>(n));
     for (index_t i = 0; i < n; ++i)
-        alt[i] = (i % 2 == 0 ? 1.0 : -1.0) * (1.0 + double(i) / double(std::max<index_t>(n - 1, 1)));
+        alt[i] =
+            (i % 2 == 0 ? 1.0 : -1.0) * (1.0 + double(i) / double(std::max<index_t>(n - 1, 1)));
     double alt_norm = 0;
     for (double v : apply(Transpose::no, alt)) alt_norm += std::fabs(v);
     estimate = std::max(estimate, 2.0 * alt_norm / (3.0 * double(n)));
@@ -118,9 +119,10 @@ void SparseFactor::require_same_pattern(const SparseMatrix &s) const {
     const SparsePattern &p = *s.pattern();
     if (&p == pattern_.get()) return;
     for (index_t j = 0; j < cols_; ++j) {
-        const bool same = p.col_ptr[j + 1] == pattern_->col_ptr[j + 1] &&
-                          std::equal(p.row_idx.begin() + p.col_ptr[j], p.row_idx.begin() + p.col_ptr[j + 1],
-                                     pattern_->row_idx.begin() + pattern_->col_ptr[j]);
+        const bool same =
+            p.col_ptr[j + 1] == pattern_->col_ptr[j + 1] &&
+            std::equal(p.row_idx.begin() + p.col_ptr[j], p.row_idx.begin() + p.col_ptr[j + 1],
+                       pattern_->row_idx.begin() + pattern_->col_ptr[j]);
         if (!same)
             throw Error(ErrorCode::invalid_argument,
                         "sparse's pattern differs from the factored matrix's, first in column " +

@@ -34,7 +34,8 @@ protected:
 
     // Solves op(A) X = B for the column-major doubles of b (rows of op(A) by k) and returns
     // X (columns of op(A) by k). b may be consumed.
-    virtual suitesparse::DenseBuffer solve_buffer(Transpose op, suitesparse::DenseBuffer &b) const = 0;
+    virtual suitesparse::DenseBuffer solve_buffer(Transpose op,
+                                                  suitesparse::DenseBuffer &b) const = 0;
 
     // Throws unless s has this factor's shape and exactly its pattern.
     void require_same_pattern(const SparseMatrix &s) const;
@@ -42,7 +43,8 @@ protected:
     const std::shared_ptr<const SparsePattern> pattern_;
 
 private:
-    template <class T> void solve_typed(Transpose trans, const MatrixRef &b, const MatrixRef &x) const;
+    template <class T>
+    void solve_typed(Transpose trans, const MatrixRef &b, const MatrixRef &x) const;
 
     const Dtype dtype_;
     const index_t rows_;

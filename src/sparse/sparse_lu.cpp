@@ -28,8 +28,8 @@ void check(int status, const char *what) {
     if (status == UMFPACK_WARNING_singular_matrix)
         throw Error(ErrorCode::singular,
                     "the matrix is singular: UMFPACK's U has an exactly zero diagonal entry");
-    throw Error(ErrorCode::internal, std::string(what) + " failed with UMFPACK status " +
-                                         std::to_string(status));
+    throw Error(ErrorCode::internal,
+                std::string(what) + " failed with UMFPACK status " + std::to_string(status));
 }
 
 struct Symbolic {
@@ -51,15 +51,15 @@ public:
         if (symbolic == nullptr) {
             auto fresh = std::make_shared<Symbolic>();
             double info[UMFPACK_INFO];
-            check(static_cast<int>(umfpack_dl_symbolic(rows(), cols(), ap(), ai(), ax(),
-                                                       &fresh->p, control_, info)),
+            check(static_cast<int>(umfpack_dl_symbolic(rows(), cols(), ap(), ai(), ax(), &fresh->p,
+                                                       control_, info)),
                   "umfpack_dl_symbolic");
             symbolic = std::move(fresh);
         }
         symbolic_ = std::move(symbolic);
         double info[UMFPACK_INFO];
-        const auto status = static_cast<int>(umfpack_dl_numeric(ap(), ai(), ax(), symbolic_->p,
-                                                                 &numeric_.p, control_, info));
+        const auto status = static_cast<int>(
+            umfpack_dl_numeric(ap(), ai(), ax(), symbolic_->p, &numeric_.p, control_, info));
         check(status, "umfpack_dl_numeric");
         factor_nnz_ = info[UMFPACK_LNZ] + info[UMFPACK_UNZ];
     }
@@ -72,7 +72,8 @@ public:
         double mantissa = 0, exponent = 0, info[UMFPACK_INFO];
         check(static_cast<int>(umfpack_dl_get_determinant(&mantissa, &exponent, numeric_.p, info)),
               "umfpack_dl_get_determinant");
-        return {mantissa < 0 ? -1.0 : 1.0, std::log(std::fabs(mantissa)) + exponent * std::log(10.0)};
+        return {mantissa < 0 ? -1.0 : 1.0,
+                std::log(std::fabs(mantissa)) + exponent * std::log(10.0)};
     }
 
     std::unique_ptr<Factor> refactor(const SparseMatrix &a) const override {
@@ -86,9 +87,12 @@ private:
     int64_t *ai() const {
         return pattern_->nnz() > 0 ? const_cast<int64_t *>(pattern_->row_idx.data()) : &no_index_;
     }
-    double *ax() const { return values_.empty() ? &no_value_ : const_cast<double *>(values_.data()); }
+    double *ax() const {
+        return values_.empty() ? &no_value_ : const_cast<double *>(values_.data());
+    }
 
-    suitesparse::DenseBuffer solve_buffer(Transpose op, suitesparse::DenseBuffer &b) const override {
+    suitesparse::DenseBuffer solve_buffer(Transpose op,
+                                          suitesparse::DenseBuffer &b) const override {
         const index_t n = rows(), k = b.cols;
         suitesparse::DenseBuffer x(n, k);
         const int sys = op == Transpose::no ? UMFPACK_A : UMFPACK_At;
@@ -98,10 +102,9 @@ private:
             std::vector<double> w(static_cast<size_t>(5 * n));
             double info[UMFPACK_INFO];
             for (index_t j = j0; j < j1; ++j)
-                check(static_cast<int>(umfpack_dl_wsolve(sys, ap(), ai(), ax(),
-                                                         x.data.data() + j * n, b.data.data() + j * n,
-                                                         numeric_.p, control_, info, wi.data(),
-                                                         w.data())),
+                check(static_cast<int>(umfpack_dl_wsolve(
+                          sys, ap(), ai(), ax(), x.data.data() + j * n, b.data.data() + j * n,
+                          numeric_.p, control_, info, wi.data(), w.data())),
                       "umfpack_dl_wsolve");
         });
         return x;

@@ -27,7 +27,8 @@ index_t checked_pointers(const CompressedArrays &a, index_t outer) {
     const int64_t first = index_at(a.index_type, a.ptr, 0);
     if (first != 0) invalid("ptr[0] = " + std::to_string(first) + " must be 0 (0-based offsets)");
     for (index_t j = 0; j < outer; ++j) {
-        const int64_t lo = index_at(a.index_type, a.ptr, j), hi = index_at(a.index_type, a.ptr, j + 1);
+        const int64_t lo = index_at(a.index_type, a.ptr, j),
+                      hi = index_at(a.index_type, a.ptr, j + 1);
         if (hi < lo)
             invalid("ptr[" + std::to_string(j + 1) + "] = " + std::to_string(hi) +
                     " is smaller than ptr[" + std::to_string(j) + "] = " + std::to_string(lo) +
@@ -87,8 +88,7 @@ SparseMatrix::SparseMatrix(const CompressedArrays &a) : dtype_(a.dtype) {
     p->row_idx.reserve(nnz);
     for (index_t k = 0; k < nnz; ++k) {
         const int64_t e = order[k];
-        const bool duplicate =
-            k > 0 && row[e] == row[order[k - 1]] && col[e] == col[order[k - 1]];
+        const bool duplicate = k > 0 && row[e] == row[order[k - 1]] && col[e] == col[order[k - 1]];
         if (!duplicate) {
             p->row_idx.push_back(row[e]);
             ++p->col_ptr[col[e] + 1];
@@ -104,10 +104,14 @@ SparseMatrix::SparseMatrix(const CompressedArrays &a) : dtype_(a.dtype) {
     std::vector<int64_t> next(p->row_ptr.begin(), p->row_ptr.end() - 1);
     p->col_idx.resize(p->row_idx.size());
     p->csr_to_csc.resize(p->row_idx.size());
+    p->csr_row.resize(p->row_idx.size());
+    p->csc_col.resize(p->row_idx.size());
     for (index_t j = 0; j < a.cols; ++j)
         for (int64_t k = p->col_ptr[j]; k < p->col_ptr[j + 1]; ++k) {
             const int64_t slot = next[p->row_idx[k]]++;
             p->col_idx[slot] = j;
+            p->csr_row[slot] = p->row_idx[k];
+            p->csc_col[k] = j;
             p->csr_to_csc[slot] = k;
         }
 

@@ -22,8 +22,14 @@
 
 namespace fl {
 
-enum class SparseFormat { csc, csr };
-enum class IndexType { int32, int64 };
+enum class SparseFormat {
+    csc,
+    csr
+};
+enum class IndexType {
+    int32,
+    int64
+};
 
 // The caller's arrays, as received through the C ABI (pointers checked for NULL only).
 struct CompressedArrays {
@@ -45,6 +51,8 @@ struct SparsePattern {
     std::vector<int64_t> row_idx;       // CSC: nnz, sorted within each column
     std::vector<int64_t> row_ptr;       // CSR: rows + 1
     std::vector<int64_t> col_idx;       // CSR: nnz, sorted within each row
+    std::vector<int64_t> csr_row;       // CSR: the row of each entry (the scatter product's)
+    std::vector<int64_t> csc_col;       // CSC: the column of each entry
     std::vector<int64_t> csr_to_csc;    // CSR entry k holds CSC value csr_to_csc[k]
     std::vector<int64_t> input_to_csc;  // input entry k adds into CSC value input_to_csc[k]
 
@@ -71,7 +79,8 @@ public:
 
     // y <- op(A) x for a dense x of ncols columns; x and y of dtype T, any layouts (the C
     // layer has checked their shapes). sparse_multiply.cpp.
-    template <class T> void multiply(Transpose op, const MatrixRef &x, const MatrixRef &y) const;
+    template <class T>
+    void multiply(Transpose op, const MatrixRef &x, const MatrixRef &y) const;
 
 private:
     std::shared_ptr<const SparsePattern> pattern_;

@@ -66,19 +66,21 @@ public:
     }
 
 private:
-    suitesparse::DenseBuffer solve_buffer(Transpose op, suitesparse::DenseBuffer &b) const override {
+    suitesparse::DenseBuffer solve_buffer(Transpose op,
+                                          suitesparse::DenseBuffer &b) const override {
         const index_t out_rows = op == Transpose::no ? cols() : rows();
         if (qr_ == nullptr) return suitesparse::DenseBuffer(out_rows, b.cols);  // an empty A
         suitesparse::Common c;
         cholmod_dense bv = b.view();
         // Q^T B then R's solve, or R^T's solve then Q times it.
         cholmod_dense *mid =
-            op == Transpose::no ? SuiteSparseQR_C_qmult(SPQR_QTX, qr_.get(), &bv, c.get())
-                                : SuiteSparseQR_C_solve(SPQR_RTX_EQUALS_ETB, qr_.get(), &bv, c.get());
+            op == Transpose::no
+                ? SuiteSparseQR_C_qmult(SPQR_QTX, qr_.get(), &bv, c.get())
+                : SuiteSparseQR_C_solve(SPQR_RTX_EQUALS_ETB, qr_.get(), &bv, c.get());
         c.check("SuiteSparseQR");
-        cholmod_dense *x =
-            op == Transpose::no ? SuiteSparseQR_C_solve(SPQR_RETX_EQUALS_B, qr_.get(), mid, c.get())
-                                : SuiteSparseQR_C_qmult(SPQR_QX, qr_.get(), mid, c.get());
+        cholmod_dense *x = op == Transpose::no
+                               ? SuiteSparseQR_C_solve(SPQR_RETX_EQUALS_B, qr_.get(), mid, c.get())
+                               : SuiteSparseQR_C_qmult(SPQR_QX, qr_.get(), mid, c.get());
         cholmod_l_free_dense(&mid, c.get());
         c.check("SuiteSparseQR");
         suitesparse::DenseBuffer out(out_rows, b.cols);

@@ -20,9 +20,10 @@ void Common::check(const char *what) const {
     if (c_.status >= CHOLMOD_OK) return;
     if (c_.status == CHOLMOD_OUT_OF_MEMORY) throw std::bad_alloc();
     if (c_.status == CHOLMOD_TOO_LARGE)
-        throw Error(ErrorCode::too_large, std::string(what) + ": the problem is too large for CHOLMOD");
-    throw Error(ErrorCode::internal, std::string(what) + " failed with CHOLMOD status " +
-                                         std::to_string(c_.status));
+        throw Error(ErrorCode::too_large,
+                    std::string(what) + ": the problem is too large for CHOLMOD");
+    throw Error(ErrorCode::internal,
+                std::string(what) + " failed with CHOLMOD status " + std::to_string(c_.status));
 }
 
 cholmod_sparse view(const SparsePattern &p, const double *values, int stype) {
@@ -55,7 +56,8 @@ cholmod_dense DenseBuffer::view() {
     return d;
 }
 
-template <class T> DenseBuffer load(const MatrixRef &b) {
+template <class T>
+DenseBuffer load(const MatrixRef &b) {
     DenseBuffer out(b.rows, b.cols);
     const T *src = static_cast<const T *>(b.data);
     const bool col = b.layout == Layout::col_major;
@@ -65,7 +67,8 @@ template <class T> DenseBuffer load(const MatrixRef &b) {
     return out;
 }
 
-template <class T> void store(const double *src, index_t ld, const MatrixRef &out) {
+template <class T>
+void store(const double *src, index_t ld, const MatrixRef &out) {
     T *dst = static_cast<T *>(out.data);
     const bool col = out.layout == Layout::col_major;
     for (index_t j = 0; j < out.cols; ++j)

@@ -48,9 +48,11 @@ struct DenseBuffer {
 };
 
 // b (of dtype T, any layout) as a column-major double buffer.
-template <class T> DenseBuffer load(const MatrixRef &b);
+template <class T>
+DenseBuffer load(const MatrixRef &b);
 // out (of dtype T, any layout) <- the column-major double matrix at src with leading
 // dimension ld, out's shape.
-template <class T> void store(const double *src, index_t ld, const MatrixRef &out);
+template <class T>
+void store(const double *src, index_t ld, const MatrixRef &out);
 
 }  // namespace fl::suitesparse
