@@ -110,6 +110,30 @@ TEST(SparseCholesky, LaplacianKnownSolution) {
     EXPECT_NEAR(logabs, double(exact), 1e-8 * double(exact));
 }
 
+// A Laplacian large enough for CHOLMOD to choose a supernodal factor, with enough
+// right-hand sides for the row-by-row supernodal solve (and more than one block of them),
+// against single right-hand side solves (cholmod_l_solve) and the residual.
+TEST(SparseCholesky, ManyRightHandSidesMatchOneAtATime) {
+    const int64_t m = 30, n = m * m, k = 70;
+    const Ref a = laplacian_ref(m);
+    SparsePtr s = make_sparse<double>(a);
+    FactorPtr f = create_sparse(FL_FACTOR_SPARSE_CHOLESKY, s.get());
+    for (fl_layout layout : kLayouts) {
+        const Matrix<double> b = Matrix<double>::from_ref(random_ref(n, k, 23), layout);
+        Matrix<double> x(n, k, layout);
+        ASSERT_EQ(solve(f.get(), FL_NO_TRANS, b, x), FL_OK);
+        EXPECT_LT(solve_residual(a, FL_NO_TRANS, x.to_ref(), b.to_ref(), eps<double>()),
+                  kResidualThreshold);
+        for (int64_t j : {0, 31, 69}) {
+            Matrix<double> bj(n, 1, FL_COL_MAJOR), xj(n, 1, FL_COL_MAJOR);
+            for (int64_t i = 0; i < n; ++i) bj(i, 0) = b(i, j);
+            ASSERT_EQ(solve(f.get(), FL_NO_TRANS, bj, xj), FL_OK);
+            for (int64_t i = 0; i < n; ++i)
+                ASSERT_NEAR(x(i, j), xj(i, 0), 1e-12 * (1 + std::fabs(xj(i, 0))));
+        }
+    }
+}
+
 TYPED_TEST(SparseCholesky, RefactorReusesTheAnalysisAndLeavesTheOldFactor) {
     using T = TypeParam;
     const Ref a = sparse_spd_ref(50, 0.06, 5);

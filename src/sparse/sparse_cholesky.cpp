@@ -15,6 +15,7 @@
 
 #include "core/error.hpp"
 #include "sparse/sparse_factor.hpp"
+#include "sparse/supernodal_solve.hpp"
 
 namespace fl {
 namespace {
@@ -59,6 +60,10 @@ void require_positive_pivots(const cholmod_factor &l, const char *what) {
                             std::to_string(perm != nullptr ? perm[j] : int64_t(j)) +
                             " (0-based, of A) is " + std::to_string(d[j]));
 }
+
+// From this many right-hand sides on, solves hold them row by row (supernodal_solve.hpp);
+// below, cholmod_l_solve.
+constexpr index_t supernodal_solve_from = 8;
 
 class SparseCholesky final : public SparseFactor {
 public:
@@ -153,6 +158,7 @@ private:
     }
 
     suitesparse::DenseBuffer solve_buffer(Transpose, suitesparse::DenseBuffer &b) const override {
+        if (l_->is_super && b.cols >= supernodal_solve_from) return suitesparse::supernodal_solve(*l_, b);
         suitesparse::Common c;
         cholmod_dense bv = b.view();
         // cholmod_l_solve only reads the factor; its struct pointer is not const.
