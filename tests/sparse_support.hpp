@@ -72,6 +72,11 @@ SparsePtr make_sparse(const Ref &a, fl_sparse_format format = FL_SPARSE_CSC) {
 Ref sparse_random_ref(int64_t rows, int64_t cols, double density, uint64_t seed);
 // The 5-point Laplacian of an m-by-m grid (order m^2), symmetric positive definite.
 Ref laplacian_ref(int64_t m);
+// The same Laplacian built straight into CSC arrays, for grids too large for a dense Ref.
+Compressed<int64_t, double> laplacian_csc(int64_t m);
+// max_j ||b_j - A x_j||_1 / (||A||_1 ||x_j||_1 n eps) for a CSC A, in long double.
+double sparse_solve_residual(const Compressed<int64_t, double> &a, const Matrix<double> &x,
+                             const Matrix<double> &b);
 // S S^T + n I for a random sparse S: sparse, symmetric positive definite, well conditioned.
 Ref sparse_spd_ref(int64_t n, double density, uint64_t seed);
 
