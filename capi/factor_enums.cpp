@@ -76,8 +76,9 @@ void require_shape_for(FactorKind kind, int64_t rows, int64_t cols) {
     case FactorKind::sparse_cholesky:
     case FactorKind::sparse_lu:
     case FactorKind::sparse_qr:
-        throw Error(ErrorCode::invalid_argument,
-                    std::string(kind_name(kind)) + " factors an fl_sparse: use fl_factor_create_sparse");
+        throw Error(ErrorCode::invalid_argument, "kind = " + std::to_string(to_public(kind)) + " (" +
+                                                     kind_name(kind) +
+                                                     ") factors an fl_sparse: use fl_factor_create_sparse");
     }
 }
 

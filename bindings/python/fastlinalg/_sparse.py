@@ -15,7 +15,7 @@ import ctypes
 import numpy as np
 
 from . import _lib
-from ._errors import InvalidArgumentError, Status
+from ._errors import DimensionMismatchError, InvalidArgumentError, Status
 from ._factor import _options, _options_with_tolerances, _raise, _tolerances, _wrap
 
 __all__ = ["SparseMatrix", "sparse_cholesky", "sparse_lu", "sparse_qr", "refactor",
@@ -128,6 +128,11 @@ class SparseMatrix:
         if x.ndim != 2:
             raise InvalidArgumentError(f"fastlinalg: x must be 1-D or 2-D, got {x.shape}",
                                        Status.INVALID_ARGUMENT)
+        inner = self.shape[0] if trans else self.shape[1]
+        if x.shape[0] != inner:
+            raise DimensionMismatchError(
+                f"fastlinalg: x has {x.shape[0]} rows but op(A) has {inner} columns",
+                Status.DIMENSION_MISMATCH)
         if not (x.flags.c_contiguous or x.flags.f_contiguous):
             x = np.ascontiguousarray(x)
         k = x.shape[1]
