@@ -13,9 +13,13 @@
  *   fastlinalg-demo            all sizes (well under a minute on 2 cores)
  *   fastlinalg-demo --quick    the seed's sizes only (CI, a few seconds)
  *
+ * Then sparse matrices (demo_sparse.c): seed 000's sparse A applied to every vector of an
+ * (I, J, N) array in one call, and a 2-D Laplacian factored, solved and refactored.
+ *
  * Exits 1 if a solve fails or a scaled residual is not small, 2 on a bad argument. */
 #include "demo_lstsq.h"
 #include "demo_residual.h"
+#include "demo_sparse.h"
 #include "demo_strategies.h"
 #include "demo_util.h"
 
@@ -185,6 +189,7 @@ int main(int argc, char **argv) {
     if (!failed) failed = demo_run_lstsq(&ls_small_rd);
     if (!quick && !failed) failed = demo_run_lstsq(&ls_large);
     if (!quick && !failed) failed = demo_run_lstsq(&ls_large_rd);
+    if (!failed) failed = demo_run_sparse(quick);
     printf("\n%s\n", failed ? "FAILED" : "all residuals small: OK");
     return failed;
 }
