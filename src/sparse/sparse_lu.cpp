@@ -19,6 +19,7 @@
 
 #include "core/error.hpp"
 #include "core/parallel_for.hpp"
+#include "lapack/blas_runtime.hpp"
 #include "sparse/sparse_factor.hpp"
 
 namespace fl {
@@ -100,6 +101,9 @@ private:
         suitesparse::DenseBuffer x(n, k);
         const int sys = op == Transpose::no ? UMFPACK_A : UMFPACK_At;
         const double work = double(k) * (factor_nnz_ + double(n));
+        // UMFPACK's solve calls BLAS-2; with the columns on our threads, BLAS's own threads
+        // would only compete with them.
+        blas::SerialRegion serial(k > 1);
         parallel_for(k, work, 1 << 16, [&](index_t j0, index_t j1) {
             std::vector<int64_t> wi(static_cast<size_t>(n));
             std::vector<double> w(static_cast<size_t>(n));  // n: no refinement

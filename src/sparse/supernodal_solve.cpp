@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/parallel_for.hpp"
+#include "lapack/blas_runtime.hpp"
 #include "lapack/lapack.hpp"
 
 namespace fl::suitesparse {
