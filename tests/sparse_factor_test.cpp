@@ -132,7 +132,27 @@ TEST(SparseCholesky, ManyRightHandSidesMatchOneAtATime) {
             for (int64_t i = 0; i < n; ++i)
                 ASSERT_NEAR(x(i, j), xj(i, 0), 1e-12 * (1 + std::fabs(xj(i, 0))));
         }
+        // In place (x == b) gives the same X.
+        Matrix<double> inout = b;
+        ASSERT_EQ(fl_factor_solve(f.get(), FL_NO_TRANS, FL_FLOAT64, k, layout, inout.data(),
+                                  inout.ld(), layout, inout.data(), inout.ld()),
+                  FL_OK);
+        EXPECT_TRUE(inout.bitwise_equal(x));
     }
+    // float32: the same factorization in double underneath, float in and out.
+    Compressed<int64_t, float> af{a.format, a.rows, a.cols, a.ptr, a.idx, {}};
+    for (double v : a.values) af.values.push_back(static_cast<float>(v));
+    SparsePtr sf;
+    ASSERT_EQ(create(sf, af), FL_OK);
+    FactorPtr ff = create_sparse(FL_FACTOR_SPARSE_CHOLESKY, sf.get());
+    const Matrix<float> bf = Matrix<float>::from_ref(random_ref(n, k, 29), FL_ROW_MAJOR);
+    const Matrix<double> bd = Matrix<double>::from_ref(bf.to_ref(), FL_ROW_MAJOR);
+    Matrix<float> xf(n, k, FL_COL_MAJOR);
+    Matrix<double> xd(n, k, FL_COL_MAJOR);
+    ASSERT_EQ(solve(ff.get(), FL_NO_TRANS, bf, xf), FL_OK);
+    ASSERT_EQ(solve(f.get(), FL_NO_TRANS, bd, xd), FL_OK);
+    for (int64_t j = 0; j < k; j += 13)
+        for (int64_t i = 0; i < n; ++i) ASSERT_EQ(xf(i, j), static_cast<float>(xd(i, j)));
 }
 
 TYPED_TEST(SparseCholesky, RefactorReusesTheAnalysisAndLeavesTheOldFactor) {

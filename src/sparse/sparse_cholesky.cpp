@@ -157,8 +157,17 @@ private:
         require_positive_pivots(*l_, "the matrix");
     }
 
+    // Many right-hand sides through a supernodal factor: row by row, straight from B to X.
+    bool solve_direct(Transpose, const MatrixRef &b, const MatrixRef &x) const override {
+        if (l_ == nullptr || !l_->is_super || x.cols < supernodal_solve_from) return false;
+        if (dtype() == Dtype::float32)
+            suitesparse::supernodal_solve<float>(*l_, b, x);
+        else
+            suitesparse::supernodal_solve<double>(*l_, b, x);
+        return true;
+    }
+
     suitesparse::DenseBuffer solve_buffer(Transpose, suitesparse::DenseBuffer &b) const override {
-        if (l_->is_super && b.cols >= supernodal_solve_from) return suitesparse::supernodal_solve(*l_, b);
         suitesparse::Common c;
         cholmod_dense bv = b.view();
         // cholmod_l_solve only reads the factor; its struct pointer is not const.

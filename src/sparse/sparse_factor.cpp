@@ -42,6 +42,7 @@ void SparseFactor::solve_typed(Transpose trans, const MatrixRef &b, const Matrix
 }
 
 void SparseFactor::solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const {
+    if (x.rows == 0 || x.cols == 0 || solve_direct(trans, b, x)) return;
     if (dtype_ == Dtype::float32)
         solve_typed<float>(trans, b, x);
     else

@@ -37,6 +37,13 @@ protected:
     virtual suitesparse::DenseBuffer solve_buffer(Transpose op,
                                                   suitesparse::DenseBuffer &b) const = 0;
 
+    // A solve straight between the caller's B and X (validated, of this factor's dtype),
+    // for kinds that can do better than solve_buffer's column-major double copies; returns
+    // false to leave it to solve_buffer.
+    virtual bool solve_direct(Transpose, const MatrixRef &, const MatrixRef &) const {
+        return false;
+    }
+
     // Throws unless s has this factor's shape and exactly its pattern.
     void require_same_pattern(const SparseMatrix &s) const;
 

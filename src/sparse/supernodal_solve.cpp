@@ -73,9 +73,16 @@ void solve_rows(const cholmod_factor &l, double *yt, index_t k, double *work) {
 
 }  // namespace
 
-DenseBuffer supernodal_solve(const cholmod_factor &l, const DenseBuffer &b) {
+// Element (i, j) of a caller's matrix.
+template <class T>
+T &at(const MatrixRef &m, index_t i, index_t j) {
+    T *p = static_cast<T *>(m.data);
+    return m.layout == Layout::col_major ? p[i + j * m.ld] : p[i * m.ld + j];
+}
+
+template <class T>
+void supernodal_solve(const cholmod_factor &l, const MatrixRef &b, const MatrixRef &x) {
     const index_t n = b.rows, k = b.cols;
-    DenseBuffer x(n, k);
     const auto *perm = static_cast<const int64_t *>(l.Perm);  // never NULL for a supernodal factor
     index_t widest = 0;
     for (size_t s = 0; s < l.nsuper; ++s) {
@@ -86,7 +93,8 @@ DenseBuffer supernodal_solve(const cholmod_factor &l, const DenseBuffer &b) {
     // single-threaded BLAS: the GEMMs are thin (a block by a supernode's few columns), where
     // BLAS threads cost more than they give. 32 right-hand sides keep a block's rows in
     // cache while L streams past (16: 3.7, 32: 2.7, 64: 3.6, 256: 3.1 ms per right-hand
-    // side at n = 90000, docs/sparse.md).
+    // side at n = 90000, docs/sparse.md). A block reads all its columns of B before it
+    // writes the same columns of X, so x == b is safe.
     constexpr index_t block = 32;
     blas::SerialRegion serial(true);
     const index_t nblocks = (k + block - 1) / block;
@@ -97,13 +105,17 @@ DenseBuffer supernodal_solve(const cholmod_factor &l, const DenseBuffer &b) {
             const index_t kb = std::min(block, k - j0);
             // Y = P B, row i of Y being row perm[i] of B.
             for (index_t i = 0; i < n; ++i)
-                for (index_t j = 0; j < kb; ++j) yt[i * kb + j] = b.data[perm[i] + (j0 + j) * n];
+                for (index_t j = 0; j < kb; ++j) yt[i * kb + j] = double(at<T>(b, perm[i], j0 + j));
             solve_rows(l, yt.data(), kb, scratch.data());
             for (index_t i = 0; i < n; ++i)
-                for (index_t j = 0; j < kb; ++j) x.data[perm[i] + (j0 + j) * n] = yt[i * kb + j];
+                for (index_t j = 0; j < kb; ++j)
+                    at<T>(x, perm[i], j0 + j) = static_cast<T>(yt[i * kb + j]);
         }
     });
-    return x;
 }
+
+template void supernodal_solve<float>(const cholmod_factor &, const MatrixRef &, const MatrixRef &);
+template void supernodal_solve<double>(const cholmod_factor &, const MatrixRef &,
+                                       const MatrixRef &);
 
 }  // namespace fl::suitesparse

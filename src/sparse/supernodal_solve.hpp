@@ -15,9 +15,12 @@
 
 namespace fl::suitesparse {
 
-// X = A^-1 B for A = P^T L L^T P with a supernodal LL^T factor l; b is n-by-k column-major.
-// The right-hand sides are split across threads (fl_set_num_threads), each block solved
-// with single-threaded BLAS.
-DenseBuffer supernodal_solve(const cholmod_factor &l, const DenseBuffer &b);
+// X = A^-1 B for A = P^T L L^T P with a supernodal LL^T factor l, straight from the
+// caller's B into the caller's X (of dtype T, any layouts; x == b in place is fine): each
+// block of right-hand sides is gathered into rows, solved and scattered back, with no
+// other copy of B or X. The blocks are split across threads (fl_set_num_threads), each
+// solved with single-threaded BLAS.
+template <class T>
+void supernodal_solve(const cholmod_factor &l, const MatrixRef &b, const MatrixRef &x);
 
 }  // namespace fl::suitesparse
