@@ -277,6 +277,11 @@ TYPED_TEST(SparseLU, ResidualsBothTransposesLogdetRcondRefactor) {
     EXPECT_GE(rc, double(ref_rcond1(a)) * 0.9999);
     EXPECT_LE(rc, double(ref_rcond1(a)) * 10);
 
+    Matrix<T> inv(70, 70, FL_COL_MAJOR);
+    ASSERT_EQ(fl_factor_inverse(f.get(), Dtype<T>::value, FL_COL_MAJOR, inv.data(), inv.ld()),
+              FL_OK);
+    EXPECT_LT(inverse_residual(a, inv.to_ref(), eps<T>()), kResidualThreshold);
+
     // New values, same pattern.
     Ref a2 = a;
     for (auto &v : a2.v) v = v * 2 - (v != 0 ? 0.25L : 0.0L);
@@ -377,6 +382,20 @@ TYPED_TEST(SparseQR, LeastSquaresAndMinimumNormTransposedSolves) {
     for (int64_t i = 0; i < 90; ++i)
         for (int64_t j = 0; j < 4; ++j)
             EXPECT_NEAR(double(x(i, j)), double(xd(i, j)), 200 * eps<T>());
+}
+
+// The pseudo-inverse of a tall full-rank A: A^+ A = I.
+TEST(SparseQR, PseudoInverse) {
+    Ref a = sparse_random_ref(40, 15, 0.2, 37);
+    for (int64_t i = 0; i < 15; ++i) a(i, i) += 1;
+    SparsePtr s = make_sparse<double>(a);
+    FactorPtr f = create_sparse(FL_FACTOR_SPARSE_QR, s.get());
+    Matrix<double> pinv(15, 40, FL_ROW_MAJOR);
+    ASSERT_EQ(fl_factor_inverse(f.get(), FL_FLOAT64, FL_ROW_MAJOR, pinv.data(), pinv.ld()), FL_OK);
+    const Ref product = multiply(pinv.to_ref(), a);
+    for (int64_t i = 0; i < 15; ++i)
+        for (int64_t j = 0; j < 15; ++j)
+            EXPECT_NEAR(double(product(i, j)), i == j ? 1.0 : 0.0, 1e-12);
 }
 
 TEST(SparseQR, RankUnderTheTolerance) {
