@@ -35,7 +35,6 @@ SparseFactor::SparseFactor(const SparseMatrix &a, int stype)
 
 template <class T>
 void SparseFactor::solve_typed(Transpose trans, const MatrixRef &b, const MatrixRef &x) const {
-    if (x.rows == 0 || x.cols == 0) return;
     suitesparse::DenseBuffer bb = suitesparse::load<T>(b);
     const suitesparse::DenseBuffer xb = solve_buffer(trans, bb);
     suitesparse::store<T>(xb.data.data(), xb.rows, x);
