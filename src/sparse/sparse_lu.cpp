@@ -13,6 +13,8 @@
 #include <umfpack.h>
 
 #include <cmath>
+#include <memory>
+#include <mutex>
 #include <new>
 #include <string>
 #include <vector>
@@ -20,6 +22,7 @@
 #include "core/error.hpp"
 #include "core/parallel_for.hpp"
 #include "lapack/blas_runtime.hpp"
+#include "sparse/row_blocks.hpp"
 #include "sparse/sparse_factor.hpp"
 
 namespace fl {
@@ -44,6 +47,69 @@ struct Numeric {
     void *p = nullptr;
     ~Numeric() { umfpack_dl_free_numeric(&p); }
 };
+
+// UMFPACK's factors P R A Q = L U copied out once (umfpack_dl_get_numeric) for solves
+// with many right-hand sides, which walk them row by row (row_blocks.hpp): L unit lower
+// triangular by rows, U upper triangular by columns (each row's or column's diagonal entry
+// last), the permutations, and R as multipliers.
+struct ExtractedLU {
+    index_t n = 0;
+    std::vector<int64_t> lp, lj, up, ui, p, q;
+    std::vector<double> lx, ux, d;
+    std::vector<double> r_of_p;  // R[p[k]]: the scaling of the k-th pivot row
+
+    explicit ExtractedLU(void *numeric) {
+        int64_t lnz = 0, unz = 0, nrow = 0, ncol = 0, nz_udiag = 0, do_recip = 0;
+        check(static_cast<int>(umfpack_dl_get_lunz(&lnz, &unz, &nrow, &ncol, &nz_udiag, numeric)),
+              "umfpack_dl_get_lunz");
+        n = nrow;
+        lp.resize(n + 1), lj.resize(lnz), lx.resize(lnz), up.resize(n + 1), ui.resize(unz),
+            ux.resize(unz), p.resize(n), q.resize(n), d.resize(n);
+        std::vector<double> rs(n);
+        check(static_cast<int>(umfpack_dl_get_numeric(lp.data(), lj.data(), lx.data(), up.data(),
+                                                      ui.data(), ux.data(), p.data(), q.data(),
+                                                      d.data(), &do_recip, rs.data(), numeric)),
+              "umfpack_dl_get_numeric");
+        r_of_p.resize(n);
+        for (index_t k = 0; k < n; ++k) r_of_p[k] = do_recip ? rs[p[k]] : 1.0 / rs[p[k]];
+    }
+
+    // y (n rows of kb values) <- (L U)^-1 y: L forward by rows, U backward by columns.
+    void solve(double *y, index_t kb) const {
+        for (index_t k = 0; k < n; ++k) {
+            double *yk = y + k * kb;
+            for (int64_t e = lp[k]; e < lp[k + 1] - 1; ++e) axpy(-lx[e], y + lj[e] * kb, yk, kb);
+        }
+        for (index_t k = n; k-- > 0;) {
+            double *yk = y + k * kb;
+            const double inv = 1.0 / d[k];
+            for (index_t j = 0; j < kb; ++j) yk[j] *= inv;
+            for (int64_t e = up[k]; e < up[k + 1] - 1; ++e) axpy(-ux[e], yk, y + ui[e] * kb, kb);
+        }
+    }
+
+    // y <- (L U)^-T y = L^-T U^-T y: U^T forward (U's columns are U^T's rows), then L^T
+    // backward (L's rows are L^T's columns).
+    void solve_transposed(double *y, index_t kb) const {
+        for (index_t k = 0; k < n; ++k) {
+            double *yk = y + k * kb;
+            for (int64_t e = up[k]; e < up[k + 1] - 1; ++e) axpy(-ux[e], y + ui[e] * kb, yk, kb);
+            const double inv = 1.0 / d[k];
+            for (index_t j = 0; j < kb; ++j) yk[j] *= inv;
+        }
+        for (index_t k = n; k-- > 0;) {
+            const double *yk = y + k * kb;
+            for (int64_t e = lp[k]; e < lp[k + 1] - 1; ++e) axpy(-lx[e], yk, y + lj[e] * kb, kb);
+        }
+    }
+
+    static void axpy(double a, const double *x, double *y, index_t kb) {
+        for (index_t j = 0; j < kb; ++j) y[j] += a * x[j];
+    }
+};
+
+// From this many right-hand sides on, solves walk the extracted factors row by row.
+constexpr index_t row_solve_from = 8;
 
 class SparseLU final : public SparseFactor {
 public:
@@ -95,6 +161,32 @@ private:
         return a.nnz() > 0 ? const_cast<double *>(a.csc_values().data()) : &no_value_;
     }
 
+    // Many right-hand sides: P R A Q = L U gives A X = B as L U (Q^T X) = P R B, and
+    // A^T X = B as U^T L^T (P R^-1 X) = Q^T B.
+    bool solve_direct(Transpose op, const MatrixRef &b, const MatrixRef &x) const override {
+        if (x.cols < row_solve_from) return false;
+        std::call_once(extracted_once_,
+                       [&] { extracted_ = std::make_unique<const ExtractedLU>(numeric_.p); });
+        const ExtractedLU &f = *extracted_;
+        const suitesparse::RowMap p{f.p.data(), op == Transpose::no ? f.r_of_p.data() : nullptr};
+        const suitesparse::RowMap scaled_p{f.p.data(), f.r_of_p.data()}, q{f.q.data(), nullptr};
+        const auto run = [&](auto tag) {
+            using T = decltype(tag);
+            if (op == Transpose::no)
+                suitesparse::solve_by_row_blocks<T>(
+                    b, x, p, q, 0, [&](double *y, index_t kb, double *) { f.solve(y, kb); });
+            else
+                suitesparse::solve_by_row_blocks<T>(
+                    b, x, q, scaled_p, 0,
+                    [&](double *y, index_t kb, double *) { f.solve_transposed(y, kb); });
+        };
+        if (dtype() == Dtype::float32)
+            run(float{});
+        else
+            run(double{});
+        return true;
+    }
+
     suitesparse::DenseBuffer solve_buffer(Transpose op,
                                           suitesparse::DenseBuffer &b) const override {
         const index_t n = rows(), k = b.cols;
@@ -110,8 +202,8 @@ private:
             double info[UMFPACK_INFO];
             for (index_t j = j0; j < j1; ++j)
                 check(static_cast<int>(umfpack_dl_wsolve(
-                          sys, nullptr, nullptr, nullptr, x.data.data() + j * n, b.data.data() + j * n,
-                          numeric_.p, control_, info, wi.data(), w.data())),
+                          sys, nullptr, nullptr, nullptr, x.data.data() + j * n,
+                          b.data.data() + j * n, numeric_.p, control_, info, wi.data(), w.data())),
                       "umfpack_dl_wsolve");
         });
         return x;
@@ -123,6 +215,10 @@ private:
     std::shared_ptr<const Symbolic> symbolic_;
     Numeric numeric_;
     double factor_nnz_ = 0;
+    // The factors copied out of UMFPACK, made by the first solve with many right-hand sides
+    // (once, whichever thread gets there first).
+    mutable std::once_flag extracted_once_;
+    mutable std::unique_ptr<const ExtractedLU> extracted_;
 };
 
 }  // namespace

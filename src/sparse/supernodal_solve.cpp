@@ -3,9 +3,8 @@
 #include <algorithm>
 #include <vector>
 
-#include "core/parallel_for.hpp"
-#include "lapack/blas_runtime.hpp"
 #include "lapack/lapack.hpp"
+#include "sparse/row_blocks.hpp"
 
 namespace fl::suitesparse {
 namespace {
@@ -73,45 +72,19 @@ void solve_rows(const cholmod_factor &l, double *yt, index_t k, double *work) {
 
 }  // namespace
 
-// Element (i, j) of a caller's matrix.
-template <class T>
-T &at(const MatrixRef &m, index_t i, index_t j) {
-    T *p = static_cast<T *>(m.data);
-    return m.layout == Layout::col_major ? p[i + j * m.ld] : p[i * m.ld + j];
-}
-
 template <class T>
 void supernodal_solve(const cholmod_factor &l, const MatrixRef &b, const MatrixRef &x) {
-    const index_t n = b.rows, k = b.cols;
-    const auto *perm = static_cast<const int64_t *>(l.Perm);  // never NULL for a supernodal factor
-    index_t widest = 0;
+    index_t widest = 0;  // the most rows below a diagonal block: the GEMMs' scratch
     for (size_t s = 0; s < l.nsuper; ++s) {
         const Supernode sn = supernode(l, s);
         widest = std::max(widest, sn.nrows - sn.ncols);
     }
-    // Blocks of `block` right-hand sides, split across threads, each solved with
-    // single-threaded BLAS: the GEMMs are thin (a block by a supernode's few columns), where
-    // BLAS threads cost more than they give. 32 right-hand sides keep a block's rows in
-    // cache while L streams past (16: 3.7, 32: 2.7, 64: 3.6, 256: 3.1 ms per right-hand
-    // side at n = 90000, docs/sparse.md). A block reads all its columns of B before it
-    // writes the same columns of X, so x == b is safe.
-    constexpr index_t block = 32;
-    blas::SerialRegion serial(true);
-    const index_t nblocks = (k + block - 1) / block;
-    parallel_for(nblocks, double(nblocks), 1.0, [&](index_t b0, index_t b1) {
-        std::vector<double> yt(static_cast<size_t>(n * block)),
-            scratch(static_cast<size_t>(widest * block));
-        for (index_t j0 = b0 * block; j0 < std::min(k, b1 * block); j0 += block) {
-            const index_t kb = std::min(block, k - j0);
-            // Y = P B, row i of Y being row perm[i] of B.
-            for (index_t i = 0; i < n; ++i)
-                for (index_t j = 0; j < kb; ++j) yt[i * kb + j] = double(at<T>(b, perm[i], j0 + j));
-            solve_rows(l, yt.data(), kb, scratch.data());
-            for (index_t i = 0; i < n; ++i)
-                for (index_t j = 0; j < kb; ++j)
-                    at<T>(x, perm[i], j0 + j) = static_cast<T>(yt[i * kb + j]);
-        }
-    });
+    // Y = P B, row i of Y being row perm[i] of B; X = P^T Y. Perm is never NULL for a
+    // supernodal factor.
+    const auto *perm = static_cast<const int64_t *>(l.Perm);
+    solve_by_row_blocks<T>(
+        b, x, {perm, nullptr}, {perm, nullptr}, widest,
+        [&](double *yt, index_t kb, double *scratch) { solve_rows(l, yt, kb, scratch); });
 }
 
 template void supernodal_solve<float>(const cholmod_factor &, const MatrixRef &, const MatrixRef &);

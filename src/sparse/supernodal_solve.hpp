@@ -16,10 +16,8 @@
 namespace fl::suitesparse {
 
 // X = A^-1 B for A = P^T L L^T P with a supernodal LL^T factor l, straight from the
-// caller's B into the caller's X (of dtype T, any layouts; x == b in place is fine): each
-// block of right-hand sides is gathered into rows, solved and scattered back, with no
-// other copy of B or X. The blocks are split across threads (fl_set_num_threads), each
-// solved with single-threaded BLAS.
+// caller's B into the caller's X (of dtype T, any layouts; x == b in place is fine), in
+// blocks of rows (row_blocks.hpp).
 template <class T>
 void supernodal_solve(const cholmod_factor &l, const MatrixRef &b, const MatrixRef &x);
 
