@@ -459,29 +459,33 @@ TEST(SparseKinds, QueriesAKindCannotAnswerAreUnsupported) {
 
 // One handle of each kind solved from many threads at once: every thread gets the serial
 // answer (each call uses its own CHOLMOD common and UMFPACK workspace).
+// With 40 right-hand sides the threads race to the LU factor's first row-block solve,
+// which extracts UMFPACK's factors once; the serial answer is computed afterwards.
 TEST(SparseKinds, SharedHandlesSolveConcurrently) {
     const Ref a = laplacian_ref(12);
     SparsePtr s = make_sparse<double>(a);
     for (fl_factor_kind kind :
-         {FL_FACTOR_SPARSE_CHOLESKY, FL_FACTOR_SPARSE_LU, FL_FACTOR_SPARSE_QR}) {
-        FactorPtr f = create_sparse(kind, s.get());
-        const Matrix<double> b = Matrix<double>::from_ref(random_ref(144, 3, 5), FL_COL_MAJOR);
-        Matrix<double> want(144, 3, FL_COL_MAJOR);
-        ASSERT_EQ(solve(f.get(), FL_NO_TRANS, b, want), FL_OK);
-        std::vector<int> same(8, 0);
-        std::vector<std::thread> pool;
-        for (int t = 0; t < 8; ++t)
-            pool.emplace_back([&, t] {
-                bool ok = true;
-                for (int rep = 0; rep < 20; ++rep) {
-                    Matrix<double> x(144, 3, FL_COL_MAJOR);
-                    ok = ok && solve(f.get(), FL_NO_TRANS, b, x) == FL_OK && x.bitwise_equal(want);
-                }
-                same[t] = ok;
-            });
-        for (std::thread &th : pool) th.join();
-        for (int t = 0; t < 8; ++t) EXPECT_TRUE(same[t]) << "kind " << kind << " thread " << t;
-    }
+         {FL_FACTOR_SPARSE_CHOLESKY, FL_FACTOR_SPARSE_LU, FL_FACTOR_SPARSE_QR})
+        for (int64_t k : {3, 40}) {
+            FactorPtr f = create_sparse(kind, s.get());
+            const Matrix<double> b = Matrix<double>::from_ref(random_ref(144, k, 5), FL_COL_MAJOR);
+            std::vector<Matrix<double>> got(8, Matrix<double>(144, k, FL_COL_MAJOR));
+            std::vector<int> ok(8, 0);
+            std::vector<std::thread> pool;
+            for (int t = 0; t < 8; ++t)
+                pool.emplace_back([&, t] {
+                    bool good = true;
+                    for (int rep = 0; rep < 10; ++rep)
+                        good = good && solve(f.get(), FL_NO_TRANS, b, got[t]) == FL_OK;
+                    ok[t] = good;
+                });
+            for (std::thread &th : pool) th.join();
+            Matrix<double> want(144, k, FL_COL_MAJOR);
+            ASSERT_EQ(solve(f.get(), FL_NO_TRANS, b, want), FL_OK);
+            for (int t = 0; t < 8; ++t)
+                EXPECT_TRUE(ok[t] && got[t].bitwise_equal(want))
+                    << "kind " << kind << " k " << k << " thread " << t;
+        }
 }
 
 // ---- bad input -----------------------------------------------------------------------------
