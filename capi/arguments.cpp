@@ -1,4 +1,5 @@
 #include "capi/arguments.hpp"
+#include "capi/array_args.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -122,10 +123,8 @@ void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype 
 
 void require_disjoint(const MatrixRef &in, const char *in_name, const MatrixRef &out, const char *out_name,
                       Dtype dtype) {
-    const auto in_begin = reinterpret_cast<uintptr_t>(in.data), out_begin = reinterpret_cast<uintptr_t>(out.data);
-    const uintptr_t in_end = in_begin + extent_bytes(in, dtype), out_end = out_begin + extent_bytes(out, dtype);
-    if (in_begin < in_end && out_begin < out_end && in_begin < out_end && out_begin < in_end)
-        invalid(std::string(out_name) + " overlaps " + in_name + ": the output needs memory of its own");
+    require_disjoint(out.data, static_cast<int64_t>(extent_bytes(out, dtype)), out_name, in.data,
+                     static_cast<int64_t>(extent_bytes(in, dtype)), in_name);
 }
 
 void require_stacked_outputs(const MatrixRef &b, const MatrixRef &x0, int64_t count, int64_t stride,

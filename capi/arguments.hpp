@@ -39,8 +39,8 @@ MatrixRef matrix_arg(const MatrixNames &names, Dtype dtype, fl_layout layout, in
 // from it.
 void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype dtype);
 
-// An output that must share no memory with an input (the products with A^-1); the message
-// names both.
+// An output that must share no memory with an input; the message names both ("out and y
+// overlap").
 void require_disjoint(const MatrixRef &in, const char *in_name, const MatrixRef &out, const char *out_name,
                       Dtype dtype);
 

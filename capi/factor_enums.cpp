@@ -17,6 +17,9 @@ constexpr KindName kinds[] = {
     {FL_FACTOR_LDLT, FactorKind::ldlt}, {FL_FACTOR_QR, FactorKind::qr},
     {FL_FACTOR_COD, FactorKind::cod},   {FL_FACTOR_SVD, FactorKind::svd},
     {FL_FACTOR_EIGH, FactorKind::eigh},
+    {FL_FACTOR_SPARSE_CHOLESKY, FactorKind::sparse_cholesky},
+    {FL_FACTOR_SPARSE_LU, FactorKind::sparse_lu},
+    {FL_FACTOR_SPARSE_QR, FactorKind::sparse_qr},
 };
 
 }  // namespace
@@ -70,6 +73,12 @@ void require_shape_for(FactorKind kind, int64_t rows, int64_t cols) {
         return;
     case FactorKind::cod:
     case FactorKind::svd: return;
+    case FactorKind::sparse_cholesky:
+    case FactorKind::sparse_lu:
+    case FactorKind::sparse_qr:
+        throw Error(ErrorCode::invalid_argument, "kind = " + std::to_string(to_public(kind)) + " (" +
+                                                     kind_name(kind) +
+                                                     ") factors an fl_sparse: use fl_factor_create_sparse");
     }
 }
 

@@ -6,6 +6,7 @@
 
 #include "dense/factor.hpp"
 #include "fastlinalg/fastlinalg.h"
+#include "sparse/sparse_matrix.hpp"
 
 struct fl_options {
     fl::FactorOptions values;
@@ -13,4 +14,8 @@ struct fl_options {
 
 struct fl_factor {
     std::unique_ptr<const fl::Factor> impl;
+};
+
+struct fl_sparse {
+    fl::SparseMatrix impl;
 };

@@ -1,15 +1,29 @@
 # The libraries underneath fastlinalg, all from Debian's packages:
 #   libopenblas-dev (BLAS + LAPACK + the OpenBLAS run-time controls), liblapacke-dev.
-# SuiteSparse (libsuitesparse-dev) is looked for too, for the sparse layer to come;
-# nothing links it yet. Debian 12 ships no .pc files for it, hence find_path/find_library.
+#   libsuitesparse-dev (CHOLMOD, UMFPACK, SPQR: the sparse kinds in src/sparse/).
+# Debian 12 ships no .pc files for SuiteSparse, hence find_path/find_library; the result
+# is one imported target, FL::SuiteSparse.
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(OPENBLAS REQUIRED IMPORTED_TARGET openblas)
 pkg_check_modules(LAPACKE REQUIRED IMPORTED_TARGET lapacke)
 find_path(FL_SUITESPARSE_INCLUDE_DIR cholmod.h PATH_SUFFIXES suitesparse)
-find_library(FL_CHOLMOD_LIBRARY cholmod)
-if(FL_SUITESPARSE_INCLUDE_DIR AND FL_CHOLMOD_LIBRARY)
-  message(STATUS "SuiteSparse: ${FL_SUITESPARSE_INCLUDE_DIR}, ${FL_CHOLMOD_LIBRARY}")
+set(_fl_suitesparse_libraries "")
+foreach(_fl_lib IN ITEMS spqr umfpack cholmod suitesparseconfig)
+  string(TOUPPER ${_fl_lib} _fl_upper)
+  find_library(FL_${_fl_upper}_LIBRARY ${_fl_lib})
+  if(NOT FL_${_fl_upper}_LIBRARY)
+    message(FATAL_ERROR "SuiteSparse's lib${_fl_lib} not found: install libsuitesparse-dev")
+  endif()
+  list(APPEND _fl_suitesparse_libraries ${FL_${_fl_upper}_LIBRARY})
+endforeach()
+if(NOT FL_SUITESPARSE_INCLUDE_DIR)
+  message(FATAL_ERROR "SuiteSparse's cholmod.h not found: install libsuitesparse-dev")
 endif()
+add_library(FL::SuiteSparse INTERFACE IMPORTED)
+set_target_properties(FL::SuiteSparse PROPERTIES
+  INTERFACE_INCLUDE_DIRECTORIES "${FL_SUITESPARSE_INCLUDE_DIR}"
+  INTERFACE_LINK_LIBRARIES "${_fl_suitesparse_libraries}")
+message(STATUS "SuiteSparse: ${FL_SUITESPARSE_INCLUDE_DIR}, ${_fl_suitesparse_libraries}")
 
 if(FL_BUILD_TESTS)
   find_package(GTest REQUIRED)

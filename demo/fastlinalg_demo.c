@@ -18,6 +18,8 @@
  * Then seed 000's rolled pairwise products (demo_rolled.c: the d*k GEMM loop against
  * fl_rolled_matmul) and its binning questions (demo_binning.c: the layered field masked
  * against digitize + group_by_bin, binomial counts by comparison loops against bincount).
+ * Then sparse matrices (demo_sparse.c): seed 000's sparse A applied to every vector of an
+ * (I, J, N) array in one call, and a 2-D Laplacian factored, solved and refactored.
  *
  * Exits 1 if a solve fails or a scaled residual is not small, 2 on a bad argument. */
 #include "demo_binning.h"
@@ -25,6 +27,7 @@
 #include "demo_products.h"
 #include "demo_residual.h"
 #include "demo_rolled.h"
+#include "demo_sparse.h"
 #include "demo_strategies.h"
 #include "demo_util.h"
 
@@ -198,6 +201,7 @@ int main(int argc, char **argv) {
     if (!failed) failed = demo_run_rolled(quick);
     if (!failed) failed = demo_run_binning(quick);
     if (!failed) failed = demo_run_products(quick ? 100 : 1000, 9, quick ? 1.0 : 4.0);
+    if (!failed) failed = demo_run_sparse(quick);
     printf("\n%s\n", failed ? "FAILED" : "all residuals small: OK");
     return failed;
 }

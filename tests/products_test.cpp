@@ -478,7 +478,7 @@ TEST_F(ProductErrors, QuadraticForm) {
         FL_ERR_INVALID_ARGUMENT, fn, "out is NULL");
     EXPECT_ERROR(fl_factor_quadratic_form(f, FL_FLOAT64, 2, FL_COL_MAJOR, y.data(), n, FL_COL_MAJOR,
                                           y.data() + 5, 2),
-                 FL_ERR_INVALID_ARGUMENT, fn, "out overlaps y");
+                 FL_ERR_INVALID_ARGUMENT, fn, "out and y overlap");
     EXPECT_ERROR(fl_factor_quadratic_form(f, FL_FLOAT64, int64_t(1) << 40, FL_COL_MAJOR, yp, n,
                                           FL_COL_MAJOR, o, 2),
                  FL_ERR_TOO_LARGE, fn, "k = ");
@@ -524,7 +524,7 @@ TEST_F(ProductErrors, BilinearForm) {
                  FL_ERR_INVALID_ARGUMENT, fn, "ldout = 2", "p = 3");
     EXPECT_ERROR(fl_factor_bilinear_form(f, FL_FLOAT64, 2, FL_COL_MAJOR, yp, n, 3, FL_COL_MAJOR,
                                          w.data(), n, FL_COL_MAJOR, w.data() + 8, 2),
-                 FL_ERR_INVALID_ARGUMENT, fn, "out overlaps w");
+                 FL_ERR_INVALID_ARGUMENT, fn, "out and w overlap");
     EXPECT_ERROR(fl_factor_bilinear_form(tall.get(), FL_FLOAT64, 2, FL_COL_MAJOR, yp, 5, 3,
                                          FL_COL_MAJOR, wp, 5, FL_COL_MAJOR, o, 2),
                  FL_ERR_UNSUPPORTED, fn, "square");
@@ -552,7 +552,7 @@ TEST_F(ProductErrors, SandwichAndTrace) {
                  FL_ERR_INVALID_ARGUMENT, fn, "out is NULL");
     EXPECT_ERROR(
         fl_factor_sandwich(f, FL_FLOAT64, FL_COL_MAJOR, y.data(), n, FL_COL_MAJOR, y.data(), n),
-        FL_ERR_INVALID_ARGUMENT, fn, "out overlaps y");
+        FL_ERR_INVALID_ARGUMENT, fn, "out and y overlap");
     EXPECT_ERROR(
         fl_factor_sandwich(tall.get(), FL_FLOAT64, FL_COL_MAJOR, yp, 5, FL_COL_MAJOR, o, 5),
         FL_ERR_UNSUPPORTED, fn, "square");
@@ -607,7 +607,7 @@ TEST_F(ProductErrors, DiagonalAndMahalanobis) {
     EXPECT_ERROR(fl_factor_mahalanobis(f, FL_FLOAT64, 2, FL_COL_MAJOR, yp, n, nullptr),
                  FL_ERR_INVALID_ARGUMENT, fn, "out is NULL");
     EXPECT_ERROR(fl_factor_mahalanobis(f, FL_FLOAT64, 2, FL_COL_MAJOR, y.data(), n, y.data() + 7),
-                 FL_ERR_INVALID_ARGUMENT, fn, "out overlaps y");
+                 FL_ERR_INVALID_ARGUMENT, fn, "out and y overlap");
     EXPECT_ERROR(fl_factor_mahalanobis(tall.get(), FL_FLOAT64, 2, FL_COL_MAJOR, yp, 5, o),
                  FL_ERR_UNSUPPORTED, fn, "square");
 }

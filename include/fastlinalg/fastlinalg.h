@@ -182,7 +182,11 @@ typedef enum fl_factor_kind FL_ENUM_TYPE {
      * diagonal: Cholesky, falling back to LDL^T; other symmetric: LDL^T; other square: LU;
      * LU or LDL^T meeting an exactly zero pivot falls back to COD; tall: QR, or COD when
      * R's rcond is at or below the rank tolerance; wide: COD. */
-    FL_FACTOR_AUTO = 8
+    FL_FACTOR_AUTO = 8,
+    /* Sparse kinds, made from an fl_sparse by fl_factor_create_sparse (SuiteSparse): */
+    FL_FACTOR_SPARSE_CHOLESKY = 9, /* P A P^T = L L^T (or L D L^T), CHOLMOD; A s.p.d. */
+    FL_FACTOR_SPARSE_LU = 10,      /* P R A Q = L U, UMFPACK; A square */
+    FL_FACTOR_SPARSE_QR = 11       /* A E = Q R, SPQR; any shape, rank-revealing */
 } fl_factor_kind;
 
 /* Factors the rows-by-cols matrix A (dtype, layout, lda as described above) and stores
@@ -473,6 +477,95 @@ FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype
  * Labels as for fl_bincount. */
 FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins, int64_t *offsets,
                                  int64_t *perm);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Sparse matrices (SuiteSparse)                                                                */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A sparse matrix: its pattern, fixed when it is created, and its values, which
+ * fl_sparse_set_values may replace. Products and factorizations only read it, so threads may
+ * share one; fl_sparse_set_values must not run while another thread uses the handle. A
+ * factor made from it copies what it needs and does not depend on it afterwards. */
+typedef struct fl_sparse fl_sparse;
+
+typedef enum fl_sparse_format FL_ENUM_TYPE {
+    FL_SPARSE_CSC = 1, /* compressed columns: ptr has cols + 1 offsets, idx holds row indices */
+    FL_SPARSE_CSR = 2  /* compressed rows: ptr has rows + 1 offsets, idx holds column indices */
+} fl_sparse_format;
+
+typedef enum fl_index_type FL_ENUM_TYPE {
+    FL_INDEX_INT32 = 1, /* ptr and idx are int32_t arrays */
+    FL_INDEX_INT64 = 2  /* ptr and idx are int64_t arrays */
+} fl_index_type;
+
+/* Creates a rows-by-cols sparse matrix from compressed arrays, 0-based, as scipy.sparse's
+ * csc/csr matrices hold them: ptr (outer + 1 offsets, outer = cols for CSC, rows for CSR),
+ * idx and values (ptr[outer] entries each; values of `dtype`). The arrays are copied, in
+ * canonical CSC form: indices sorted within each column, duplicate entries summed.
+ * FL_ERR_INVALID_ARGUMENT names the first bad entry (ptr[0] != 0, decreasing offsets, an
+ * index outside the matrix); FL_ERR_NON_FINITE the first NaN/Inf value. SuiteSparse 5
+ * computes in double only: FL_FLOAT32 values are widened to double on the way in, and every
+ * product and factor made from the handle takes and returns float32 while computing in
+ * double. *sparse is NULL on failure. Cost: O(nnz + rows + cols). */
+FL_API fl_status fl_sparse_create(fl_sparse **sparse, fl_sparse_format format,
+                                  fl_index_type index_type, fl_dtype dtype, int64_t rows,
+                                  int64_t cols, const void *ptr, const void *idx,
+                                  const void *values);
+FL_API void fl_sparse_destroy(fl_sparse *sparse);
+
+/* Replaces the values for the same pattern: `values` holds one value per entry of the
+ * arrays the handle was created from, in their order (duplicates are summed again). dtype
+ * may be either; it is widened or rounded to the handle's. Checked for NaN/Inf like
+ * fl_sparse_create; on failure the old values are kept. */
+FL_API fl_status fl_sparse_set_values(fl_sparse *sparse, fl_dtype dtype, const void *values);
+
+/* The shape and the number of stored entries after duplicates were summed. Any pointer may
+ * be NULL. */
+FL_API fl_status fl_sparse_shape(const fl_sparse *sparse, int64_t *rows, int64_t *cols,
+                                 int64_t *nnz);
+
+/* Y = op(A) X for a dense X with ncols columns (rows of X = cols of op(A)); X and Y each
+ * in its own layout and leading dimension, of the handle's dtype, not overlapping.
+ * Multithreaded over the columns when there are enough (fl_set_num_threads).
+ * The seed's case, an (I, J, N) row-major array V times A^T along its last axis into an
+ * (I, J, M) row-major array W (W[i, j, :] = A V[i, j, :]): V is the N-by-(I J) column-major
+ * X with ldx = N, and W the M-by-(I J) column-major Y with ldy = M, so pass FL_NO_TRANS,
+ * ncols = I J, both FL_COL_MAJOR: no reshaped or transposed copy is made. */
+FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans, fl_dtype dtype,
+                                    int64_t ncols, fl_layout x_layout, const void *x, int64_t ldx,
+                                    fl_layout y_layout, void *y, int64_t ldy);
+
+/* Factors a sparse matrix with one of the sparse kinds; the result answers fl_factor_solve
+ * (many right-hand sides, either layout; FL_TRANS too) and the other fl_factor_* queries
+ * as the table in docs/sparse.md says (FL_ERR_UNSUPPORTED otherwise).
+ *  - FL_FACTOR_SPARSE_CHOLESKY: reads one triangle (FL_OPT_TRIANGLE, lower by default) of
+ *    a symmetric positive definite A; FL_ERR_NOT_POSITIVE_DEFINITE names the column of A
+ *    where elimination failed. logdet, rcond, inverse, inertia.
+ *  - FL_FACTOR_SPARSE_LU: square A; FL_ERR_SINGULAR if U has an exactly zero pivot.
+ *    logdet, rcond, inverse.
+ *  - FL_FACTOR_SPARSE_QR: any shape. Columns whose norm drops to max(FL_OPT_ATOL,
+ *    FL_OPT_RTOL * largest column norm) count as dependent (SPQR's default tolerance when
+ *    neither is set); fl_factor_rank reports the rank. FL_NO_TRANS solves give the
+ *    least-squares solution (a basic one if A is rank-deficient), FL_TRANS the minimum-norm
+ *    solution of A^T X = B for A of full column rank.
+ * *factor is NULL on failure. */
+FL_API fl_status fl_factor_create_sparse(fl_factor **factor, fl_factor_kind kind,
+                                         const fl_sparse *sparse, const fl_options *options);
+
+/* A new factor of `sparse`, which must have exactly the pattern `factor` was made from
+ * (FL_ERR_INVALID_ARGUMENT names the first column that differs), with its new values.
+ * Cholesky and LU reuse the old factor's symbolic analysis (ordering, elimination tree),
+ * so only the numeric factorization is redone; QR factors afresh. The old handle is left
+ * as it was. FL_ERR_UNSUPPORTED for dense kinds. *refactored is NULL on failure. */
+FL_API fl_status fl_factor_refactor(fl_factor **refactored, const fl_factor *factor,
+                                    const fl_sparse *sparse);
+
+/* Sparse Cholesky: a new factor of A + V V^T (sign = +1) or A - V V^T (sign = -1) for a
+ * sparse n-by-k V (CHOLMOD's cholmod_updown), without refactoring; the old handle is left
+ * as it was. FL_ERR_NOT_POSITIVE_DEFINITE if a downdate loses positive definiteness. The
+ * new factor's rcond keeps A's 1-norm. *updated is NULL on failure. */
+FL_API fl_status fl_factor_rank_update_sparse(fl_factor **updated, const fl_factor *factor,
+                                              int sign, const fl_sparse *v);
 
 /* ------------------------------------------------------------------------------------------ */
 /* What runs underneath                                                                         */

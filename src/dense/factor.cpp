@@ -18,6 +18,9 @@ const char *kind_name(FactorKind kind) {
     case FactorKind::cod: return "complete orthogonal (COD)";
     case FactorKind::svd: return "SVD";
     case FactorKind::eigh: return "symmetric eigen (EIGH)";
+    case FactorKind::sparse_cholesky: return "sparse Cholesky";
+    case FactorKind::sparse_lu: return "sparse LU";
+    case FactorKind::sparse_qr: return "sparse QR";
     }
     return "unknown";
 }
@@ -74,6 +77,14 @@ std::unique_ptr<Factor> Factor::rank_update(int, const MatrixRef &) const {
     unsupported("rank update (use Cholesky)");
 }
 
+std::unique_ptr<Factor> Factor::refactor(const SparseMatrix &) const {
+    unsupported("refactorization with new values (use a sparse kind)");
+}
+
+std::unique_ptr<Factor> Factor::rank_update_sparse(int, const SparseMatrix &) const {
+    unsupported("sparse rank update (use sparse Cholesky)");
+}
+
 std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRef &a,
                                     const FactorOptions &options) {
     switch (kind) {
@@ -84,6 +95,9 @@ std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRe
     case FactorKind::cod: return make_cod(dtype, a, options);
     case FactorKind::svd: return make_svd(dtype, a, options);
     case FactorKind::eigh: return make_eigh(dtype, a, options);
+    case FactorKind::sparse_cholesky:
+    case FactorKind::sparse_lu:
+    case FactorKind::sparse_qr: break;  // made from an fl_sparse, never from a dense A
     }
     throw Error(ErrorCode::internal, "unknown factor kind");
 }

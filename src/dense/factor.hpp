@@ -14,7 +14,20 @@
 
 namespace fl {
 
-enum class FactorKind { lu, cholesky, ldlt, qr, cod, svd, eigh };
+enum class FactorKind {
+    lu,
+    cholesky,
+    ldlt,
+    qr,
+    cod,
+    svd,
+    eigh,
+    sparse_cholesky,  // the SuiteSparse kinds (src/sparse/)
+    sparse_lu,
+    sparse_qr
+};
+
+class SparseMatrix;
 
 // A factorization's name in messages: "LU", "Cholesky", ...
 const char *kind_name(FactorKind kind);
@@ -83,6 +96,10 @@ public:
                                const MatrixRef &x, index_t x_stride) const;
     // A new factor of A + sign * V V^T.
     virtual std::unique_ptr<Factor> rank_update(int sign, const MatrixRef &v) const;
+    // Sparse kinds: a new factor of a (same pattern) reusing this one's analysis, and a new
+    // factor of A + sign * V V^T for a sparse V.
+    virtual std::unique_ptr<Factor> refactor(const SparseMatrix &a) const;
+    virtual std::unique_ptr<Factor> rank_update_sparse(int sign, const SparseMatrix &v) const;
 
     // Products with A^-1 (A^+ for QR, COD, SVD, EIGH, as solve applies it) that never form
     // it (factor_products.cpp). A must be square (else Error(unsupported)); Y is n-by-k, W

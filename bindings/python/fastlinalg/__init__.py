@@ -22,6 +22,8 @@ from ._errors import (DimensionMismatchError, DtypeMismatchError, Error, Interna
 from ._factor import Factor, cholesky, cod, eigh, factorize, ldlt, lu, qr, svd
 from ._rolled import rolled_matmul
 from ._binning import bincount, digitize, group_by_bin
+from ._sparse import (SparseMatrix, refactor, sparse_cholesky, sparse_lu, sparse_qr,
+                      sparse_rank_update)
 
 __version__ = "0.1.0"
 
@@ -33,6 +35,7 @@ __all__ = [
     "UnsupportedError", "InternalError", "blas_info", "blas_core", "get_num_threads",
     "set_num_threads", "library_version", "library_path", "__version__",
     "rolled_matmul", "digitize", "bincount", "group_by_bin",
+    "SparseMatrix", "sparse_cholesky", "sparse_lu", "sparse_qr", "refactor", "sparse_rank_update",
 ]
 
 

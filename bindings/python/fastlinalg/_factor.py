@@ -20,7 +20,8 @@ _F64 = np.dtype(np.float64)
 _FL_DTYPE = {_F32: _lib.FLOAT32, _F64: _lib.FLOAT64}
 _KIND_NAME = {_lib.FACTOR_LU: "lu", _lib.FACTOR_CHOLESKY: "cholesky", _lib.FACTOR_LDLT: "ldlt",
               _lib.FACTOR_QR: "qr", _lib.FACTOR_COD: "cod", _lib.FACTOR_SVD: "svd",
-              _lib.FACTOR_EIGH: "eigh"}
+              _lib.FACTOR_EIGH: "eigh", _lib.FACTOR_SPARSE_CHOLESKY: "sparse_cholesky",
+              _lib.FACTOR_SPARSE_LU: "sparse_lu", _lib.FACTOR_SPARSE_QR: "sparse_qr"}
 # Kinds whose solve may write X over B (x == b): the square, exact ones.
 _IN_PLACE_KINDS = frozenset((_lib.FACTOR_LU, _lib.FACTOR_CHOLESKY, _lib.FACTOR_LDLT))
 # Kinds whose inverse is the Moore-Penrose pseudo-inverse.

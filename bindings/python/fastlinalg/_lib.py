@@ -24,6 +24,9 @@ LOWER, UPPER = 1, 2
 OPT_CHECK_FINITE, OPT_TRIANGLE, OPT_RTOL, OPT_ATOL = 1, 2, 3, 4
 (FACTOR_LU, FACTOR_CHOLESKY, FACTOR_LDLT, FACTOR_QR, FACTOR_COD, FACTOR_SVD, FACTOR_EIGH,
  FACTOR_AUTO) = 1, 2, 3, 4, 5, 6, 7, 8
+FACTOR_SPARSE_CHOLESKY, FACTOR_SPARSE_LU, FACTOR_SPARSE_QR = 9, 10, 11
+SPARSE_CSC, SPARSE_CSR = 1, 2
+INDEX_INT32, INDEX_INT64 = 1, 2
 (PART_SINGULAR_VALUES, PART_U, PART_VT, PART_EIGENVALUES, PART_EIGENVECTORS, PART_Q,
  PART_R) = 1, 2, 3, 4, 5, 6, 7
 
@@ -108,6 +111,14 @@ _PROTOTYPES = [
     ("fl_factor_trace_solve", _ENUM, [_P, _ENUM, _ENUM, _P, _I64, _c.POINTER(_c.c_double)]),
     ("fl_factor_inverse_diagonal", _ENUM, [_P, _ENUM, _P]),
     ("fl_factor_mahalanobis", _ENUM, [_P, _ENUM, _I64, _ENUM, _P, _I64, _P]),
+    ("fl_sparse_create", _ENUM, [_c.POINTER(_P), _ENUM, _ENUM, _ENUM, _I64, _I64, _P, _P, _P]),
+    ("fl_sparse_destroy", None, [_P]),
+    ("fl_sparse_set_values", _ENUM, [_P, _ENUM, _P]),
+    ("fl_sparse_shape", _ENUM, [_P, _c.POINTER(_I64), _c.POINTER(_I64), _c.POINTER(_I64)]),
+    ("fl_sparse_multiply", _ENUM, [_P, _ENUM, _ENUM, _I64, _ENUM, _P, _I64, _ENUM, _P, _I64]),
+    ("fl_factor_create_sparse", _ENUM, [_c.POINTER(_P), _ENUM, _P, _P]),
+    ("fl_factor_refactor", _ENUM, [_c.POINTER(_P), _P, _P]),
+    ("fl_factor_rank_update_sparse", _ENUM, [_c.POINTER(_P), _P, _INT, _P]),
     ("fl_blas_info", _c.c_char_p, []),
     ("fl_blas_core", _c.c_char_p, []),
     ("fl_get_num_threads", _INT, []),

@@ -1,0 +1,185 @@
+// fl_sparse_*: sparse matrix handles and their products; fl_factor_create_sparse and the
+// factor operations only sparse kinds answer (refactor, sparse rank update).
+#include <cstdint>
+#include <string>
+
+#include "capi/arguments.hpp"
+#include "capi/errors.hpp"
+#include "capi/factor_enums.hpp"
+#include "capi/handles.hpp"
+#include "sparse/sparse_factor.hpp"
+
+using namespace fl::capi;
+
+namespace {
+
+fl::SparseFormat to_format(fl_sparse_format format) {
+    if (format == FL_SPARSE_CSC) return fl::SparseFormat::csc;
+    if (format == FL_SPARSE_CSR) return fl::SparseFormat::csr;
+    throw fl::Error(fl::ErrorCode::invalid_argument,
+                    "format = " + std::to_string(format) +
+                        " is not a sparse format (FL_SPARSE_CSC = 1 or FL_SPARSE_CSR = 2)");
+}
+
+fl::IndexType to_index_type(fl_index_type type) {
+    if (type == FL_INDEX_INT32) return fl::IndexType::int32;
+    if (type == FL_INDEX_INT64) return fl::IndexType::int64;
+    throw fl::Error(fl::ErrorCode::invalid_argument,
+                    "index_type = " + std::to_string(type) +
+                        " is not an index type (FL_INDEX_INT32 = 1 or FL_INDEX_INT64 = 2)");
+}
+
+const fl::SparseMatrix &sparse_of(const fl_sparse *sparse, const char *name) {
+    require_not_null(sparse, name);
+    return sparse->impl;
+}
+
+void require_dtype(const fl::SparseMatrix &s, fl_dtype dtype) {
+    const fl::Dtype wanted = to_dtype(dtype, "dtype");
+    if (wanted != s.dtype())
+        throw fl::Error(fl::ErrorCode::dtype_mismatch,
+                        std::string("dtype = ") + dtype_name(wanted) +
+                            " but the sparse matrix holds " + dtype_name(s.dtype()));
+}
+
+std::unique_ptr<fl::Factor> make_sparse_factor(fl::FactorKind kind, const fl::SparseMatrix &s,
+                                               const fl::FactorOptions &options) {
+    switch (kind) {
+        case fl::FactorKind::sparse_cholesky:
+            return fl::make_sparse_cholesky(s, options);
+        case fl::FactorKind::sparse_lu:
+            return fl::make_sparse_lu(s, options);
+        case fl::FactorKind::sparse_qr:
+            return fl::make_sparse_qr(s, options);
+        default:
+            throw fl::Error(
+                fl::ErrorCode::invalid_argument,
+                std::string("kind ") + fl::kind_name(kind) +
+                    " is dense: use FL_FACTOR_SPARSE_CHOLESKY, _LU or _QR (or fl_factor_create)");
+    }
+}
+
+}  // namespace
+
+extern "C" {
+
+FL_API fl_status fl_sparse_create(fl_sparse **sparse, fl_sparse_format format,
+                                  fl_index_type index_type, fl_dtype dtype, int64_t rows,
+                                  int64_t cols, const void *ptr, const void *idx,
+                                  const void *values) {
+    if (sparse != nullptr) *sparse = nullptr;
+    return guarded(__func__, [&] {
+        require_not_null(sparse, "sparse");
+        const fl::CompressedArrays a{to_format(format),
+                                     to_index_type(index_type),
+                                     to_dtype(dtype, "dtype"),
+                                     rows,
+                                     cols,
+                                     ptr,
+                                     idx,
+                                     values};
+        require_non_negative(rows, "rows");
+        require_non_negative(cols, "cols");
+        if (index_type == FL_INDEX_INT32 && (rows > INT32_MAX || cols > INT32_MAX))
+            throw fl::Error(fl::ErrorCode::too_large,
+                            "rows or cols exceed 32-bit indices (rows = " + std::to_string(rows) +
+                                ", cols = " + std::to_string(cols) + ")");
+        require_not_null(ptr, "ptr");
+        // idx and values may be NULL only when ptr says there are no entries.
+        const int64_t outer = format == FL_SPARSE_CSC ? cols : rows;
+        const int64_t nnz = index_type == FL_INDEX_INT32 ? static_cast<const int32_t *>(ptr)[outer]
+                                                         : static_cast<const int64_t *>(ptr)[outer];
+        if (nnz != 0) {
+            require_not_null(idx, "idx");
+            require_not_null(values, "values");
+        }
+        *sparse = new fl_sparse{fl::SparseMatrix(a)};
+    });
+}
+
+FL_API void fl_sparse_destroy(fl_sparse *sparse) { delete sparse; }
+
+FL_API fl_status fl_sparse_set_values(fl_sparse *sparse, fl_dtype dtype, const void *values) {
+    return guarded(__func__, [&] {
+        require_not_null(sparse, "sparse");
+        const fl::Dtype t = to_dtype(dtype, "dtype");
+        if (sparse->impl.pattern()->input_nnz > 0) require_not_null(values, "values");
+        sparse->impl.set_values(t, values);
+    });
+}
+
+FL_API fl_status fl_sparse_shape(const fl_sparse *sparse, int64_t *rows, int64_t *cols,
+                                 int64_t *nnz) {
+    return guarded(__func__, [&] {
+        const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
+        if (rows != nullptr) *rows = s.rows();
+        if (cols != nullptr) *cols = s.cols();
+        if (nnz != nullptr) *nnz = s.nnz();
+    });
+}
+
+FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans, fl_dtype dtype,
+                                    int64_t ncols, fl_layout x_layout, const void *x, int64_t ldx,
+                                    fl_layout y_layout, void *y, int64_t ldy) {
+    return guarded(__func__, [&] {
+        const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
+        const fl::Transpose op = to_transpose(trans, "trans");
+        require_dtype(s, dtype);
+        require_non_negative(ncols, "ncols");
+        const int64_t x_rows = op == fl::Transpose::no ? s.cols() : s.rows();
+        const int64_t y_rows = op == fl::Transpose::no ? s.rows() : s.cols();
+        const fl::MatrixRef xm = matrix_arg({"x", "ldx", "cols of op(A)", "ncols"}, s.dtype(),
+                                            x_layout, x_rows, ncols, x, ldx);
+        const fl::MatrixRef ym = matrix_arg({"y", "ldy", "rows of op(A)", "ncols"}, s.dtype(),
+                                            y_layout, y_rows, ncols, y, ldy);
+        require_disjoint(xm, "x", ym, "y", s.dtype());
+        if (s.dtype() == fl::Dtype::float32)
+            s.multiply<float>(op, xm, ym);
+        else
+            s.multiply<double>(op, xm, ym);
+    });
+}
+
+FL_API fl_status fl_factor_create_sparse(fl_factor **factor, fl_factor_kind kind,
+                                         const fl_sparse *sparse, const fl_options *options) {
+    if (factor != nullptr) *factor = nullptr;
+    return guarded(__func__, [&] {
+        require_not_null(factor, "factor");
+        if (kind == FL_FACTOR_AUTO)
+            throw fl::Error(fl::ErrorCode::invalid_argument,
+                            "kind = FL_FACTOR_AUTO is dense only: name a sparse kind");
+        const fl::FactorKind k = to_kind(kind);
+        const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
+        const fl::FactorOptions defaults;
+        *factor = new fl_factor{
+            make_sparse_factor(k, s, options != nullptr ? options->values : defaults)};
+    });
+}
+
+FL_API fl_status fl_factor_refactor(fl_factor **refactored, const fl_factor *factor,
+                                    const fl_sparse *sparse) {
+    if (refactored != nullptr) *refactored = nullptr;
+    return guarded(__func__, [&] {
+        require_not_null(refactored, "refactored");
+        require_not_null(factor, "factor");
+        const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
+        *refactored = new fl_factor{factor->impl->refactor(s)};
+    });
+}
+
+FL_API fl_status fl_factor_rank_update_sparse(fl_factor **updated, const fl_factor *factor,
+                                              int sign, const fl_sparse *v) {
+    if (updated != nullptr) *updated = nullptr;
+    return guarded(__func__, [&] {
+        require_not_null(updated, "updated");
+        require_not_null(factor, "factor");
+        if (sign != 1 && sign != -1)
+            throw fl::Error(
+                fl::ErrorCode::invalid_argument,
+                "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
+        const fl::SparseMatrix &vs = sparse_of(v, "v");
+        *updated = new fl_factor{factor->impl->rank_update_sparse(sign, vs)};
+    });
+}
+
+}  // extern "C"

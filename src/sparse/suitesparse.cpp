@@ -1,0 +1,84 @@
+#include "sparse/suitesparse.hpp"
+
+#include <new>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace fl::suitesparse {
+
+Common::Common() {
+    cholmod_l_start(&c_);
+    c_.print = 0;  // the library never prints: errors come back as statuses
+    c_.error_handler = nullptr;
+    check("cholmod_l_start");
+}
+
+Common::~Common() { cholmod_l_finish(&c_); }
+
+void Common::check(const char *what) const {
+    if (c_.status >= CHOLMOD_OK) return;
+    if (c_.status == CHOLMOD_OUT_OF_MEMORY) throw std::bad_alloc();
+    if (c_.status == CHOLMOD_TOO_LARGE)
+        throw Error(ErrorCode::too_large,
+                    std::string(what) + ": the problem is too large for CHOLMOD");
+    throw Error(ErrorCode::internal,
+                std::string(what) + " failed with CHOLMOD status " + std::to_string(c_.status));
+}
+
+cholmod_sparse view(const SparsePattern &p, const double *values, int stype) {
+    cholmod_sparse a{};
+    a.nrow = static_cast<size_t>(p.rows);
+    a.ncol = static_cast<size_t>(p.cols);
+    a.nzmax = static_cast<size_t>(p.nnz());
+    // CHOLMOD only reads a matrix it is given, but its structs hold non-const pointers.
+    a.p = const_cast<int64_t *>(p.col_ptr.data());
+    a.i = const_cast<int64_t *>(p.row_idx.data());
+    a.x = const_cast<double *>(values);
+    a.stype = stype;
+    a.itype = CHOLMOD_LONG;
+    a.xtype = CHOLMOD_REAL;
+    a.dtype = CHOLMOD_DOUBLE;
+    a.sorted = 1;
+    a.packed = 1;
+    return a;
+}
+
+cholmod_dense DenseBuffer::view() {
+    cholmod_dense d{};
+    d.nrow = static_cast<size_t>(rows);
+    d.ncol = static_cast<size_t>(cols);
+    d.nzmax = data.size();
+    d.d = static_cast<size_t>(rows);
+    d.x = data.data();
+    d.xtype = CHOLMOD_REAL;
+    d.dtype = CHOLMOD_DOUBLE;
+    return d;
+}
+
+template <class T>
+DenseBuffer load(const MatrixRef &b) {
+    DenseBuffer out(b.rows, b.cols);
+    const T *src = static_cast<const T *>(b.data);
+    const bool col = b.layout == Layout::col_major;
+    for (index_t j = 0; j < b.cols; ++j)
+        for (index_t i = 0; i < b.rows; ++i)
+            out.data[i + j * b.rows] = double(col ? src[i + j * b.ld] : src[i * b.ld + j]);
+    return out;
+}
+
+template <class T>
+void store(const double *src, index_t ld, const MatrixRef &out) {
+    T *dst = static_cast<T *>(out.data);
+    const bool col = out.layout == Layout::col_major;
+    for (index_t j = 0; j < out.cols; ++j)
+        for (index_t i = 0; i < out.rows; ++i)
+            (col ? dst[i + j * out.ld] : dst[i * out.ld + j]) = static_cast<T>(src[i + j * ld]);
+}
+
+template DenseBuffer load<float>(const MatrixRef &);
+template DenseBuffer load<double>(const MatrixRef &);
+template void store<float>(const double *, index_t, const MatrixRef &);
+template void store<double>(const double *, index_t, const MatrixRef &);
+
+}  // namespace fl::suitesparse

@@ -1,0 +1,58 @@
+// What every SuiteSparse-backed factor shares: a cholmod_common that lives for one call,
+// views of our canonical CSC and of dense buffers as CHOLMOD structs (no copies), and the
+// translation of CHOLMOD's status into fl::Error.
+//
+// cholmod_common holds CHOLMOD's parameters, statistics and workspace, and is not
+// thread-safe. A factor handle is shared between threads, so it owns no common: every
+// call starts its own (cholmod_l_start only fills in defaults; measured in
+// docs/sparse.md) and the factor objects themselves are only read by solves.
+#pragma once
+
+#include <cholmod.h>
+
+#include <vector>
+
+#include "sparse/sparse_matrix.hpp"
+
+namespace fl::suitesparse {
+
+class Common {
+public:
+    Common();
+    ~Common();
+    Common(const Common &) = delete;
+    Common &operator=(const Common &) = delete;
+    cholmod_common *get() { return &c_; }
+    cholmod_common *operator->() { return &c_; }
+
+    // Throws the fl::Error matching c_.status when it is an error (< 0); `what` names the
+    // routine that set it.
+    void check(const char *what) const;
+
+private:
+    cholmod_common c_;
+};
+
+// The pattern and values as a packed, sorted cholmod_sparse (long indices, real double).
+// stype: 0 unsymmetric, -1 symmetric with the lower triangle read, +1 the upper.
+cholmod_sparse view(const SparsePattern &pattern, const double *values, int stype);
+
+// A column-major double buffer of rows-by-cols, viewable as a cholmod_dense.
+struct DenseBuffer {
+    index_t rows = 0;
+    index_t cols = 0;
+    std::vector<double> data;
+
+    DenseBuffer(index_t r, index_t c) : rows(r), cols(c), data(static_cast<size_t>(r * c)) {}
+    cholmod_dense view();
+};
+
+// b (of dtype T, any layout) as a column-major double buffer.
+template <class T>
+DenseBuffer load(const MatrixRef &b);
+// out (of dtype T, any layout) <- the column-major double matrix at src with leading
+// dimension ld, out's shape.
+template <class T>
+void store(const double *src, index_t ld, const MatrixRef &out);
+
+}  // namespace fl::suitesparse
