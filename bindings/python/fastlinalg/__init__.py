@@ -18,6 +18,7 @@ from ._errors import (DimensionMismatchError, DtypeMismatchError, Error, Interna
                       OutOfMemoryError, SingularMatrixError, Status, TooLargeError,
                       UnsupportedError)
 from ._factor import Factor, cholesky, cod, eigh, factorize, ldlt, lu, qr, svd
+from ._kernels import Kernel
 
 __version__ = "0.1.0"
 
@@ -28,6 +29,7 @@ __all__ = [
     "NotPositiveDefiniteError", "NonFiniteError", "TooLargeError", "OutOfMemoryError",
     "UnsupportedError", "InternalError", "blas_info", "blas_core", "get_num_threads",
     "set_num_threads", "library_version", "library_path", "__version__",
+    "Kernel",
 ]
 
 
