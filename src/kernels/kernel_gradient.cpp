@@ -87,19 +87,17 @@ void Kernel::gradient(const MatrixRef &x1, const MatrixRef *x2, const MatrixRef 
         const index_t rows = t.i1 - t.i0, cols = t.j1 - t.j0;
         // G's tile in W's layout, so that both are read line by line.
         const MatrixRef g{w.layout, rows, cols, w.layout == Layout::row_major ? cols : rows, part.g.data()};
-        lapack::gemm<T>(T(-2), p1.rows(t.i0, rows), q2.columns(t.j0, cols), p, T(0), g);
+        if (!p1.direct()) lapack::gemm<T>(T(-2), p1.rows(t.i0, rows), q2.columns(t.j0, cols), p, T(0), g);
 
         const TileLines lines(t, w.layout);
-        const T *line_sq = lines.of_lines(p1, q2).sq.data(), *along_sq = lines.along(p1, q2).sq.data();
         double *line_sums = lines.of_lines(part.sums1, part.sums2).data();
         double *along_sums = lines.along(part.sums1, part.sums2).data() + lines.along_first;
         const ColMajorView<T> g_lines = stored_view<T>(g);
         const ColMajorView<const T> w_lines = stored_view<const T>(submatrix(w, t.i0, t.j0, rows, cols, sizeof(T)));
         for (index_t l = 0; l < lines.count; ++l) {
-            const GradientSums s =
-                gradient_line(kind_, sigma_f2, static_cast<double>(line_sq[lines.first + l]),
-                              along_sq + lines.along_first, w_lines.column(l), g_lines.column(l),
-                              along_sums, lines.length, lines.zero_at(l));
+            const GradientSums s = gradient_line(
+                kind_, sigma_f2, line_operands(lines, l, lines.of_lines(p1, q2), lines.along(p1, q2)),
+                w_lines.column(l), g_lines.column(l), along_sums);
             line_sums[lines.first + l] += s.g;
             part.weighted_kappa += s.weighted_kappa;
         }

@@ -10,69 +10,100 @@
 namespace fl::kernels {
 namespace {
 
-template <KernelKind K, class T>
-[[gnu::always_inline]] inline void kernel_line_of(double sigma_f2, double a, const T *b, T *line, index_t n, index_t zero_at) {
+// r2[j] for the line's points, into a buffer that stays in L1. The direct route runs one
+// vector loop per dimension, adding that coordinate's squared differences.
+template <bool Direct, class T>
+[[gnu::always_inline]] inline void squared_distances(const LineOperands<T> &o, const T *line, double *r2) {
+    if constexpr (Direct) {
+        const T *along = o.along;
+        const double f0 = static_cast<double>(o.fixed[0]);
 #pragma omp simd
-    for (index_t j = 0; j < n; ++j) {
-        double r2 = a + static_cast<double>(b[j]) + static_cast<double>(line[j]);
-        r2 = r2 > 0 && j != zero_at ? r2 : 0.0;
-        line[j] = static_cast<T>(sigma_f2 * kappa<K>(r2));
+        for (index_t j = 0; j < o.n; ++j) {
+            const double t = f0 - static_cast<double>(along[j]);
+            r2[j] = t * t;
+        }
+        for (index_t d = 1; d < o.dim; ++d) {
+            const double f = static_cast<double>(o.fixed[d]);
+            along += o.stride;
+#pragma omp simd
+            for (index_t j = 0; j < o.n; ++j) {
+                const double t = f - static_cast<double>(along[j]);
+                r2[j] += t * t;
+            }
+        }
+    } else {
+#pragma omp simd
+        for (index_t j = 0; j < o.n; ++j) {
+            const double s = o.a + static_cast<double>(o.b[j]) + static_cast<double>(line[j]);
+            r2[j] = s > 0 ? s : 0.0;  // negative round-off is clamped
+        }
     }
+    if (o.zero_at >= 0 && o.zero_at < o.n) r2[o.zero_at] = 0.0;
 }
 
-template <KernelKind K, class T>
-[[gnu::always_inline]] inline GradientSums gradient_line_of(double sigma_f2, double a, const T *b, const T *w, T *line,
-                                     double *column_sums, index_t n, index_t zero_at) {
+template <KernelKind K, bool Direct, class T>
+[[gnu::always_inline]] inline void kernel_line_of(double sigma_f2, const LineOperands<T> &o, T *line) {
+    double r2[max_line_length];
+    squared_distances<Direct>(o, line, r2);
+#pragma omp simd
+    for (index_t j = 0; j < o.n; ++j) line[j] = static_cast<T>(sigma_f2 * kappa<K>(r2[j]));
+}
+
+template <KernelKind K, bool Direct, class T>
+[[gnu::always_inline]] inline GradientSums gradient_line_of(double sigma_f2, const LineOperands<T> &o,
+                                                            const T *w, T *line, double *column_sums) {
+    double r2[max_line_length];
+    squared_distances<Direct>(o, line, r2);
     double weighted = 0, total = 0;
 #pragma omp simd reduction(+ : weighted, total)
-    for (index_t j = 0; j < n; ++j) {
-        double r2 = a + static_cast<double>(b[j]) + static_cast<double>(line[j]);
-        r2 = r2 > 0 && j != zero_at ? r2 : 0.0;
-        const ValueSlope v = kappa_and_slope<K>(r2);
+    for (index_t j = 0; j < o.n; ++j) {
+        const ValueSlope v = kappa_and_slope<K>(r2[j]);
         const double wj = static_cast<double>(w[j]);
         // The diagonal of a symmetric matrix has x = y: it adds to sigma_f's derivative only.
-        const double g = j != zero_at ? wj * sigma_f2 * v.slope : 0.0;
+        const T g = static_cast<T>(j != o.zero_at ? wj * sigma_f2 * v.slope : 0.0);
         weighted += wj * v.value;
-        const T gt = static_cast<T>(g);
-        line[j] = gt;
-        column_sums[j] += static_cast<double>(gt);
-        total += static_cast<double>(gt);
+        line[j] = g;
+        column_sums[j] += static_cast<double>(g);
+        total += static_cast<double>(g);
     }
     return {weighted, total};
 }
 
-
 // The kind is switched on once per line, outside the loop, and everything above is inlined
 // into each instruction-set version (a call out of one would run baseline code).
-#define FL_FOR_KIND(kind, fn, args)                \
+#define FL_FOR_KIND(kind, fn, direct, args)                \
     switch (kind) {                                \
         case KernelKind::squared_distance:         \
-            return fn<KernelKind::squared_distance> args; \
+            return fn<KernelKind::squared_distance, direct> args; \
         case KernelKind::gaussian:                 \
-            return fn<KernelKind::gaussian> args;  \
+            return fn<KernelKind::gaussian, direct> args;  \
         case KernelKind::matern12:                 \
-            return fn<KernelKind::matern12> args;  \
+            return fn<KernelKind::matern12, direct> args;  \
         case KernelKind::matern32:                 \
-            return fn<KernelKind::matern32> args;  \
+            return fn<KernelKind::matern32, direct> args;  \
         case KernelKind::matern52:                 \
             break;                                 \
     }                                              \
-    return fn<KernelKind::matern52> args
+    return fn<KernelKind::matern52, direct> args
 
-// The four entry points, for one instruction set.
-#define FL_DEFINE_LINES(isa, target)                                                               \
-    namespace isa {                                                                                \
-    template <class T>                                                                             \
-    target void kernel(KernelKind kind, double sigma_f2, double a, const T *b, T *line, index_t n, \
-                       index_t zero_at) {                                                          \
-        FL_FOR_KIND(kind, kernel_line_of, (sigma_f2, a, b, line, n, zero_at));                     \
-    }                                                                                              \
-    template <class T>                                                                             \
-    target GradientSums gradient(KernelKind kind, double sigma_f2, double a, const T *b,           \
-                                 const T *w, T *line, double *column_sums, index_t n,              \
-                                 index_t zero_at) {                                                \
-        FL_FOR_KIND(kind, gradient_line_of, (sigma_f2, a, b, w, line, column_sums, n, zero_at));   \
-    }                                                                                              \
+// The two entry points, for one instruction set.
+#define FL_DEFINE_LINES(isa, target)                                                                \
+    namespace isa {                                                                                 \
+    template <class T>                                                                              \
+    target void kernel(KernelKind kind, double sigma_f2, const LineOperands<T> &o, T *line) {       \
+        if (o.fixed != nullptr) {                                                                   \
+            FL_FOR_KIND(kind, kernel_line_of, true, (sigma_f2, o, line));                           \
+        }                                                                                           \
+        FL_FOR_KIND(kind, kernel_line_of, false, (sigma_f2, o, line));                              \
+    }                                                                                               \
+    template <class T>                                                                              \
+    target GradientSums gradient(KernelKind kind, double sigma_f2, const LineOperands<T> &o,        \
+                                 const T *w, T *line, double *column_sums) {                        \
+        if (o.fixed != nullptr) {                                                                   \
+            FL_FOR_KIND(kind, gradient_line_of, true, (sigma_f2, o, w, line, column_sums));         \
+        }                                                                                           \
+        FL_FOR_KIND(kind, gradient_line_of, false, (sigma_f2, o, w, line, column_sums));            \
+    }                                                                                               \
     }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -104,23 +135,21 @@ template <class T> const LineFunctions<T> &line_functions() {
 
 }  // namespace
 
-template <class T>
-void kernel_line(KernelKind kind, double sigma_f2, double a, const T *b, T *line, index_t n,
-                 index_t zero_at) {
-    line_functions<T>().kernel(kind, sigma_f2, a, b, line, n, zero_at);
+template <class T> void kernel_line(KernelKind kind, double sigma_f2, const LineOperands<T> &o, T *line) {
+    line_functions<T>().kernel(kind, sigma_f2, o, line);
 }
 
 template <class T>
-GradientSums gradient_line(KernelKind kind, double sigma_f2, double a, const T *b, const T *w,
-                           T *line, double *column_sums, index_t n, index_t zero_at) {
-    return line_functions<T>().gradient(kind, sigma_f2, a, b, w, line, column_sums, n, zero_at);
+GradientSums gradient_line(KernelKind kind, double sigma_f2, const LineOperands<T> &o, const T *w,
+                           T *line, double *column_sums) {
+    return line_functions<T>().gradient(kind, sigma_f2, o, w, line, column_sums);
 }
 
-template void kernel_line<float>(KernelKind, double, double, const float *, float *, index_t, index_t);
-template void kernel_line<double>(KernelKind, double, double, const double *, double *, index_t, index_t);
-template GradientSums gradient_line<float>(KernelKind, double, double, const float *, const float *,
-                                           float *, double *, index_t, index_t);
-template GradientSums gradient_line<double>(KernelKind, double, double, const double *, const double *,
-                                            double *, double *, index_t, index_t);
+template void kernel_line<float>(KernelKind, double, const LineOperands<float> &, float *);
+template void kernel_line<double>(KernelKind, double, const LineOperands<double> &, double *);
+template GradientSums gradient_line<float>(KernelKind, double, const LineOperands<float> &, const float *,
+                                           float *, double *);
+template GradientSums gradient_line<double>(KernelKind, double, const LineOperands<double> &,
+                                            const double *, double *, double *);
 
 }  // namespace fl::kernels

@@ -1,7 +1,8 @@
 // K = sigma_f^2 kappa(r) (+ noise on a symmetric matrix's diagonal), tile by tile: one GEMM
-// writes -2 Z1 Z2^T straight into the caller's K, a fused pass turns it into the kernel
-// while the tile is in cache, and a symmetric matrix's lower tiles are mirrored from the
-// upper ones. No temporary of the size of K exists, nor of n1 * n2 * dim.
+// writes -2 Z1 Z2^T straight into the caller's K (above direct_max_dim dimensions; below,
+// the fused pass sums the differences itself), a fused pass turns it into the kernel while
+// the tile is in cache, and a symmetric matrix's lower tiles are mirrored from the upper
+// ones. No temporary of the size of K exists, nor of n1 * n2 * dim.
 #include <algorithm>
 
 #include "kernels/kernel.hpp"
@@ -53,14 +54,14 @@ void Kernel::matrix(const MatrixRef &x1, const MatrixRef *x2, const MatrixRef &k
     run_tiles(count, worker_count(k.rows, k.cols, dim(), count), [&](int, index_t index) {
         const Tile &t = tiles[index];
         const MatrixRef block = submatrix(k, t.i0, t.j0, t.i1 - t.i0, t.j1 - t.j0, sizeof(T));
-        lapack::gemm<T>(T(-2), p1.rows(t.i0, t.i1 - t.i0), q2.columns(t.j0, t.j1 - t.j0), dim(), T(0),
-                        block);
+        if (!p1.direct())
+            lapack::gemm<T>(T(-2), p1.rows(t.i0, t.i1 - t.i0), q2.columns(t.j0, t.j1 - t.j0), dim(),
+                            T(0), block);
         const TileLines lines(t, k.layout);
-        const T *line_sq = lines.of_lines(p1, q2).sq.data(), *along_sq = lines.along(p1, q2).sq.data();
         const ColMajorView<T> stored = stored_view<T>(block);
         for (index_t l = 0; l < lines.count; ++l)
-            kernel_line(kind_, sigma_f2, static_cast<double>(line_sq[lines.first + l]),
-                        along_sq + lines.along_first, stored.column(l), lines.length, lines.zero_at(l));
+            kernel_line(kind_, sigma_f2, line_operands(lines, l, lines.of_lines(p1, q2), lines.along(p1, q2)),
+                        stored.column(l));
         if (symmetric) mirror<T>(t, k, noise_);
     });
 }

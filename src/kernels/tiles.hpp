@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/types.hpp"
+#include "kernels/kernel_lines.hpp"
 
 namespace fl::kernels {
 
@@ -17,7 +18,7 @@ struct Tile {
 };
 
 // 256 x 256 doubles are 512 KiB: a tile and its operands stay in a 1-2 MiB L2 cache.
-constexpr index_t tile_size = 256;
+constexpr index_t tile_size = max_line_length;
 
 // Every tile of the n1-by-n2 matrix, or with `upper_only` (symmetric, n1 == n2) only those
 // on or above the diagonal.

@@ -133,17 +133,26 @@ class Kernel:
             return max(1, x.shape[0] if fortran else x.shape[1])
         return x1, x2, dtype, layout, ld
 
-    def __call__(self, x1, x2=None):
-        """K (N, M) in C order: k(x1_i, x2_j); x2=None means x2 = x1 (symmetric, noise on
-        the diagonal)."""
+    def __call__(self, x1, x2=None, *, out=None):
+        """K (N, M): k(x1_i, x2_j); x2=None means x2 = x1 (symmetric, noise on the
+        diagonal). A new C-ordered array, or `out`: an existing (N, M) array of the points'
+        dtype, C or Fortran contiguous, overwritten (reusing it saves the page faults of a
+        fresh N x M array, which at N = M = 4000 cost as much as computing K)."""
         x1, x2, dtype, layout, ld = self._points(x1, x2)
         n1 = x1.shape[0]
         n2 = n1 if x2 is None else x2.shape[0]
-        out = np.empty((n1, n2), dtype=dtype)
+        if out is None:
+            out = np.empty((n1, n2), dtype=dtype)
+        elif not isinstance(out, np.ndarray) or out.shape != (n1, n2) or out.dtype != dtype:
+            _invalid(f"out must be a ({n1}, {n2}) {dtype} array")
+        elif not out.flags.writeable or not (out.flags.c_contiguous or out.flags.f_contiguous):
+            _invalid("out must be writeable and C or Fortran contiguous")
+        k_fortran = out.flags.f_contiguous and not out.flags.c_contiguous
         status = _lib.lib.fl_kernel_matrix(
             self._handle, _FL_DTYPE[dtype], layout, n1, x1.ctypes.data, ld(x1), n2,
             None if x2 is None else x2.ctypes.data, 1 if x2 is None else ld(x2),
-            _lib.ROW_MAJOR, out.ctypes.data, max(1, n2))
+            _lib.COL_MAJOR if k_fortran else _lib.ROW_MAJOR, out.ctypes.data,
+            max(1, n1 if k_fortran else n2))
         if status:
             _raise(status)
         return out
