@@ -14,8 +14,9 @@ namespace fl::kernels {
 enum class KernelKind { squared_distance, gaussian, matern12, matern32, matern52 };
 
 // e^x for x <= 0, to within 1 ulp of the correctly rounded result (tested against expl on
-// 10^6 arguments, kernel_test.cpp), and exactly 1 at x = 0. Results that would be
-// subnormal (x < -708) are flushed to 0: an absolute error below 2.3e-308.
+// 39000 arguments over the whole range, kernel_test.cpp), and exactly 1 at x = 0. Results
+// that would be subnormal (x < ln(DBL_MIN) = -708.396...) are flushed to 0: an absolute
+// error below 2.3e-308.
 //
 // Cody-Waite reduction x = n ln2 + t, |t| <= ln2/2, with ln2 split in two so that n ln2_hi
 // is exact; e^t by its Taylor polynomial of degree 13 (truncation below 5e-18); 2^n put
@@ -26,7 +27,7 @@ enum class KernelKind { squared_distance, gaussian, matern12, matern32, matern52
     constexpr double ln2_hi = 6.93147180369123816490e-01;  // 32 significant bits
     constexpr double ln2_lo = 1.90821492927058770002e-10;
     constexpr double round_shift = 6755399441055744.0;     // 1.5 * 2^52
-    constexpr double lowest = -708.0;                      // e^-708 ~ 3.3e-308 is normal
+    constexpr double lowest = -708.39641853226408;         // ln(DBL_MIN): n >= -1022 above
     const double xc = x < lowest ? lowest : x;
     const double shifted = xc * log2e + round_shift;
     std::uint64_t bits;
