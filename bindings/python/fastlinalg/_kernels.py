@@ -89,6 +89,8 @@ class Kernel:
                                                          Lambda, psi, M)
         if d is None:
             _invalid("an isotropic kernel needs dim (the number of columns of the points)")
+        if dim is not None and dim != d:
+            _invalid(f"dim={dim} but the metric's parameters are for dim={d}")
         self.kind, self.dim = kind, int(d)
         self.sigma_f, self.noise = float(sigma_f), float(noise)
         self._params = np.ascontiguousarray(params)
