@@ -54,5 +54,6 @@ void register_solve_only_benchmarks();
 void register_gemm_benchmarks();
 void register_lstsq_benchmarks(); // bench_lstsq.cpp: QR/COD/SVD least squares vs gels/gelsy/gelsd
 void register_sym_benchmarks();   // bench_sym.cpp: LDL^T vs sytrf+sytrs(2), EIGH vs syevd
+void register_kernel_benchmarks(); // bench_kernels.cpp: kernel matrices vs writing K and a BLAS route
 
 } // namespace flbench

@@ -25,6 +25,7 @@ int main(int argc, char **argv) {
     flbench::register_gemm_benchmarks();
     flbench::register_lstsq_benchmarks();
     flbench::register_sym_benchmarks();
+    flbench::register_kernel_benchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

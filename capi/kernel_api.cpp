@@ -79,7 +79,8 @@ void require_apart(const fl::MatrixRef &out, const char *out_name, const fl::Mat
     const auto [a0, a1] = span_of(out, dtype);
     const auto [b0, b1] = span_of(in, dtype);
     if (a0 < a1 && b0 < b1 && a0 < b1 && b0 < a1)
-        invalid(std::string(out_name) + " overlaps " + in_name + ": the output must be a separate buffer");
+        invalid(std::string(out_name) + " overlaps " + in_name +
+                ": the output must be a separate buffer");
 }
 
 // The point sets of a kernel call: X1, and X2 unless x2 is NULL (X2 = X1).
@@ -93,13 +94,16 @@ struct PointArgs {
 PointArgs point_args(const fl::kernels::Kernel &k, fl_dtype dtype, fl_layout x_layout, int64_t n1,
                      const void *x1, int64_t ldx1, int64_t n2, const void *x2, int64_t ldx2) {
     const fl::Dtype t = to_dtype(dtype, "dtype");
-    PointArgs p{t, matrix_arg({"x1", "ldx1", "n1", "dim"}, t, x_layout, n1, k.dim(), x1, ldx1), {}, x2 == nullptr};
+    PointArgs p{t,
+                matrix_arg({"x1", "ldx1", "n1", "dim"}, t, x_layout, n1, k.dim(), x1, ldx1),
+                {},
+                x2 == nullptr};
     if (p.same) {
         require_non_negative(n2, "n2");
         if (n2 != n1)
             throw fl::Error(fl::ErrorCode::dimension_mismatch,
-                            "x2 is NULL (X2 = X1) but n2 = " + std::to_string(n2) + " differs from n1 = " +
-                                std::to_string(n1));
+                            "x2 is NULL (X2 = X1) but n2 = " + std::to_string(n2) +
+                                " differs from n1 = " + std::to_string(n1));
         p.x2 = p.x1;
     } else {
         p.x2 = matrix_arg({"x2", "ldx2", "n2", "dim"}, t, x_layout, n2, k.dim(), x2, ldx2);
@@ -122,8 +126,9 @@ FL_API fl_status fl_kernel_create(fl_kernel **kernel, fl_kernel_kind kind, fl_me
         if (dim < 1) invalid("dim = " + std::to_string(dim) + " is smaller than 1");
         if (dim > std::numeric_limits<int32_t>::max())
             throw fl::Error(fl::ErrorCode::too_large,
-                            "dim = " + std::to_string(dim) + " exceeds 2147483647, the largest size LAPACK's "
-                                                             "32-bit integers can hold");
+                            "dim = " + std::to_string(dim) +
+                                " exceeds 2147483647, the largest size LAPACK's "
+                                "32-bit integers can hold");
         require_non_negative(nparams, "nparams");
         if (nparams > 0) require_not_null(params, "params");
         require_finite_scalar(sigma_f, "sigma_f", false);
@@ -142,7 +147,8 @@ FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_la
     return guarded(__func__, [&] {
         const fl::kernels::Kernel &kern = kernel_of(kernel);
         const PointArgs p = point_args(kern, dtype, x_layout, n1, x1, ldx1, n2, x2, ldx2);
-        const fl::MatrixRef km = matrix_arg({"k", "ldk", "n1", "n2"}, p.dtype, k_layout, n1, n2, k, ldk);
+        const fl::MatrixRef km =
+            matrix_arg({"k", "ldk", "n1", "n2"}, p.dtype, k_layout, n1, n2, k, ldk);
         require_apart(km, "k", p.x1, "x1", p.dtype);
         if (!p.same) require_apart(km, "k", p.x2, "x2", p.dtype);
         const fl::MatrixRef *second = p.same ? nullptr : &p.x2;
@@ -155,12 +161,13 @@ FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_la
 
 FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_layout x_layout,
                                     int64_t n1, const void *x1, int64_t ldx1, int64_t n2,
-                                    const void *x2, int64_t ldx2, fl_layout w_layout,
-                                    const void *w, int64_t ldw, double *grad) {
+                                    const void *x2, int64_t ldx2, fl_layout w_layout, const void *w,
+                                    int64_t ldw, double *grad) {
     return guarded(__func__, [&] {
         const fl::kernels::Kernel &kern = kernel_of(kernel);
         const PointArgs p = point_args(kern, dtype, x_layout, n1, x1, ldx1, n2, x2, ldx2);
-        const fl::MatrixRef wm = matrix_arg({"w", "ldw", "n1", "n2"}, p.dtype, w_layout, n1, n2, w, ldw);
+        const fl::MatrixRef wm =
+            matrix_arg({"w", "ldw", "n1", "n2"}, p.dtype, w_layout, n1, n2, w, ldw);
         require_not_null(grad, "grad");
         const fl::MatrixRef *second = p.same ? nullptr : &p.x2;
         if (p.dtype == fl::Dtype::float32)

@@ -9,11 +9,14 @@
  * one (2000x200 of rank 150; 100x50 of rank 40), where QR does not apply: "lstsq per b"
  * (a fresh factorization per b, as scipy's lstsq in a loop) vs one handle + a solve per b
  * vs one handle + one multi-RHS solve, with the normal-equation residual.
+ * Last, seed 000's ARD kernel matrix (demo_kernels.c): the seed's loop over pairs against
+ * fl_kernel_matrix, the symmetric matrix with noise and the hyperparameter gradient.
  *
  *   fastlinalg-demo            all sizes (well under a minute on 2 cores)
  *   fastlinalg-demo --quick    the seed's sizes only (CI, a few seconds)
  *
  * Exits 1 if a solve fails or a scaled residual is not small, 2 on a bad argument. */
+#include "demo_kernels.h"
 #include "demo_lstsq.h"
 #include "demo_residual.h"
 #include "demo_strategies.h"
@@ -143,7 +146,8 @@ static int run_workload(const workload *w) {
 static void usage(FILE *to) {
     fprintf(to, "usage: fastlinalg-demo [--quick]\n"
                 "  Solves one matrix with many right-hand sides three ways and times them.\n"
-                "  --quick  only the seed's sizes (n = 100, 10 b's; least squares 100x50, 10 b's)\n");
+                "  --quick  only the seed's sizes (n = 100, 10 b's; least squares 100x50, 10 b's;\n"
+                "           kernel matrix 300x400)\n");
 }
 
 int main(int argc, char **argv) {
@@ -185,6 +189,7 @@ int main(int argc, char **argv) {
     if (!failed) failed = demo_run_lstsq(&ls_small_rd);
     if (!quick && !failed) failed = demo_run_lstsq(&ls_large);
     if (!quick && !failed) failed = demo_run_lstsq(&ls_large_rd);
+    if (!failed) failed = demo_run_kernels(quick);
     printf("\n%s\n", failed ? "FAILED" : "all residuals small: OK");
     return failed;
 }

@@ -6,14 +6,15 @@ namespace fltest {
 
 fl_status make_kernel(KernelPtr &out, const KernelSpec &s) {
     fl_kernel *k = nullptr;
-    const fl_status status = fl_kernel_create(&k, s.kind, s.metric, s.dim, static_cast<int64_t>(s.params.size()),
-                                              s.params.data(), s.sigma_f, s.noise);
+    const fl_status status =
+        fl_kernel_create(&k, s.kind, s.metric, s.dim, static_cast<int64_t>(s.params.size()),
+                         s.params.data(), s.sigma_f, s.noise);
     out.reset(k);
     return status;
 }
 
-KernelSpec random_spec(fl_kernel_kind kind, fl_metric metric, int64_t dim, uint64_t seed, double sigma_f,
-                       double noise) {
+KernelSpec random_spec(fl_kernel_kind kind, fl_metric metric, int64_t dim, uint64_t seed,
+                       double sigma_f, double noise) {
     KernelSpec s{kind, metric, dim, {}, sigma_f, noise};
     const auto values = [&](int64_t count, long double lo, long double hi, uint64_t salt) {
         const Ref r = random_ref(count, 1, seed * 7919 + salt, lo, hi);
@@ -87,7 +88,8 @@ Ref metric_matrix(const KernelSpec &s) {
                     long double v = 0;
                     for (int64_t k = 0; k < q; ++k)
                         v += static_cast<long double>(s.params[a + k * d]) * s.params[b + k * d];
-                    if (a == b) v += static_cast<long double>(s.params[d * q + a]) * s.params[d * q + a];
+                    if (a == b)
+                        v += static_cast<long double>(s.params[d * q + a]) * s.params[d * q + a];
                     m(a, b) = v;
                 }
             break;
@@ -142,7 +144,8 @@ namespace {
 long double squared_distance(const Ref &m, const Ref &x1, int64_t i, const Ref &x2, int64_t j) {
     long double r2 = 0;
     for (int64_t a = 0; a < m.rows; ++a)
-        for (int64_t b = 0; b < m.rows; ++b) r2 += (x1(i, a) - x2(j, a)) * m(a, b) * (x1(i, b) - x2(j, b));
+        for (int64_t b = 0; b < m.rows; ++b)
+            r2 += (x1(i, a) - x2(j, a)) * m(a, b) * (x1(i, b) - x2(j, b));
     return r2 < 0 ? 0 : r2;
 }
 

@@ -22,8 +22,8 @@ Matrix<T> kernel_matrix(const fl_kernel *k, const Matrix<T> &x1, const Matrix<T>
     Matrix<T> out(x1.rows(), n2, kl, pad);
     const Matrix<T> before = out;
     EXPECT_EQ(fl_kernel_matrix(k, Dtype<T>::value, x1.layout(), x1.rows(), x1.data(), x1.ld(), n2,
-                               x2 != nullptr ? x2->data() : nullptr, x2 != nullptr ? x2->ld() : 0, kl,
-                               out.data(), out.ld()),
+                               x2 != nullptr ? x2->data() : nullptr, x2 != nullptr ? x2->ld() : 0,
+                               kl, out.data(), out.ld()),
               FL_OK)
         << fl_last_error();
     EXPECT_TRUE(out.padding_equal(before)) << "K's padding was written";
@@ -35,9 +35,9 @@ Matrix<T> kernel_matrix(const fl_kernel *k, const Matrix<T> &x1, const Matrix<T>
 template <class T>
 void check_matrix(const KernelSpec &s, const Ref &x1, const Ref *x2, fl_layout xl, fl_layout kl,
                   int64_t pad = 0) {
-    SCOPED_TRACE(std::string(kind_name(s.kind)) + " " + metric_name(s.metric) + " dim=" + std::to_string(s.dim) +
-                 " x " + layout_name(xl) + " k " + layout_name(kl) + " pad=" + std::to_string(pad) +
-                 (x2 != nullptr ? " general" : " symmetric"));
+    SCOPED_TRACE(std::string(kind_name(s.kind)) + " " + metric_name(s.metric) + " dim=" +
+                 std::to_string(s.dim) + " x " + layout_name(xl) + " k " + layout_name(kl) +
+                 " pad=" + std::to_string(pad) + (x2 != nullptr ? " general" : " symmetric"));
     KernelPtr k;
     ASSERT_EQ(make_kernel(k, s), FL_OK) << fl_last_error();
     const Matrix<T> m1 = Matrix<T>::from_ref(x1, xl, pad);
@@ -52,8 +52,9 @@ void check_matrix(const KernelSpec &s, const Ref &x1, const Ref *x2, fl_layout x
             worst = std::max(worst, ratio(std::fabs(out(i, j) - ref(i, j)), bound(i, j)));
     EXPECT_LE(worst, 1.0) << "|K - K_ref| / bound";
     if (x2 != nullptr) return;
-    const T diagonal = static_cast<T>(static_cast<T>(s.sigma_f * s.sigma_f * static_cast<double>(kappa_ref(s.kind, 0))) +
-                                      static_cast<T>(s.noise));
+    const T diagonal = static_cast<T>(
+        static_cast<T>(s.sigma_f * s.sigma_f * static_cast<double>(kappa_ref(s.kind, 0))) +
+        static_cast<T>(s.noise));
     for (int64_t i = 0; i < ref.rows; ++i) {
         ASSERT_EQ(out(i, i), diagonal) << "diagonal " << i;
         for (int64_t j = 0; j < i; ++j) ASSERT_EQ(out(i, j), out(j, i)) << i << ", " << j;
@@ -101,8 +102,8 @@ TYPED_TEST(KernelMatrix, EmptyAndOneByOne) {
     // NULL pointers are fine for empty matrices.
     KernelPtr k;
     ASSERT_EQ(make_kernel(k, s), FL_OK);
-    EXPECT_EQ(fl_kernel_matrix(k.get(), Dtype<TypeParam>::value, FL_ROW_MAJOR, 0, nullptr, 3, 0, nullptr, 3,
-                               FL_ROW_MAJOR, nullptr, 1),
+    EXPECT_EQ(fl_kernel_matrix(k.get(), Dtype<TypeParam>::value, FL_ROW_MAJOR, 0, nullptr, 3, 0,
+                               nullptr, 3, FL_ROW_MAJOR, nullptr, 1),
               FL_OK)
         << fl_last_error();
 }
@@ -121,7 +122,8 @@ TYPED_TEST(KernelMatrix, ExplicitEqualSetHasNoNoise) {
     const Matrix<T> symmetric = kernel_matrix<T>(k.get(), m, nullptr, FL_ROW_MAJOR, 0);
     for (int64_t i = 0; i < 40; ++i) {
         EXPECT_EQ(general(i, i), static_cast<T>(1.5 * 1.5));
-        EXPECT_EQ(symmetric(i, i), static_cast<T>(static_cast<T>(1.5 * 1.5) + static_cast<T>(0.75)));
+        EXPECT_EQ(symmetric(i, i),
+                  static_cast<T>(static_cast<T>(1.5 * 1.5) + static_cast<T>(0.75)));
     }
 }
 
@@ -154,7 +156,8 @@ TYPED_TEST(KernelMatrix, RepeatedPointsAreClamped) {
         const Matrix<T> m = Matrix<T>::from_ref(x, FL_ROW_MAJOR);
         const Matrix<T> out = kernel_matrix<T>(k.get(), m, &m, FL_ROW_MAJOR, 0);
         for (int64_t i = 0; i < 50; ++i)
-            for (int64_t j = 0; j < 50; ++j) ASSERT_TRUE(std::isfinite(out(i, j)) && out(i, j) >= 0);
+            for (int64_t j = 0; j < 50; ++j)
+                ASSERT_TRUE(std::isfinite(out(i, j)) && out(i, j) >= 0);
     }
 }
 
@@ -177,7 +180,9 @@ TYPED_TEST(KernelMatrix, ThreadCountDoesNotChangeTheResult) {
     std::vector<std::thread> threads;
     std::vector<int> same(4, 0);
     for (int t = 0; t < 4; ++t)
-        threads.emplace_back([&, t] { same[t] = kernel_matrix<T>(k.get(), x1, &x2, FL_ROW_MAJOR, 0).bitwise_equal(g1); });
+        threads.emplace_back([&, t] {
+            same[t] = kernel_matrix<T>(k.get(), x1, &x2, FL_ROW_MAJOR, 0).bitwise_equal(g1);
+        });
     for (std::thread &t : threads) t.join();
     for (int t = 0; t < 4; ++t) EXPECT_TRUE(same[t]) << "thread " << t;
     ASSERT_EQ(fl_set_num_threads(before), FL_OK);
@@ -197,20 +202,22 @@ TEST(KernelExponential, WithinOneUlp) {
         ASSERT_EQ(fl_kernel_create(&raw, kind, FL_METRIC_ISOTROPIC, 1, 1, &one, 1.0, 0.0), FL_OK);
         KernelPtr k(raw);
         Matrix<double> out(1, count, FL_ROW_MAJOR);
-        ASSERT_EQ(fl_kernel_matrix(k.get(), FL_FLOAT64, FL_ROW_MAJOR, 1, origin.data(), 1, count, points.data(), 1,
-                                   FL_ROW_MAJOR, out.data(), out.ld()),
+        ASSERT_EQ(fl_kernel_matrix(k.get(), FL_FLOAT64, FL_ROW_MAJOR, 1, origin.data(), 1, count,
+                                   points.data(), 1, FL_ROW_MAJOR, out.data(), out.ld()),
                   FL_OK);
         double worst_ulps = 0;
         for (int64_t j = 0; j < count; ++j) {
             const long double r = static_cast<long double>(j) / 1024.0L;
             const long double exact = std::exp(kind == FL_KERNEL_GAUSSIAN ? -r * r / 2 : -r);
             if (exact < 2.2250738585072014e-308L) {
-                ASSERT_LE(std::fabs(out(0, j) - exact), 2.3e-308L) << "r = " << static_cast<double>(r);
+                ASSERT_LE(std::fabs(out(0, j) - exact), 2.3e-308L)
+                    << "r = " << static_cast<double>(r);
                 continue;
             }
             const double rounded = static_cast<double>(exact);
             const double ulp = std::nextafter(rounded, 2.0) - rounded;
-            worst_ulps = std::max(worst_ulps, static_cast<double>(std::fabs(out(0, j) - exact) / ulp));
+            worst_ulps =
+                std::max(worst_ulps, static_cast<double>(std::fabs(out(0, j) - exact) / ulp));
         }
         EXPECT_LE(worst_ulps, 1.0);
         EXPECT_EQ(out(0, 0), 1.0);
@@ -220,7 +227,8 @@ TEST(KernelExponential, WithinOneUlp) {
 // ---- Gradients ------------------------------------------------------------------------
 
 // sum_ij W_ij K_ref_ij for the given parameters.
-long double weighted_sum(const KernelSpec &s, const Ref &x1, const Ref &x2, bool symmetric, const Ref &w) {
+long double weighted_sum(const KernelSpec &s, const Ref &x1, const Ref &x2, bool symmetric,
+                         const Ref &w) {
     const Ref k = kernel_ref(s, x1, x2, symmetric);
     long double sum = 0;
     for (size_t e = 0; e < k.v.size(); ++e) sum += w.v[e] * k.v[e];
@@ -229,8 +237,8 @@ long double weighted_sum(const KernelSpec &s, const Ref &x1, const Ref &x2, bool
 
 // Central difference of weighted_sum in one or two (FULL's M_ab with M_ba) parameters.
 template <class Set>
-long double central_difference(KernelSpec s, const Ref &x1, const Ref &x2, bool symmetric, const Ref &w,
-                               double value, Set set) {
+long double central_difference(KernelSpec s, const Ref &x1, const Ref &x2, bool symmetric,
+                               const Ref &w, double value, Set set) {
     const double h = 1e-4 * std::max(std::fabs(value), 0.1);
     set(s, value + h);
     const long double up = weighted_sum(s, x1, x2, symmetric, w);
@@ -240,9 +248,11 @@ long double central_difference(KernelSpec s, const Ref &x1, const Ref &x2, bool 
 }
 
 template <class T>
-void check_gradient(const KernelSpec &s, const Ref &x1, const Ref *x2, fl_layout xl, fl_layout wl, double tol) {
-    SCOPED_TRACE(std::string(kind_name(s.kind)) + " " + metric_name(s.metric) + " dim=" + std::to_string(s.dim) +
-                 " x " + layout_name(xl) + " w " + layout_name(wl) + (x2 != nullptr ? " general" : " symmetric"));
+void check_gradient(const KernelSpec &s, const Ref &x1, const Ref *x2, fl_layout xl, fl_layout wl,
+                    double tol) {
+    SCOPED_TRACE(std::string(kind_name(s.kind)) + " " + metric_name(s.metric) +
+                 " dim=" + std::to_string(s.dim) + " x " + layout_name(xl) + " w " +
+                 layout_name(wl) + (x2 != nullptr ? " general" : " symmetric"));
     KernelPtr k;
     ASSERT_EQ(make_kernel(k, s), FL_OK) << fl_last_error();
     const Matrix<T> m1 = Matrix<T>::from_ref(x1, xl, 1);
@@ -251,17 +261,22 @@ void check_gradient(const KernelSpec &s, const Ref &x1, const Ref *x2, fl_layout
     const Matrix<T> w = Matrix<T>::from_ref(random_ref(x1.rows, n2, 81), wl, 1);
     std::vector<double> grad(2 + s.params.size(), std::nan(""));
     ASSERT_EQ(fl_kernel_gradient(k.get(), Dtype<T>::value, xl, x1.rows, m1.data(), m1.ld(), n2,
-                                 x2 != nullptr ? m2.data() : nullptr, m2.ld(), wl, w.data(), w.ld(), grad.data()),
+                                 x2 != nullptr ? m2.data() : nullptr, m2.ld(), wl, w.data(), w.ld(),
+                                 grad.data()),
               FL_OK)
         << fl_last_error();
     const Ref r1 = m1.to_ref(), r2 = m2.to_ref(), rw = w.to_ref();
     const bool symmetric = x2 == nullptr;
 
-    std::vector<std::pair<std::string, std::pair<double, long double>>> checks;  // name, (got, finite difference)
-    checks.push_back({"sigma_f", {grad[0], central_difference(s, r1, r2, symmetric, rw, s.sigma_f,
-                                                              [](KernelSpec &t, double v) { t.sigma_f = v; })}});
-    checks.push_back({"noise", {grad[1], central_difference(s, r1, r2, symmetric, rw, s.noise,
-                                                            [](KernelSpec &t, double v) { t.noise = v; })}});
+    std::vector<std::pair<std::string, std::pair<double, long double>>>
+        checks;  // name, (got, finite difference)
+    checks.push_back(
+        {"sigma_f",
+         {grad[0], central_difference(s, r1, r2, symmetric, rw, s.sigma_f,
+                                      [](KernelSpec &t, double v) { t.sigma_f = v; })}});
+    checks.push_back({"noise",
+                      {grad[1], central_difference(s, r1, r2, symmetric, rw, s.noise,
+                                                   [](KernelSpec &t, double v) { t.noise = v; })}});
     // Up to 8 parameters, spread over all of them.
     const int64_t np = static_cast<int64_t>(s.params.size()), d = s.dim;
     for (int64_t c = 0; c < std::min<int64_t>(np, 8); ++c) {
@@ -271,10 +286,11 @@ void check_gradient(const KernelSpec &s, const Ref &x1, const Ref *x2, fl_layout
         if (s.metric == FL_METRIC_FULL && p % d != p / d) {
             // M stays symmetric: M_ab and M_ba move together, sum of both derivatives.
             const int64_t pt = (p % d) * d + p / d;
-            fd = central_difference(s, r1, r2, symmetric, rw, s.params[p], [p, pt](KernelSpec &t, double v) {
-                t.params[p] = v;
-                t.params[pt] = v;
-            });
+            fd = central_difference(s, r1, r2, symmetric, rw, s.params[p],
+                                    [p, pt](KernelSpec &t, double v) {
+                                        t.params[p] = v;
+                                        t.params[pt] = v;
+                                    });
             got += grad[2 + pt];
         } else {
             fd = central_difference(s, r1, r2, symmetric, rw, s.params[p],
@@ -286,12 +302,16 @@ void check_gradient(const KernelSpec &s, const Ref &x1, const Ref *x2, fl_layout
     for (const auto &c : checks) scale = std::max(scale, std::fabs(c.second.second));
     for (const auto &c : checks)
         EXPECT_LE(std::fabs(c.second.first - c.second.second), tol * scale)
-            << c.first << ": " << c.second.first << " vs finite difference " << static_cast<double>(c.second.second);
+            << c.first << ": " << c.second.first << " vs finite difference "
+            << static_cast<double>(c.second.second);
 }
 
 FLTEST_TYPED_SUITE(KernelGradient);
 
-template <class T> double gradient_tol() { return std::is_same_v<T, float> ? 2e-3 : 1e-6; }
+template <class T>
+double gradient_tol() {
+    return std::is_same_v<T, float> ? 2e-3 : 1e-6;
+}
 
 TYPED_TEST(KernelGradient, EveryKindAndMetricAgainstFiniteDifferences) {
     for (int64_t dim : {3, 20}) {
@@ -301,8 +321,10 @@ TYPED_TEST(KernelGradient, EveryKindAndMetricAgainstFiniteDifferences) {
         for (fl_kernel_kind kind : kKernelKinds)
             for (fl_metric metric : kMetrics) {
                 const KernelSpec s = random_spec(kind, metric, dim, 93);
-                check_gradient<TypeParam>(s, x1, &x2, FL_ROW_MAJOR, FL_ROW_MAJOR, gradient_tol<TypeParam>());
-                check_gradient<TypeParam>(s, xs, nullptr, FL_ROW_MAJOR, FL_ROW_MAJOR, gradient_tol<TypeParam>());
+                check_gradient<TypeParam>(s, x1, &x2, FL_ROW_MAJOR, FL_ROW_MAJOR,
+                                          gradient_tol<TypeParam>());
+                check_gradient<TypeParam>(s, xs, nullptr, FL_ROW_MAJOR, FL_ROW_MAJOR,
+                                          gradient_tol<TypeParam>());
             }
     }
 }
@@ -323,21 +345,22 @@ TYPED_TEST(KernelGradient, EmptyAndOneByOne) {
     KernelPtr k;
     ASSERT_EQ(make_kernel(k, s), FL_OK);
     std::vector<double> grad(2 + s.params.size(), std::nan(""));
-    ASSERT_EQ(fl_kernel_gradient(k.get(), Dtype<T>::value, FL_ROW_MAJOR, 0, nullptr, 2, 0, nullptr, 2, FL_ROW_MAJOR,
-                                 nullptr, 1, grad.data()),
+    ASSERT_EQ(fl_kernel_gradient(k.get(), Dtype<T>::value, FL_ROW_MAJOR, 0, nullptr, 2, 0, nullptr,
+                                 2, FL_ROW_MAJOR, nullptr, 1, grad.data()),
               FL_OK)
         << fl_last_error();
     for (double g : grad) EXPECT_EQ(g, 0.0);
     // One point with itself: only sigma_f and noise move K.
     const Matrix<T> x = Matrix<T>::from_ref(random_ref(1, 2, 112), FL_ROW_MAJOR);
     const T w = T(0.5);
-    ASSERT_EQ(fl_kernel_gradient(k.get(), Dtype<T>::value, FL_ROW_MAJOR, 1, x.data(), 2, 1, nullptr, 2, FL_ROW_MAJOR,
-                                 &w, 1, grad.data()),
+    ASSERT_EQ(fl_kernel_gradient(k.get(), Dtype<T>::value, FL_ROW_MAJOR, 1, x.data(), 2, 1, nullptr,
+                                 2, FL_ROW_MAJOR, &w, 1, grad.data()),
               FL_OK);
     EXPECT_NEAR(grad[0], 2 * s.sigma_f * 0.5, 1e-6);
     EXPECT_EQ(grad[1], 0.5);
     for (size_t p = 2; p < grad.size(); ++p) EXPECT_EQ(grad[p], 0.0);
-    check_gradient<T>(s, random_ref(1, 2, 113), nullptr, FL_COL_MAJOR, FL_COL_MAJOR, gradient_tol<T>());
+    check_gradient<T>(s, random_ref(1, 2, 113), nullptr, FL_COL_MAJOR, FL_COL_MAJOR,
+                      gradient_tol<T>());
 }
 
 }  // namespace

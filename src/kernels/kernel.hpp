@@ -19,7 +19,8 @@ public:
     // K (n1-by-n2) for the rows of X1 and X2; x2 == nullptr means X2 = X1 (symmetric:
     // one half computed and mirrored, the diagonal exactly sigma_f^2 kappa(0) + noise).
     // The callers have checked shapes and that K overlaps neither input.
-    template <class T> void matrix(const MatrixRef &x1, const MatrixRef *x2, const MatrixRef &k) const;
+    template <class T>
+    void matrix(const MatrixRef &x1, const MatrixRef *x2, const MatrixRef &k) const;
 
     // grad[0] = sum_ij W_ij dK_ij/dsigma_f, grad[1] the same for noise, grad[2 + p] for
     // the metric's p-th parameter.

@@ -11,7 +11,13 @@
 
 namespace fl::kernels {
 
-enum class KernelKind { squared_distance, gaussian, matern12, matern32, matern52 };
+enum class KernelKind {
+    squared_distance,
+    gaussian,
+    matern12,
+    matern32,
+    matern52
+};
 
 // e^x for x <= 0, to within 1 ulp of the correctly rounded result (tested against expl on
 // 39000 arguments over the whole range, kernel_test.cpp), and exactly 1 at x = 0. Results
@@ -26,8 +32,8 @@ enum class KernelKind { squared_distance, gaussian, matern12, matern32, matern52
     constexpr double log2e = 1.4426950408889634074;
     constexpr double ln2_hi = 6.93147180369123816490e-01;  // 32 significant bits
     constexpr double ln2_lo = 1.90821492927058770002e-10;
-    constexpr double round_shift = 6755399441055744.0;     // 1.5 * 2^52
-    constexpr double lowest = -708.39641853226408;         // ln(DBL_MIN): n >= -1022 above
+    constexpr double round_shift = 6755399441055744.0;  // 1.5 * 2^52
+    constexpr double lowest = -708.39641853226408;      // ln(DBL_MIN): n >= -1022 above
     const double xc = x < lowest ? lowest : x;
     const double shifted = xc * log2e + round_shift;
     std::uint64_t bits;
@@ -60,7 +66,8 @@ enum class KernelKind { squared_distance, gaussian, matern12, matern32, matern52
 
 // kappa(r) of each kind, taking r^2 >= 0 (the caller clamps round-off). sigma_f^2 is
 // applied by the caller.
-template <KernelKind K> [[gnu::always_inline]] inline double kappa(double r2) {
+template <KernelKind K>
+[[gnu::always_inline]] inline double kappa(double r2) {
     if constexpr (K == KernelKind::squared_distance) {
         return r2;
     } else if constexpr (K == KernelKind::gaussian) {
@@ -84,7 +91,8 @@ struct ValueSlope {
     double slope;
 };
 
-template <KernelKind K> [[gnu::always_inline]] inline ValueSlope kappa_and_slope(double r2) {
+template <KernelKind K>
+[[gnu::always_inline]] inline ValueSlope kappa_and_slope(double r2) {
     if constexpr (K == KernelKind::squared_distance) {
         return {r2, 1.0};
     } else if constexpr (K == KernelKind::gaussian) {

@@ -13,7 +13,8 @@ namespace {
 // r2[j] for the line's points, into a buffer that stays in L1. The direct route runs one
 // vector loop per dimension, adding that coordinate's squared differences.
 template <bool Direct, class T>
-[[gnu::always_inline]] inline void squared_distances(const LineOperands<T> &o, const T *line, double *r2) {
+[[gnu::always_inline]] inline void squared_distances(const LineOperands<T> &o, const T *line,
+                                                     double *r2) {
     if constexpr (Direct) {
         const T *along = o.along;
         const double f0 = static_cast<double>(o.fixed[0]);
@@ -42,7 +43,8 @@ template <bool Direct, class T>
 }
 
 template <KernelKind K, bool Direct, class T>
-[[gnu::always_inline]] inline void kernel_line_of(double sigma_f2, const LineOperands<T> &o, T *line) {
+[[gnu::always_inline]] inline void kernel_line_of(double sigma_f2, const LineOperands<T> &o,
+                                                  T *line) {
     double r2[max_line_length];
     squared_distances<Direct>(o, line, r2);
 #pragma omp simd
@@ -50,8 +52,9 @@ template <KernelKind K, bool Direct, class T>
 }
 
 template <KernelKind K, bool Direct, class T>
-[[gnu::always_inline]] inline GradientSums gradient_line_of(double sigma_f2, const LineOperands<T> &o,
-                                                            const T *w, T *line, double *column_sums) {
+[[gnu::always_inline]] inline GradientSums gradient_line_of(double sigma_f2,
+                                                            const LineOperands<T> &o, const T *w,
+                                                            T *line, double *column_sums) {
     double r2[max_line_length];
     squared_distances<Direct>(o, line, r2);
     double weighted = 0, total = 0;
@@ -71,39 +74,39 @@ template <KernelKind K, bool Direct, class T>
 
 // The kind is switched on once per line, outside the loop, and everything above is inlined
 // into each instruction-set version (a call out of one would run baseline code).
-#define FL_FOR_KIND(kind, fn, direct, args)                \
-    switch (kind) {                                \
-        case KernelKind::squared_distance:         \
+#define FL_FOR_KIND(kind, fn, direct, args)                       \
+    switch (kind) {                                               \
+        case KernelKind::squared_distance:                        \
             return fn<KernelKind::squared_distance, direct> args; \
-        case KernelKind::gaussian:                 \
-            return fn<KernelKind::gaussian, direct> args;  \
-        case KernelKind::matern12:                 \
-            return fn<KernelKind::matern12, direct> args;  \
-        case KernelKind::matern32:                 \
-            return fn<KernelKind::matern32, direct> args;  \
-        case KernelKind::matern52:                 \
-            break;                                 \
-    }                                              \
+        case KernelKind::gaussian:                                \
+            return fn<KernelKind::gaussian, direct> args;         \
+        case KernelKind::matern12:                                \
+            return fn<KernelKind::matern12, direct> args;         \
+        case KernelKind::matern32:                                \
+            return fn<KernelKind::matern32, direct> args;         \
+        case KernelKind::matern52:                                \
+            break;                                                \
+    }                                                             \
     return fn<KernelKind::matern52, direct> args
 
 // The two entry points, for one instruction set.
-#define FL_DEFINE_LINES(isa, target)                                                                \
-    namespace isa {                                                                                 \
-    template <class T>                                                                              \
-    target void kernel(KernelKind kind, double sigma_f2, const LineOperands<T> &o, T *line) {       \
-        if (o.fixed != nullptr) {                                                                   \
-            FL_FOR_KIND(kind, kernel_line_of, true, (sigma_f2, o, line));                           \
-        }                                                                                           \
-        FL_FOR_KIND(kind, kernel_line_of, false, (sigma_f2, o, line));                              \
-    }                                                                                               \
-    template <class T>                                                                              \
-    target GradientSums gradient(KernelKind kind, double sigma_f2, const LineOperands<T> &o,        \
-                                 const T *w, T *line, double *column_sums) {                        \
-        if (o.fixed != nullptr) {                                                                   \
-            FL_FOR_KIND(kind, gradient_line_of, true, (sigma_f2, o, w, line, column_sums));         \
-        }                                                                                           \
-        FL_FOR_KIND(kind, gradient_line_of, false, (sigma_f2, o, w, line, column_sums));            \
-    }                                                                                               \
+#define FL_DEFINE_LINES(isa, target)                                                          \
+    namespace isa {                                                                           \
+    template <class T>                                                                        \
+    target void kernel(KernelKind kind, double sigma_f2, const LineOperands<T> &o, T *line) { \
+        if (o.fixed != nullptr) {                                                             \
+            FL_FOR_KIND(kind, kernel_line_of, true, (sigma_f2, o, line));                     \
+        }                                                                                     \
+        FL_FOR_KIND(kind, kernel_line_of, false, (sigma_f2, o, line));                        \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target GradientSums gradient(KernelKind kind, double sigma_f2, const LineOperands<T> &o,  \
+                                 const T *w, T *line, double *column_sums) {                  \
+        if (o.fixed != nullptr) {                                                             \
+            FL_FOR_KIND(kind, gradient_line_of, true, (sigma_f2, o, w, line, column_sums));   \
+        }                                                                                     \
+        FL_FOR_KIND(kind, gradient_line_of, false, (sigma_f2, o, w, line, column_sums));      \
+    }                                                                                         \
     }
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -112,13 +115,15 @@ FL_DEFINE_LINES(avx2, __attribute__((target("avx2,fma"))))
 #endif
 FL_DEFINE_LINES(baseline, )
 
-template <class T> struct LineFunctions {
+template <class T>
+struct LineFunctions {
     decltype(&baseline::kernel<T>) kernel;
     decltype(&baseline::gradient<T>) gradient;
 };
 
 // The widest instruction set this CPU runs, decided once.
-template <class T> const LineFunctions<T> &line_functions() {
+template <class T>
+const LineFunctions<T> &line_functions() {
     static const LineFunctions<T> chosen = [] {
 #if defined(__x86_64__) && defined(__GNUC__)
         __builtin_cpu_init();
@@ -135,7 +140,8 @@ template <class T> const LineFunctions<T> &line_functions() {
 
 }  // namespace
 
-template <class T> void kernel_line(KernelKind kind, double sigma_f2, const LineOperands<T> &o, T *line) {
+template <class T>
+void kernel_line(KernelKind kind, double sigma_f2, const LineOperands<T> &o, T *line) {
     line_functions<T>().kernel(kind, sigma_f2, o, line);
 }
 
@@ -147,8 +153,8 @@ GradientSums gradient_line(KernelKind kind, double sigma_f2, const LineOperands<
 
 template void kernel_line<float>(KernelKind, double, const LineOperands<float> &, float *);
 template void kernel_line<double>(KernelKind, double, const LineOperands<double> &, double *);
-template GradientSums gradient_line<float>(KernelKind, double, const LineOperands<float> &, const float *,
-                                           float *, double *);
+template GradientSums gradient_line<float>(KernelKind, double, const LineOperands<float> &,
+                                           const float *, float *, double *);
 template GradientSums gradient_line<double>(KernelKind, double, const LineOperands<double> &,
                                             const double *, double *, double *);
 

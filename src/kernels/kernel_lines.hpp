@@ -19,7 +19,8 @@ namespace fl::kernels {
 // Lines are at most this long (a tile's side).
 constexpr index_t max_line_length = 256;
 
-template <class T> struct LineOperands {
+template <class T>
+struct LineOperands {
     index_t n = 0;  // <= max_line_length
     index_t zero_at = -1;
     const T *fixed = nullptr;
@@ -31,7 +32,8 @@ template <class T> struct LineOperands {
 };
 
 // line[j] <- sigma_f2 * kappa(r^2).
-template <class T> void kernel_line(KernelKind kind, double sigma_f2, const LineOperands<T> &o, T *line);
+template <class T>
+void kernel_line(KernelKind kind, double sigma_f2, const LineOperands<T> &o, T *line);
 
 // What a gradient pass sums along its line.
 struct GradientSums {

@@ -14,7 +14,8 @@
 namespace fl::kernels {
 namespace {
 
-template <class T> struct Elements {
+template <class T>
+struct Elements {
     const MatrixRef &m;
     T &operator()(index_t i, index_t j) const {
         T *d = static_cast<T *>(m.data);
@@ -24,7 +25,8 @@ template <class T> struct Elements {
 
 // Completes a symmetric tile: the transposed copy of an off-diagonal one, or the lower half
 // of a diagonal one from its upper half, plus the noise on the diagonal.
-template <class T> void mirror(const Tile &t, const MatrixRef &k, double noise) {
+template <class T>
+void mirror(const Tile &t, const MatrixRef &k, double noise) {
     const Elements<T> e{k};
     if (!t.diagonal) {
         for (index_t j = t.j0; j < t.j1; ++j)
@@ -43,7 +45,8 @@ template <class T>
 void Kernel::matrix(const MatrixRef &x1, const MatrixRef *x2, const MatrixRef &k) const {
     const std::vector<double> centre = mean_row<T>(x1);
     const Points<T> p1 = transform_points<T>(metric_, x1, "x1", centre);
-    const Points<T> p2 = x2 != nullptr ? transform_points<T>(metric_, *x2, "x2", centre) : Points<T>{};
+    const Points<T> p2 =
+        x2 != nullptr ? transform_points<T>(metric_, *x2, "x2", centre) : Points<T>{};
     const Points<T> &q2 = x2 != nullptr ? p2 : p1;
     if (k.rows == 0 || k.cols == 0) return;
 
@@ -60,7 +63,8 @@ void Kernel::matrix(const MatrixRef &x1, const MatrixRef *x2, const MatrixRef &k
         const TileLines lines(t, k.layout);
         const ColMajorView<T> stored = stored_view<T>(block);
         for (index_t l = 0; l < lines.count; ++l)
-            kernel_line(kind_, sigma_f2, line_operands(lines, l, lines.of_lines(p1, q2), lines.along(p1, q2)),
+            kernel_line(kind_, sigma_f2,
+                        line_operands(lines, l, lines.of_lines(p1, q2), lines.along(p1, q2)),
                         stored.column(l));
         if (symmetric) mirror<T>(t, k, noise_);
     });

@@ -74,7 +74,8 @@ Metric::Metric(MetricKind kind, index_t dim, std::vector<double> params)
         for (index_t d = 0; d < dim; ++d) {
             const double l = params_[kind == MetricKind::ard ? d : 0];
             if (!(l > 0))
-                invalid(param(kind == MetricKind::ard ? d : 0, l) + " is not a positive length-scale");
+                invalid(param(kind == MetricKind::ard ? d : 0, l) +
+                        " is not a positive length-scale");
             scale_[d] = 1.0 / l;
         }
         return;
@@ -111,22 +112,24 @@ Metric::Metric(MetricKind kind, index_t dim, std::vector<double> params)
                     std::string("the metric M of ") + metric_name(kind) +
                         " is not positive definite (its leading minor of order " +
                         std::to_string(info) + " is not)");
-    if (info < 0) throw Error(ErrorCode::internal, "potrf rejected argument " + std::to_string(-info));
+    if (info < 0)
+        throw Error(ErrorCode::internal, "potrf rejected argument " + std::to_string(-info));
 }
 
 template <class T>
 void Metric::transform(const MatrixRef &x, const char *name, const std::vector<double> &centre,
                        T *z) const {
-    const ColMajorView<const T> s{static_cast<const T *>(x.data), x.stored_rows(), x.stored_cols(), x.ld};
+    const ColMajorView<const T> s{static_cast<const T *>(x.data), x.stored_rows(), x.stored_cols(),
+                                  x.ld};
     const bool rows_are_points = x.layout == Layout::row_major;
     std::vector<double> v(static_cast<size_t>(dim_));
     for (index_t i = 0; i < x.rows; ++i) {
         for (index_t d = 0; d < dim_; ++d) {
             const double e = rows_are_points ? s(d, i) : s(i, d);
             if (!std::isfinite(e))
-                throw Error(ErrorCode::non_finite, std::string(name) + "[" + std::to_string(i) + ", " +
-                                                       std::to_string(d) + "] = " + number(e) +
-                                                       " is not finite");
+                throw Error(ErrorCode::non_finite, std::string(name) + "[" + std::to_string(i) +
+                                                       ", " + std::to_string(d) +
+                                                       "] = " + number(e) + " is not finite");
             v[d] = e - centre[d];
         }
         T *zi = z + i * dim_;
@@ -145,8 +148,8 @@ void Metric::transform(const MatrixRef &x, const char *name, const std::vector<d
 std::vector<double> Metric::untransformed(std::vector<double> s) const {
     // x - y = U^-1 (z_i - z_j), so Sx = U^-1 Sz U^-T: two triangular solves.
     const lapack_int n = lapack::to_int(dim_);
-    lapack::Routines<double>::trsm(CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit, n, n,
-                                   1.0, u_.data(), n, s.data(), n);
+    lapack::Routines<double>::trsm(CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit,
+                                   n, n, 1.0, u_.data(), n, s.data(), n);
     lapack::trsm_right<double>(Triangle::upper, Transpose::yes, false, dim_, dim_, u_.data(), dim_,
                                s.data(), dim_);
     return s;
@@ -170,7 +173,8 @@ void Metric::chain_rule(const std::vector<double> &sz, double *grad) const {
             // d(r^2)/dM_ab = (x - y)_a (x - y)_b: the gradient is Sx itself.
             const std::vector<double> sx = untransformed(sz);
             for (index_t b = 0; b < dim_; ++b)
-                for (index_t a = 0; a < dim_; ++a) grad[at(a, b)] = 0.5 * (sx[at(a, b)] + sx[at(b, a)]);
+                for (index_t a = 0; a < dim_; ++a)
+                    grad[at(a, b)] = 0.5 * (sx[at(a, b)] + sx[at(b, a)]);
             return;
         }
         case MetricKind::lowrank_diag: {
@@ -182,7 +186,8 @@ void Metric::chain_rule(const std::vector<double> &sz, double *grad) const {
             for (index_t k = 0; k < q; ++k)
                 for (index_t a = 0; a < dim_; ++a) {
                     double sum = 0;
-                    for (index_t b = 0; b < dim_; ++b) sum += 0.5 * (sx[at(a, b)] + sx[at(b, a)]) * lambda[b + k * dim_];
+                    for (index_t b = 0; b < dim_; ++b)
+                        sum += 0.5 * (sx[at(a, b)] + sx[at(b, a)]) * lambda[b + k * dim_];
                     grad[a + k * dim_] = 2.0 * sum;
                 }
             for (index_t a = 0; a < dim_; ++a) grad[dim_ * q + a] = 2.0 * psi[a] * sx[at(a, a)];
@@ -193,7 +198,7 @@ void Metric::chain_rule(const std::vector<double> &sz, double *grad) const {
 
 template void Metric::transform<float>(const MatrixRef &, const char *, const std::vector<double> &,
                                        float *) const;
-template void Metric::transform<double>(const MatrixRef &, const char *, const std::vector<double> &,
-                                        double *) const;
+template void Metric::transform<double>(const MatrixRef &, const char *,
+                                        const std::vector<double> &, double *) const;
 
 }  // namespace fl::kernels

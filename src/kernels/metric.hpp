@@ -10,7 +10,12 @@
 
 namespace fl::kernels {
 
-enum class MetricKind { isotropic, ard, lowrank_diag, full };
+enum class MetricKind {
+    isotropic,
+    ard,
+    lowrank_diag,
+    full
+};
 
 class Metric {
 public:

@@ -19,7 +19,8 @@ namespace fl::kernels {
 // more accurate. Above it, the GEMM's arithmetic intensity wins.
 constexpr index_t direct_max_dim = 16;
 
-template <class T> struct Points {
+template <class T>
+struct Points {
     index_t n = 0, dim = 0;
     std::vector<T> z;   // n-by-dim, row-major: point i at z[i * dim]
     std::vector<T> sq;  // |z_i|^2 of the stored z_i, summed in double (GEMM route)
@@ -38,10 +39,12 @@ template <class T> struct Points {
 };
 
 // The mean of the rows of X (n-by-dim), in double; zeros for n = 0.
-template <class T> std::vector<double> mean_row(const MatrixRef &x) {
+template <class T>
+std::vector<double> mean_row(const MatrixRef &x) {
     std::vector<double> c(static_cast<size_t>(x.cols), 0.0);
     if (x.rows == 0) return c;
-    const ColMajorView<const T> s{static_cast<const T *>(x.data), x.stored_rows(), x.stored_cols(), x.ld};
+    const ColMajorView<const T> s{static_cast<const T *>(x.data), x.stored_rows(), x.stored_cols(),
+                                  x.ld};
     for (index_t i = 0; i < x.rows; ++i)
         for (index_t d = 0; d < x.cols; ++d)
             c[d] += static_cast<double>(x.layout == Layout::row_major ? s(d, i) : s(i, d));

@@ -46,9 +46,9 @@ namespace fl::kernels {
 // X1 running along X2's), the columns of a column-major one (the other way round). The
 // fused passes work line by line, on contiguous memory, in either layout.
 struct TileLines {
-    bool rows;                     // lines are rows (row-major storage)
-    index_t first, count;          // the lines' points: indices into their own set
-    index_t along_first, length;   // the points along each line: indices into the other set
+    bool rows;                    // lines are rows (row-major storage)
+    index_t first, count;         // the lines' points: indices into their own set
+    index_t along_first, length;  // the points along each line: indices into the other set
     bool diagonal;
 
     TileLines(const Tile &t, Layout layout)
@@ -62,8 +62,14 @@ struct TileLines {
     // The index along line l (0-based within the tile) where r = 0 exactly, or -1.
     index_t zero_at(index_t l) const { return diagonal ? first + l - along_first : -1; }
     // Of two per-point arrays (X1's, X2's): the lines' and the running points'.
-    template <class P> P &of_lines(P &of_x1, P &of_x2) const { return rows ? of_x1 : of_x2; }
-    template <class P> P &along(P &of_x1, P &of_x2) const { return rows ? of_x2 : of_x1; }
+    template <class P>
+    P &of_lines(P &of_x1, P &of_x2) const {
+        return rows ? of_x1 : of_x2;
+    }
+    template <class P>
+    P &along(P &of_x1, P &of_x2) const {
+        return rows ? of_x2 : of_x1;
+    }
 };
 
 }  // namespace fl::kernels
