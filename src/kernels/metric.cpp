@@ -55,7 +55,7 @@ void require_count(MetricKind kind, index_t dim, index_t nparams) {
                 invalid(got + " (it takes dim*q values of Lambda and dim of psi, q >= 1)");
             return;
         case MetricKind::full:
-            if (dim > 3037000499 || nparams != dim * dim)
+            if (nparams != dim * dim)  // dim fits 32 bits, so dim * dim fits 64
                 invalid(got + " (it takes the dim*dim entries of M)");
             return;
     }

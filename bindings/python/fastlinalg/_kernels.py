@@ -101,11 +101,13 @@ class Kernel:
         if status:
             _raise(status)
 
-    def __del__(self):
+    def __del__(self, _destroy=_lib.lib.fl_kernel_destroy):
+        # The destroy function is bound at definition time: at interpreter exit the module's
+        # globals may already be gone.
         handle = getattr(self, "_handle", None)
         if handle:
-            _lib.lib.fl_kernel_destroy(handle)
             self._handle = None
+            _destroy(handle)
 
     def _points(self, x1, x2):
         """X1 (and X2) as arrays of one float dtype and one memory order, with the layout
