@@ -6,8 +6,6 @@
 // so each tile makes G once (a GEMM and a fused pass, as for K) and adds Z1_I^T (G Z2_J)
 // (two small GEMMs) to its thread's dim-by-dim sum; G's row and column sums are kept per
 // point.
-#include <algorithm>
-#include <cmath>
 #include <string>
 
 #include "core/error.hpp"

@@ -3,7 +3,6 @@
 // the fused pass sums the differences itself), a fused pass turns it into the kernel while
 // the tile is in cache, and a symmetric matrix's lower tiles are mirrored from the upper
 // ones. No temporary of the size of K exists, nor of n1 * n2 * dim.
-#include <algorithm>
 
 #include "kernels/kernel.hpp"
 #include "kernels/kernel_lines.hpp"
