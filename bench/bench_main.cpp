@@ -27,6 +27,7 @@ int main(int argc, char **argv) {
     flbench::register_sym_benchmarks();
     flbench::register_rolled_benchmarks();
     flbench::register_products_benchmarks();
+    flbench::register_kernel_benchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

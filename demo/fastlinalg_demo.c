@@ -9,20 +9,22 @@
  * one (2000x200 of rank 150; 100x50 of rank 40), where QR does not apply: "lstsq per b"
  * (a fresh factorization per b, as scipy's lstsq in a loop) vs one handle + a solve per b
  * vs one handle + one multi-RHS solve, with the normal-equation residual.
- * Last, seed 002's Y^T X^-1 Y (demo_products.c): inverse first, vs a Cholesky solve and
- * a product, vs fl_factor_quadratic_form (n = 1000; n = 100 with --quick).
+ * Then seed 002's Y^T X^-1 Y (demo_products.c): inverse first, vs a Cholesky solve and
+ * a product, vs fl_factor_quadratic_form (n = 1000; n = 100 with --quick); seed 000's
+ * ARD kernel matrix (demo_kernels.c): the seed's loop over pairs against fl_kernel_matrix,
+ * the symmetric matrix with noise and the hyperparameter gradient; its rolled pairwise
+ * products (demo_rolled.c: the d*k GEMM loop against fl_rolled_matmul) and its binning
+ * questions (demo_binning.c: the layered field masked against digitize + group_by_bin,
+ * binomial counts by comparison loops against bincount); last, sparse matrices
+ * (demo_sparse.c): seed 000's sparse A applied to every vector of an (I, J, N) array in
+ * one call, and a 2-D Laplacian factored, solved and refactored.
  *
  *   fastlinalg-demo            all sizes (well under a minute on 2 cores)
  *   fastlinalg-demo --quick    the seed's sizes only (CI, a few seconds)
  *
- * Then seed 000's rolled pairwise products (demo_rolled.c: the d*k GEMM loop against
- * fl_rolled_matmul) and its binning questions (demo_binning.c: the layered field masked
- * against digitize + group_by_bin, binomial counts by comparison loops against bincount).
- * Then sparse matrices (demo_sparse.c): seed 000's sparse A applied to every vector of an
- * (I, J, N) array in one call, and a 2-D Laplacian factored, solved and refactored.
- *
  * Exits 1 if a solve fails or a scaled residual is not small, 2 on a bad argument. */
 #include "demo_binning.h"
+#include "demo_kernels.h"
 #include "demo_lstsq.h"
 #include "demo_products.h"
 #include "demo_residual.h"
@@ -155,8 +157,8 @@ static int run_workload(const workload *w) {
 static void usage(FILE *to) {
     fprintf(to, "usage: fastlinalg-demo [--quick]\n"
                 "  Solves one matrix with many right-hand sides three ways and times them.\n"
-                "  --quick  only the seed's sizes (n = 100, 10 b's; least squares 100x50, 10 b's)\n"
-                "           and n = 100 for seed 002's Y^T X^-1 Y (else n = 1000)\n");
+                "  --quick  only the seed's sizes (n = 100, 10 b's; least squares 100x50, 10 b's;\n"
+                "           kernel matrix 300x400) and n = 100 for seed 002's Y^T X^-1 Y\n");
 }
 
 int main(int argc, char **argv) {
@@ -202,6 +204,7 @@ int main(int argc, char **argv) {
     if (!failed) failed = demo_run_binning(quick);
     if (!failed) failed = demo_run_products(quick ? 100 : 1000, 9, quick ? 1.0 : 4.0);
     if (!failed) failed = demo_run_sparse(quick);
+    if (!failed) failed = demo_run_kernels(quick);
     printf("\n%s\n", failed ? "FAILED" : "all residuals small: OK");
     return failed;
 }

@@ -396,23 +396,32 @@ typedef enum fl_metric FL_ENUM_TYPE {
     FL_METRIC_FULL = 4        /* dim*dim values: M itself, symmetric positive definite */
 } fl_metric;
 
-/* Creates a kernel. FL_ERR_INVALID_ARGUMENT names a bad kind, metric, dim < 1, an nparams
- * that does not fit the metric, a length-scale <= 0, a NaN/Inf parameter, sigma_f <= 0 or
- * noise < 0; FL_ERR_NOT_POSITIVE_DEFINITE a metric that is not positive definite.
- * *kernel is NULL on failure. */
+/* Creates a kernel. params is copied; M is factored here, once (M = U^T U: a Cholesky
+ * factorization for LOWRANK_DIAG and FULL, a diagonal scaling for the others). A FULL M must
+ * be symmetric to 1e-12 relative (its symmetric part is used); psi may have either sign.
+ * FL_ERR_INVALID_ARGUMENT names a bad kind, metric, dim < 1, an nparams that does not fit
+ * the metric, a length-scale <= 0, a NaN/Inf parameter, an asymmetric FULL M, sigma_f <= 0
+ * or noise < 0; FL_ERR_NOT_POSITIVE_DEFINITE a metric that is not positive definite (the
+ * order of the failing leading minor in the message). *kernel is NULL on failure. */
 FL_API fl_status fl_kernel_create(fl_kernel **kernel, fl_kernel_kind kind, fl_metric metric,
                                   int64_t dim, int64_t nparams, const double *params,
                                   double sigma_f, double noise);
 FL_API void fl_kernel_destroy(fl_kernel *kernel);
 
 /* K (n1-by-n2, k_layout, ldk) with K_ij = k(x1_i, x2_j), the points being the rows of
- * X1 (n1-by-dim) and X2 (n2-by-dim), both in x_layout with their own leading dimensions.
- * x2 = NULL means X2 = X1 (n2 must equal n1 and ldx2 is ignored): K is then symmetric,
- * only one half is computed and mirrored, its diagonal is kappa(0) exactly, and noise is
- * added to it. With a distinct X2 no noise is added, even where points coincide.
- * Squared distances are formed as |Ux|^2 + |Uy|^2 - 2 (Ux)^T (Uy) with M = U^T U, by one
- * GEMM per cache block, with negative round-off clamped to 0; nothing of size n1*n2*dim
- * and no second n1-by-n2 array is ever allocated. Relative error: see docs/kernels.md. */
+ * X1 (n1-by-dim) and X2 (n2-by-dim), both in x_layout with their own leading dimensions;
+ * dtype is that of X1, X2 and K alike. x2 = NULL means X2 = X1 (n2 must equal n1, else
+ * FL_ERR_DIMENSION_MISMATCH, and ldx2 is ignored): K is then exactly symmetric, only one
+ * half is computed and mirrored, its diagonal is exactly sigma_f^2 kappa(0) + noise. With
+ * a distinct X2 no noise is added, even where points coincide.
+ * The points are transformed once, z = U (x - c) with M = U^T U and c the mean of X1's
+ * rows. Up to 16 dimensions the squared distances are summed from the exact differences
+ * of the z's inside the fused kernel pass; above, they are |z_i|^2 + |z_j|^2 - 2 z_i^T z_j
+ * by one GEMM per 256-by-256 tile, written straight into K, with negative round-off
+ * clamped to 0. Nothing of size n1*n2*dim and no second n1-by-n2 array is allocated.
+ * K must not overlap X1 or X2. NaN/Inf in the points: FL_ERR_NON_FINITE naming
+ * x1[i, d] or x2[j, d]. Error bound: |K - K_exact| <= sigma_f^2 L E + 8 u |K| per element,
+ * E = (5 dim + 8) u (|z~_i| + |z~_j|)^2, z~ = |U| |x - c|; docs/kernels.md has the details. */
 FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_layout x_layout,
                                   int64_t n1, const void *x1, int64_t ldx1, int64_t n2,
                                   const void *x2, int64_t ldx2, fl_layout k_layout, void *k,
@@ -420,11 +429,14 @@ FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_la
 
 /* The contractions sum_ij W_ij dK_ij/dtheta for every hyperparameter theta, which is what
  * the gradient of a Gaussian process's marginal likelihood needs (W = (alpha alpha^T -
- * K^-1) / 2), in O(n1 n2 dim) work and O(n1 + n2 + dim^2) extra memory. X1, X2 (or NULL)
- * as for fl_kernel_matrix; W is n1-by-n2 in w_layout. grad receives 2 + nparams doubles:
- * d/dsigma_f, d/dnoise (the trace of W in the symmetric case, else 0), then d/dparams in
- * the order of the metric's params (for FL_METRIC_FULL, the entries of M taken as
- * independent, which gives a symmetric dim-by-dim gradient). */
+ * K^-1) / 2), in O(n1 n2 dim + (n1 + n2) dim^2) work and, per thread, O(n1 + n2 + dim^2)
+ * extra memory plus one 256-by-256 tile. X1, X2 (or NULL) as for fl_kernel_matrix; W is
+ * n1-by-n2 in w_layout, of the same dtype, and need not be symmetric; NaN/Inf in it is
+ * FL_ERR_NON_FINITE. grad receives 2 + nparams doubles: d/dsigma_f, d/dnoise (the trace
+ * of W in the symmetric case, else 0), then d/dparams in the order of the metric's params
+ * (for FL_METRIC_FULL, the entries of M taken as independent, which gives a symmetric
+ * dim-by-dim gradient). Matern 1/2 is not differentiable at r = 0; pairs with r = 0
+ * contribute 0 to the length-scale derivatives (their limit). See docs/kernels.md. */
 FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_layout x_layout,
                                     int64_t n1, const void *x1, int64_t ldx1, int64_t n2,
                                     const void *x2, int64_t ldx2, fl_layout w_layout,

@@ -24,6 +24,7 @@ from ._rolled import rolled_matmul
 from ._binning import bincount, digitize, group_by_bin
 from ._sparse import (SparseMatrix, refactor, sparse_cholesky, sparse_lu, sparse_qr,
                       sparse_rank_update)
+from ._kernels import Kernel
 
 __version__ = "0.1.0"
 
@@ -36,6 +37,7 @@ __all__ = [
     "set_num_threads", "library_version", "library_path", "__version__",
     "rolled_matmul", "digitize", "bincount", "group_by_bin",
     "SparseMatrix", "sparse_cholesky", "sparse_lu", "sparse_qr", "refactor", "sparse_rank_update",
+    "Kernel",
 ]
 
 

@@ -30,6 +30,10 @@ INDEX_INT32, INDEX_INT64 = 1, 2
 (PART_SINGULAR_VALUES, PART_U, PART_VT, PART_EIGENVALUES, PART_EIGENVECTORS, PART_Q,
  PART_R) = 1, 2, 3, 4, 5, 6, 7
 
+(KERNEL_SQUARED_DISTANCE, KERNEL_GAUSSIAN, KERNEL_MATERN12, KERNEL_MATERN32,
+ KERNEL_MATERN52) = 1, 2, 3, 4, 5
+METRIC_ISOTROPIC, METRIC_ARD, METRIC_LOWRANK_DIAG, METRIC_FULL = 1, 2, 3, 4
+
 _SONAME = "libfastlinalg.so.0"
 
 
@@ -119,6 +123,12 @@ _PROTOTYPES = [
     ("fl_factor_create_sparse", _ENUM, [_c.POINTER(_P), _ENUM, _P, _P]),
     ("fl_factor_refactor", _ENUM, [_c.POINTER(_P), _P, _P]),
     ("fl_factor_rank_update_sparse", _ENUM, [_c.POINTER(_P), _P, _INT, _P]),
+    ("fl_kernel_create", _ENUM, [_c.POINTER(_P), _ENUM, _ENUM, _I64, _I64, _P, _c.c_double,
+                          _c.c_double]),
+    ("fl_kernel_destroy", None, [_P]),
+    ("fl_kernel_matrix", _ENUM, [_P, _ENUM, _ENUM, _I64, _P, _I64, _I64, _P, _I64, _ENUM, _P, _I64]),
+    ("fl_kernel_gradient", _ENUM, [_P, _ENUM, _ENUM, _I64, _P, _I64, _I64, _P, _I64, _ENUM, _P,
+                                   _I64, _P]),
     ("fl_blas_info", _c.c_char_p, []),
     ("fl_blas_core", _c.c_char_p, []),
     ("fl_get_num_threads", _INT, []),
