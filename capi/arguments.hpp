@@ -45,4 +45,8 @@ void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype 
 void require_stacked_outputs(const MatrixRef &b, const MatrixRef &x0, int64_t count, int64_t stride,
                              Dtype dtype);
 
+// An output that must not share any memory with an input ("out overlaps a").
+void require_disjoint(const MatrixRef &in, const char *in_name, const MatrixRef &out,
+                      const char *out_name, Dtype dtype);
+
 }  // namespace fl::capi

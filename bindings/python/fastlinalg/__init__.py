@@ -18,6 +18,10 @@ from ._errors import (DimensionMismatchError, DtypeMismatchError, Error, Interna
                       OutOfMemoryError, SingularMatrixError, Status, TooLargeError,
                       UnsupportedError)
 from ._factor import Factor, cholesky, cod, eigh, factorize, ldlt, lu, qr, svd
+from ._blocks import (block_sum_abt, block_sum_acbt, block_sum_kron, block_sum_kron_abt_cdt,
+                      block_sum_kron_grid, block_sum_residual, commutation_apply,
+                      commutation_matrix, duplication_apply, duplication_matrix, sum_aij_bijt,
+                      vec, vecb, vech)
 
 __version__ = "0.1.0"
 
@@ -28,6 +32,10 @@ __all__ = [
     "NotPositiveDefiniteError", "NonFiniteError", "TooLargeError", "OutOfMemoryError",
     "UnsupportedError", "InternalError", "blas_info", "blas_core", "get_num_threads",
     "set_num_threads", "library_version", "library_path", "__version__",
+    # seed 001: block-partitioned sums and the matrix-calculus toolkit (_blocks.py)
+    "block_sum_abt", "sum_aij_bijt", "block_sum_acbt", "block_sum_residual", "block_sum_kron",
+    "block_sum_kron_abt_cdt", "block_sum_kron_grid", "vec", "vech", "vecb",
+    "commutation_matrix", "commutation_apply", "duplication_matrix", "duplication_apply",
 ]
 
 
