@@ -31,6 +31,7 @@ public:
     // Adds the blocks of x (a grid of nx-by-kx blocks) paired with those of y (ny-by-ky
     // blocks, as many block rows and block columns), in x's and y's layouts as declared.
     void add(const MatrixRef &x, const MatrixRef &y) {
+        if (kx_ == 0 || ky_ == 0) return;  // blocks without columns: an empty out
         const index_t rows = x.rows / nx_, per_row = x.cols / kx_;
         if (rows == 0 || per_row == 0) return;
         const index_t sx = nx_ * kx_, sy = ny_ * ky_;
