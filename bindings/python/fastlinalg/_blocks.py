@@ -76,11 +76,13 @@ def _floats(names_arrays):
 def _matrix(a):
     """(layout, pointer, ld) of a 2-D float array, copying only when its strides fit no
     layout the library reads; also the array to keep alive during the call."""
+    if not a.size:  # no elements: any strides, no memory
+        return (_lib.ROW_MAJOR, None, max(a.shape[1], 1)), a
     spec = _layout(a, a.shape[0], a.shape[1], a.itemsize)
     if spec is None:
         a = np.ascontiguousarray(a)
         spec = _layout(a, a.shape[0], a.shape[1], a.itemsize)
-    return (spec[0], a.ctypes.data if a.size else None, spec[1]), a
+    return (spec[0], a.ctypes.data, spec[1]), a
 
 
 def _out(rows, cols, dtype):
