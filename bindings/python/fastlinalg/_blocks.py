@@ -16,7 +16,7 @@ import ctypes
 import numpy as np
 
 from . import _lib
-from ._errors import Status, TooLargeError
+from ._errors import DimensionMismatchError, InvalidArgumentError, Status
 from ._factor import _F32, _F64, _FL_DTYPE, _as_float_array, _layout, _parse_trans, _raise
 
 __all__ = [
@@ -90,6 +90,15 @@ def _out(rows, cols, dtype):
     return out, (_lib.ROW_MAJOR, out.ctypes.data if out.size else None, max(cols, 1))
 
 
+def _require_shape(name, a, rows, cols):
+    """The library reads each matrix with the sizes it is given: a shape that disagrees with
+    the others must be caught here, before it reads past an array."""
+    if a.shape != (rows, cols):
+        raise DimensionMismatchError(
+            f"fastlinalg: {name} has shape {a.shape}, but the other arguments need "
+            f"({rows}, {cols})", Status.DIMENSION_MISMATCH)
+
+
 def _block_call(name, sizes, arrays, rows, cols, dtype):
     """Calls fl_<name>(dtype, *sizes, *arrays as matrices, out) and returns out."""
     specs, keep = [], []
@@ -120,6 +129,7 @@ def block_sum_abt(A, B, n):
     (a, b), dt = _floats([("A", A), ("B", B)])
     if A is B:  # the library recognises one matrix passed twice and takes SYRK
         b = a
+    _require_shape("B", b, b.shape[0], a.shape[1])
     return _block_call("fl_block_sum_abt", (a.shape[0], b.shape[0], a.shape[1], n1, n2), (a, b),
                        n1, n2, dt)
 
@@ -146,6 +156,7 @@ def block_sum_acbt(A, C, B, n):
     block heights); C is k1-by-k2. The cheaper association order is chosen."""
     n1, n2 = _pair(n, "n")
     (a, c, b), dt = _floats([("A", A), ("C", C), ("B", B)])
+    _require_shape("C", c, a.shape[1], b.shape[1])
     return _block_call("fl_block_sum_acbt",
                        (a.shape[0], b.shape[0], a.shape[1], b.shape[1], n1, n2), (a, c, b),
                        n1, n2, dt)
@@ -156,6 +167,8 @@ def block_sum_residual(A, B, C, n):
     of n rows. Exactly symmetric."""
     (a, b, c), dt = _floats([("A", A), ("B", B), ("C", C)])
     n = int(n)
+    _require_shape("B", b, a.shape[0], b.shape[1])
+    _require_shape("C", c, b.shape[1], a.shape[1])
     return _block_call("fl_block_sum_residual", (a.shape[0], a.shape[1], b.shape[1], n),
                        (a, b, c), n, n, dt)
 
@@ -175,6 +188,9 @@ def block_sum_kron_abt_cdt(A, B, C, D, n1, n2):
     blocks of n2 rows. Returns an n1^2-by-n2^2 array."""
     (a, b, c, d), dt = _floats([("A", A), ("B", B), ("C", C), ("D", D)])
     n1, n2 = int(n1), int(n2)
+    _require_shape("B", b, b.shape[0], a.shape[1])
+    _require_shape("C", c, a.shape[0], c.shape[1])
+    _require_shape("D", d, b.shape[0], c.shape[1])
     return _block_call("fl_block_sum_kron_abt_cdt",
                        (a.shape[0], b.shape[0], a.shape[1], c.shape[1], n1, n2), (a, b, c, d),
                        n1 * n1, n2 * n2, dt)
@@ -185,6 +201,8 @@ def block_sum_kron_grid(A, B, C, n1, n2):
     blocks of n1 rows, C m2-by-k in blocks of n2 rows. Returns an n1^2-by-n2^2 array."""
     (a, b, c), dt = _floats([("A", A), ("B", B), ("C", C)])
     n1, n2 = int(n1), int(n2)
+    _require_shape("B", b, a.shape[0], b.shape[1])
+    _require_shape("C", c, a.shape[1], b.shape[1])
     return _block_call("fl_block_sum_kron_grid", (a.shape[0], a.shape[1], b.shape[1], n1, n2),
                        (a, b, c), n1 * n1, n2 * n2, dt)
 
@@ -239,9 +257,10 @@ def commutation_matrix(m, n, dtype=np.float64):
     return out
 
 
-def _apply(name, X, rows_out, lead_args, dt=None):
+def _apply(name, X, rows_in, rows_out, lead_args):
     vector = np.ndim(X) == 1
     (x,), dt = _floats([("X", X)])
+    _require_shape("X", x, rows_in, x.shape[1])
     spec, keep = _matrix(x)
     out, ospec = _out(rows_out, x.shape[1], dt)
     _call(name, _FL_DTYPE[dt], *lead_args, x.shape[1], *spec, *ospec)
@@ -252,7 +271,10 @@ def commutation_apply(X, m, n):
     """K(m,n) X without forming K: a row permutation of the (m n)-row X (a vector or a
     matrix). K(m,n)^T X is commutation_apply(X, n, m)."""
     m, n = int(m), int(n)
-    return _apply("fl_commutation_apply", X, max(m * n, 0), (m, n))
+    if m < 0 or n < 0:
+        raise InvalidArgumentError(f"fastlinalg: m = {m}, n = {n}: sizes must be >= 0",
+                                   Status.INVALID_ARGUMENT)
+    return _apply("fl_commutation_apply", X, m * n, m * n, (m, n))
 
 
 def duplication_matrix(n, pinv=False, dtype=np.float64):
@@ -272,9 +294,9 @@ def duplication_apply(X, n, pinv=False, trans=False):
     M^T. X is a vector or a matrix with op(M)'s column count as rows."""
     n = int(n)
     t = _parse_trans(trans)
-    square, half = (n * n, n * (n + 1) // 2) if n >= 0 else (0, 0)
+    if n < 0:
+        raise InvalidArgumentError(f"fastlinalg: n = {n} must be >= 0", Status.INVALID_ARGUMENT)
+    square, half = n * n, n * (n + 1) // 2
     expand = bool(pinv) == (t == _lib.TRANS)
-    if max(square, half) > 2**62:
-        raise TooLargeError(f"fastlinalg: n = {n} is too large", Status.TOO_LARGE)
-    return _apply("fl_duplication_apply", X, square if expand else half,
-                  (n, int(bool(pinv)), t))
+    return _apply("fl_duplication_apply", X, half if expand else square,
+                  square if expand else half, (n, int(bool(pinv)), t))

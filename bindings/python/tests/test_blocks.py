@@ -270,8 +270,23 @@ def test_errors():
         fl.block_sum_kron(A, A, 0)
     with pytest.raises(fl.InvalidArgumentError, match="n2 = 4 does not divide m2 = 6"):
         fl.block_sum_kron_grid(np.ones((4, 6)), np.ones((4, 2)), np.ones((6, 2)), 2, 4)
-    with pytest.raises(fl.InvalidArgumentError, match="rows"):  # C's shape does not fit
+    # Shapes that disagree are caught before the library could read past an array.
+    with pytest.raises(fl.DimensionMismatchError, match="C has shape"):
         fl.block_sum_acbt(A, np.ones((3, 2)), np.ones((8, 2)), 2)
+    with pytest.raises(fl.DimensionMismatchError, match="B has shape"):
+        fl.block_sum_abt(A, np.ones((8, 3)), 2)
+    with pytest.raises(fl.DimensionMismatchError, match="B has shape"):
+        fl.block_sum_residual(A, np.ones((6, 2)), np.ones((2, 4)), 2)
+    with pytest.raises(fl.DimensionMismatchError, match="D has shape"):
+        fl.block_sum_kron_abt_cdt(A, A, A, np.ones((8, 3)), 2, 2)
+    with pytest.raises(fl.DimensionMismatchError, match="C has shape"):
+        fl.block_sum_kron_grid(np.ones((4, 6)), np.ones((4, 2)), np.ones((6, 3)), 2, 3)
+    with pytest.raises(fl.DimensionMismatchError, match="X has shape"):
+        fl.commutation_apply(np.ones((5, 2)), 2, 3)
+    with pytest.raises(fl.DimensionMismatchError, match="X has shape"):
+        fl.duplication_apply(np.ones(9), 3)  # D(3) takes vech-sized rows (6)
+    with pytest.raises(fl.InvalidArgumentError, match="trans"):
+        fl.duplication_apply(np.ones(6), 3, trans="X")
     with pytest.raises(fl.InvalidArgumentError, match="n = -1"):
         fl.duplication_matrix(-1)
     with pytest.raises(ValueError, match="square"):
