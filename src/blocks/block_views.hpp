@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <memory>
 
 #include "blocks/strided_copy.hpp"
 #include "core/error.hpp"
@@ -50,26 +51,41 @@ inline void require_lapack_size(index_t value, const char *what) {
                                               " exceeds LAPACK's 32-bit integers");
 }
 
-// How many blocks of `per_block` elements one packed panel holds: about 2^17 elements
-// (1 MiB of doubles, so that a panel pair stays in the L2/L3 cache between the copy and
-// GEMM's own packing), at least one block, at most `count`, and few enough that the GEMM's
-// inner dimension fits LAPACK's 32-bit integers.
-inline index_t blocks_per_panel(index_t count, index_t per_block) {
-    constexpr index_t target = index_t{1} << 17;
-    const index_t cap = std::numeric_limits<int32_t>::max() / std::max<index_t>(per_block, 1);
-    return std::max<index_t>(1, std::min({count, target / std::max<index_t>(per_block, 1), cap}));
+// Uninitialised scratch memory for panels and partial products: every element is written
+// before it is read, and value-initialising it would cost as much again as filling it.
+template <class T>
+std::unique_ptr<T[]> scratch(index_t count) {
+    return std::unique_ptr<T[]>(new T[static_cast<size_t>(std::max<index_t>(count, 1))]);
 }
 
+// How many of `count` blocks of `per_block` elements one packed panel or scratch chunk
+// holds: about 2^13 elements (64 KiB of doubles, so the panel stays in L2 and its memory in
+// the heap), but at least `min_blocks` so that the GEMM over it is long enough to run at
+// speed; never more than `count`, and few enough to keep its sizes within LAPACK's 32-bit
+// integers.
+inline index_t blocks_per_panel(index_t count, index_t per_block, index_t min_blocks) {
+    constexpr index_t target = index_t{1} << 13;
+    const index_t per = std::max<index_t>(per_block, 1);
+    const index_t cap = std::numeric_limits<int32_t>::max() / per;
+    return std::max<index_t>(1, std::min({count, std::max(target / per, min_blocks), cap}));
+}
+
+// Blocks shorter than this are packed so that GEMM's inner dimension is contiguous (its
+// kernels for tiny outputs are several times slower on strided operands); taller ones keep
+// the orientation that copies along the caller's memory.
+constexpr index_t kShortBlock = 16;
+
 // The n-by-(L k) matrix [X_i0 X_i0+1 ... X_i1-1] of the row blocks i0 <= i < i1 (each n-by-k)
-// of X, written into buf (n L k elements). Its orientation follows X's so that the copy runs
-// along X's contiguous direction: for a column-major X, buf holds it column-major; for a
-// row-major X, buf holds its transpose column-major (the returned view is then row-major).
+// of X, written into buf (n L k elements). For a row-major X or short blocks, buf holds its
+// transpose column-major (the returned view is row-major): the copy runs along X's rows and
+// GEMM's inner dimension is contiguous. For a column-major X with tall blocks, buf holds it
+// column-major, copied along X's columns.
 template <class T>
 MatrixRef block_row_panel(const MatrixRef &x, index_t n, index_t i0, index_t i1, T *buf) {
     const index_t k = x.cols, count = i1 - i0, inner = count * k;
     const Strides s = strides_of(x);
     const T *from = static_cast<const T *>(x.data) + i0 * n * s.row;
-    if (x.layout == Layout::row_major) {
+    if (x.layout == Layout::row_major || n < kShortBlock) {
         // buf(b k + c, p) = X(i0 + b, p, c), column-major (L k)-by-n.
         strided_copy<T, 3>({{{count, n * s.row, k}, {n, s.row, inner}, {k, s.col, 1}}}, from, buf);
         return {Layout::row_major, n, inner, inner, buf};

@@ -36,12 +36,14 @@ public:
         if (rows == 0 || per_row == 0) return;
         const index_t sx = nx_ * kx_, sy = ny_ * ky_;
         const MatrixRef m{Layout::col_major, sx, sy, sx, m_.data()};
-        const index_t per = blocks_per_panel(rows, per_row * std::max(sx, sy));
-        std::vector<T> px, py;
+        // Each block is one column of the GEMM: at least 512 of them per panel.
+        const index_t per =
+            blocks_per_panel(rows, per_row * std::max(sx, sy), (512 + per_row - 1) / per_row);
+        const auto px = scratch<T>(per * per_row * sx), py = scratch<T>(per * per_row * sy);
         for (index_t i0 = 0; i0 < rows; i0 += per) {
             const index_t i1 = std::min(rows, i0 + per), count = (i1 - i0) * per_row;
-            const MatrixRef bx = panel(x, nx_, kx_, i0, i1, px),
-                            by = panel(y, ny_, ky_, i0, i1, py);
+            const MatrixRef bx = panel(x, nx_, kx_, i0, i1, px.get()),
+                            by = panel(y, ny_, ky_, i0, i1, py.get());
             add_product<T>(bx, by, count, started_ ? T(1) : T(0), m, false);
             started_ = true;
         }
@@ -67,13 +69,12 @@ private:
     // A contiguous row-major z with one block column already is that matrix (each block is
     // n whole rows, flattened row by row): no copy.
     static MatrixRef panel(const MatrixRef &z, index_t n, index_t k, index_t i0, index_t i1,
-                           std::vector<T> &buf) {
+                           T *buf) {
         const index_t count = (i1 - i0) * (z.cols / k);
         if (z.layout == Layout::row_major && z.cols == k && z.ld == k)
             return {Layout::col_major, n * k, count, n * k, static_cast<T *>(z.data) + i0 * n * k};
-        buf.resize(static_cast<size_t>(n * k * count));
-        pack_block_columns<T>(z, n, k, i0, i1, buf.data());
-        return {Layout::col_major, n * k, count, n * k, buf.data()};
+        pack_block_columns<T>(z, n, k, i0, i1, buf);
+        return {Layout::col_major, n * k, count, n * k, buf};
     }
 
     index_t nx_, kx_, ny_, ky_;

@@ -43,7 +43,7 @@ void strided_copy(std::array<Axis, N> axes, const T *src, T *dst) {
     const Axis inner = run[d - 1];
     std::array<index_t, N> at{};
     for (;;) {
-        if (inner.src == 1 && inner.dst == 1)
+        if (inner.src == 1 && inner.dst == 1 && inner.size >= 16)  // short runs: no call
             std::copy_n(src, inner.size, dst);
         else
             for (index_t t = 0; t < inner.size; ++t) dst[t * inner.dst] = src[t * inner.src];

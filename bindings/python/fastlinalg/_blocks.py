@@ -17,7 +17,8 @@ import numpy as np
 
 from . import _lib
 from ._errors import DimensionMismatchError, InvalidArgumentError, Status
-from ._factor import _F32, _F64, _FL_DTYPE, _as_float_array, _layout, _parse_trans, _raise
+from ._factor import (_F32, _F64, _FL_DTYPE, _addr, _as_float_array, _layout, _parse_trans,
+                      _raise)
 
 __all__ = [
     "block_sum_abt", "sum_aij_bijt", "block_sum_acbt", "block_sum_residual", "block_sum_kron",
@@ -41,6 +42,8 @@ _PROTOTYPES = [
     ("fl_duplication_apply", [_E, _I64, _E, _E, _I64] + _M * 2),
     ("fl_duplication_matrix", [_E, _I64, _E] + _M),
 ]
+_ROW, _COL = _lib.ROW_MAJOR, _lib.COL_MAJOR
+_ndarray, _empty = np.ndarray, np.empty
 _fn = {}
 for _name, _args in _PROTOTYPES:
     _f = getattr(_lib.lib, _name)
@@ -56,7 +59,10 @@ def _call(name, *args):
 
 def _common_dtype(arrays):
     """float32 when every array is float32, else float64: the dtype the sum runs in."""
-    return _F32 if all(a.dtype == _F32 for a in arrays) else _F64
+    for a in arrays:
+        if a.dtype != _F32:
+            return _F64
+    return _F32
 
 
 def _floats(names_arrays):
@@ -76,9 +82,15 @@ def _floats(names_arrays):
 def _matrix(a):
     """(layout, pointer, ld) of a 2-D float array, copying only when its strides fit no
     layout the library reads; also the array to keep alive during the call."""
+    rows, cols = a.shape
     if not a.size:  # no elements: any strides, no memory
-        return (_lib.ROW_MAJOR, None, max(a.shape[1], 1)), a
-    spec = _layout(a, a.shape[0], a.shape[1], a.itemsize)
+        return (_ROW, None, max(cols, 1)), a
+    flags = a.flags
+    if flags.c_contiguous:
+        return (_ROW, _addr(a), max(cols, 1)), a
+    if flags.f_contiguous:
+        return (_COL, _addr(a), max(rows, 1)), a
+    spec = _layout(a, rows, cols, a.itemsize)
     if spec is None:
         a = np.ascontiguousarray(a)
         spec = _layout(a, a.shape[0], a.shape[1], a.itemsize)
@@ -86,8 +98,8 @@ def _matrix(a):
 
 
 def _out(rows, cols, dtype):
-    out = np.empty((rows, cols), dtype=dtype)
-    return out, (_lib.ROW_MAJOR, out.ctypes.data if out.size else None, max(cols, 1))
+    out = _empty((rows, cols), dtype=dtype)
+    return out, (_ROW, _addr(out) if out.size else None, max(cols, 1))
 
 
 def _require_shape(name, a, rows, cols):
@@ -119,12 +131,29 @@ def _pair(n, name):
     return int(n), int(n)
 
 
+_abt = _fn["fl_block_sum_abt"]
+
+
 def block_sum_abt(A, B, n):
     """sum_i A_i B_i^T over the row blocks of A and B (seed 001, Lemma 1).
 
     n is the block height, or a pair (n1, n2) when A's blocks have n1 rows and B's n2 (the
     same number of blocks). Passing the same array as A and B returns an exactly symmetric
     result at half the cost. Returns an n1-by-n2 array."""
+    # The short path: C-ordered float arrays of one dtype and one block height, the shape of
+    # the notebook's calls, where the sums are small enough for the call's own cost to count.
+    if type(A) is _ndarray and type(B) is _ndarray and type(n) is int and n > 0:
+        dt = A.dtype
+        if (dt is _F64 or dt is _F32) and B.dtype is dt and A.ndim == 2 and B.ndim == 2 \
+                and A.flags.c_contiguous and B.flags.c_contiguous and A.size and B.size:
+            (m1, k), (m2, kb) = A.shape, B.shape
+            if kb == k:
+                out = _empty((n, n), dt)
+                status = _abt(_FL_DTYPE[dt], m1, m2, k, n, n, _ROW, _addr(A), k, _ROW, _addr(B), k,
+                              _ROW, _addr(out), n)
+                if status:
+                    _raise(status)
+                return out
     n1, n2 = _pair(n, "n")
     (a, b), dt = _floats([("A", A), ("B", B)])
     if A is B:  # the library recognises one matrix passed twice and takes SYRK
