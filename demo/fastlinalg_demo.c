@@ -34,8 +34,7 @@
 /* A backward-stable solve gives O(1); LAPACK's tests flag ratios above 30. */
 #define RESIDUAL_LIMIT 100.0
 
-typedef fl_status (*strategy_fn)(int64_t n, const double *a, int64_t count, const double *b,
-                                 double *x);
+typedef fl_status (*strategy_fn)(int64_t n, const double *a, int64_t count, const double *b, double *x);
 
 static const struct {
     const char *name;
@@ -47,23 +46,19 @@ static const struct {
 };
 
 typedef struct {
-    int64_t n, k;     /* A is n-by-n, k right-hand sides */
-    int64_t sample_a; /* b's timed for strategy (a), then extrapolated to k; k = all */
-    int max_runs;     /* repeats of each strategy, the median is reported ... */
-    double budget_s;  /* ... but no new repeat starts once this much time is spent */
+    int64_t n, k;       /* A is n-by-n, k right-hand sides */
+    int64_t sample_a;   /* b's timed for strategy (a), then extrapolated to k; k = all */
+    int max_runs;       /* repeats of each strategy, the median is reported ... */
+    double budget_s;    /* ... but no new repeat starts once this much time is spent */
     const char *title;
 } workload;
 
 static void print_runtime(void) {
-    printf("fastlinalg %s (header %d.%d.%d)\n", fl_version(), FL_VERSION_MAJOR, FL_VERSION_MINOR,
-           FL_VERSION_PATCH);
-    if (fl_version_number() != FL_VERSION_NUMBER)
-        printf("  warning: the library loaded is not the header's version\n");
+    printf("fastlinalg %s (header %d.%d.%d)\n", fl_version(), FL_VERSION_MAJOR, FL_VERSION_MINOR, FL_VERSION_PATCH);
+    if (fl_version_number() != FL_VERSION_NUMBER) printf("  warning: the library loaded is not the header's version\n");
     printf("  BLAS:         %s\n", fl_blas_info());
-    printf("  BLAS kernels: %s  (OPENBLAS_CORETYPE=Haswell or =SkylakeX selects the kernel set)\n",
-           fl_blas_core());
-    printf("  BLAS threads: %d  (small factorizations run on one thread regardless)\n",
-           fl_get_num_threads());
+    printf("  BLAS kernels: %s  (OPENBLAS_CORETYPE=Haswell or =SkylakeX selects the kernel set)\n", fl_blas_core());
+    printf("  BLAS threads: %d  (small factorizations run on one thread regardless)\n", fl_get_num_threads());
 }
 
 static void fill_nan(double *x, int64_t count) {
@@ -72,8 +67,8 @@ static void fill_nan(double *x, int64_t count) {
 
 /* Times one strategy; returns 0 on success. *seconds is the median run, scaled to all
  * k b's; *runs the number of runs; *residual the check over the b's it solved. */
-static int time_strategy(const workload *w, int s, const double *a, const double *b, double *x,
-                         double *seconds, int *runs, double *residual) {
+static int time_strategy(const workload *w, int s, const double *a, const double *b, double *x, double *seconds,
+                         int *runs, double *residual) {
     const int64_t count = s == 0 ? w->sample_a : w->k;
     double times[MAX_RUNS];
     double spent = 0.0;
@@ -84,8 +79,7 @@ static int time_strategy(const workload *w, int s, const double *a, const double
         fl_status st = strategies[s].fn(w->n, a, count, b, x);
         times[r] = demo_now() - t0;
         if (st != FL_OK) {
-            fprintf(stderr, "%s failed: %s: %s\n", strategies[s].name, fl_status_string(st),
-                    fl_last_error());
+            fprintf(stderr, "%s failed: %s: %s\n", strategies[s].name, fl_status_string(st), fl_last_error());
             return 1;
         }
         spent += times[r++];
@@ -116,8 +110,8 @@ static int run_workload(const workload *w) {
         return 1;
     }
 
-    printf("\n%s: A is %lldx%lld uniform [0,1) row-major, %lld b's\n", w->title, (long long)n,
-           (long long)n, (long long)k);
+    printf("\n%s: A is %lldx%lld uniform [0,1) row-major, %lld b's\n", w->title, (long long)n, (long long)n,
+           (long long)k);
     printf("  %-46s %11s  %9s %10s   %s\n", "strategy", "time", "speedup", "residual", "timing");
     double time_a = 0.0;
     for (int s = 0; s < 3 && !failed; ++s) {
@@ -131,33 +125,30 @@ static int run_workload(const workload *w) {
         if (s == 0) time_a = seconds;
         demo_format_time(seconds, when, sizeof when);
         if (s == 0 && w->sample_a < k)
-            snprintf(how, sizeof how, "EXTRAPOLATED from %lld of %lld b's (x%.0f), median of %d",
-                     (long long)w->sample_a, (long long)k, (double)k / (double)w->sample_a, runs);
+            snprintf(how, sizeof how, "EXTRAPOLATED from %lld of %lld b's (x%.0f), median of %d", (long long)w->sample_a,
+                     (long long)k, (double)k / (double)w->sample_a, runs);
         else
             snprintf(how, sizeof how, "median of %d run%s", runs, runs == 1 ? "" : "s");
         printf("  %-46s %11s%s %8.1fx %10.2e   %s\n", strategies[s].name, when,
                s == 0 && w->sample_a < k ? "*" : " ", time_a / seconds, residual, how);
         if (!(residual >= 0.0 && residual < RESIDUAL_LIMIT)) {
-            fprintf(stderr, "  residual %.3g is not below %g: the result is wrong\n", residual,
-                    RESIDUAL_LIMIT);
+            fprintf(stderr, "  residual %.3g is not below %g: the result is wrong\n", residual, RESIDUAL_LIMIT);
             failed = 1;
         }
     }
     if (!failed && w->sample_a < k)
-        printf(
-            "  * (a) at this size would take minutes: %lld b's were solved and timed, and the\n"
-            "    median time per b multiplied by %lld; its residual covers those b's only.\n",
-            (long long)w->sample_a, (long long)k);
+        printf("  * (a) at this size would take minutes: %lld b's were solved and timed, and the\n"
+               "    median time per b multiplied by %lld; its residual covers those b's only.\n",
+               (long long)w->sample_a, (long long)k);
     free(a), free(b), free(x);
     return failed;
 }
 
 static void usage(FILE *to) {
-    fprintf(to,
-            "usage: fastlinalg-demo [--quick]\n"
-            "  Solves one matrix with many right-hand sides three ways and times them.\n"
-            "  --quick  only the seed's sizes (n = 100, 10 b's; least squares 100x50, 10 b's)\n"
-            "  --blmm   only seed 001's block sums (Lemmas 1, 4, 5 at the notebook's sizes)\n");
+    fprintf(to, "usage: fastlinalg-demo [--quick]\n"
+                "  Solves one matrix with many right-hand sides three ways and times them.\n"
+                "  --quick  only the seed's sizes (n = 100, 10 b's; least squares 100x50, 10 b's)\n"
+                "  --blmm   only seed 001's block sums (Lemmas 1, 4, 5 at the notebook's sizes)\n");
 }
 
 int main(int argc, char **argv) {
@@ -184,31 +175,21 @@ int main(int argc, char **argv) {
 
     printf("fastlinalg-demo: seed 000, one matrix A and many right-hand sides b\n");
     print_runtime();
-    printf(
-        "\ntime: all b's solved; speedup: vs (a); residual: max_j ||b_j - A x_j|| / (||A|| ||x_j|| "
-        "n eps),\n"
-        "infinity norms, O(1) is as accurate as LAPACK gets.\n");
+    printf("\ntime: all b's solved; speedup: vs (a); residual: max_j ||b_j - A x_j|| / (||A|| ||x_j|| n eps),\n"
+           "infinity norms, O(1) is as accurate as LAPACK gets.\n");
     int failed = run_workload(&small);
     if (!quick && !failed) failed = run_workload(&large);
 
-    const demo_lstsq_workload ls_small = {
-        100, 50, 50, 10, 10, 9, 1.0, "least squares, seed size (100x50, 10 b's)"};
-    const demo_lstsq_workload ls_small_rd = {
-        100, 50, 40,  10,
-        10,  9,  1.0, "least squares, rank-deficient, seed size (100x50 of rank 40, 10 b's)"};
-    const demo_lstsq_workload ls_large = {
-        2000, 200, 200, 500, 10, 5, 2.0, "least squares, large (2000x200, 500 b's)"};
-    const demo_lstsq_workload ls_large_rd = {
-        2000, 200, 150, 500,
-        10,   5,   2.0, "least squares, rank-deficient (2000x200 of rank 150, 500 b's)"};
+    const demo_lstsq_workload ls_small = {100, 50, 50, 10, 10, 9, 1.0, "least squares, seed size (100x50, 10 b's)"};
+    const demo_lstsq_workload ls_small_rd = {100, 50, 40, 10, 10, 9, 1.0,
+                                             "least squares, rank-deficient, seed size (100x50 of rank 40, 10 b's)"};
+    const demo_lstsq_workload ls_large = {2000, 200, 200, 500, 10, 5, 2.0, "least squares, large (2000x200, 500 b's)"};
+    const demo_lstsq_workload ls_large_rd = {2000, 200, 150, 500, 10, 5, 2.0,
+                                             "least squares, rank-deficient (2000x200 of rank 150, 500 b's)"};
     if (!failed) {
-        printf(
-            "\nleast squares: min ||A x_j - b_j||, the minimum-norm solution for rank-deficient A "
-            "(COD, SVD;\n"
-            "QR needs full rank). residual: max_j ||A^T (b_j - A x_j)||_2 / (||A||_F^2 ||x_j||_2 m "
-            "eps), O(1)\n"
-            "is as accurate as LAPACK gets. \"r<k>\": the rank the factorization found. speedup: "
-            "vs (a).\n");
+        printf("\nleast squares: min ||A x_j - b_j||, the minimum-norm solution for rank-deficient A (COD, SVD;\n"
+               "QR needs full rank). residual: max_j ||A^T (b_j - A x_j)||_2 / (||A||_F^2 ||x_j||_2 m eps), O(1)\n"
+               "is as accurate as LAPACK gets. \"r<k>\": the rank the factorization found. speedup: vs (a).\n");
         failed = demo_run_lstsq(&ls_small);
     }
     if (!failed) failed = demo_run_lstsq(&ls_small_rd);
