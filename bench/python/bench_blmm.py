@@ -220,7 +220,7 @@ def large_cases(repeat):
                   lambda: P @ Q.T, 2 * n * m * k))
     Af = np.asfortranarray(A)
     cases.append(("Lemma 1, A = B (SYRK), Fortran order", lambda: fl.block_sum_abt(Af, Af, n),
-                  lambda: P @ Q.T, n * m * k))
+                  lambda: P @ P.T, n * m * k))  # numpy runs P @ P.T as a SYRK too
     m4, n4, k4 = 8000, 4, 128
     A4, B4 = rng.standard_normal((m4, k4)), rng.standard_normal((m4, k4))
     U, V = A4.reshape(m4 // n4, n4 * k4), B4.reshape(m4 // n4, n4 * k4)

@@ -15,6 +15,9 @@ namespace fl::blocks {
 constexpr index_t kDirectOutput = 64;
 constexpr index_t kDirectLimit = 4096;
 
+// Blocks with at least this many rows and columns are multiplied one GEMM each, uncopied.
+constexpr index_t kBigBlock = 64;
+
 // out <- beta out + sum_i A_i B_i^T by the definition's loops, the n1 n2 sums kept in
 // independent accumulators (the q loop vectorises).
 template <class T>
@@ -73,6 +76,15 @@ void add_abt(const MatrixRef &a, index_t n1, const MatrixRef &b, index_t n2, T b
                                static_cast<T *>(b.data) + c0 * b.ld};
             add_product<T>(pa, pb, inner, c0 == 0 ? beta : T(1), out, symmetric);
         }
+        return;
+    }
+    if (std::min({n1, n2, k}) >= kBigBlock) {
+        // Each block's product is a GEMM big enough to run at speed by itself: one call per
+        // block on the caller's memory beats copying every block once more.
+        for (index_t i = 0; i < l; ++i)
+            add_product<T>(row_range<T>(a, i * n1, (i + 1) * n1),
+                           row_range<T>(b, i * n2, (i + 1) * n2), k, i == 0 ? beta : T(1), out,
+                           symmetric);
         return;
     }
     // Otherwise the blocks are copied side by side a panel at a time (cache-sized), each
