@@ -67,6 +67,15 @@ def _common_dtype(arrays):
 
 def _floats(names_arrays):
     """The arguments as 2-D float arrays of one dtype (a 1-D array is one column)."""
+    first = names_arrays[0][1]
+    if type(first) is _ndarray:  # the usual case first: 2-D float arrays of one dtype, as is
+        dt = first.dtype
+        if dt is _F64 or dt is _F32:
+            for _, a in names_arrays:
+                if type(a) is not _ndarray or a.dtype is not dt or a.ndim != 2:
+                    break
+            else:
+                return [a for _, a in names_arrays], dt
     arrays = []
     for name, a in names_arrays:
         a, _ = _as_float_array(a, name)
