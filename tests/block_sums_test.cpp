@@ -201,6 +201,12 @@ constexpr RowBlockCase kRowCases[] = {
     {3, 2, 2, 0, 2},   // no columns
     {1, 1, 1, 1, 1},   // 1x1
     {40, 3, 3, 9, 5},  // many blocks
+    // Above 4096 multiply-adds Lemma 1 leaves its plain loops for BLAS: one block (a
+    // product), blocks side by side (no copy, or packed), SYRK.
+    {1, 20, 30, 12, 3},
+    {60, 3, 4, 20, 4},
+    {5, 16, 20, 10, 3},  // tall blocks: no copy for contiguous column-major A and B
+    {3, 64, 70, 64, 2},  // big blocks: one GEMM per block
 };
 
 TYPED_TEST(BlockSums, Lemma1SumABt) {
