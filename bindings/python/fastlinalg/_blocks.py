@@ -43,6 +43,7 @@ _PROTOTYPES = [
     ("fl_duplication_matrix", [_E, _I64, _E] + _M),
 ]
 _ROW, _COL = _lib.ROW_MAJOR, _lib.COL_MAJOR
+_addressof, _from_buffer = ctypes.addressof, ctypes.c_char.from_buffer
 _ndarray, _empty = np.ndarray, np.empty
 _fn = {}
 for _name, _args in _PROTOTYPES:
@@ -95,10 +96,11 @@ def _matrix(a):
     if not a.size:  # no elements: any strides, no memory
         return (_ROW, None, max(cols, 1)), a
     flags = a.flags
-    if flags.c_contiguous:
-        return (_ROW, _addr(a), max(cols, 1)), a
-    if flags.f_contiguous:
-        return (_COL, _addr(a), max(rows, 1)), a
+    if flags.writeable:  # the address through the buffer protocol: a third of .ctypes.data
+        if flags.c_contiguous:
+            return (_ROW, _addressof(_from_buffer(a)), cols if cols > 1 else 1), a
+        if flags.f_contiguous:
+            return (_COL, _addressof(_from_buffer(a.T)), rows if rows > 1 else 1), a
     spec = _layout(a, rows, cols, a.itemsize)
     if spec is None:
         a = np.ascontiguousarray(a)
@@ -122,13 +124,16 @@ def _require_shape(name, a, rows, cols):
 
 def _block_call(name, sizes, arrays, rows, cols, dtype):
     """Calls fl_<name>(dtype, *sizes, *arrays as matrices, out) and returns out."""
-    specs, keep = [], []
+    args, keep = [_FL_DTYPE[dtype], *sizes], []
     for a in arrays:
         spec, kept = _matrix(a)
-        specs.extend(spec)
+        args += spec
         keep.append(kept)
-    out, ospec = _out(rows, cols, dtype)
-    _call(name, _FL_DTYPE[dtype], *sizes, *specs, *ospec)
+    out = _empty((rows, cols), dtype=dtype)
+    args += (_ROW, _addr(out) if out.size else None, cols if cols > 1 else 1)
+    status = _fn[name](*args)
+    if status:
+        _raise(status)
     return out
 
 
