@@ -28,11 +28,4 @@ void sum_kron_abt_cdt(Dtype dtype, const MatrixRef &a, const MatrixRef &b, const
 void sum_kron_grid(Dtype dtype, const MatrixRef &a, const MatrixRef &b, const MatrixRef &c,
                    index_t n1, index_t n2, const MatrixRef &out);
 
-// Lemma 5 computed as (sum_i A_i (x) C_i)(sum_j B_j (x) D_j)^T, or as the grid sum of
-// (A B^T)_ij (x) (C D^T)_ij: the flops of each, for the choice and for the tests.
-double kron_abt_cdt_flops_by_kron(index_t m1, index_t m2, index_t k1, index_t k2, index_t n1,
-                                  index_t n2);
-double kron_abt_cdt_flops_by_grid(index_t m1, index_t m2, index_t k1, index_t k2, index_t n1,
-                                  index_t n2);
-
 }  // namespace fl::blocks

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 #include <memory>
+#include <string>
 
 #include "blocks/strided_copy.hpp"
 #include "core/error.hpp"

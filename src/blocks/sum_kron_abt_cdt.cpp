@@ -45,31 +45,33 @@ void by_grid(const MatrixRef &a, const MatrixRef &b, const MatrixRef &c, const M
     sum.write(out);
 }
 
+// The flops of each route (leading terms).
+double flops_kron_first(index_t m1, index_t m2, index_t k1, index_t k2, index_t n1, index_t n2) {
+    const double kk = double(k1) * double(k2);
+    return 2 * kk *
+           (double(n1) * double(m1) + double(n2) * double(m2) + double(n1 * n1) * double(n2 * n2));
+}
+
+double flops_products_first(index_t m1, index_t m2, index_t k1, index_t k2, index_t n1,
+                            index_t n2) {
+    return 2 * double(m1) * double(m2) * (double(k1) + double(k2) + double(n1) * double(n2));
+}
+
 template <class T>
 void run(const MatrixRef &a, const MatrixRef &b, const MatrixRef &c, const MatrixRef &d, index_t n1,
          index_t n2, const MatrixRef &out) {
     const index_t m1 = a.rows, m2 = b.rows, k1 = a.cols, k2 = c.cols;
-    const bool kron_fits = k1 * k2 <= std::numeric_limits<int32_t>::max();
-    if (kron_fits && kron_abt_cdt_flops_by_kron(m1, m2, k1, k2, n1, n2) <
-                         kron_abt_cdt_flops_by_grid(m1, m2, k1, k2, n1, n2))
+    // Kronecker first needs k1 k2 and each flattened block (n k) within 32-bit GEMM sizes.
+    constexpr index_t limit = std::numeric_limits<int32_t>::max();
+    const bool kron_fits = k1 * k2 <= limit && std::max(n1, n2) * std::max(k1, k2) <= limit;
+    if (kron_fits &&
+        flops_kron_first(m1, m2, k1, k2, n1, n2) < flops_products_first(m1, m2, k1, k2, n1, n2))
         by_kron<T>(a, b, c, d, n1, n2, out);
     else
         by_grid<T>(a, b, c, d, n1, n2, out);
 }
 
 }  // namespace
-
-double kron_abt_cdt_flops_by_kron(index_t m1, index_t m2, index_t k1, index_t k2, index_t n1,
-                                  index_t n2) {
-    const double kk = double(k1) * double(k2);
-    return 2 * kk *
-           (double(n1) * double(m1) + double(n2) * double(m2) + double(n1 * n1) * double(n2 * n2));
-}
-
-double kron_abt_cdt_flops_by_grid(index_t m1, index_t m2, index_t k1, index_t k2, index_t n1,
-                                  index_t n2) {
-    return 2 * double(m1) * double(m2) * (double(k1) + double(k2) + double(n1) * double(n2));
-}
 
 void sum_kron_abt_cdt(Dtype dtype, const MatrixRef &a, const MatrixRef &b, const MatrixRef &c,
                       const MatrixRef &d, index_t n1, index_t n2, const MatrixRef &out) {
