@@ -481,9 +481,10 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
  * (m2-by-k) in blocks of n2 rows, m1 / n1 = m2 / n2. Passing A itself as B (same pointer,
  * layout, ld, sizes) takes a SYRK and gives an exactly symmetric out. The notebook's
  * sumAijBijt(A, B, [n1, c], [n2, c]) is this call: sum_ij A_ij B_ij^T = sum_i A_i B_i^T
- * whatever the column blocks. Cost: 2 n1 n2 l k flops (half with A = B), one GEMM; no copy
- * for column-major A and B with ld = rows, otherwise the blocks are packed side by side a
- * cache-sized panel at a time. */
+ * whatever the column blocks. Cost: 2 n1 n2 l k flops (half with A = B) in GEMM (or SYRK)
+ * calls; blocks are read in place when they are large (one GEMM each) or tall and A, B are
+ * column-major with ld = rows, and otherwise packed side by side a cache-sized panel at a
+ * time; sums of a few thousand multiply-adds are plain loops. */
 FL_API fl_status fl_block_sum_abt(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k, int64_t n1,
                                   int64_t n2, fl_layout a_layout, const void *a, int64_t lda,
                                   fl_layout b_layout, const void *b, int64_t ldb,
