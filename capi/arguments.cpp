@@ -120,6 +120,14 @@ void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype 
                 "or separate buffers");
 }
 
+void require_disjoint(const MatrixRef &in, const char *in_name, const MatrixRef &out, const char *out_name,
+                      Dtype dtype) {
+    const auto in_begin = reinterpret_cast<uintptr_t>(in.data), out_begin = reinterpret_cast<uintptr_t>(out.data);
+    const uintptr_t in_end = in_begin + extent_bytes(in, dtype), out_end = out_begin + extent_bytes(out, dtype);
+    if (in_begin < in_end && out_begin < out_end && in_begin < out_end && out_begin < in_end)
+        invalid(std::string(out_name) + " overlaps " + in_name + ": the output needs memory of its own");
+}
+
 void require_stacked_outputs(const MatrixRef &b, const MatrixRef &x0, int64_t count, int64_t stride,
                              Dtype dtype) {
     if (count == 0) return;
@@ -147,15 +155,6 @@ void require_stacked_outputs(const MatrixRef &b, const MatrixRef &x0, int64_t co
             invalid("output " + std::to_string(l) + " (x + " + std::to_string(l) +
                     " * x_stride) overlaps b");
     }
-}
-
-void require_disjoint(const MatrixRef &in, const char *in_name, const MatrixRef &out,
-                      const char *out_name, Dtype dtype) {
-    const auto in_begin = reinterpret_cast<uintptr_t>(in.data);
-    const auto out_begin = reinterpret_cast<uintptr_t>(out.data);
-    const uintptr_t in_end = in_begin + extent_bytes(in, dtype), out_end = out_begin + extent_bytes(out, dtype);
-    if (in_begin < in_end && out_begin < out_end && in_begin < out_end && out_begin < in_end)
-        invalid(std::string(out_name) + " overlaps " + in_name + ": the output needs its own memory");
 }
 
 }  // namespace fl::capi

@@ -39,14 +39,15 @@ MatrixRef matrix_arg(const MatrixNames &names, Dtype dtype, fl_layout layout, in
 // from it.
 void require_in_place_or_disjoint(const MatrixRef &b, const MatrixRef &x, Dtype dtype);
 
+// An output that must share no memory with an input (the products with A^-1); the message
+// names both.
+void require_disjoint(const MatrixRef &in, const char *in_name, const MatrixRef &out, const char *out_name,
+                      Dtype dtype);
+
 // count outputs shaped like x0, the l-th at x0.data + l * stride elements: they must lie
 // apart from each other (|stride| at least x0's extent) and from b, and the last must be
 // addressable.
 void require_stacked_outputs(const MatrixRef &b, const MatrixRef &x0, int64_t count, int64_t stride,
                              Dtype dtype);
-
-// An output that must not share any memory with an input ("out overlaps a").
-void require_disjoint(const MatrixRef &in, const char *in_name, const MatrixRef &out,
-                      const char *out_name, Dtype dtype);
 
 }  // namespace fl::capi
