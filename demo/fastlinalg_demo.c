@@ -17,14 +17,18 @@
  * questions (demo_binning.c: the layered field masked against digitize + group_by_bin,
  * binomial counts by comparison loops against bincount); last, sparse matrices
  * (demo_sparse.c): seed 000's sparse A applied to every vector of an (I, J, N) array in
- * one call, and a 2-D Laplacian factored, solved and refactored.
+ * one call, and a 2-D Laplacian factored, solved and refactored. Seed 001's block sums
+ * (demo_blmm.c) run in the full demo: Lemmas 1, 4 and 5 at the notebook's sizes as its
+ * loop, its reshape form and one fastlinalg call, with times and differences.
  *
  *   fastlinalg-demo            all sizes (well under a minute on 2 cores)
  *   fastlinalg-demo --quick    the seed's sizes only (CI, a few seconds)
+ *   fastlinalg-demo --blmm     seed 001's block sums only (about 10 s)
  *
  * Exits 1 if a solve fails or a scaled residual is not small, 2 on a bad argument. */
 #include "demo_binning.h"
 #include "demo_kernels.h"
+#include "demo_blmm.h"
 #include "demo_lstsq.h"
 #include "demo_products.h"
 #include "demo_residual.h"
@@ -155,10 +159,11 @@ static int run_workload(const workload *w) {
 }
 
 static void usage(FILE *to) {
-    fprintf(to, "usage: fastlinalg-demo [--quick]\n"
+    fprintf(to, "usage: fastlinalg-demo [--quick | --blmm]\n"
                 "  Solves one matrix with many right-hand sides three ways and times them.\n"
                 "  --quick  only the seed's sizes (n = 100, 10 b's; least squares 100x50, 10 b's;\n"
-                "           kernel matrix 300x400) and n = 100 for seed 002's Y^T X^-1 Y\n");
+                "           kernel matrix 300x400) and n = 100 for seed 002's Y^T X^-1 Y\n"
+                "  --blmm   only seed 001's block sums (Lemmas 1, 4, 5 at the notebook's sizes)\n");
 }
 
 int main(int argc, char **argv) {
@@ -166,6 +171,11 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; ++i) {
         if (strcmp(argv[i], "--quick") == 0) {
             quick = 1;
+        } else if (strcmp(argv[i], "--blmm") == 0) {
+            print_runtime();
+            const int failed = demo_run_blmm();
+            printf("\n%s\n", failed ? "FAILED" : "block sums agree: OK");
+            return failed;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             usage(stdout);
             return 0;
@@ -205,6 +215,7 @@ int main(int argc, char **argv) {
     if (!failed) failed = demo_run_products(quick ? 100 : 1000, 9, quick ? 1.0 : 4.0);
     if (!failed) failed = demo_run_sparse(quick);
     if (!failed) failed = demo_run_kernels(quick);
+    if (!quick && !failed) failed = demo_run_blmm(); /* seed 001's block sums (demo_blmm.c) */
     printf("\n%s\n", failed ? "FAILED" : "all residuals small: OK");
     return failed;
 }

@@ -578,6 +578,116 @@ FL_API fl_status fl_factor_refactor(fl_factor **refactored, const fl_factor *fac
  * new factor's rcond keeps A's 1-norm. *updated is NULL on failure. */
 FL_API fl_status fl_factor_rank_update_sparse(fl_factor **updated, const fl_factor *factor,
                                               int sign, const fl_sparse *v);
+/* Block-partitioned sums (seed 001)                                                            */
+/* ------------------------------------------------------------------------------------------ */
+
+/* Sums over the blocks of partitioned matrices, from the BLMM mixed-model work (seed 001's
+ * Lemmas 1-6), each computed as index arithmetic on the caller's memory plus a few GEMMs,
+ * never as a loop over the l small products nor with the dense I (x) K (x) I matrices.
+ * "A (m-by-k) in blocks of n rows" reads A as [A_1; A_2; ...; A_l], A_i its rows
+ * (i-1) n .. i n - 1 and l = m / n. A block size must be at least 1 and divide its matrix's
+ * rows (else FL_ERR_INVALID_ARGUMENT naming both, "n1 = 3 does not divide m1 = 8"), and the
+ * block counts that a sum pairs must agree (FL_ERR_DIMENSION_MISMATCH). Every matrix has its
+ * own layout and leading dimension and the one dtype; out is written, never read, and may
+ * not overlap an input. NaN/Inf propagate. A sum over no blocks (l = 0) is a zero out.
+ * docs/blmm.md derives each index map and maps the notebook's names to these functions. */
+
+/* out = sum_i A_i B_i^T, n1-by-n2 (Lemma 1), for A (m1-by-k) in blocks of n1 rows and B
+ * (m2-by-k) in blocks of n2 rows, m1 / n1 = m2 / n2. Passing A itself as B (same pointer,
+ * layout, ld, sizes) takes a SYRK and gives an exactly symmetric out. The notebook's
+ * sumAijBijt(A, B, [n1, c], [n2, c]) is this call: sum_ij A_ij B_ij^T = sum_i A_i B_i^T
+ * whatever the column blocks. Cost: 2 n1 n2 l k flops (half with A = B) in GEMM (or SYRK)
+ * calls; blocks are read in place when they are large (one GEMM each) or tall and A, B are
+ * column-major with ld = rows, and otherwise packed side by side a cache-sized panel at a
+ * time; sums of a few thousand multiply-adds are plain loops. */
+FL_API fl_status fl_block_sum_abt(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k, int64_t n1,
+                                  int64_t n2, fl_layout a_layout, const void *a, int64_t lda,
+                                  fl_layout b_layout, const void *b, int64_t ldb,
+                                  fl_layout out_layout, void *out, int64_t ldout);
+/* out = sum_i A_i C B_i^T, n1-by-n2 (Lemma 2), for A (m1-by-k1) in blocks of n1 rows, C
+ * (k1-by-k2) and B (m2-by-k2) in blocks of n2 rows. Formed as Lemma 1 of (A C, B) when
+ * k2 <= k1, else of (A, B C^T): the cheaper association, 2 m k1 k2 + 2 n m min(k1, k2)
+ * flops, the product made a panel of blocks at a time. */
+FL_API fl_status fl_block_sum_acbt(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k1, int64_t k2,
+                                   int64_t n1, int64_t n2, fl_layout a_layout, const void *a,
+                                   int64_t lda, fl_layout c_layout, const void *c, int64_t ldc,
+                                   fl_layout b_layout, const void *b, int64_t ldb,
+                                   fl_layout out_layout, void *out, int64_t ldout);
+/* out = sum_i (A_i - B_i C)(A_i - B_i C)^T, n-by-n and exactly symmetric (Lemma 3), for A
+ * (m-by-k1) and B (m-by-k2) in blocks of n rows and C k2-by-k1. Computed as defined (the
+ * residual a panel of blocks at a time, then SYRK); the notebook's closed form omits C. */
+FL_API fl_status fl_block_sum_residual(fl_dtype dtype, int64_t m, int64_t k1, int64_t k2, int64_t n,
+                                       fl_layout a_layout, const void *a, int64_t lda,
+                                       fl_layout b_layout, const void *b, int64_t ldb,
+                                       fl_layout c_layout, const void *c, int64_t ldc,
+                                       fl_layout out_layout, void *out, int64_t ldout);
+/* out = sum_i A_i (x) B_i, (n1 n2)-by-(k1 k2) (Lemma 4; (x) is the Kronecker product), for A
+ * (m1-by-k1) in blocks of n1 rows and B (m2-by-k2) in blocks of n2 rows. One GEMM of
+ * (n1 k1)-by-(n2 k2) over the l blocks, then one permuting copy into out. Cost:
+ * 2 n1 n2 k1 k2 l flops and out's size in scratch memory. */
+FL_API fl_status fl_block_sum_kron(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k1, int64_t k2,
+                                   int64_t n1, int64_t n2, fl_layout a_layout, const void *a,
+                                   int64_t lda, fl_layout b_layout, const void *b, int64_t ldb,
+                                   fl_layout out_layout, void *out, int64_t ldout);
+/* out = sum_j sum_i A_i B_j^T (x) C_i D_j^T, n1^2-by-n2^2 (Lemma 5), for A (m1-by-k1) and C
+ * (m1-by-k2) in blocks of n1 rows, B (m2-by-k1) and D (m2-by-k2) in blocks of n2 rows (the
+ * i and j sums are independent: m1 / n1 and m2 / n2 may differ). Takes the cheaper of
+ * (sum_i A_i (x) C_i)(sum_j B_j (x) D_j)^T (the notebook's route, about 2 k1 k2 (n1 m1 +
+ * n2 m2) flops) and the grid sum of (A B^T)_ij (x) (C D^T)_ij (about 2 m1 m2 (k1 + k2)). */
+FL_API fl_status fl_block_sum_kron_abt_cdt(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k1,
+                                           int64_t k2, int64_t n1, int64_t n2, fl_layout a_layout,
+                                           const void *a, int64_t lda, fl_layout b_layout,
+                                           const void *b, int64_t ldb, fl_layout c_layout,
+                                           const void *c, int64_t ldc, fl_layout d_layout,
+                                           const void *d, int64_t ldd, fl_layout out_layout,
+                                           void *out, int64_t ldout);
+/* out = sum_i sum_j A_ij (x) B_i C_j^T, n1^2-by-n2^2 (Lemma 6), for A (m1-by-m2) in blocks
+ * A_ij of n1-by-n2, B (m1-by-k) in blocks of n1 rows and C (m2-by-k) in blocks of n2 rows.
+ * B C^T is formed a band of block rows at a time (never whole). Cost: 2 m1 m2 k +
+ * 2 n1 n2 m1 m2 flops. */
+FL_API fl_status fl_block_sum_kron_grid(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k,
+                                        int64_t n1, int64_t n2, fl_layout a_layout, const void *a,
+                                        int64_t lda, fl_layout b_layout, const void *b, int64_t ldb,
+                                        fl_layout c_layout, const void *c, int64_t ldc,
+                                        fl_layout out_layout, void *out, int64_t ldout);
+
+/* The matrix-calculus toolkit of the same notebook. vec(X) stacks X's columns. */
+
+/* out = vecb(X), (l1 l2)-by-(n1 n2): row i l2 + j (0-based) is vec(X_ij)^T for the
+ * n1-by-n2 blocks X_ij of the rows-by-cols X (l1 = rows / n1, l2 = cols / n2; each must
+ * divide). One block (n1 = rows, n2 = cols) gives vec(X)^T: a 1-by-(rows cols) out with
+ * ldout = rows cols is vec(X) itself in memory. The notebook's matb2vecb(A, n) is
+ * vecb with blocks of n-by-cols. */
+FL_API fl_status fl_vecb(fl_dtype dtype, int64_t rows, int64_t cols, int64_t n1, int64_t n2,
+                         fl_layout x_layout, const void *x, int64_t ldx, fl_layout out_layout,
+                         void *out, int64_t ldout);
+/* out[0 .. n(n+1)/2) = vech(X): the lower triangle of the n-by-n X, column by column
+ * (X(0,0), X(1,0), ..., X(n-1,0), X(1,1), ...). The upper triangle is never read. */
+FL_API fl_status fl_vech(fl_dtype dtype, int64_t n, fl_layout x_layout, const void *x, int64_t ldx,
+                         void *out);
+/* out = K(m,n) X for X (m n)-by-ncols, K(m,n) the commutation matrix: K(m,n) vec(A) =
+ * vec(A^T) for every m-by-n A. Applied as the row permutation it is (row i + j m of X
+ * becomes row j + i n), never as a product. K(m,n)^T = K(n,m): swap m and n. */
+FL_API fl_status fl_commutation_apply(fl_dtype dtype, int64_t m, int64_t n, int64_t ncols,
+                                      fl_layout x_layout, const void *x, int64_t ldx,
+                                      fl_layout out_layout, void *out, int64_t ldout);
+/* out = K(m,n), (m n)-by-(m n), zeros and ones. The notebook's comMat(a, b) is K(b,a). */
+FL_API fl_status fl_commutation_matrix(fl_dtype dtype, int64_t m, int64_t n, fl_layout out_layout,
+                                       void *out, int64_t ldout);
+/* out = op(M) X, where M is the duplication matrix D(n) (n^2-by-n(n+1)/2, D vech(A) = vec(A)
+ * for symmetric A) when pinv = 0, or its Moore-Penrose inverse D(n)^+ = (D^T D)^-1 D^T
+ * (n(n+1)/2-by-n^2; D^+ vec(A) = vech(A) for symmetric A) when pinv = 1; op is M or M^T
+ * (trans). X has as many rows as op(M) has columns, and ncols columns. Applied as index
+ * maps (gathers and pair sums, O(n^2 ncols)), never as products. To apply from the right,
+ * out = X op(M), pass X^T and out^T: the same buffers with both layouts flipped and the
+ * other trans. */
+FL_API fl_status fl_duplication_apply(fl_dtype dtype, int64_t n, int pinv, fl_transpose trans,
+                                      int64_t ncols, fl_layout x_layout, const void *x, int64_t ldx,
+                                      fl_layout out_layout, void *out, int64_t ldout);
+/* out = D(n) (pinv = 0, n^2-by-n(n+1)/2) or D(n)^+ (pinv = 1, n(n+1)/2-by-n^2). The
+ * transpose is the same buffer read in the other layout. */
+FL_API fl_status fl_duplication_matrix(fl_dtype dtype, int64_t n, int pinv, fl_layout out_layout,
+                                       void *out, int64_t ldout);
 
 /* ------------------------------------------------------------------------------------------ */
 /* What runs underneath                                                                         */
