@@ -578,6 +578,8 @@ FL_API fl_status fl_factor_refactor(fl_factor **refactored, const fl_factor *fac
  * new factor's rcond keeps A's 1-norm. *updated is NULL on failure. */
 FL_API fl_status fl_factor_rank_update_sparse(fl_factor **updated, const fl_factor *factor,
                                               int sign, const fl_sparse *v);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Block-partitioned sums (seed 001)                                                            */
 /* ------------------------------------------------------------------------------------------ */
 
