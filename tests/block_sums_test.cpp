@@ -451,10 +451,10 @@ TEST_F(BlockSumErrors, SizesPointersLeadingDimensionsEnums) {
 
 TEST_F(BlockSumErrors, OutputOverlappingAnInput) {
     EXPECT_ERROR(abt(8, 8, 4, 2, 2, FL_COL_MAJOR, nullptr, 8, 8, a_.data() + 30),
-                 FL_ERR_INVALID_ARGUMENT, kAbt, "out overlaps a");
+                 FL_ERR_INVALID_ARGUMENT, kAbt, "out and a overlap");
     EXPECT_ERROR(fl_block_sum_kron(FL_FLOAT64, 8, 8, 2, 2, 2, 2, FL_COL_MAJOR, a_.data(), 8,
                                    FL_COL_MAJOR, b_.data(), 8, FL_COL_MAJOR, b_.data() + 4, 4),
-                 FL_ERR_INVALID_ARGUMENT, "fl_block_sum_kron", "out overlaps b");
+                 FL_ERR_INVALID_ARGUMENT, "fl_block_sum_kron", "out and b overlap");
 }
 
 // Every other sum: its block checks and one of each kind of bad argument, naming it.
@@ -482,7 +482,7 @@ TEST_F(BlockSumErrors, EveryFunction) {
                  FL_ERR_INVALID_ARGUMENT, f, "ldc = 2", "k2 = 3");
     EXPECT_ERROR(
         fl_block_sum_residual(FL_FLOAT64, 8, 2, 3, 2, C, a, 8, C, b, 8, C, c, 3, C, c_.data(), 2),
-        FL_ERR_INVALID_ARGUMENT, f, "out overlaps c");
+        FL_ERR_INVALID_ARGUMENT, f, "out and c overlap");
     f = "fl_block_sum_kron";
     EXPECT_ERROR(fl_block_sum_kron(FL_FLOAT64, 8, 8, 2, 2, 2, 3, C, a, 8, C, b, 8, C, o, 6),
                  FL_ERR_INVALID_ARGUMENT, f, "n2 = 3", "m2 = 8");

@@ -195,7 +195,7 @@ TEST(MatrixCalculusErrors, EveryFunction) {
     EXPECT_ERROR(fl_vecb(FL_FLOAT64, 6, 8, 2, 2, C, x.data(), 5, C, out.data(), 12),
                  FL_ERR_INVALID_ARGUMENT, "fl_vecb", "ldx = 5");
     EXPECT_ERROR(fl_vecb(FL_FLOAT64, 2, 2, 1, 1, C, x.data(), 2, C, x.data() + 2, 4),
-                 FL_ERR_INVALID_ARGUMENT, "fl_vecb", "out overlaps x");
+                 FL_ERR_INVALID_ARGUMENT, "fl_vecb", "out and x overlap");
     EXPECT_ERROR(fl_vech(FL_FLOAT64, -1, C, x.data(), 1, out.data()), FL_ERR_INVALID_ARGUMENT,
                  "fl_vech", "n = -1");
     EXPECT_ERROR(fl_vech(FL_FLOAT64, 3, C, x.data(), 3, nullptr), FL_ERR_INVALID_ARGUMENT,
@@ -210,7 +210,7 @@ TEST(MatrixCalculusErrors, EveryFunction) {
         fl_commutation_apply(FL_FLOAT64, 2, 3, 2, fl_layout(0), x.data(), 6, C, out.data(), 6),
         FL_ERR_INVALID_ARGUMENT, "fl_commutation_apply", "x's layout = 0");
     EXPECT_ERROR(fl_commutation_apply(FL_FLOAT64, 2, 3, 2, C, x.data(), 6, C, x.data() + 6, 6),
-                 FL_ERR_INVALID_ARGUMENT, "fl_commutation_apply", "out overlaps x");
+                 FL_ERR_INVALID_ARGUMENT, "fl_commutation_apply", "out and x overlap");
     EXPECT_ERROR(fl_commutation_matrix(FL_FLOAT64, 1 << 16, 1 << 16, C, out.data(), 1),
                  FL_ERR_TOO_LARGE, "fl_commutation_matrix", "m n");
     EXPECT_ERROR(fl_commutation_matrix(FL_FLOAT64, 2, 3, C, nullptr, 6), FL_ERR_INVALID_ARGUMENT,
