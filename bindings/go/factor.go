@@ -85,6 +85,14 @@ func (f *Factor) Close() {
 	runtime.SetFinalizer(f, nil)
 }
 
+// check reports a nil or closed factor before its shape is used to check other arguments.
+func (f *Factor) check(fn string) error {
+	if f == nil || f.ptr == nil {
+		return argError(ErrInvalidArgument, fn, "factor is nil or closed")
+	}
+	return nil
+}
+
 func (f *Factor) handle() *C.fl_factor {
 	if f == nil {
 		return nil
@@ -128,6 +136,9 @@ func (f *Factor) opShape(trans Transpose) (rows, cols int) {
 // number of columns. x may be b itself (same layout and stride) for square kinds.
 func Solve[T Float](f *Factor, trans Transpose, b, x Matrix[T]) error {
 	const fn = "fl_factor_solve"
+	if err := f.check(fn); err != nil {
+		return err
+	}
 	m, n := f.opShape(trans)
 	cb, eb := b.shaped(fn, "b", m, b.Cols)
 	cx, ex := x.shaped(fn, "x", n, b.Cols)
@@ -182,6 +193,9 @@ func (f *Factor) PartShape(part Part) (rows, cols int, err error) {
 
 // GetPart copies a part into out, which must have the shape PartShape reports.
 func GetPart[T Float](f *Factor, part Part, out Matrix[T]) error {
+	if err := f.check("fl_factor_get_part"); err != nil {
+		return err
+	}
 	rows, cols, err := f.PartShape(part)
 	if err != nil {
 		return err
@@ -199,6 +213,9 @@ func GetPart[T Float](f *Factor, part Part, out Matrix[T]) error {
 // Inverse writes A^-1 (the pseudo-inverse for QR, COD, SVD, EigH) into out, which is
 // Cols-by-Rows of A.
 func Inverse[T Float](f *Factor, out Matrix[T]) error {
+	if err := f.check("fl_factor_inverse"); err != nil {
+		return err
+	}
 	co, err := out.shaped("fl_factor_inverse", "inv", f.Cols(), f.Rows())
 	if err != nil {
 		return err

@@ -81,6 +81,14 @@ func (s *Sparse) Close() {
 	runtime.SetFinalizer(s, nil)
 }
 
+// check reports a nil or closed handle before its shape is used to check other arguments.
+func (s *Sparse) check(fn string) error {
+	if s == nil || s.ptr == nil {
+		return argError(ErrInvalidArgument, fn, "sparse is nil or closed")
+	}
+	return nil
+}
+
 func (s *Sparse) handle() *C.fl_sparse {
 	if s == nil {
 		return nil
@@ -99,10 +107,9 @@ func (s *Sparse) Shape() (rows, cols, nnz int, err error) {
 // SetSparseValues replaces the values, one per entry of the arrays s was created from,
 // in their order. values may be either float type.
 func SetSparseValues[T Float](s *Sparse, values []T) error {
-	if s != nil {
-		if err := vecLen("fl_sparse_set_values", "values", values, s.entries); err != nil {
-			return err
-		}
+	const fn = "fl_sparse_set_values"
+	if err := firstErr(s.check(fn), vecLen(fn, "values", values, s.entries)); err != nil {
+		return err
 	}
 	defer runtime.KeepAlive(s)
 	return call(func() C.fl_status { return C.fl_sparse_set_values(s.handle(), dtypeOf[T](), slicePtr(values)) })
@@ -111,10 +118,10 @@ func SetSparseValues[T Float](s *Sparse, values []T) error {
 // SparseMultiply writes y = op(A) x; x and y have the same number of columns.
 func SparseMultiply[T Float](s *Sparse, trans Transpose, x, y Matrix[T]) error {
 	const fn = "fl_sparse_multiply"
-	var m, n int
-	if s != nil {
-		m, n = s.rows, s.cols
+	if err := s.check(fn); err != nil {
+		return err
 	}
+	m, n := s.rows, s.cols
 	if trans == Trans {
 		m, n = n, m
 	}

@@ -10,6 +10,9 @@ import "runtime"
 // ApplyQ overwrites c (Rows-by-ncols of A) with op(Q) c for the full orthogonal Q of a
 // QR or COD factor.
 func ApplyQ[T Float](f *Factor, trans Transpose, c Matrix[T]) error {
+	if err := f.check("fl_factor_apply_q"); err != nil {
+		return err
+	}
 	cc, err := c.shaped("fl_factor_apply_q", "c", f.Rows(), c.Cols)
 	if err != nil {
 		return err
@@ -24,6 +27,9 @@ func ApplyQ[T Float](f *Factor, trans Transpose, c Matrix[T]) error {
 // the columns of b (QR, COD, SVD), without computing X.
 func ResidualNorms[T Float](f *Factor, b Matrix[T], norms []T) error {
 	const fn = "fl_factor_residual_norms"
+	if err := f.check(fn); err != nil {
+		return err
+	}
 	cb, err := b.shaped(fn, "b", f.Rows(), b.Cols)
 	if err = firstErr(err, vecLen(fn, "norms", norms, b.Cols)); err != nil {
 		return err
@@ -38,6 +44,9 @@ func ResidualNorms[T Float](f *Factor, b Matrix[T], norms []T) error {
 // x describes X_0 (n-by-nrhs); X_l starts xStride elements after X_{l-1} in x.Data.
 func SolveShifted[T Float](f *Factor, shifts []float64, b, x Matrix[T], xStride int) error {
 	const fn = "fl_factor_solve_shifted"
+	if err := f.check(fn); err != nil {
+		return err
+	}
 	n := f.Rows()
 	cb, eb := b.shaped(fn, "b", n, b.Cols)
 	cx, ex := x.shaped(fn, "x", n, b.Cols)
@@ -69,6 +78,9 @@ func SolveShifted[T Float](f *Factor, shifts []float64, b, x Matrix[T], xStride 
 // RankUpdate returns a new Cholesky factor of A + V V^T (sign = +1) or A - V V^T
 // (sign = -1) for v with A's rows; f is left as it was.
 func RankUpdate[T Float](f *Factor, sign int, v Matrix[T]) (*Factor, error) {
+	if err := f.check("fl_factor_rank_update"); err != nil {
+		return nil, err
+	}
 	cv, err := v.shaped("fl_factor_rank_update", "v", f.Rows(), v.Cols)
 	if err != nil {
 		return nil, err
