@@ -28,8 +28,24 @@ func call(f func() C.fl_status) error {
 // the finalizers really free them.
 var liveHandles int64
 
-func handleCreated() { atomic.AddInt64(&liveHandles, 1) }
-func handleFreed()   { atomic.AddInt64(&liveHandles, -1) }
+// adopt makes owner responsible for a handle the library just made: counted, and freed by
+// its Close method from a finalizer if the program never calls Close.
+func adopt[T any](owner *T, close func(*T)) {
+	atomic.AddInt64(&liveHandles, 1)
+	runtime.SetFinalizer(owner, close)
+}
+
+// release frees *ptr with destroy unless it is already freed (Close is idempotent), and
+// drops owner's finalizer.
+func release[T, H any](owner *T, ptr **H, destroy func(*H)) {
+	if *ptr == nil {
+		return
+	}
+	destroy(*ptr)
+	*ptr = nil
+	atomic.AddInt64(&liveHandles, -1)
+	runtime.SetFinalizer(owner, nil)
+}
 
 // Float is the element type of the matrices the library takes.
 type Float interface {

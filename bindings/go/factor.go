@@ -46,8 +46,7 @@ type Factor struct {
 // wrapFactor takes ownership of a handle the library just made.
 func wrapFactor(ptr *C.fl_factor) *Factor {
 	f := &Factor{ptr: ptr}
-	handleCreated()
-	runtime.SetFinalizer(f, (*Factor).Close)
+	adopt(f, (*Factor).Close)
 	return f
 }
 
@@ -76,13 +75,9 @@ func NewFactor[T Float](kind FactorKind, a Matrix[T], opts *Options) (*Factor, e
 // Close frees the handle. Calling it again does nothing; a closed Factor reports
 // ErrInvalidArgument from every call.
 func (f *Factor) Close() {
-	if f == nil || f.ptr == nil {
-		return
+	if f != nil {
+		release(f, &f.ptr, func(p *C.fl_factor) { C.fl_factor_destroy(p) })
 	}
-	C.fl_factor_destroy(f.ptr)
-	f.ptr = nil
-	handleFreed()
-	runtime.SetFinalizer(f, nil)
 }
 
 // check reports a nil or closed factor before its shape is used to check other arguments.

@@ -47,20 +47,15 @@ func NewKernel(kind KernelKind, metric Metric, dim int, params []float64, sigmaF
 		return nil, err
 	}
 	k := &Kernel{ptr: ptr, dim: dim, nparams: len(params)}
-	handleCreated()
-	runtime.SetFinalizer(k, (*Kernel).Close)
+	adopt(k, (*Kernel).Close)
 	return k, nil
 }
 
 // Close frees the handle. Calling it again does nothing.
 func (k *Kernel) Close() {
-	if k == nil || k.ptr == nil {
-		return
+	if k != nil {
+		release(k, &k.ptr, func(p *C.fl_kernel) { C.fl_kernel_destroy(p) })
 	}
-	C.fl_kernel_destroy(k.ptr)
-	k.ptr = nil
-	handleFreed()
-	runtime.SetFinalizer(k, nil)
 }
 
 func (k *Kernel) handle() *C.fl_kernel {

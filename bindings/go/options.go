@@ -30,20 +30,15 @@ func NewOptions() (*Options, error) {
 		return nil, err
 	}
 	o := &Options{ptr: ptr}
-	handleCreated()
-	runtime.SetFinalizer(o, (*Options).Close)
+	adopt(o, (*Options).Close)
 	return o, nil
 }
 
 // Close frees the handle. Calling it again does nothing.
 func (o *Options) Close() {
-	if o == nil || o.ptr == nil {
-		return
+	if o != nil {
+		release(o, &o.ptr, func(p *C.fl_options) { C.fl_options_destroy(p) })
 	}
-	C.fl_options_destroy(o.ptr)
-	o.ptr = nil
-	handleFreed()
-	runtime.SetFinalizer(o, nil)
 }
 
 func (o *Options) handle() *C.fl_options {

@@ -65,20 +65,15 @@ func NewSparse[T Float, I Index](format SparseFormat, rows, cols int, ptr, idx [
 		return nil, err
 	}
 	s := &Sparse{ptr: h, rows: rows, cols: cols, entries: entries}
-	handleCreated()
-	runtime.SetFinalizer(s, (*Sparse).Close)
+	adopt(s, (*Sparse).Close)
 	return s, nil
 }
 
 // Close frees the handle. Calling it again does nothing.
 func (s *Sparse) Close() {
-	if s == nil || s.ptr == nil {
-		return
+	if s != nil {
+		release(s, &s.ptr, func(p *C.fl_sparse) { C.fl_sparse_destroy(p) })
 	}
-	C.fl_sparse_destroy(s.ptr)
-	s.ptr = nil
-	handleFreed()
-	runtime.SetFinalizer(s, nil)
 }
 
 // check reports a nil or closed handle before its shape is used to check other arguments.
