@@ -29,9 +29,14 @@ type Matrix[T Float] struct {
 	Stride     int
 }
 
-// NewMatrix returns a zeroed, packed rows-by-cols matrix in the given layout.
+// NewMatrix returns a zeroed, packed rows-by-cols matrix in the given layout. Negative
+// sizes give a matrix without data, which every call then rejects.
 func NewMatrix[T Float](rows, cols int, layout Layout) Matrix[T] {
-	return Matrix[T]{Data: make([]T, rows*cols), Rows: rows, Cols: cols, Layout: layout}
+	m := Matrix[T]{Rows: rows, Cols: cols, Layout: layout}
+	if rows > 0 && cols > 0 {
+		m.Data = make([]T, rows*cols)
+	}
+	return m
 }
 
 // At returns element (i, j), for tests and small reads.
@@ -146,7 +151,7 @@ func vecLen[E any](fn, name string, s []E, n int) error {
 	return nil
 }
 
-// mats validates several matrices at once, stopping at the first error.
+// firstErr is the first non-nil error of several argument checks.
 func firstErr(errs ...error) error {
 	for _, e := range errs {
 		if e != nil {
