@@ -1,0 +1,92 @@
+package fastlinalg
+
+/*
+#cgo pkg-config: fastlinalg
+#include <fastlinalg/fastlinalg.h>
+*/
+import "C"
+
+import (
+	"runtime"
+	"sync/atomic"
+)
+
+// call runs one C call and turns a non-OK status into an *Error. The library keeps its
+// last message per OS thread, so the goroutine is pinned to its thread until the message
+// has been read: otherwise the scheduler could move it between the call and the read.
+func call(f func() C.fl_status) error {
+	runtime.LockOSThread()
+	defer runtime.UnlockOSThread()
+	st := f()
+	if st == C.FL_OK {
+		return nil
+	}
+	return &Error{Status: Status(st), Message: C.GoString(C.fl_last_error())}
+}
+
+// liveHandles counts the C handles this package holds, so tests can see that Close and
+// the finalizers really free them.
+var liveHandles int64
+
+// adopt makes owner responsible for a handle the library just made: counted, and freed by
+// its Close method from a finalizer if the program never calls Close.
+func adopt[T any](owner *T, close func(*T)) {
+	atomic.AddInt64(&liveHandles, 1)
+	runtime.SetFinalizer(owner, close)
+}
+
+// release frees *ptr with destroy unless it is already freed (Close is idempotent), and
+// drops owner's finalizer.
+func release[T, H any](owner *T, ptr **H, destroy func(*H)) {
+	if *ptr == nil {
+		return
+	}
+	destroy(*ptr)
+	*ptr = nil
+	atomic.AddInt64(&liveHandles, -1)
+	runtime.SetFinalizer(owner, nil)
+}
+
+// Float is the element type of the matrices the library takes.
+type Float interface {
+	float32 | float64
+}
+
+func dtypeOf[T Float]() C.fl_dtype {
+	var zero T
+	if _, ok := any(zero).(float32); ok {
+		return C.FL_FLOAT32
+	}
+	return C.FL_FLOAT64
+}
+
+// DType names an element type as the library reports it (Factor.DType).
+type DType int
+
+const (
+	Float32 DType = C.FL_FLOAT32
+	Float64 DType = C.FL_FLOAT64
+)
+
+// Transpose selects op(A) = A or A^T.
+type Transpose int
+
+const (
+	NoTrans Transpose = C.FL_NO_TRANS
+	Trans   Transpose = C.FL_TRANS
+)
+
+// Triangle selects the triangle of a symmetric matrix that is read (OptTriangle).
+type Triangle int
+
+const (
+	Lower Triangle = C.FL_LOWER
+	Upper Triangle = C.FL_UPPER
+)
+
+func cbool(b bool) C.int {
+	if b {
+		return 1
+	}
+	return 0
+}

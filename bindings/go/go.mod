@@ -1,0 +1,3 @@
+module fastlinalg.example/fastlinalg
+
+go 1.19
