@@ -19,6 +19,9 @@ make -C "$src" PKG_CONFIG_PATH="$pcdir" \
     CXXFLAGS="-O2 -std=c++17 -Wall -Wextra -Wpedantic -Wconversion -Werror"
 echo "== examples/cpp: run (LD_LIBRARY_PATH=$libdir)"
 LD_LIBRARY_PATH=$libdir "$src/solve_many" </dev/null
+resolved=$(LD_LIBRARY_PATH=$libdir ldd "$src/solve_many")
+[[ $resolved == *"libfastlinalg.so.0 => $libdir/libfastlinalg.so.0"* ]] ||
+    { echo "solve_many did not load libfastlinalg.so.0 from $libdir: $resolved" >&2; exit 1; }
 
 echo "== examples/cpp: cmake with find_package(fastlinalg) (CMAKE_PREFIX_PATH=$prefix)"
 cmake -S "$src" -B "$src/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix"

@@ -16,7 +16,7 @@ double scaled_residual(const fastlinalg::matrix<double> &a, const fastlinalg::ma
         }
     for (double v : a.elements()) amax = std::max(amax, std::fabs(v));
     for (double v : x.elements()) xmax = std::max(xmax, std::fabs(v));
-    const double scale = amax * xmax * static_cast<double>(a.rows()) *
-                         std::numeric_limits<double>::epsilon();
+    const double scale =
+        amax * xmax * static_cast<double>(a.rows()) * std::numeric_limits<double>::epsilon();
     return scale > 0 ? worst / scale : worst;
 }

@@ -16,14 +16,15 @@ int main() {
         for (std::int64_t j = 0; j < n; ++j)
             a(i, j) = 1.0 / static_cast<double>(i + j + 1) + (i == j ? 4.0 : 0.0) -
                       (i - j == 1 || j - i == 1 ? 1.0 : 0.0);
-        for (std::int64_t j = 0; j < k; ++j) b(i, j) = static_cast<double>((i * 7 + j * 3) % 11) - 5.0;
+        for (std::int64_t j = 0; j < k; ++j)
+            b(i, j) = static_cast<double>((i * 7 + j * 3) % 11) - 5.0;
     }
 
     try {
         std::printf("fastlinalg %s on %s (%s)\n", fastlinalg::version().c_str(),
                     fastlinalg::blas_core().c_str(), fastlinalg::blas_info().c_str());
         const fastlinalg::factor chol(FL_FACTOR_CHOLESKY, a);  // once
-        const fastlinalg::matrix<double> x = chol.solve(b);      // all k right-hand sides at once
+        const fastlinalg::matrix<double> x = chol.solve(b);    // all k right-hand sides at once
         const auto det = chol.logdet();
         const double residual = scaled_residual(a, x, b);
         std::printf("n = %lld, k = %lld: log det(A) = %.6f, rcond = %.4f\n",

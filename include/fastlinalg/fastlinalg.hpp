@@ -167,7 +167,9 @@ public:
     using value_type = T;
     matrix() = default;
     matrix(std::int64_t rows, std::int64_t cols, fl_layout layout = FL_ROW_MAJOR)
-        : rows_(rows), cols_(cols), layout_(layout),
+        : rows_(rows),
+          cols_(cols),
+          layout_(layout),
           data_(static_cast<std::size_t>(std::max<std::int64_t>(rows, 0) *
                                          std::max<std::int64_t>(cols, 0))) {}
 
@@ -299,11 +301,11 @@ public:
         const char *fn = "fastlinalg::sparse_matrix";
         const std::int64_t outer = format == FL_SPARSE_CSR ? rows : cols;
         if (outer >= 0 && (format == FL_SPARSE_CSC || format == FL_SPARSE_CSR)) {
-            detail::expect_size(fn, "ptr.size()", static_cast<std::int64_t>(ptr.size()),
-                                outer + 1);
+            detail::expect_size(fn, "ptr.size()", static_cast<std::int64_t>(ptr.size()), outer + 1);
             detail::expect_size(fn, "idx.size()", static_cast<std::int64_t>(idx.size()),
                                 static_cast<std::int64_t>(ptr.back()));
-            detail::expect_size(fn, "values.size()", entries_, static_cast<std::int64_t>(ptr.back()));
+            detail::expect_size(fn, "values.size()", entries_,
+                                static_cast<std::int64_t>(ptr.back()));
         }
         fl_sparse *raw = nullptr;
         check(fl_sparse_create(&raw, format, index_type_of<I>::value, dtype_v<T>, rows, cols,
@@ -393,16 +395,16 @@ public:
     void solve(const B &b, matrix_span<T> x, fl_transpose trans = FL_NO_TRANS) const {
         const matrix_view<T> bv = detail::as_view(b);
         const char *fn = "fl_factor_solve";
-        detail::expect_size(fn, "b.rows", bv.rows, op_rows(trans));
-        detail::expect_shape<T>(fn, "x", x, op_cols(trans), bv.cols);
-        check(fl_factor_solve(handle_.get(), trans, dtype_v<T>, bv.cols, bv.layout, bv.data,
-                              bv.ld, x.layout, x.data, x.ld));
+        detail::expect_size(fn, "b.rows", bv.rows, op_rows(fn, trans));
+        detail::expect_shape<T>(fn, "x", x, op_cols(fn, trans), bv.cols);
+        check(fl_factor_solve(handle_.get(), trans, dtype_v<T>, bv.cols, bv.layout, bv.data, bv.ld,
+                              x.layout, x.data, x.ld));
     }
     // op(A) X = B, X returned in B's layout.
     template <class B>
     matrix<detail::elem_t<B>> solve(const B &b, fl_transpose trans = FL_NO_TRANS) const {
         const auto bv = detail::as_view(b);
-        matrix<detail::elem_t<B>> x(op_cols(trans), bv.cols, bv.layout);
+        matrix<detail::elem_t<B>> x(op_cols("fl_factor_solve", trans), bv.cols, bv.layout);
         solve(bv, x.span(), trans);
         return x;
     }
@@ -431,7 +433,9 @@ public:
     // A^-1 (the pseudo-inverse for QR, COD, SVD, EIGH), cols-by-rows.
     template <class T>
     void inverse(matrix_span<T> out) const {
-        detail::expect_shape<T>("fl_factor_inverse", "out", out, cols(), rows());
+        detail::expect_shape<T>("fl_factor_inverse", "out", out,
+                                op_cols("fl_factor_inverse", FL_NO_TRANS),
+                                op_rows("fl_factor_inverse", FL_NO_TRANS));
         check(fl_factor_inverse(handle_.get(), dtype_v<T>, out.layout, out.data, out.ld));
     }
     template <class T>
@@ -457,7 +461,8 @@ public:
     // C <- op(Q) C in place (QR, COD), C m-by-ncols.
     template <class T>
     void apply_q(matrix_span<T> c, fl_transpose trans = FL_NO_TRANS) const {
-        detail::expect_size("fl_factor_apply_q", "c.rows", c.rows, rows());
+        detail::expect_size("fl_factor_apply_q", "c.rows", c.rows,
+                            op_rows("fl_factor_apply_q", FL_NO_TRANS));
         check(fl_factor_apply_q(handle_.get(), trans, dtype_v<T>, c.cols, c.layout, c.data, c.ld));
     }
 
@@ -466,7 +471,8 @@ public:
     std::vector<detail::elem_t<B>> residual_norms(const B &b) const {
         const auto bv = detail::as_view(b);
         using T = detail::elem_t<B>;
-        detail::expect_size("fl_factor_residual_norms", "b.rows", bv.rows, rows());
+        detail::expect_size("fl_factor_residual_norms", "b.rows", bv.rows,
+                            op_rows("fl_factor_residual_norms", FL_NO_TRANS));
         std::vector<T> norms(static_cast<std::size_t>(std::max<std::int64_t>(bv.cols, 0)));
         check(fl_factor_residual_norms(handle_.get(), dtype_v<T>, bv.cols, bv.layout, bv.data,
                                        bv.ld, norms.data()));
@@ -476,10 +482,11 @@ public:
     // EIGH: (A + shifts[l] I) X_l = B for every shift, X_l in B's layout.
     template <class B>
     std::vector<matrix<detail::elem_t<B>>> solve_shifted(const std::vector<double> &shifts,
-                                                        const B &b) const {
+                                                         const B &b) const {
         const auto bv = detail::as_view(b);
         using T = detail::elem_t<B>;
-        detail::expect_size("fl_factor_solve_shifted", "b.rows", bv.rows, rows());
+        detail::expect_size("fl_factor_solve_shifted", "b.rows", bv.rows,
+                            op_rows("fl_factor_solve_shifted", FL_NO_TRANS));
         const matrix<T> shape(cols(), bv.cols, bv.layout);  // one X_l, for its size and ld
         const auto each = static_cast<std::int64_t>(shape.elements().size());
         std::vector<T> all(shape.elements().size() * shifts.size());
@@ -498,7 +505,8 @@ public:
     template <class V>
     factor rank_update(int sign, const V &v) const {
         const auto vv = detail::as_view(v);
-        detail::expect_size("fl_factor_rank_update", "v.rows", vv.rows, rows());
+        detail::expect_size("fl_factor_rank_update", "v.rows", vv.rows,
+                            op_rows("fl_factor_rank_update", FL_NO_TRANS));
         fl_factor *raw = nullptr;
         check(fl_factor_rank_update(&raw, handle_.get(), sign, dtype_v<detail::elem_t<V>>, vv.cols,
                                     vv.layout, vv.data, vv.ld));
@@ -535,9 +543,9 @@ public:
         const auto yv = checked_y("fl_factor_bilinear_form", y);
         const matrix_view<detail::elem_t<Y>> wv = checked_y("fl_factor_bilinear_form", w);
         matrix<detail::elem_t<Y>> out(yv.cols, wv.cols, yv.layout);
-        check(fl_factor_bilinear_form(handle_.get(), dtype_v<detail::elem_t<Y>>, yv.cols,
-                                      yv.layout, yv.data, yv.ld, wv.cols, wv.layout, wv.data,
-                                      wv.ld, out.layout(), out.data(), out.ld()));
+        check(fl_factor_bilinear_form(handle_.get(), dtype_v<detail::elem_t<Y>>, yv.cols, yv.layout,
+                                      yv.data, yv.ld, wv.cols, wv.layout, wv.data, wv.ld,
+                                      out.layout(), out.data(), out.ld()));
         return out;
     }
     // A^-1 Y A^-1 for an n-by-n Y.
@@ -569,7 +577,8 @@ public:
     template <class Y>
     std::vector<detail::elem_t<Y>> mahalanobis(const Y &y) const {
         const auto yv = checked_y("fl_factor_mahalanobis", y);
-        std::vector<detail::elem_t<Y>> out(static_cast<std::size_t>(std::max<std::int64_t>(yv.cols, 0)));
+        std::vector<detail::elem_t<Y>> out(
+            static_cast<std::size_t>(std::max<std::int64_t>(yv.cols, 0)));
         check(fl_factor_mahalanobis(handle_.get(), dtype_v<detail::elem_t<Y>>, yv.cols, yv.layout,
                                     yv.data, yv.ld, out.data()));
         return out;
@@ -583,8 +592,8 @@ private:
     template <class T>
     factor(fl_factor_kind kind, matrix_view<T> a, const fl_options *opts) {
         fl_factor *raw = nullptr;
-        check(fl_factor_create(&raw, kind, dtype_v<T>, a.layout, a.rows, a.cols, a.data, a.ld,
-                               opts));
+        check(
+            fl_factor_create(&raw, kind, dtype_v<T>, a.layout, a.rows, a.cols, a.data, a.ld, opts));
         handle_.reset(raw);
     }
     factor(fl_factor_kind kind, const sparse_matrix &a, const fl_options *opts) {
@@ -592,19 +601,32 @@ private:
         check(fl_factor_create_sparse(&raw, kind, a.get(), opts));
         handle_.reset(raw);
     }
-    // B has op(A)'s rows, X op(A)'s columns.
-    std::int64_t op_rows(fl_transpose trans) const { return trans == FL_TRANS ? cols() : rows(); }
-    std::int64_t op_cols(fl_transpose trans) const { return trans == FL_TRANS ? rows() : cols(); }
+    // The sizes the wrapper checks against: B has op(A)'s rows, X op(A)'s columns. A
+    // moved-from factor has none, and says so rather than reporting a size mismatch.
+    std::int64_t op_rows(const char *fn, fl_transpose trans) const {
+        require_handle(fn);
+        return trans == FL_TRANS ? cols() : rows();
+    }
+    std::int64_t op_cols(const char *fn, fl_transpose trans) const {
+        require_handle(fn);
+        return trans == FL_TRANS ? rows() : cols();
+    }
+    void require_handle(const char *fn) const {
+        if (!handle_)
+            throw error(FL_ERR_INVALID_ARGUMENT,
+                        std::string(fn) + ": factor is NULL (a moved-from fastlinalg::factor)");
+    }
     template <class Y>
     matrix_view<detail::elem_t<Y>> checked_y(const char *fn, const Y &y) const {
         const auto yv = detail::as_view(y);
-        detail::expect_size(fn, "y.rows", yv.rows, rows());
+        detail::expect_size(fn, "y.rows", yv.rows, op_rows(fn, FL_NO_TRANS));
         return yv;
     }
     template <class Y>
     matrix_view<detail::elem_t<Y>> checked_square_y(const char *fn, const Y &y) const {
         const auto yv = detail::as_view(y);
-        detail::expect_shape(fn, "y", yv, rows(), rows());
+        const std::int64_t n = op_rows(fn, FL_NO_TRANS);
+        detail::expect_shape(fn, "y", yv, n, n);
         return yv;
     }
 
@@ -629,8 +651,8 @@ public:
     ::fastlinalg::matrix<detail::elem_t<X>> matrix(const X &x1) const {
         const auto v = points("fl_kernel_matrix", x1);
         ::fastlinalg::matrix<detail::elem_t<X>> k(v.rows, v.rows, v.layout);
-        check(fl_kernel_matrix(handle_.get(), dtype_v<detail::elem_t<X>>, v.layout, v.rows,
-                               v.data, v.ld, v.rows, nullptr, 1, k.layout(), k.data(), k.ld()));
+        check(fl_kernel_matrix(handle_.get(), dtype_v<detail::elem_t<X>>, v.layout, v.rows, v.data,
+                               v.ld, v.rows, nullptr, 1, k.layout(), k.data(), k.ld()));
         return k;
     }
     // K(X1, X2): no noise. X2 in X1's layout.
@@ -667,8 +689,8 @@ public:
         detail::expect_shape("fl_kernel_gradient", "w", wv, v1.rows, v2.rows);
         std::vector<double> grad(static_cast<std::size_t>(2 + nparams_));
         check(fl_kernel_gradient(handle_.get(), dtype_v<detail::elem_t<X1>>, v1.layout, v1.rows,
-                                 v1.data, v1.ld, v2.rows, v2.data, v2.ld, wv.layout, wv.data,
-                                 wv.ld, grad.data()));
+                                 v1.data, v1.ld, v2.rows, v2.data, v2.ld, wv.layout, wv.data, wv.ld,
+                                 grad.data()));
         return grad;
     }
 
@@ -693,8 +715,8 @@ private:
 // (d k m-by-l), every matrix in `layout`. Sizes the C call takes as given: a holds d m n, b
 // d n l and out d k m l elements.
 template <class T>
-void rolled_matmul(fl_layout layout, std::int64_t d, std::int64_t k, std::int64_t m,
-                   std::int64_t n, std::int64_t l, const T *a, const T *b, T *out) {
+void rolled_matmul(fl_layout layout, std::int64_t d, std::int64_t k, std::int64_t m, std::int64_t n,
+                   std::int64_t l, const T *a, const T *b, T *out) {
     check(fl_rolled_matmul(dtype_v<T>, layout, d, k, m, n, l, a, b, out));
 }
 // The same from std::vectors, returning out.
@@ -725,8 +747,8 @@ std::vector<std::int64_t> digitize(const std::vector<T> &x, const std::vector<T>
 inline std::vector<std::int64_t> bincount(const std::vector<std::int64_t> &labels,
                                           std::int64_t nbins) {
     std::vector<std::int64_t> counts(static_cast<std::size_t>(std::max<std::int64_t>(nbins, 0)));
-    check(fl_bincount(static_cast<std::int64_t>(labels.size()), labels.data(), nbins,
-                      counts.data()));
+    check(
+        fl_bincount(static_cast<std::int64_t>(labels.size()), labels.data(), nbins, counts.data()));
     return counts;
 }
 
@@ -737,8 +759,8 @@ std::vector<T> bincount_weighted(const std::vector<std::int64_t> &labels,
                         static_cast<std::int64_t>(weights.size()),
                         static_cast<std::int64_t>(labels.size()));
     std::vector<T> sums(static_cast<std::size_t>(std::max<std::int64_t>(nbins, 0)));
-    check(fl_bincount_weighted(static_cast<std::int64_t>(labels.size()), labels.data(),
-                               dtype_v<T>, weights.data(), nbins, sums.data()));
+    check(fl_bincount_weighted(static_cast<std::int64_t>(labels.size()), labels.data(), dtype_v<T>,
+                               weights.data(), nbins, sums.data()));
     return sums;
 }
 
@@ -748,8 +770,9 @@ struct bin_groups {
 };
 
 inline bin_groups group_by_bin(const std::vector<std::int64_t> &labels, std::int64_t nbins) {
-    bin_groups g{std::vector<std::int64_t>(static_cast<std::size_t>(std::max<std::int64_t>(nbins, 0) + 1)),
-                 std::vector<std::int64_t>(labels.size())};
+    bin_groups g{
+        std::vector<std::int64_t>(static_cast<std::size_t>(std::max<std::int64_t>(nbins, 0) + 1)),
+        std::vector<std::int64_t>(labels.size())};
     check(fl_group_by_bin(static_cast<std::int64_t>(labels.size()), labels.data(), nbins,
                           g.offsets.data(), g.perm.data()));
     return g;
@@ -772,9 +795,9 @@ matrix<detail::elem_t<A>> block_sum_abt(const A &a, const B &b, std::int64_t n1,
     const matrix_view<detail::elem_t<A>> bv = detail::as_view(b);
     detail::expect_size("fl_block_sum_abt", "b.cols", bv.cols, av.cols);
     matrix<detail::elem_t<A>> out(n1, n2, av.layout);
-    check(fl_block_sum_abt(dtype_v<detail::elem_t<A>>, av.rows, bv.rows, av.cols, n1, n2,
-                           av.layout, av.data, av.ld, bv.layout, bv.data, bv.ld, out.layout(),
-                           out.data(), out.ld()));
+    check(fl_block_sum_abt(dtype_v<detail::elem_t<A>>, av.rows, bv.rows, av.cols, n1, n2, av.layout,
+                           av.data, av.ld, bv.layout, bv.data, bv.ld, out.layout(), out.data(),
+                           out.ld()));
     return out;
 }
 
@@ -786,8 +809,8 @@ matrix<detail::elem_t<A>> block_sum_acbt(const A &a, const C &c, const B &b, std
     const matrix_view<detail::elem_t<A>> cv = detail::as_view(c), bv = detail::as_view(b);
     detail::expect_shape("fl_block_sum_acbt", "c", cv, av.cols, bv.cols);
     matrix<detail::elem_t<A>> out(n1, n2, av.layout);
-    check(fl_block_sum_acbt(dtype_v<detail::elem_t<A>>, av.rows, bv.rows, av.cols, bv.cols, n1,
-                            n2, av.layout, av.data, av.ld, cv.layout, cv.data, cv.ld, bv.layout,
+    check(fl_block_sum_acbt(dtype_v<detail::elem_t<A>>, av.rows, bv.rows, av.cols, bv.cols, n1, n2,
+                            av.layout, av.data, av.ld, cv.layout, cv.data, cv.ld, bv.layout,
                             bv.data, bv.ld, out.layout(), out.data(), out.ld()));
     return out;
 }
@@ -800,22 +823,21 @@ matrix<detail::elem_t<A>> block_sum_residual(const A &a, const B &b, const C &c,
     detail::expect_size("fl_block_sum_residual", "b.rows", bv.rows, av.rows);
     detail::expect_shape("fl_block_sum_residual", "c", cv, bv.cols, av.cols);
     matrix<detail::elem_t<A>> out(n, n, av.layout);
-    check(fl_block_sum_residual(dtype_v<detail::elem_t<A>>, av.rows, av.cols, bv.cols, n,
-                                av.layout, av.data, av.ld, bv.layout, bv.data, bv.ld, cv.layout,
-                                cv.data, cv.ld, out.layout(), out.data(), out.ld()));
+    check(fl_block_sum_residual(dtype_v<detail::elem_t<A>>, av.rows, av.cols, bv.cols, n, av.layout,
+                                av.data, av.ld, bv.layout, bv.data, bv.ld, cv.layout, cv.data,
+                                cv.ld, out.layout(), out.data(), out.ld()));
     return out;
 }
 
 // sum_i A_i (x) B_i, (n1 n2)-by-(A.cols B.cols).
 template <class A, class B>
-matrix<detail::elem_t<A>> block_sum_kron(const A &a, const B &b, std::int64_t n1,
-                                         std::int64_t n2) {
+matrix<detail::elem_t<A>> block_sum_kron(const A &a, const B &b, std::int64_t n1, std::int64_t n2) {
     const auto av = detail::as_view(a);
     const matrix_view<detail::elem_t<A>> bv = detail::as_view(b);
     matrix<detail::elem_t<A>> out(n1 * n2, av.cols * bv.cols, av.layout);
-    check(fl_block_sum_kron(dtype_v<detail::elem_t<A>>, av.rows, bv.rows, av.cols, bv.cols, n1,
-                            n2, av.layout, av.data, av.ld, bv.layout, bv.data, bv.ld,
-                            out.layout(), out.data(), out.ld()));
+    check(fl_block_sum_kron(dtype_v<detail::elem_t<A>>, av.rows, bv.rows, av.cols, bv.cols, n1, n2,
+                            av.layout, av.data, av.ld, bv.layout, bv.data, bv.ld, out.layout(),
+                            out.data(), out.ld()));
     return out;
 }
 
@@ -833,16 +855,16 @@ matrix<detail::elem_t<A>> block_sum_kron_abt_cdt(const A &a, const B &b, const C
     detail::expect_shape(fn, "d", dv, bv.rows, cv.cols);
     matrix<T> out(n1 * n1, n2 * n2, av.layout);
     check(fl_block_sum_kron_abt_cdt(dtype_v<T>, av.rows, bv.rows, av.cols, cv.cols, n1, n2,
-                                    av.layout, av.data, av.ld, bv.layout, bv.data, bv.ld,
-                                    cv.layout, cv.data, cv.ld, dv.layout, dv.data, dv.ld,
-                                    out.layout(), out.data(), out.ld()));
+                                    av.layout, av.data, av.ld, bv.layout, bv.data, bv.ld, cv.layout,
+                                    cv.data, cv.ld, dv.layout, dv.data, dv.ld, out.layout(),
+                                    out.data(), out.ld()));
     return out;
 }
 
 // sum_i sum_j A_ij (x) B_i C_j^T, n1^2-by-n2^2: A m1-by-m2, B m1-by-k, C m2-by-k.
 template <class A, class B, class C>
-matrix<detail::elem_t<A>> block_sum_kron_grid(const A &a, const B &b, const C &c,
-                                              std::int64_t n1, std::int64_t n2) {
+matrix<detail::elem_t<A>> block_sum_kron_grid(const A &a, const B &b, const C &c, std::int64_t n1,
+                                              std::int64_t n2) {
     const auto av = detail::as_view(a);
     using T = detail::elem_t<A>;
     const matrix_view<T> bv = detail::as_view(b), cv = detail::as_view(c);
@@ -850,9 +872,9 @@ matrix<detail::elem_t<A>> block_sum_kron_grid(const A &a, const B &b, const C &c
     detail::expect_size(fn, "b.rows", bv.rows, av.rows);
     detail::expect_shape(fn, "c", cv, av.cols, bv.cols);
     matrix<T> out(n1 * n1, n2 * n2, av.layout);
-    check(fl_block_sum_kron_grid(dtype_v<T>, av.rows, av.cols, bv.cols, n1, n2, av.layout,
-                                 av.data, av.ld, bv.layout, bv.data, bv.ld, cv.layout, cv.data,
-                                 cv.ld, out.layout(), out.data(), out.ld()));
+    check(fl_block_sum_kron_grid(dtype_v<T>, av.rows, av.cols, bv.cols, n1, n2, av.layout, av.data,
+                                 av.ld, bv.layout, bv.data, bv.ld, cv.layout, cv.data, cv.ld,
+                                 out.layout(), out.data(), out.ld()));
     return out;
 }
 
@@ -886,8 +908,8 @@ matrix<detail::elem_t<X>> commutation_apply(std::int64_t m, std::int64_t n, cons
     const auto xv = detail::as_view(x);
     detail::expect_size("fl_commutation_apply", "x.rows", xv.rows, m * n);
     matrix<detail::elem_t<X>> out(xv.rows, xv.cols, xv.layout);
-    check(fl_commutation_apply(dtype_v<detail::elem_t<X>>, m, n, xv.cols, xv.layout, xv.data,
-                               xv.ld, out.layout(), out.data(), out.ld()));
+    check(fl_commutation_apply(dtype_v<detail::elem_t<X>>, m, n, xv.cols, xv.layout, xv.data, xv.ld,
+                               out.layout(), out.data(), out.ld()));
     return out;
 }
 
