@@ -1,10 +1,13 @@
 # Block-partitioned sums and the matrix-calculus toolkit. "A in blocks of n rows" reads A
 # as [A₁; A₂; …]; the library checks that n divides the rows and that paired block counts
-# agree, and names the argument when they do not.
+# agree, and names the argument when they do not. The library is given each matrix's
+# rows and columns only where the call's signature has them; the other dimensions it
+# infers (B has A's k columns, ...), so those are checked here before the call.
 
 "Σᵢ Aᵢ Bᵢᵀ, n1-by-n2 (A and B in blocks of n1 and n2 rows)."
 function block_sum_abt(A::StridedMatrix, B::StridedMatrix, n1::Integer, n2::Integer)
     T = same_eltype(A, B)
+    require_shape("B's columns", size(B, 2), size(A, 2))
     out = Matrix{T}(undef, n1, n2)
     check(ccall((:fl_block_sum_abt, libfastlinalg), Cint,
                 (Cint, Int64, Int64, Int64, Int64, Int64, Cint, Ptr{Cvoid}, Int64, Cint, Ptr{Cvoid},
@@ -18,6 +21,7 @@ end
 function block_sum_acbt(A::StridedMatrix, C::StridedMatrix, B::StridedMatrix, n1::Integer,
                         n2::Integer)
     T = same_eltype(A, C, B)
+    require_shape("C", size(C), (size(A, 2), size(B, 2)))
     out = Matrix{T}(undef, n1, n2)
     check(ccall((:fl_block_sum_acbt, libfastlinalg), Cint,
                 (Cint, Int64, Int64, Int64, Int64, Int64, Int64, Cint, Ptr{Cvoid}, Int64, Cint,
@@ -31,6 +35,8 @@ end
 "Σᵢ (Aᵢ - Bᵢ C)(Aᵢ - Bᵢ C)ᵀ, n-by-n."
 function block_sum_residual(A::StridedMatrix, B::StridedMatrix, C::StridedMatrix, n::Integer)
     T = same_eltype(A, B, C)
+    require_shape("B's rows", size(B, 1), size(A, 1))
+    require_shape("C", size(C), (size(B, 2), size(A, 2)))
     out = Matrix{T}(undef, n, n)
     check(ccall((:fl_block_sum_residual, libfastlinalg), Cint,
                 (Cint, Int64, Int64, Int64, Int64, Cint, Ptr{Cvoid}, Int64, Cint, Ptr{Cvoid}, Int64,
@@ -56,6 +62,9 @@ end
 function block_sum_kron_abt_cdt(A::StridedMatrix, B::StridedMatrix, C::StridedMatrix,
                                 D::StridedMatrix, n1::Integer, n2::Integer)
     T = same_eltype(A, B, C, D)
+    require_shape("B's columns", size(B, 2), size(A, 2))
+    require_shape("C's rows", size(C, 1), size(A, 1))
+    require_shape("D", size(D), (size(B, 1), size(C, 2)))
     out = Matrix{T}(undef, n1^2, n2^2)
     check(ccall((:fl_block_sum_kron_abt_cdt, libfastlinalg), Cint,
                 (Cint, Int64, Int64, Int64, Int64, Int64, Int64, Cint, Ptr{Cvoid}, Int64, Cint,
@@ -71,6 +80,8 @@ end
 function block_sum_kron_grid(A::StridedMatrix, B::StridedMatrix, C::StridedMatrix, n1::Integer,
                              n2::Integer)
     T = same_eltype(A, B, C)
+    require_shape("B's rows", size(B, 1), size(A, 1))
+    require_shape("C", size(C), (size(A, 2), size(B, 2)))
     out = Matrix{T}(undef, n1^2, n2^2)
     check(ccall((:fl_block_sum_kron_grid, libfastlinalg), Cint,
                 (Cint, Int64, Int64, Int64, Int64, Int64, Cint, Ptr{Cvoid}, Int64, Cint, Ptr{Cvoid},
@@ -105,7 +116,8 @@ end
 "K(m,n) X, the commutation matrix applied as the row permutation it is."
 function commutation_apply(X::StridedMatrix, m::Integer, n::Integer)
     T = same_eltype(X)
-    out = similar(X, T, size(X))
+    require_shape("X's rows", size(X, 1), m * n)
+    out = Matrix{T}(undef, size(X))
     check(ccall((:fl_commutation_apply, libfastlinalg), Cint,
                 (Cint, Int64, Int64, Int64, Cint, Ptr{Cvoid}, Int64, Cint, Ptr{Cvoid}, Int64),
                 dtype(T), m, n, ncols(X), FL_COL_MAJOR, X, ld(X), FL_COL_MAJOR, out, ld(out)))

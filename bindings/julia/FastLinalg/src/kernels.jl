@@ -12,6 +12,7 @@ Immutable and shareable between threads; freed by its finalizer or `close`.
 """
 mutable struct Kernel
     ptr::Ptr{Cvoid}
+    dim::Int
     nparams::Int
     function Kernel(kind::Symbol, metric::Symbol, dim::Integer, params::AbstractVector{<:Real};
                     sigma_f::Real=1.0, noise::Real=0.0)
@@ -21,7 +22,7 @@ mutable struct Kernel
                     (Ref{Ptr{Cvoid}}, Cint, Cint, Int64, Int64, Ptr{Cdouble}, Cdouble, Cdouble),
                     out, get(KERNEL_KINDS, kind, 0), get(METRICS, metric, 0), dim, length(p), p,
                     sigma_f, noise))
-        return finalizer(close, new(out[], length(p)))
+        return finalizer(close, new(out[], dim, length(p)))
     end
 end
 
@@ -36,15 +37,20 @@ function Base.unsafe_convert(::Type{Ptr{Cvoid}}, k::Kernel)
     return k.ptr
 end
 
-# X2 = nothing means X2 = X1 (C's NULL): K is then exactly symmetric, with noise.
-points2(X1, ::Nothing) = (Int64(size(X1, 1)), C_NULL, Int64(1))
-points2(X1, X2::StridedMatrix) = (Int64(size(X2, 1)), X2, ld(X2))
+# The points are rows of dim values: the library reads dim columns of X1 and X2 (it is not
+# told their column counts), so they are checked here. X2 = nothing means X2 = X1 (C's
+# NULL): K is then exactly symmetric, with noise on the diagonal.
+function points2(k::Kernel, X1, X2)
+    require_shape("X1's columns", size(X1, 2), k.dim)
+    X2 === nothing && return (Int64(size(X1, 1)), C_NULL, Int64(1))
+    require_shape("X2's columns", size(X2, 2), k.dim)
+    return (Int64(size(X2, 1)), X2, ld(X2))
+end
 
 "K[i, j] = k(X1[i, :], X2[j, :]) for points stored as the rows of X1 (n1-by-dim) and X2."
 function kernel_matrix(k::Kernel, X1::StridedMatrix, X2::Union{Nothing,StridedMatrix}=nothing)
     T = X2 === nothing ? same_eltype(X1) : same_eltype(X1, X2)
-    X2 === nothing || require_shape("X2's columns", size(X2, 2), size(X1, 2))
-    n2, x2, ldx2 = points2(X1, X2)
+    n2, x2, ldx2 = points2(k, X1, X2)
     K = Matrix{T}(undef, size(X1, 1), n2)
     check(ccall((:fl_kernel_matrix, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Cint, Int64, Ptr{Cvoid}, Int64, Int64, Ptr{Cvoid}, Int64, Cint,
@@ -58,7 +64,7 @@ end
 function kernel_gradient(k::Kernel, X1::StridedMatrix, X2::Union{Nothing,StridedMatrix},
                          W::StridedMatrix)
     T = X2 === nothing ? same_eltype(X1, W) : same_eltype(X1, X2, W)
-    n2, x2, ldx2 = points2(X1, X2)
+    n2, x2, ldx2 = points2(k, X1, X2)
     require_shape("W", size(W), (size(X1, 1), n2))
     grad = Vector{Float64}(undef, 2 + k.nparams)
     check(ccall((:fl_kernel_gradient, libfastlinalg), Cint,

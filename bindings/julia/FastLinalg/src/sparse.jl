@@ -8,7 +8,9 @@ colptr and rowval; the C API takes 0-based CSC arrays, so 0-based Int64 copies
 """
 mutable struct SparseHandle{T<:FlFloat}
     ptr::Ptr{Cvoid}
+    nentries::Int   # entries of the arrays it was made from: set_values! takes as many
     function SparseHandle(S::SparseMatrixCSC{T,<:Integer}) where {T<:FlFloat}
+        entries = Int(S.colptr[end]) - 1
         colptr = Vector{Int64}(S.colptr) .- 1
         rowval = Vector{Int64}(S.rowval) .- 1
         out = Ref{Ptr{Cvoid}}(C_NULL)
@@ -17,7 +19,7 @@ mutable struct SparseHandle{T<:FlFloat}
                      Ptr{Cvoid}),
                     out, FL_SPARSE_CSC, FL_INDEX_INT64, dtype(T), size(S, 1), size(S, 2), colptr,
                     rowval, S.nzval))
-        return finalizer(close, new{T}(out[]))
+        return finalizer(close, new{T}(out[], entries))
     end
 end
 
@@ -44,6 +46,7 @@ eltype(::Type{SparseHandle{T}}) where {T} = T
 
 "New values for the same pattern, one per stored entry of the matrix it was made from."
 function set_values!(S::SparseHandle, values::DenseVector{<:FlFloat})
+    require_shape("values", length(values), S.nentries)
     check(ccall((:fl_sparse_set_values, libfastlinalg), Cint, (Ptr{Cvoid}, Cint, Ptr{Cvoid}),
                 S, dtype(eltype(values)), values))
     return S
