@@ -25,13 +25,13 @@
 static int failures = 0;
 static int checks = 0;
 
-#define EXPECT(cond)                                                                       \
-    do {                                                                                   \
-        ++checks;                                                                          \
-        if (!(cond)) {                                                                     \
-            ++failures;                                                                    \
-            fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond);            \
-        }                                                                                  \
+#define EXPECT(cond)                                                           \
+    do {                                                                       \
+        ++checks;                                                              \
+        if (!(cond)) {                                                         \
+            ++failures;                                                        \
+            fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                      \
     } while (0)
 
 /* ---- the Julia error path: FastLinalg.check(status) ------------------------------------- */
@@ -120,7 +120,8 @@ static int small_residual(const double *a, int64_t lda, int64_t m, int64_t n, in
                 s += (long double)(trans ? AT(a, lda, p, i) : AT(a, lda, i, p)) * AT(x, ldx, p, c);
             r2 += s * s;
         }
-    return (double)sqrtl(r2) <= 50.0 * (double)m * eps * frob(a, lda, m, n) * frob(x, ldx, n, k) + FLT_MIN;
+    return (double)sqrtl(r2) <=
+           50.0 * (double)m * eps * frob(a, lda, m, n) * frob(x, ldx, n, k) + FLT_MIN;
 }
 static int small_residual_f(const float *a, int64_t n, const float *x, const float *b, int64_t k) {
     double *ad = mat(n, n), *xd = mat(n, k), *bd = mat(n, k);
@@ -165,8 +166,8 @@ static fl_status jl_solve(const fl_factor *f, int trans, fl_dtype dtype, int64_t
                           const void *b, int64_t ldb, void *x, int64_t ldx) {
     int64_t rows, cols;
     jl_size(f, &rows, &cols);
-    return jl_check(fl_factor_solve(f, trans ? FL_TRANS : FL_NO_TRANS, dtype, nrhs, FL_COL_MAJOR,
-                                    b, ld_of(ldb), FL_COL_MAJOR, x, ld_of(ldx)));
+    return jl_check(fl_factor_solve(f, trans ? FL_TRANS : FL_NO_TRANS, dtype, nrhs, FL_COL_MAJOR, b,
+                                    ld_of(ldb), FL_COL_MAJOR, x, ld_of(ldx)));
 }
 /* F \ B: size(F, 2) for the result, then ldiv!(X, F, B) */
 static fl_status jl_backslash(const fl_factor *f, fl_dtype dtype, int64_t nrhs, const void *b,
@@ -267,7 +268,8 @@ static void t2_lu(void) {
 static void t3_cholesky_float32(void) {
     const int64_t n = 5, k = 2;
     double *sd = tridiag(n), *bd = rhs(n, k);
-    float *s = to_float(sd, n * n), *b = to_float(bd, n * k), *x = calloc((size_t)(n * k), sizeof(float));
+    float *s = to_float(sd, n * n), *b = to_float(bd, n * k),
+          *x = calloc((size_t)(n * k), sizeof(float));
     fl_factor *f;
     /* F = cholesky_factor(S) with S = Float32.(tridiag(5)) */
     OK(jl_factorize(&f, FL_FACTOR_CHOLESKY, FL_FLOAT32, n, n, s, n, NULL));
@@ -306,7 +308,8 @@ static void t4_ldlt_eigh(void) {
     /* @test size(w) == (n, 1); eigenvalues 2 - 2cos(k pi / (n + 1)) */
     EXPECT(wr == n && wc == 1);
     for (int64_t q = 1; q <= n && wr == n; ++q)
-        EXPECT(fabs(w[q - 1] - (2.0 - 2.0 * cos((double)q * acos(-1.0) / (double)(n + 1)))) <= 1e-13);
+        EXPECT(fabs(w[q - 1] - (2.0 - 2.0 * cos((double)q * acos(-1.0) / (double)(n + 1)))) <=
+               1e-13);
     /* @test rank(E) == n */
     int64_t r = -1;
     OK(jl_rank(e, &r));
@@ -464,23 +467,33 @@ static void t9_kernels(void) {
     OK(fl_kernel_matrix(k, FL_FLOAT64, FL_COL_MAJOR, 5, x1, 5, 5, NULL, 1, FL_COL_MAJOR, kk, 5));
     for (int64_t i = 0; i < 5; ++i)
         for (int64_t j = 0; j < 5; ++j)
-            EXPECT(fabs(AT(kk, 5, i, j) - (gauss(x1, 5, i, x1, 5, j) + (i == j ? 0.1 : 0.0))) <= 1e-13);
+            EXPECT(fabs(AT(kk, 5, i, j) - (gauss(x1, 5, i, x1, 5, j) + (i == j ? 0.1 : 0.0))) <=
+                   1e-13);
     /* K12 = kernel_matrix(k, X1, X2); @test size(K12) == (5, 3), no noise */
     OK(fl_kernel_matrix(k, FL_FLOAT64, FL_COL_MAJOR, 5, x1, 5, 3, x2, 3, FL_COL_MAJOR, k12, 5));
     for (int64_t i = 0; i < 5; ++i)
-        for (int64_t j = 0; j < 3; ++j) EXPECT(fabs(AT(k12, 5, i, j) - gauss(x1, 5, i, x2, 3, j)) <= 1e-13);
+        for (int64_t j = 0; j < 3; ++j)
+            EXPECT(fabs(AT(k12, 5, i, j) - gauss(x1, 5, i, x2, 3, j)) <= 1e-13);
     fl_kernel_destroy(k);
 }
 
 static void t10_rolled(void) {
-    enum { m = 2, n = 3, l = 2, d = 4, k = 3 };
+    enum {
+        m = 2,
+        n = 3,
+        l = 2,
+        d = 4,
+        k = 3
+    };
     /* A = [sin(a + 2b + 3c)] (m, n, d); B = [cos(a + b - c)] (n, l, d), column-major stacks */
     double a[m * n * d], b[n * l * d], out[m * l * k * d];
     for (int c = 0; c < d; ++c) {
         for (int q = 0; q < n; ++q)
-            for (int p = 0; p < m; ++p) a[p + q * m + c * m * n] = sin((p + 1) + 2.0 * (q + 1) + 3.0 * (c + 1));
+            for (int p = 0; p < m; ++p)
+                a[p + q * m + c * m * n] = sin((p + 1) + 2.0 * (q + 1) + 3.0 * (c + 1));
         for (int q = 0; q < l; ++q)
-            for (int p = 0; p < n; ++p) b[p + q * n + c * n * l] = cos((double)(p + 1) + (q + 1) - (c + 1));
+            for (int p = 0; p < n; ++p)
+                b[p + q * n + c * n * l] = cos((double)(p + 1) + (q + 1) - (c + 1));
     }
     /* out = rolled_matmul(A, B, k): FL_COL_MAJOR, sizes d, k, m, n, l */
     OK(fl_rolled_matmul(FL_FLOAT64, FL_COL_MAJOR, d, k, m, n, l, a, b, out));
@@ -546,7 +559,8 @@ static void t12_blocks(void) {
     for (int blk = 0; blk < 3; ++blk)
         for (int p = 0; p < 2; ++p)
             for (int q = 0; q < 3; ++q)
-                for (int c = 0; c < 2; ++c) ref[p + 2 * q] += a[2 * blk + p + 6 * c] * b[3 * blk + q + 9 * c];
+                for (int c = 0; c < 2; ++c)
+                    ref[p + 2 * q] += a[2 * blk + p + 6 * c] * b[3 * blk + q + 9 * c];
     EXPECT(approx(out, ref, 6, 1e-13));
     /* X = [10i + j] 3-by-3; @test vech(X) == [X11, X21, X31, X22, X32, X33] */
     double xm[9], vh[6];
@@ -581,7 +595,8 @@ static void t13_sparse(void) {
         for (int64_t p = colptr[j]; p < colptr[j + 1]; ++p) dense_a[rowval[p] + 4 * j] = nzval[p];
     /* Sh = SparseHandle(S) */
     fl_sparse *sh = NULL;
-    OK(fl_sparse_create(&sh, FL_SPARSE_CSC, FL_INDEX_INT64, FL_FLOAT64, 4, 4, colptr, rowval, nzval));
+    OK(fl_sparse_create(&sh, FL_SPARSE_CSC, FL_INDEX_INT64, FL_FLOAT64, 4, 4, colptr, rowval,
+                        nzval));
     /* @test FastLinalg.size_nnz(Sh) == (4, 4, 11) */
     int64_t rows = 0, cols = 0, nnz = 0;
     OK(fl_sparse_shape(sh, &rows, &cols, &nnz));
@@ -622,7 +637,8 @@ static void t13_sparse(void) {
     EXPECT(small_residual(a2, 4, 4, 4, 0, xs, 4, b, 4, 3, DBL_EPSILON));
     /* C = sparse_factor(S; kind=:sparse_cholesky): a temporary SparseHandle of S */
     fl_sparse *tmp = NULL;
-    OK(fl_sparse_create(&tmp, FL_SPARSE_CSC, FL_INDEX_INT64, FL_FLOAT64, 4, 4, colptr, rowval, nzval));
+    OK(fl_sparse_create(&tmp, FL_SPARSE_CSC, FL_INDEX_INT64, FL_FLOAT64, 4, 4, colptr, rowval,
+                        nzval));
     OK(fl_factor_create_sparse(&c, FL_FACTOR_SPARSE_CHOLESKY, tmp, NULL));
     /* @test logdet(C) ≈ log(209) */
     double labs = 0, sign = 0;
@@ -641,7 +657,8 @@ static void t14_errors(void) {
     fl_factor *f;
     /* e1 = lu_factor(nonsym(3, 4)): status 1, "must be square" */
     double *a34 = nonsym(3, 4);
-    EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 4, a34, 3, NULL) == FL_ERR_INVALID_ARGUMENT);
+    EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 4, a34, 3, NULL) ==
+           FL_ERR_INVALID_ARGUMENT);
     EXPECT(f == NULL && last_error.status == 1 && strstr(last_error.message, "must be square"));
     /* e2 = lu_factor(zeros(3, 3)): status 4, name "singular matrix" (showerror prints it) */
     double zeros[9] = {0};
