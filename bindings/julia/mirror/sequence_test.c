@@ -1,0 +1,739 @@
+/*
+ * The call sequences of bindings/julia/FastLinalg/test/runtests.jl, made from C.
+ *
+ * Julia cannot run where this project is built and tested, so this program makes the same
+ * fastlinalg calls, in the same order and with the same argument conventions, that the Julia
+ * package makes for each line of its test file, and asserts the same results:
+ *  - matrices are column-major, FL_COL_MAJOR with ld = stride(A, 2) (the number of rows of
+ *    the parent array, at least 1); a view passes a pointer into its parent and the parent's
+ *    ld;
+ *  - a sparse matrix goes in as SparseMatrixCSC's colptr/rowval minus one, in int64_t;
+ *  - a failed status is read as check() reads it: fl_last_error, then fl_status_string;
+ *  - each finalizer or close() is the destroy call at the point the Julia test frees it.
+ * The helpers named jl_* are the Julia package's functions written out as their C calls.
+ * Blocks are labelled [Tn] as in runtests.jl; each comment quotes the Julia line it mirrors.
+ */
+#include <fastlinalg/fastlinalg.h>
+
+#include <float.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures = 0;
+static int checks = 0;
+
+#define EXPECT(cond)                                                           \
+    do {                                                                       \
+        ++checks;                                                              \
+        if (!(cond)) {                                                         \
+            ++failures;                                                        \
+            fprintf(stderr, "%s:%d: FAILED: %s\n", __FILE__, __LINE__, #cond); \
+        }                                                                      \
+    } while (0)
+
+/* ---- the Julia error path: FastLinalg.check(status) ------------------------------------- */
+
+typedef struct {
+    int status;
+    char name[64];
+    char message[512];
+} jl_error;
+
+static jl_error last_error; /* what `catch e` would hold */
+
+/* check(status): on failure reads fl_last_error first, then fl_status_string. */
+static fl_status jl_check(fl_status status) {
+    if (status == FL_OK) return status;
+    const char *message = fl_last_error();
+    snprintf(last_error.message, sizeof last_error.message, "%s", message);
+    const char *name = fl_status_string(status);
+    snprintf(last_error.name, sizeof last_error.name, "%s", name);
+    last_error.status = (int)status;
+    return status;
+}
+
+/* A call the test expects to succeed: a throw there would fail the Julia test set. */
+#define OK(call) EXPECT(jl_check(call) == FL_OK)
+
+/* ---- column-major matrices and the test's closed-form inputs ---------------------------- */
+
+static double *mat(int64_t rows, int64_t cols) {
+    double *p = calloc((size_t)(rows * cols > 0 ? rows * cols : 1), sizeof(double));
+    if (!p) {
+        fprintf(stderr, "out of memory\n");
+        exit(2);
+    }
+    return p;
+}
+#define AT(p, ld, i, j) ((p)[(i) + (int64_t)(j) * (ld)]) /* 0-based (i, j) */
+
+/* nonsym(m, n) = [sin(i + 2j) + (i == j ? 4 : 0)], 1-based i, j */
+static double *nonsym(int64_t m, int64_t n) {
+    double *a = mat(m, n);
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < m; ++i)
+            AT(a, m, i, j) = sin((double)(i + 1) + 2.0 * (double)(j + 1)) + (i == j ? 4.0 : 0.0);
+    return a;
+}
+/* rhs(m, k) = [cos(i * j)] */
+static double *rhs(int64_t m, int64_t k) {
+    double *b = mat(m, k);
+    for (int64_t j = 0; j < k; ++j)
+        for (int64_t i = 0; i < m; ++i) AT(b, m, i, j) = cos((double)((i + 1) * (j + 1)));
+    return b;
+}
+/* tridiag(n): 2 on the diagonal, -1 beside it */
+static double *tridiag(int64_t n) {
+    double *a = mat(n, n);
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < n; ++i)
+            AT(a, n, i, j) = i == j ? 2.0 : (i - j == 1 || j - i == 1) ? -1.0 : 0.0;
+    return a;
+}
+static float *to_float(const double *a, int64_t count) {
+    float *f = malloc((size_t)(count > 0 ? count : 1) * sizeof(float));
+    if (!f) exit(2);
+    for (int64_t i = 0; i < count; ++i) f[i] = (float)a[i];
+    return f;
+}
+
+static double frob(const double *a, int64_t lda, int64_t m, int64_t n) {
+    long double s = 0;
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < m; ++i) s += (long double)AT(a, lda, i, j) * AT(a, lda, i, j);
+    return (double)sqrtl(s);
+}
+
+/* small_residual(A, X, B): ||A X - B||_F <= 50 n eps ||A||_F ||X||_F (+ floatmin(Float32)),
+ * A m-by-n, X n-by-k, B m-by-k; `trans` uses A^T (the test's copy(A')). */
+static int small_residual(const double *a, int64_t lda, int64_t m, int64_t n, int trans,
+                          const double *x, int64_t ldx, const double *b, int64_t ldb, int64_t k,
+                          double eps) {
+    long double r2 = 0;
+    for (int64_t c = 0; c < k; ++c)
+        for (int64_t i = 0; i < m; ++i) {
+            long double s = -(long double)AT(b, ldb, i, c);
+            for (int64_t p = 0; p < n; ++p)
+                s += (long double)(trans ? AT(a, lda, p, i) : AT(a, lda, i, p)) * AT(x, ldx, p, c);
+            r2 += s * s;
+        }
+    return (double)sqrtl(r2) <=
+           50.0 * (double)m * eps * frob(a, lda, m, n) * frob(x, ldx, n, k) + FLT_MIN;
+}
+static int small_residual_f(const float *a, int64_t n, const float *x, const float *b, int64_t k) {
+    double *ad = mat(n, n), *xd = mat(n, k), *bd = mat(n, k);
+    for (int64_t i = 0; i < n * n; ++i) ad[i] = a[i];
+    for (int64_t i = 0; i < n * k; ++i) xd[i] = x[i], bd[i] = b[i];
+    int ok = small_residual(ad, n, n, n, 0, xd, n, bd, n, k, FLT_EPSILON);
+    free(ad), free(xd), free(bd);
+    return ok;
+}
+static int close_rel(double a, double b, double rtol) {
+    return fabs(a - b) <= rtol * fmax(fabs(a), fabs(b));
+}
+/* isapprox for arrays: ||a - b|| <= rtol max(||a||, ||b||), Julia's norm-wise rule. */
+static int approx(const double *a, const double *b, int64_t count, double rtol) {
+    long double d = 0, na = 0, nb = 0;
+    for (int64_t i = 0; i < count; ++i) {
+        d += (long double)(a[i] - b[i]) * (a[i] - b[i]);
+        na += (long double)a[i] * a[i];
+        nb += (long double)b[i] * b[i];
+    }
+    return sqrtl(d) <= rtol * fmaxl(sqrtl(na), sqrtl(nb));
+}
+
+/* ---- the package's functions as their C calls ------------------------------------------- */
+
+/* ld(A) = max(1, stride(A, 2)) */
+static int64_t ld_of(int64_t stride2) { return stride2 > 1 ? stride2 : 1; }
+
+/* factorize_fl(A; kind, options): one fl_factor_create, column-major, ld = stride(A, 2) */
+static fl_status jl_factorize(fl_factor **f, fl_factor_kind kind, fl_dtype dtype, int64_t m,
+                              int64_t n, const void *a, int64_t stride2, const fl_options *o) {
+    *f = NULL;
+    return jl_check(fl_factor_create(f, kind, dtype, FL_COL_MAJOR, m, n, a, ld_of(stride2), o));
+}
+/* size(F) */
+static void jl_size(const fl_factor *f, int64_t *rows, int64_t *cols) {
+    *rows = fl_factor_rows(f);
+    *cols = fl_factor_cols(f);
+}
+/* solve!(X, F, B, transpose): size(F), then fl_factor_solve (the shape checks are Julia's) */
+static fl_status jl_solve(const fl_factor *f, int trans, fl_dtype dtype, int64_t nrhs,
+                          const void *b, int64_t ldb, void *x, int64_t ldx) {
+    int64_t rows, cols;
+    jl_size(f, &rows, &cols);
+    return jl_check(fl_factor_solve(f, trans ? FL_TRANS : FL_NO_TRANS, dtype, nrhs, FL_COL_MAJOR, b,
+                                    ld_of(ldb), FL_COL_MAJOR, x, ld_of(ldx)));
+}
+/* F \ B: size(F, 2) for the result, then ldiv!(X, F, B) */
+static fl_status jl_backslash(const fl_factor *f, fl_dtype dtype, int64_t nrhs, const void *b,
+                              int64_t ldb, void *x, int64_t ldx) {
+    int64_t rows, cols;
+    jl_size(f, &rows, &cols);
+    return jl_solve(f, 0, dtype, nrhs, b, ldb, x, ldx);
+}
+/* logabsdet(F) */
+static fl_status jl_logabsdet(const fl_factor *f, double *labs, double *sign) {
+    return jl_check(fl_factor_logdet(f, sign, labs));
+}
+/* inv(F): size(F), then fl_factor_inverse into a cols-by-rows Matrix */
+static fl_status jl_inv(const fl_factor *f, fl_dtype dtype, void *out, int64_t ld) {
+    int64_t rows, cols;
+    jl_size(f, &rows, &cols);
+    return jl_check(fl_factor_inverse(f, dtype, FL_COL_MAJOR, out, ld_of(ld)));
+}
+/* rank(F) */
+static fl_status jl_rank(const fl_factor *f, int64_t *rank) {
+    return jl_check(fl_factor_rank(f, rank));
+}
+/* square_order(F) of the inverse products: size(F) */
+static int64_t jl_square_order(const fl_factor *f) {
+    int64_t rows, cols;
+    jl_size(f, &rows, &cols);
+    return rows;
+}
+
+/* ---- the test blocks ------------------------------------------------------------------- */
+
+static void t1_runtime(void) {
+    /* v = FastLinalg.version(); @test version_number() == 10000 major + 100 minor + patch */
+    int major = -1, minor = -1, patch = -1;
+    EXPECT(sscanf(fl_version(), "%d.%d.%d", &major, &minor, &patch) == 3);
+    EXPECT(fl_version_number() == 10000 * major + 100 * minor + patch);
+    /* @test !isempty(blas_info()); @test !isempty(blas_core()) */
+    EXPECT(strlen(fl_blas_info()) > 0);
+    EXPECT(strlen(fl_blas_core()) > 0);
+    /* t = num_threads(); @test t >= 1; set_num_threads(t); @test num_threads() == t */
+    int t = fl_get_num_threads();
+    EXPECT(t >= 1);
+    OK(fl_set_num_threads(t));
+    EXPECT(fl_get_num_threads() == t);
+}
+
+static void t2_lu(void) {
+    const int64_t n = 6, k = 3;
+    double *a = nonsym(n, n), *b = rhs(n, k);
+    fl_factor *f;
+    /* F = lu_factor(A) */
+    OK(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, n, n, a, n, NULL));
+    /* @test size(F) == (6, 6) && eltype(F) == Float64 */
+    int64_t rows, cols;
+    jl_size(f, &rows, &cols);
+    EXPECT(rows == 6 && cols == 6);
+    /* @test kind(F) == :lu && FastLinalg.library_eltype(F) == Float64 */
+    EXPECT(fl_factor_get_kind(f) == FL_FACTOR_LU);
+    EXPECT(fl_factor_get_dtype(f) == FL_FLOAT64);
+    /* X = F \ B; @test small_residual(A, X, B) */
+    double *x = mat(n, k);
+    OK(jl_backslash(f, FL_FLOAT64, k, b, n, x, n));
+    EXPECT(small_residual(a, n, n, n, 0, x, n, b, n, k, DBL_EPSILON));
+    /* x = F \ B[:, 1]: a Vector, ld = length */
+    double *xv = mat(n, 1);
+    OK(jl_backslash(f, FL_FLOAT64, 1, b, n, xv, n));
+    EXPECT(small_residual(a, n, n, n, 0, xv, n, b, n, 1, DBL_EPSILON));
+    /* X2 = similar(B); ldiv!(X2, F, B); @test X2 == X */
+    double *x2 = mat(n, k);
+    OK(jl_solve(f, 0, FL_FLOAT64, k, b, n, x2, n));
+    EXPECT(memcmp(x2, x, (size_t)(n * k) * sizeof(double)) == 0);
+    /* ldiv!(Xt, F, B; transpose=true); @test small_residual(copy(A'), Xt, B) */
+    double *xt = mat(n, k);
+    OK(jl_solve(f, 1, FL_FLOAT64, k, b, n, xt, n));
+    EXPECT(small_residual(a, n, n, n, 1, xt, n, b, n, k, DBL_EPSILON));
+    /* B3 = copy(B); ldiv!(F, B3): x == b, same ld */
+    double *b3 = mat(n, k);
+    memcpy(b3, b, (size_t)(n * k) * sizeof(double));
+    OK(jl_solve(f, 0, FL_FLOAT64, k, b3, n, b3, n));
+    EXPECT(small_residual(a, n, n, n, 0, b3, n, b, n, k, DBL_EPSILON));
+    /* Bv = view(rhs(8, 5), 2:7, 2:4); Xv = F \ Bv: pointer to Bbig[2, 2], ld = 8 */
+    double *bbig = rhs(8, 5);
+    const double *bv = &AT(bbig, 8, 1, 1);
+    double *xvw = mat(n, 3);
+    OK(jl_backslash(f, FL_FLOAT64, 3, bv, 8, xvw, n));
+    EXPECT(small_residual(a, n, n, n, 0, xvw, n, bv, 8, 3, DBL_EPSILON));
+    /* Ai = inv(F); @test norm(A * Ai - I) <= 50 * 6 * eps() * norm(A) * norm(Ai) */
+    double *ai = mat(n, n), *eye = mat(n, n);
+    OK(jl_inv(f, FL_FLOAT64, ai, n));
+    for (int64_t i = 0; i < n; ++i) AT(eye, n, i, i) = 1.0;
+    EXPECT(small_residual(a, n, n, n, 0, ai, n, eye, n, n, DBL_EPSILON));
+    /* end of the testset: F's finalizer */
+    fl_factor_destroy(f);
+    free(a), free(b), free(x), free(xv), free(x2), free(xt), free(b3), free(bbig), free(xvw);
+    free(ai), free(eye);
+}
+
+static void t3_cholesky_float32(void) {
+    const int64_t n = 5, k = 2;
+    double *sd = tridiag(n), *bd = rhs(n, k);
+    float *s = to_float(sd, n * n), *b = to_float(bd, n * k),
+          *x = calloc((size_t)(n * k), sizeof(float));
+    fl_factor *f;
+    /* F = cholesky_factor(S) with S = Float32.(tridiag(5)) */
+    OK(jl_factorize(&f, FL_FACTOR_CHOLESKY, FL_FLOAT32, n, n, s, n, NULL));
+    /* @test eltype(F) == Float32 (the type parameter; no call) ; X = F \ B */
+    OK(jl_backslash(f, FL_FLOAT32, k, b, n, x, n));
+    EXPECT(small_residual_f(s, n, x, b, k));
+    /* labs, sign = logabsdet(F); @test sign == 1 && labs ≈ log(6) */
+    double labs = 0, sign = 0;
+    OK(jl_logabsdet(f, &labs, &sign));
+    EXPECT(sign == 1.0 && close_rel(labs, log(6.0), 1e-5));
+    /* @test logdet(F) ≈ log(6): logabsdet again, then the sign test in Julia */
+    OK(jl_logabsdet(f, &labs, &sign));
+    EXPECT(sign >= 0 && close_rel(labs, log(6.0), 1e-5));
+    /* @test det(F) ≈ 6 */
+    OK(jl_logabsdet(f, &labs, &sign));
+    EXPECT(close_rel(sign * exp(labs), 6.0, 1e-5));
+    fl_factor_destroy(f);
+    free(sd), free(bd), free(s), free(b), free(x);
+}
+
+static void t4_ldlt_eigh(void) {
+    const int64_t n = 5;
+    double *s = tridiag(n);
+    fl_factor *l, *e;
+    /* L = ldlt_factor(tridiag(n)); @test inertia(L) == (n, 0, 0) */
+    OK(jl_factorize(&l, FL_FACTOR_LDLT, FL_FLOAT64, n, n, s, n, NULL));
+    int64_t pos = -1, neg = -1, zero = -1;
+    OK(fl_factor_inertia(l, &pos, &neg, &zero));
+    EXPECT(pos == n && neg == 0 && zero == 0);
+    /* E = eigh_factor(tridiag(n)); w = factor_part(E, :eigenvalues) */
+    OK(jl_factorize(&e, FL_FACTOR_EIGH, FL_FLOAT64, n, n, s, n, NULL));
+    int64_t wr = 0, wc = 0;
+    OK(fl_factor_part_shape(e, FL_PART_EIGENVALUES, &wr, &wc));
+    double *w = mat(wr, wc);
+    OK(fl_factor_get_part(e, FL_PART_EIGENVALUES, FL_FLOAT64, FL_COL_MAJOR, w, ld_of(wr)));
+    /* @test size(w) == (n, 1); eigenvalues 2 - 2cos(k pi / (n + 1)) */
+    EXPECT(wr == n && wc == 1);
+    for (int64_t q = 1; q <= n && wr == n; ++q)
+        EXPECT(fabs(w[q - 1] - (2.0 - 2.0 * cos((double)q * acos(-1.0) / (double)(n + 1)))) <=
+               1e-13);
+    /* @test rank(E) == n */
+    int64_t r = -1;
+    OK(jl_rank(e, &r));
+    EXPECT(r == n);
+    /* @test det(E) ≈ n + 1 */
+    double labs = 0, sign = 0;
+    OK(jl_logabsdet(e, &labs, &sign));
+    EXPECT(close_rel(sign * exp(labs), (double)(n + 1), 1e-12));
+    fl_factor_destroy(l);
+    fl_factor_destroy(e);
+    free(s), free(w);
+}
+
+static void t5_qr(void) {
+    const int64_t m = 8, n = 3;
+    double *a = nonsym(m, n), *b = rhs(m, 1), x[3];
+    fl_factor *f;
+    /* F = qr_factor(A); x = F \ b */
+    OK(jl_factorize(&f, FL_FACTOR_QR, FL_FLOAT64, m, n, a, m, NULL));
+    OK(jl_backslash(f, FL_FLOAT64, 1, b, m, x, n));
+    /* @test norm(A' * (A * x - b)) <= 50 * 8 * eps() * norm(A)^2 * (norm(x) + norm(b)) */
+    double r[8], g2 = 0;
+    for (int64_t i = 0; i < m; ++i) {
+        r[i] = -b[i];
+        for (int64_t p = 0; p < n; ++p) r[i] += AT(a, m, i, p) * x[p];
+    }
+    for (int64_t p = 0; p < n; ++p) {
+        double g = 0;
+        for (int64_t i = 0; i < m; ++i) g += AT(a, m, i, p) * r[i];
+        g2 += g * g;
+    }
+    double na = frob(a, m, m, n);
+    EXPECT(sqrt(g2) <= 50.0 * 8 * DBL_EPSILON * na * na * (frob(x, n, n, 1) + frob(b, m, m, 1)));
+    /* r = residual_norms(F, reshape(b, 8, 1)); @test r[1] ≈ norm(A * x - b) */
+    double rn = -1;
+    int64_t rows, cols;
+    jl_size(f, &rows, &cols);
+    OK(fl_factor_residual_norms(f, FL_FLOAT64, 1, FL_COL_MAJOR, b, m, &rn));
+    EXPECT(close_rel(rn, frob(r, m, m, 1), 1e-10));
+    fl_factor_destroy(f);
+    free(a), free(b);
+}
+
+static void t6_rank(void) {
+    /* R = [i * j + i^2 * (6 - j)] (6-by-5, rank 2); @test rank(svd_factor(R)) == 2 */
+    double *rm = mat(6, 5);
+    for (int64_t j = 0; j < 5; ++j)
+        for (int64_t i = 0; i < 6; ++i)
+            AT(rm, 6, i, j) = (double)(i + 1) * (double)(j + 1) +
+                              (double)((i + 1) * (i + 1)) * (double)(6 - (j + 1));
+    fl_factor *s, *l;
+    OK(jl_factorize(&s, FL_FACTOR_SVD, FL_FLOAT64, 6, 5, rm, 6, NULL));
+    int64_t r = -1;
+    OK(jl_rank(s, &r));
+    EXPECT(r == 2);
+    /* err = rank(lu_factor(nonsym(4, 4))); @test err.status == 9 */
+    double *a = nonsym(4, 4);
+    OK(jl_factorize(&l, FL_FACTOR_LU, FL_FLOAT64, 4, 4, a, 4, NULL));
+    EXPECT(jl_rank(l, &r) == FL_ERR_UNSUPPORTED && last_error.status == 9);
+    /* both temporaries freed by their finalizers */
+    fl_factor_destroy(s);
+    fl_factor_destroy(l);
+    free(rm), free(a);
+}
+
+static void t7_options(void) {
+    const int64_t n = 4;
+    double *s = tridiag(n), *u = tridiag(n), *b = rhs(n, 2), *x = mat(n, 2);
+    /* U[2, 1] = U[3, 1] = NaN */
+    AT(u, n, 1, 0) = NAN;
+    AT(u, n, 2, 0) = NAN;
+    /* o = Options(triangle=:upper, check_finite=false): create, then check_finite, triangle */
+    fl_options *o = NULL;
+    OK(fl_options_create(&o));
+    OK(fl_options_set_int(o, FL_OPT_CHECK_FINITE, 0));
+    OK(fl_options_set_int(o, FL_OPT_TRIANGLE, FL_UPPER));
+    /* @test FastLinalg.get_option(o, 2, Int64) == 2 */
+    int64_t v = 0;
+    OK(fl_options_get_int(o, FL_OPT_TRIANGLE, &v));
+    EXPECT(v == 2);
+    /* F = cholesky_factor(U; options=o); @test small_residual(S, F \ B, B) */
+    fl_factor *f;
+    OK(jl_factorize(&f, FL_FACTOR_CHOLESKY, FL_FLOAT64, n, n, u, n, o));
+    OK(jl_backslash(f, FL_FLOAT64, 2, b, n, x, n));
+    EXPECT(small_residual(s, n, n, n, 0, x, n, b, n, 2, DBL_EPSILON));
+    /* close(o); F's finalizer at the end of the set */
+    fl_options_destroy(o);
+    fl_factor_destroy(f);
+    free(s), free(u), free(b), free(x);
+}
+
+static void t8_inverse_products(void) {
+    const int64_t n = 5, k = 2;
+    double *s = tridiag(n), *y = rhs(n, k), *z = mat(n, k), q[4], mh[2], d[5];
+    fl_factor *f;
+    /* F = cholesky_factor(S); Z = F \ Y */
+    OK(jl_factorize(&f, FL_FACTOR_CHOLESKY, FL_FLOAT64, n, n, s, n, NULL));
+    OK(jl_backslash(f, FL_FLOAT64, k, y, n, z, n));
+    /* Q = quadratic_form(F, Y); @test Q ≈ Y' * Z */
+    jl_square_order(f);
+    OK(fl_factor_quadratic_form(f, FL_FLOAT64, k, FL_COL_MAJOR, y, n, FL_COL_MAJOR, q, k));
+    double yz[4];
+    for (int64_t i = 0; i < k; ++i)
+        for (int64_t j = 0; j < k; ++j) {
+            yz[i + j * k] = 0;
+            for (int64_t p = 0; p < n; ++p) yz[i + j * k] += AT(y, n, p, i) * AT(z, n, p, j);
+        }
+    EXPECT(approx(q, yz, 4, 1e-12));
+    /* @test mahalanobis(F, Y) ≈ diag(Q) */
+    jl_square_order(f);
+    OK(fl_factor_mahalanobis(f, FL_FLOAT64, k, FL_COL_MAJOR, y, n, mh));
+    double dq[2] = {q[0], q[3]};
+    EXPECT(approx(mh, dq, 2, 1e-12));
+    /* @test inverse_diagonal(F) ≈ diag(inv(F)) */
+    jl_square_order(f);
+    OK(fl_factor_inverse_diagonal(f, FL_FLOAT64, d));
+    double *ai = mat(n, n), di[5];
+    OK(jl_inv(f, FL_FLOAT64, ai, n));
+    for (int64_t i = 0; i < n; ++i) di[i] = AT(ai, n, i, i);
+    EXPECT(approx(d, di, n, 1e-12));
+    /* W = rhs(5, 5); @test trace_solve(F, W) ≈ tr(F \ W) */
+    double *w = rhs(n, n), *fw = mat(n, n), tr = 0, ref = 0;
+    jl_square_order(f);
+    OK(fl_factor_trace_solve(f, FL_FLOAT64, FL_COL_MAJOR, w, n, &tr));
+    OK(jl_backslash(f, FL_FLOAT64, n, w, n, fw, n));
+    for (int64_t i = 0; i < n; ++i) ref += AT(fw, n, i, i);
+    EXPECT(close_rel(tr, ref, 1e-12));
+    fl_factor_destroy(f);
+    free(s), free(y), free(z), free(ai), free(w), free(fw);
+}
+
+static double gauss(const double *x, int64_t ldx, int64_t i, const double *y, int64_t ldy,
+                    int64_t j) {
+    double r2 = 0;
+    for (int64_t dd = 0; dd < 2; ++dd) {
+        double diff = AT(x, ldx, i, dd) - AT(y, ldy, j, dd);
+        r2 += diff * diff;
+    }
+    return 1.5 * 1.5 * exp(-r2 / (2 * 0.7 * 0.7));
+}
+
+static void t9_kernels(void) {
+    /* X1 = [0.3i - 0.2d^2] (5-by-2); X2 = [0.1 i d] (3-by-2) */
+    double x1[10], x2[6], kk[25], k12[15];
+    for (int64_t dd = 0; dd < 2; ++dd) {
+        for (int64_t i = 0; i < 5; ++i)
+            AT(x1, 5, i, dd) = 0.3 * (double)(i + 1) - 0.2 * (double)((dd + 1) * (dd + 1));
+        for (int64_t i = 0; i < 3; ++i) AT(x2, 3, i, dd) = 0.1 * (double)(i + 1) * (double)(dd + 1);
+    }
+    /* k = Kernel(:gaussian, :isotropic, 2, [0.7]; sigma_f=1.5, noise=0.1) */
+    fl_kernel *k = NULL;
+    const double params[1] = {0.7};
+    OK(fl_kernel_create(&k, FL_KERNEL_GAUSSIAN, FL_METRIC_ISOTROPIC, 2, 1, params, 1.5, 0.1));
+    /* K = kernel_matrix(k, X1): x2 = NULL (points2(X1, nothing) = (n1, C_NULL, 1)) */
+    OK(fl_kernel_matrix(k, FL_FLOAT64, FL_COL_MAJOR, 5, x1, 5, 5, NULL, 1, FL_COL_MAJOR, kk, 5));
+    for (int64_t i = 0; i < 5; ++i)
+        for (int64_t j = 0; j < 5; ++j)
+            EXPECT(fabs(AT(kk, 5, i, j) - (gauss(x1, 5, i, x1, 5, j) + (i == j ? 0.1 : 0.0))) <=
+                   1e-13);
+    /* K12 = kernel_matrix(k, X1, X2); @test size(K12) == (5, 3), no noise */
+    OK(fl_kernel_matrix(k, FL_FLOAT64, FL_COL_MAJOR, 5, x1, 5, 3, x2, 3, FL_COL_MAJOR, k12, 5));
+    for (int64_t i = 0; i < 5; ++i)
+        for (int64_t j = 0; j < 3; ++j)
+            EXPECT(fabs(AT(k12, 5, i, j) - gauss(x1, 5, i, x2, 3, j)) <= 1e-13);
+    fl_kernel_destroy(k);
+}
+
+static void t10_rolled(void) {
+    enum {
+        m = 2,
+        n = 3,
+        l = 2,
+        d = 4,
+        k = 3
+    };
+    /* A = [sin(a + 2b + 3c)] (m, n, d); B = [cos(a + b - c)] (n, l, d), column-major stacks */
+    double a[m * n * d], b[n * l * d], out[m * l * k * d];
+    for (int c = 0; c < d; ++c) {
+        for (int q = 0; q < n; ++q)
+            for (int p = 0; p < m; ++p)
+                a[p + q * m + c * m * n] = sin((p + 1) + 2.0 * (q + 1) + 3.0 * (c + 1));
+        for (int q = 0; q < l; ++q)
+            for (int p = 0; p < n; ++p)
+                b[p + q * n + c * n * l] = cos((double)(p + 1) + (q + 1) - (c + 1));
+    }
+    /* out = rolled_matmul(A, B, k): FL_COL_MAJOR, sizes d, k, m, n, l */
+    OK(fl_rolled_matmul(FL_FLOAT64, FL_COL_MAJOR, d, k, m, n, l, a, b, out));
+    /* out[:, :, j, i] ≈ A[:, :, i] * B[:, :, mod(i + j - 2, d) + 1] (0-based: (i + j) mod d) */
+    for (int i = 0; i < d; ++i)
+        for (int j = 0; j < k; ++j) {
+            const double *ai = a + i * m * n, *bj = b + ((i + j) % d) * n * l;
+            double ref[m * l];
+            for (int q = 0; q < l; ++q)
+                for (int p = 0; p < m; ++p) {
+                    ref[p + q * m] = 0;
+                    for (int r = 0; r < n; ++r) ref[p + q * m] += ai[p + r * m] * bj[r + q * n];
+                }
+            EXPECT(approx(out + (j + i * k) * m * l, ref, m * l, 1e-13));
+        }
+}
+
+static void t11_binning(void) {
+    const double x[6] = {0.5, 1.0, 2.5, -1.0, 3.0, 0.7}, edges[4] = {0.0, 1.0, 2.0, 3.0};
+    int64_t bins[6], bins_r[6], counts[5], offsets[6], perm[6];
+    /* bins = digitize(x, edges); @test bins == [1, 2, 3, 0, 4, 1] */
+    OK(fl_digitize(FL_FLOAT64, 6, x, 4, edges, 0, bins));
+    const int64_t want[6] = {1, 2, 3, 0, 4, 1}, want_r[6] = {1, 1, 3, 0, 3, 1};
+    EXPECT(memcmp(bins, want, sizeof want) == 0);
+    /* @test digitize(x, edges; right=true) == [1, 1, 3, 0, 3, 1] */
+    OK(fl_digitize(FL_FLOAT64, 6, x, 4, edges, 1, bins_r));
+    EXPECT(memcmp(bins_r, want_r, sizeof want_r) == 0);
+    /* @test bincount(bins, 5) == [1, 2, 1, 1, 1] (labels copied to Vector{Int64}) */
+    OK(fl_bincount(6, bins, 5, counts));
+    const int64_t want_c[5] = {1, 2, 1, 1, 1};
+    EXPECT(memcmp(counts, want_c, sizeof want_c) == 0);
+    /* @test bincount(bins, [1.0, ..., 6.0], 5) == [4, 7, 2, 3, 5] */
+    const double wts[6] = {1, 2, 3, 4, 5, 6};
+    double sums[5];
+    OK(fl_bincount_weighted(6, bins, FL_FLOAT64, wts, 5, sums));
+    EXPECT(sums[0] == 4 && sums[1] == 7 && sums[2] == 2 && sums[3] == 3 && sums[4] == 5);
+    /* offsets, perm = group_by_bin(bins, 5): C's 0-based arrays, each + 1 in Julia */
+    OK(fl_group_by_bin(6, bins, 5, offsets, perm));
+    const int64_t want_o[6] = {1, 2, 4, 5, 6, 7}, want_p[6] = {4, 1, 6, 2, 3, 5};
+    for (int i = 0; i < 6; ++i) {
+        EXPECT(offsets[i] + 1 == want_o[i]);
+        EXPECT(perm[i] + 1 == want_p[i]);
+    }
+    /* @test perm[offsets[2]:offsets[3]-1] == [1, 6]: (Julia) 1-based positions 2..3 */
+    EXPECT(perm[offsets[1]] + 1 == 1 && perm[offsets[2] - 1] + 1 == 6);
+    /* err = bincount([0, 7], 5): status 1, message names labels[1] = 7 */
+    const int64_t bad[2] = {0, 7};
+    EXPECT(jl_check(fl_bincount(2, bad, 5, counts)) == FL_ERR_INVALID_ARGUMENT);
+    EXPECT(last_error.status == 1 && strstr(last_error.message, "labels[1] = 7") != NULL);
+}
+
+static void t12_blocks(void) {
+    /* A = [sin(i + 3j)] 6-by-2 (3 blocks of 2 rows); B = [cos(2i - j)] 9-by-2 (3 of 3) */
+    double a[12], b[18], out[6], ref[6] = {0};
+    for (int j = 0; j < 2; ++j) {
+        for (int i = 0; i < 6; ++i) a[i + 6 * j] = sin((i + 1) + 3.0 * (j + 1));
+        for (int i = 0; i < 9; ++i) b[i + 9 * j] = cos(2.0 * (i + 1) - (j + 1));
+    }
+    /* out = block_sum_abt(A, B, 2, 3) */
+    OK(fl_block_sum_abt(FL_FLOAT64, 6, 9, 2, 2, 3, FL_COL_MAJOR, a, 6, FL_COL_MAJOR, b, 9,
+                        FL_COL_MAJOR, out, 2));
+    /* ref = sum(A[2i-1:2i, :] * B[3i-2:3i, :]' for i in 1:3) */
+    for (int blk = 0; blk < 3; ++blk)
+        for (int p = 0; p < 2; ++p)
+            for (int q = 0; q < 3; ++q)
+                for (int c = 0; c < 2; ++c)
+                    ref[p + 2 * q] += a[2 * blk + p + 6 * c] * b[3 * blk + q + 9 * c];
+    EXPECT(approx(out, ref, 6, 1e-13));
+    /* X = [10i + j] 3-by-3; @test vech(X) == [X11, X21, X31, X22, X32, X33] */
+    double xm[9], vh[6];
+    for (int j = 0; j < 3; ++j)
+        for (int i = 0; i < 3; ++i) xm[i + 3 * j] = 10.0 * (i + 1) + (j + 1);
+    OK(fl_vech(FL_FLOAT64, 3, FL_COL_MAJOR, xm, 3, vh));
+    const double want[6] = {11, 21, 31, 22, 32, 33};
+    EXPECT(memcmp(vh, want, sizeof want) == 0);
+    /* M = [10i + j] 2-by-3; @test commutation_matrix(Float64, 2, 3) * vec(M) == vec(M') */
+    double mm[6], kmat[36];
+    for (int j = 0; j < 3; ++j)
+        for (int i = 0; i < 2; ++i) mm[i + 2 * j] = 10.0 * (i + 1) + (j + 1);
+    OK(fl_commutation_matrix(FL_FLOAT64, 2, 3, FL_COL_MAJOR, kmat, 6));
+    for (int r = 0; r < 6; ++r) {
+        double s = 0;
+        for (int c = 0; c < 6; ++c) s += kmat[r + 6 * c] * mm[c];
+        /* vec(permutedims(M))[r]: M' is 3-by-2, element (r % 3, r / 3) = M(r / 3, r % 3) */
+        EXPECT(s == mm[(r / 3) + 2 * (r % 3)]);
+    }
+}
+
+static void t13_sparse(void) {
+    /* colptr = [1, 3, 6, 9, 12]; rowval = [1, 2, 1, 2, 3, 2, 3, 4, 1, 3, 4]: minus one */
+    const int64_t colptr1[5] = {1, 3, 6, 9, 12}, rowval1[11] = {1, 2, 1, 2, 3, 2, 3, 4, 1, 3, 4};
+    double nzval[11] = {4.0, 1.0, 1.0, 4.0, 1.0, 1.0, 4.0, 1.0, 0.5, 1.0, 4.0};
+    int64_t colptr[5], rowval[11];
+    for (int i = 0; i < 5; ++i) colptr[i] = colptr1[i] - 1;
+    for (int i = 0; i < 11; ++i) rowval[i] = rowval1[i] - 1;
+    /* A = Matrix(S) */
+    double dense_a[16] = {0};
+    for (int j = 0; j < 4; ++j)
+        for (int64_t p = colptr[j]; p < colptr[j + 1]; ++p) dense_a[rowval[p] + 4 * j] = nzval[p];
+    /* Sh = SparseHandle(S) */
+    fl_sparse *sh = NULL;
+    OK(fl_sparse_create(&sh, FL_SPARSE_CSC, FL_INDEX_INT64, FL_FLOAT64, 4, 4, colptr, rowval,
+                        nzval));
+    /* @test FastLinalg.size_nnz(Sh) == (4, 4, 11) */
+    int64_t rows = 0, cols = 0, nnz = 0;
+    OK(fl_sparse_shape(sh, &rows, &cols, &nnz));
+    EXPECT(rows == 4 && cols == 4 && nnz == 11);
+    /* x = rhs(4, 2); @test Sh * x ≈ A * x: size(S) (fl_sparse_shape), then the product */
+    double *x = rhs(4, 2), y[8], ref[8];
+    OK(fl_sparse_shape(sh, &rows, &cols, &nnz));
+    OK(fl_sparse_multiply(sh, FL_NO_TRANS, FL_FLOAT64, 2, FL_COL_MAJOR, x, 4, FL_COL_MAJOR, y, 4));
+    for (int t = 0; t < 2; ++t)
+        for (int i = 0; i < 4; ++i) {
+            ref[i + 4 * t] = 0;
+            for (int p = 0; p < 4; ++p) ref[i + 4 * t] += dense_a[i + 4 * p] * x[p + 4 * t];
+        }
+    EXPECT(approx(y, ref, 8, 1e-14));
+    /* @test sparse_multiply(Sh, x; transpose=true) ≈ A' * x */
+    OK(fl_sparse_shape(sh, &rows, &cols, &nnz));
+    OK(fl_sparse_multiply(sh, FL_TRANS, FL_FLOAT64, 2, FL_COL_MAJOR, x, 4, FL_COL_MAJOR, y, 4));
+    for (int t = 0; t < 2; ++t)
+        for (int i = 0; i < 4; ++i) {
+            ref[i + 4 * t] = 0;
+            for (int p = 0; p < 4; ++p) ref[i + 4 * t] += dense_a[p + 4 * i] * x[p + 4 * t];
+        }
+    EXPECT(approx(y, ref, 8, 1e-14));
+    /* F = sparse_factor(Sh; kind=:sparse_lu); X = F \ B */
+    fl_factor *f = NULL, *f2 = NULL, *c = NULL;
+    OK(fl_factor_create_sparse(&f, FL_FACTOR_SPARSE_LU, sh, NULL));
+    double *b = rhs(4, 3), xs[12];
+    OK(jl_backslash(f, FL_FLOAT64, 3, b, 4, xs, 4));
+    EXPECT(small_residual(dense_a, 4, 4, 4, 0, xs, 4, b, 4, 3, DBL_EPSILON));
+    /* set_values!(Sh, 2 .* nzval); F2 = refactor(F, Sh) */
+    double twice[11], a2[16];
+    for (int i = 0; i < 11; ++i) twice[i] = 2 * nzval[i];
+    for (int i = 0; i < 16; ++i) a2[i] = 2 * dense_a[i];
+    OK(fl_sparse_set_values(sh, FL_FLOAT64, twice));
+    OK(fl_factor_refactor(&f2, f, sh));
+    /* @test small_residual(2 .* A, F2 \ B, B) */
+    OK(jl_backslash(f2, FL_FLOAT64, 3, b, 4, xs, 4));
+    EXPECT(small_residual(a2, 4, 4, 4, 0, xs, 4, b, 4, 3, DBL_EPSILON));
+    /* C = sparse_factor(S; kind=:sparse_cholesky): a temporary SparseHandle of S */
+    fl_sparse *tmp = NULL;
+    OK(fl_sparse_create(&tmp, FL_SPARSE_CSC, FL_INDEX_INT64, FL_FLOAT64, 4, 4, colptr, rowval,
+                        nzval));
+    OK(fl_factor_create_sparse(&c, FL_FACTOR_SPARSE_CHOLESKY, tmp, NULL));
+    /* @test logdet(C) ≈ log(209) */
+    double labs = 0, sign = 0;
+    OK(jl_logabsdet(c, &labs, &sign));
+    EXPECT(sign >= 0 && close_rel(labs, log(209.0), 1e-12));
+    /* finalizers, at the end of the set (in no promised order) */
+    fl_factor_destroy(c);
+    fl_sparse_destroy(tmp);
+    fl_factor_destroy(f2);
+    fl_factor_destroy(f);
+    fl_sparse_destroy(sh);
+    free(x), free(b);
+}
+
+static void t14_errors(void) {
+    fl_factor *f;
+    /* e1 = lu_factor(nonsym(3, 4)): status 1, "must be square" */
+    double *a34 = nonsym(3, 4);
+    EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 4, a34, 3, NULL) ==
+           FL_ERR_INVALID_ARGUMENT);
+    EXPECT(f == NULL && last_error.status == 1 && strstr(last_error.message, "must be square"));
+    /* e2 = lu_factor(zeros(3, 3)): status 4, name "singular matrix" (showerror prints it) */
+    double zeros[9] = {0};
+    EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 3, zeros, 3, NULL) == FL_ERR_SINGULAR);
+    EXPECT(f == NULL && last_error.status == 4 && strcmp(last_error.name, "singular matrix") == 0);
+    /* e3 = cholesky_factor(-tridiag(3)): status 5 */
+    double *neg = tridiag(3);
+    for (int i = 0; i < 9; ++i) neg[i] = -neg[i];
+    EXPECT(jl_factorize(&f, FL_FACTOR_CHOLESKY, FL_FLOAT64, 3, 3, neg, 3, NULL) ==
+           FL_ERR_NOT_POSITIVE_DEFINITE);
+    EXPECT(f == NULL && last_error.status == 5);
+    /* F = lu_factor(nonsym(4, 4)); e4 = ldiv!(zeros(Float32, 4, 1), F, ones(Float32, 4, 1)) */
+    double *a = nonsym(4, 4);
+    OK(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 4, 4, a, 4, NULL));
+    float x32[4] = {0}, b32[4] = {1, 1, 1, 1};
+    EXPECT(jl_solve(f, 0, FL_FLOAT32, 1, b32, 4, x32, 4) == FL_ERR_DTYPE_MISMATCH);
+    EXPECT(last_error.status == 3);
+    /* @test_throws DimensionMismatch F \ ones(5): size(F, 2), size(F), then Julia throws */
+    int64_t rows, cols;
+    jl_size(f, &rows, &cols);
+    jl_size(f, &rows, &cols);
+    EXPECT(rows == 4); /* 5 != 4: no solve call is made */
+    fl_factor_destroy(f);
+    free(a34), free(neg), free(a);
+}
+
+static void t15_handles(void) {
+    fl_factor *f, *g;
+    double *a = nonsym(3, 3), *s = tridiag(3);
+    /* F = lu_factor(nonsym(3, 3)); close(F); close(F): the second is destroy(NULL) */
+    OK(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 3, a, 3, NULL));
+    fl_factor_destroy(f);
+    f = NULL;
+    fl_factor_destroy(f);
+    /* @test_throws ArgumentError F \ ones(3): the closed handle is caught in Julia, no call */
+    /* let G = cholesky_factor(tridiag(3)), k = Kernel(:matern32, :ard, 2, [1.0, 2.0]) */
+    OK(jl_factorize(&g, FL_FACTOR_CHOLESKY, FL_FLOAT64, 3, 3, s, 3, NULL));
+    fl_kernel *k = NULL;
+    const double ls[2] = {1.0, 2.0};
+    OK(fl_kernel_create(&k, FL_KERNEL_MATERN32, FL_METRIC_ARD, 2, 2, ls, 1.0, 0.0));
+    /* @test size(G) == (3, 3) && k.nparams == 2 */
+    int64_t rows, cols;
+    jl_size(g, &rows, &cols);
+    EXPECT(rows == 3 && cols == 3);
+    /* end; GC.gc(): both finalizers */
+    fl_factor_destroy(g);
+    fl_kernel_destroy(k);
+    free(a), free(s);
+}
+
+int main(void) {
+    struct {
+        const char *name;
+        void (*run)(void);
+    } blocks[] = {{"[T1] runtime information", t1_runtime},
+                  {"[T2] LU: \\, ldiv!, in place, transpose, views, inv", t2_lu},
+                  {"[T3] Cholesky in Float32: solve, det, logdet", t3_cholesky_float32},
+                  {"[T4] LDLT inertia, EIGH eigenvalues and rank", t4_ldlt_eigh},
+                  {"[T5] QR least squares", t5_qr},
+                  {"[T6] SVD rank of a rank-2 matrix; LU has no rank", t6_rank},
+                  {"[T7] Options: the upper triangle only", t7_options},
+                  {"[T8] products with A^-1", t8_inverse_products},
+                  {"[T9] kernel matrices against a direct loop", t9_kernels},
+                  {"[T10] rolled products against a loop", t10_rolled},
+                  {"[T11] binning on hand cases", t11_binning},
+                  {"[T12] block sums and the calculus toolkit", t12_blocks},
+                  {"[T13] sparse: product, LU solve, refactor, Cholesky logdet", t13_sparse},
+                  {"[T14] errors carry the status and the message", t14_errors},
+                  {"[T15] handles are freed: close, double close, finalizers", t15_handles}};
+    for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; ++i) {
+        int before = failures;
+        blocks[i].run();
+        printf("%-62s %s\n", blocks[i].name, failures == before ? "ok" : "FAILED");
+    }
+    printf("julia mirror: %d checks, %d failed (fastlinalg %s, %s)\n", checks, failures,
+           fl_version(), fl_blas_core());
+    return failures == 0 ? 0 : 1;
+}
