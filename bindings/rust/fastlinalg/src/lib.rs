@@ -15,6 +15,11 @@
 //! # }
 //! ```
 
+/// The README's example runs as a doc test.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeExample;
+
 mod binning;
 mod blocks;
 mod calculus;
