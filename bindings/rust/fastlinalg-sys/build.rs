@@ -9,7 +9,10 @@ fn main() {
         .args(["--libs", "fastlinalg"])
         .output()
         .unwrap_or_else(|e| {
-            panic!("fastlinalg-sys: could not run the `pkg-config` program ({}); install pkg-config", e)
+            panic!(
+                "fastlinalg-sys: could not run the `pkg-config` program ({}); install pkg-config",
+                e
+            )
         });
     if !output.status.success() {
         panic!(

@@ -645,7 +645,11 @@ mod tests {
             ("FL_ERR_DIMENSION_MISMATCH", FL_ERR_DIMENSION_MISMATCH, 2),
             ("FL_ERR_DTYPE_MISMATCH", FL_ERR_DTYPE_MISMATCH, 3),
             ("FL_ERR_SINGULAR", FL_ERR_SINGULAR, 4),
-            ("FL_ERR_NOT_POSITIVE_DEFINITE", FL_ERR_NOT_POSITIVE_DEFINITE, 5),
+            (
+                "FL_ERR_NOT_POSITIVE_DEFINITE",
+                FL_ERR_NOT_POSITIVE_DEFINITE,
+                5,
+            ),
             ("FL_ERR_NON_FINITE", FL_ERR_NON_FINITE, 6),
             ("FL_ERR_TOO_LARGE", FL_ERR_TOO_LARGE, 7),
             ("FL_ERR_OUT_OF_MEMORY", FL_ERR_OUT_OF_MEMORY, 8),
@@ -704,7 +708,10 @@ mod tests {
     fn loaded_library_matches_the_declared_version() {
         assert_eq!(unsafe { fl_version_number() }, FL_VERSION_NUMBER);
         let text = unsafe { CStr::from_ptr(fl_version()) }.to_str().unwrap();
-        let expected = format!("{}.{}.{}", FL_VERSION_MAJOR, FL_VERSION_MINOR, FL_VERSION_PATCH);
+        let expected = format!(
+            "{}.{}.{}",
+            FL_VERSION_MAJOR, FL_VERSION_MINOR, FL_VERSION_PATCH
+        );
         assert_eq!(text, expected);
     }
 
@@ -716,7 +723,14 @@ mod tests {
         let mut factor: *mut fl_factor = std::ptr::null_mut();
         let status = unsafe {
             fl_factor_create(
-                &mut factor, 99, FL_FLOAT64, FL_ROW_MAJOR, 1, 1, [1.0f64].as_ptr().cast(), 1,
+                &mut factor,
+                99,
+                FL_FLOAT64,
+                FL_ROW_MAJOR,
+                1,
+                1,
+                [1.0f64].as_ptr().cast(),
+                1,
                 std::ptr::null(),
             )
         };

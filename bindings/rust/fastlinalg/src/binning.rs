@@ -10,8 +10,13 @@ pub fn digitize<T: Scalar>(x: &[T], edges: &[T], right: bool) -> Result<Vec<i64>
     let mut bins = vec![0i64; x.len()];
     check(unsafe {
         sys::fl_digitize(
-            T::DTYPE, i64_of("n", x.len())?, x.as_ptr().cast(), i64_of("nedges", edges.len())?,
-            edges.as_ptr().cast(), right as std::os::raw::c_int, bins.as_mut_ptr(),
+            T::DTYPE,
+            i64_of("n", x.len())?,
+            x.as_ptr().cast(),
+            i64_of("nedges", edges.len())?,
+            edges.as_ptr().cast(),
+            right as std::os::raw::c_int,
+            bins.as_mut_ptr(),
         )
     })?;
     Ok(bins)
@@ -21,7 +26,12 @@ pub fn digitize<T: Scalar>(x: &[T], edges: &[T], right: bool) -> Result<Vec<i64>
 pub fn bincount(labels: &[i64], nbins: usize) -> Result<Vec<i64>> {
     let mut counts = vec![0i64; nbins];
     check(unsafe {
-        sys::fl_bincount(i64_of("n", labels.len())?, labels.as_ptr(), i64_of("nbins", nbins)?, counts.as_mut_ptr())
+        sys::fl_bincount(
+            i64_of("n", labels.len())?,
+            labels.as_ptr(),
+            i64_of("nbins", nbins)?,
+            counts.as_mut_ptr(),
+        )
     })?;
     Ok(counts)
 }
@@ -32,7 +42,11 @@ pub fn bincount_weighted<T: Scalar>(labels: &[i64], weights: &[T], nbins: usize)
     let mut sums = vec![T::default(); nbins];
     check(unsafe {
         sys::fl_bincount_weighted(
-            i64_of("n", labels.len())?, labels.as_ptr(), T::DTYPE, weights.as_ptr().cast(), i64_of("nbins", nbins)?,
+            i64_of("n", labels.len())?,
+            labels.as_ptr(),
+            T::DTYPE,
+            weights.as_ptr().cast(),
+            i64_of("nbins", nbins)?,
             sums.as_mut_ptr().cast(),
         )
     })?;
@@ -45,7 +59,10 @@ pub fn group_by_bin(labels: &[i64], nbins: usize) -> Result<(Vec<i64>, Vec<i64>)
     let mut perm = vec![0i64; labels.len()];
     check(unsafe {
         sys::fl_group_by_bin(
-            i64_of("n", labels.len())?, labels.as_ptr(), i64_of("nbins", nbins)?, offsets.as_mut_ptr(),
+            i64_of("n", labels.len())?,
+            labels.as_ptr(),
+            i64_of("nbins", nbins)?,
+            offsets.as_mut_ptr(),
             perm.as_mut_ptr(),
         )
     })?;

@@ -7,8 +7,15 @@ use crate::scalar::Scalar;
 use fastlinalg_sys as sys;
 
 fn times(func: &str, a: usize, b: usize) -> Result<usize> {
-    a.checked_mul(b)
-        .map_or_else(|| fail(Status::TooLarge, format!("{}: {} * {} overflows", func, a, b)), Ok)
+    a.checked_mul(b).map_or_else(
+        || {
+            fail(
+                Status::TooLarge,
+                format!("{}: {} * {} overflows", func, a, b),
+            )
+        },
+        Ok,
+    )
 }
 
 /// The shape of D(n) (pinv = false) or D(n)^+ (pinv = true).
@@ -27,8 +34,17 @@ pub fn vecb<T: Scalar>(x: MatRef<'_, T>, n1: usize, n2: usize) -> Result<Mat<T>>
     let mut o = out.as_mut();
     check(unsafe {
         sys::fl_vecb(
-            T::DTYPE, x.raw_rows(), x.raw_cols(), i64_of("n1", n1)?, i64_of("n2", n2)?, x.layout().raw(), x.ptr(),
-            x.raw_ld(), o.layout().raw(), o.ptr(), o.raw_ld(),
+            T::DTYPE,
+            x.raw_rows(),
+            x.raw_cols(),
+            i64_of("n1", n1)?,
+            i64_of("n2", n2)?,
+            x.layout().raw(),
+            x.ptr(),
+            x.raw_ld(),
+            o.layout().raw(),
+            o.ptr(),
+            o.raw_ld(),
         )
     })?;
     Ok(out)
@@ -39,19 +55,42 @@ pub fn vech<T: Scalar>(x: MatRef<'_, T>) -> Result<Vec<T>> {
     let n = x.rows();
     expect_shape("vech", "x", x.shape(), n, n)?;
     let mut out = vec![T::default(); times("vech", n, n + 1)? / 2];
-    check(unsafe { sys::fl_vech(T::DTYPE, x.raw_rows(), x.layout().raw(), x.ptr(), x.raw_ld(), out.as_mut_ptr().cast()) })?;
+    check(unsafe {
+        sys::fl_vech(
+            T::DTYPE,
+            x.raw_rows(),
+            x.layout().raw(),
+            x.ptr(),
+            x.raw_ld(),
+            out.as_mut_ptr().cast(),
+        )
+    })?;
     Ok(out)
 }
 
 /// K(m,n) X for an (m n)-by-ncols X, in X's layout.
 pub fn commutation_apply<T: Scalar>(m: usize, n: usize, x: MatRef<'_, T>) -> Result<Mat<T>> {
-    expect_shape("commutation_apply", "x", x.shape(), times("commutation_apply", m, n)?, x.cols())?;
+    expect_shape(
+        "commutation_apply",
+        "x",
+        x.shape(),
+        times("commutation_apply", m, n)?,
+        x.cols(),
+    )?;
     let mut out = Mat::zeros(x.rows(), x.cols(), x.layout())?;
     let mut o = out.as_mut();
     check(unsafe {
         sys::fl_commutation_apply(
-            T::DTYPE, i64_of("m", m)?, i64_of("n", n)?, x.raw_cols(), x.layout().raw(), x.ptr(), x.raw_ld(),
-            o.layout().raw(), o.ptr(), o.raw_ld(),
+            T::DTYPE,
+            i64_of("m", m)?,
+            i64_of("n", n)?,
+            x.raw_cols(),
+            x.layout().raw(),
+            x.ptr(),
+            x.raw_ld(),
+            o.layout().raw(),
+            o.ptr(),
+            o.raw_ld(),
         )
     })?;
     Ok(out)
@@ -62,12 +101,26 @@ pub fn commutation_matrix<T: Scalar>(m: usize, n: usize, layout: Layout) -> Resu
     let mn = times("commutation_matrix", m, n)?;
     let mut out = Mat::zeros(mn, mn, layout)?;
     let mut o = out.as_mut();
-    check(unsafe { sys::fl_commutation_matrix(T::DTYPE, i64_of("m", m)?, i64_of("n", n)?, layout.raw(), o.ptr(), o.raw_ld()) })?;
+    check(unsafe {
+        sys::fl_commutation_matrix(
+            T::DTYPE,
+            i64_of("m", m)?,
+            i64_of("n", n)?,
+            layout.raw(),
+            o.ptr(),
+            o.raw_ld(),
+        )
+    })?;
     Ok(out)
 }
 
 /// op(M) X for M = D(n) (pinv = false) or D(n)^+ (pinv = true), in X's layout.
-pub fn duplication_apply<T: Scalar>(n: usize, pinv: bool, trans: Transpose, x: MatRef<'_, T>) -> Result<Mat<T>> {
+pub fn duplication_apply<T: Scalar>(
+    n: usize,
+    pinv: bool,
+    trans: Transpose,
+    x: MatRef<'_, T>,
+) -> Result<Mat<T>> {
     let (rows, cols) = duplication_shape(n, pinv)?;
     let (out_rows, x_rows) = match trans {
         Transpose::No => (rows, cols),
@@ -78,8 +131,17 @@ pub fn duplication_apply<T: Scalar>(n: usize, pinv: bool, trans: Transpose, x: M
     let mut o = out.as_mut();
     check(unsafe {
         sys::fl_duplication_apply(
-            T::DTYPE, i64_of("n", n)?, pinv as std::os::raw::c_int, trans.raw(), x.raw_cols(), x.layout().raw(),
-            x.ptr(), x.raw_ld(), o.layout().raw(), o.ptr(), o.raw_ld(),
+            T::DTYPE,
+            i64_of("n", n)?,
+            pinv as std::os::raw::c_int,
+            trans.raw(),
+            x.raw_cols(),
+            x.layout().raw(),
+            x.ptr(),
+            x.raw_ld(),
+            o.layout().raw(),
+            o.ptr(),
+            o.raw_ld(),
         )
     })?;
     Ok(out)
@@ -91,7 +153,14 @@ pub fn duplication_matrix<T: Scalar>(n: usize, pinv: bool, layout: Layout) -> Re
     let mut out = Mat::zeros(rows, cols, layout)?;
     let mut o = out.as_mut();
     check(unsafe {
-        sys::fl_duplication_matrix(T::DTYPE, i64_of("n", n)?, pinv as std::os::raw::c_int, layout.raw(), o.ptr(), o.raw_ld())
+        sys::fl_duplication_matrix(
+            T::DTYPE,
+            i64_of("n", n)?,
+            pinv as std::os::raw::c_int,
+            layout.raw(),
+            o.ptr(),
+            o.raw_ld(),
+        )
     })?;
     Ok(out)
 }

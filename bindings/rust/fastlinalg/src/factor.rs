@@ -40,10 +40,17 @@ impl FactorKind {
     ];
 
     pub(crate) fn raw(self) -> sys::fl_factor_kind {
-        FactorKind::ALL.iter().find(|(k, _)| *k == self).map(|(_, raw)| *raw).unwrap_or(0)
+        FactorKind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map(|(_, raw)| *raw)
+            .unwrap_or(0)
     }
     fn from_raw(raw: sys::fl_factor_kind) -> Option<FactorKind> {
-        FactorKind::ALL.iter().find(|(_, r)| *r == raw).map(|(k, _)| *k)
+        FactorKind::ALL
+            .iter()
+            .find(|(_, r)| *r == raw)
+            .map(|(k, _)| *k)
     }
 }
 
@@ -122,12 +129,23 @@ fn build(create: impl FnOnce(*mut *mut sys::fl_factor) -> sys::fl_status) -> Res
 
 impl Factor {
     /// Factors the dense matrix `a` with `kind`; `options = None` means all defaults.
-    pub fn new<T: Scalar>(kind: FactorKind, a: MatRef<'_, T>, options: Option<&Options>) -> Result<Factor> {
+    pub fn new<T: Scalar>(
+        kind: FactorKind,
+        a: MatRef<'_, T>,
+        options: Option<&Options>,
+    ) -> Result<Factor> {
         let opts = Options::raw_or_null(options);
         build(|raw| unsafe {
             sys::fl_factor_create(
-                raw, kind.raw(), T::DTYPE, a.layout().raw(), a.raw_rows(), a.raw_cols(), a.ptr(),
-                a.raw_ld(), opts,
+                raw,
+                kind.raw(),
+                T::DTYPE,
+                a.layout().raw(),
+                a.raw_rows(),
+                a.raw_cols(),
+                a.ptr(),
+                a.raw_ld(),
+                opts,
             )
         })
     }
@@ -170,14 +188,22 @@ impl Factor {
         expect_shape("Factor::rank_update", "v", v.shape(), self.rows(), v.cols())?;
         build(|raw| unsafe {
             sys::fl_factor_rank_update(
-                raw, self.raw, sign.raw(), T::DTYPE, v.raw_cols(), v.layout().raw(), v.ptr(),
+                raw,
+                self.raw,
+                sign.raw(),
+                T::DTYPE,
+                v.raw_cols(),
+                v.layout().raw(),
+                v.ptr(),
                 v.raw_ld(),
             )
         })
     }
     /// Sparse Cholesky: a new factor of A +- V V^T for a sparse n-by-k V.
     pub fn rank_update_sparse(&self, sign: UpdateSign, v: &Sparse) -> Result<Factor> {
-        build(|raw| unsafe { sys::fl_factor_rank_update_sparse(raw, self.raw, sign.raw(), v.raw()) })
+        build(|raw| unsafe {
+            sys::fl_factor_rank_update_sparse(raw, self.raw, sign.raw(), v.raw())
+        })
     }
 
     /// The kind actually built (what `Auto` chose).
@@ -205,14 +231,27 @@ impl Factor {
     }
 
     /// X with op(A) X = B, written into `x` (shape: cols of op(A) by B's columns).
-    pub fn solve_into<T: Scalar>(&self, trans: Transpose, b: MatRef<'_, T>, mut x: MatMut<'_, T>) -> Result<()> {
+    pub fn solve_into<T: Scalar>(
+        &self,
+        trans: Transpose,
+        b: MatRef<'_, T>,
+        mut x: MatMut<'_, T>,
+    ) -> Result<()> {
         let (b_rows, x_rows) = self.solve_rows(trans);
         expect_shape("Factor::solve", "b", b.shape(), b_rows, b.cols())?;
         expect_shape("Factor::solve", "x", x.shape(), x_rows, b.cols())?;
         check(unsafe {
             sys::fl_factor_solve(
-                self.raw, trans.raw(), T::DTYPE, b.raw_cols(), b.layout().raw(), b.ptr(), b.raw_ld(),
-                x.layout().raw(), x.ptr(), x.raw_ld(),
+                self.raw,
+                trans.raw(),
+                T::DTYPE,
+                b.raw_cols(),
+                b.layout().raw(),
+                b.ptr(),
+                b.raw_ld(),
+                x.layout().raw(),
+                x.ptr(),
+                x.raw_ld(),
             )
         })
     }
@@ -240,8 +279,22 @@ impl Factor {
     }
     /// A^-1 (or the pseudo-inverse), cols-by-rows of A, written into `inv`.
     pub fn inverse_into<T: Scalar>(&self, mut inv: MatMut<'_, T>) -> Result<()> {
-        expect_shape("Factor::inverse", "inv", inv.shape(), self.cols(), self.rows())?;
-        check(unsafe { sys::fl_factor_inverse(self.raw, T::DTYPE, inv.layout().raw(), inv.ptr(), inv.raw_ld()) })
+        expect_shape(
+            "Factor::inverse",
+            "inv",
+            inv.shape(),
+            self.cols(),
+            self.rows(),
+        )?;
+        check(unsafe {
+            sys::fl_factor_inverse(
+                self.raw,
+                T::DTYPE,
+                inv.layout().raw(),
+                inv.ptr(),
+                inv.raw_ld(),
+            )
+        })
     }
     pub fn inverse<T: Scalar>(&self, layout: Layout) -> Result<Mat<T>> {
         let mut inv = Mat::zeros(self.cols(), self.rows(), layout)?;
@@ -254,8 +307,14 @@ impl Factor {
         Ok(rank)
     }
     pub fn inertia(&self) -> Result<Inertia> {
-        let mut n = Inertia { positive: 0, negative: 0, zero: 0 };
-        check(unsafe { sys::fl_factor_inertia(self.raw, &mut n.positive, &mut n.negative, &mut n.zero) })?;
+        let mut n = Inertia {
+            positive: 0,
+            negative: 0,
+            zero: 0,
+        };
+        check(unsafe {
+            sys::fl_factor_inertia(self.raw, &mut n.positive, &mut n.negative, &mut n.zero)
+        })?;
         Ok(n)
     }
     /// The shape of a part, or `Unsupported` if this kind has no such part.
@@ -269,7 +328,16 @@ impl Factor {
         let (rows, cols) = self.part_shape(part)?;
         let mut out = Mat::zeros(rows, cols, layout)?;
         let mut o = out.as_mut();
-        check(unsafe { sys::fl_factor_get_part(self.raw, part.raw(), T::DTYPE, layout.raw(), o.ptr(), o.raw_ld()) })?;
+        check(unsafe {
+            sys::fl_factor_get_part(
+                self.raw,
+                part.raw(),
+                T::DTYPE,
+                layout.raw(),
+                o.ptr(),
+                o.raw_ld(),
+            )
+        })?;
         Ok(out)
     }
     /// QR, COD: C <- op(Q) C in place, for an m-by-ncols C.
@@ -277,42 +345,88 @@ impl Factor {
         expect_shape("Factor::apply_q", "c", c.shape(), self.rows(), c.cols())?;
         let ncols = c.cols() as i64;
         check(unsafe {
-            sys::fl_factor_apply_q(self.raw, trans.raw(), T::DTYPE, ncols, c.layout().raw(), c.ptr(), c.raw_ld())
+            sys::fl_factor_apply_q(
+                self.raw,
+                trans.raw(),
+                T::DTYPE,
+                ncols,
+                c.layout().raw(),
+                c.ptr(),
+                c.raw_ld(),
+            )
         })
     }
     /// QR, COD, SVD: ||b_j - A x_j|| for each column of B, without forming X.
     pub fn residual_norms<T: Scalar>(&self, b: MatRef<'_, T>) -> Result<Vec<T>> {
-        expect_shape("Factor::residual_norms", "b", b.shape(), self.rows(), b.cols())?;
+        expect_shape(
+            "Factor::residual_norms",
+            "b",
+            b.shape(),
+            self.rows(),
+            b.cols(),
+        )?;
         let mut norms = vec![T::default(); b.cols()];
         check(unsafe {
             sys::fl_factor_residual_norms(
-                self.raw, T::DTYPE, b.raw_cols(), b.layout().raw(), b.ptr(), b.raw_ld(),
+                self.raw,
+                T::DTYPE,
+                b.raw_cols(),
+                b.layout().raw(),
+                b.ptr(),
+                b.raw_ld(),
                 norms.as_mut_ptr().cast(),
             )
         })?;
         Ok(norms)
     }
     /// EIGH: X_l with (A + shifts[l] I) X_l = B for every shift, each in B's layout.
-    pub fn solve_shifted<T: Scalar>(&self, shifts: &[f64], b: MatRef<'_, T>) -> Result<Vec<Mat<T>>> {
+    pub fn solve_shifted<T: Scalar>(
+        &self,
+        shifts: &[f64],
+        b: MatRef<'_, T>,
+    ) -> Result<Vec<Mat<T>>> {
         let n = self.rows();
         expect_shape("Factor::solve_shifted", "b", b.shape(), n, b.cols())?;
+        // n * nrhs cannot overflow: B's slice holds that many elements.
         let stride = n * b.cols();
-        let mut x = vec![T::default(); stride * shifts.len()];
+        let total = stride.checked_mul(shifts.len()).map_or_else(
+            || {
+                fail(
+                    Status::TooLarge,
+                    "Factor::solve_shifted: the results overflow".to_string(),
+                )
+            },
+            Ok,
+        )?;
+        let mut x = vec![T::default(); total];
         let ld = match b.layout() {
             Layout::RowMajor => b.cols().max(1),
             Layout::ColMajor => n.max(1),
         };
         check(unsafe {
             sys::fl_factor_solve_shifted(
-                self.raw, T::DTYPE, i64_of("nshifts", shifts.len())?, shifts.as_ptr(), b.raw_cols(),
-                b.layout().raw(), b.ptr(), b.raw_ld(), b.layout().raw(), x.as_mut_ptr().cast(), ld as i64,
-                stride as i64,
+                self.raw,
+                T::DTYPE,
+                i64_of("nshifts", shifts.len())?,
+                shifts.as_ptr(),
+                b.raw_cols(),
+                b.layout().raw(),
+                b.ptr(),
+                b.raw_ld(),
+                b.layout().raw(),
+                x.as_mut_ptr().cast(),
+                i64_of("ldx", ld)?,
+                i64_of("x_stride", stride)?,
             )
         })?;
         if stride == 0 {
-            return (0..shifts.len()).map(|_| Mat::zeros(n, b.cols(), b.layout())).collect();
+            return (0..shifts.len())
+                .map(|_| Mat::zeros(n, b.cols(), b.layout()))
+                .collect();
         }
-        x.chunks(stride).map(|c| Mat::from_vec(c.to_vec(), n, b.cols(), b.layout())).collect()
+        x.chunks(stride)
+            .map(|c| Mat::from_vec(c.to_vec(), n, b.cols(), b.layout()))
+            .collect()
     }
 
     /// n of a square factor, as the products with A^-1 need it.
@@ -320,7 +434,12 @@ impl Factor {
         if self.rows() != self.cols() {
             return fail(
                 Status::Unsupported,
-                format!("{}: the factor is {}-by-{}, not square", func, self.rows(), self.cols()),
+                format!(
+                    "{}: the factor is {}-by-{}, not square",
+                    func,
+                    self.rows(),
+                    self.cols()
+                ),
             );
         }
         Ok(self.rows())
@@ -337,8 +456,15 @@ impl Factor {
         let mut o = out.as_mut();
         check(unsafe {
             sys::fl_factor_quadratic_form(
-                self.raw, T::DTYPE, y.raw_cols(), y.layout().raw(), y.ptr(), y.raw_ld(), o.layout().raw(),
-                o.ptr(), o.raw_ld(),
+                self.raw,
+                T::DTYPE,
+                y.raw_cols(),
+                y.layout().raw(),
+                y.ptr(),
+                y.raw_ld(),
+                o.layout().raw(),
+                o.ptr(),
+                o.raw_ld(),
             )
         })?;
         Ok(out)
@@ -352,8 +478,19 @@ impl Factor {
         let mut o = out.as_mut();
         check(unsafe {
             sys::fl_factor_bilinear_form(
-                self.raw, T::DTYPE, y.raw_cols(), y.layout().raw(), y.ptr(), y.raw_ld(), w.raw_cols(),
-                w.layout().raw(), w.ptr(), w.raw_ld(), o.layout().raw(), o.ptr(), o.raw_ld(),
+                self.raw,
+                T::DTYPE,
+                y.raw_cols(),
+                y.layout().raw(),
+                y.ptr(),
+                y.raw_ld(),
+                w.raw_cols(),
+                w.layout().raw(),
+                w.ptr(),
+                w.raw_ld(),
+                o.layout().raw(),
+                o.ptr(),
+                o.raw_ld(),
             )
         })?;
         Ok(out)
@@ -366,7 +503,14 @@ impl Factor {
         let mut o = out.as_mut();
         check(unsafe {
             sys::fl_factor_sandwich(
-                self.raw, T::DTYPE, y.layout().raw(), y.ptr(), y.raw_ld(), o.layout().raw(), o.ptr(), o.raw_ld(),
+                self.raw,
+                T::DTYPE,
+                y.layout().raw(),
+                y.ptr(),
+                y.raw_ld(),
+                o.layout().raw(),
+                o.ptr(),
+                o.raw_ld(),
             )
         })?;
         Ok(out)
@@ -376,14 +520,25 @@ impl Factor {
         let n = self.order("Factor::trace_solve")?;
         expect_shape("Factor::trace_solve", "y", y.shape(), n, n)?;
         let mut trace = 0.0;
-        check(unsafe { sys::fl_factor_trace_solve(self.raw, T::DTYPE, y.layout().raw(), y.ptr(), y.raw_ld(), &mut trace) })?;
+        check(unsafe {
+            sys::fl_factor_trace_solve(
+                self.raw,
+                T::DTYPE,
+                y.layout().raw(),
+                y.ptr(),
+                y.raw_ld(),
+                &mut trace,
+            )
+        })?;
         Ok(trace)
     }
     /// diag(A^-1).
     pub fn inverse_diagonal<T: Scalar>(&self) -> Result<Vec<T>> {
         let n = self.order("Factor::inverse_diagonal")?;
         let mut diag = vec![T::default(); n];
-        check(unsafe { sys::fl_factor_inverse_diagonal(self.raw, T::DTYPE, diag.as_mut_ptr().cast()) })?;
+        check(unsafe {
+            sys::fl_factor_inverse_diagonal(self.raw, T::DTYPE, diag.as_mut_ptr().cast())
+        })?;
         Ok(diag)
     }
     /// y_j^T A^-1 y_j for each column y_j of the n-by-k Y.
@@ -393,7 +548,13 @@ impl Factor {
         let mut out = vec![T::default(); y.cols()];
         check(unsafe {
             sys::fl_factor_mahalanobis(
-                self.raw, T::DTYPE, y.raw_cols(), y.layout().raw(), y.ptr(), y.raw_ld(), out.as_mut_ptr().cast(),
+                self.raw,
+                T::DTYPE,
+                y.raw_cols(),
+                y.layout().raw(),
+                y.ptr(),
+                y.raw_ld(),
+                out.as_mut_ptr().cast(),
             )
         })?;
         Ok(out)

@@ -35,9 +35,12 @@ mod sparse;
 
 pub use binning::{bincount, bincount_weighted, digitize, group_by_bin};
 pub use blocks::{
-    block_sum_abt, block_sum_acbt, block_sum_kron, block_sum_kron_abt_cdt, block_sum_kron_grid, block_sum_residual,
+    block_sum_abt, block_sum_acbt, block_sum_kron, block_sum_kron_abt_cdt, block_sum_kron_grid,
+    block_sum_residual,
 };
-pub use calculus::{commutation_apply, commutation_matrix, duplication_apply, duplication_matrix, vecb, vech};
+pub use calculus::{
+    commutation_apply, commutation_matrix, duplication_apply, duplication_matrix, vecb, vech,
+};
 pub use error::{Error, Result, Status};
 pub use factor::{Factor, FactorKind, Inertia, Part, UpdateSign};
 pub use kernel::{Kernel, KernelKind, Metric};

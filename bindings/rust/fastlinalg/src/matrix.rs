@@ -58,7 +58,13 @@ fn span(what: &str, rows: usize, cols: usize, layout: Layout, ld: usize) -> Resu
     if ld < inner.max(1) {
         return fail(
             Status::InvalidArgument,
-            format!("{}: ld = {} is smaller than {} ({:?})", what, ld, inner.max(1), layout),
+            format!(
+                "{}: ld = {} is smaller than {} ({:?})",
+                what,
+                ld,
+                inner.max(1),
+                layout
+            ),
         );
     }
     if outer == 0 || inner == 0 {
@@ -68,12 +74,24 @@ fn span(what: &str, rows: usize, cols: usize, layout: Layout, ld: usize) -> Resu
         .checked_mul(ld)
         .and_then(|n| n.checked_add(inner))
         .map_or_else(
-            || fail(Status::TooLarge, format!("{}: {}-by-{} overflows", what, rows, cols)),
+            || {
+                fail(
+                    Status::TooLarge,
+                    format!("{}: {}-by-{} overflows", what, rows, cols),
+                )
+            },
             Ok,
         )
 }
 
-fn check_len(what: &str, len: usize, rows: usize, cols: usize, layout: Layout, ld: usize) -> Result<()> {
+fn check_len(
+    what: &str,
+    len: usize,
+    rows: usize,
+    cols: usize,
+    layout: Layout,
+    ld: usize,
+) -> Result<()> {
     // Every size must fit the int64_t it crosses the boundary as, so that `as i64` is exact.
     if rows.max(cols).max(ld) > i64::MAX as usize {
         return fail(Status::TooLarge, format!("{}: a size exceeds int64", what));
@@ -121,16 +139,40 @@ pub struct MatMut<'a, T> {
 impl<'a, T> MatRef<'a, T> {
     /// `data` as a rows-by-cols matrix, each row contiguous.
     pub fn row_major(data: &'a [T], rows: usize, cols: usize) -> Result<Self> {
-        Self::with_ld(data, rows, cols, Layout::RowMajor, tight_ld(rows, cols, Layout::RowMajor))
+        Self::with_ld(
+            data,
+            rows,
+            cols,
+            Layout::RowMajor,
+            tight_ld(rows, cols, Layout::RowMajor),
+        )
     }
     /// `data` as a rows-by-cols matrix, each column contiguous.
     pub fn col_major(data: &'a [T], rows: usize, cols: usize) -> Result<Self> {
-        Self::with_ld(data, rows, cols, Layout::ColMajor, tight_ld(rows, cols, Layout::ColMajor))
+        Self::with_ld(
+            data,
+            rows,
+            cols,
+            Layout::ColMajor,
+            tight_ld(rows, cols, Layout::ColMajor),
+        )
     }
     /// `data` as a rows-by-cols matrix in `layout` with leading dimension `ld`.
-    pub fn with_ld(data: &'a [T], rows: usize, cols: usize, layout: Layout, ld: usize) -> Result<Self> {
+    pub fn with_ld(
+        data: &'a [T],
+        rows: usize,
+        cols: usize,
+        layout: Layout,
+        ld: usize,
+    ) -> Result<Self> {
         check_len("MatRef", data.len(), rows, cols, layout, ld)?;
-        Ok(MatRef { data, rows, cols, layout, ld })
+        Ok(MatRef {
+            data,
+            rows,
+            cols,
+            layout,
+            ld,
+        })
     }
     pub fn rows(&self) -> usize {
         self.rows
@@ -149,7 +191,14 @@ impl<'a, T> MatRef<'a, T> {
     }
     /// Element (i, j); panics outside the shape.
     pub fn at(&self, i: usize, j: usize) -> &T {
-        assert!(i < self.rows && j < self.cols, "({}, {}) outside {}-by-{}", i, j, self.rows, self.cols);
+        assert!(
+            i < self.rows && j < self.cols,
+            "({}, {}) outside {}-by-{}",
+            i,
+            j,
+            self.rows,
+            self.cols
+        );
         &self.data[self.layout.index(i, j, self.ld)]
     }
     pub(crate) fn ptr(&self) -> *const std::os::raw::c_void {
@@ -171,14 +220,38 @@ impl<'a, T> MatRef<'a, T> {
 
 impl<'a, T> MatMut<'a, T> {
     pub fn row_major(data: &'a mut [T], rows: usize, cols: usize) -> Result<Self> {
-        Self::with_ld(data, rows, cols, Layout::RowMajor, tight_ld(rows, cols, Layout::RowMajor))
+        Self::with_ld(
+            data,
+            rows,
+            cols,
+            Layout::RowMajor,
+            tight_ld(rows, cols, Layout::RowMajor),
+        )
     }
     pub fn col_major(data: &'a mut [T], rows: usize, cols: usize) -> Result<Self> {
-        Self::with_ld(data, rows, cols, Layout::ColMajor, tight_ld(rows, cols, Layout::ColMajor))
+        Self::with_ld(
+            data,
+            rows,
+            cols,
+            Layout::ColMajor,
+            tight_ld(rows, cols, Layout::ColMajor),
+        )
     }
-    pub fn with_ld(data: &'a mut [T], rows: usize, cols: usize, layout: Layout, ld: usize) -> Result<Self> {
+    pub fn with_ld(
+        data: &'a mut [T],
+        rows: usize,
+        cols: usize,
+        layout: Layout,
+        ld: usize,
+    ) -> Result<Self> {
         check_len("MatMut", data.len(), rows, cols, layout, ld)?;
-        Ok(MatMut { data, rows, cols, layout, ld })
+        Ok(MatMut {
+            data,
+            rows,
+            cols,
+            layout,
+            ld,
+        })
     }
     pub fn rows(&self) -> usize {
         self.rows
@@ -194,7 +267,13 @@ impl<'a, T> MatMut<'a, T> {
     }
     /// A read-only view of the same matrix.
     pub fn as_ref(&self) -> MatRef<'_, T> {
-        MatRef { data: self.data, rows: self.rows, cols: self.cols, layout: self.layout, ld: self.ld }
+        MatRef {
+            data: self.data,
+            rows: self.rows,
+            cols: self.cols,
+            layout: self.layout,
+            ld: self.ld,
+        }
     }
     pub(crate) fn ptr(&mut self) -> *mut std::os::raw::c_void {
         self.data.as_mut_ptr().cast()
@@ -220,10 +299,20 @@ impl<T: Copy + Default> Mat<T> {
     /// A rows-by-cols matrix of zeros (T::default()).
     pub fn zeros(rows: usize, cols: usize, layout: Layout) -> Result<Self> {
         let len = rows.checked_mul(cols).map_or_else(
-            || fail(Status::TooLarge, format!("Mat: {}-by-{} overflows", rows, cols)),
+            || {
+                fail(
+                    Status::TooLarge,
+                    format!("Mat: {}-by-{} overflows", rows, cols),
+                )
+            },
             Ok,
         )?;
-        Ok(Mat { data: vec![T::default(); len], rows, cols, layout })
+        Ok(Mat {
+            data: vec![T::default(); len],
+            rows,
+            cols,
+            layout,
+        })
     }
 }
 
@@ -233,10 +322,20 @@ impl<T> Mat<T> {
         if rows.checked_mul(cols) != Some(data.len()) {
             return fail(
                 Status::DimensionMismatch,
-                format!("Mat::from_vec: {} elements for {}-by-{}", data.len(), rows, cols),
+                format!(
+                    "Mat::from_vec: {} elements for {}-by-{}",
+                    data.len(),
+                    rows,
+                    cols
+                ),
             );
         }
-        Ok(Mat { data, rows, cols, layout })
+        Ok(Mat {
+            data,
+            rows,
+            cols,
+            layout,
+        })
     }
     pub fn rows(&self) -> usize {
         self.rows
@@ -255,16 +354,37 @@ impl<T> Mat<T> {
     }
     /// Element (i, j); panics outside the shape.
     pub fn at(&self, i: usize, j: usize) -> &T {
-        assert!(i < self.rows && j < self.cols, "({}, {}) outside {}-by-{}", i, j, self.rows, self.cols);
-        &self.data[self.layout.index(i, j, tight_ld(self.rows, self.cols, self.layout))]
+        assert!(
+            i < self.rows && j < self.cols,
+            "({}, {}) outside {}-by-{}",
+            i,
+            j,
+            self.rows,
+            self.cols
+        );
+        &self.data[self
+            .layout
+            .index(i, j, tight_ld(self.rows, self.cols, self.layout))]
     }
     pub fn as_ref(&self) -> MatRef<'_, T> {
         let ld = tight_ld(self.rows, self.cols, self.layout);
-        MatRef { data: &self.data, rows: self.rows, cols: self.cols, layout: self.layout, ld }
+        MatRef {
+            data: &self.data,
+            rows: self.rows,
+            cols: self.cols,
+            layout: self.layout,
+            ld,
+        }
     }
     pub fn as_mut(&mut self) -> MatMut<'_, T> {
         let ld = tight_ld(self.rows, self.cols, self.layout);
-        MatMut { data: &mut self.data, rows: self.rows, cols: self.cols, layout: self.layout, ld }
+        MatMut {
+            data: &mut self.data,
+            rows: self.rows,
+            cols: self.cols,
+            layout: self.layout,
+            ld,
+        }
     }
 }
 
@@ -277,11 +397,20 @@ pub(crate) fn i64_of(what: &str, n: usize) -> Result<i64> {
 }
 
 /// Rejects a matrix whose shape is not the one the C call will read or write.
-pub(crate) fn expect_shape(func: &str, name: &str, got: (usize, usize), rows: usize, cols: usize) -> Result<()> {
+pub(crate) fn expect_shape(
+    func: &str,
+    name: &str,
+    got: (usize, usize),
+    rows: usize,
+    cols: usize,
+) -> Result<()> {
     if got != (rows, cols) {
         return fail(
             Status::DimensionMismatch,
-            format!("{}: {} is {}-by-{}, expected {}-by-{}", func, name, got.0, got.1, rows, cols),
+            format!(
+                "{}: {} is {}-by-{}, expected {}-by-{}",
+                func, name, got.0, got.1, rows, cols
+            ),
         );
     }
     Ok(())

@@ -1,7 +1,7 @@
 //! Sparse matrices (SuiteSparse underneath) in compressed-column or compressed-row form.
 
 use crate::error::{check, fail, Result, Status};
-use crate::matrix::{expect_len, expect_shape, Mat, MatRef, Transpose};
+use crate::matrix::{expect_len, expect_shape, i64_of, Mat, MatRef, Transpose};
 use crate::scalar::{Dtype, Scalar};
 use fastlinalg_sys as sys;
 
@@ -78,24 +78,52 @@ impl Sparse {
         if last < 0 || last as u64 != idx.len() as u64 {
             return fail(
                 Status::DimensionMismatch,
-                format!("Sparse::new: ptr[{}] = {} but idx has {} entries", outer, last, idx.len()),
+                format!(
+                    "Sparse::new: ptr[{}] = {} but idx has {} entries",
+                    outer,
+                    last,
+                    idx.len()
+                ),
             );
         }
         expect_len("Sparse::new", "values", values.len(), idx.len())?;
         let mut raw = std::ptr::null_mut();
         check(unsafe {
             sys::fl_sparse_create(
-                &mut raw, raw_format, I::INDEX_TYPE, T::DTYPE, rows as i64, cols as i64, ptr.as_ptr().cast(),
-                idx.as_ptr().cast(), values.as_ptr().cast(),
+                &mut raw,
+                raw_format,
+                I::INDEX_TYPE,
+                T::DTYPE,
+                i64_of("rows", rows)?,
+                i64_of("cols", cols)?,
+                ptr.as_ptr().cast(),
+                idx.as_ptr().cast(),
+                values.as_ptr().cast(),
             )
         })?;
         let dtype = Dtype::from_raw(T::DTYPE).expect("a Scalar's dtype is known");
-        Ok(Sparse { raw, dtype, entries: idx.len() })
+        Ok(Sparse {
+            raw,
+            dtype,
+            entries: idx.len(),
+        })
     }
-    pub fn csc<I: SparseIndex, T: Scalar>(rows: usize, cols: usize, ptr: &[I], idx: &[I], values: &[T]) -> Result<Sparse> {
+    pub fn csc<I: SparseIndex, T: Scalar>(
+        rows: usize,
+        cols: usize,
+        ptr: &[I],
+        idx: &[I],
+        values: &[T],
+    ) -> Result<Sparse> {
         Sparse::new(SparseFormat::Csc, rows, cols, ptr, idx, values)
     }
-    pub fn csr<I: SparseIndex, T: Scalar>(rows: usize, cols: usize, ptr: &[I], idx: &[I], values: &[T]) -> Result<Sparse> {
+    pub fn csr<I: SparseIndex, T: Scalar>(
+        rows: usize,
+        cols: usize,
+        ptr: &[I],
+        idx: &[I],
+        values: &[T],
+    ) -> Result<Sparse> {
         Sparse::new(SparseFormat::Csr, rows, cols, ptr, idx, values)
     }
 
@@ -127,8 +155,16 @@ impl Sparse {
         let mut out = y.as_mut();
         check(unsafe {
             sys::fl_sparse_multiply(
-                self.raw, trans.raw(), T::DTYPE, x.raw_cols(), x.layout().raw(), x.ptr(), x.raw_ld(),
-                out.layout().raw(), out.ptr(), out.raw_ld(),
+                self.raw,
+                trans.raw(),
+                T::DTYPE,
+                x.raw_cols(),
+                x.layout().raw(),
+                x.ptr(),
+                x.raw_ld(),
+                out.layout().raw(),
+                out.ptr(),
+                out.raw_ld(),
             )
         })?;
         Ok(y)

@@ -10,11 +10,15 @@ fn shapes_are_checked_before_any_call() {
     assert_eq!(e.status, Status::InvalidArgument);
     let a = [2.0, 1.0, 1.0, 2.0f64];
     let f = Factor::lu(MatRef::row_major(&a, 2, 2).unwrap()).unwrap();
-    let e = f.solve(MatRef::row_major(&[1.0f64; 3], 3, 1).unwrap()).unwrap_err();
+    let e = f
+        .solve(MatRef::row_major(&[1.0f64; 3], 3, 1).unwrap())
+        .unwrap_err();
     assert_eq!(e.status, Status::DimensionMismatch);
     assert!(e.message.contains("b is 3-by-1"), "{}", e.message);
     let mut small = [0.0f64; 2];
-    let e = f.inverse_into(MatMut::row_major(&mut small, 1, 2).unwrap()).unwrap_err();
+    let e = f
+        .inverse_into(MatMut::row_major(&mut small, 1, 2).unwrap())
+        .unwrap_err();
     assert_eq!(e.status, Status::DimensionMismatch);
 }
 
@@ -40,7 +44,9 @@ fn library_errors_carry_status_and_message() {
 
     let a = [2.0, 1.0, 1.0, 2.0f64];
     let f = Factor::lu(MatRef::row_major(&a, 2, 2).unwrap()).unwrap();
-    let e = f.solve(MatRef::row_major(&[1.0f32, 2.0], 2, 1).unwrap()).unwrap_err();
+    let e = f
+        .solve(MatRef::row_major(&[1.0f32, 2.0], 2, 1).unwrap())
+        .unwrap_err();
     assert_eq!(e.status, Status::DtypeMismatch);
     let e = f.rank().unwrap_err();
     assert_eq!(e.status, Status::Unsupported);

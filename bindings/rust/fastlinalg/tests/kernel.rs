@@ -16,17 +16,28 @@ fn kernel_matrix_matches_a_direct_loop() {
     let mut rng = Rng::new(21);
     let x1: Vec<f64> = rng.vec(n1 * dim);
     let x2: Vec<f64> = rng.vec(n2 * dim);
-    let k = Kernel::new(KernelKind::Gaussian, Metric::Isotropic, dim, &[l], sf, noise).unwrap();
+    let k = Kernel::new(
+        KernelKind::Gaussian,
+        Metric::Isotropic,
+        dim,
+        &[l],
+        sf,
+        noise,
+    )
+    .unwrap();
     assert_eq!(k.dim(), dim);
     let p1 = MatRef::row_major(&x1, n1, dim).unwrap();
     let sym = k.matrix(p1, None).unwrap();
     for i in 0..n1 {
         for j in 0..n1 {
-            let want = gaussian(&x1[i * dim..][..dim], &x1[j * dim..][..dim], l, sf) + if i == j { noise } else { 0.0 };
+            let want = gaussian(&x1[i * dim..][..dim], &x1[j * dim..][..dim], l, sf)
+                + if i == j { noise } else { 0.0 };
             assert!((sym.at(i, j) - want).abs() < 1e-13, "K[{}, {}]", i, j);
         }
     }
-    let cross = k.matrix(p1, Some(MatRef::row_major(&x2, n2, dim).unwrap())).unwrap();
+    let cross = k
+        .matrix(p1, Some(MatRef::row_major(&x2, n2, dim).unwrap()))
+        .unwrap();
     assert_eq!((cross.rows(), cross.cols()), (n1, n2));
     for i in 0..n1 {
         for j in 0..n2 {
@@ -36,7 +47,9 @@ fn kernel_matrix_matches_a_direct_loop() {
     }
     // float32, column-major points: the same values to single precision.
     let x32: Vec<f32> = build(n1, dim, Layout::ColMajor, |i, d| x1[i * dim + d]);
-    let k32 = k.matrix(MatRef::col_major(&x32, n1, dim).unwrap(), None).unwrap();
+    let k32 = k
+        .matrix(MatRef::col_major(&x32, n1, dim).unwrap(), None)
+        .unwrap();
     for i in 0..n1 {
         for j in 0..n1 {
             assert!((*k32.at(i, j) as f64 - sym.at(i, j)).abs() < 1e-5);
@@ -74,14 +87,26 @@ fn kernel_gradient_matches_finite_differences() {
 
 #[test]
 fn kernel_errors_name_the_argument() {
-    let e = Kernel::new(KernelKind::Gaussian, Metric::Isotropic, 2, &[-1.0], 1.0, 0.0).unwrap_err();
+    let e = Kernel::new(
+        KernelKind::Gaussian,
+        Metric::Isotropic,
+        2,
+        &[-1.0],
+        1.0,
+        0.0,
+    )
+    .unwrap_err();
     assert_eq!(e.status, Status::InvalidArgument);
     assert!(e.message.contains("-1"), "{}", e.message);
     let k = Kernel::new(KernelKind::Gaussian, Metric::Isotropic, 2, &[1.0], 1.0, 0.0).unwrap();
     let x = [0.0, f64::NAN, 1.0, 2.0];
-    let e = k.matrix(MatRef::row_major(&x, 2, 2).unwrap(), None).unwrap_err();
+    let e = k
+        .matrix(MatRef::row_major(&x, 2, 2).unwrap(), None)
+        .unwrap_err();
     assert_eq!(e.status, Status::NonFinite);
     assert!(e.message.contains("x1"), "{}", e.message);
-    let e = k.matrix(MatRef::row_major(&x, 1, 4).unwrap(), None).unwrap_err();
+    let e = k
+        .matrix(MatRef::row_major(&x, 1, 4).unwrap(), None)
+        .unwrap_err();
     assert_eq!(e.status, Status::DimensionMismatch);
 }

@@ -17,9 +17,18 @@ fn rolled_matmul_matches_a_loop() {
             let bi = (i + j) % d;
             for r in 0..m {
                 for c in 0..l {
-                    let want: f64 = (0..n).map(|t| a[(i * m + r) * n + t] * b[(bi * n + t) * l + c]).sum();
+                    let want: f64 = (0..n)
+                        .map(|t| a[(i * m + r) * n + t] * b[(bi * n + t) * l + c])
+                        .sum();
                     let got = out[((i * k + j) * m + r) * l + c];
-                    assert!((got - want).abs() < 1e-14, "out[{}, {}, {}, {}]", i, j, r, c);
+                    assert!(
+                        (got - want).abs() < 1e-14,
+                        "out[{}, {}, {}, {}]",
+                        i,
+                        j,
+                        r,
+                        c
+                    );
                 }
             }
         }
@@ -48,7 +57,10 @@ fn binning_hand_cases() {
     assert_eq!(bincount(&labels, 3).unwrap(), vec![1, 1, 3]);
     assert_eq!(bincount(&labels, 4).unwrap(), vec![1, 1, 3, 0]);
     let w = [1.5f64, 2.0, 3.0, -1.0, 0.25];
-    assert_eq!(bincount_weighted(&labels, &w, 3).unwrap(), vec![1.5, -1.0, 5.25]);
+    assert_eq!(
+        bincount_weighted(&labels, &w, 3).unwrap(),
+        vec![1.5, -1.0, 5.25]
+    );
     let (offsets, perm) = group_by_bin(&labels, 3).unwrap();
     assert_eq!(offsets, vec![0, 1, 2, 5]);
     assert_eq!(perm, vec![0, 3, 1, 2, 4]);
@@ -77,12 +89,25 @@ fn block_sums_match_loops() {
     let bcol: Vec<f64> = build(m2, k, Layout::ColMajor, |i, j| b[i * k + j]);
     let out = block_sum_abt(am, MatRef::col_major(&bcol, m2, k).unwrap(), n1, n2).unwrap();
     let want: Vec<f64> = build(n1, n2, Layout::RowMajor, |p, q| {
-        (0..l).map(|i| (0..k).map(|t| el(&a, k, i * n1 + p, t) * el(&b, k, i * n2 + q, t)).sum::<f64>()).sum()
+        (0..l)
+            .map(|i| {
+                (0..k)
+                    .map(|t| el(&a, k, i * n1 + p, t) * el(&b, k, i * n2 + q, t))
+                    .sum::<f64>()
+            })
+            .sum()
     });
     assert_close("abt", out.data(), &want, 1e-13);
 
     // Lemma 2: sum A_i C B_i^T.
-    let out = block_sum_acbt(am, MatRef::row_major(&c, k, k2).unwrap(), MatRef::row_major(&b2, m2, k2).unwrap(), n1, n2).unwrap();
+    let out = block_sum_acbt(
+        am,
+        MatRef::row_major(&c, k, k2).unwrap(),
+        MatRef::row_major(&b2, m2, k2).unwrap(),
+        n1,
+        n2,
+    )
+    .unwrap();
     let want: Vec<f64> = build(n1, n2, Layout::RowMajor, |p, q| {
         let mut s = 0.0;
         for i in 0..l {
@@ -99,10 +124,27 @@ fn block_sums_match_loops() {
     // Lemma 3: sum (A_i - B_i C)(A_i - B_i C)^T, A m1-by-k, B m1-by-k2, C k2-by-k.
     let bb: Vec<f64> = rng.vec(m1 * k2);
     let cc: Vec<f64> = rng.vec(k2 * k);
-    let out = block_sum_residual(am, MatRef::row_major(&bb, m1, k2).unwrap(), MatRef::row_major(&cc, k2, k).unwrap(), n1).unwrap();
-    let res: Vec<f64> = build(m1, k, Layout::RowMajor, |i, j| el(&a, k, i, j) - (0..k2).map(|u| el(&bb, k2, i, u) * el(&cc, k, u, j)).sum::<f64>());
+    let out = block_sum_residual(
+        am,
+        MatRef::row_major(&bb, m1, k2).unwrap(),
+        MatRef::row_major(&cc, k2, k).unwrap(),
+        n1,
+    )
+    .unwrap();
+    let res: Vec<f64> = build(m1, k, Layout::RowMajor, |i, j| {
+        el(&a, k, i, j)
+            - (0..k2)
+                .map(|u| el(&bb, k2, i, u) * el(&cc, k, u, j))
+                .sum::<f64>()
+    });
     let want: Vec<f64> = build(n1, n1, Layout::RowMajor, |p, q| {
-        (0..l).map(|i| (0..k).map(|t| el(&res, k, i * n1 + p, t) * el(&res, k, i * n1 + q, t)).sum::<f64>()).sum()
+        (0..l)
+            .map(|i| {
+                (0..k)
+                    .map(|t| el(&res, k, i * n1 + p, t) * el(&res, k, i * n1 + q, t))
+                    .sum::<f64>()
+            })
+            .sum()
     });
     assert_close("residual", out.data(), &want, 1e-13);
 
@@ -110,7 +152,9 @@ fn block_sums_match_loops() {
     let out = block_sum_kron(am, MatRef::row_major(&b2, m2, k2).unwrap(), n1, n2).unwrap();
     let want: Vec<f64> = build(n1 * n2, k * k2, Layout::RowMajor, |r, s| {
         let (p, q, t, u) = (r / n2, r % n2, s / k2, s % k2);
-        (0..l).map(|i| el(&a, k, i * n1 + p, t) * el(&b2, k2, i * n2 + q, u)).sum()
+        (0..l)
+            .map(|i| el(&a, k, i * n1 + p, t) * el(&b2, k2, i * n2 + q, u))
+            .sum()
     });
     assert_close("kron", out.data(), &want, 1e-13);
 }
@@ -128,14 +172,26 @@ fn kronecker_block_sums_match_loops() {
         MatRef::row_major(v, rows, cols).unwrap()
     }
     // Lemma 5: sum_j sum_i (A_i B_j^T) (x) (C_i D_j^T).
-    let out = block_sum_kron_abt_cdt(r(&a, m1, k1), r(&b, m2, k1), r(&c, m1, k2), r(&d, m2, k2), n1, n2).unwrap();
+    let out = block_sum_kron_abt_cdt(
+        r(&a, m1, k1),
+        r(&b, m2, k1),
+        r(&c, m1, k2),
+        r(&d, m2, k2),
+        n1,
+        n2,
+    )
+    .unwrap();
     let want: Vec<f64> = build(n1 * n1, n2 * n2, Layout::RowMajor, |row, col| {
         let (p, p2, q, q2) = (row / n1, row % n1, col / n2, col % n2);
         let mut s = 0.0;
         for i in 0..l1 {
             for j in 0..l2 {
-                let ab: f64 = (0..k1).map(|t| el(&a, k1, i * n1 + p, t) * el(&b, k1, j * n2 + q, t)).sum();
-                let cd: f64 = (0..k2).map(|t| el(&c, k2, i * n1 + p2, t) * el(&d, k2, j * n2 + q2, t)).sum();
+                let ab: f64 = (0..k1)
+                    .map(|t| el(&a, k1, i * n1 + p, t) * el(&b, k1, j * n2 + q, t))
+                    .sum();
+                let cd: f64 = (0..k2)
+                    .map(|t| el(&c, k2, i * n1 + p2, t) * el(&d, k2, j * n2 + q2, t))
+                    .sum();
                 s += ab * cd;
             }
         }
@@ -151,7 +207,9 @@ fn kronecker_block_sums_match_loops() {
         let mut s = 0.0;
         for i in 0..l1 {
             for j in 0..l2 {
-                let bc: f64 = (0..k1).map(|t| el(&a, k1, i * n1 + p2, t) * el(&b, k1, j * n2 + q2, t)).sum();
+                let bc: f64 = (0..k1)
+                    .map(|t| el(&a, k1, i * n1 + p2, t) * el(&b, k1, j * n2 + q2, t))
+                    .sum();
                 s += el(&g, m2, i * n1 + p, j * n2 + q) * bc;
             }
         }
@@ -168,15 +226,24 @@ fn kronecker_block_sums_match_loops() {
 fn matrix_calculus_maps() {
     // vech of a 3-by-3 (upper triangle ignored).
     let x = [1.0, 99.0, 99.0, 2.0, 4.0, 99.0, 3.0, 5.0, 6.0f64];
-    assert_eq!(vech(MatRef::row_major(&x, 3, 3).unwrap()).unwrap(), vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]);
+    assert_eq!(
+        vech(MatRef::row_major(&x, 3, 3).unwrap()).unwrap(),
+        vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0]
+    );
     // vecb with one block is vec(X)^T; with 1-by-1 blocks, each row is one element.
     let y = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0f64]; // 2-by-3 row-major
     let ym = MatRef::row_major(&y, 2, 3).unwrap();
     let v = vecb(ym, 2, 3).unwrap();
     assert_eq!((v.rows(), v.cols()), (1, 6));
-    assert_eq!(row_major_f64(&v.as_ref()), vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]);
+    assert_eq!(
+        row_major_f64(&v.as_ref()),
+        vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]
+    );
     let v = vecb(ym, 2, 1).unwrap();
-    assert_eq!(row_major_f64(&v.as_ref()), vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]);
+    assert_eq!(
+        row_major_f64(&v.as_ref()),
+        vec![1.0, 4.0, 2.0, 5.0, 3.0, 6.0]
+    );
 
     // K(m,n) vec(A) = vec(A^T) for the 2-by-3 A = y.
     let vec_a = [1.0, 4.0, 2.0, 5.0, 3.0, 6.0f64];
@@ -184,22 +251,48 @@ fn matrix_calculus_maps() {
     let kv = commutation_apply(2, 3, MatRef::col_major(&vec_a, 6, 1).unwrap()).unwrap();
     assert_eq!(kv.data(), &vec_at[..]);
     let km = commutation_matrix::<f64>(2, 3, Layout::RowMajor).unwrap();
-    assert_eq!(matmul(&km.as_ref(), &MatRef::col_major(&vec_a, 6, 1).unwrap()), vec_at);
+    assert_eq!(
+        matmul(&km.as_ref(), &MatRef::col_major(&vec_a, 6, 1).unwrap()),
+        vec_at
+    );
 
     // D vech(S) = vec(S) and D^+ vec(S) = vech(S) for a symmetric S.
     let s = [1.0, 2.0, 3.0, 2.0, 4.0, 5.0, 3.0, 5.0, 6.0f32];
     let vh = vech(MatRef::row_major(&s, 3, 3).unwrap()).unwrap();
-    let dv = duplication_apply(3, false, Transpose::No, MatRef::col_major(&vh, 6, 1).unwrap()).unwrap();
+    let dv = duplication_apply(
+        3,
+        false,
+        Transpose::No,
+        MatRef::col_major(&vh, 6, 1).unwrap(),
+    )
+    .unwrap();
     assert_eq!(dv.data(), &s[..]);
-    let back = duplication_apply(3, true, Transpose::No, MatRef::col_major(&s, 9, 1).unwrap()).unwrap();
+    let back =
+        duplication_apply(3, true, Transpose::No, MatRef::col_major(&s, 9, 1).unwrap()).unwrap();
     assert_eq!(back.data(), &vh[..]);
     let d = duplication_matrix::<f32>(3, false, Layout::ColMajor).unwrap();
     assert_eq!((d.rows(), d.cols()), (9, 6));
-    assert_eq!(matmul(&d.as_ref(), &MatRef::col_major(&vh, 6, 1).unwrap()), s.iter().map(|&v| v as f64).collect::<Vec<_>>());
+    assert_eq!(
+        matmul(&d.as_ref(), &MatRef::col_major(&vh, 6, 1).unwrap()),
+        s.iter().map(|&v| v as f64).collect::<Vec<_>>()
+    );
     // D^T applied is the transpose of D.
-    let dt = duplication_apply(3, false, Transpose::Trans, MatRef::col_major(&s, 9, 1).unwrap()).unwrap();
-    let want: Vec<f64> = (0..6).map(|r| (0..9).map(|c| *d.at(c, r) as f64 * s[c] as f64).sum()).collect();
-    assert_close("D^T vec(S)", &dt.data().iter().map(|&v| v as f64).collect::<Vec<_>>(), &want, 0.0);
+    let dt = duplication_apply(
+        3,
+        false,
+        Transpose::Trans,
+        MatRef::col_major(&s, 9, 1).unwrap(),
+    )
+    .unwrap();
+    let want: Vec<f64> = (0..6)
+        .map(|r| (0..9).map(|c| *d.at(c, r) as f64 * s[c] as f64).sum())
+        .collect();
+    assert_close(
+        "D^T vec(S)",
+        &dt.data().iter().map(|&v| v as f64).collect::<Vec<_>>(),
+        &want,
+        0.0,
+    );
     let e = vech(MatRef::row_major(&y, 2, 3).unwrap()).unwrap_err();
     assert_eq!(e.status, Status::DimensionMismatch);
 }

@@ -39,12 +39,22 @@ fn multiply_matches_the_dense_product() {
     let x: Vec<f64> = Rng::new(41).vec(n * 3);
     let xm = MatRef::col_major(&x, n, 3).unwrap();
     let y = s.multiply(Transpose::No, xm).unwrap();
-    assert_close("A X", &row_major_f64(&y.as_ref()), &matmul(&MatRef::row_major(&dense, n, n).unwrap(), &xm), 1e-14);
+    assert_close(
+        "A X",
+        &row_major_f64(&y.as_ref()),
+        &matmul(&MatRef::row_major(&dense, n, n).unwrap(), &xm),
+        1e-14,
+    );
     // float32 values through int32 indices, CSR of a non-square matrix, transposed product.
     let (ptr32, idx32) = ([0i32, 2, 3], [0i32, 2, 1]);
     let val32 = [1.0f32, 2.0, -3.0]; // 2-by-3: [[1, 0, 2], [0, -3, 0]]
     let r = Sparse::csr(2, 3, &ptr32, &idx32, &val32).unwrap();
-    let yt = r.multiply(Transpose::Trans, MatRef::row_major(&[1.0f32, 10.0], 2, 1).unwrap()).unwrap();
+    let yt = r
+        .multiply(
+            Transpose::Trans,
+            MatRef::row_major(&[1.0f32, 10.0], 2, 1).unwrap(),
+        )
+        .unwrap();
     assert_eq!(yt.data(), &[1.0, -30.0, 2.0]);
 }
 
@@ -57,7 +67,11 @@ fn sparse_factors_solve() {
     let b: Vec<f64> = Rng::new(42).vec(n * 4);
     let b = MatRef::row_major(&b, n, 4).unwrap();
     let s = Sparse::csc(n, n, &ptr, &idx, &val).unwrap();
-    for &kind in &[FactorKind::SparseCholesky, FactorKind::SparseLu, FactorKind::SparseQr] {
+    for &kind in &[
+        FactorKind::SparseCholesky,
+        FactorKind::SparseLu,
+        FactorKind::SparseQr,
+    ] {
         let f = Factor::sparse(kind, &s, None).unwrap();
         assert_eq!(f.kind(), kind);
         let x = f.solve(b).unwrap();
@@ -78,11 +92,24 @@ fn sparse_least_squares_matches_dense_qr() {
     let dense = dense_of_csc(6, 3, &ptr, &idx, &val);
     let b: Vec<f64> = Rng::new(43).vec(6 * 2);
     let b = MatRef::row_major(&b, 6, 2).unwrap();
-    let sq = Factor::sparse(FactorKind::SparseQr, &Sparse::csc(6, 3, &ptr, &idx, &val).unwrap(), None).unwrap();
+    let sq = Factor::sparse(
+        FactorKind::SparseQr,
+        &Sparse::csc(6, 3, &ptr, &idx, &val).unwrap(),
+        None,
+    )
+    .unwrap();
     assert_eq!(sq.rank().unwrap(), 3);
     let x = sq.solve(b).unwrap();
-    let xd = Factor::qr(MatRef::row_major(&dense, 6, 3).unwrap()).unwrap().solve(b).unwrap();
-    assert_close("sparse QR vs dense QR", &row_major_f64(&x.as_ref()), &row_major_f64(&xd.as_ref()), 1e-12);
+    let xd = Factor::qr(MatRef::row_major(&dense, 6, 3).unwrap())
+        .unwrap()
+        .solve(b)
+        .unwrap();
+    assert_close(
+        "sparse QR vs dense QR",
+        &row_major_f64(&x.as_ref()),
+        &row_major_f64(&xd.as_ref()),
+        1e-12,
+    );
 }
 
 #[test]
@@ -98,10 +125,22 @@ fn set_values_refactor_and_rank_update() {
     s.set_values(&val4).unwrap();
     let re = chol.refactor(&s).unwrap();
     let dense4 = dense_of_csc(n, n, &ptr, &idx, &val4);
-    assert!(scaled_residual(&MatRef::row_major(&dense4, n, n).unwrap(), &re.solve(b).unwrap().as_ref(), &b) < 30.0);
+    assert!(
+        scaled_residual(
+            &MatRef::row_major(&dense4, n, n).unwrap(),
+            &re.solve(b).unwrap().as_ref(),
+            &b
+        ) < 30.0
+    );
     // The old factor still solves with the old values.
     let dense = dense_of_csc(n, n, &ptr, &idx, &val);
-    assert!(scaled_residual(&MatRef::row_major(&dense, n, n).unwrap(), &chol.solve(b).unwrap().as_ref(), &b) < 30.0);
+    assert!(
+        scaled_residual(
+            &MatRef::row_major(&dense, n, n).unwrap(),
+            &chol.solve(b).unwrap().as_ref(),
+            &b
+        ) < 30.0
+    );
     let e = s.set_values(&val4[1..]).unwrap_err();
     assert_eq!(e.status, Status::DimensionMismatch);
 
@@ -115,7 +154,13 @@ fn set_values_refactor_and_rank_update() {
             dense_up[i as usize * n + j as usize] += vv[p] * vv[q];
         }
     }
-    assert!(scaled_residual(&MatRef::row_major(&dense_up, n, n).unwrap(), &up.solve(b).unwrap().as_ref(), &b) < 30.0);
+    assert!(
+        scaled_residual(
+            &MatRef::row_major(&dense_up, n, n).unwrap(),
+            &up.solve(b).unwrap().as_ref(),
+            &b
+        ) < 30.0
+    );
 }
 
 #[test]

@@ -40,7 +40,12 @@ impl Rng {
 }
 
 /// A tightly packed rows-by-cols array in `layout` from an element function.
-pub fn build<T: Real>(rows: usize, cols: usize, layout: Layout, f: impl Fn(usize, usize) -> f64) -> Vec<T> {
+pub fn build<T: Real>(
+    rows: usize,
+    cols: usize,
+    layout: Layout,
+    f: impl Fn(usize, usize) -> f64,
+) -> Vec<T> {
     let mut v = vec![T::of(0.0); rows * cols];
     for i in 0..rows {
         for j in 0..cols {
@@ -118,7 +123,14 @@ pub fn scaled_residual<T: Real>(a: &MatRef<'_, T>, x: &MatRef<'_, T>, b: &MatRef
 pub fn assert_close(what: &str, got: &[f64], want: &[f64], tol: f64) {
     assert_eq!(got.len(), want.len(), "{}: lengths", what);
     for (k, (g, w)) in got.iter().zip(want).enumerate() {
-        assert!((g - w).abs() <= tol * w.abs().max(1.0), "{}[{}]: got {}, want {}", what, k, g, w);
+        assert!(
+            (g - w).abs() <= tol * w.abs().max(1.0),
+            "{}[{}]: got {}, want {}",
+            what,
+            k,
+            g,
+            w
+        );
     }
 }
 
