@@ -110,3 +110,58 @@ fn kernel_errors_name_the_argument() {
         .unwrap_err();
     assert_eq!(e.status, Status::DimensionMismatch);
 }
+
+#[test]
+fn cross_gradient_and_full_metric() {
+    let (n1, n2, dim) = (5, 4, 2);
+    let mut rng = Rng::new(23);
+    let x1: Vec<f64> = rng.vec(n1 * dim);
+    let x2: Vec<f64> = rng.vec(n2 * dim);
+    let w: Vec<f64> = rng.vec(n1 * n2);
+    // M = [[2, 0.5], [0.5, 1]] as a FULL metric; the squared-distance kernel is r^2 itself.
+    let m = [2.0, 0.5, 0.5, 1.0];
+    let k = Kernel::new(KernelKind::SquaredDistance, Metric::Full, dim, &m, 1.0, 0.0).unwrap();
+    let (p1, p2) = (
+        MatRef::col_major(&x1, n1, dim).unwrap(),
+        MatRef::col_major(&x2, n2, dim).unwrap(),
+    );
+    let km = k.matrix(p1, Some(p2)).unwrap();
+    for i in 0..n1 {
+        for j in 0..n2 {
+            let d = [x1[i] - x2[j], x1[n1 + i] - x2[n2 + j]];
+            let want = m[0] * d[0] * d[0] + 2.0 * m[1] * d[0] * d[1] + m[3] * d[1] * d[1];
+            assert!((km.at(i, j) - want).abs() < 1e-13, "K[{}, {}]", i, j);
+        }
+    }
+    // d/dM_ab of sum W_ij r_ij^2 is sum W_ij d_a d_b; no noise term for distinct points.
+    let grad = k
+        .gradient(p1, Some(p2), MatRef::row_major(&w, n1, n2).unwrap())
+        .unwrap();
+    assert_eq!(grad.len(), 2 + 4);
+    assert_eq!(grad[1], 0.0);
+    for a in 0..dim {
+        for b in 0..dim {
+            let want: f64 = (0..n1)
+                .flat_map(|i| (0..n2).map(move |j| (i, j)))
+                .map(|(i, j)| {
+                    w[i * n2 + j]
+                        * (x1[a * n1 + i] - x2[a * n2 + j])
+                        * (x1[b * n1 + i] - x2[b * n2 + j])
+                })
+                .sum();
+            assert!(
+                (grad[2 + a * dim + b] - want).abs() < 1e-12,
+                "dM[{}, {}]: {} vs {}",
+                a,
+                b,
+                grad[2 + a * dim + b],
+                want
+            );
+        }
+    }
+    let row = [0.0f64; 8];
+    let e = k
+        .matrix(p1, Some(MatRef::row_major(&row, n2, dim).unwrap()))
+        .unwrap_err();
+    assert_eq!(e.status, Status::InvalidArgument);
+}

@@ -176,3 +176,30 @@ fn sparse_errors_name_the_entry() {
     let e = Factor::sparse(FactorKind::Lu, &indefinite, None).unwrap_err();
     assert_eq!(e.status, Status::InvalidArgument);
 }
+
+#[test]
+fn float32_csr_with_int32_indices_factors() {
+    // The 3-by-3 nonsymmetric [[4, 1, 0], [0, 3, 1], [1, 0, 2]] in CSR.
+    let (ptr, idx) = ([0i32, 2, 4, 6], [0i32, 1, 1, 2, 0, 2]);
+    let val = [4.0f32, 1.0, 3.0, 1.0, 1.0, 2.0];
+    let s = Sparse::csr(3, 3, &ptr, &idx, &val).unwrap();
+    assert_eq!(s.dtype(), Dtype::Float32);
+    let lu = Factor::sparse(FactorKind::SparseLu, &s, None).unwrap();
+    assert_eq!(lu.dtype(), Dtype::Float32);
+    let dense = [4.0f32, 1.0, 0.0, 0.0, 3.0, 1.0, 1.0, 0.0, 2.0];
+    let b = [1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0];
+    let b = MatRef::col_major(&b, 3, 2).unwrap();
+    for &trans in &[Transpose::No, Transpose::Trans] {
+        let x = lu.solve_trans(trans, b).unwrap();
+        let a: Vec<f32> = build(3, 3, Layout::RowMajor, |i, j| match trans {
+            Transpose::No => dense[i * 3 + j] as f64,
+            Transpose::Trans => dense[j * 3 + i] as f64,
+        });
+        let r = scaled_residual(&MatRef::row_major(&a, 3, 3).unwrap(), &x.as_ref(), &b);
+        assert!(r < 30.0, "{:?}: {}", trans, r);
+    }
+    // det = 4*6 - 1*(0 - 1) = 25.
+    let (sign, logabs) = lu.logdet().unwrap();
+    assert_eq!(sign, 1.0);
+    assert!((logabs - 25f64.ln()).abs() < 1e-12);
+}
