@@ -2,23 +2,10 @@
 //! reads A as [A_1; A_2; ...]; the library checks that block sizes divide and block counts
 //! agree. Each result is returned in A's layout.
 
-use crate::error::{check, fail, Result, Status};
-use crate::matrix::{expect_shape, i64_of, Mat, MatRef};
+use crate::error::{check, Result};
+use crate::matrix::{expect_shape, i64_of, size_product, Mat, MatRef};
 use crate::scalar::Scalar;
 use fastlinalg_sys as sys;
-
-/// a * b for the size of an output, reported rather than wrapped when it overflows.
-fn times(func: &str, a: usize, b: usize) -> Result<usize> {
-    a.checked_mul(b).map_or_else(
-        || {
-            fail(
-                Status::TooLarge,
-                format!("{}: {} * {} overflows", func, a, b),
-            )
-        },
-        Ok,
-    )
-}
 
 /// sum_i A_i B_i^T (n1-by-n2) for A in blocks of n1 rows and B (same columns) of n2 rows.
 pub fn block_sum_abt<T: Scalar>(
@@ -136,8 +123,8 @@ pub fn block_sum_kron<T: Scalar>(
     n2: usize,
 ) -> Result<Mat<T>> {
     let (rows, cols) = (
-        times("block_sum_kron", n1, n2)?,
-        times("block_sum_kron", a.cols(), b.cols())?,
+        size_product("block_sum_kron", &[n1, n2])?,
+        size_product("block_sum_kron", &[a.cols(), b.cols()])?,
     );
     let mut out = Mat::zeros(rows, cols, a.layout())?;
     let mut o = out.as_mut();
@@ -178,7 +165,11 @@ pub fn block_sum_kron_abt_cdt<T: Scalar>(
     expect_shape(func, "b", b.shape(), b.rows(), a.cols())?;
     expect_shape(func, "c", c.shape(), a.rows(), c.cols())?;
     expect_shape(func, "d", d.shape(), b.rows(), c.cols())?;
-    let mut out = Mat::zeros(times(func, n1, n1)?, times(func, n2, n2)?, a.layout())?;
+    let mut out = Mat::zeros(
+        size_product(func, &[n1, n1])?,
+        size_product(func, &[n2, n2])?,
+        a.layout(),
+    )?;
     let mut o = out.as_mut();
     check(unsafe {
         sys::fl_block_sum_kron_abt_cdt(
@@ -221,7 +212,11 @@ pub fn block_sum_kron_grid<T: Scalar>(
     let func = "block_sum_kron_grid";
     expect_shape(func, "b", b.shape(), a.rows(), b.cols())?;
     expect_shape(func, "c", c.shape(), a.cols(), b.cols())?;
-    let mut out = Mat::zeros(times(func, n1, n1)?, times(func, n2, n2)?, a.layout())?;
+    let mut out = Mat::zeros(
+        size_product(func, &[n1, n1])?,
+        size_product(func, &[n2, n2])?,
+        a.layout(),
+    )?;
     let mut o = out.as_mut();
     check(unsafe {
         sys::fl_block_sum_kron_grid(

@@ -1,27 +1,15 @@
 //! The matrix-calculus toolkit: vecb, vech, commutation and duplication matrices, applied
 //! as the index maps they are.
 
-use crate::error::{check, fail, Result, Status};
-use crate::matrix::{expect_shape, i64_of, Layout, Mat, MatRef, Transpose};
+use crate::error::{check, Result};
+use crate::matrix::{expect_shape, i64_of, size_product, Layout, Mat, MatRef, Transpose};
 use crate::scalar::Scalar;
 use fastlinalg_sys as sys;
 
-fn times(func: &str, a: usize, b: usize) -> Result<usize> {
-    a.checked_mul(b).map_or_else(
-        || {
-            fail(
-                Status::TooLarge,
-                format!("{}: {} * {} overflows", func, a, b),
-            )
-        },
-        Ok,
-    )
-}
-
 /// The shape of D(n) (pinv = false) or D(n)^+ (pinv = true).
 fn duplication_shape(n: usize, pinv: bool) -> Result<(usize, usize)> {
-    let full = times("duplication", n, n)?;
-    let half = times("duplication", n, n + 1)? / 2;
+    let full = size_product("duplication", &[n, n])?;
+    let half = size_product("duplication", &[n, n.saturating_add(1)])? / 2;
     Ok(if pinv { (half, full) } else { (full, half) })
 }
 
@@ -30,7 +18,7 @@ fn duplication_shape(n: usize, pinv: bool) -> Result<(usize, usize)> {
 pub fn vecb<T: Scalar>(x: MatRef<'_, T>, n1: usize, n2: usize) -> Result<Mat<T>> {
     // The library rejects a block size of 0 or one that does not divide; 0 rows then.
     let blocks = x.rows().checked_div(n1).unwrap_or(0) * x.cols().checked_div(n2).unwrap_or(0);
-    let mut out = Mat::zeros(blocks, times("vecb", n1, n2)?, x.layout())?;
+    let mut out = Mat::zeros(blocks, size_product("vecb", &[n1, n2])?, x.layout())?;
     let mut o = out.as_mut();
     check(unsafe {
         sys::fl_vecb(
@@ -54,7 +42,7 @@ pub fn vecb<T: Scalar>(x: MatRef<'_, T>, n1: usize, n2: usize) -> Result<Mat<T>>
 pub fn vech<T: Scalar>(x: MatRef<'_, T>) -> Result<Vec<T>> {
     let n = x.rows();
     expect_shape("vech", "x", x.shape(), n, n)?;
-    let mut out = vec![T::default(); times("vech", n, n + 1)? / 2];
+    let mut out = vec![T::default(); size_product("vech", &[n, n.saturating_add(1)])? / 2];
     check(unsafe {
         sys::fl_vech(
             T::DTYPE,
@@ -74,7 +62,7 @@ pub fn commutation_apply<T: Scalar>(m: usize, n: usize, x: MatRef<'_, T>) -> Res
         "commutation_apply",
         "x",
         x.shape(),
-        times("commutation_apply", m, n)?,
+        size_product("commutation_apply", &[m, n])?,
         x.cols(),
     )?;
     let mut out = Mat::zeros(x.rows(), x.cols(), x.layout())?;
@@ -98,7 +86,7 @@ pub fn commutation_apply<T: Scalar>(m: usize, n: usize, x: MatRef<'_, T>) -> Res
 
 /// The commutation matrix K(m,n), (m n)-by-(m n).
 pub fn commutation_matrix<T: Scalar>(m: usize, n: usize, layout: Layout) -> Result<Mat<T>> {
-    let mn = times("commutation_matrix", m, n)?;
+    let mn = size_product("commutation_matrix", &[m, n])?;
     let mut out = Mat::zeros(mn, mn, layout)?;
     let mut o = out.as_mut();
     check(unsafe {

@@ -426,3 +426,18 @@ pub(crate) fn expect_len(func: &str, name: &str, got: usize, len: usize) -> Resu
     }
     Ok(())
 }
+
+/// The product of sizes (an output's element count or a dimension), reported rather than
+/// wrapped when it overflows.
+pub(crate) fn size_product(func: &str, sizes: &[usize]) -> Result<usize> {
+    let product = sizes.iter().try_fold(1usize, |acc, &n| acc.checked_mul(n));
+    product.map_or_else(
+        || {
+            fail(
+                Status::TooLarge,
+                format!("{}: the product of {:?} overflows", func, sizes),
+            )
+        },
+        Ok,
+    )
+}

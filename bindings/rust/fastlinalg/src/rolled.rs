@@ -1,24 +1,9 @@
 //! Rolled pairwise products of two stacks of matrices.
 
-use crate::error::{check, fail, Result, Status};
-use crate::matrix::{expect_len, i64_of, Layout};
+use crate::error::{check, Result};
+use crate::matrix::{expect_len, i64_of, size_product, Layout};
 use crate::scalar::Scalar;
 use fastlinalg_sys as sys;
-
-fn product(sizes: &[usize]) -> Result<usize> {
-    sizes
-        .iter()
-        .try_fold(1usize, |acc, &n| acc.checked_mul(n))
-        .map_or_else(
-            || {
-                fail(
-                    Status::TooLarge,
-                    format!("rolled_matmul: the product of {:?} overflows", sizes),
-                )
-            },
-            Ok,
-        )
-}
 
 /// out[i, j] = A[i] B[(i + j) mod d] for a stack A of d m-by-n matrices and B of d n-by-l
 /// matrices, each packed in `layout`; out is d*k m-by-l matrices, (i*k + j) the i, j one.
@@ -34,9 +19,19 @@ pub fn rolled_matmul<T: Scalar>(
     a: &[T],
     b: &[T],
 ) -> Result<Vec<T>> {
-    expect_len("rolled_matmul", "a", a.len(), product(&[d, m, n])?)?;
-    expect_len("rolled_matmul", "b", b.len(), product(&[d, n, l])?)?;
-    let mut out = vec![T::default(); product(&[d, k, m, l])?];
+    expect_len(
+        "rolled_matmul",
+        "a",
+        a.len(),
+        size_product("rolled_matmul", &[d, m, n])?,
+    )?;
+    expect_len(
+        "rolled_matmul",
+        "b",
+        b.len(),
+        size_product("rolled_matmul", &[d, n, l])?,
+    )?;
+    let mut out = vec![T::default(); size_product("rolled_matmul", &[d, k, m, l])?];
     check(unsafe {
         sys::fl_rolled_matmul(
             T::DTYPE,
