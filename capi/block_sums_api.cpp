@@ -10,6 +10,12 @@ namespace {
 // The n1 n2-by-k1 k2 shape of a Kronecker sum's output: named for messages.
 constexpr MatrixNames kOut{"out", "ldout", "out's rows", "out's cols"};
 
+// The n1-row blocks of the m1 rows pair one to one with the n2-row blocks of the m2 rows.
+void require_paired_blocks(int64_t m1, int64_t n1, int64_t m2, int64_t n2) {
+    const int64_t l1 = block_count(m1, "m1", n1, "n1");  // m1 first: arguments run in any order
+    require_same_count(l1, "m1 / n1", block_count(m2, "m2", n2, "n2"), "m2 / n2");
+}
+
 }  // namespace
 
 extern "C" {
@@ -22,8 +28,7 @@ FL_API fl_status fl_block_sum_abt(fl_dtype dtype, int64_t m1, int64_t m2, int64_
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const fl::MatrixRef ra = matrix_arg({"a", "lda", "m1", "k"}, t, a_layout, m1, k, a, lda);
         const fl::MatrixRef rb = matrix_arg({"b", "ldb", "m2", "k"}, t, b_layout, m2, k, b, ldb);
-        const int64_t l1 = block_count(m1, "m1", n1, "n1");  // m1 first: arguments run in any order
-        require_same_count(l1, "m1 / n1", block_count(m2, "m2", n2, "n2"), "m2 / n2");
+        require_paired_blocks(m1, n1, m2, n2);
         const fl::MatrixRef ro =
             output_arg(kOut, t, out_layout, n1, n2, out, ldout, {{&ra, "a"}, {&rb, "b"}});
         const bool same = a == b && a_layout == b_layout && lda == ldb && m1 == m2 && n1 == n2;
@@ -41,8 +46,7 @@ FL_API fl_status fl_block_sum_acbt(fl_dtype dtype, int64_t m1, int64_t m2, int64
         const fl::MatrixRef ra = matrix_arg({"a", "lda", "m1", "k1"}, t, a_layout, m1, k1, a, lda);
         const fl::MatrixRef rc = matrix_arg({"c", "ldc", "k1", "k2"}, t, c_layout, k1, k2, c, ldc);
         const fl::MatrixRef rb = matrix_arg({"b", "ldb", "m2", "k2"}, t, b_layout, m2, k2, b, ldb);
-        const int64_t l1 = block_count(m1, "m1", n1, "n1");  // m1 first: arguments run in any order
-        require_same_count(l1, "m1 / n1", block_count(m2, "m2", n2, "n2"), "m2 / n2");
+        require_paired_blocks(m1, n1, m2, n2);
         const fl::MatrixRef ro = output_arg(kOut, t, out_layout, n1, n2, out, ldout,
                                             {{&ra, "a"}, {&rc, "c"}, {&rb, "b"}});
         fl::blocks::sum_acbt(t, ra, n1, rc, rb, n2, ro);
@@ -74,8 +78,7 @@ FL_API fl_status fl_block_sum_kron(fl_dtype dtype, int64_t m1, int64_t m2, int64
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const fl::MatrixRef ra = matrix_arg({"a", "lda", "m1", "k1"}, t, a_layout, m1, k1, a, lda);
         const fl::MatrixRef rb = matrix_arg({"b", "ldb", "m2", "k2"}, t, b_layout, m2, k2, b, ldb);
-        const int64_t l1 = block_count(m1, "m1", n1, "n1");  // m1 first: arguments run in any order
-        require_same_count(l1, "m1 / n1", block_count(m2, "m2", n2, "n2"), "m2 / n2");
+        require_paired_blocks(m1, n1, m2, n2);
         const fl::MatrixRef ro =
             output_arg(kOut, t, out_layout, n1 * n2, k1 * k2, out, ldout, {{&ra, "a"}, {&rb, "b"}});
         fl::blocks::sum_kron(t, ra, n1, rb, n2, ro);

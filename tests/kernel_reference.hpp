@@ -10,10 +10,7 @@
 
 namespace fltest {
 
-struct KernelDeleter {
-    void operator()(fl_kernel *k) const { fl_kernel_destroy(k); }
-};
-using KernelPtr = std::unique_ptr<fl_kernel, KernelDeleter>;
+using KernelPtr = HandlePtr<fl_kernel, fl_kernel_destroy>;
 
 // What fl_kernel_create takes.
 struct KernelSpec {

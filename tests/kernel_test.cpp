@@ -14,6 +14,13 @@ namespace {
 
 FLTEST_TYPED_SUITE(KernelMatrix);
 
+// body(spec) for a random spec (from `seed`) of every kernel kind with every metric.
+template <class Body>
+void for_every_kind_and_metric(int64_t dim, uint64_t seed, Body &&body) {
+    for (fl_kernel_kind kind : kKernelKinds)
+        for (fl_metric metric : kMetrics) body(random_spec(kind, metric, dim, seed));
+}
+
 // K for the rows of x1 and x2 (x2 = NULL: symmetric), in layout kl with `pad`.
 template <class T>
 Matrix<T> kernel_matrix(const fl_kernel *k, const Matrix<T> &x1, const Matrix<T> *x2, fl_layout kl,
@@ -66,12 +73,10 @@ TYPED_TEST(KernelMatrix, EveryKindAndMetricBothRoutes) {
     for (int64_t dim : {3, 20}) {
         const Ref x1 = random_ref(37, dim, 11 + dim), x2 = random_ref(300, dim, 12 + dim);
         const Ref xs = random_ref(300, dim, 13 + dim);
-        for (fl_kernel_kind kind : kKernelKinds)
-            for (fl_metric metric : kMetrics) {
-                const KernelSpec s = random_spec(kind, metric, dim, 17);
-                check_matrix<TypeParam>(s, x1, &x2, FL_ROW_MAJOR, FL_ROW_MAJOR);
-                check_matrix<TypeParam>(s, xs, nullptr, FL_ROW_MAJOR, FL_ROW_MAJOR);
-            }
+        for_every_kind_and_metric(dim, 17, [&](const KernelSpec &s) {
+            check_matrix<TypeParam>(s, x1, &x2, FL_ROW_MAJOR, FL_ROW_MAJOR);
+            check_matrix<TypeParam>(s, xs, nullptr, FL_ROW_MAJOR, FL_ROW_MAJOR);
+        });
     }
 }
 
@@ -319,14 +324,12 @@ TYPED_TEST(KernelGradient, EveryKindAndMetricAgainstFiniteDifferences) {
         // 23 x 270 crosses a tile boundary; the symmetric case takes 40 points.
         const Ref x1 = random_ref(23, dim, 91 + dim), x2 = random_ref(270, dim, 92 + dim);
         const Ref xs = random_ref(40, dim, 94 + dim);
-        for (fl_kernel_kind kind : kKernelKinds)
-            for (fl_metric metric : kMetrics) {
-                const KernelSpec s = random_spec(kind, metric, dim, 93);
-                check_gradient<TypeParam>(s, x1, &x2, FL_ROW_MAJOR, FL_ROW_MAJOR,
-                                          gradient_tol<TypeParam>());
-                check_gradient<TypeParam>(s, xs, nullptr, FL_ROW_MAJOR, FL_ROW_MAJOR,
-                                          gradient_tol<TypeParam>());
-            }
+        for_every_kind_and_metric(dim, 93, [&](const KernelSpec &s) {
+            check_gradient<TypeParam>(s, x1, &x2, FL_ROW_MAJOR, FL_ROW_MAJOR,
+                                      gradient_tol<TypeParam>());
+            check_gradient<TypeParam>(s, xs, nullptr, FL_ROW_MAJOR, FL_ROW_MAJOR,
+                                      gradient_tol<TypeParam>());
+        });
     }
 }
 

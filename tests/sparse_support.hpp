@@ -12,10 +12,7 @@
 
 namespace fltest {
 
-struct SparseDeleter {
-    void operator()(fl_sparse *s) const { fl_sparse_destroy(s); }
-};
-using SparsePtr = std::unique_ptr<fl_sparse, SparseDeleter>;
+using SparsePtr = HandlePtr<fl_sparse, fl_sparse_destroy>;
 
 // The compressed arrays of a dense matrix's nonzeros, ready for fl_sparse_create.
 template <class I, class T>

@@ -169,15 +169,15 @@ private:
     std::vector<T> data_;
 };
 
-// RAII for factor and options handles.
-struct FactorDeleter {
-    void operator()(fl_factor *f) const { fl_factor_destroy(f); }
+// RAII for the library's handles: a unique_ptr that releases with the handle's fl_*_destroy.
+template <class Handle, void (*Destroy)(Handle *)>
+struct HandleDeleter {
+    void operator()(Handle *h) const { Destroy(h); }
 };
-using FactorPtr = std::unique_ptr<fl_factor, FactorDeleter>;
-struct OptionsDeleter {
-    void operator()(fl_options *o) const { fl_options_destroy(o); }
-};
-using OptionsPtr = std::unique_ptr<fl_options, OptionsDeleter>;
+template <class Handle, void (*Destroy)(Handle *)>
+using HandlePtr = std::unique_ptr<Handle, HandleDeleter<Handle, Destroy>>;
+using FactorPtr = HandlePtr<fl_factor, fl_factor_destroy>;
+using OptionsPtr = HandlePtr<fl_options, fl_options_destroy>;
 
 template <class T>
 fl_status make_factor(FactorPtr &out, fl_factor_kind kind, const Matrix<T> &a, const fl_options *options = nullptr) {

@@ -17,34 +17,23 @@ fastlinalg against a DGEMM of the same flop count measured in the same run.
 FASTLINALG_LIBRARY selects the library (default: the newest build*/src/libfastlinalg.so).
 """
 import argparse
+import os
 import statistics
+import sys
 import timeit
 
-from bench_common import fmt_time, print_environment  # noqa: E402  (sets up the paths)
+from bench_common import REPO, fmt_time, print_environment  # noqa: E402  (sets up the paths)
 
 import numpy as np  # noqa: E402
 import scipy.sparse  # noqa: E402
 
 import fastlinalg as fl  # noqa: E402
 
-
-# ---- the notebook's helpers and forms, as written there ------------------------------------
-def mat2vec(matrix):
-    return matrix.transpose().reshape(matrix.shape[0] * matrix.shape[1], 1)
+sys.path.insert(0, os.path.join(REPO, "bindings", "python", "tests"))
+from notebook_forms import comMat, mat2vec, matb2vecb  # noqa: E402
 
 
-def matb2vecb(matb, n):
-    m, k = matb.shape
-    return matb.reshape(m // n, n, k).transpose((1, 0, 2)).reshape(n, m * k // n).transpose() \
-        .reshape(m // n, n * k)
-
-
-def comMat(a, b):
-    m = np.arange(a * b).reshape(a, b)
-    vecm, vecmt = mat2vec(m), mat2vec(m.transpose())
-    return (vecm.transpose() == vecmt).astype(int).transpose()
-
-
+# ---- the notebook's forms (its helpers are shared with the tests) ---------------------------
 def ipi(k, a, b, n):
     """I_k (x) comMat(a, b) (x) I_n, sparse (built once, outside the timings)."""
     return scipy.sparse.kron(scipy.sparse.kron(scipy.sparse.identity(k),

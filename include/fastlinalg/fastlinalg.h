@@ -338,7 +338,11 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  * diag(A^-1) comes from the column norms of L^-1 (n^3 / 3) and trace(A^-1 Y) from
  * L^-1 and one triangular product (4 n^3 / 3). Other kinds solve with A (2 n^2 per
  * column for LU). With k = 0 (or p = 0) nothing is read or written; for n = 0 the
- * matrices and vectors written are zero and the trace is 0. */
+ * matrices and vectors written are zero and the trace is 0.
+ *
+ * Memory: each thread that has run one of these products keeps the largest scratch block it
+ * released (from 64 KiB up to 64 MiB; larger ones are unmapped) mapped for its next call,
+ * until the thread ends. */
 
 /* out = Y^T A^-1 Y, k-by-k. Exactly symmetric for the symmetric kinds (Cholesky, LDL^T,
  * EIGH). */

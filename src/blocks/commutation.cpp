@@ -3,6 +3,7 @@
 // copy), never as a matrix product.
 #include "blocks/block_views.hpp"
 #include "blocks/matrix_calculus.hpp"
+#include "core/typed.hpp"
 
 namespace fl::blocks {
 namespace {
@@ -27,17 +28,11 @@ void run_matrix(index_t m, index_t n, const MatrixRef &out) {
 
 void commutation_apply(Dtype dtype, index_t m, index_t n, const MatrixRef &x,
                        const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run_apply<float>(m, n, x, out);
-    else
-        run_apply<double>(m, n, x, out);
+    typed(dtype, [&](auto t) { run_apply<decltype(t)>(m, n, x, out); });
 }
 
 void commutation_matrix(Dtype dtype, index_t m, index_t n, const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run_matrix<float>(m, n, out);
-    else
-        run_matrix<double>(m, n, out);
+    typed(dtype, [&](auto t) { run_matrix<decltype(t)>(m, n, out); });
 }
 
 }  // namespace fl::blocks

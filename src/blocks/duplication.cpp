@@ -6,6 +6,7 @@
 // gather of rows ("expand": D and D^+T) or a sum of row pairs ("contract": D^T and D^+).
 #include "blocks/block_views.hpp"
 #include "blocks/matrix_calculus.hpp"
+#include "core/typed.hpp"
 
 namespace fl::blocks {
 namespace {
@@ -79,17 +80,11 @@ void run_matrix(index_t n, bool pinv, const MatrixRef &out) {
 
 void duplication_apply(Dtype dtype, index_t n, DuplicationOp op, const MatrixRef &x,
                        const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run_apply<float>(n, op, x, out);
-    else
-        run_apply<double>(n, op, x, out);
+    typed(dtype, [&](auto t) { run_apply<decltype(t)>(n, op, x, out); });
 }
 
 void duplication_matrix(Dtype dtype, index_t n, bool pinv, const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run_matrix<float>(n, pinv, out);
-    else
-        run_matrix<double>(n, pinv, out);
+    typed(dtype, [&](auto t) { run_matrix<decltype(t)>(n, pinv, out); });
 }
 
 }  // namespace fl::blocks

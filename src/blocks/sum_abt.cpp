@@ -1,6 +1,7 @@
 // Lemma 1: sum_i A_i B_i^T (see abt_sum.hpp).
 #include "blocks/abt_sum.hpp"
 #include "blocks/block_sums.hpp"
+#include "core/typed.hpp"
 
 namespace fl::blocks {
 namespace {
@@ -16,10 +17,7 @@ void run(const MatrixRef &a, index_t n1, const MatrixRef &b, index_t n2, bool sy
 
 void sum_abt(Dtype dtype, const MatrixRef &a, index_t n1, const MatrixRef &b, index_t n2,
              bool symmetric, const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run<float>(a, n1, b, n2, symmetric, out);
-    else
-        run<double>(a, n1, b, n2, symmetric, out);
+    typed(dtype, [&](auto t) { run<decltype(t)>(a, n1, b, n2, symmetric, out); });
 }
 
 }  // namespace fl::blocks

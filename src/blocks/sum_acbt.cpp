@@ -5,6 +5,7 @@
 // product wins. It is formed a chunk of blocks at a time, so the extra memory is bounded.
 #include "blocks/abt_sum.hpp"
 #include "blocks/block_sums.hpp"
+#include "core/typed.hpp"
 
 namespace fl::blocks {
 namespace {
@@ -44,10 +45,7 @@ void run(const MatrixRef &a, index_t n1, const MatrixRef &c, const MatrixRef &b,
 
 void sum_acbt(Dtype dtype, const MatrixRef &a, index_t n1, const MatrixRef &c, const MatrixRef &b,
               index_t n2, const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run<float>(a, n1, c, b, n2, out);
-    else
-        run<double>(a, n1, c, b, n2, out);
+    typed(dtype, [&](auto t) { run<decltype(t)>(a, n1, c, b, n2, out); });
 }
 
 }  // namespace fl::blocks

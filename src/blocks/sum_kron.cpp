@@ -2,6 +2,7 @@
 // row blocks themselves (one block column each).
 #include "blocks/block_sums.hpp"
 #include "blocks/kron_sum.hpp"
+#include "core/typed.hpp"
 
 namespace fl::blocks {
 namespace {
@@ -17,10 +18,7 @@ void run(const MatrixRef &a, index_t n1, const MatrixRef &b, index_t n2, const M
 
 void sum_kron(Dtype dtype, const MatrixRef &a, index_t n1, const MatrixRef &b, index_t n2,
               const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run<float>(a, n1, b, n2, out);
-    else
-        run<double>(a, n1, b, n2, out);
+    typed(dtype, [&](auto t) { run<decltype(t)>(a, n1, b, n2, out); });
 }
 
 }  // namespace fl::blocks

@@ -8,6 +8,7 @@
 
 #include "blocks/block_sums.hpp"
 #include "blocks/grid_products.hpp"
+#include "core/typed.hpp"
 
 namespace fl::blocks {
 namespace {
@@ -75,10 +76,7 @@ void run(const MatrixRef &a, const MatrixRef &b, const MatrixRef &c, const Matri
 
 void sum_kron_abt_cdt(Dtype dtype, const MatrixRef &a, const MatrixRef &b, const MatrixRef &c,
                       const MatrixRef &d, index_t n1, index_t n2, const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run<float>(a, b, c, d, n1, n2, out);
-    else
-        run<double>(a, b, c, d, n1, n2, out);
+    typed(dtype, [&](auto t) { run<decltype(t)>(a, b, c, d, n1, n2, out); });
 }
 
 }  // namespace fl::blocks

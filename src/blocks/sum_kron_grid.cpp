@@ -2,6 +2,7 @@
 // grid sum of A_ij (x) (B C^T)_ij, the product formed one band of block rows at a time.
 #include "blocks/block_sums.hpp"
 #include "blocks/grid_products.hpp"
+#include "core/typed.hpp"
 
 namespace fl::blocks {
 namespace {
@@ -23,10 +24,7 @@ void run(const MatrixRef &a, const MatrixRef &b, const MatrixRef &c, index_t n1,
 
 void sum_kron_grid(Dtype dtype, const MatrixRef &a, const MatrixRef &b, const MatrixRef &c,
                    index_t n1, index_t n2, const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run<float>(a, b, c, n1, n2, out);
-    else
-        run<double>(a, b, c, n1, n2, out);
+    typed(dtype, [&](auto t) { run<decltype(t)>(a, b, c, n1, n2, out); });
 }
 
 }  // namespace fl::blocks

@@ -4,6 +4,7 @@
 // with C and is not used.
 #include "blocks/abt_sum.hpp"
 #include "blocks/block_sums.hpp"
+#include "core/typed.hpp"
 
 namespace fl::blocks {
 namespace {
@@ -29,10 +30,7 @@ void run(const MatrixRef &a, const MatrixRef &b, const MatrixRef &c, index_t n,
 
 void sum_residual(Dtype dtype, const MatrixRef &a, const MatrixRef &b, const MatrixRef &c,
                   index_t n, const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run<float>(a, b, c, n, out);
-    else
-        run<double>(a, b, c, n, out);
+    typed(dtype, [&](auto t) { run<decltype(t)>(a, b, c, n, out); });
 }
 
 }  // namespace fl::blocks

@@ -1,6 +1,7 @@
 // vecb and vech: reshapes of one matrix (docs/blmm.md has their index maps).
 #include "blocks/block_views.hpp"
 #include "blocks/matrix_calculus.hpp"
+#include "core/typed.hpp"
 
 namespace fl::blocks {
 namespace {
@@ -27,17 +28,11 @@ void run_vech(const MatrixRef &x, T *out) {
 }  // namespace
 
 void vecb(Dtype dtype, const MatrixRef &x, index_t n1, index_t n2, const MatrixRef &out) {
-    if (dtype == Dtype::float32)
-        run_vecb<float>(x, n1, n2, out);
-    else
-        run_vecb<double>(x, n1, n2, out);
+    typed(dtype, [&](auto t) { run_vecb<decltype(t)>(x, n1, n2, out); });
 }
 
 void vech(Dtype dtype, const MatrixRef &x, void *out) {
-    if (dtype == Dtype::float32)
-        run_vech<float>(x, static_cast<float *>(out));
-    else
-        run_vech<double>(x, static_cast<double *>(out));
+    typed(dtype, [&](auto t) { run_vech<decltype(t)>(x, static_cast<decltype(t) *>(out)); });
 }
 
 }  // namespace fl::blocks

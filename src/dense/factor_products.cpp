@@ -16,6 +16,7 @@
 
 #include "core/error.hpp"
 #include "core/matrix_copy.hpp"
+#include "core/typed.hpp"
 #include "dense/factor.hpp"
 #include "dense/factor_products.hpp"
 #include "lapack/blas_runtime.hpp"
@@ -27,13 +28,6 @@ namespace {
 
 using products::Scratch;
 using products::transposed;
-
-// Runs body(T()) with T the element type of dtype.
-template <class Body>
-auto typed(Dtype dtype, Body &&body) {
-    if (dtype == Dtype::float32) return body(float());
-    return body(double());
-}
 
 bool symmetric_kind(FactorKind kind) {
     return kind == FactorKind::cholesky || kind == FactorKind::ldlt || kind == FactorKind::eigh;

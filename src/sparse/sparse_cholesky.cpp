@@ -20,12 +20,7 @@
 namespace fl {
 namespace {
 
-struct FactorDeleter {
-    void operator()(cholmod_factor *f) const {
-        suitesparse::Common c;
-        cholmod_l_free_factor(&f, c.get());
-    }
-};
+using FactorDeleter = suitesparse::FreeDeleter<cholmod_factor, cholmod_l_free_factor>;
 using FactorPtr = std::unique_ptr<cholmod_factor, FactorDeleter>;
 
 // The pivots of a numeric factor in its (permuted) column order: L_jj for LL^T, D_jj for

@@ -20,13 +20,6 @@
 namespace fl {
 namespace {
 
-struct QRDeleter {
-    void operator()(SuiteSparseQR_C_factorization *qr) const {
-        suitesparse::Common c;
-        SuiteSparseQR_C_free(&qr, c.get());
-    }
-};
-
 // SPQR's tolerance: its default (20 (m + n) eps times the largest column norm) unless the
 // options set one, in which case max(ATOL, RTOL * largest column norm).
 double spqr_tolerance(const SparseMatrix &a, const FactorOptions &options) {
@@ -92,7 +85,7 @@ private:
     }
 
     const FactorOptions options_;
-    std::unique_ptr<SuiteSparseQR_C_factorization, QRDeleter> qr_;
+    suitesparse::Owned<SuiteSparseQR_C_factorization, SuiteSparseQR_C_free> qr_;
     index_t rank_ = 0;
 };
 

@@ -10,6 +10,7 @@
 
 #include <cholmod.h>
 
+#include <memory>
 #include <vector>
 
 #include "sparse/sparse_matrix.hpp"
@@ -32,6 +33,18 @@ public:
 private:
     cholmod_common c_;
 };
+
+// Owns a SuiteSparse object that Free(&object, common) releases, in a common of its own
+// (the object may outlive the call that made it; see above).
+template <class T, int (*Free)(T **, cholmod_common *)>
+struct FreeDeleter {
+    void operator()(T *object) const {
+        Common c;
+        Free(&object, c.get());
+    }
+};
+template <class T, int (*Free)(T **, cholmod_common *)>
+using Owned = std::unique_ptr<T, FreeDeleter<T, Free>>;
 
 // The pattern and values as a packed, sorted cholmod_sparse (long indices, real double).
 // stype: 0 unsymmetric, -1 symmetric with the lower triangle read, +1 the upper.

@@ -634,6 +634,25 @@ class Factor:
             lay = (_ROW, k if k > 1 else 1)
         return b, k, lay[0], lay[1], False
 
+    def _square_input(self, y, what):
+        """The (n, n) Y of `what` as (array, layout, ld) for the library to read (see _input)."""
+        n = self._rows
+        y, k, layout, ld, was_1d = self._input(y, n, "Y")
+        if was_1d or k != n:
+            raise DimensionMismatchError(
+                f"fastlinalg: Y must be ({n}, {n}) for {what}, got shape {y.shape}",
+                Status.DIMENSION_MISMATCH)
+        return y, layout, ld
+
+    def _per_column(self, routine, h, b, k, layout, ld, was_1d):
+        """routine's one value per column of b (an _input result): shape (k,), or a scalar for a
+        1-D b."""
+        out = _empty(k, self._dtype)
+        status = routine(h, _FL_DTYPE.get(b.dtype, 0), k, layout, _addr(b), ld, _addr(out))
+        if status:
+            _raise(status)
+        return out[0] if was_1d else out
+
     def apply_q(self, c, trans=False, overwrite_c=False):
         """op(Q) C for the full m-by-m orthogonal Q of a qr or cod factor (LAPACK ormqr),
         without forming Q; op(Q) = Q, or Q.T with trans=True. C is (m,) or (m, k). Returns a
@@ -682,12 +701,7 @@ class Factor:
         factor's dtype. (numpy.linalg.lstsq's residuals are the squares of these.)"""
         h = self._handle()
         b, k, layout, ld, was_1d = self._input(b, self._rows, "B")
-        norms = _empty(k, self._dtype)
-        status = _lib_.fl_factor_residual_norms(h, _FL_DTYPE.get(b.dtype, 0), k, layout, _addr(b),
-                                                ld, _addr(norms))
-        if status:
-            _raise(status)
-        return norms[0] if was_1d else norms
+        return self._per_column(_lib_.fl_factor_residual_norms, h, b, k, layout, ld, was_1d)
 
     def solve_shifted(self, b, shifts):
         """eigh: X_l with (A + shifts[l] I) X_l = B for every shift, in one call and without
@@ -778,11 +792,7 @@ class Factor:
         """inv(A) @ Y @ inv(A) for an (n, n) Y (covariance propagation), by two solves."""
         h = self._handle()
         n = self._rows
-        y, k, layout, ld, was_1d = self._input(y, self._rows, "Y")
-        if was_1d or k != n:
-            raise DimensionMismatchError(
-                f"fastlinalg: Y must be ({n}, {n}) for sandwich, got shape {y.shape}",
-                Status.DIMENSION_MISMATCH)
+        y, layout, ld = self._square_input(y, "sandwich")
         out = _empty((n, n), self._dtype)
         status = _lib_.fl_factor_sandwich(h, _FL_DTYPE.get(y.dtype, 0), layout, _addr(y), ld, _ROW,
                                           _addr(out), n if n > 1 else 1)
@@ -793,12 +803,7 @@ class Factor:
     def trace_solve(self, y):
         """trace(inv(A) @ Y) for an (n, n) Y, as a Python float (accumulated in double)."""
         h = self._handle()
-        n = self._rows
-        y, k, layout, ld, was_1d = self._input(y, self._rows, "Y")
-        if was_1d or k != n:
-            raise DimensionMismatchError(
-                f"fastlinalg: Y must be ({n}, {n}) for trace_solve, got shape {y.shape}",
-                Status.DIMENSION_MISMATCH)
+        y, layout, ld = self._square_input(y, "trace_solve")
         t = _c_double()
         status = _lib_.fl_factor_trace_solve(h, _FL_DTYPE.get(y.dtype, 0), layout, _addr(y), ld,
                                              _byref(t))
@@ -832,12 +837,7 @@ class Factor:
             was_1d = False
         else:
             yt, k, layout, ld, was_1d = self._input(y, self._rows, "y")
-        out = _empty(k, self._dtype)
-        status = _lib_.fl_factor_mahalanobis(h, _FL_DTYPE.get(yt.dtype, 0), k, layout, _addr(yt),
-                                             ld, _addr(out))
-        if status:
-            _raise(status)
-        return out[0] if was_1d else out
+        return self._per_column(_lib_.fl_factor_mahalanobis, h, yt, k, layout, ld, was_1d)
 
 
 _new = object.__new__

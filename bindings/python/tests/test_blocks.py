@@ -6,6 +6,7 @@ import pytest
 
 import fastlinalg as fl
 from helpers import DTYPES, assert_close, rng
+from notebook_forms import comMat, mat2vec, matb2vecb
 
 
 def blocks(X, n):
@@ -153,22 +154,6 @@ def test_lemma6(dtype, case):
                     for j, cj in enumerate(blocks(c, n2))), (n1 * n1, n2 * n2))
     for va in variants(A):
         assert_close(fl.block_sum_kron_grid(va, B, C, n1, n2), ref, dtype, scale=30)
-
-
-def mat2vec(matrix):  # the notebook's helpers
-    return matrix.transpose().reshape(matrix.shape[0] * matrix.shape[1], 1)
-
-
-def matb2vecb(matb, n):
-    m, k = matb.shape
-    return matb.reshape(m // n, n, k).transpose((1, 0, 2)).reshape(n, m * k // n).transpose() \
-        .reshape(m // n, n * k)
-
-
-def comMat(a, b):
-    m = np.arange(a * b).reshape(a, b)
-    vecm, vecmt = mat2vec(m), mat2vec(m.transpose())
-    return (vecm.transpose() == vecmt).astype(int).transpose()
 
 
 @pytest.mark.parametrize("dtype", DTYPES)
