@@ -127,6 +127,18 @@ fn build(create: impl FnOnce(*mut *mut sys::fl_factor) -> sys::fl_status) -> Res
     Ok(Factor { raw })
 }
 
+/// `Factor::<name>(a)`: `Factor::new(FactorKind::<Kind>, a, None)`, one per dense kind.
+macro_rules! shortcut_constructors {
+    ($($name:ident => $kind:ident,)*) => {
+        $(
+            #[doc = concat!("Factors `a` as `FactorKind::", stringify!($kind), "` with default options.")]
+            pub fn $name<T: Scalar>(a: MatRef<'_, T>) -> Result<Factor> {
+                Factor::new(FactorKind::$kind, a, None)
+            }
+        )*
+    };
+}
+
 impl Factor {
     /// Factors the dense matrix `a` with `kind`; `options = None` means all defaults.
     pub fn new<T: Scalar>(
@@ -149,29 +161,15 @@ impl Factor {
             )
         })
     }
-    pub fn lu<T: Scalar>(a: MatRef<'_, T>) -> Result<Factor> {
-        Factor::new(FactorKind::Lu, a, None)
-    }
-    pub fn cholesky<T: Scalar>(a: MatRef<'_, T>) -> Result<Factor> {
-        Factor::new(FactorKind::Cholesky, a, None)
-    }
-    pub fn ldlt<T: Scalar>(a: MatRef<'_, T>) -> Result<Factor> {
-        Factor::new(FactorKind::Ldlt, a, None)
-    }
-    pub fn qr<T: Scalar>(a: MatRef<'_, T>) -> Result<Factor> {
-        Factor::new(FactorKind::Qr, a, None)
-    }
-    pub fn cod<T: Scalar>(a: MatRef<'_, T>) -> Result<Factor> {
-        Factor::new(FactorKind::Cod, a, None)
-    }
-    pub fn svd<T: Scalar>(a: MatRef<'_, T>) -> Result<Factor> {
-        Factor::new(FactorKind::Svd, a, None)
-    }
-    pub fn eigh<T: Scalar>(a: MatRef<'_, T>) -> Result<Factor> {
-        Factor::new(FactorKind::Eigh, a, None)
-    }
-    pub fn auto<T: Scalar>(a: MatRef<'_, T>) -> Result<Factor> {
-        Factor::new(FactorKind::Auto, a, None)
+    shortcut_constructors! {
+        lu => Lu,
+        cholesky => Cholesky,
+        ldlt => Ldlt,
+        qr => Qr,
+        cod => Cod,
+        svd => Svd,
+        eigh => Eigh,
+        auto => Auto,
     }
 
     /// Factors a sparse matrix with one of the sparse kinds.

@@ -44,12 +44,18 @@ impl Drop for Kernel {
     }
 }
 
-/// X2's pointer and leading dimension, or NULL for "X2 = X1"; both must share X1's layout.
+/// Checks that X1 (and X2 if given) have `dim` columns, then returns X2's row count, pointer and
+/// leading dimension, or NULL for "X2 = X1"; both must share X1's layout.
 fn second_points<T>(
     func: &str,
+    dim: usize,
     x1: &MatRef<'_, T>,
     x2: Option<&MatRef<'_, T>>,
 ) -> Result<(usize, *const std::os::raw::c_void, i64)> {
+    expect_shape(func, "x1", x1.shape(), x1.rows(), dim)?;
+    if let Some(x2) = x2 {
+        expect_shape(func, "x2", x2.shape(), x2.rows(), dim)?;
+    }
     match x2 {
         None => Ok((x1.rows(), std::ptr::null(), 1)),
         Some(x2) if x2.layout() != x1.layout() => fail(
@@ -118,11 +124,7 @@ impl Kernel {
         x1: MatRef<'_, T>,
         x2: Option<MatRef<'_, T>>,
     ) -> Result<Mat<T>> {
-        expect_shape("Kernel::matrix", "x1", x1.shape(), x1.rows(), self.dim)?;
-        if let Some(x2) = &x2 {
-            expect_shape("Kernel::matrix", "x2", x2.shape(), x2.rows(), self.dim)?;
-        }
-        let (n2, x2_ptr, ldx2) = second_points("Kernel::matrix", &x1, x2.as_ref())?;
+        let (n2, x2_ptr, ldx2) = second_points("Kernel::matrix", self.dim, &x1, x2.as_ref())?;
         let mut k = Mat::zeros(x1.rows(), n2, x1.layout())?;
         let mut out = k.as_mut();
         check(unsafe {
@@ -151,11 +153,7 @@ impl Kernel {
         x2: Option<MatRef<'_, T>>,
         w: MatRef<'_, T>,
     ) -> Result<Vec<f64>> {
-        expect_shape("Kernel::gradient", "x1", x1.shape(), x1.rows(), self.dim)?;
-        if let Some(x2) = &x2 {
-            expect_shape("Kernel::gradient", "x2", x2.shape(), x2.rows(), self.dim)?;
-        }
-        let (n2, x2_ptr, ldx2) = second_points("Kernel::gradient", &x1, x2.as_ref())?;
+        let (n2, x2_ptr, ldx2) = second_points("Kernel::gradient", self.dim, &x1, x2.as_ref())?;
         expect_shape("Kernel::gradient", "w", w.shape(), x1.rows(), n2)?;
         let mut grad = vec![0.0; 2 + self.nparams];
         check(unsafe {
