@@ -136,56 +136,60 @@ pub struct MatMut<'a, T> {
     ld: usize,
 }
 
+/// The constructors and shape accessors MatRef and MatMut share; `$data` is the borrowed slice.
+macro_rules! view_methods {
+    ($name:literal, $data:ty) => {
+        /// `data` as a rows-by-cols matrix, each row contiguous.
+        pub fn row_major(data: $data, rows: usize, cols: usize) -> Result<Self> {
+            let ld = tight_ld(rows, cols, Layout::RowMajor);
+            Self::with_ld(data, rows, cols, Layout::RowMajor, ld)
+        }
+        /// `data` as a rows-by-cols matrix, each column contiguous.
+        pub fn col_major(data: $data, rows: usize, cols: usize) -> Result<Self> {
+            let ld = tight_ld(rows, cols, Layout::ColMajor);
+            Self::with_ld(data, rows, cols, Layout::ColMajor, ld)
+        }
+        /// `data` as a rows-by-cols matrix in `layout` with leading dimension `ld`.
+        pub fn with_ld(
+            data: $data,
+            rows: usize,
+            cols: usize,
+            layout: Layout,
+            ld: usize,
+        ) -> Result<Self> {
+            check_len($name, data.len(), rows, cols, layout, ld)?;
+            Ok(Self {
+                data,
+                rows,
+                cols,
+                layout,
+                ld,
+            })
+        }
+        pub fn rows(&self) -> usize {
+            self.rows
+        }
+        pub fn cols(&self) -> usize {
+            self.cols
+        }
+        pub fn layout(&self) -> Layout {
+            self.layout
+        }
+        pub fn ld(&self) -> usize {
+            self.ld
+        }
+        pub(crate) fn raw_ld(&self) -> i64 {
+            self.ld as i64
+        }
+        pub(crate) fn shape(&self) -> (usize, usize) {
+            (self.rows, self.cols)
+        }
+    };
+}
+
 impl<'a, T> MatRef<'a, T> {
-    /// `data` as a rows-by-cols matrix, each row contiguous.
-    pub fn row_major(data: &'a [T], rows: usize, cols: usize) -> Result<Self> {
-        Self::with_ld(
-            data,
-            rows,
-            cols,
-            Layout::RowMajor,
-            tight_ld(rows, cols, Layout::RowMajor),
-        )
-    }
-    /// `data` as a rows-by-cols matrix, each column contiguous.
-    pub fn col_major(data: &'a [T], rows: usize, cols: usize) -> Result<Self> {
-        Self::with_ld(
-            data,
-            rows,
-            cols,
-            Layout::ColMajor,
-            tight_ld(rows, cols, Layout::ColMajor),
-        )
-    }
-    /// `data` as a rows-by-cols matrix in `layout` with leading dimension `ld`.
-    pub fn with_ld(
-        data: &'a [T],
-        rows: usize,
-        cols: usize,
-        layout: Layout,
-        ld: usize,
-    ) -> Result<Self> {
-        check_len("MatRef", data.len(), rows, cols, layout, ld)?;
-        Ok(MatRef {
-            data,
-            rows,
-            cols,
-            layout,
-            ld,
-        })
-    }
-    pub fn rows(&self) -> usize {
-        self.rows
-    }
-    pub fn cols(&self) -> usize {
-        self.cols
-    }
-    pub fn layout(&self) -> Layout {
-        self.layout
-    }
-    pub fn ld(&self) -> usize {
-        self.ld
-    }
+    view_methods!("MatRef", &'a [T]);
+
     pub fn data(&self) -> &'a [T] {
         self.data
     }
@@ -210,61 +214,11 @@ impl<'a, T> MatRef<'a, T> {
     pub(crate) fn raw_cols(&self) -> i64 {
         self.cols as i64
     }
-    pub(crate) fn raw_ld(&self) -> i64 {
-        self.ld as i64
-    }
-    pub(crate) fn shape(&self) -> (usize, usize) {
-        (self.rows, self.cols)
-    }
 }
 
 impl<'a, T> MatMut<'a, T> {
-    pub fn row_major(data: &'a mut [T], rows: usize, cols: usize) -> Result<Self> {
-        Self::with_ld(
-            data,
-            rows,
-            cols,
-            Layout::RowMajor,
-            tight_ld(rows, cols, Layout::RowMajor),
-        )
-    }
-    pub fn col_major(data: &'a mut [T], rows: usize, cols: usize) -> Result<Self> {
-        Self::with_ld(
-            data,
-            rows,
-            cols,
-            Layout::ColMajor,
-            tight_ld(rows, cols, Layout::ColMajor),
-        )
-    }
-    pub fn with_ld(
-        data: &'a mut [T],
-        rows: usize,
-        cols: usize,
-        layout: Layout,
-        ld: usize,
-    ) -> Result<Self> {
-        check_len("MatMut", data.len(), rows, cols, layout, ld)?;
-        Ok(MatMut {
-            data,
-            rows,
-            cols,
-            layout,
-            ld,
-        })
-    }
-    pub fn rows(&self) -> usize {
-        self.rows
-    }
-    pub fn cols(&self) -> usize {
-        self.cols
-    }
-    pub fn layout(&self) -> Layout {
-        self.layout
-    }
-    pub fn ld(&self) -> usize {
-        self.ld
-    }
+    view_methods!("MatMut", &'a mut [T]);
+
     /// A read-only view of the same matrix.
     pub fn as_ref(&self) -> MatRef<'_, T> {
         MatRef {
@@ -277,12 +231,6 @@ impl<'a, T> MatMut<'a, T> {
     }
     pub(crate) fn ptr(&mut self) -> *mut std::os::raw::c_void {
         self.data.as_mut_ptr().cast()
-    }
-    pub(crate) fn raw_ld(&self) -> i64 {
-        self.ld as i64
-    }
-    pub(crate) fn shape(&self) -> (usize, usize) {
-        (self.rows, self.cols)
     }
 }
 
