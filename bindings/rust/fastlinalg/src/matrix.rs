@@ -195,15 +195,7 @@ impl<'a, T> MatRef<'a, T> {
     }
     /// Element (i, j); panics outside the shape.
     pub fn at(&self, i: usize, j: usize) -> &T {
-        assert!(
-            i < self.rows && j < self.cols,
-            "({}, {}) outside {}-by-{}",
-            i,
-            j,
-            self.rows,
-            self.cols
-        );
-        &self.data[self.layout.index(i, j, self.ld)]
+        &self.data[element_index(self.shape(), self.layout, self.ld, i, j)]
     }
     pub(crate) fn ptr(&self) -> *const std::os::raw::c_void {
         self.data.as_ptr().cast()
@@ -302,17 +294,8 @@ impl<T> Mat<T> {
     }
     /// Element (i, j); panics outside the shape.
     pub fn at(&self, i: usize, j: usize) -> &T {
-        assert!(
-            i < self.rows && j < self.cols,
-            "({}, {}) outside {}-by-{}",
-            i,
-            j,
-            self.rows,
-            self.cols
-        );
-        &self.data[self
-            .layout
-            .index(i, j, tight_ld(self.rows, self.cols, self.layout))]
+        let ld = tight_ld(self.rows, self.cols, self.layout);
+        &self.data[element_index((self.rows, self.cols), self.layout, ld, i, j)]
     }
     pub fn as_ref(&self) -> MatRef<'_, T> {
         let ld = tight_ld(self.rows, self.cols, self.layout);
@@ -334,6 +317,20 @@ impl<T> Mat<T> {
             ld,
         }
     }
+}
+
+/// Where (i, j) of a matrix of `shape` lies in its slice; panics outside the shape.
+fn element_index(shape: (usize, usize), layout: Layout, ld: usize, i: usize, j: usize) -> usize {
+    let (rows, cols) = shape;
+    assert!(
+        i < rows && j < cols,
+        "({}, {}) outside {}-by-{}",
+        i,
+        j,
+        rows,
+        cols
+    );
+    layout.index(i, j, ld)
 }
 
 /// Sizes cross the boundary as int64_t; a usize beyond it is reported, never truncated.
