@@ -110,10 +110,7 @@ pub fn duplication_apply<T: Scalar>(
     x: MatRef<'_, T>,
 ) -> Result<Mat<T>> {
     let (rows, cols) = duplication_shape(n, pinv)?;
-    let (out_rows, x_rows) = match trans {
-        Transpose::No => (rows, cols),
-        Transpose::Trans => (cols, rows),
-    };
+    let (out_rows, x_rows) = trans.op_shape((rows, cols));
     expect_shape("duplication_apply", "x", x.shape(), x_rows, x.cols())?;
     let mut out = Mat::zeros(out_rows, x.cols(), x.layout())?;
     let mut o = out.as_mut();

@@ -222,10 +222,7 @@ impl Factor {
 
     /// The (rows of B, rows of X) of a solve with op(A).
     fn solve_rows(&self, trans: Transpose) -> (usize, usize) {
-        match trans {
-            Transpose::No => (self.rows(), self.cols()),
-            Transpose::Trans => (self.cols(), self.rows()),
-        }
+        trans.op_shape((self.rows(), self.cols()))
     }
 
     /// X with op(A) X = B, written into `x` (shape: cols of op(A) by B's columns).

@@ -42,6 +42,13 @@ impl Transpose {
             Transpose::Trans => sys::FL_TRANS,
         }
     }
+    /// The (rows, cols) of op(M) for an M of `shape`.
+    pub(crate) fn op_shape(self, shape: (usize, usize)) -> (usize, usize) {
+        match self {
+            Transpose::No => shape,
+            Transpose::Trans => (shape.1, shape.0),
+        }
+    }
 }
 
 /// The number of elements a rows-by-cols matrix with leading dimension ld spans, after

@@ -146,10 +146,7 @@ impl Sparse {
     /// Y = op(A) X, in X's layout.
     pub fn multiply<T: Scalar>(&self, trans: Transpose, x: MatRef<'_, T>) -> Result<Mat<T>> {
         let (rows, cols, _) = self.shape()?;
-        let (y_rows, x_rows) = match trans {
-            Transpose::No => (rows, cols),
-            Transpose::Trans => (cols, rows),
-        };
+        let (y_rows, x_rows) = trans.op_shape((rows, cols));
         expect_shape("Sparse::multiply", "x", x.shape(), x_rows, x.cols())?;
         let mut y = Mat::zeros(y_rows, x.cols(), x.layout())?;
         let mut out = y.as_mut();
