@@ -33,11 +33,17 @@ function bilinear_form(F::Factor, Y::StridedMatrix, W::StridedMatrix)
     return out
 end
 
-"A⁻¹ Y A⁻¹ for an n-by-n Y."
-function sandwich(F::Factor, Y::StridedMatrix)
+"Y's element type and F's order n, once Y is checked to be n-by-n."
+function square_operand(F::Factor, Y::StridedMatrix)
     T = same_eltype(Y)
     n = square_order(F)
     require_shape("Y", size(Y), (n, n))
+    return T, n
+end
+
+"A⁻¹ Y A⁻¹ for an n-by-n Y."
+function sandwich(F::Factor, Y::StridedMatrix)
+    T, n = square_operand(F, Y)
     out = Matrix{T}(undef, n, n)
     check(ccall((:fl_factor_sandwich, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Cint, Ptr{Cvoid}, Int64, Cint, Ptr{Cvoid}, Int64),
@@ -47,9 +53,7 @@ end
 
 "tr(A⁻¹ Y) for an n-by-n Y, accumulated in double."
 function trace_solve(F::Factor, Y::StridedMatrix)
-    T = same_eltype(Y)
-    n = square_order(F)
-    require_shape("Y", size(Y), (n, n))
+    T, _ = square_operand(F, Y)
     tr = Ref{Cdouble}(0)
     check(ccall((:fl_factor_trace_solve, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Cint, Ptr{Cvoid}, Int64, Ref{Cdouble}),
