@@ -7,6 +7,7 @@
 #include "capi/arguments.hpp"
 #include "capi/array_args.hpp"
 #include "capi/errors.hpp"
+#include "core/typed.hpp"
 
 using namespace fl::capi;
 
@@ -38,12 +39,11 @@ FL_API fl_status fl_digitize(fl_dtype dtype, int64_t n, const void *x, int64_t n
         require_array(x, n, "x");
         require_array(edges, nedges, "edges");
         require_array(bins, n, "bins");
-        if (t == fl::Dtype::float32)
-            fl::binning::digitize(n, static_cast<const float *>(x), nedges,
-                                  static_cast<const float *>(edges), right == 1, bins);
-        else
-            fl::binning::digitize(n, static_cast<const double *>(x), nedges,
-                                  static_cast<const double *>(edges), right == 1, bins);
+        fl::typed(t, [&](auto e) {
+            using T = decltype(e);
+            fl::binning::digitize(n, static_cast<const T *>(x), nedges, static_cast<const T *>(edges),
+                                  right == 1, bins);
+        });
     });
 }
 
@@ -64,12 +64,11 @@ FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype
         checked_elements({nbins}, sizeof(double), "sums (nbins elements)");
         require_array(weights, n, "weights");
         require_array(sums, nbins, "sums");
-        if (t == fl::Dtype::float32)
-            fl::binning::bincount_weighted(n, labels, static_cast<const float *>(weights), nbins,
-                                           static_cast<float *>(sums));
-        else
-            fl::binning::bincount_weighted(n, labels, static_cast<const double *>(weights), nbins,
-                                           static_cast<double *>(sums));
+        fl::typed(t, [&](auto e) {
+            using T = decltype(e);
+            fl::binning::bincount_weighted(n, labels, static_cast<const T *>(weights), nbins,
+                                           static_cast<T *>(sums));
+        });
     });
 }
 

@@ -7,6 +7,7 @@
 
 #include "capi/arguments.hpp"
 #include "capi/errors.hpp"
+#include "core/typed.hpp"
 #include "kernels/kernel.hpp"
 
 struct fl_kernel {
@@ -64,23 +65,6 @@ void require_finite_scalar(double value, const char *name, bool zero_allowed) {
 const fl::kernels::Kernel &kernel_of(const fl_kernel *kernel) {
     require_not_null(kernel, "kernel");
     return kernel->impl;
-}
-
-// The byte range [begin, end) a matrix spans; empty for an empty matrix.
-std::pair<uintptr_t, uintptr_t> span_of(const fl::MatrixRef &m, fl::Dtype dtype) {
-    const auto begin = reinterpret_cast<uintptr_t>(m.data);
-    if (m.rows == 0 || m.cols == 0) return {begin, begin};
-    const auto elements = static_cast<uintptr_t>((m.stored_cols() - 1) * m.ld + m.stored_rows());
-    return {begin, begin + elements * element_size(dtype)};
-}
-
-void require_apart(const fl::MatrixRef &out, const char *out_name, const fl::MatrixRef &in,
-                   const char *in_name, fl::Dtype dtype) {
-    const auto [a0, a1] = span_of(out, dtype);
-    const auto [b0, b1] = span_of(in, dtype);
-    if (a0 < a1 && b0 < b1 && a0 < b1 && b0 < a1)
-        invalid(std::string(out_name) + " overlaps " + in_name +
-                ": the output must be a separate buffer");
 }
 
 // The point sets of a kernel call: X1, and X2 unless x2 is NULL (X2 = X1).
@@ -149,13 +133,10 @@ FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_la
         const PointArgs p = point_args(kern, dtype, x_layout, n1, x1, ldx1, n2, x2, ldx2);
         const fl::MatrixRef km =
             matrix_arg({"k", "ldk", "n1", "n2"}, p.dtype, k_layout, n1, n2, k, ldk);
-        require_apart(km, "k", p.x1, "x1", p.dtype);
-        if (!p.same) require_apart(km, "k", p.x2, "x2", p.dtype);
+        require_disjoint(p.x1, "x1", km, "k", p.dtype);
+        if (!p.same) require_disjoint(p.x2, "x2", km, "k", p.dtype);
         const fl::MatrixRef *second = p.same ? nullptr : &p.x2;
-        if (p.dtype == fl::Dtype::float32)
-            kern.matrix<float>(p.x1, second, km);
-        else
-            kern.matrix<double>(p.x1, second, km);
+        fl::typed(p.dtype, [&](auto t) { kern.matrix<decltype(t)>(p.x1, second, km); });
     });
 }
 
@@ -170,10 +151,7 @@ FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_
             matrix_arg({"w", "ldw", "n1", "n2"}, p.dtype, w_layout, n1, n2, w, ldw);
         require_not_null(grad, "grad");
         const fl::MatrixRef *second = p.same ? nullptr : &p.x2;
-        if (p.dtype == fl::Dtype::float32)
-            kern.gradient<float>(p.x1, second, wm, grad);
-        else
-            kern.gradient<double>(p.x1, second, wm, grad);
+        fl::typed(p.dtype, [&](auto t) { kern.gradient<decltype(t)>(p.x1, second, wm, grad); });
     });
 }
 

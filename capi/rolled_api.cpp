@@ -6,6 +6,7 @@
 #include "capi/arguments.hpp"
 #include "capi/array_args.hpp"
 #include "capi/errors.hpp"
+#include "core/typed.hpp"
 #include "kernels/rolled_matmul.hpp"
 
 using namespace fl::capi;
@@ -55,10 +56,7 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
         require_disjoint(out, bytes(out_count), "out", a, bytes(a_count), "a");
         require_disjoint(out, bytes(out_count), "out", b, bytes(b_count), "b");
         const fl::kernels::RolledShape shape{d, k, m, n, l};
-        if (t == fl::Dtype::float32)
-            run<float>(lay, shape, a, b, out);
-        else
-            run<double>(lay, shape, a, b, out);
+        fl::typed(t, [&](auto e) { run<decltype(e)>(lay, shape, a, b, out); });
     });
 }
 

@@ -7,6 +7,7 @@
 #include "capi/errors.hpp"
 #include "capi/factor_enums.hpp"
 #include "capi/handles.hpp"
+#include "core/typed.hpp"
 #include "sparse/sparse_factor.hpp"
 
 using namespace fl::capi;
@@ -133,10 +134,7 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
         const fl::MatrixRef ym = matrix_arg({"y", "ldy", "rows of op(A)", "ncols"}, s.dtype(),
                                             y_layout, y_rows, ncols, y, ldy);
         require_disjoint(xm, "x", ym, "y", s.dtype());
-        if (s.dtype() == fl::Dtype::float32)
-            s.multiply<float>(op, xm, ym);
-        else
-            s.multiply<double>(op, xm, ym);
+        fl::typed(s.dtype(), [&](auto t) { s.multiply<decltype(t)>(op, xm, ym); });
     });
 }
 

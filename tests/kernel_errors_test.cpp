@@ -157,11 +157,11 @@ TEST_F(KernelCallErrors, Matrix) {
                  FL_ERR_DIMENSION_MISMATCH, fn, "n2 = 3", "n1 = 4");
     // K may not overlap the points.
     EXPECT_ERROR(matrix(FL_FLOAT64, FL_ROW_MAJOR, 4, x, 2, 3, y, 2, FL_ROW_MAJOR, x, 3),
-                 FL_ERR_INVALID_ARGUMENT, fn, "k overlaps x1");
+                 FL_ERR_INVALID_ARGUMENT, fn, "k and x1 overlap");
     EXPECT_ERROR(matrix(FL_FLOAT64, FL_ROW_MAJOR, 2, k + 4, 2, 3, y, 2, FL_ROW_MAJOR, k, 3),
-                 FL_ERR_INVALID_ARGUMENT, fn, "k overlaps x1");
+                 FL_ERR_INVALID_ARGUMENT, fn, "k and x1 overlap");
     EXPECT_ERROR(matrix(FL_FLOAT64, FL_ROW_MAJOR, 2, x, 2, 2, k, 2, FL_ROW_MAJOR, k + 2, 2),
-                 FL_ERR_INVALID_ARGUMENT, fn, "k overlaps x2");
+                 FL_ERR_INVALID_ARGUMENT, fn, "k and x2 overlap");
     // NaN and Inf in the points, named by (point, coordinate).
     x[5] = kNan;
     EXPECT_ERROR(matrix(FL_FLOAT64, FL_ROW_MAJOR, 4, x, 2, 3, y, 2, FL_ROW_MAJOR, k, 3),
