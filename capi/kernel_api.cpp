@@ -8,7 +8,7 @@
 #include "capi/arguments.hpp"
 #include "capi/errors.hpp"
 #include "core/typed.hpp"
-#include "kernels/kernel.hpp"
+#include "gp/kernel.hpp"
 
 struct fl_kernel {
     fl::kernels::Kernel impl;

@@ -1,4 +1,4 @@
-// fl_rolled_matmul: argument checks, then the kernel (src/kernels/rolled_matmul.cpp).
+// fl_rolled_matmul: argument checks, then the kernel (src/rolled/rolled_matmul.cpp).
 #include <climits>
 #include <string>
 #include <utility>
@@ -7,7 +7,7 @@
 #include "capi/array_args.hpp"
 #include "capi/errors.hpp"
 #include "core/typed.hpp"
-#include "kernels/rolled_matmul.hpp"
+#include "rolled/rolled_matmul.hpp"
 
 using namespace fl::capi;
 

@@ -4,10 +4,10 @@
 // the tile is in cache, and a symmetric matrix's lower tiles are mirrored from the upper
 // ones. No temporary of the size of K exists, nor of n1 * n2 * dim.
 
-#include "kernels/kernel.hpp"
-#include "kernels/kernel_lines.hpp"
-#include "kernels/points.hpp"
-#include "kernels/tiles.hpp"
+#include "gp/kernel.hpp"
+#include "gp/kernel_lines.hpp"
+#include "gp/points.hpp"
+#include "gp/tiles.hpp"
 #include "lapack/layout_gemm.hpp"
 
 namespace fl::kernels {

@@ -10,10 +10,10 @@
 
 #include "core/error.hpp"
 #include "core/finite_check.hpp"
-#include "kernels/kernel.hpp"
-#include "kernels/kernel_lines.hpp"
-#include "kernels/points.hpp"
-#include "kernels/tiles.hpp"
+#include "gp/kernel.hpp"
+#include "gp/kernel_lines.hpp"
+#include "gp/points.hpp"
+#include "gp/tiles.hpp"
 #include "lapack/layout_gemm.hpp"
 
 namespace fl::kernels {

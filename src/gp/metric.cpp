@@ -1,4 +1,4 @@
-#include "kernels/metric.hpp"
+#include "gp/metric.hpp"
 
 #include <cmath>
 #include <sstream>

@@ -1,4 +1,4 @@
-#include "kernels/kernel_lines.hpp"
+#include "gp/kernel_lines.hpp"
 
 // Each entry point is compiled three times, for AVX-512, AVX2+FMA and baseline x86-64, and
 // the first call picks the best the CPU has: the library is built for any x86-64, yet the

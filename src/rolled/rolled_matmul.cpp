@@ -1,4 +1,4 @@
-#include "kernels/rolled_matmul.hpp"
+#include "rolled/rolled_matmul.hpp"
 
 #include <algorithm>
 #include <atomic>

@@ -7,9 +7,9 @@
 #include <vector>
 
 #include "core/types.hpp"
-#include "kernels/kernel_lines.hpp"
-#include "kernels/metric.hpp"
-#include "kernels/tiles.hpp"
+#include "gp/kernel_lines.hpp"
+#include "gp/metric.hpp"
+#include "gp/tiles.hpp"
 
 namespace fl::kernels {
 

@@ -1,4 +1,4 @@
-#include "kernels/tiles.hpp"
+#include "gp/tiles.hpp"
 
 #include <algorithm>
 #include <atomic>

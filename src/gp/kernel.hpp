@@ -3,8 +3,8 @@
 #pragma once
 
 #include "core/types.hpp"
-#include "kernels/kernel_functions.hpp"
-#include "kernels/metric.hpp"
+#include "gp/kernel_functions.hpp"
+#include "gp/metric.hpp"
 
 namespace fl::kernels {
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/types.hpp"
-#include "kernels/kernel_lines.hpp"
+#include "gp/kernel_lines.hpp"
 
 namespace fl::kernels {
 

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/types.hpp"
-#include "kernels/kernel_functions.hpp"
+#include "gp/kernel_functions.hpp"
 
 namespace fl::kernels {
 
