@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 
 namespace fl::capi {
 namespace {
@@ -58,7 +59,9 @@ Triangle to_triangle(int64_t value, const char *name) {
     invalid(named(name, value) + " is not a triangle (FL_LOWER = 1 or FL_UPPER = 2)");
 }
 
-std::size_t element_size(Dtype dtype) { return dtype == Dtype::float32 ? sizeof(float) : sizeof(double); }
+std::size_t element_size(Dtype dtype) {
+    return typed(dtype, [](auto t) { return sizeof(t); });
+}
 
 void require_not_null(const void *pointer, const char *name) {
     if (pointer == nullptr) invalid(std::string(name) + " is NULL");

@@ -39,7 +39,7 @@ FL_API fl_status fl_digitize(fl_dtype dtype, int64_t n, const void *x, int64_t n
         require_array(x, n, "x");
         require_array(edges, nedges, "edges");
         require_array(bins, n, "bins");
-        fl::typed(t, [&](auto e) {
+        fl::typed_real(t, [&](auto e) {
             using T = decltype(e);
             fl::binning::digitize(n, static_cast<const T *>(x), nedges, static_cast<const T *>(edges),
                                   right == 1, bins);
@@ -64,7 +64,7 @@ FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype
         checked_elements({nbins}, sizeof(double), "sums (nbins elements)");
         require_array(weights, n, "weights");
         require_array(sums, nbins, "sums");
-        fl::typed(t, [&](auto e) {
+        fl::typed_real(t, [&](auto e) {
             using T = decltype(e);
             fl::binning::bincount_weighted(n, labels, static_cast<const T *>(weights), nbins,
                                            static_cast<T *>(sums));

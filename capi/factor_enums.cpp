@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 
 namespace fl::capi {
 namespace {
@@ -22,6 +23,20 @@ constexpr KindName kinds[] = {
     {FL_FACTOR_SPARSE_QR, FactorKind::sparse_qr},
 };
 
+// The public enumerator of each element type, and its name in messages.
+template <class T>
+struct PublicDtype;
+template <>
+struct PublicDtype<float> {
+    static constexpr fl_dtype value = FL_FLOAT32;
+    static constexpr const char *name = "FL_FLOAT32";
+};
+template <>
+struct PublicDtype<double> {
+    static constexpr fl_dtype value = FL_FLOAT64;
+    static constexpr const char *name = "FL_FLOAT64";
+};
+
 }  // namespace
 
 FactorKind to_kind(fl_factor_kind kind) {
@@ -37,9 +52,13 @@ fl_factor_kind to_public(FactorKind kind) {
     return static_cast<fl_factor_kind>(0);
 }
 
-fl_dtype to_public(Dtype dtype) { return dtype == Dtype::float32 ? FL_FLOAT32 : FL_FLOAT64; }
+fl_dtype to_public(Dtype dtype) {
+    return typed(dtype, [](auto t) { return PublicDtype<decltype(t)>::value; });
+}
 
-const char *dtype_name(Dtype dtype) { return dtype == Dtype::float32 ? "FL_FLOAT32" : "FL_FLOAT64"; }
+const char *dtype_name(Dtype dtype) {
+    return typed(dtype, [](auto t) { return PublicDtype<decltype(t)>::name; });
+}
 
 Part to_part(fl_factor_part part) {
     switch (part) {

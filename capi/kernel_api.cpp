@@ -136,7 +136,7 @@ FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_la
         require_disjoint(p.x1, "x1", km, "k", p.dtype);
         if (!p.same) require_disjoint(p.x2, "x2", km, "k", p.dtype);
         const fl::MatrixRef *second = p.same ? nullptr : &p.x2;
-        fl::typed(p.dtype, [&](auto t) { kern.matrix<decltype(t)>(p.x1, second, km); });
+        fl::typed_real(p.dtype, [&](auto t) { kern.matrix<decltype(t)>(p.x1, second, km); });
     });
 }
 
@@ -151,7 +151,8 @@ FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_
             matrix_arg({"w", "ldw", "n1", "n2"}, p.dtype, w_layout, n1, n2, w, ldw);
         require_not_null(grad, "grad");
         const fl::MatrixRef *second = p.same ? nullptr : &p.x2;
-        fl::typed(p.dtype, [&](auto t) { kern.gradient<decltype(t)>(p.x1, second, wm, grad); });
+        fl::typed_real(p.dtype,
+                       [&](auto t) { kern.gradient<decltype(t)>(p.x1, second, wm, grad); });
     });
 }
 

@@ -134,7 +134,7 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
         const fl::MatrixRef ym = matrix_arg({"y", "ldy", "rows of op(A)", "ncols"}, s.dtype(),
                                             y_layout, y_rows, ncols, y, ldy);
         require_disjoint(xm, "x", ym, "y", s.dtype());
-        fl::typed(s.dtype(), [&](auto t) { s.multiply<decltype(t)>(op, xm, ym); });
+        fl::typed_real(s.dtype(), [&](auto t) { s.multiply<decltype(t)>(op, xm, ym); });
     });
 }
 

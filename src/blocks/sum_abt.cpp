@@ -17,7 +17,7 @@ void run(const MatrixRef &a, index_t n1, const MatrixRef &b, index_t n2, bool sy
 
 void sum_abt(Dtype dtype, const MatrixRef &a, index_t n1, const MatrixRef &b, index_t n2,
              bool symmetric, const MatrixRef &out) {
-    typed(dtype, [&](auto t) { run<decltype(t)>(a, n1, b, n2, symmetric, out); });
+    typed_real(dtype, [&](auto t) { run<decltype(t)>(a, n1, b, n2, symmetric, out); });
 }
 
 }  // namespace fl::blocks

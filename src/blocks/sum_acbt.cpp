@@ -45,7 +45,7 @@ void run(const MatrixRef &a, index_t n1, const MatrixRef &c, const MatrixRef &b,
 
 void sum_acbt(Dtype dtype, const MatrixRef &a, index_t n1, const MatrixRef &c, const MatrixRef &b,
               index_t n2, const MatrixRef &out) {
-    typed(dtype, [&](auto t) { run<decltype(t)>(a, n1, c, b, n2, out); });
+    typed_real(dtype, [&](auto t) { run<decltype(t)>(a, n1, c, b, n2, out); });
 }
 
 }  // namespace fl::blocks

@@ -18,7 +18,7 @@ void run(const MatrixRef &a, index_t n1, const MatrixRef &b, index_t n2, const M
 
 void sum_kron(Dtype dtype, const MatrixRef &a, index_t n1, const MatrixRef &b, index_t n2,
               const MatrixRef &out) {
-    typed(dtype, [&](auto t) { run<decltype(t)>(a, n1, b, n2, out); });
+    typed_real(dtype, [&](auto t) { run<decltype(t)>(a, n1, b, n2, out); });
 }
 
 }  // namespace fl::blocks

@@ -76,7 +76,7 @@ void run(const MatrixRef &a, const MatrixRef &b, const MatrixRef &c, const Matri
 
 void sum_kron_abt_cdt(Dtype dtype, const MatrixRef &a, const MatrixRef &b, const MatrixRef &c,
                       const MatrixRef &d, index_t n1, index_t n2, const MatrixRef &out) {
-    typed(dtype, [&](auto t) { run<decltype(t)>(a, b, c, d, n1, n2, out); });
+    typed_real(dtype, [&](auto t) { run<decltype(t)>(a, b, c, d, n1, n2, out); });
 }
 
 }  // namespace fl::blocks

@@ -24,7 +24,7 @@ void run(const MatrixRef &a, const MatrixRef &b, const MatrixRef &c, index_t n1,
 
 void sum_kron_grid(Dtype dtype, const MatrixRef &a, const MatrixRef &b, const MatrixRef &c,
                    index_t n1, index_t n2, const MatrixRef &out) {
-    typed(dtype, [&](auto t) { run<decltype(t)>(a, b, c, n1, n2, out); });
+    typed_real(dtype, [&](auto t) { run<decltype(t)>(a, b, c, n1, n2, out); });
 }
 
 }  // namespace fl::blocks

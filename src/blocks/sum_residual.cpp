@@ -30,7 +30,7 @@ void run(const MatrixRef &a, const MatrixRef &b, const MatrixRef &c, index_t n,
 
 void sum_residual(Dtype dtype, const MatrixRef &a, const MatrixRef &b, const MatrixRef &c,
                   index_t n, const MatrixRef &out) {
-    typed(dtype, [&](auto t) { run<decltype(t)>(a, b, c, n, out); });
+    typed_real(dtype, [&](auto t) { run<decltype(t)>(a, b, c, n, out); });
 }
 
 }  // namespace fl::blocks

@@ -21,6 +21,7 @@
 
 #include "core/error.hpp"
 #include "core/finite_check.hpp"
+#include "core/typed.hpp"
 #include "dense/factor.hpp"
 
 namespace fl {
@@ -92,14 +93,11 @@ std::unique_ptr<Factor> make_automatic_factor(Dtype dtype, const MatrixRef &a,
                                               const FactorOptions &options) {
     FactorOptions checked = options;
     if (options.check_finite) {
-        if (dtype == Dtype::float32)
-            require_finite<float>(a, "a");
-        else
-            require_finite<double>(a, "a");
+        typed_real(dtype, [&](auto t) { require_finite<decltype(t)>(a, "a"); });
         checked.check_finite = false;  // done: the chosen kind need not look again
     }
-    if (dtype == Dtype::float32) return choose_and_factor<float>(dtype, a, checked);
-    return choose_and_factor<double>(dtype, a, checked);
+    return typed_real(dtype,
+                      [&](auto t) { return choose_and_factor<decltype(t)>(dtype, a, checked); });
 }
 
 }  // namespace fl

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "core/typed.hpp"
 #include "dense/factor.hpp"
 
 namespace fl {
@@ -19,8 +20,9 @@ std::unique_ptr<Factor> make_eigh(Dtype dtype, const MatrixRef &a, const FactorO
 // The typed factor behind make_<kind>: one line per kind instead of a switch on dtype.
 template <template <class> class Kind>
 std::unique_ptr<Factor> make_typed(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
-    if (dtype == Dtype::float32) return std::make_unique<Kind<float>>(a, options);
-    return std::make_unique<Kind<double>>(a, options);
+    return typed_real(dtype, [&](auto t) -> std::unique_ptr<Factor> {
+        return std::make_unique<Kind<decltype(t)>>(a, options);
+    });
 }
 
 }  // namespace fl

@@ -93,7 +93,7 @@ void Factor::quadratic_form(const MatrixRef &y, const MatrixRef &out) const {
     require_square_for_products(*this);
     const index_t n = rows(), k = y.cols;
     if (k == 0) return;
-    if (n == 0) return typed(dtype(), [&](auto t) { fill_zero<decltype(t)>(out); });
+    if (n == 0) return typed_real(dtype(), [&](auto t) { fill_zero<decltype(t)>(out); });
     blas::SerialRegion region(
         small(double(n) * double(n) * double(k) + double(n) * double(k) * double(k)));
     do_quadratic_form(y, out);
@@ -103,7 +103,7 @@ void Factor::bilinear_form(const MatrixRef &y, const MatrixRef &w, const MatrixR
     require_square_for_products(*this);
     const index_t n = rows(), k = y.cols, p = w.cols;
     if (k == 0 || p == 0) return;
-    if (n == 0) return typed(dtype(), [&](auto t) { fill_zero<decltype(t)>(out); });
+    if (n == 0) return typed_real(dtype(), [&](auto t) { fill_zero<decltype(t)>(out); });
     blas::SerialRegion region(
         small(double(n) * double(n) * double(std::min(k, p)) + double(n) * double(k) * double(p)));
     do_bilinear_form(y, w, out);
@@ -138,7 +138,7 @@ void Factor::mahalanobis(const MatrixRef &y, void *out) const {
     const index_t n = rows(), k = y.cols;
     if (k == 0) return;
     if (n == 0)
-        return typed(dtype(), [&](auto t) {
+        return typed_real(dtype(), [&](auto t) {
             std::fill_n(static_cast<decltype(t) *>(out), k, decltype(t)(0));
         });
     blas::SerialRegion region(small(double(n) * double(n) * double(k)));
@@ -148,7 +148,7 @@ void Factor::mahalanobis(const MatrixRef &y, void *out) const {
 // ---- Default routes ---------------------------------------------------------------------
 
 void Factor::do_quadratic_form(const MatrixRef &y, const MatrixRef &out) const {
-    typed(dtype(), [&](auto t) {
+    typed_real(dtype(), [&](auto t) {
         using T = decltype(t);
         const Scratch<T> z(Layout::col_major, rows(), y.cols);
         solve(Transpose::no, y, z.ref());
@@ -160,7 +160,7 @@ void Factor::do_quadratic_form(const MatrixRef &y, const MatrixRef &out) const {
 
 // Y^T A^-1 W = (A^-T Y)^T W = Y^T (A^-1 W): solve with the narrower of the two.
 void Factor::do_bilinear_form(const MatrixRef &y, const MatrixRef &w, const MatrixRef &out) const {
-    typed(dtype(), [&](auto t) {
+    typed_real(dtype(), [&](auto t) {
         using T = decltype(t);
         const bool solve_y = y.cols <= w.cols;
         const Scratch<T> z(Layout::col_major, rows(), solve_y ? y.cols : w.cols);
@@ -177,7 +177,7 @@ void Factor::do_bilinear_form(const MatrixRef &y, const MatrixRef &w, const Matr
 // Z = A^-1 Y; then out = Z A^-1, that is out^T = A^-T Z^T, solved straight into the
 // caller's out read as its transpose.
 void Factor::do_sandwich(const MatrixRef &y, const MatrixRef &out) const {
-    typed(dtype(), [&](auto t) {
+    typed_real(dtype(), [&](auto t) {
         using T = decltype(t);
         const Scratch<T> z(Layout::col_major, rows(), rows());
         solve(Transpose::no, y, z.ref());
@@ -186,7 +186,7 @@ void Factor::do_sandwich(const MatrixRef &y, const MatrixRef &out) const {
 }
 
 double Factor::do_trace_solve(const MatrixRef &y) const {
-    return typed(dtype(), [&](auto t) {
+    return typed_real(dtype(), [&](auto t) {
         const std::vector<double> d = solve_diagonal<decltype(t)>(*this, &y);
         double trace = 0;
         for (const double v : d) trace += v;
@@ -195,7 +195,7 @@ double Factor::do_trace_solve(const MatrixRef &y) const {
 }
 
 void Factor::do_inverse_diagonal(void *diag) const {
-    typed(dtype(), [&](auto t) {
+    typed_real(dtype(), [&](auto t) {
         using T = decltype(t);
         products::write_values<T>(solve_diagonal<T>(*this, nullptr), diag);
     });
@@ -203,7 +203,7 @@ void Factor::do_inverse_diagonal(void *diag) const {
 
 // Z = A^-1 Y in Y's own layout, so that y_j . z_j walks both the same way.
 void Factor::do_mahalanobis(const MatrixRef &y, void *out) const {
-    typed(dtype(), [&](auto t) {
+    typed_real(dtype(), [&](auto t) {
         using T = decltype(t);
         const Scratch<T> z(y.layout, rows(), y.cols);
         solve(Transpose::no, y, z.ref());

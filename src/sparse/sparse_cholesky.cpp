@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 #include "sparse/sparse_factor.hpp"
 #include "sparse/supernodal_solve.hpp"
 
@@ -155,10 +156,7 @@ private:
     // Many right-hand sides through a supernodal factor: row by row, straight from B to X.
     bool solve_direct(Transpose, const MatrixRef &b, const MatrixRef &x) const override {
         if (l_ == nullptr || !l_->is_super || x.cols < supernodal_solve_from) return false;
-        if (dtype() == Dtype::float32)
-            suitesparse::supernodal_solve<float>(*l_, b, x);
-        else
-            suitesparse::supernodal_solve<double>(*l_, b, x);
+        typed_real(dtype(), [&](auto t) { suitesparse::supernodal_solve<decltype(t)>(*l_, b, x); });
         return true;
     }
 

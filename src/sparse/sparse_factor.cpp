@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 
 namespace fl {
 namespace {
@@ -42,10 +43,7 @@ void SparseFactor::solve_typed(Transpose trans, const MatrixRef &b, const Matrix
 
 void SparseFactor::solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const {
     if (x.rows == 0 || x.cols == 0 || solve_direct(trans, b, x)) return;
-    if (dtype_ == Dtype::float32)
-        solve_typed<float>(trans, b, x);
-    else
-        solve_typed<double>(trans, b, x);
+    typed_real(dtype_, [&](auto t) { solve_typed<decltype(t)>(trans, b, x); });
 }
 
 void SparseFactor::inverse(const MatrixRef &out) const {
@@ -53,10 +51,8 @@ void SparseFactor::inverse(const MatrixRef &out) const {
     suitesparse::DenseBuffer eye(rows_, rows_);
     for (index_t i = 0; i < rows_; ++i) eye.data[i + i * rows_] = 1.0;
     const suitesparse::DenseBuffer inv = solve_buffer(Transpose::no, eye);
-    if (dtype_ == Dtype::float32)
-        suitesparse::store<float>(inv.data.data(), inv.rows, out);
-    else
-        suitesparse::store<double>(inv.data.data(), inv.rows, out);
+    typed_real(dtype_,
+               [&](auto t) { suitesparse::store<decltype(t)>(inv.data.data(), inv.rows, out); });
 }
 
 double SparseFactor::rcond() const {

@@ -21,6 +21,7 @@
 
 #include "core/error.hpp"
 #include "core/parallel_for.hpp"
+#include "core/typed.hpp"
 #include "lapack/blas_runtime.hpp"
 #include "sparse/row_blocks.hpp"
 #include "sparse/sparse_factor.hpp"
@@ -180,10 +181,7 @@ private:
                     b, x, q, scaled_p, 0,
                     [&](double *y, index_t kb, double *) { f.solve_transposed(y, kb); });
         };
-        if (dtype() == Dtype::float32)
-            run(float{});
-        else
-            run(double{});
+        typed_real(dtype(), run);
         return true;
     }
 

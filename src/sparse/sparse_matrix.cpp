@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 
 namespace fl {
 namespace {
@@ -18,8 +19,8 @@ int64_t index_at(IndexType type, const void *array, index_t k) {
 }
 
 double value_at(Dtype dtype, const void *values, index_t k) {
-    if (dtype == Dtype::float32) return static_cast<const float *>(values)[k];
-    return static_cast<const double *>(values)[k];
+    return typed_real(dtype,
+                      [&](auto t) { return double(static_cast<const decltype(t) *>(values)[k]); });
 }
 
 // Checks the pointer array: ptr[0] = 0 and non-decreasing. Returns nnz = ptr[outer].
