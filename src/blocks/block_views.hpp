@@ -136,10 +136,9 @@ void add_product(const MatrixRef &p, const MatrixRef &q, index_t inner, T beta,
         return;
     }
     // A row-major P is, in memory, P^T column-major: SYRK forms (P^T)^T (P^T).
-    lapack::Routines<T>::syrk(
-        CblasColMajor, CblasLower, p.layout == Layout::col_major ? CblasNoTrans : CblasTrans,
-        lapack::to_int(out.rows), lapack::to_int(inner), T(1), static_cast<const T *>(p.data),
-        lapack::to_int(p.ld), beta, static_cast<T *>(out.data), lapack::to_int(out.ld));
+    lapack::syrk(Triangle::lower, p.layout == Layout::col_major ? Transpose::no : Transpose::yes,
+                 out.rows, inner, T(1), static_cast<const T *>(p.data), p.ld, beta,
+                 static_cast<T *>(out.data), out.ld);
 }
 
 }  // namespace fl::blocks

@@ -36,10 +36,11 @@ Scratch<T> CholeskyFactor<T>::half_solve(const MatrixRef &y) const {
     const Transpose left_op =
         triangle_ == Triangle::lower ? Transpose::no : Transpose::yes;  // L^-1 or U^-T
     if (right)
-        lapack::trsm(CblasRight, triangle_, toggled(left_op), false, k, n, c.data, c.ld, zs.data,
-                     zs.ld);
+        lapack::trsm(lapack::Side::right, triangle_, toggled(left_op), false, k, n, c.data, c.ld,
+                     zs.data, zs.ld);
     else
-        lapack::trsm(CblasLeft, triangle_, left_op, false, n, k, c.data, c.ld, zs.data, zs.ld);
+        lapack::trsm(lapack::Side::left, triangle_, left_op, false, n, k, c.data, c.ld, zs.data,
+                     zs.ld);
     return z;
 }
 
@@ -65,10 +66,8 @@ void CholeskyFactor<T>::do_quadratic_form(const MatrixRef &y, const MatrixRef &o
     // Z^T Z: Z stored as itself (n-by-k) is syrk's 'T' case, stored as Z^T its 'N' case.
     // out is symmetric, so its layout does not matter: the lower triangle is computed and
     // mirrored.
-    const auto trans = z.ref().layout == Layout::col_major ? CblasTrans : CblasNoTrans;
-    lapack::Routines<T>::syrk(CblasColMajor, CblasLower, trans, lapack::to_int(y.cols),
-                              lapack::to_int(this->n_), T(1), zs.data, lapack::to_int(zs.ld), T(0),
-                              o.data, lapack::to_int(o.ld));
+    const Transpose op = z.ref().layout == Layout::col_major ? Transpose::yes : Transpose::no;
+    lapack::syrk(Triangle::lower, op, y.cols, this->n_, T(1), zs.data, zs.ld, T(0), o.data, o.ld);
     symmetrize(o, Triangle::lower);
 }
 
@@ -111,7 +110,8 @@ double CholeskyFactor<T>::do_trace_solve(const MatrixRef &y) const {
     const ColMajorView<T> ys = stored_view<T>(y);
     copy_columns(ColMajorView<const T>{ys.data, ys.rows, ys.cols, ys.ld}, p);
     const bool lower = triangle_ == Triangle::lower;
-    lapack::trmm(lower ? CblasLeft : CblasRight, triangle_, n, n, m.data, m.ld, p.data, p.ld);
+    lapack::trmm(lower ? lapack::Side::left : lapack::Side::right, triangle_, n, n, m.data, m.ld,
+                 p.data, p.ld);
     double trace = 0;
     for (index_t j = 0; j < n; ++j) {
         const index_t first = lower ? j : 0, end = lower ? n : j + 1;

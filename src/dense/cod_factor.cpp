@@ -28,7 +28,7 @@ CodFactor<T>::CodFactor(const MatrixRef &a, const FactorOptions &options)
     const double cutoff = double(blas::serial_factor_order);
     blas::SerialRegion serial(work < cutoff * cutoff * cutoff);  // as much work as LU at that order
     T *s = storage_.get();
-    hh::geqp3(m_, n_, s, ld(), jpvt_.data(), tau_q_.data());
+    lapack::geqp3(m_, n_, s, ld(), jpvt_.data(), tau_q_.data());
 
     // The diagonal test (see the header): the leading run of |R_ii| above the threshold.
     const index_t p = std::min(m_, n_);
@@ -38,7 +38,7 @@ CodFactor<T>::CodFactor(const MatrixRef &a, const FactorOptions &options)
     // [R11 R12] = [T 0] Z on the leading rank_ rows; with rank_ = n there is nothing to do
     // (Z = I) and tzrzf is not called.
     tau_z_.assign(static_cast<size_t>(rank_), T(0));
-    if (rank_ > 0 && rank_ < n_) hh::tzrzf(rank_, n_, s, ld(), tau_z_.data());
+    if (rank_ > 0 && rank_ < n_) lapack::tzrzf(rank_, n_, s, ld(), tau_z_.data());
 }
 
 template <class T> bool CodFactor<T>::small_solve(index_t k) const {
@@ -47,7 +47,8 @@ template <class T> bool CodFactor<T>::small_solve(index_t k) const {
 
 template <class T> void CodFactor<T>::apply_z(Transpose op, const ColMajorView<T> &w) const {
     if (rank_ == n_) return;
-    hh::ormrz_left(op, n_, w.cols, rank_, n_ - rank_, storage_.get(), ld(), tau_z_.data(), w.data, w.ld);
+    lapack::ormrz_left(op, n_, w.cols, rank_, n_ - rank_, storage_.get(), ld(), tau_z_.data(),
+                       w.data, w.ld);
 }
 
 template <class T> void CodFactor<T>::solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const {
@@ -70,8 +71,9 @@ template <class T> void CodFactor<T>::least_squares(const MatrixRef &b, const Ma
     const index_t k = x.cols, r = rank_;
     const hh::Scratch<T> w(std::max(m_, n_), k);
     copy_matrix<T>(b, w.ref(m_));
-    hh::ormqr('L', Transpose::yes, m_, k, r, storage_.get(), ld(), tau_q_.data(), w.data(), w.ld());
-    hh::trsm_upper_left(Transpose::no, r, k, storage_.get(), ld(), w.data(), w.ld());
+    lapack::ormqr(lapack::Side::left, Transpose::yes, m_, k, r, storage_.get(), ld(), tau_q_.data(),
+                  w.data(), w.ld());
+    lapack::trsm_upper_left(Transpose::no, r, k, storage_.get(), ld(), w.data(), w.ld());
     const ColMajorView<T> y = w.view(n_);
     hh::zero_rows(y, r, n_);
     apply_z(Transpose::yes, y);
@@ -94,10 +96,11 @@ void CodFactor<T>::transposed_least_squares(const MatrixRef &b, const MatrixRef 
         for (index_t j = 0; j < k; ++j) y(i, j) = hh::element<T>(b, from, j);
     }
     apply_z(Transpose::no, y);
-    hh::trsm_upper_left(Transpose::yes, r, k, storage_.get(), ld(), w.data(), w.ld());
+    lapack::trsm_upper_left(Transpose::yes, r, k, storage_.get(), ld(), w.data(), w.ld());
     const ColMajorView<T> v = w.view(m_);
     hh::zero_rows(v, r, m_);
-    hh::ormqr('L', Transpose::no, m_, k, r, storage_.get(), ld(), tau_q_.data(), v.data, v.ld);
+    lapack::ormqr(lapack::Side::left, Transpose::no, m_, k, r, storage_.get(), ld(), tau_q_.data(),
+                  v.data, v.ld);
     copy_matrix<T>(w.ref(m_), x);
 }
 
@@ -114,7 +117,7 @@ template <class T> void CodFactor<T>::inverse(const MatrixRef &out) const {
 template <class T> double CodFactor<T>::rcond() const {
     if (m_ == 0 || n_ == 0) return 1.0;
     if (rank_ == 0) return 0.0;
-    return hh::trcon_upper(rank_, storage_.get(), ld());
+    return lapack::trcon_upper(rank_, storage_.get(), ld());
 }
 
 template <class T> void CodFactor<T>::apply_q(Transpose trans, const MatrixRef &c) const {

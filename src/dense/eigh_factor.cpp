@@ -14,12 +14,11 @@
 #include "dense/factor_products.hpp"
 #include "lapack/blas_runtime.hpp"
 #include "lapack/lapack.hpp"
+#include "lapack/symmetric.hpp"
 
 namespace fl {
 
 namespace {
-
-using lapack::to_int;
 
 // A value in a message, to full precision ("-0.25", "1.0000000000000002e-300").
 std::string number(double v) {
@@ -28,27 +27,12 @@ std::string number(double v) {
     return text;
 }
 
-// syevd with jobz = 'V': a (n-by-n, triangle t) <- the eigenvectors, w <- the eigenvalues.
-template <class T> lapack_int syevd(Triangle t, index_t n, T *a, index_t lda, T *w) {
-    T optimal = 0;
-    lapack_int optimal_iwork = 0;
-    const char uplo = lapack::uplo_char(t);
-    lapack_int info = lapack::Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
-                                                 &optimal, -1, &optimal_iwork, -1);
-    if (info != 0) return info;
-    std::vector<T> work = lapack::queried_workspace(optimal, 1 + 6 * n + 2 * n * n, "syevd");
-    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<lapack_int>(optimal_iwork, 1)));
-    return lapack::Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w, work.data(),
-                                      lapack::size_of(work), iwork.data(),
-                                      to_int(static_cast<index_t>(iwork.size())));
-}
-
+// C <- op(A) op(B), op a transpose where its flag is set.
 template <class T>
 void gemm(bool trans_a, bool trans_b, index_t m, index_t n, index_t k, const T *a, index_t lda, const T *b,
           index_t ldb, T *c, index_t ldc) {
-    lapack::Routines<T>::gemm(CblasColMajor, trans_a ? CblasTrans : CblasNoTrans,
-                              trans_b ? CblasTrans : CblasNoTrans, to_int(m), to_int(n), to_int(k), T(1), a,
-                              to_int(lda), b, to_int(ldb), T(0), c, to_int(ldc));
+    const auto op = [](bool t) { return t ? Transpose::yes : Transpose::no; };
+    lapack::gemm(op(trans_a), op(trans_b), m, n, k, T(1), a, lda, b, ldb, T(0), c, ldc);
 }
 
 // dst <- diag(scale) src for n-by-k column-major blocks with leading dimension n.
@@ -84,7 +68,7 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
     lapack_int info;
     {
         blas::SerialRegion serial(n_ < blas::serial_factor_order);
-        info = syevd(stored, n_, v.data, v.ld, w_.data());
+        info = lapack::syevd(stored, n_, v.data, v.ld, w_.data());
     }
     if (info > 0)
         throw Error(ErrorCode::internal, "syevd failed to converge (info = " + std::to_string(info) +

@@ -1,6 +1,5 @@
-// What QR and COD share: the LAPACK calls on Householder reflectors that need a workspace
-// query (done here, per call, so that every query of a factor stays const and thread-safe),
-// and the layout handling of C <- op(Q) C and of least-squares residual norms.
+// What QR and COD share beside the LAPACK calls on their reflectors (lapack/reflectors.hpp):
+// scratch, the layout handling of C <- op(Q) C and of least-squares residual norms.
 //
 // A reflector set is what geqrf / geqp3 leave behind: `count` Householder vectors below the
 // diagonal of a column-major rows-by-(>= count) array, with their scalars tau, representing
@@ -16,123 +15,9 @@
 #include "core/error.hpp"
 #include "core/matrix_copy.hpp"
 #include "core/types.hpp"
-#include "lapack/lapack.hpp"
+#include "lapack/reflectors.hpp"
 
 namespace fl::householder {
-
-using lapack::Routines;
-using lapack::size_of;
-using lapack::to_int;
-
-inline void require_ok(lapack_int info, const char *routine) {
-    if (info != 0)
-        throw Error(ErrorCode::internal, std::string(routine) + " failed with info " + std::to_string(info));
-}
-
-// ---- factorizations ----------------------------------------------------------------------
-
-// a (m-by-n) <- R and the reflectors of Q, tau gets min(m, n) scalars.
-template <class T> void geqrf(index_t m, index_t n, T *a, index_t lda, T *tau) {
-    T optimal = 0;
-    require_ok(Routines<T>::geqrf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau, &optimal, -1),
-               "geqrf (workspace query)");
-    std::vector<T> work = lapack::queried_workspace(optimal, n, "geqrf");
-    require_ok(Routines<T>::geqrf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau, work.data(),
-                                  size_of(work)),
-               "geqrf");
-}
-
-// The same with column pivoting: A P = Q R. jpvt must hold n zeros on entry (all columns
-// free); on exit jpvt[i] - 1 is the column of A that became column i of A P.
-template <class T> void geqp3(index_t m, index_t n, T *a, index_t lda, lapack_int *jpvt, T *tau) {
-    T optimal = 0;
-    require_ok(Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), jpvt, tau, &optimal, -1),
-               "geqp3 (workspace query)");
-    std::vector<T> work = lapack::queried_workspace(optimal, 3 * n + 1, "geqp3");
-    require_ok(Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), jpvt, tau, work.data(),
-                                  size_of(work)),
-               "geqp3");
-}
-
-// The upper trapezoidal m-by-n (m <= n) a <- [T 0] Z: T in the leading m-by-m triangle,
-// Z's reflectors in columns m..n of the same rows. Nothing else of the array is touched.
-template <class T> void tzrzf(index_t m, index_t n, T *a, index_t lda, T *tau) {
-    T optimal = 0;
-    require_ok(Routines<T>::tzrzf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau, &optimal, -1),
-               "tzrzf (workspace query)");
-    std::vector<T> work = lapack::queried_workspace(optimal, m, "tzrzf");
-    require_ok(Routines<T>::tzrzf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau, work.data(),
-                                  size_of(work)),
-               "tzrzf");
-}
-
-// a (m-by-n, holding k reflectors) <- the first n columns of Q.
-template <class T> void orgqr(index_t m, index_t n, index_t k, T *a, index_t lda, const T *tau) {
-    T optimal = 0;
-    require_ok(Routines<T>::orgqr(LAPACK_COL_MAJOR, to_int(m), to_int(n), to_int(k), a, to_int(lda), tau,
-                                  &optimal, -1),
-               "orgqr (workspace query)");
-    std::vector<T> work = lapack::queried_workspace(optimal, n, "orgqr");
-    require_ok(Routines<T>::orgqr(LAPACK_COL_MAJOR, to_int(m), to_int(n), to_int(k), a, to_int(lda), tau,
-                                  work.data(), size_of(work)),
-               "orgqr");
-}
-
-// ---- applying reflectors -----------------------------------------------------------------
-
-// c (m-by-n) <- op(Q) c (side 'L') or c op(Q) (side 'R'), Q from k reflectors in a.
-template <class T>
-void ormqr(char side, Transpose trans, index_t m, index_t n, index_t k, const T *a, index_t lda, const T *tau,
-           T *c, index_t ldc) {
-    if (m == 0 || n == 0 || k == 0) return;
-    const char t = lapack::trans_char(trans);
-    T optimal = 0;
-    require_ok(Routines<T>::ormqr(LAPACK_COL_MAJOR, side, t, to_int(m), to_int(n), to_int(k), a, to_int(lda),
-                                  tau, c, to_int(ldc), &optimal, -1),
-               "ormqr (workspace query)");
-    std::vector<T> work = lapack::queried_workspace(optimal, side == 'L' ? n : m, "ormqr");
-    require_ok(Routines<T>::ormqr(LAPACK_COL_MAJOR, side, t, to_int(m), to_int(n), to_int(k), a, to_int(lda),
-                                  tau, c, to_int(ldc), work.data(), size_of(work)),
-               "ormqr");
-}
-
-// c (m-by-n) <- op(Z) c for Z from tzrzf's k reflectors, each with l trailing elements
-// (rows of a, lda >= k).
-template <class T>
-void ormrz_left(Transpose trans, index_t m, index_t n, index_t k, index_t l, const T *a, index_t lda,
-                const T *tau, T *c, index_t ldc) {
-    if (m == 0 || n == 0 || k == 0) return;
-    const char t = lapack::trans_char(trans);
-    T optimal = 0;
-    require_ok(Routines<T>::ormrz(LAPACK_COL_MAJOR, 'L', t, to_int(m), to_int(n), to_int(k), to_int(l), a,
-                                  to_int(lda), tau, c, to_int(ldc), &optimal, -1),
-               "ormrz (workspace query)");
-    std::vector<T> work = lapack::queried_workspace(optimal, n, "ormrz");
-    require_ok(Routines<T>::ormrz(LAPACK_COL_MAJOR, 'L', t, to_int(m), to_int(n), to_int(k), to_int(l), a,
-                                  to_int(lda), tau, c, to_int(ldc), work.data(), size_of(work)),
-               "ormrz");
-}
-
-// b (n-by-k) <- op(R)^-1 b for the upper triangular n-by-n R in a. R's diagonal is known
-// to be nonzero (checked when the factor was built), so trsm needs no singularity test.
-template <class T>
-void trsm_upper_left(Transpose trans, index_t n, index_t k, const T *a, index_t lda, T *b, index_t ldb) {
-    if (n == 0 || k == 0) return;
-    Routines<T>::trsm(CblasColMajor, CblasLeft, CblasUpper, trans == Transpose::no ? CblasNoTrans : CblasTrans,
-                      CblasNonUnit, to_int(n), to_int(k), T(1), a, to_int(lda), b, to_int(ldb));
-}
-
-// LAPACK's 1-norm estimate of 1 / (||R||_1 ||R^-1||_1) for the upper triangular n-by-n R.
-template <class T> double trcon_upper(index_t n, const T *a, index_t lda) {
-    if (n == 0) return 1.0;
-    std::vector<T> work = lapack::workspace<T>(3 * n);
-    std::vector<lapack_int> iwork(static_cast<size_t>(n));
-    T estimate = 0;
-    require_ok(Routines<T>::trcon(LAPACK_COL_MAJOR, '1', 'U', 'N', to_int(n), a, to_int(lda), &estimate,
-                                  work.data(), iwork.data()),
-               "trcon");
-    return static_cast<double>(estimate);
-}
 
 // ---- scratch and layout helpers ----------------------------------------------------------
 
@@ -186,9 +71,11 @@ template <class T> struct Reflectors {
 template <class T> void apply_q(const Reflectors<T> &q, Transpose op, const MatrixRef &c) {
     const ColMajorView<T> s = stored_view<T>(c);
     if (c.layout == Layout::col_major)
-        ormqr('L', op, s.rows, s.cols, q.count, q.a, q.ld, q.tau, s.data, s.ld);
+        lapack::ormqr(lapack::Side::left, op, s.rows, s.cols, q.count, q.a, q.ld, q.tau, s.data,
+                      s.ld);
     else
-        ormqr('R', toggled(op), s.rows, s.cols, q.count, q.a, q.ld, q.tau, s.data, s.ld);
+        lapack::ormqr(lapack::Side::right, toggled(op), s.rows, s.cols, q.count, q.a, q.ld, q.tau,
+                      s.data, s.ld);
 }
 
 // norms[j] <- ||(Q^T b_j)[first:rows]||_2: the residual of a least-squares solve that
@@ -201,9 +88,10 @@ template <class T> void residual_norms(const Reflectors<T> &q, index_t first, co
     Scratch<T> w(q.rows, k);
     copy_matrix<T>(b, w.ref(q.rows));
     const ColMajorView<T> v = w.view(q.rows);
-    ormqr('L', Transpose::yes, v.rows, k, q.count, q.a, q.ld, q.tau, v.data, v.ld);
+    lapack::ormqr(lapack::Side::left, Transpose::yes, v.rows, k, q.count, q.a, q.ld, q.tau, v.data,
+                  v.ld);
     for (index_t j = 0; j < k; ++j)
-        norms[j] = first < v.rows ? Routines<T>::nrm2(to_int(v.rows - first), v.column(j) + first, 1) : T(0);
+        norms[j] = first < v.rows ? lapack::nrm2(v.rows - first, v.column(j) + first) : T(0);
 }
 
 }  // namespace fl::householder

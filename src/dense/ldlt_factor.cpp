@@ -8,32 +8,11 @@
 #include "core/finite_check.hpp"
 #include "core/norms.hpp"
 #include "dense/factor_kinds.hpp"
+#include "lapack/symmetric.hpp"
 
 namespace fl {
 
 namespace {
-
-using lapack::to_int;
-using lapack::uplo_char;
-
-template <class T> lapack_int sytrf(Triangle t, index_t n, T *a, index_t lda, lapack_int *ipiv) {
-    T optimal = 0;
-    const lapack_int info = lapack::Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a,
-                                                       to_int(lda), ipiv, &optimal, -1);
-    if (info != 0) return info;
-    std::vector<T> work = lapack::queried_workspace(optimal, 1, "sytrf");
-    return lapack::Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
-                                      work.data(), lapack::size_of(work));
-}
-
-// sytrs2 (not in lapack::Routines: only this kind needs it).
-template <class T> struct Sytrs2;
-template <> struct Sytrs2<float> {
-    static constexpr auto call = LAPACKE_ssytrs2_work;
-};
-template <> struct Sytrs2<double> {
-    static constexpr auto call = LAPACKE_dsytrs2_work;
-};
 
 // From this many right-hand sides on, a solve copies the factor and runs sytrs2 on the
 // copy instead of sytrs. sytrs applies L one column at a time (BLAS-2: a rank-1 update of
@@ -74,7 +53,7 @@ LdltFactor<T>::LdltFactor(const MatrixRef &a, const FactorOptions &options)
     lapack_int info;
     {
         blas::SerialRegion serial(n < blas::serial_factor_order);
-        info = sytrf(triangle_, n, s.data, s.ld, pivots_.data());
+        info = lapack::sytrf(triangle_, n, s.data, s.ld, pivots_.data());
     }
     // sytrf completes the factorization even then, but D cannot be inverted, so no solve,
     // inverse or condition estimate could be answered: refuse it as LU refuses a zero pivot.
@@ -91,17 +70,14 @@ LdltFactor<T>::LdltFactor(const MatrixRef &a, const FactorOptions &options)
 template <class T> void LdltFactor<T>::solve_left(Transpose, const ColMajorView<T> &x) const {
     const ColMajorView<const T> f = this->stored();
     const index_t n = this->n_;
-    const char uplo = uplo_char(triangle_);
     lapack_int info;
     const bool blocked = x.cols >= sytrs2_min_rhs;
     if (blocked) {
         std::vector<T> copy(f.data, f.data + n * f.ld);
-        std::vector<T> work = lapack::workspace<T>(n);
-        info = Sytrs2<T>::call(LAPACK_COL_MAJOR, uplo, to_int(n), to_int(x.cols), copy.data(), to_int(f.ld),
-                               pivots_.data(), x.data, to_int(x.ld), work.data());
+        info =
+            lapack::sytrs2(triangle_, n, x.cols, copy.data(), f.ld, pivots_.data(), x.data, x.ld);
     } else {
-        info = lapack::Routines<T>::sytrs(LAPACK_COL_MAJOR, uplo, to_int(n), to_int(x.cols), f.data, to_int(f.ld),
-                                          pivots_.data(), x.data, to_int(x.ld));
+        info = lapack::sytrs(triangle_, n, x.cols, f.data, f.ld, pivots_.data(), x.data, x.ld);
     }
     if (info != 0)
         throw Error(ErrorCode::internal,
@@ -124,9 +100,7 @@ template <class T> void LdltFactor<T>::solve_right(Transpose op, const ColMajorV
 template <class T> void LdltFactor<T>::invert_in_place(const ColMajorView<T> &a) const {
     const index_t n = this->n_;
     if (n == 0) return;
-    std::vector<T> work = lapack::workspace<T>(n);
-    const lapack_int info = lapack::Routines<T>::sytri(LAPACK_COL_MAJOR, uplo_char(triangle_), to_int(n),
-                                                       a.data, to_int(a.ld), pivots_.data(), work.data());
+    const lapack_int info = lapack::sytri(triangle_, n, a.data, a.ld, pivots_.data());
     if (info != 0) throw Error(ErrorCode::internal, "sytri failed with info " + std::to_string(info));
     symmetrize(a, triangle_);
 }
@@ -202,12 +176,9 @@ template <class T> double LdltFactor<T>::rcond() const {
     const index_t n = this->n_;
     if (n == 0) return 1.0;
     const ColMajorView<const T> f = this->stored();
-    std::vector<T> work = lapack::workspace<T>(2 * n);
-    std::vector<lapack_int> iwork(static_cast<size_t>(n));
-    T estimate = 0;
-    const lapack_int info = lapack::Routines<T>::sycon(
-        LAPACK_COL_MAJOR, uplo_char(triangle_), to_int(n), f.data, to_int(f.ld), pivots_.data(),
-        static_cast<T>(this->anorm_), &estimate, work.data(), iwork.data());
+    double estimate = 0;
+    const lapack_int info =
+        lapack::sycon(triangle_, n, f.data, f.ld, pivots_.data(), this->anorm_, &estimate);
     if (info != 0) throw Error(ErrorCode::internal, "sycon failed with info " + std::to_string(info));
     return estimate;
 }

@@ -31,7 +31,7 @@ MatrixRef transposed(const MatrixRef &m) {
 template <class T> void solve_r(const T *r, index_t lda, const MatrixRef &y) {
     const ColMajorView<T> v = stored_view<T>(y);
     if (y.layout == Layout::col_major)
-        hh::trsm_upper_left(Transpose::no, y.rows, y.cols, r, lda, v.data, v.ld);
+        lapack::trsm_upper_left(Transpose::no, y.rows, y.cols, r, lda, v.data, v.ld);
     else
         lapack::trsm_right(Triangle::upper, Transpose::yes, false, y.cols, y.rows, r, lda, v.data, v.ld);
 }
@@ -55,7 +55,7 @@ QrFactor<T>::QrFactor(const MatrixRef &a, const FactorOptions &options)
         const double work = double(m_) * double(n_) * double(n_);
         const double cutoff = double(blas::serial_factor_order);
         blas::SerialRegion serial(work < cutoff * cutoff * cutoff);
-        hh::geqrf(m_, n_, storage_.get(), ld(), tau_.data());
+        lapack::geqrf(m_, n_, storage_.get(), ld(), tau_.data());
     }
     const ColMajorView<const T> r = stored();
     for (index_t j = 0; j < n_; ++j)
@@ -92,7 +92,7 @@ template <class T> bool QrFactor<T>::thin_q_for(index_t k, bool row_major) const
         std::unique_ptr<T[]> q(new T[static_cast<size_t>(ld() * n_)]);
         const ColMajorView<T> v{q.get(), m_, n_, ld()};
         copy_columns(stored(), v);
-        hh::orgqr(m_, n_, n_, v.data, v.ld, tau_.data());
+        lapack::orgqr(m_, n_, n_, v.data, v.ld, tau_.data());
         q_ = std::move(q);
     }
     q_ready_.store(true, std::memory_order_release);
@@ -132,7 +132,7 @@ template <class T> void QrFactor<T>::minimum_norm_thin_q(const MatrixRef &b, con
     const index_t k = x.cols;
     const hh::Scratch<T> w(n_, k);
     copy_matrix<T>(b, w.ref(n_));
-    hh::trsm_upper_left(Transpose::yes, n_, k, storage_.get(), ld(), w.data(), w.ld());
+    lapack::trsm_upper_left(Transpose::yes, n_, k, storage_.get(), ld(), w.data(), w.ld());
     gemm(T(1), thin_q(), w.ref(n_), n_, T(0), x);
 }
 
@@ -142,8 +142,9 @@ template <class T> void QrFactor<T>::least_squares(const MatrixRef &b, const Mat
     const index_t k = x.cols;
     const hh::Scratch<T> w(m_, k);
     copy_matrix<T>(b, w.ref(m_));
-    hh::ormqr('L', Transpose::yes, m_, k, n_, storage_.get(), ld(), tau_.data(), w.data(), w.ld());
-    hh::trsm_upper_left(Transpose::no, n_, k, storage_.get(), ld(), w.data(), w.ld());
+    lapack::ormqr(lapack::Side::left, Transpose::yes, m_, k, n_, storage_.get(), ld(), tau_.data(),
+                  w.data(), w.ld());
+    lapack::trsm_upper_left(Transpose::no, n_, k, storage_.get(), ld(), w.data(), w.ld());
     copy_matrix<T>(w.ref(n_), x);
 }
 
@@ -160,8 +161,9 @@ template <class T> void QrFactor<T>::minimum_norm(const MatrixRef &b, const Matr
     // x == b (in place, possible when m = n) already holds B in the right place.
     if (w.data != b.data) copy_matrix<T>(b, MatrixRef{Layout::col_major, n_, k, w.ld, w.data});
     hh::zero_rows(w, n_, m_);
-    hh::trsm_upper_left(Transpose::yes, n_, k, storage_.get(), ld(), w.data, w.ld);
-    hh::ormqr('L', Transpose::no, m_, k, n_, storage_.get(), ld(), tau_.data(), w.data, w.ld);
+    lapack::trsm_upper_left(Transpose::yes, n_, k, storage_.get(), ld(), w.data, w.ld);
+    lapack::ormqr(lapack::Side::left, Transpose::no, m_, k, n_, storage_.get(), ld(), tau_.data(),
+                  w.data, w.ld);
     if (scratch) copy_matrix<T>(scratch->ref(m_), x);
 }
 
@@ -171,7 +173,7 @@ template <class T> void QrFactor<T>::thin_q_into(const ColMajorView<T> &out) con
         return;
     }
     copy_columns(stored(), out);
-    hh::orgqr(m_, n_, n_, out.data, out.ld, tau_.data());
+    lapack::orgqr(m_, n_, n_, out.data, out.ld, tau_.data());
 }
 
 // A^+ = R^-1 Q_1^T (n-by-m). A row-major out is, in memory, (A^+)^T = Q_1 R^-T (m-by-n):
@@ -191,10 +193,13 @@ template <class T> void QrFactor<T>::inverse(const MatrixRef &out) const {
     thin_q_into(q.view(m_));
     const ColMajorView<T> qv = q.view(m_);
     transpose_into(ColMajorView<const T>{qv.data, qv.rows, qv.cols, qv.ld}, o);
-    hh::trsm_upper_left(Transpose::no, n_, m_, storage_.get(), ld(), o.data, o.ld);
+    lapack::trsm_upper_left(Transpose::no, n_, m_, storage_.get(), ld(), o.data, o.ld);
 }
 
-template <class T> double QrFactor<T>::rcond() const { return hh::trcon_upper(n_, storage_.get(), ld()); }
+template <class T>
+double QrFactor<T>::rcond() const {
+    return lapack::trcon_upper(n_, storage_.get(), ld());
+}
 
 template <class T> std::pair<index_t, index_t> QrFactor<T>::part_shape(Part part) const {
     if (part == Part::q) return {m_, n_};
@@ -246,7 +251,7 @@ template <class T> void QrFactor<T>::residual_norms(const MatrixRef &b, void *no
     gemm(T(1), transposed(thin_q()), b, m_, T(0), y.ref(n_));
     gemm(T(-1), thin_q(), y.ref(n_), n_, T(1), r.ref(m_));
     const ColMajorView<T> v = r.view(m_);
-    for (index_t j = 0; j < k; ++j) out[j] = lapack::Routines<T>::nrm2(to_int(m_), v.column(j), 1);
+    for (index_t j = 0; j < k; ++j) out[j] = lapack::nrm2(m_, v.column(j));
 }
 
 template class QrFactor<float>;

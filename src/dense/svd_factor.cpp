@@ -12,13 +12,12 @@
 #include "lapack/blas_runtime.hpp"
 #include "lapack/lapack.hpp"
 #include "lapack/layout_gemm.hpp"
+#include "lapack/svd.hpp"
 
 namespace fl {
 namespace {
 
 using lapack::gemm;
-
-using lapack::to_int;
 
 // The same memory read as the transpose: a row-major r-by-c matrix is the column-major
 // c-by-r one.
@@ -105,34 +104,18 @@ template <class T> void SvdFactor<T>::decompose(const MatrixRef &a) {
     // its own; its work grows as m n min(m, n), so the factorization cut-off is used on that.
     const double order = double(blas::serial_factor_order);
     blas::SerialRegion serial(double(m_) * double(n_) * double(k) < order * order * order);
-    using R = lapack::Routines<T>;
 
     fresh_copy();
-    std::vector<lapack_int> iwork(static_cast<size_t>(8 * k));
-    T optimal = 0;
-    lapack_int info = R::gesdd(LAPACK_COL_MAJOR, 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
-                               s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right),
-                               &optimal, -1, iwork.data());
-    if (info == 0) {
-        std::vector<T> work = lapack::queried_workspace(optimal, 1, "gesdd");
-        info = R::gesdd(LAPACK_COL_MAJOR, 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
-                        s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right),
-                        work.data(), lapack::size_of(work), iwork.data());
-    }
+    lapack_int info = lapack::gesdd(sr, sc, work_a.data, ld_left, s_.data(), left_.get(), ld_left,
+                                    right_.get(), ld_right);
     if (info < 0) throw Error(ErrorCode::internal, "gesdd rejected argument " + std::to_string(-info));
     if (info == 0) return;
 
     // gesdd's divide and conquer did not converge: gesvd's QR iteration often still does.
     const lapack_int gesdd_info = info;
     fresh_copy();
-    info = R::gesvd(LAPACK_COL_MAJOR, 'S', 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
-                    s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right), &optimal, -1);
-    if (info == 0) {
-        std::vector<T> work = lapack::queried_workspace(optimal, 1, "gesvd");
-        info = R::gesvd(LAPACK_COL_MAJOR, 'S', 'S', to_int(sr), to_int(sc), work_a.data, to_int(ld_left),
-                        s_.data(), left_.get(), to_int(ld_left), right_.get(), to_int(ld_right),
-                        work.data(), lapack::size_of(work));
-    }
+    info = lapack::gesvd(sr, sc, work_a.data, ld_left, s_.data(), left_.get(), ld_left,
+                         right_.get(), ld_right);
     if (info < 0) throw Error(ErrorCode::internal, "gesvd rejected argument " + std::to_string(-info));
     if (info > 0)
         throw Error(ErrorCode::internal,
@@ -233,8 +216,7 @@ template <class T> void SvdFactor<T>::residual_norms(const MatrixRef &b, void *n
         gemm(T(1), transposed(u_r), b, m_, T(0), w.ref);
         gemm(T(-1), u_r, w.ref, r, T(1), residual.ref);
     }
-    for (index_t j = 0; j < nrhs; ++j)
-        out[j] = lapack::Routines<T>::nrm2(to_int(m_), &residual(0, j), 1);
+    for (index_t j = 0; j < nrhs; ++j) out[j] = lapack::nrm2(m_, &residual(0, j));
 }
 
 template class SvdFactor<float>;

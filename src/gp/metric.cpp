@@ -147,9 +147,8 @@ void Metric::transform(const MatrixRef &x, const char *name, const std::vector<d
 
 std::vector<double> Metric::untransformed(std::vector<double> s) const {
     // x - y = U^-1 (z_i - z_j), so Sx = U^-1 Sz U^-T: two triangular solves.
-    const lapack_int n = lapack::to_int(dim_);
-    lapack::Routines<double>::trsm(CblasColMajor, CblasLeft, CblasUpper, CblasNoTrans, CblasNonUnit,
-                                   n, n, 1.0, u_.data(), n, s.data(), n);
+    lapack::trsm<double>(lapack::Side::left, Triangle::upper, Transpose::no, false, dim_, dim_,
+                         u_.data(), dim_, s.data(), dim_);
     lapack::trsm_right<double>(Triangle::upper, Transpose::yes, false, dim_, dim_, u_.data(), dim_,
                                s.data(), dim_);
     return s;

@@ -36,6 +36,7 @@ template <> struct Routines<float> {
     static constexpr auto pocon = LAPACKE_spocon_work;
     static constexpr auto sytrf = LAPACKE_ssytrf_work;
     static constexpr auto sytrs = LAPACKE_ssytrs_work;
+    static constexpr auto sytrs2 = LAPACKE_ssytrs2_work;
     static constexpr auto sytri = LAPACKE_ssytri_work;
     static constexpr auto sycon = LAPACKE_ssycon_work;
     static constexpr auto syevd = LAPACKE_ssyevd_work;
@@ -73,6 +74,7 @@ template <> struct Routines<double> {
     static constexpr auto pocon = LAPACKE_dpocon_work;
     static constexpr auto sytrf = LAPACKE_dsytrf_work;
     static constexpr auto sytrs = LAPACKE_dsytrs_work;
+    static constexpr auto sytrs2 = LAPACKE_dsytrs2_work;
     static constexpr auto sytri = LAPACKE_dsytri_work;
     static constexpr auto sycon = LAPACKE_dsycon_work;
     static constexpr auto syevd = LAPACKE_dsyevd_work;
@@ -99,9 +101,24 @@ template <> struct Routines<double> {
     static constexpr auto swap = cblas_dswap;
 };
 
+// The side a triangular or orthogonal factor multiplies from.
+enum class Side {
+    left,
+    right
+};
+
 inline lapack_int to_int(index_t v) { return static_cast<lapack_int>(v); }
 inline char uplo_char(Triangle t) { return t == Triangle::lower ? 'L' : 'U'; }
 inline char trans_char(Transpose t) { return t == Transpose::no ? 'N' : 'T'; }
+inline char side_char(Side s) { return s == Side::left ? 'L' : 'R'; }
+
+// For the routines whose every argument was checked before the call: a nonzero info is a
+// bug, never the caller's.
+inline void require_ok(lapack_int info, const char *routine) {
+    if (info != 0)
+        throw Error(ErrorCode::internal,
+                    std::string(routine) + " failed with info " + std::to_string(info));
+}
 
 template <class T> std::vector<T> workspace(index_t n) {
     return std::vector<T>(static_cast<size_t>(std::max<index_t>(n, 1)));
@@ -191,28 +208,54 @@ template <class T> lapack_int trtri(Triangle t, index_t n, T *a, index_t lda) {
 
 inline CBLAS_UPLO cblas_uplo(Triangle t) { return t == Triangle::lower ? CblasLower : CblasUpper; }
 inline CBLAS_TRANSPOSE cblas_trans(Transpose t) { return t == Transpose::no ? CblasNoTrans : CblasTrans; }
+inline CBLAS_SIDE cblas_side(Side s) { return s == Side::left ? CblasLeft : CblasRight; }
+
+// C (m-by-n) <- alpha op_a(A) op_b(B) + beta C on column-major arrays, inner dimension k.
+// (layout_gemm.hpp has the form on caller matrices in any layouts.)
+template <class T>
+void gemm(Transpose op_a, Transpose op_b, index_t m, index_t n, index_t k, T alpha, const T *a,
+          index_t lda, const T *b, index_t ldb, T beta, T *c, index_t ldc) {
+    Routines<T>::gemm(CblasColMajor, cblas_trans(op_a), cblas_trans(op_b), to_int(m), to_int(n),
+                      to_int(k), alpha, a, to_int(lda), b, to_int(ldb), beta, c, to_int(ldc));
+}
+
+// Triangle t of the n-by-n C <- alpha op(A) op(A)^T + beta C, op(A) n-by-k: A is n-by-k
+// (Transpose::no) or k-by-n (Transpose::yes).
+template <class T>
+void syrk(Triangle t, Transpose op, index_t n, index_t k, T alpha, const T *a, index_t lda, T beta,
+          T *c, index_t ldc) {
+    Routines<T>::syrk(CblasColMajor, cblas_uplo(t), cblas_trans(op), to_int(n), to_int(k), alpha, a,
+                      to_int(lda), beta, c, to_int(ldc));
+}
 
 // B <- A B (left) or B A (right) for a triangular A with a non-unit diagonal.
 template <class T>
-void trmm(CBLAS_SIDE side, Triangle t, index_t m, index_t n, const T *a, index_t lda, T *b, index_t ldb) {
-    Routines<T>::trmm(CblasColMajor, side, cblas_uplo(t), CblasNoTrans, CblasNonUnit, to_int(m), to_int(n), T(1),
-                      a, to_int(lda), b, to_int(ldb));
+void trmm(Side side, Triangle t, index_t m, index_t n, const T *a, index_t lda, T *b, index_t ldb) {
+    Routines<T>::trmm(CblasColMajor, cblas_side(side), cblas_uplo(t), CblasNoTrans, CblasNonUnit,
+                      to_int(m), to_int(n), T(1), a, to_int(lda), b, to_int(ldb));
 }
 
 // B <- op(A)^-1 B (left) or B op(A)^-1 (right) for a triangular A and an m-by-n B; A is
 // m-by-m (left) or n-by-n (right).
 template <class T>
-void trsm(CBLAS_SIDE side, Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n, const T *a,
-          index_t lda, T *b, index_t ldb) {
-    Routines<T>::trsm(CblasColMajor, side, cblas_uplo(t), cblas_trans(trans), unit_diagonal ? CblasUnit : CblasNonUnit,
-                      to_int(m), to_int(n), T(1), a, to_int(lda), b, to_int(ldb));
+void trsm(Side side, Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n,
+          const T *a, index_t lda, T *b, index_t ldb) {
+    Routines<T>::trsm(CblasColMajor, cblas_side(side), cblas_uplo(t), cblas_trans(trans),
+                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), T(1), a,
+                      to_int(lda), b, to_int(ldb));
 }
 
 // B <- B op(A)^-1 for a triangular n-by-n A and an m-by-n B.
 template <class T>
 void trsm_right(Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n, const T *a, index_t lda, T *b,
                 index_t ldb) {
-    trsm(CblasRight, t, trans, unit_diagonal, m, n, a, lda, b, ldb);
+    trsm(Side::right, t, trans, unit_diagonal, m, n, a, lda, b, ldb);
+}
+
+// ||x||_2 for n contiguous elements.
+template <class T>
+T nrm2(index_t n, const T *x) {
+    return Routines<T>::nrm2(to_int(n), x, 1);
 }
 
 template <class T> void swap(index_t n, T *x, T *y) { Routines<T>::swap(to_int(n), x, 1, y, 1); }

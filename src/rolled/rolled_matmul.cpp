@@ -21,10 +21,8 @@ constexpr double threaded_flops = 4194304;  // 2^22
 template <class T>
 void gemm(index_t rows, index_t cols, index_t inner, const T *a, index_t lda, const T *b,
           index_t ldb, T *c, index_t ldc) {
-    lapack::Routines<T>::gemm(CblasColMajor, CblasNoTrans, CblasNoTrans, lapack::to_int(rows),
-                              lapack::to_int(cols), lapack::to_int(inner), T(1), a,
-                              lapack::to_int(lda), b, lapack::to_int(ldb), T(0), c,
-                              lapack::to_int(ldc));
+    lapack::gemm(Transpose::no, Transpose::no, rows, cols, inner, T(1), a, lda, b, ldb, T(0), c,
+                 ldc);
 }
 
 // out[i, 0..k) for one i.

@@ -41,10 +41,8 @@ void solve_rows(const cholmod_factor &l, double *yt, index_t k, double *work) {
                            k);
         const index_t below = sn.nrows - sn.ncols;
         if (below == 0) continue;
-        lapack::Routines<double>::gemm(CblasColMajor, CblasNoTrans, CblasTrans, lapack::to_int(k),
-                                       lapack::to_int(below), lapack::to_int(sn.ncols), 1.0, y1,
-                                       lapack::to_int(k), sn.x + sn.ncols, lapack::to_int(sn.nrows),
-                                       0.0, work, lapack::to_int(k));
+        lapack::gemm(Transpose::no, Transpose::yes, k, below, sn.ncols, 1.0, y1, k, sn.x + sn.ncols,
+                     sn.nrows, 0.0, work, k);
         for (index_t i = 0; i < below; ++i) {
             double *row = yt + sn.rows[sn.ncols + i] * k;
             const double *update = work + i * k;
@@ -60,10 +58,8 @@ void solve_rows(const cholmod_factor &l, double *yt, index_t k, double *work) {
             for (index_t i = 0; i < below; ++i)
                 std::copy(yt + sn.rows[sn.ncols + i] * k, yt + sn.rows[sn.ncols + i] * k + k,
                           work + i * k);
-            lapack::Routines<double>::gemm(
-                CblasColMajor, CblasNoTrans, CblasNoTrans, lapack::to_int(k),
-                lapack::to_int(sn.ncols), lapack::to_int(below), -1.0, work, lapack::to_int(k),
-                sn.x + sn.ncols, lapack::to_int(sn.nrows), 1.0, x1, lapack::to_int(k));
+            lapack::gemm(Transpose::no, Transpose::no, k, sn.ncols, below, -1.0, work, k,
+                         sn.x + sn.ncols, sn.nrows, 1.0, x1, k);
         }
         lapack::trsm_right(Triangle::lower, Transpose::no, false, k, sn.ncols, sn.x, sn.nrows, x1,
                            k);

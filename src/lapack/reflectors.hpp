@@ -1,0 +1,131 @@
+// Householder reflectors, as QR and COD keep them: the LAPACK calls that make them (geqrf,
+// geqp3, tzrzf), form Q from them (orgqr), apply them (ormqr, ormrz), and the triangular
+// solve and condition estimate on the R they leave. Each call that needs a workspace
+// queries it here, per call, so that every query of a factor stays const and thread-safe.
+// These throw Error(internal) on a LAPACK failure: every argument was checked before.
+#pragma once
+
+#include <vector>
+
+#include "core/types.hpp"
+#include "lapack/lapack.hpp"
+
+namespace fl::lapack {
+
+// ---- factorizations --------------------------------------------------------------------
+
+// a (m-by-n) <- R and the reflectors of Q, tau gets min(m, n) scalars.
+template <class T>
+void geqrf(index_t m, index_t n, T *a, index_t lda, T *tau) {
+    T optimal = 0;
+    require_ok(Routines<T>::geqrf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau,
+                                  &optimal, -1),
+               "geqrf (workspace query)");
+    std::vector<T> work = queried_workspace(optimal, n, "geqrf");
+    require_ok(Routines<T>::geqrf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau,
+                                  work.data(), size_of(work)),
+               "geqrf");
+}
+
+// The same with column pivoting: A P = Q R. jpvt must hold n zeros on entry (all columns
+// free); on exit jpvt[i] - 1 is the column of A that became column i of A P.
+template <class T>
+void geqp3(index_t m, index_t n, T *a, index_t lda, lapack_int *jpvt, T *tau) {
+    T optimal = 0;
+    require_ok(Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), jpvt, tau,
+                                  &optimal, -1),
+               "geqp3 (workspace query)");
+    std::vector<T> work = queried_workspace(optimal, 3 * n + 1, "geqp3");
+    require_ok(Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), jpvt, tau,
+                                  work.data(), size_of(work)),
+               "geqp3");
+}
+
+// The upper trapezoidal m-by-n (m <= n) a <- [T 0] Z: T in the leading m-by-m triangle,
+// Z's reflectors in columns m..n of the same rows. Nothing else of the array is touched.
+template <class T>
+void tzrzf(index_t m, index_t n, T *a, index_t lda, T *tau) {
+    T optimal = 0;
+    require_ok(Routines<T>::tzrzf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau,
+                                  &optimal, -1),
+               "tzrzf (workspace query)");
+    std::vector<T> work = queried_workspace(optimal, m, "tzrzf");
+    require_ok(Routines<T>::tzrzf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau,
+                                  work.data(), size_of(work)),
+               "tzrzf");
+}
+
+// a (m-by-n, holding k reflectors) <- the first n columns of Q.
+template <class T>
+void orgqr(index_t m, index_t n, index_t k, T *a, index_t lda, const T *tau) {
+    T optimal = 0;
+    require_ok(Routines<T>::orgqr(LAPACK_COL_MAJOR, to_int(m), to_int(n), to_int(k), a, to_int(lda),
+                                  tau, &optimal, -1),
+               "orgqr (workspace query)");
+    std::vector<T> work = queried_workspace(optimal, n, "orgqr");
+    require_ok(Routines<T>::orgqr(LAPACK_COL_MAJOR, to_int(m), to_int(n), to_int(k), a, to_int(lda),
+                                  tau, work.data(), size_of(work)),
+               "orgqr");
+}
+
+// ---- applying reflectors ---------------------------------------------------------------
+
+// c (m-by-n) <- op(Q) c (left) or c op(Q) (right), Q from k reflectors in a.
+template <class T>
+void ormqr(Side side, Transpose trans, index_t m, index_t n, index_t k, const T *a, index_t lda,
+           const T *tau, T *c, index_t ldc) {
+    if (m == 0 || n == 0 || k == 0) return;
+    const char s = side_char(side), t = trans_char(trans);
+    T optimal = 0;
+    require_ok(Routines<T>::ormqr(LAPACK_COL_MAJOR, s, t, to_int(m), to_int(n), to_int(k), a,
+                                  to_int(lda), tau, c, to_int(ldc), &optimal, -1),
+               "ormqr (workspace query)");
+    std::vector<T> work = queried_workspace(optimal, side == Side::left ? n : m, "ormqr");
+    require_ok(Routines<T>::ormqr(LAPACK_COL_MAJOR, s, t, to_int(m), to_int(n), to_int(k), a,
+                                  to_int(lda), tau, c, to_int(ldc), work.data(), size_of(work)),
+               "ormqr");
+}
+
+// c (m-by-n) <- op(Z) c for Z from tzrzf's k reflectors, each with l trailing elements
+// (rows of a, lda >= k).
+template <class T>
+void ormrz_left(Transpose trans, index_t m, index_t n, index_t k, index_t l, const T *a,
+                index_t lda, const T *tau, T *c, index_t ldc) {
+    if (m == 0 || n == 0 || k == 0) return;
+    const char t = trans_char(trans);
+    T optimal = 0;
+    require_ok(Routines<T>::ormrz(LAPACK_COL_MAJOR, 'L', t, to_int(m), to_int(n), to_int(k),
+                                  to_int(l), a, to_int(lda), tau, c, to_int(ldc), &optimal, -1),
+               "ormrz (workspace query)");
+    std::vector<T> work = queried_workspace(optimal, n, "ormrz");
+    require_ok(
+        Routines<T>::ormrz(LAPACK_COL_MAJOR, 'L', t, to_int(m), to_int(n), to_int(k), to_int(l), a,
+                           to_int(lda), tau, c, to_int(ldc), work.data(), size_of(work)),
+        "ormrz");
+}
+
+// ---- the triangle R ----------------------------------------------------------------------
+
+// b (n-by-k) <- op(R)^-1 b for the upper triangular n-by-n R in a. R's diagonal is known
+// to be nonzero (checked when the factor was built), so trsm needs no singularity test.
+template <class T>
+void trsm_upper_left(Transpose trans, index_t n, index_t k, const T *a, index_t lda, T *b,
+                     index_t ldb) {
+    if (n == 0 || k == 0) return;
+    trsm(Side::left, Triangle::upper, trans, false, n, k, a, lda, b, ldb);
+}
+
+// LAPACK's 1-norm estimate of 1 / (||R||_1 ||R^-1||_1) for the upper triangular n-by-n R.
+template <class T>
+double trcon_upper(index_t n, const T *a, index_t lda) {
+    if (n == 0) return 1.0;
+    std::vector<T> work = workspace<T>(3 * n);
+    std::vector<lapack_int> iwork(static_cast<size_t>(n));
+    T estimate = 0;
+    require_ok(Routines<T>::trcon(LAPACK_COL_MAJOR, '1', 'U', 'N', to_int(n), a, to_int(lda),
+                                  &estimate, work.data(), iwork.data()),
+               "trcon");
+    return static_cast<double>(estimate);
+}
+
+}  // namespace fl::lapack

@@ -1,0 +1,85 @@
+// The symmetric-indefinite and symmetric-eigenvalue routines: LDL^T (Bunch-Kaufman sytrf
+// and its solves, inverse and condition estimate) and the divide-and-conquer eigensolver.
+// Like lapack.hpp's, these return LAPACK's info and leave its meaning to the caller.
+#pragma once
+
+#include <algorithm>
+#include <vector>
+
+#include "core/types.hpp"
+#include "lapack/lapack.hpp"
+
+namespace fl::lapack {
+
+// ---- LDL^T -----------------------------------------------------------------------------
+
+// a (n-by-n, triangle t) <- L and D, ipiv <- the pivots (negative pairs mark 2-by-2 blocks).
+template <class T>
+lapack_int sytrf(Triangle t, index_t n, T *a, index_t lda, lapack_int *ipiv) {
+    T optimal = 0;
+    const lapack_int info = Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a,
+                                               to_int(lda), ipiv, &optimal, -1);
+    if (info != 0) return info;
+    std::vector<T> work = queried_workspace(optimal, 1, "sytrf");
+    return Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
+                              work.data(), size_of(work));
+}
+
+// b (n-by-nrhs) <- A^-1 b from sytrf's factor, one column at a time (BLAS-2).
+template <class T>
+lapack_int sytrs(Triangle t, index_t n, index_t nrhs, const T *a, index_t lda,
+                 const lapack_int *ipiv, T *b, index_t ldb) {
+    return Routines<T>::sytrs(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), to_int(nrhs), a,
+                              to_int(lda), ipiv, b, to_int(ldb));
+}
+
+// The same through trsm (BLAS-3), but a is converted in place and must be a scratch copy.
+template <class T>
+lapack_int sytrs2(Triangle t, index_t n, index_t nrhs, T *a, index_t lda, const lapack_int *ipiv,
+                  T *b, index_t ldb) {
+    std::vector<T> work = workspace<T>(n);
+    return Routines<T>::sytrs2(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), to_int(nrhs), a,
+                               to_int(lda), ipiv, b, to_int(ldb), work.data());
+}
+
+// a (sytrf's factor) <- triangle t of A^-1.
+template <class T>
+lapack_int sytri(Triangle t, index_t n, T *a, index_t lda, const lapack_int *ipiv) {
+    std::vector<T> work = workspace<T>(n);
+    return Routines<T>::sytri(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
+                              work.data());
+}
+
+// anorm is the 1-norm of the matrix that was factored.
+template <class T>
+lapack_int sycon(Triangle t, index_t n, const T *a, index_t lda, const lapack_int *ipiv,
+                 double anorm, double *rcond) {
+    std::vector<T> work = workspace<T>(2 * n);
+    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
+    T estimate = 0;
+    const lapack_int info =
+        Routines<T>::sycon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
+                           static_cast<T>(anorm), &estimate, work.data(), iwork.data());
+    *rcond = estimate;
+    return info;
+}
+
+// ---- symmetric eigenproblem ------------------------------------------------------------
+
+// syevd with jobz = 'V': a (n-by-n, triangle t) <- the eigenvectors, w <- the eigenvalues.
+template <class T>
+lapack_int syevd(Triangle t, index_t n, T *a, index_t lda, T *w) {
+    T optimal = 0;
+    lapack_int optimal_iwork = 0;
+    const char uplo = uplo_char(t);
+    lapack_int info = Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                         &optimal, -1, &optimal_iwork, -1);
+    if (info != 0) return info;
+    std::vector<T> work = queried_workspace(optimal, 1 + 6 * n + 2 * n * n, "syevd");
+    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<lapack_int>(optimal_iwork, 1)));
+    return Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                              work.data(), size_of(work), iwork.data(),
+                              to_int(static_cast<index_t>(iwork.size())));
+}
+
+}  // namespace fl::lapack
