@@ -6,6 +6,7 @@
 #include "capi/factor_access.hpp"
 #include "capi/factor_enums.hpp"
 #include "capi/handles.hpp"
+#include "dense/factor_kind_table.hpp"
 
 using namespace fl::capi;
 
@@ -18,6 +19,16 @@ const fl::Factor *for_getter(const fl_factor *factor, const char *function) {
         return nullptr;
     }
     return factor->impl.get();
+}
+
+// kind is one fl_factor_create makes (not a sparse kind), and a rows-by-cols A suits it.
+void require_dense_kind(fl_factor_kind kind, fl::FactorKind k, int64_t rows, int64_t cols) {
+    const fl::FactorKindRow &row = fl::factor_kind_row(k);
+    if (row.make_dense == nullptr)
+        throw fl::Error(fl::ErrorCode::invalid_argument,
+                        "kind = " + std::to_string(kind) + " (" + row.name +
+                            ") factors an fl_sparse: use fl_factor_create_sparse");
+    fl::require_shape(k, rows, cols);
 }
 
 fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made) {
@@ -39,7 +50,7 @@ FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dt
         const fl::FactorKind k = automatic ? fl::FactorKind::lu : to_kind(kind);
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const fl::MatrixRef m = matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
-        if (!automatic) require_shape_for(k, rows, cols);
+        if (!automatic) require_dense_kind(kind, k, rows, cols);
         const fl::FactorOptions defaults;
         const fl::FactorOptions &o = options != nullptr ? options->values : defaults;
         make_handle(factor, automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o));

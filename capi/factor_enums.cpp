@@ -74,31 +74,4 @@ Part to_part(fl_factor_part part) {
                 "part = " + std::to_string(part) + " is not an fl_factor_part");
 }
 
-void require_shape_for(FactorKind kind, int64_t rows, int64_t cols) {
-    const std::string shape = "rows = " + std::to_string(rows) + ", cols = " + std::to_string(cols);
-    switch (kind) {
-    case FactorKind::lu:
-    case FactorKind::cholesky:
-    case FactorKind::ldlt:
-    case FactorKind::eigh:
-        if (rows != cols)
-            throw Error(ErrorCode::invalid_argument,
-                        std::string("a must be square for ") + kind_name(kind) + ", but " + shape);
-        return;
-    case FactorKind::qr:
-        if (rows < cols)
-            throw Error(ErrorCode::invalid_argument,
-                        "QR needs rows >= cols (use COD or SVD for under-determined A), but " + shape);
-        return;
-    case FactorKind::cod:
-    case FactorKind::svd: return;
-    case FactorKind::sparse_cholesky:
-    case FactorKind::sparse_lu:
-    case FactorKind::sparse_qr:
-        throw Error(ErrorCode::invalid_argument, "kind = " + std::to_string(to_public(kind)) + " (" +
-                                                     kind_name(kind) +
-                                                     ") factors an fl_sparse: use fl_factor_create_sparse");
-    }
-}
-
 }  // namespace fl::capi

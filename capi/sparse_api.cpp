@@ -8,6 +8,7 @@
 #include "capi/factor_enums.hpp"
 #include "capi/handles.hpp"
 #include "core/typed.hpp"
+#include "dense/factor_kind_table.hpp"
 #include "sparse/sparse_factor.hpp"
 
 using namespace fl::capi;
@@ -43,21 +44,14 @@ void require_dtype(const fl::SparseMatrix &s, fl_dtype dtype) {
                             " but the sparse matrix holds " + dtype_name(s.dtype()));
 }
 
-std::unique_ptr<fl::Factor> make_sparse_factor(fl::FactorKind kind, const fl::SparseMatrix &s,
-                                               const fl::FactorOptions &options) {
-    switch (kind) {
-        case fl::FactorKind::sparse_cholesky:
-            return fl::make_sparse_cholesky(s, options);
-        case fl::FactorKind::sparse_lu:
-            return fl::make_sparse_lu(s, options);
-        case fl::FactorKind::sparse_qr:
-            return fl::make_sparse_qr(s, options);
-        default:
-            throw fl::Error(
-                fl::ErrorCode::invalid_argument,
-                std::string("kind ") + fl::kind_name(kind) +
-                    " is dense: use FL_FACTOR_SPARSE_CHOLESKY, _LU or _QR (or fl_factor_create)");
-    }
+// kind is one fl_factor_create_sparse makes (not a dense kind).
+void require_sparse_kind(fl::FactorKind kind) {
+    const fl::FactorKindRow &row = fl::factor_kind_row(kind);
+    if (row.make_sparse == nullptr)
+        throw fl::Error(
+            fl::ErrorCode::invalid_argument,
+            std::string("kind ") + row.name +
+                " is dense: use FL_FACTOR_SPARSE_CHOLESKY, _LU or _QR (or fl_factor_create)");
 }
 
 }  // namespace
@@ -148,9 +142,10 @@ FL_API fl_status fl_factor_create_sparse(fl_factor **factor, fl_factor_kind kind
                             "kind = FL_FACTOR_AUTO is dense only: name a sparse kind");
         const fl::FactorKind k = to_kind(kind);
         const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
+        require_sparse_kind(k);
         const fl::FactorOptions defaults;
         *factor = new fl_factor{
-            make_sparse_factor(k, s, options != nullptr ? options->values : defaults)};
+            fl::make_sparse_factor(k, s, options != nullptr ? options->values : defaults)};
     });
 }
 

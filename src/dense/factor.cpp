@@ -5,25 +5,9 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "dense/factor_kinds.hpp"
+#include "dense/factor_kind_table.hpp"
 
 namespace fl {
-
-const char *kind_name(FactorKind kind) {
-    switch (kind) {
-    case FactorKind::lu: return "LU";
-    case FactorKind::cholesky: return "Cholesky";
-    case FactorKind::ldlt: return "LDL^T";
-    case FactorKind::qr: return "QR";
-    case FactorKind::cod: return "complete orthogonal (COD)";
-    case FactorKind::svd: return "SVD";
-    case FactorKind::eigh: return "symmetric eigen (EIGH)";
-    case FactorKind::sparse_cholesky: return "sparse Cholesky";
-    case FactorKind::sparse_lu: return "sparse LU";
-    case FactorKind::sparse_qr: return "sparse QR";
-    }
-    return "unknown";
-}
 
 template <class T>
 double rank_threshold(const FactorOptions &options, index_t rows, index_t cols, double largest) {
@@ -40,19 +24,36 @@ void Factor::unsupported(const char *what) const {
                 std::string("a ") + kind_name(kind()) + " factor has no " + what);
 }
 
-LogDet Factor::logdet() const { unsupported("determinant (use LU, Cholesky, LDL^T or EIGH)"); }
-index_t Factor::rank() const { unsupported("numerical rank (use COD, SVD or EIGH)"); }
-Inertia Factor::inertia() const { unsupported("inertia (use LDL^T or EIGH)"); }
+void Factor::unsupported(Query query, const char *what) const {
+    const FactorKindRow &row = factor_kind_row(kind());
+    if (row.answers_query(query))
+        throw Error(ErrorCode::internal, std::string("the kind table says a ") + row.name +
+                                             " factor answers " + what + ", but it does not");
+    unsupported(what);
+}
+
+LogDet Factor::logdet() const {
+    unsupported(Query::logdet, "determinant (use LU, Cholesky, LDL^T or EIGH)");
+}
+index_t Factor::rank() const { unsupported(Query::rank, "numerical rank (use COD, SVD or EIGH)"); }
+Inertia Factor::inertia() const { unsupported(Query::inertia, "inertia (use LDL^T or EIGH)"); }
 
 std::pair<index_t, index_t> Factor::part_shape(Part part) const {
     switch (part) {
-    case Part::singular_values: unsupported("singular values (use SVD)");
-    case Part::u: unsupported("U (use SVD)");
-    case Part::vt: unsupported("V^T (use SVD)");
-    case Part::eigenvalues: unsupported("eigenvalues (use EIGH)");
-    case Part::eigenvectors: unsupported("eigenvectors (use EIGH)");
-    case Part::q: unsupported("Q (use QR)");
-    case Part::r: unsupported("R (use QR)");
+        case Part::singular_values:
+            unsupported(Query::singular_values, "singular values (use SVD)");
+        case Part::u:
+            unsupported(Query::u, "U (use SVD)");
+        case Part::vt:
+            unsupported(Query::vt, "V^T (use SVD)");
+        case Part::eigenvalues:
+            unsupported(Query::eigenvalues, "eigenvalues (use EIGH)");
+        case Part::eigenvectors:
+            unsupported(Query::eigenvectors, "eigenvectors (use EIGH)");
+        case Part::q:
+            unsupported(Query::q, "Q (use QR)");
+        case Part::r:
+            unsupported(Query::r, "R (use QR)");
     }
     unsupported("such part");
 }
@@ -62,44 +63,29 @@ void Factor::get_part(Part part, const MatrixRef &) const {
     unsupported("such part");
 }
 
-void Factor::apply_q(Transpose, const MatrixRef &) const { unsupported("Q (use QR or COD)"); }
+void Factor::apply_q(Transpose, const MatrixRef &) const {
+    unsupported(Query::apply_q, "Q (use QR or COD)");
+}
 
 void Factor::residual_norms(const MatrixRef &, void *) const {
-    unsupported("least-squares residuals (use QR, COD or SVD)");
+    unsupported(Query::residual_norms, "least-squares residuals (use QR, COD or SVD)");
 }
 
 void Factor::solve_shifted(const double *, index_t, const MatrixRef &, const MatrixRef &,
                            index_t) const {
-    unsupported("shifted solves (use EIGH)");
+    unsupported(Query::solve_shifted, "shifted solves (use EIGH)");
 }
 
 std::unique_ptr<Factor> Factor::rank_update(int, const MatrixRef &) const {
-    unsupported("rank update (use Cholesky)");
+    unsupported(Query::rank_update, "rank update (use Cholesky)");
 }
 
 std::unique_ptr<Factor> Factor::refactor(const SparseMatrix &) const {
-    unsupported("refactorization with new values (use a sparse kind)");
+    unsupported(Query::refactor, "refactorization with new values (use a sparse kind)");
 }
 
 std::unique_ptr<Factor> Factor::rank_update_sparse(int, const SparseMatrix &) const {
-    unsupported("sparse rank update (use sparse Cholesky)");
-}
-
-std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRef &a,
-                                    const FactorOptions &options) {
-    switch (kind) {
-    case FactorKind::lu: return make_lu(dtype, a, options);
-    case FactorKind::cholesky: return make_cholesky(dtype, a, options);
-    case FactorKind::ldlt: return make_ldlt(dtype, a, options);
-    case FactorKind::qr: return make_qr(dtype, a, options);
-    case FactorKind::cod: return make_cod(dtype, a, options);
-    case FactorKind::svd: return make_svd(dtype, a, options);
-    case FactorKind::eigh: return make_eigh(dtype, a, options);
-    case FactorKind::sparse_cholesky:
-    case FactorKind::sparse_lu:
-    case FactorKind::sparse_qr: break;  // made from an fl_sparse, never from a dense A
-    }
-    throw Error(ErrorCode::internal, "unknown factor kind");
+    unsupported(Query::rank_update_sparse, "sparse rank update (use sparse Cholesky)");
 }
 
 }  // namespace fl

@@ -8,6 +8,7 @@
 // Error(unsupported) naming the kind and what it lacks.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include "core/types.hpp"
@@ -63,6 +64,28 @@ struct Inertia {
 
 enum class Part { singular_values, u, vt, eigenvalues, eigenvectors, q, r };
 
+// The queries a kind may answer beyond solve and inverse, which every kind answers: one
+// bit each in the kind's row of factor_kind_table.cpp, a part of a factor its own query.
+enum class Query : std::uint32_t {
+    rcond = 1u << 0,
+    logdet = 1u << 1,
+    rank = 1u << 2,
+    inertia = 1u << 3,
+    singular_values = 1u << 4,
+    u = 1u << 5,
+    vt = 1u << 6,
+    eigenvalues = 1u << 7,
+    eigenvectors = 1u << 8,
+    q = 1u << 9,
+    r = 1u << 10,
+    apply_q = 1u << 11,
+    residual_norms = 1u << 12,
+    solve_shifted = 1u << 13,
+    rank_update = 1u << 14,
+    refactor = 1u << 15,
+    rank_update_sparse = 1u << 16,
+};
+
 class Factor {
 public:
     virtual ~Factor() = default;
@@ -113,7 +136,11 @@ public:
     void mahalanobis(const MatrixRef &y, void *out) const;         // y_j^T A^-1 y_j, k values
 
 protected:
+    // Error(unsupported): "a <kind> factor has no <what>". With a query, the kind's row in
+    // the kind table is checked too: a row that says the kind answers `query`, for a class
+    // that reached a default answer, is a bug reported as Error(internal).
     [[noreturn]] void unsupported(const char *what) const;
+    [[noreturn]] void unsupported(Query query, const char *what) const;
 
     // The products for n >= 1 and non-empty outputs. The defaults are built on solve() and
     // work for every square kind, with exactly symmetric quadratic forms for the symmetric
@@ -129,7 +156,8 @@ protected:
 // Throws Error(unsupported) unless f's A is square, as the products with A^-1 need.
 void require_square_for_products(const Factor &f);
 
-// Factors a (validated, of dtype `dtype`, of a shape that suits `kind`). Throws fl::Error.
+// Factors a (validated, of dtype `dtype`, of a shape that suits `kind`, a dense kind) with
+// the kind's maker in the kind table. Throws fl::Error.
 std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRef &a,
                                     const FactorOptions &options);
 

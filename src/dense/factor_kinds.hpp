@@ -1,5 +1,5 @@
 // One constructor function per kind of factorization, each defined beside its class
-// (lu_factor.cpp, ...), so that make_factor needs to know no class.
+// (lu_factor.cpp, ...), so that the kind table (factor_kind_table.cpp) needs to know no class.
 #pragma once
 
 #include <memory>

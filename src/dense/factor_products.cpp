@@ -18,6 +18,7 @@
 #include "core/matrix_copy.hpp"
 #include "core/typed.hpp"
 #include "dense/factor.hpp"
+#include "dense/factor_kind_table.hpp"
 #include "dense/factor_products.hpp"
 #include "lapack/blas_runtime.hpp"
 #include "lapack/layout_gemm.hpp"
@@ -28,10 +29,6 @@ namespace {
 
 using products::Scratch;
 using products::transposed;
-
-bool symmetric_kind(FactorKind kind) {
-    return kind == FactorKind::cholesky || kind == FactorKind::ldlt || kind == FactorKind::eigh;
-}
 
 // A product whose work is about `multiply_adds` runs on one BLAS thread below the cut-off
 // solves use (lapack/blas_runtime.hpp).
@@ -154,7 +151,7 @@ void Factor::do_quadratic_form(const MatrixRef &y, const MatrixRef &out) const {
         solve(Transpose::no, y, z.ref());
         lapack::gemm<T>(T(1), transposed(y), z.ref(), rows(), T(0), out);
         // Y^T (A^-1 Y) rounds its two triangles differently; the mirror makes it exact.
-        if (symmetric_kind(kind())) symmetrize(stored_view<T>(out), Triangle::lower);
+        if (factor_kind_row(kind()).symmetric) symmetrize(stored_view<T>(out), Triangle::lower);
     });
 }
 

@@ -51,7 +51,9 @@ public:
 
     FactorKind kind() const override { return FactorKind::sparse_qr; }
     index_t rank() const override { return rank_; }
-    double rcond() const override { unsupported("condition estimate (use sparse LU or Cholesky)"); }
+    double rcond() const override {
+        unsupported(Query::rcond, "condition estimate (use sparse LU or Cholesky)");
+    }
 
     std::unique_ptr<Factor> refactor(const SparseMatrix &a) const override {
         require_same_pattern(a);
