@@ -71,6 +71,8 @@ t0=$SECONDS
 custom=$scratch/custom-prefix
 cmake --install "$build" --prefix "$custom" >/dev/null
 libdir=$(dirname "$(find "$custom" -name libfastlinalg.so.0 | head -n1)")
+readelf -d "$libdir/libfastlinalg.so.0" | grep -q 'RUNPATH.*\$ORIGIN' ||
+    die "the installed library has no \$ORIGIN RUNPATH"
 run_consumers "$custom" "$libdir" "$libdir/pkgconfig" custom "$libdir/libfastlinalg.so.0"
 printf '  custom prefix: %ds\n' $((SECONDS - t0))
 

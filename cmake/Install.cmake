@@ -23,9 +23,11 @@ install(FILES ${PROJECT_BINARY_DIR}/fastlinalgConfig.cmake
 # Installed programs find the library through a RUNPATH relative to themselves ($ORIGIN), so
 # neither LD_LIBRARY_PATH nor ldconfig is needed for any prefix, and the tree may be moved.
 file(RELATIVE_PATH FL_BIN_TO_LIBDIR "/root/${CMAKE_INSTALL_BINDIR}" "/root/${CMAKE_INSTALL_LIBDIR}")
-set(FL_PROGRAM_INSTALL_RPATH "$ORIGIN/${FL_BIN_TO_LIBDIR}")
+# The library's own RUNPATH is $ORIGIN: dependencies shipped next to it in a relocated bundle
+# are found before the system's.
+set_target_properties(fastlinalg PROPERTIES INSTALL_RPATH "$ORIGIN")
 if(TARGET fastlinalg-demo)
-  set_target_properties(fastlinalg-demo PROPERTIES INSTALL_RPATH "${FL_PROGRAM_INSTALL_RPATH}")
+  set_target_properties(fastlinalg-demo PROPERTIES INSTALL_RPATH "$ORIGIN/${FL_BIN_TO_LIBDIR}")
   install(TARGETS fastlinalg-demo RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 endif()
 
