@@ -54,6 +54,8 @@ PATH=$scratch/tools/bin:$PATH auditwheel repair --plat "$plat" -w "$scratch/repa
 repaired=$(ls "$scratch"/repaired/fastlinalg-*.whl)
 bundled=$("$scratch/tools/bin/python" -m zipfile -l "$repaired" | awk '{print $1}' | grep '^fastlinalg.libs/' || true)
 printf 'repaired wheel %s carries:\n%s\n' "$(basename "$repaired")" "$bundled"
+"$scratch/tools/bin/python" -m zipfile -l "$repaired" | grep -q '^fastlinalg/LICENSE ' ||
+    { echo "ERROR: the wheel does not carry fastlinalg/LICENSE" >&2; exit 1; }
 for lib in libopenblas liblapacke libcholmod libumfpack libspqr; do
     grep -q "/$lib" <<<"$bundled" || { echo "ERROR: $lib is not bundled in $repaired" >&2; exit 1; }
 done

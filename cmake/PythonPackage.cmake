@@ -11,6 +11,9 @@
 if(NOT SKBUILD)
   return()
 endif()
+# The licence, with its notice on the GPL parts of SuiteSparse, travels inside the package
+# (a wheel that auditwheel fills with those libraries must carry it).
+install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION fastlinalg COMPONENT python)
 if(FL_PYTHON_LIBRARY)
   if(IS_ABSOLUTE "${FL_PYTHON_LIBRARY}" AND NOT EXISTS "${FL_PYTHON_LIBRARY}")
     message(FATAL_ERROR "FL_PYTHON_LIBRARY=${FL_PYTHON_LIBRARY}: no such file")
