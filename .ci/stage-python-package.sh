@@ -52,9 +52,10 @@ plat=$(tr '\n' ' ' <"$scratch/show.txt" | grep -o 'platform tag to "[^"]*"' | cu
 [[ -n $plat ]] || { echo "ERROR: auditwheel show named no platform tag" >&2; exit 1; }
 PATH=$scratch/tools/bin:$PATH auditwheel repair --plat "$plat" -w "$scratch/repaired" "$wheel"
 repaired=$(ls "$scratch"/repaired/fastlinalg-*.whl)
-bundled=$("$scratch/tools/bin/python" -m zipfile -l "$repaired" | awk '{print $1}' | grep '^fastlinalg.libs/' || true)
+listing=$("$scratch/tools/bin/python" -m zipfile -l "$repaired" | awk '{print $1}')
+bundled=$(grep '^fastlinalg.libs/' <<<"$listing" || true)
 printf 'repaired wheel %s carries:\n%s\n' "$(basename "$repaired")" "$bundled"
-"$scratch/tools/bin/python" -m zipfile -l "$repaired" | grep -q '^fastlinalg/LICENSE ' ||
+grep -qx 'fastlinalg/LICENSE' <<<"$listing" ||
     { echo "ERROR: the wheel does not carry fastlinalg/LICENSE" >&2; exit 1; }
 for lib in libopenblas liblapacke libcholmod libumfpack libspqr; do
     grep -q "/$lib" <<<"$bundled" || { echo "ERROR: $lib is not bundled in $repaired" >&2; exit 1; }
