@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """Markdown tables of fastlinalg/raw ratios from fastlinalg-bench's JSON output.
 
-Usage: python3 bench/bench_ratios.py RESULTS.json [MORE.json ...]
+Usage: python3 bench/bench_ratios.py [--csv OUT.csv] RESULTS.json [MORE.json ...]
+
+--csv also writes every case's aggregates as one CSV row (op, variant, the case's size
+parameters n, nrhs, m, rank, then median_us, min_us, cv), for bench/plot_benchmarks.py.
 
 Reads the median (and cv) aggregates that --benchmark_repetitions writes, pairs the
 variants of each "<op>/<variant>/n:<n>/nrhs:<nrhs>" case and prints one table per op:
@@ -18,6 +21,7 @@ repetitions, fl_row/raw where fl_row ran, and cv; their names may carry more par
 The DGEMM reference ("dgemm_f64/<variant>/n:<n>", no nrhs) gets its own table: the
 machine's GFLOPS (2 n^3 / time) from the median and from the fastest repetition.
 """
+import csv
 import json
 import sys
 from collections import OrderedDict
@@ -38,13 +42,15 @@ def fmt_ratio(a, b):
     return "-" if a is None or b is None else f"{a / b:.3f}"
 
 
-def main(paths):
+def main(paths, csv_path=None):
     benchmarks, ctx = [], {}
     for path in paths:
         with open(path) as f:
             data = json.load(f)
         ctx = ctx or data.get("context", {})
         benchmarks += data["benchmarks"]
+    if csv_path:
+        write_csv(benchmarks, ctx, csv_path)
     medians, cvs, mins = {}, {}, {}
     gemm = OrderedDict()  # (variant, n) -> {aggregate: microseconds or cv}
     new = OrderedDict()  # op -> params -> variant -> {aggregate: microseconds or cv}
@@ -124,6 +130,34 @@ def main(paths):
             print_new_op(op, new[op])
 
 
+CSV_SIZES = ["n", "nrhs", "m", "rank"]
+
+
+def write_csv(benchmarks, ctx, path):
+    """One row per (op, variant, size) with its median, min (microseconds) and cv, after a
+    comment line saying what ran (the benchmark's context)."""
+    rows = OrderedDict()
+    for b in benchmarks:
+        if b.get("run_type") != "aggregate" or b.get("error_occurred"):
+            continue
+        parts = b["run_name"].split("/")
+        sizes = dict((p.split(":")[0], p.split(":")[1]) for p in parts[2:] if ":" in p)
+        key = (parts[0], parts[1]) + tuple(sizes.get(k, "") for k in CSV_SIZES)
+        agg = b["aggregate_name"]
+        if agg in ("median", "min"):
+            rows.setdefault(key, {})[agg + "_us"] = f"{b['real_time'] * TO_US[b['time_unit']]:.6g}"
+        elif agg == "cv":
+            rows.setdefault(key, {})["cv"] = f"{b['real_time']:.4f}"
+    with open(path, "w", newline="") as f:
+        f.write(f"# fastlinalg {ctx.get('fl_version', '?')}, BLAS core {ctx.get('fl_blas_core', '?')}, "
+                f"OpenBLAS threads {ctx.get('openblas_default_threads', '?')}, "
+                f"{ctx.get('num_cpus', '?')} CPUs, {ctx.get('date', '')}\n")
+        out = csv.writer(f)
+        out.writerow(["op", "variant"] + CSV_SIZES + ["median_us", "min_us", "cv"])
+        for key, vals in rows.items():
+            out.writerow(list(key) + [vals.get(k, "") for k in ("median_us", "min_us", "cv")])
+
+
 def print_new_op(op, cases):
     seen = {v for per in cases.values() for v in per}
     raws = sorted((v for v in seen if v.startswith("raw")), key=lambda v: (v != "raw", v))
@@ -148,6 +182,10 @@ def print_new_op(op, cases):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    csv_out = None
+    if args[:1] == ["--csv"] and len(args) >= 2:
+        csv_out, args = args[1], args[2:]
+    if not args:
         sys.exit(__doc__)
-    main(sys.argv[1:])
+    main(args, csv_out)

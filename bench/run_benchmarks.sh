@@ -16,6 +16,7 @@
 # 2 cores, about 4 more for the others. CHUNKS="qr_ls_f64 ldlt_f64" runs only the chunks
 # named (older JSON of other chunks is kept and tabled too); the least-squares and
 # symmetric chunks run 7 repetitions (REPS_SLOW) instead of 9 (REPS) to keep them short.
+# bench_<tag>.csv gets every case's median, min and cv for bench/plot_benchmarks.py.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-bench}
@@ -47,4 +48,5 @@ for chunk in "${chunks[@]}"; do
     > "$out/bench_${tag}_$chunk.log"
 done
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-python3 "$root/bench/bench_ratios.py" "$out/bench_${tag}"_*.json | tee "$out/bench_$tag.md"
+python3 "$root/bench/bench_ratios.py" --csv "$out/bench_$tag.csv" "$out/bench_${tag}"_*.json |
+  tee "$out/bench_$tag.md"

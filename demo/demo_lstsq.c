@@ -75,9 +75,9 @@ static fl_status run_strategy(int s, fl_factor_kind kind, int64_t m, int64_t n, 
 }
 
 static const char *const strategy_names[3] = {
-    "(a) lstsq per b (fresh factor per b)",
-    "(b) one handle + solve per b",
-    "(c) one handle + one multi-RHS solve",
+    "(a) C loop: factor + solve per b",
+    "(b) factor once, C loop: one solve per b",
+    "(c) factor once, one solve for all b's",
 };
 
 /* A = uniform m-by-n, or for rank < n the product of uniform m-by-rank and rank-by-n. */

@@ -6,18 +6,17 @@
  * At the seed's size (n = 100, 10 b's) and at a large one (n = 2000, 2000 b's).
  * Then the same comparison for least squares (demo_lstsq.c) with QR, COD and SVD:
  * an over-determined A (100x50 with 10 b's, 2000x200 with 500 b's) and a rank-deficient
- * one (2000x200 of rank 150; 100x50 of rank 40), where QR does not apply: "lstsq per b"
- * (a fresh factorization per b, as scipy's lstsq in a loop) vs one handle + a solve per b
- * vs one handle + one multi-RHS solve, with the normal-equation residual.
- * Then seed 002's Y^T X^-1 Y (demo_products.c): inverse first, vs a Cholesky solve and
- * a product, vs fl_factor_quadratic_form (n = 1000; n = 100 with --quick); seed 000's
- * ARD kernel matrix (demo_kernels.c): the seed's loop over pairs against fl_kernel_matrix,
- * the symmetric matrix with noise and the hyperparameter gradient; its rolled pairwise
- * products (demo_rolled.c: the d*k GEMM loop against fl_rolled_matmul) and its binning
- * questions (demo_binning.c: the layered field masked against digitize + group_by_bin,
- * binomial counts by comparison loops against bincount); last, sparse matrices
- * (demo_sparse.c): seed 000's sparse A applied to every vector of an (I, J, N) array in
- * one call, and a 2-D Laplacian factored, solved and refactored. Seed 001's block sums
+ * one (2000x200 of rank 150; 100x50 of rank 40), where QR does not apply: "(a) C loop: factor +
+ * solve per b" (a fresh factorization per b, as scipy's lstsq in a loop) vs one handle + a solve
+ * per b vs one handle + one multi-RHS solve, with the normal-equation residual. Then seed 002's Y^T
+ * X^-1 Y (demo_products.c): inverse first, vs a Cholesky solve and a product, vs
+ * fl_factor_quadratic_form (n = 1000; n = 100 with --quick); seed 000's ARD kernel matrix
+ * (demo_kernels.c): the seed's loop over pairs against fl_kernel_matrix, the symmetric matrix with
+ * noise and the hyperparameter gradient; its rolled pairwise products (demo_rolled.c: the d*k GEMM
+ * loop against fl_rolled_matmul) and its binning questions (demo_binning.c: the layered field
+ * masked against digitize + group_by_bin, binomial counts by comparison loops against bincount);
+ * last, sparse matrices (demo_sparse.c): seed 000's sparse A applied to every vector of an (I, J,
+ * N) array in one call, and a 2-D Laplacian factored, solved and refactored. Seed 001's block sums
  * (demo_blmm.c) run in the full demo: Lemmas 1, 4 and 5 at the notebook's sizes as its
  * loop, its reshape form and one fastlinalg call, with times and differences.
  *
@@ -54,9 +53,10 @@ static const struct {
     const char *name;
     strategy_fn fn;
 } strategies[3] = {
-    {"(a) refactor per b (np.linalg.solve loop)", demo_refactor_per_b},
-    {"(b) factor once + solve per b (lu_solve loop)", demo_factor_once_solve_per_b},
-    {"(c) factor once + one multi-RHS solve", demo_factor_once_solve_all},
+    /* What runs is C calling fastlinalg; the Python each mirrors is in the comment. */
+    {"(a) C loop: factor + solve per b", demo_refactor_per_b}, /* np.linalg.solve in a loop */
+    {"(b) factor once, C loop: one solve per b", demo_factor_once_solve_per_b}, /* lu_solve loop */
+    {"(c) factor once, one solve for all b's", demo_factor_once_solve_all},
 };
 
 typedef struct {
@@ -71,7 +71,17 @@ static void print_runtime(void) {
     printf("fastlinalg %s (header %d.%d.%d)\n", fl_version(), FL_VERSION_MAJOR, FL_VERSION_MINOR, FL_VERSION_PATCH);
     if (fl_version_number() != FL_VERSION_NUMBER) printf("  warning: the library loaded is not the header's version\n");
     printf("  BLAS:         %s\n", fl_blas_info());
-    printf("  BLAS kernels: %s  (OPENBLAS_CORETYPE=Haswell or =SkylakeX selects the kernel set)\n", fl_blas_core());
+    /* Say whether the environment forced the kernel set: the timings depend on it. */
+    const char *forced = getenv("OPENBLAS_CORETYPE");
+    if (forced && *forced)
+        printf("  BLAS kernels: %s  (FORCED by the environment: OPENBLAS_CORETYPE=%s)\n",
+               fl_blas_core(), forced);
+    else
+        printf(
+            "  BLAS kernels: %s  (OpenBLAS's choice for this CPU; OPENBLAS_CORETYPE=Haswell or "
+            "=SkylakeX\n"
+            "                overrides it)\n",
+            fl_blas_core());
     printf("  BLAS threads: %d  (small factorizations run on one thread regardless)\n", fl_get_num_threads());
 }
 
@@ -188,10 +198,23 @@ int main(int argc, char **argv) {
     const workload small = {100, 10, 10, 9, 1.0, "seed size (n = 100, 10 b's)"};
     const workload large = {2000, 2000, 4, 3, 6.0, "large size (n = 2000, 2000 b's)"};
 
-    printf("fastlinalg-demo: seed 000, one matrix A and many right-hand sides b\n");
+    printf(
+        "fastlinalg-demo: the workloads of the three seeds, the user problems fastlinalg was built "
+        "for\n"
+        "  (README.md, \"The seeds\"): seed 000, a numpy Q&A on solving for many b's with one "
+        "matrix,\n"
+        "  and its kernels, rolled products, binning and sparse products; seed 001, the BLMM "
+        "project's\n"
+        "  \"Matrix reshape lemmas\" notebook (\"the notebook\"; Lemma k is its k-th block-sum "
+        "identity);\n"
+        "  seed 002, a note on computing Y^T X^-1 Y without the inverse.\n\n");
     print_runtime();
-    printf("\ntime: all b's solved; speedup: vs (a); residual: max_j ||b_j - A x_j|| / (||A|| ||x_j|| n eps),\n"
-           "infinity norms, O(1) is as accurate as LAPACK gets.\n");
+    printf(
+        "\nseed 000: one matrix A and many right-hand sides b; every strategy is C calling "
+        "fastlinalg\n"
+        "time: all b's solved; speedup: vs (a); residual: max_j ||b_j - A x_j|| / (||A|| ||x_j|| n "
+        "eps),\n"
+        "infinity norms, O(1) is as accurate as LAPACK gets.\n");
     int failed = run_workload(&small);
     if (!quick && !failed) failed = run_workload(&large);
 

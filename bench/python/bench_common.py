@@ -19,6 +19,23 @@ if not os.environ.get("FASTLINALG_LIBRARY"):
         os.environ["FASTLINALG_LIBRARY"] = _builds[0]
 
 
+def write_csv(path, header, rows):
+    """Writes rows (sequences matching header) to path as CSV, for bench/plot_benchmarks.py;
+    the environment (BLAS core, versions) goes into a leading comment line."""
+    import csv
+
+    import fastlinalg
+    with open(path, "w", newline="") as f:
+        f.write(f"# fastlinalg {fastlinalg.__version__}, BLAS core {fastlinalg.blas_core()}, "
+                f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(unset)')}, "
+                f"BLAS threads {fastlinalg.get_num_threads()}, CPUs {os.cpu_count()}, "
+                f"load {os.getloadavg()[0]:.1f}\n")
+        out = csv.writer(f)
+        out.writerow(header)
+        out.writerows(rows)
+    print(f"wrote {path}")
+
+
 def fmt_time(t):
     if t < 1e-3:
         return f"{t * 1e6:9.1f} us"

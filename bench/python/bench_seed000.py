@@ -13,6 +13,8 @@ OpenBLAS in this process (numpy/scipy through Debian's libblas/liblapack alterna
 
     python3 bench/python/bench_seed000.py                      # default OpenBLAS core
     OPENBLAS_CORETYPE=Haswell python3 bench/python/bench_seed000.py
+    python3 bench/python/bench_seed000.py --sizes 50,100,200,400,800,1600 --nrhs 100 \
+        --repeat-small 15 --csv docs/img/data/seed000_sizes.csv     # the plot's sweep
 
 FASTLINALG_LIBRARY selects the library (default: the newest build*/src/libfastlinalg.so).
 """
@@ -21,7 +23,7 @@ import statistics
 import sys
 import timeit
 
-from bench_common import fmt_time, print_environment  # noqa: E402  (sets up the paths)
+from bench_common import fmt_time, print_environment, write_csv  # noqa: E402  (sets up the paths)
 
 import numpy as np  # noqa: E402
 import scipy  # noqa: E402
@@ -138,13 +140,21 @@ def main():
     p.add_argument("--only-small", action="store_true", help="skip n=2000")
     p.add_argument("--no-components", action="store_true",
                    help="skip the per-step breakdown of the small case")
+    p.add_argument("--sizes", help="a sweep instead of the seed's two cases: N1,N2,... with "
+                   "--nrhs right-hand sides each (samples: --repeat-small)")
+    p.add_argument("--nrhs", type=int, default=100, help="right-hand sides per size of --sizes")
+    p.add_argument("--csv", help="also write n, nrhs, variant, median seconds to this CSV file")
     args = p.parse_args()
 
     print_environment()
-    cases = [(100, 10, args.repeat_small, 2e-3, args.repeat_small)]
-    if not args.only_small:
-        cases.append((2000, 2000, args.repeat_large, 0.0, args.loop_repeat_large))
-    missed = []
+    if args.sizes:
+        cases = [(int(n), args.nrhs, args.repeat_small, 2e-3, args.repeat_small)
+                 for n in args.sizes.split(",")]
+    else:
+        cases = [(100, 10, args.repeat_small, 2e-3, args.repeat_small)]
+        if not args.only_small:
+            cases.append((2000, 2000, args.repeat_large, 0.0, args.loop_repeat_large))
+    missed, csv_rows = [], []
     for n, nb, repeat, min_sample, loop_repeat in cases:
         res = run_case(n, nb, repeat, min_sample, loop_repeat)
         t_fl = res["fastlinalg"][0]
@@ -153,6 +163,7 @@ def main():
         print(f"  {'variant':<20} {'median':>12} {'speedup':>9}  {'samples x calls':>16}")
         for name, _ in VARIANTS:
             t, number, reps = res[name]
+            csv_rows.append((n, nb, name, f"{t:.6g}"))
             print(f"  {name:<20} {fmt_time(t):>12} {t / t_fl:8.2f}x  {reps:>7} x {number:<7}")
         goal_loop, goal_scipy = GOALS.get((n, nb), (None, None))
         if goal_loop:
@@ -164,8 +175,10 @@ def main():
                   f"{'met' if ok_scipy else 'MISSED'} ({s_scipy:.2f}x)")
             if not (ok_loop and ok_scipy):
                 missed.append((n, nb))
-        if n <= 500 and not args.no_components:
+        if n <= 500 and not args.no_components and not args.sizes:
             components(n, nb, min(repeat, 100))
+    if args.csv:
+        write_csv(args.csv, ["n", "nrhs", "variant", "median_s"], csv_rows)
     return 1 if missed else 0
 
 

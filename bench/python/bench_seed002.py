@@ -23,7 +23,7 @@ import statistics
 import sys
 import timeit
 
-from bench_common import fmt_time, print_environment  # noqa: E402  (sets up the paths)
+from bench_common import fmt_time, print_environment, write_csv  # noqa: E402  (sets up the paths)
 
 import numpy as np  # noqa: E402
 import numpy.linalg as la  # noqa: E402
@@ -85,9 +85,10 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--repeat", type=int, default=15, help="samples per route")
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 200])
+    p.add_argument("--csv", help="also write n, route, median seconds to this CSV file")
     args = p.parse_args()
     print_environment()
-    missed = False
+    missed, csv_rows = False, []
     for n in args.sizes:
         res = run_case(n, args.repeat)
         t_fl = res["fastlinalg"]
@@ -95,6 +96,7 @@ def main():
               "speedup = time / fastlinalg's time)")
         print(f"  {'route':<18} {'median':>12} {'speedup':>9}")
         for name, _ in ROUTES:
+            csv_rows.append((n, name, f"{res[name]:.6g}"))
             print(f"  {name:<18} {fmt_time(res[name]):>12} {res[name] / t_fl:8.2f}x")
         if n == 1000:
             s = res["cholesky (seed)"] / t_fl
@@ -102,6 +104,8 @@ def main():
             print(f"  goal: >= {GOAL_VS_CHOLESKY:g}x vs the Cholesky route: "
                   f"{'met' if ok else 'MISSED'} ({s:.2f}x)")
             missed |= not ok
+    if args.csv:
+        write_csv(args.csv, ["n", "route", "median_s"], csv_rows)
     return 1 if missed else 0
 
 

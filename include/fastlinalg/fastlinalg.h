@@ -1,4 +1,4 @@
-/*
+/** @file
  * fastlinalg — factor once, solve many times, at BLAS-3 speed.
  *
  * The one public header of libfastlinalg. C99 and C++ compatible; it declares only
@@ -42,6 +42,7 @@ extern "C" {
 /* Export and version                                                                           */
 /* ------------------------------------------------------------------------------------------ */
 
+/** Marks the exported functions: the default visibility (a DLL export on Windows). */
 #if defined(_WIN32) && defined(FL_BUILDING_LIBRARY)
 #define FL_API __declspec(dllexport)
 #elif defined(__GNUC__) || defined(__clang__)
@@ -50,7 +51,7 @@ extern "C" {
 #define FL_API
 #endif
 
-/* Every fl_* enum is an int in C. C++ is told so explicitly, so that any int a C caller
+/** Every fl_* enum is an int in C. C++ is told so explicitly, so that any int a C caller
  * passes is a valid value there too (and gets FL_ERR_INVALID_ARGUMENT, not undefined
  * behaviour, when it names no enumerator). */
 #ifdef __cplusplus
@@ -59,137 +60,189 @@ extern "C" {
 #define FL_ENUM_TYPE
 #endif
 
+/** The major version of this header: a change breaks the ABI (and the SONAME). */
 #define FL_VERSION_MAJOR 0
+/** The minor version of this header: during 0.x a change may break the ABI (README.md,
+ * "Versions and ABI"). */
 #define FL_VERSION_MINOR 1
+/** The patch version of this header: fixes only, never an ABI change. */
 #define FL_VERSION_PATCH 0
-/* One number that compares in order: major * 10000 + minor * 100 + patch. */
+/** One number that compares in order: major * 10000 + minor * 100 + patch. */
 #define FL_VERSION_NUMBER (FL_VERSION_MAJOR * 10000 + FL_VERSION_MINOR * 100 + FL_VERSION_PATCH)
 
-/* The version of the library actually loaded, as "MAJOR.MINOR.PATCH". Compare it with
- * FL_VERSION_NUMBER to detect a header/library mismatch. Never NULL. */
+/** The version of the library actually loaded, as "MAJOR.MINOR.PATCH". Compare it with
+ * FL_VERSION_NUMBER to detect a header/library mismatch. Never NULL.
+ *
+ * @return a static string, never NULL */
 FL_API const char *fl_version(void);
-/* The same version as FL_VERSION_NUMBER computes it. */
+/** The same version as FL_VERSION_NUMBER computes it.
+ *
+ * @return major * 10000 + minor * 100 + patch of the loaded library */
 FL_API int fl_version_number(void);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Status and errors                                                                            */
 /* ------------------------------------------------------------------------------------------ */
 
-/* The values are part of the ABI and never change; new codes are appended. */
+/** What a fallible function reports. The values are part of the ABI and never change; new
+ * codes are appended. */
 typedef enum fl_status FL_ENUM_TYPE {
-    FL_OK = 0,
-    FL_ERR_INVALID_ARGUMENT = 1,     /* a NULL pointer, a negative size, a bad enum value, ld too small */
-    FL_ERR_DIMENSION_MISMATCH = 2,   /* shapes that do not fit together (B's rows vs A's order, ...) */
-    FL_ERR_DTYPE_MISMATCH = 3,       /* a matrix's dtype differs from the factor's */
-    FL_ERR_SINGULAR = 4,             /* LU: an exactly zero pivot; the message names it */
-    FL_ERR_NOT_POSITIVE_DEFINITE = 5,/* Cholesky: a leading minor is not positive definite */
-    FL_ERR_NON_FINITE = 6,           /* NaN or Inf in the input (see FL_OPT_CHECK_FINITE) */
-    FL_ERR_TOO_LARGE = 7,            /* a size beyond int64 products or LAPACK's 32-bit integers */
-    FL_ERR_OUT_OF_MEMORY = 8,        /* an allocation failed */
-    FL_ERR_UNSUPPORTED = 9,          /* a valid request this kind of factor cannot answer */
-    FL_ERR_INTERNAL = 10             /* a bug in fastlinalg or underneath: please report it */
+    FL_OK = 0,                       /**< success */
+    FL_ERR_INVALID_ARGUMENT = 1,     /**< a NULL pointer, a negative size, a bad enum, ld too small */
+    FL_ERR_DIMENSION_MISMATCH = 2,   /**< shapes that do not fit together (B's rows vs A's order) */
+    FL_ERR_DTYPE_MISMATCH = 3,       /**< a matrix's dtype differs from the factor's */
+    FL_ERR_SINGULAR = 4,             /**< an exactly zero pivot (LU, LDL^T) or diagonal of R (QR), named */
+    FL_ERR_NOT_POSITIVE_DEFINITE = 5,/**< Cholesky: a leading minor is not positive definite */
+    FL_ERR_NON_FINITE = 6,           /**< NaN or Inf in the input (see FL_OPT_CHECK_FINITE) */
+    FL_ERR_TOO_LARGE = 7,            /**< a size beyond int64 or LAPACK's 32-bit integers */
+    FL_ERR_OUT_OF_MEMORY = 8,        /**< an allocation failed */
+    FL_ERR_UNSUPPORTED = 9,          /**< a valid request this kind of factor cannot answer */
+    FL_ERR_INTERNAL = 10             /**< a bug in fastlinalg or underneath: please report it */
 } fl_status;
 
-/* A static, human-readable name of a status ("singular matrix"). Never NULL: unknown
- * values give "unknown status". */
+/** A static, human-readable name of a status ("singular matrix"). Never NULL: unknown
+ * values give "unknown status".
+ *
+ * @param status any value, valid or not
+ * @return a static string, never NULL */
 FL_API const char *fl_status_string(fl_status status);
 
-/* The message of the last fastlinalg call on this thread that returned a status: empty
+/** The message of the last fastlinalg call on this thread that returned a status: empty
  * after FL_OK, else what was wrong and with which argument, e.g.
- * "fl_factor_create: lda = 3 is smaller than cols = 5 (row-major)". The pointer is
- * thread-local and valid until this thread's next fastlinalg call. Never NULL. */
+ * "fl_factor_create: lda = 3 is smaller than cols = 5 (row-major a)". The pointer is
+ * thread-local and valid until this thread's next fastlinalg call. Never NULL.
+ *
+ * @return a thread-local string, never NULL */
 FL_API const char *fl_last_error(void);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Matrix description                                                                           */
 /* ------------------------------------------------------------------------------------------ */
 
+/** The element type of the matrices passed. */
 typedef enum fl_dtype FL_ENUM_TYPE {
-    FL_FLOAT32 = 1, /* float */
-    FL_FLOAT64 = 2  /* double */
+    FL_FLOAT32 = 1, /**< float */
+    FL_FLOAT64 = 2  /**< double */
 } fl_dtype;
 
+/** How a matrix lies in memory (see the conventions at the top). */
 typedef enum fl_layout FL_ENUM_TYPE {
-    FL_ROW_MAJOR = 1, /* C, numpy, Rust, Go: element (i, j) at p[i*ld + j] */
-    FL_COL_MAJOR = 2  /* Fortran, Julia, LAPACK: element (i, j) at p[i + j*ld] */
+    FL_ROW_MAJOR = 1, /**< C, numpy, Rust, Go: element (i, j) at p[i*ld + j] */
+    FL_COL_MAJOR = 2  /**< Fortran, Julia, LAPACK: element (i, j) at p[i + j*ld] */
 } fl_layout;
 
+/** Whether an operation uses a matrix or its transpose. */
 typedef enum fl_transpose FL_ENUM_TYPE {
-    FL_NO_TRANS = 1, /* solve A X = B */
-    FL_TRANS = 2     /* solve A^T X = B */
+    FL_NO_TRANS = 1, /**< solve A X = B */
+    FL_TRANS = 2     /**< solve A^T X = B */
 } fl_transpose;
 
+/** Which triangle of a symmetric matrix is read (FL_OPT_TRIANGLE). */
 typedef enum fl_triangle FL_ENUM_TYPE {
-    FL_LOWER = 1,
-    FL_UPPER = 2
+    FL_LOWER = 1, /**< the lower triangle, diagonal included */
+    FL_UPPER = 2  /**< the upper triangle, diagonal included */
 } fl_triangle;
 
 /* ------------------------------------------------------------------------------------------ */
 /* Options                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
-/* An options handle. Passing NULL wherever options are taken means "all defaults". */
+/** An options handle. Passing NULL wherever options are taken means "all defaults". */
 typedef struct fl_options fl_options;
 
+/** The options an fl_options handle holds. */
 typedef enum fl_option FL_ENUM_TYPE {
-    /* 1 (default): reject NaN and Inf in the input with FL_ERR_NON_FINITE, naming the
+    /** 1 (default): reject NaN and Inf in the input with FL_ERR_NON_FINITE, naming the
      * first such element. 0: skip the O(n^2) check, like scipy's check_finite=False; the
      * results for non-finite input are then whatever LAPACK makes of them. */
     FL_OPT_CHECK_FINITE = 1,
-    /* Cholesky, LDL^T, symmetric eigen: which triangle of A is read, FL_LOWER (default)
+    /** Cholesky, LDL^T, symmetric eigen: which triangle of A is read, FL_LOWER (default)
      * or FL_UPPER, in the caller's layout. The other triangle is never read. */
     FL_OPT_TRIANGLE = 2,
-    /* Real. The relative tolerance of rank decisions (COD, SVD, symmetric eigen): values
+    /** Real. The relative tolerance of rank decisions (COD, SVD, symmetric eigen): values
      * (singular values, |eigenvalues|, |R's diagonal|) at or below
      * max(FL_OPT_ATOL, FL_OPT_RTOL * largest) count as zero. Default -1, meaning
      * max(rows, cols) * epsilon of the dtype: numpy's matrix_rank and scipy's pinv default.
      * Set it in [0, 1). */
     FL_OPT_RTOL = 3,
-    /* Real. The absolute tolerance of rank decisions, >= 0. Default 0. */
+    /** Real. The absolute tolerance of rank decisions, >= 0. Default 0. */
     FL_OPT_ATOL = 4
 } fl_option;
 
-/* Creates an options handle holding every default. *options is NULL on failure. */
+/** Creates an options handle holding every default. *options is NULL on failure.
+ *
+ * @param options receives the new handle, which the caller releases with fl_options_destroy
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_options_create(fl_options **options);
+/** Frees an options handle.
+ *
+ * @param options the handle to free, or NULL */
 FL_API void fl_options_destroy(fl_options *options);
-/* Sets one option. An unknown option or a value outside its range gives
- * FL_ERR_INVALID_ARGUMENT and leaves the handle unchanged. */
+/** Sets one option. An unknown option or a value outside its range gives
+ * FL_ERR_INVALID_ARGUMENT and leaves the handle unchanged.
+ *
+ * @param options the handle to change
+ * @param option which option
+ * @param value its new value
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_options_set_int(fl_options *options, fl_option option, int64_t value);
+/** Reads one integer option.
+ *
+ * @param options the handle to read
+ * @param option which option
+ * @param value receives its value
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_options_get_int(const fl_options *options, fl_option option, int64_t *value);
-/* The same for the real-valued options (FL_OPT_RTOL, FL_OPT_ATOL). Setting an integer
- * option through these, or a real one through the _int pair, is FL_ERR_INVALID_ARGUMENT. */
+/** The same for the real-valued options (FL_OPT_RTOL, FL_OPT_ATOL). Setting an integer
+ * option through these, or a real one through the _int pair, is FL_ERR_INVALID_ARGUMENT.
+ *
+ * @param options the handle to change
+ * @param option FL_OPT_RTOL or FL_OPT_ATOL
+ * @param value its new value
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_options_set_real(fl_options *options, fl_option option, double value);
+/** Reads one real option (FL_OPT_RTOL, FL_OPT_ATOL).
+ *
+ * @param options the handle to read
+ * @param option FL_OPT_RTOL or FL_OPT_ATOL
+ * @param value receives its value
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_options_get_real(const fl_options *options, fl_option option, double *value);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Factorizations                                                                               */
 /* ------------------------------------------------------------------------------------------ */
 
-/* A factorization of one matrix A. Immutable once built; safe to share between threads. */
+/** A factorization of one matrix A. Immutable once built; safe to share between threads. */
 typedef struct fl_factor fl_factor;
 
-/* The values are part of the ABI; later kinds are appended. */
+/** The factorizations. The values are part of the ABI; later kinds are appended. */
 typedef enum fl_factor_kind FL_ENUM_TYPE {
-    FL_FACTOR_LU = 1,       /* P A = L U with partial pivoting (LAPACK getrf); A square */
-    FL_FACTOR_CHOLESKY = 2, /* A = L L^T, A symmetric positive definite (LAPACK potrf) */
-    FL_FACTOR_LDLT = 3,     /* P A P^T = L D L^T, Bunch-Kaufman (LAPACK sytrf); A symmetric */
-    FL_FACTOR_QR = 4,       /* A = Q R, Householder (LAPACK geqrf); rows >= cols, full rank */
-    FL_FACTOR_COD = 5,      /* A P = Q [T 0; 0 0] Z, complete orthogonal (geqp3 + tzrzf), any shape */
-    FL_FACTOR_SVD = 6,      /* A = U diag(s) V^T, thin, divide and conquer (gesdd), any shape */
-    FL_FACTOR_EIGH = 7,     /* A = V diag(w) V^T, A symmetric (LAPACK syevd) */
-    /* Only as a request to fl_factor_create: picks one of the above as Julia's factorize
+    FL_FACTOR_LU = 1,       /**< P A = L U with partial pivoting (LAPACK getrf); A square */
+    FL_FACTOR_CHOLESKY = 2, /**< A = L L^T, A symmetric positive definite (LAPACK potrf) */
+    FL_FACTOR_LDLT = 3,     /**< P A P^T = L D L^T, Bunch-Kaufman (LAPACK sytrf); A symmetric */
+    FL_FACTOR_QR = 4,       /**< A = Q R, Householder (LAPACK geqrf); rows >= cols, full rank */
+    FL_FACTOR_COD = 5,      /**< A P = Q [T 0; 0 0] Z (geqp3 + tzrzf): any shape and rank */
+    FL_FACTOR_SVD = 6,      /**< A = U diag(s) V^T, thin, divide and conquer (gesdd), any shape */
+    FL_FACTOR_EIGH = 7,     /**< A = V diag(w) V^T, A symmetric (LAPACK syevd) */
+    /** Only as a request to fl_factor_create: picks one of the above as Julia's factorize
      * does, and fl_factor_get_kind reports which. Exactly symmetric with a positive
      * diagonal: Cholesky, falling back to LDL^T; other symmetric: LDL^T; other square: LU;
      * LU or LDL^T meeting an exactly zero pivot falls back to COD; tall: QR, or COD when
      * R's rcond is at or below the rank tolerance; wide: COD. */
     FL_FACTOR_AUTO = 8,
     /* Sparse kinds, made from an fl_sparse by fl_factor_create_sparse (SuiteSparse): */
-    FL_FACTOR_SPARSE_CHOLESKY = 9, /* P A P^T = L L^T (or L D L^T), CHOLMOD; A s.p.d. */
-    FL_FACTOR_SPARSE_LU = 10,      /* P R A Q = L U, UMFPACK; A square */
-    FL_FACTOR_SPARSE_QR = 11       /* A E = Q R, SPQR; any shape, rank-revealing */
+    FL_FACTOR_SPARSE_CHOLESKY = 9, /**< P A P^T = L L^T (or L D L^T), CHOLMOD; A s.p.d. */
+    FL_FACTOR_SPARSE_LU = 10,      /**< P R A Q = L U, UMFPACK; A square */
+    FL_FACTOR_SPARSE_QR = 11       /**< A E = Q R, SPQR; any shape, rank-revealing */
 } fl_factor_kind;
 
-/* Factors the rows-by-cols matrix A (dtype, layout, lda as described above) and stores
+/** Factors the rows-by-cols matrix A (dtype, layout, lda as described above) and stores
  * *factor, which the caller releases with fl_factor_destroy. A itself is only read and
  * is copied exactly once, into the factor. A row-major A is factored as the
  * column-major A^T it already is in memory where the kind allows (LU), so no transposed
@@ -205,19 +258,51 @@ typedef enum fl_factor_kind FL_ENUM_TYPE {
  * LAPACK's gesvd).
  * Empty matrices are valid: a 0-by-0 determinant is 1 and solves return empty results.
  * *factor is NULL on any failure. Cost: (2/3) n^3 flops (LU), (1/3) n^3 (Cholesky,
- * LDL^T), 2 m n^2 - (2/3) n^3 (QR), a few times more for COD, SVD and EIGH. */
+ * LDL^T), 2 m n^2 - (2/3) n^3 (QR), a few times more for COD, SVD and EIGH.
+ *
+ * @param factor receives the new factor; NULL on failure
+ * @param kind the factorization to compute (fl_factor_kind; not a sparse kind)
+ * @param dtype the element type of A, which the factor keeps
+ * @param layout A's layout
+ * @param rows the number of rows of A (>= 0)
+ * @param cols the number of columns of A (>= 0)
+ * @param a A's elements (read only)
+ * @param lda A's leading dimension
+ * @param options FL_OPT_CHECK_FINITE, FL_OPT_TRIANGLE, FL_OPT_RTOL, FL_OPT_ATOL, or NULL
+ *     for the defaults
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dtype dtype,
                                   fl_layout layout, int64_t rows, int64_t cols, const void *a,
                                   int64_t lda, const fl_options *options);
+/** Frees a factor. NULL is a no-op.
+ *
+ * @param factor the factor to free, or NULL */
 FL_API void fl_factor_destroy(fl_factor *factor);
 
-/* What a handle holds. For a NULL handle these return 0 and set fl_last_error. */
+/** What a handle holds. For a NULL handle these return 0 and set fl_last_error.
+ *
+ * @param factor the factor (not NULL)
+ * @return the kind (the one chosen, for FL_FACTOR_AUTO), or 0 for NULL */
 FL_API fl_factor_kind fl_factor_get_kind(const fl_factor *factor);
+/** The dtype the factor holds (and takes in every call). For a NULL handle: 0, and fl_last_error
+ * is set.
+ *
+ * @param factor the factor (not NULL)
+ * @return FL_FLOAT32 or FL_FLOAT64, or 0 for NULL */
 FL_API fl_dtype fl_factor_get_dtype(const fl_factor *factor);
+/** The number of rows of the factored A. For a NULL handle: 0, and fl_last_error is set.
+ *
+ * @param factor the factor (not NULL)
+ * @return rows of A, or 0 for NULL */
 FL_API int64_t fl_factor_rows(const fl_factor *factor);
+/** The number of columns of the factored A. For a NULL handle: 0, and fl_last_error is set.
+ *
+ * @param factor the factor (not NULL)
+ * @return columns of A, or 0 for NULL */
 FL_API int64_t fl_factor_cols(const fl_factor *factor);
 
-/* Solves op(A) X = B for nrhs right-hand sides at once, op(A) = A or A^T (trans).
+/** Solves op(A) X = B for nrhs right-hand sides at once, op(A) = A or A^T (trans).
  * B has as many rows as op(A) and X as many as op(A) has columns (both n for square
  * kinds); each has nrhs columns, its own layout and leading dimension. X is written,
  * never read. dtype must be the factor's (else FL_ERR_DTYPE_MISMATCH).
@@ -231,92 +316,205 @@ FL_API int64_t fl_factor_cols(const fl_factor *factor);
  * In place: pass x == b with the same layout and leading dimension (square kinds
  * only). Any other overlap of B and X is rejected. One call with many right-hand sides
  * is much faster than many calls with one: the work is BLAS-3. Cost: 2 n^2 nrhs flops
- * for square kinds. B is not checked for NaN/Inf: they propagate. */
+ * for square kinds. B is not checked for NaN/Inf: they propagate.
+ *
+ * @param factor the factor (not NULL)
+ * @param trans FL_NO_TRANS (solve with A) or FL_TRANS (with A^T)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param nrhs the number of right-hand sides, the columns of B and X (>= 0)
+ * @param b_layout the layout of B
+ * @param b B's elements (read only)
+ * @param ldb the leading dimension of B
+ * @param x_layout the layout of X
+ * @param x receives X's elements; may be b itself (see above)
+ * @param ldx the leading dimension of X
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl_dtype dtype,
                                  int64_t nrhs, fl_layout b_layout, const void *b, int64_t ldb,
                                  fl_layout x_layout, void *x, int64_t ldx);
 
-/* det(A) = sign * exp(logabsdet), computed from the factor without overflow (log|det|
+/** det(A) = sign * exp(logabsdet), computed from the factor without overflow (log|det|
  * of a 5000-by-5000 matrix is fine). sign is +1 or -1 (always +1 for Cholesky), and 0
  * with logabsdet = -inf for a singular EIGH or LDL^T factor. For a 0-by-0 matrix:
  * sign = 1, logabsdet = 0. Either pointer may be NULL. LU, Cholesky, LDL^T and EIGH
- * only; FL_ERR_UNSUPPORTED for the others. */
+ * only; FL_ERR_UNSUPPORTED for the others.
+ *
+ * @param factor the factor (not NULL)
+ * @param sign receives the sign of det(A), or NULL
+ * @param logabsdet receives log|det(A)|, or NULL
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_logdet(const fl_factor *factor, double *sign, double *logabsdet);
 
-/* The reciprocal condition number of A: 0 <= rcond <= 1, small means ill-conditioned.
+/** The reciprocal condition number of A: 0 <= rcond <= 1, small means ill-conditioned.
  * LU, Cholesky, LDL^T: LAPACK's estimate (gecon/pocon/sycon) of 1 / (||A||_1 ||A^-1||_1),
  * cost O(n^2). QR and COD: the same estimate for the triangular factor R (or COD's
  * leading T), which has A's singular values. SVD and EIGH: exactly
  * smallest / largest singular value (2-norm), 0 if A is singular. For an empty matrix
- * rcond is 1 (as in LAPACK). */
+ * rcond is 1 (as in LAPACK).
+ *
+ * @param factor the factor (not NULL)
+ * @param rcond receives the reciprocal condition number
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_rcond(const fl_factor *factor, double *rcond);
 
-/* Writes A^-1 into inv (cols-by-rows of A) in the given layout. For QR, COD, SVD and
+/** Writes A^-1 into inv (cols-by-rows of A) in the given layout. For QR, COD, SVD and
  * EIGH this is the Moore-Penrose pseudo-inverse A^+ (with the rank decided as for
  * solves). Prefer fl_factor_solve: forming the inverse costs more and is less accurate
- * than solving. Cost: (4/3) n^3 flops (LU), n^3 (Cholesky). */
+ * than solving. Cost: (4/3) n^3 flops (LU), n^3 (Cholesky).
+ *
+ * @param factor the factor (not NULL)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param layout the layout of inv
+ * @param inv receives the cols-by-rows (pseudo-)inverse
+ * @param ld inv's leading dimension
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_inverse(const fl_factor *factor, fl_dtype dtype, fl_layout layout,
                                    void *inv, int64_t ld);
 
-/* The numerical rank: the number of singular values (SVD), |eigenvalues| (EIGH) or
+/** The numerical rank: the number of singular values (SVD), |eigenvalues| (EIGH) or
  * |diagonal elements of COD's R| above max(FL_OPT_ATOL, FL_OPT_RTOL * largest).
- * FL_ERR_UNSUPPORTED for kinds that do not reveal rank (LU, Cholesky, LDL^T, QR). */
+ * FL_ERR_UNSUPPORTED for kinds that do not reveal rank (LU, Cholesky, LDL^T, QR).
+ *
+ * @param factor the factor (not NULL)
+ * @param rank receives the numerical rank
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_rank(const fl_factor *factor, int64_t *rank);
 
-/* The inertia of a symmetric A: how many eigenvalues are positive, negative and zero
+/** The inertia of a symmetric A: how many eigenvalues are positive, negative and zero
  * (LDL^T reads it from D, by Sylvester's law; EIGH counts eigenvalues within the rank
- * tolerance as zero; Cholesky: all positive). Any pointer may be NULL. */
+ * tolerance as zero; Cholesky: all positive). Any pointer may be NULL.
+ *
+ * @param factor the factor (not NULL)
+ * @param positive receives the number of positive eigenvalues, or NULL
+ * @param negative receives the number of negative eigenvalues, or NULL
+ * @param zero receives the number of zero eigenvalues, or NULL
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_inertia(const fl_factor *factor, int64_t *positive, int64_t *negative,
                                    int64_t *zero);
 
-/* Parts of a factorization that can be copied out as matrices. */
+/** Parts of a factorization that can be copied out as matrices. */
 typedef enum fl_factor_part FL_ENUM_TYPE {
-    FL_PART_SINGULAR_VALUES = 1, /* SVD: min(m,n)-by-1, descending */
-    FL_PART_U = 2,               /* SVD: m-by-min(m,n), the left singular vectors */
-    FL_PART_VT = 3,              /* SVD: min(m,n)-by-n, the right singular vectors as rows */
-    FL_PART_EIGENVALUES = 4,     /* EIGH: n-by-1, ascending */
-    FL_PART_EIGENVECTORS = 5,    /* EIGH: n-by-n, column j for eigenvalue j, orthonormal */
-    FL_PART_Q = 6,               /* QR: m-by-n, the thin Q with orthonormal columns */
-    FL_PART_R = 7                /* QR: n-by-n, upper triangular (zeros below) */
+    FL_PART_SINGULAR_VALUES = 1, /**< SVD: min(m,n)-by-1, descending */
+    FL_PART_U = 2,               /**< SVD: m-by-min(m,n), the left singular vectors */
+    FL_PART_VT = 3,              /**< SVD: min(m,n)-by-n, the right singular vectors as rows */
+    FL_PART_EIGENVALUES = 4,     /**< EIGH: n-by-1, ascending */
+    FL_PART_EIGENVECTORS = 5,    /**< EIGH: n-by-n, column j for eigenvalue j, orthonormal */
+    FL_PART_Q = 6,               /**< QR: m-by-n, the thin Q with orthonormal columns */
+    FL_PART_R = 7                /**< QR: n-by-n, upper triangular (zeros below) */
 } fl_factor_part;
 
-/* The shape of a part. FL_ERR_UNSUPPORTED if this kind of factor has no such part
- * ("an LU factor has no singular values"). */
+/** The shape of a part. FL_ERR_UNSUPPORTED if this kind of factor has no such part
+ * ("an LU factor has no singular values").
+ *
+ * @param factor the factor (not NULL)
+ * @param part which part
+ * @param rows receives the part's rows
+ * @param cols receives the part's columns
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_part_shape(const fl_factor *factor, fl_factor_part part, int64_t *rows,
                                       int64_t *cols);
-/* Copies a part into out (its shape as above) in the given layout. */
+/** Copies a part into out (its shape as above) in the given layout.
+ *
+ * @param factor the factor (not NULL)
+ * @param part which part
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param layout the layout of out
+ * @param out receives the part
+ * @param ld out's leading dimension
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_get_part(const fl_factor *factor, fl_factor_part part, fl_dtype dtype,
                                     fl_layout layout, void *out, int64_t ld);
 
-/* QR, COD: C <- op(Q) C in place, for the full m-by-m orthogonal Q and an m-by-ncols C,
- * without forming Q (LAPACK ormqr). */
+/** QR, COD: C <- op(Q) C in place, for the full m-by-m orthogonal Q and an m-by-ncols C,
+ * without forming Q (LAPACK ormqr).
+ *
+ * @param factor the factor (not NULL)
+ * @param trans FL_NO_TRANS (C <- Q C) or FL_TRANS (C <- Q^T C)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param ncols the number of columns of C
+ * @param layout the layout of C
+ * @param c C's elements, overwritten by the product
+ * @param ldc the leading dimension of C
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, fl_dtype dtype,
                                    int64_t ncols, fl_layout layout, void *c, int64_t ldc);
 
-/* QR, COD, SVD: the 2-norms of the least-squares residuals ||b_j - A x_j|| of the
+/** QR, COD, SVD: the 2-norms of the least-squares residuals ||b_j - A x_j|| of the
  * nrhs columns of B (m-by-nrhs), without computing X. norms receives nrhs values of the
- * factor's dtype. */
+ * factor's dtype.
+ *
+ * @param factor the factor (not NULL)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param nrhs the number of columns of B
+ * @param b_layout the layout of B
+ * @param b B's elements (m-by-nrhs, read only)
+ * @param ldb the leading dimension of B
+ * @param norms receives the nrhs residual norms
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtype, int64_t nrhs,
                                           fl_layout b_layout, const void *b, int64_t ldb,
                                           void *norms);
 
-/* EIGH: a ridge path in one call. For each of the nshifts values lambda_l, solves
+/** EIGH: a ridge path in one call. For each of the nshifts values lambda_l, solves
  * (A + lambda_l I) X_l = B, n-by-nrhs, writing X_l at x + l * x_stride elements, each
  * in x_layout with ldx (x_stride must leave the X_l apart). Cost: 2 n^2 nrhs flops once,
  * then 2 n^2 nrhs per shift; no refactorization. FL_ERR_SINGULAR if some
- * lambda_l + eigenvalue is exactly 0. */
+ * lambda_l + eigenvalue is exactly 0.
+ *
+ * @param factor the factor (not NULL)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param nshifts the number of shifts
+ * @param shifts the nshifts values lambda_l
+ * @param nrhs the number of columns of B and of each X_l
+ * @param b_layout the layout of B
+ * @param b B's elements (n-by-nrhs, read only)
+ * @param ldb the leading dimension of B
+ * @param x_layout the layout of every X_l
+ * @param x receives the nshifts solutions X_l
+ * @param ldx the leading dimension of every X_l
+ * @param x_stride the distance, in elements, from X_l to X_(l+1)
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_solve_shifted(const fl_factor *factor, fl_dtype dtype, int64_t nshifts,
                                          const double *shifts, int64_t nrhs, fl_layout b_layout,
                                          const void *b, int64_t ldb, fl_layout x_layout, void *x,
                                          int64_t ldx, int64_t x_stride);
 
-/* Cholesky: a new factor of A + V V^T (sign = +1, update) or A - V V^T (sign = -1,
+/** Cholesky: a new factor of A + V V^T (sign = +1, update) or A - V V^T (sign = -1,
  * downdate) for V n-by-k, in O(n^2 k) flops without refactoring; the old handle is left
  * as it was. A downdate that would make the matrix lose positive definiteness gives
  * FL_ERR_NOT_POSITIVE_DEFINITE naming the column of V; NaN/Inf in V gives
  * FL_ERR_NON_FINITE. *updated is NULL on failure. The new factor's rcond uses an
  * estimate of ||A +- V V^T||_1 (Higham's estimator, O(n^2) per step), since the matrix
- * itself is never formed. */
+ * itself is never formed.
+ *
+ * @param updated receives the new factor; NULL on failure
+ * @param factor the Cholesky factor of A (not changed)
+ * @param sign +1 (update) or -1 (downdate)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param k the number of columns of V
+ * @param layout the layout of V
+ * @param v V's elements (n-by-k, read only)
+ * @param ldv V's leading dimension
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *factor, int sign,
                                        fl_dtype dtype, int64_t k, fl_layout layout, const void *v,
                                        int64_t ldv);
@@ -344,30 +542,100 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  * released (from 64 KiB up to 64 MiB; larger ones are unmapped) mapped for its next call,
  * until the thread ends. */
 
-/* out = Y^T A^-1 Y, k-by-k. Exactly symmetric for the symmetric kinds (Cholesky, LDL^T,
- * EIGH). */
+/** out = Y^T A^-1 Y, k-by-k. Exactly symmetric for the symmetric kinds (Cholesky, LDL^T,
+ * EIGH).
+ *
+ * @param factor the factor (not NULL)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param k the number of columns of Y
+ * @param y_layout the layout of Y
+ * @param y Y's elements (n-by-k)
+ * @param ldy the leading dimension of Y
+ * @param out_layout the layout of out
+ * @param out receives the k-by-k result
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_quadratic_form(const fl_factor *factor, fl_dtype dtype, int64_t k,
                                           fl_layout y_layout, const void *y, int64_t ldy,
                                           fl_layout out_layout, void *out, int64_t ldout);
-/* out = Y^T A^-1 W, k-by-p. */
+/** out = Y^T A^-1 W, k-by-p.
+ *
+ * @param factor the factor (not NULL)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param k the number of columns of Y
+ * @param y_layout the layout of Y
+ * @param y Y's elements (n-by-k)
+ * @param ldy the leading dimension of Y
+ * @param p the number of columns of W
+ * @param w_layout the layout of W
+ * @param w W's elements (n-by-p)
+ * @param ldw the leading dimension of W
+ * @param out_layout the layout of out
+ * @param out receives the k-by-p result
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_bilinear_form(const fl_factor *factor, fl_dtype dtype, int64_t k,
                                          fl_layout y_layout, const void *y, int64_t ldy,
                                          int64_t p, fl_layout w_layout, const void *w,
                                          int64_t ldw, fl_layout out_layout, void *out,
                                          int64_t ldout);
-/* out = A^-1 Y A^-1 for an n-by-n Y (the "sandwich" of covariance propagation). */
+/** out = A^-1 Y A^-1 for an n-by-n Y (the "sandwich" of covariance propagation).
+ *
+ * @param factor the factor (not NULL)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param y_layout the layout of Y
+ * @param y Y's elements (n-by-n)
+ * @param ldy the leading dimension of Y
+ * @param out_layout the layout of out
+ * @param out receives the n-by-n result
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_sandwich(const fl_factor *factor, fl_dtype dtype, fl_layout y_layout,
                                     const void *y, int64_t ldy, fl_layout out_layout, void *out,
                                     int64_t ldout);
-/* *trace = trace(A^-1 Y) for an n-by-n Y, accumulated in double. */
+/** *trace = trace(A^-1 Y) for an n-by-n Y, accumulated in double.
+ *
+ * @param factor the factor (not NULL)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param y_layout the layout of Y
+ * @param y Y's elements (n-by-n)
+ * @param ldy the leading dimension of Y
+ * @param trace receives trace(A^-1 Y)
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_trace_solve(const fl_factor *factor, fl_dtype dtype, fl_layout y_layout,
                                        const void *y, int64_t ldy, double *trace);
-/* diag receives the n diagonal elements of A^-1 (of the factor's dtype). */
+/** diag receives the n diagonal elements of A^-1 (of the factor's dtype).
+ *
+ * @param factor the factor (not NULL)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param diag receives the n diagonal elements
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_inverse_diagonal(const fl_factor *factor, fl_dtype dtype, void *diag);
-/* out[j] = y_j^T A^-1 y_j for the k columns y_j of Y (n-by-k): squared Mahalanobis norms
+/** out[j] = y_j^T A^-1 y_j for the k columns y_j of Y (n-by-k): squared Mahalanobis norms
  * when A is a covariance. k vectors stored as the rows of a row-major k-by-n array are
  * the columns of Y with y_layout = FL_COL_MAJOR and ldy = n. out holds k values of the
- * factor's dtype. */
+ * factor's dtype.
+ *
+ * @param factor the factor (not NULL)
+ * @param dtype the element type of the arrays passed: must be the factor's (else
+ *     FL_ERR_DTYPE_MISMATCH)
+ * @param k the number of columns of Y
+ * @param y_layout the layout of Y
+ * @param y Y's elements (n-by-k)
+ * @param ldy the leading dimension of Y
+ * @param out receives the k values
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_mahalanobis(const fl_factor *factor, fl_dtype dtype, int64_t k,
                                        fl_layout y_layout, const void *y, int64_t ldy, void *out);
 
@@ -375,44 +643,59 @@ FL_API fl_status fl_factor_mahalanobis(const fl_factor *factor, fl_dtype dtype, 
 /* Kernel matrices                                                                              */
 /* ------------------------------------------------------------------------------------------ */
 
-/* A stationary kernel k(x, y) = sigma_f^2 kappa(r) with r^2 = (x - y)^T M (x - y), for
+/** A stationary kernel k(x, y) = sigma_f^2 kappa(r) with r^2 = (x - y)^T M (x - y), for
  * points of dimension dim, plus noise on the diagonal of a symmetric kernel matrix (the
  * Kronecker delta of GPML's eq. 5.2). Immutable once built; safe to share between threads.
  * The metric M is factored once, when the handle is created. */
 typedef struct fl_kernel fl_kernel;
 
+/** The function kappa of a kernel. */
 typedef enum fl_kernel_kind FL_ENUM_TYPE {
-    FL_KERNEL_SQUARED_DISTANCE = 1, /* kappa(r) = r^2: the squared distances themselves */
-    FL_KERNEL_GAUSSIAN = 2,         /* kappa(r) = exp(-r^2 / 2) (squared exponential, RBF) */
-    FL_KERNEL_MATERN12 = 3,         /* kappa(r) = exp(-r) */
-    FL_KERNEL_MATERN32 = 4,         /* kappa(r) = (1 + sqrt(3) r) exp(-sqrt(3) r) */
-    FL_KERNEL_MATERN52 = 5          /* kappa(r) = (1 + sqrt(5) r + 5 r^2 / 3) exp(-sqrt(5) r) */
+    FL_KERNEL_SQUARED_DISTANCE = 1, /**< kappa(r) = r^2: the squared distances themselves */
+    FL_KERNEL_GAUSSIAN = 2,         /**< kappa(r) = exp(-r^2 / 2) (squared exponential, RBF) */
+    FL_KERNEL_MATERN12 = 3,         /**< kappa(r) = exp(-r) */
+    FL_KERNEL_MATERN32 = 4,         /**< kappa(r) = (1 + sqrt(3) r) exp(-sqrt(3) r) */
+    FL_KERNEL_MATERN52 = 5          /**< kappa(r) = (1 + sqrt(5) r + 5 r^2 / 3) exp(-sqrt(5) r) */
 } fl_kernel_kind;
 
-/* How the nparams values of `params` define M (all column-major, all double). */
+/** How the nparams values of `params` define M (all column-major, all double). */
 typedef enum fl_metric FL_ENUM_TYPE {
-    FL_METRIC_ISOTROPIC = 1,  /* 1 value, a length-scale l > 0: M = I / l^2 */
-    FL_METRIC_ARD = 2,        /* dim values, length-scales l_d > 0: M = diag(1 / l_d^2) */
-    /* dim*q + dim values for some q >= 1: Lambda (dim-by-q) and then psi (dim):
+    FL_METRIC_ISOTROPIC = 1,  /**< 1 value, a length-scale l > 0: M = I / l^2 */
+    FL_METRIC_ARD = 2,        /**< dim values, length-scales l_d > 0: M = diag(1 / l_d^2) */
+    /** dim*q + dim values for some q >= 1: Lambda (dim-by-q) and then psi (dim):
      * M = Lambda Lambda^T + diag(psi)^2. This is GPML's eq. 5.2 M3 = Lambda Lambda^T + Psi
      * with Psi = diag(psi)^2, i.e. the L_inv of `Lambda @ Lambda.T + L_inv**2` is diag(psi). */
     FL_METRIC_LOWRANK_DIAG = 3,
-    FL_METRIC_FULL = 4        /* dim*dim values: M itself, symmetric positive definite */
+    FL_METRIC_FULL = 4        /**< dim*dim values: M itself, symmetric positive definite */
 } fl_metric;
 
-/* Creates a kernel. params is copied; M is factored here, once (M = U^T U: a Cholesky
+/** Creates a kernel. params is copied; M is factored here, once (M = U^T U: a Cholesky
  * factorization for LOWRANK_DIAG and FULL, a diagonal scaling for the others). A FULL M must
  * be symmetric to 1e-12 relative (its symmetric part is used); psi may have either sign.
  * FL_ERR_INVALID_ARGUMENT names a bad kind, metric, dim < 1, an nparams that does not fit
  * the metric, a length-scale <= 0, a NaN/Inf parameter, an asymmetric FULL M, sigma_f <= 0
  * or noise < 0; FL_ERR_NOT_POSITIVE_DEFINITE a metric that is not positive definite (the
- * order of the failing leading minor in the message). *kernel is NULL on failure. */
+ * order of the failing leading minor in the message). *kernel is NULL on failure.
+ *
+ * @param kernel receives the new kernel; NULL on failure
+ * @param kind the function kappa
+ * @param metric how params define M
+ * @param dim the dimension of the points (>= 1)
+ * @param nparams the number of values in params
+ * @param params the metric's parameters (copied)
+ * @param sigma_f the signal standard deviation (> 0)
+ * @param noise the variance added to the diagonal of symmetric kernel matrices (>= 0)
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_kernel_create(fl_kernel **kernel, fl_kernel_kind kind, fl_metric metric,
                                   int64_t dim, int64_t nparams, const double *params,
                                   double sigma_f, double noise);
+/** Frees a kernel. NULL is a no-op.
+ *
+ * @param kernel the kernel to free, or NULL */
 FL_API void fl_kernel_destroy(fl_kernel *kernel);
 
-/* K (n1-by-n2, k_layout, ldk) with K_ij = k(x1_i, x2_j), the points being the rows of
+/** K (n1-by-n2, k_layout, ldk) with K_ij = k(x1_i, x2_j), the points being the rows of
  * X1 (n1-by-dim) and X2 (n2-by-dim), both in x_layout with their own leading dimensions;
  * dtype is that of X1, X2 and K alike. x2 = NULL means X2 = X1 (n2 must equal n1, else
  * FL_ERR_DIMENSION_MISMATCH, and ldx2 is ignored): K is then exactly symmetric, only one
@@ -425,13 +708,28 @@ FL_API void fl_kernel_destroy(fl_kernel *kernel);
  * clamped to 0. Nothing of size n1*n2*dim and no second n1-by-n2 array is allocated.
  * K must not overlap X1 or X2. NaN/Inf in the points: FL_ERR_NON_FINITE naming
  * x1[i, d] or x2[j, d]. Error bound: |K - K_exact| <= sigma_f^2 L E + 8 u |K| per element,
- * E = (5 dim + 8) u (|z~_i| + |z~_j|)^2, z~ = |U| |x - c|; docs/kernels.md has the details. */
+ * E = (5 dim + 8) u (|z~_i| + |z~_j|)^2, z~ = |U| |x - c|; docs/kernels.md has the details.
+ *
+ * @param kernel the kernel
+ * @param dtype the element type of X1, X2 and K
+ * @param x_layout the layout of X1 and X2
+ * @param n1 the number of points in X1
+ * @param x1 X1's elements (n1-by-dim)
+ * @param ldx1 X1's leading dimension
+ * @param n2 the number of points in X2
+ * @param x2 X2's elements (n2-by-dim), or NULL for X2 = X1
+ * @param ldx2 X2's leading dimension
+ * @param k_layout the layout of K
+ * @param k receives K (n1-by-n2)
+ * @param ldk K's leading dimension
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_layout x_layout,
                                   int64_t n1, const void *x1, int64_t ldx1, int64_t n2,
                                   const void *x2, int64_t ldx2, fl_layout k_layout, void *k,
                                   int64_t ldk);
 
-/* The contractions sum_ij W_ij dK_ij/dtheta for every hyperparameter theta, which is what
+/** The contractions sum_ij W_ij dK_ij/dtheta for every hyperparameter theta, which is what
  * the gradient of a Gaussian process's marginal likelihood needs (W = (alpha alpha^T -
  * K^-1) / 2), in O(n1 n2 dim + (n1 + n2) dim^2) work and, per thread, O(n1 + n2 + dim^2)
  * extra memory plus one 256-by-256 tile. X1, X2 (or NULL) as for fl_kernel_matrix; W is
@@ -440,7 +738,23 @@ FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_la
  * of W in the symmetric case, else 0), then d/dparams in the order of the metric's params
  * (for FL_METRIC_FULL, the entries of M taken as independent, which gives a symmetric
  * dim-by-dim gradient). Matern 1/2 is not differentiable at r = 0; pairs with r = 0
- * contribute 0 to the length-scale derivatives (their limit). See docs/kernels.md. */
+ * contribute 0 to the length-scale derivatives (their limit). See docs/kernels.md.
+ *
+ * @param kernel the kernel
+ * @param dtype the element type of X1, X2 and W
+ * @param x_layout the layout of X1 and X2
+ * @param n1 the number of points in X1
+ * @param x1 X1's elements (n1-by-dim)
+ * @param ldx1 X1's leading dimension
+ * @param n2 the number of points in X2
+ * @param x2 X2's elements (n2-by-dim), or NULL for X2 = X1
+ * @param ldx2 X2's leading dimension
+ * @param w_layout the layout of W
+ * @param w W's elements (n1-by-n2)
+ * @param ldw W's leading dimension
+ * @param grad receives the 2 + nparams derivatives
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_layout x_layout,
                                     int64_t n1, const void *x1, int64_t ldx1, int64_t n2,
                                     const void *x2, int64_t ldx2, fl_layout w_layout,
@@ -450,7 +764,7 @@ FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_
 /* Rolled pairwise products                                                                     */
 /* ------------------------------------------------------------------------------------------ */
 
-/* out[i, j] = A[i] B[(i + j) mod d] for 0 <= i < d and 0 <= j < k (1 <= k <= d; k = 0 or
+/** out[i, j] = A[i] B[(i + j) mod d] for 0 <= i < d and 0 <= j < k (1 <= k <= d; k = 0 or
  * d = 0 give an empty out), for a stack A of d m-by-n matrices, B of d n-by-l matrices and
  * out of d*k m-by-l matrices, each stack packed: matrix i starts at i*m*n (A), i*n*l (B),
  * (i*k + j)*m*l (out), and every matrix is stored in `layout` with no padding. This is
@@ -458,7 +772,20 @@ FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_
  * k > d (with d > 0) is FL_ERR_INVALID_ARGUMENT; out must not overlap a or b. NaN and Inf
  * propagate as in any matrix product (no finite check). The blocks out[i, .] are computed
  * on up to fl_get_num_threads() threads. Cost: 2 d k m n l flops; see
- * docs/rolled_and_binning.md for the schedule. */
+ * docs/rolled_and_binning.md for the schedule.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix of the three stacks
+ * @param d the number of matrices in A and in B
+ * @param k the number of products per i (0 <= k <= d)
+ * @param m the rows of each A[i]
+ * @param n the columns of each A[i], rows of each B[i]
+ * @param l the columns of each B[i]
+ * @param a the stack A (d m-by-n matrices)
+ * @param b the stack B (d n-by-l matrices)
+ * @param out receives the d*k m-by-l products
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, int64_t k,
                                   int64_t m, int64_t n, int64_t l, const void *a, const void *b,
                                   void *out);
@@ -467,7 +794,7 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
 /* Binning                                                                                      */
 /* ------------------------------------------------------------------------------------------ */
 
-/* bins[i] = the index of the bin of x[i] between the nedges edges, as numpy.digitize
+/** bins[i] = the index of the bin of x[i] between the nedges edges, as numpy.digitize
  * defines it: for increasing edges and right = 0, the i with edges[i-1] <= x < edges[i]
  * (0 below the first edge, nedges at or above the last); right = 1 closes the bins on the
  * right instead (edges[i-1] < x <= edges[i]). For decreasing edges the bin is the i with
@@ -475,22 +802,56 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
  * Edges must be monotone (ties allowed; all equal counts as increasing), else
  * FL_ERR_INVALID_ARGUMENT; a NaN in edges or x is FL_ERR_NON_FINITE; each names the first
  * offending index. +-Inf are ordinary values. right other than 0 or 1 is
- * FL_ERR_INVALID_ARGUMENT. Cost: n log(nedges). */
+ * FL_ERR_INVALID_ARGUMENT. Cost: n log(nedges).
+ *
+ * @param dtype the element type of x and edges
+ * @param n the number of values in x
+ * @param x the values to bin
+ * @param nedges the number of edges
+ * @param edges the monotone bin edges
+ * @param right 0 (bins closed on the left) or 1 (on the right)
+ * @param bins receives the n bin indices
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_digitize(fl_dtype dtype, int64_t n, const void *x, int64_t nedges,
                              const void *edges, int right, int64_t *bins);
-/* counts[b] = the number of i with labels[i] = b, for 0 <= b < nbins. A label < 0 or
+/** counts[b] = the number of i with labels[i] = b, for 0 <= b < nbins. A label < 0 or
  * >= nbins is FL_ERR_INVALID_ARGUMENT naming it and its index, and then no output is
- * written (here and in the two functions below). */
+ * written (here and in the two functions below).
+ *
+ * @param n the number of labels
+ * @param labels the labels, each in [0, nbins)
+ * @param nbins the number of bins
+ * @param counts receives nbins counts
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_bincount(int64_t n, const int64_t *labels, int64_t nbins, int64_t *counts);
-/* sums[b] = the sum of weights[i] over the i with labels[i] = b, accumulated in double and
+/** sums[b] = the sum of weights[i] over the i with labels[i] = b, accumulated in double and
  * written in dtype (numpy.bincount with weights; NaN weights propagate into their bin's
- * sum). Labels as for fl_bincount. */
+ * sum). Labels as for fl_bincount.
+ *
+ * @param n the number of labels and weights
+ * @param labels the labels, each in [0, nbins)
+ * @param dtype the element type of weights and sums
+ * @param weights the n weights
+ * @param nbins the number of bins
+ * @param sums receives nbins sums
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype dtype,
                                       const void *weights, int64_t nbins, void *sums);
-/* Groups indices by label with one counting sort: offsets (nbins + 1 values) and perm
+/** Groups indices by label with one counting sort: offsets (nbins + 1 values) and perm
  * (n values) such that perm[offsets[b] .. offsets[b+1]) are the i with labels[i] = b, in
  * increasing order (the sort is stable). Work on bin b then touches only its own points.
- * Labels as for fl_bincount. */
+ * Labels as for fl_bincount.
+ *
+ * @param n the number of labels
+ * @param labels the labels, each in [0, nbins)
+ * @param nbins the number of bins
+ * @param offsets receives nbins + 1 offsets into perm
+ * @param perm receives the n indices, grouped by bin
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins, int64_t *offsets,
                                  int64_t *perm);
 
@@ -498,23 +859,25 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
 /* Sparse matrices (SuiteSparse)                                                                */
 /* ------------------------------------------------------------------------------------------ */
 
-/* A sparse matrix: its pattern, fixed when it is created, and its values, which
+/** A sparse matrix: its pattern, fixed when it is created, and its values, which
  * fl_sparse_set_values may replace. Products and factorizations only read it, so threads may
  * share one; fl_sparse_set_values must not run while another thread uses the handle. A
  * factor made from it copies what it needs and does not depend on it afterwards. */
 typedef struct fl_sparse fl_sparse;
 
+/** The compressed format of the arrays given to fl_sparse_create. */
 typedef enum fl_sparse_format FL_ENUM_TYPE {
-    FL_SPARSE_CSC = 1, /* compressed columns: ptr has cols + 1 offsets, idx holds row indices */
-    FL_SPARSE_CSR = 2  /* compressed rows: ptr has rows + 1 offsets, idx holds column indices */
+    FL_SPARSE_CSC = 1, /**< compressed columns: ptr has cols + 1 offsets, idx holds row indices */
+    FL_SPARSE_CSR = 2  /**< compressed rows: ptr has rows + 1 offsets, idx holds column indices */
 } fl_sparse_format;
 
+/** The integer type of a sparse matrix's index arrays. */
 typedef enum fl_index_type FL_ENUM_TYPE {
-    FL_INDEX_INT32 = 1, /* ptr and idx are int32_t arrays */
-    FL_INDEX_INT64 = 2  /* ptr and idx are int64_t arrays */
+    FL_INDEX_INT32 = 1, /**< ptr and idx are int32_t arrays */
+    FL_INDEX_INT64 = 2  /**< ptr and idx are int64_t arrays */
 } fl_index_type;
 
-/* Creates a rows-by-cols sparse matrix from compressed arrays, 0-based, as scipy.sparse's
+/** Creates a rows-by-cols sparse matrix from compressed arrays, 0-based, as scipy.sparse's
  * csc/csr matrices hold them: ptr (outer + 1 offsets, outer = cols for CSC, rows for CSR),
  * idx and values (ptr[outer] entries each; values of `dtype`). The arrays are copied, in
  * canonical CSC form: indices sorted within each column, duplicate entries summed.
@@ -522,36 +885,77 @@ typedef enum fl_index_type FL_ENUM_TYPE {
  * index outside the matrix); FL_ERR_NON_FINITE the first NaN/Inf value. SuiteSparse 5
  * computes in double only: FL_FLOAT32 values are widened to double on the way in, and every
  * product and factor made from the handle takes and returns float32 while computing in
- * double. *sparse is NULL on failure. Cost: O(nnz + rows + cols). */
+ * double. *sparse is NULL on failure. Cost: O(nnz + rows + cols).
+ *
+ * @param sparse receives the new matrix; NULL on failure
+ * @param format FL_SPARSE_CSC or FL_SPARSE_CSR
+ * @param index_type the integer type of ptr and idx
+ * @param dtype the element type of values
+ * @param rows the number of rows (>= 0)
+ * @param cols the number of columns (>= 0)
+ * @param ptr the outer + 1 offsets
+ * @param idx the inner indices, ptr[outer] of them
+ * @param values the ptr[outer] values
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_sparse_create(fl_sparse **sparse, fl_sparse_format format,
                                   fl_index_type index_type, fl_dtype dtype, int64_t rows,
                                   int64_t cols, const void *ptr, const void *idx,
                                   const void *values);
+/** Frees a sparse matrix. NULL is a no-op.
+ *
+ * @param sparse the matrix to free, or NULL */
 FL_API void fl_sparse_destroy(fl_sparse *sparse);
 
-/* Replaces the values for the same pattern: `values` holds one value per entry of the
+/** Replaces the values for the same pattern: `values` holds one value per entry of the
  * arrays the handle was created from, in their order (duplicates are summed again). dtype
  * may be either; it is widened or rounded to the handle's. Checked for NaN/Inf like
- * fl_sparse_create; on failure the old values are kept. */
+ * fl_sparse_create; on failure the old values are kept.
+ *
+ * @param sparse the matrix to change
+ * @param dtype the element type of values
+ * @param values one value per entry of the original arrays
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_sparse_set_values(fl_sparse *sparse, fl_dtype dtype, const void *values);
 
-/* The shape and the number of stored entries after duplicates were summed. Any pointer may
- * be NULL. */
+/** The shape and the number of stored entries after duplicates were summed. Any pointer may
+ * be NULL.
+ *
+ * @param sparse the matrix
+ * @param rows receives the number of rows, or NULL
+ * @param cols receives the number of columns, or NULL
+ * @param nnz receives the number of stored entries, or NULL
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_sparse_shape(const fl_sparse *sparse, int64_t *rows, int64_t *cols,
                                  int64_t *nnz);
 
-/* Y = op(A) X for a dense X with ncols columns (rows of X = cols of op(A)); X and Y each
+/** Y = op(A) X for a dense X with ncols columns (rows of X = cols of op(A)); X and Y each
  * in its own layout and leading dimension, of the handle's dtype, not overlapping.
  * Multithreaded over the columns when there are enough (fl_set_num_threads).
  * The seed's case, an (I, J, N) row-major array V times A^T along its last axis into an
  * (I, J, M) row-major array W (W[i, j, :] = A V[i, j, :]): V is the N-by-(I J) column-major
  * X with ldx = N, and W the M-by-(I J) column-major Y with ldy = M, so pass FL_NO_TRANS,
- * ncols = I J, both FL_COL_MAJOR: no reshaped or transposed copy is made. */
+ * ncols = I J, both FL_COL_MAJOR: no reshaped or transposed copy is made.
+ *
+ * @param sparse the matrix A
+ * @param trans FL_NO_TRANS (Y = A X) or FL_TRANS (Y = A^T X)
+ * @param dtype the element type of X and Y: the handle's
+ * @param ncols the number of columns of X and Y
+ * @param x_layout the layout of X
+ * @param x X's elements (read only)
+ * @param ldx the leading dimension of X
+ * @param y_layout the layout of Y
+ * @param y receives Y's elements
+ * @param ldy the leading dimension of Y
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans, fl_dtype dtype,
                                     int64_t ncols, fl_layout x_layout, const void *x, int64_t ldx,
                                     fl_layout y_layout, void *y, int64_t ldy);
 
-/* Factors a sparse matrix with one of the sparse kinds; the result answers fl_factor_solve
+/** Factors a sparse matrix with one of the sparse kinds; the result answers fl_factor_solve
  * (many right-hand sides, either layout; FL_TRANS too) and the other fl_factor_* queries
  * as the table in docs/sparse.md says (FL_ERR_UNSUPPORTED otherwise).
  *  - FL_FACTOR_SPARSE_CHOLESKY: reads one triangle (FL_OPT_TRIANGLE, lower by default) of
@@ -564,22 +968,43 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
  *    neither is set); fl_factor_rank reports the rank. FL_NO_TRANS solves give the
  *    least-squares solution (a basic one if A is rank-deficient), FL_TRANS the minimum-norm
  *    solution of A^T X = B for A of full column rank.
- * *factor is NULL on failure. */
+ * *factor is NULL on failure.
+ *
+ * @param factor receives the new factor; NULL on failure
+ * @param kind FL_FACTOR_SPARSE_CHOLESKY, FL_FACTOR_SPARSE_LU or FL_FACTOR_SPARSE_QR
+ * @param sparse the matrix A (not changed, not needed afterwards)
+ * @param options FL_OPT_CHECK_FINITE, FL_OPT_TRIANGLE, FL_OPT_RTOL, FL_OPT_ATOL, or NULL
+ *     for the defaults
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_create_sparse(fl_factor **factor, fl_factor_kind kind,
                                          const fl_sparse *sparse, const fl_options *options);
 
-/* A new factor of `sparse`, which must have exactly the pattern `factor` was made from
+/** A new factor of `sparse`, which must have exactly the pattern `factor` was made from
  * (FL_ERR_INVALID_ARGUMENT names the first column that differs), with its new values.
  * Cholesky and LU reuse the old factor's symbolic analysis (ordering, elimination tree),
  * so only the numeric factorization is redone; QR factors afresh. The old handle is left
- * as it was. FL_ERR_UNSUPPORTED for dense kinds. *refactored is NULL on failure. */
+ * as it was. FL_ERR_UNSUPPORTED for dense kinds. *refactored is NULL on failure.
+ *
+ * @param refactored receives the new factor; NULL on failure
+ * @param factor the sparse factor whose analysis is reused (not changed)
+ * @param sparse the matrix with the same pattern and new values
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_refactor(fl_factor **refactored, const fl_factor *factor,
                                     const fl_sparse *sparse);
 
-/* Sparse Cholesky: a new factor of A + V V^T (sign = +1) or A - V V^T (sign = -1) for a
+/** Sparse Cholesky: a new factor of A + V V^T (sign = +1) or A - V V^T (sign = -1) for a
  * sparse n-by-k V (CHOLMOD's cholmod_updown), without refactoring; the old handle is left
  * as it was. FL_ERR_NOT_POSITIVE_DEFINITE if a downdate loses positive definiteness. The
- * new factor's rcond keeps A's 1-norm. *updated is NULL on failure. */
+ * new factor's rcond keeps A's 1-norm. *updated is NULL on failure.
+ *
+ * @param updated receives the new factor; NULL on failure
+ * @param factor the sparse Cholesky factor of A (not changed)
+ * @param sign +1 (update) or -1 (downdate)
+ * @param v the sparse n-by-k V
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_factor_rank_update_sparse(fl_factor **updated, const fl_factor *factor,
                                               int sign, const fl_sparse *v);
 
@@ -598,48 +1023,152 @@ FL_API fl_status fl_factor_rank_update_sparse(fl_factor **updated, const fl_fact
  * not overlap an input. NaN/Inf propagate. A sum over no blocks (l = 0) is a zero out.
  * docs/blmm.md derives each index map and maps the notebook's names to these functions. */
 
-/* out = sum_i A_i B_i^T, n1-by-n2 (Lemma 1), for A (m1-by-k) in blocks of n1 rows and B
+/** out = sum_i A_i B_i^T, n1-by-n2 (Lemma 1), for A (m1-by-k) in blocks of n1 rows and B
  * (m2-by-k) in blocks of n2 rows, m1 / n1 = m2 / n2. Passing A itself as B (same pointer,
  * layout, ld, sizes) takes a SYRK and gives an exactly symmetric out. The notebook's
  * sumAijBijt(A, B, [n1, c], [n2, c]) is this call: sum_ij A_ij B_ij^T = sum_i A_i B_i^T
  * whatever the column blocks. Cost: 2 n1 n2 l k flops (half with A = B) in GEMM (or SYRK)
  * calls; blocks are read in place when they are large (one GEMM each) or tall and A, B are
  * column-major with ld = rows, and otherwise packed side by side a cache-sized panel at a
- * time; sums of a few thousand multiply-adds are plain loops. */
+ * time; sums of a few thousand multiply-adds are plain loops.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param m1 the rows of A (and of C, where it is split like A)
+ * @param m2 the rows of B
+ * @param k the columns of A and B
+ * @param n1 the rows of A's blocks
+ * @param n2 the rows of B's blocks
+ * @param a_layout the layout of A
+ * @param a A's elements
+ * @param lda the leading dimension of A
+ * @param b_layout the layout of B
+ * @param b B's elements
+ * @param ldb the leading dimension of B
+ * @param out_layout the layout of out
+ * @param out receives the sum
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_block_sum_abt(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k, int64_t n1,
                                   int64_t n2, fl_layout a_layout, const void *a, int64_t lda,
                                   fl_layout b_layout, const void *b, int64_t ldb,
                                   fl_layout out_layout, void *out, int64_t ldout);
-/* out = sum_i A_i C B_i^T, n1-by-n2 (Lemma 2), for A (m1-by-k1) in blocks of n1 rows, C
+/** out = sum_i A_i C B_i^T, n1-by-n2 (Lemma 2), for A (m1-by-k1) in blocks of n1 rows, C
  * (k1-by-k2) and B (m2-by-k2) in blocks of n2 rows. Formed as Lemma 1 of (A C, B) when
  * k2 <= k1, else of (A, B C^T): the cheaper association, 2 m k1 k2 + 2 n m min(k1, k2)
- * flops, the product made a panel of blocks at a time. */
+ * flops, the product made a panel of blocks at a time.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param m1 the rows of A (and of C, where it is split like A)
+ * @param m2 the rows of B
+ * @param k1 the columns of A, rows of C
+ * @param k2 the columns of C and B
+ * @param n1 the rows of A's blocks
+ * @param n2 the rows of B's blocks
+ * @param a_layout the layout of A
+ * @param a A's elements
+ * @param lda the leading dimension of A
+ * @param c_layout the layout of C
+ * @param c C's elements
+ * @param ldc the leading dimension of C
+ * @param b_layout the layout of B
+ * @param b B's elements
+ * @param ldb the leading dimension of B
+ * @param out_layout the layout of out
+ * @param out receives the sum
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_block_sum_acbt(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k1, int64_t k2,
                                    int64_t n1, int64_t n2, fl_layout a_layout, const void *a,
                                    int64_t lda, fl_layout c_layout, const void *c, int64_t ldc,
                                    fl_layout b_layout, const void *b, int64_t ldb,
                                    fl_layout out_layout, void *out, int64_t ldout);
-/* out = sum_i (A_i - B_i C)(A_i - B_i C)^T, n-by-n and exactly symmetric (Lemma 3), for A
+/** out = sum_i (A_i - B_i C)(A_i - B_i C)^T, n-by-n and exactly symmetric (Lemma 3), for A
  * (m-by-k1) and B (m-by-k2) in blocks of n rows and C k2-by-k1. Computed as defined (the
- * residual a panel of blocks at a time, then SYRK); the notebook's closed form omits C. */
+ * residual a panel of blocks at a time, then SYRK); the notebook's closed form omits C.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param m the rows of A and B
+ * @param k1 the columns of A and C
+ * @param k2 the columns of B, rows of C
+ * @param n the rows of every block
+ * @param a_layout the layout of A
+ * @param a A's elements
+ * @param lda the leading dimension of A
+ * @param b_layout the layout of B
+ * @param b B's elements
+ * @param ldb the leading dimension of B
+ * @param c_layout the layout of C
+ * @param c C's elements
+ * @param ldc the leading dimension of C
+ * @param out_layout the layout of out
+ * @param out receives the sum
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_block_sum_residual(fl_dtype dtype, int64_t m, int64_t k1, int64_t k2, int64_t n,
                                        fl_layout a_layout, const void *a, int64_t lda,
                                        fl_layout b_layout, const void *b, int64_t ldb,
                                        fl_layout c_layout, const void *c, int64_t ldc,
                                        fl_layout out_layout, void *out, int64_t ldout);
-/* out = sum_i A_i (x) B_i, (n1 n2)-by-(k1 k2) (Lemma 4; (x) is the Kronecker product), for A
+/** out = sum_i A_i (x) B_i, (n1 n2)-by-(k1 k2) (Lemma 4; (x) is the Kronecker product), for A
  * (m1-by-k1) in blocks of n1 rows and B (m2-by-k2) in blocks of n2 rows. One GEMM of
  * (n1 k1)-by-(n2 k2) over the l blocks, then one permuting copy into out. Cost:
- * 2 n1 n2 k1 k2 l flops and out's size in scratch memory. */
+ * 2 n1 n2 k1 k2 l flops and out's size in scratch memory.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param m1 the rows of A (and of C, where it is split like A)
+ * @param m2 the rows of B
+ * @param k1 the columns of A
+ * @param k2 the columns of B
+ * @param n1 the rows of A's blocks
+ * @param n2 the rows of B's blocks
+ * @param a_layout the layout of A
+ * @param a A's elements
+ * @param lda the leading dimension of A
+ * @param b_layout the layout of B
+ * @param b B's elements
+ * @param ldb the leading dimension of B
+ * @param out_layout the layout of out
+ * @param out receives the sum
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_block_sum_kron(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k1, int64_t k2,
                                    int64_t n1, int64_t n2, fl_layout a_layout, const void *a,
                                    int64_t lda, fl_layout b_layout, const void *b, int64_t ldb,
                                    fl_layout out_layout, void *out, int64_t ldout);
-/* out = sum_j sum_i A_i B_j^T (x) C_i D_j^T, n1^2-by-n2^2 (Lemma 5), for A (m1-by-k1) and C
+/** out = sum_j sum_i A_i B_j^T (x) C_i D_j^T, n1^2-by-n2^2 (Lemma 5), for A (m1-by-k1) and C
  * (m1-by-k2) in blocks of n1 rows, B (m2-by-k1) and D (m2-by-k2) in blocks of n2 rows (the
  * i and j sums are independent: m1 / n1 and m2 / n2 may differ). Takes the cheaper of
  * (sum_i A_i (x) C_i)(sum_j B_j (x) D_j)^T (the notebook's route, about 2 k1 k2 (n1 m1 +
- * n2 m2) flops) and the grid sum of (A B^T)_ij (x) (C D^T)_ij (about 2 m1 m2 (k1 + k2)). */
+ * n2 m2) flops) and the grid sum of (A B^T)_ij (x) (C D^T)_ij (about 2 m1 m2 (k1 + k2)).
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param m1 the rows of A and C
+ * @param m2 the rows of B and D
+ * @param k1 the columns of A and B
+ * @param k2 the columns of C and D
+ * @param n1 the rows of A's and C's blocks
+ * @param n2 the rows of B's and D's blocks
+ * @param a_layout the layout of A
+ * @param a A's elements
+ * @param lda the leading dimension of A
+ * @param b_layout the layout of B
+ * @param b B's elements
+ * @param ldb the leading dimension of B
+ * @param c_layout the layout of C
+ * @param c C's elements
+ * @param ldc the leading dimension of C
+ * @param d_layout the layout of D
+ * @param d D's elements
+ * @param ldd the leading dimension of D
+ * @param out_layout the layout of out
+ * @param out receives the sum
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_block_sum_kron_abt_cdt(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k1,
                                            int64_t k2, int64_t n1, int64_t n2, fl_layout a_layout,
                                            const void *a, int64_t lda, fl_layout b_layout,
@@ -647,10 +1176,31 @@ FL_API fl_status fl_block_sum_kron_abt_cdt(fl_dtype dtype, int64_t m1, int64_t m
                                            const void *c, int64_t ldc, fl_layout d_layout,
                                            const void *d, int64_t ldd, fl_layout out_layout,
                                            void *out, int64_t ldout);
-/* out = sum_i sum_j A_ij (x) B_i C_j^T, n1^2-by-n2^2 (Lemma 6), for A (m1-by-m2) in blocks
+/** out = sum_i sum_j A_ij (x) B_i C_j^T, n1^2-by-n2^2 (Lemma 6), for A (m1-by-m2) in blocks
  * A_ij of n1-by-n2, B (m1-by-k) in blocks of n1 rows and C (m2-by-k) in blocks of n2 rows.
  * B C^T is formed a band of block rows at a time (never whole). Cost: 2 m1 m2 k +
- * 2 n1 n2 m1 m2 flops. */
+ * 2 n1 n2 m1 m2 flops.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param m1 the rows of A and B
+ * @param m2 the columns of A, rows of C
+ * @param k the columns of B and C
+ * @param n1 the rows of A's blocks and B's blocks
+ * @param n2 the columns of A's blocks, rows of C's blocks
+ * @param a_layout the layout of A
+ * @param a A's elements
+ * @param lda the leading dimension of A
+ * @param b_layout the layout of B
+ * @param b B's elements
+ * @param ldb the leading dimension of B
+ * @param c_layout the layout of C
+ * @param c C's elements
+ * @param ldc the leading dimension of C
+ * @param out_layout the layout of out
+ * @param out receives the sum
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_block_sum_kron_grid(fl_dtype dtype, int64_t m1, int64_t m2, int64_t k,
                                         int64_t n1, int64_t n2, fl_layout a_layout, const void *a,
                                         int64_t lda, fl_layout b_layout, const void *b, int64_t ldb,
@@ -659,39 +1209,107 @@ FL_API fl_status fl_block_sum_kron_grid(fl_dtype dtype, int64_t m1, int64_t m2, 
 
 /* The matrix-calculus toolkit of the same notebook. vec(X) stacks X's columns. */
 
-/* out = vecb(X), (l1 l2)-by-(n1 n2): row i l2 + j (0-based) is vec(X_ij)^T for the
+/** out = vecb(X), (l1 l2)-by-(n1 n2): row i l2 + j (0-based) is vec(X_ij)^T for the
  * n1-by-n2 blocks X_ij of the rows-by-cols X (l1 = rows / n1, l2 = cols / n2; each must
  * divide). One block (n1 = rows, n2 = cols) gives vec(X)^T: a 1-by-(rows cols) out with
  * ldout = rows cols is vec(X) itself in memory. The notebook's matb2vecb(A, n) is
- * vecb with blocks of n-by-cols. */
+ * vecb with blocks of n-by-cols.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param rows the rows of X
+ * @param cols the columns of X
+ * @param n1 the rows of each block
+ * @param n2 the columns of each block
+ * @param x_layout the layout of X
+ * @param x X's elements
+ * @param ldx the leading dimension of X
+ * @param out_layout the layout of out
+ * @param out receives vecb(X)
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_vecb(fl_dtype dtype, int64_t rows, int64_t cols, int64_t n1, int64_t n2,
                          fl_layout x_layout, const void *x, int64_t ldx, fl_layout out_layout,
                          void *out, int64_t ldout);
-/* out[0 .. n(n+1)/2) = vech(X): the lower triangle of the n-by-n X, column by column
- * (X(0,0), X(1,0), ..., X(n-1,0), X(1,1), ...). The upper triangle is never read. */
+/** out[0 .. n(n+1)/2) = vech(X): the lower triangle of the n-by-n X, column by column
+ * (X(0,0), X(1,0), ..., X(n-1,0), X(1,1), ...). The upper triangle is never read.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param n the order of X
+ * @param x_layout the layout of X
+ * @param x X's elements
+ * @param ldx the leading dimension of X
+ * @param out receives the n(n+1)/2 values
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_vech(fl_dtype dtype, int64_t n, fl_layout x_layout, const void *x, int64_t ldx,
                          void *out);
-/* out = K(m,n) X for X (m n)-by-ncols, K(m,n) the commutation matrix: K(m,n) vec(A) =
+/** out = K(m,n) X for X (m n)-by-ncols, K(m,n) the commutation matrix: K(m,n) vec(A) =
  * vec(A^T) for every m-by-n A. Applied as the row permutation it is (row i + j m of X
- * becomes row j + i n), never as a product. K(m,n)^T = K(n,m): swap m and n. */
+ * becomes row j + i n), never as a product. K(m,n)^T = K(n,m): swap m and n.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param m the first order of K(m,n)
+ * @param n the second order of K(m,n)
+ * @param ncols the columns of X
+ * @param x_layout the layout of X
+ * @param x X's elements
+ * @param ldx the leading dimension of X
+ * @param out_layout the layout of out
+ * @param out receives K(m,n) X
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_commutation_apply(fl_dtype dtype, int64_t m, int64_t n, int64_t ncols,
                                       fl_layout x_layout, const void *x, int64_t ldx,
                                       fl_layout out_layout, void *out, int64_t ldout);
-/* out = K(m,n), (m n)-by-(m n), zeros and ones. The notebook's comMat(a, b) is K(b,a). */
+/** out = K(m,n), (m n)-by-(m n), zeros and ones. The notebook's comMat(a, b) is K(b,a).
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param m the first order of K(m,n)
+ * @param n the second order of K(m,n)
+ * @param out_layout the layout of out
+ * @param out receives K(m,n)
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_commutation_matrix(fl_dtype dtype, int64_t m, int64_t n, fl_layout out_layout,
                                        void *out, int64_t ldout);
-/* out = op(M) X, where M is the duplication matrix D(n) (n^2-by-n(n+1)/2, D vech(A) = vec(A)
+/** out = op(M) X, where M is the duplication matrix D(n) (n^2-by-n(n+1)/2, D vech(A) = vec(A)
  * for symmetric A) when pinv = 0, or its Moore-Penrose inverse D(n)^+ = (D^T D)^-1 D^T
  * (n(n+1)/2-by-n^2; D^+ vec(A) = vech(A) for symmetric A) when pinv = 1; op is M or M^T
  * (trans). X has as many rows as op(M) has columns, and ncols columns. Applied as index
  * maps (gathers and pair sums, O(n^2 ncols)), never as products. To apply from the right,
  * out = X op(M), pass X^T and out^T: the same buffers with both layouts flipped and the
- * other trans. */
+ * other trans.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param n the order of D(n)
+ * @param pinv 0 for D(n), 1 for D(n)^+
+ * @param trans FL_NO_TRANS (M) or FL_TRANS (M^T)
+ * @param ncols the columns of X
+ * @param x_layout the layout of X
+ * @param x X's elements
+ * @param ldx the leading dimension of X
+ * @param out_layout the layout of out
+ * @param out receives op(M) X
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_duplication_apply(fl_dtype dtype, int64_t n, int pinv, fl_transpose trans,
                                       int64_t ncols, fl_layout x_layout, const void *x, int64_t ldx,
                                       fl_layout out_layout, void *out, int64_t ldout);
-/* out = D(n) (pinv = 0, n^2-by-n(n+1)/2) or D(n)^+ (pinv = 1, n(n+1)/2-by-n^2). The
- * transpose is the same buffer read in the other layout. */
+/** out = D(n) (pinv = 0, n^2-by-n(n+1)/2) or D(n)^+ (pinv = 1, n(n+1)/2-by-n^2). The
+ * transpose is the same buffer read in the other layout.
+ *
+ * @param dtype the element type of every array argument, FL_FLOAT32 or FL_FLOAT64
+ * @param n the order of D(n)
+ * @param pinv 0 for D(n), 1 for D(n)^+
+ * @param out_layout the layout of out
+ * @param out receives the matrix
+ * @param ldout the leading dimension of out
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_duplication_matrix(fl_dtype dtype, int64_t n, int pinv, fl_layout out_layout,
                                        void *out, int64_t ldout);
 
@@ -699,17 +1317,27 @@ FL_API fl_status fl_duplication_matrix(fl_dtype dtype, int64_t n, int pinv, fl_l
 /* What runs underneath                                                                         */
 /* ------------------------------------------------------------------------------------------ */
 
-/* The BLAS/LAPACK library's own description of its build, e.g. "OpenBLAS 0.3.21
- * NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64". Never NULL. */
+/** The BLAS/LAPACK library's own description of its build, e.g. "OpenBLAS 0.3.21
+ * NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64". Never NULL.
+ *
+ * @return a static string, never NULL */
 FL_API const char *fl_blas_info(void);
-/* The CPU kernel set the BLAS chose at run time, e.g. "Haswell" or "SkylakeX". OpenBLAS
- * lets the environment variable OPENBLAS_CORETYPE override its choice. Never NULL. */
+/** The CPU kernel set the BLAS chose at run time, e.g. "Haswell" or "SkylakeX". OpenBLAS
+ * lets the environment variable OPENBLAS_CORETYPE override its choice. Never NULL.
+ *
+ * @return a static string, never NULL */
 FL_API const char *fl_blas_core(void);
-/* The number of threads the BLAS uses for large problems. Process-wide, like the BLAS
+/** The number of threads the BLAS uses for large problems. Process-wide, like the BLAS
  * setting it controls. fastlinalg runs small factorizations on one thread whatever
- * this says, because threads cost more than they give below a few hundred rows. */
+ * this says, because threads cost more than they give below a few hundred rows.
+ *
+ * @return the thread count, >= 1 */
 FL_API int fl_get_num_threads(void);
-/* Sets that number (1 or more). Affects every user of the BLAS in this process. */
+/** Sets that number (1 or more). Affects every user of the BLAS in this process.
+ *
+ * @param num_threads the BLAS thread count, >= 1
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
 FL_API fl_status fl_set_num_threads(int num_threads);
 
 #ifdef __cplusplus

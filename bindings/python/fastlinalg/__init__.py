@@ -10,8 +10,9 @@ A thin ctypes binding of libfastlinalg's C ABI with a scipy-flavoured API::
     out = fastlinalg.rolled_matmul(A3, B3, k)  # out[i, j] = A3[i] @ B3[(i + j) % d]
     offsets, perm = fastlinalg.group_by_bin(fastlinalg.digitize(z, edges) - 1, nbins)
 
-The library is found through FASTLINALG_LIBRARY (a full path), a copy next to this package,
-or the dynamic loader (soname libfastlinalg.so.0). ctypes releases the GIL during every
+The library is found through FASTLINALG_LIBRARY (a full path), then the copy that
+`pip install` put inside this package, then the dynamic loader (soname libfastlinalg.so.0);
+library_path() says which file was loaded. ctypes releases the GIL during every
 library call, and a factor is immutable: threads may share one.
 """
 from . import _lib
@@ -55,8 +56,9 @@ def library_version():
 
 
 def library_path():
-    """The file name the library was loaded from (as given to the loader)."""
-    return _lib.lib._name
+    """The absolute path of the libfastlinalg file actually loaded (symlinks resolved)."""
+    from ._loaded_file import loaded_file
+    return loaded_file(_lib.lib, "fl_version")
 
 
 def blas_info():

@@ -2,9 +2,11 @@
 
 Search order:
   1. the environment variable FASTLINALG_LIBRARY (a full path; an error if it does not load),
-  2. a libfastlinalg.so.0 / libfastlinalg.so copied next to this package,
-  3. the soname libfastlinalg.so.0 through the dynamic loader (LD_LIBRARY_PATH, ld.so.cache),
-  4. ctypes.util.find_library("fastlinalg").
+  2. the libfastlinalg.so.0 that `pip install ./bindings/python` built into this package
+     (or a libfastlinalg.so.0 / libfastlinalg.so copied next to it),
+  3. the library named at build time by FL_PYTHON_LIBRARY (_configured_library.py),
+  4. the soname libfastlinalg.so.0 through the dynamic loader (LD_LIBRARY_PATH, ld.so.cache),
+  5. ctypes.util.find_library("fastlinalg").
 """
 import ctypes
 import ctypes.util
@@ -37,6 +39,14 @@ METRIC_ISOTROPIC, METRIC_ARD, METRIC_LOWRANK_DIAG, METRIC_FULL = 1, 2, 3, 4
 _SONAME = "libfastlinalg.so.0"
 
 
+def _configured_library():
+    try:
+        from ._configured_library import LIBRARY
+    except ImportError:
+        return []
+    return [LIBRARY]
+
+
 def _load():
     tried = []
     path = os.environ.get("FASTLINALG_LIBRARY")
@@ -48,7 +58,7 @@ def _load():
                 f"fastlinalg: FASTLINALG_LIBRARY={path!r} could not be loaded: {exc}") from exc
     here = os.path.dirname(os.path.abspath(__file__))
     candidates = [os.path.join(here, _SONAME), os.path.join(here, "libfastlinalg.so")]
-    candidates = [c for c in candidates if os.path.exists(c)] + [_SONAME]
+    candidates = [c for c in candidates if os.path.exists(c)] + _configured_library() + [_SONAME]
     for candidate in candidates:
         try:
             return ctypes.CDLL(candidate)
