@@ -22,10 +22,10 @@ void require_blas_size(int64_t value, const char *name) {
 }
 
 template <class T>
-void run(fl::Layout layout, const fl::kernels::RolledShape &s, const void *a, const void *b,
+void run(fl::Layout layout, const fl::rolled::RolledShape &s, const void *a, const void *b,
          void *out) {
-    fl::kernels::rolled_matmul(layout, s, static_cast<const T *>(a), static_cast<const T *>(b),
-                               static_cast<T *>(out));
+    fl::rolled::rolled_matmul(layout, s, static_cast<const T *>(a), static_cast<const T *>(b),
+                              static_cast<T *>(out));
 }
 
 }  // namespace
@@ -55,7 +55,7 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
         const auto bytes = [&](int64_t count) { return count * static_cast<int64_t>(size); };
         require_disjoint(out, bytes(out_count), "out", a, bytes(a_count), "a");
         require_disjoint(out, bytes(out_count), "out", b, bytes(b_count), "b");
-        const fl::kernels::RolledShape shape{d, k, m, n, l};
+        const fl::rolled::RolledShape shape{d, k, m, n, l};
         fl::typed(t, [&](auto e) { run<decltype(e)>(lay, shape, a, b, out); });
     });
 }

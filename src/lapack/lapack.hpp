@@ -138,6 +138,19 @@ template <class T> std::vector<T> queried_workspace(T reported, index_t minimum,
 
 template <class T> lapack_int size_of(const std::vector<T> &work) { return to_int(static_cast<index_t>(work.size())); }
 
+// LAPACK's workspace protocol for a routine whose last arguments are (work, lwork):
+// call(work, lwork) runs it. The first call, with lwork = -1, only reports the size it
+// wants; the second gets that much (at least `minimum`). Returns the query's info when it
+// is not 0, else the routine's.
+template <class T, class Call>
+lapack_int with_workspace(index_t minimum, const char *routine, Call call) {
+    T optimal = 0;
+    const lapack_int info = call(&optimal, lapack_int{-1});
+    if (info != 0) return info;
+    std::vector<T> work = queried_workspace(optimal, minimum, routine);
+    return call(work.data(), size_of(work));
+}
+
 // ---- LU --------------------------------------------------------------------------------
 
 template <class T> lapack_int getrf(index_t n, T *a, index_t lda, lapack_int *ipiv) {
@@ -152,12 +165,9 @@ lapack_int getrs(Transpose t, index_t n, index_t nrhs, const T *a, index_t lda,
 }
 
 template <class T> lapack_int getri(index_t n, T *a, index_t lda, const lapack_int *ipiv) {
-    T optimal = 0;
-    lapack_int info = Routines<T>::getri(LAPACK_COL_MAJOR, to_int(n), a, to_int(lda), ipiv,
-                                         &optimal, -1);
-    if (info != 0) return info;
-    std::vector<T> work = queried_workspace(optimal, n, "getri");
-    return Routines<T>::getri(LAPACK_COL_MAJOR, to_int(n), a, to_int(lda), ipiv, work.data(), size_of(work));
+    return with_workspace<T>(n, "getri", [&](T *work, lapack_int lwork) {
+        return Routines<T>::getri(LAPACK_COL_MAJOR, to_int(n), a, to_int(lda), ipiv, work, lwork);
+    });
 }
 
 // norm is '1' or 'I'; anorm is that norm of the matrix that was factored.

@@ -17,13 +17,12 @@ namespace fl::lapack {
 // a (m-by-n) <- R and the reflectors of Q, tau gets min(m, n) scalars.
 template <class T>
 void geqrf(index_t m, index_t n, T *a, index_t lda, T *tau) {
-    T optimal = 0;
-    require_ok(Routines<T>::geqrf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau,
-                                  &optimal, -1),
-               "geqrf (workspace query)");
-    std::vector<T> work = queried_workspace(optimal, n, "geqrf");
-    require_ok(Routines<T>::geqrf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau,
-                                  work.data(), size_of(work)),
+    require_ok(with_workspace<T>(n, "geqrf",
+                                 [&](T *work, lapack_int lwork) {
+                                     return Routines<T>::geqrf(LAPACK_COL_MAJOR, to_int(m),
+                                                               to_int(n), a, to_int(lda), tau, work,
+                                                               lwork);
+                                 }),
                "geqrf");
 }
 
@@ -31,13 +30,12 @@ void geqrf(index_t m, index_t n, T *a, index_t lda, T *tau) {
 // free); on exit jpvt[i] - 1 is the column of A that became column i of A P.
 template <class T>
 void geqp3(index_t m, index_t n, T *a, index_t lda, lapack_int *jpvt, T *tau) {
-    T optimal = 0;
-    require_ok(Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), jpvt, tau,
-                                  &optimal, -1),
-               "geqp3 (workspace query)");
-    std::vector<T> work = queried_workspace(optimal, 3 * n + 1, "geqp3");
-    require_ok(Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), jpvt, tau,
-                                  work.data(), size_of(work)),
+    require_ok(with_workspace<T>(3 * n + 1, "geqp3",
+                                 [&](T *work, lapack_int lwork) {
+                                     return Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m),
+                                                               to_int(n), a, to_int(lda), jpvt, tau,
+                                                               work, lwork);
+                                 }),
                "geqp3");
 }
 
@@ -45,26 +43,24 @@ void geqp3(index_t m, index_t n, T *a, index_t lda, lapack_int *jpvt, T *tau) {
 // Z's reflectors in columns m..n of the same rows. Nothing else of the array is touched.
 template <class T>
 void tzrzf(index_t m, index_t n, T *a, index_t lda, T *tau) {
-    T optimal = 0;
-    require_ok(Routines<T>::tzrzf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau,
-                                  &optimal, -1),
-               "tzrzf (workspace query)");
-    std::vector<T> work = queried_workspace(optimal, m, "tzrzf");
-    require_ok(Routines<T>::tzrzf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), tau,
-                                  work.data(), size_of(work)),
+    require_ok(with_workspace<T>(m, "tzrzf",
+                                 [&](T *work, lapack_int lwork) {
+                                     return Routines<T>::tzrzf(LAPACK_COL_MAJOR, to_int(m),
+                                                               to_int(n), a, to_int(lda), tau, work,
+                                                               lwork);
+                                 }),
                "tzrzf");
 }
 
 // a (m-by-n, holding k reflectors) <- the first n columns of Q.
 template <class T>
 void orgqr(index_t m, index_t n, index_t k, T *a, index_t lda, const T *tau) {
-    T optimal = 0;
-    require_ok(Routines<T>::orgqr(LAPACK_COL_MAJOR, to_int(m), to_int(n), to_int(k), a, to_int(lda),
-                                  tau, &optimal, -1),
-               "orgqr (workspace query)");
-    std::vector<T> work = queried_workspace(optimal, n, "orgqr");
-    require_ok(Routines<T>::orgqr(LAPACK_COL_MAJOR, to_int(m), to_int(n), to_int(k), a, to_int(lda),
-                                  tau, work.data(), size_of(work)),
+    require_ok(with_workspace<T>(n, "orgqr",
+                                 [&](T *work, lapack_int lwork) {
+                                     return Routines<T>::orgqr(LAPACK_COL_MAJOR, to_int(m),
+                                                               to_int(n), to_int(k), a, to_int(lda),
+                                                               tau, work, lwork);
+                                 }),
                "orgqr");
 }
 
@@ -75,14 +71,13 @@ template <class T>
 void ormqr(Side side, Transpose trans, index_t m, index_t n, index_t k, const T *a, index_t lda,
            const T *tau, T *c, index_t ldc) {
     if (m == 0 || n == 0 || k == 0) return;
-    const char s = side_char(side), t = trans_char(trans);
-    T optimal = 0;
-    require_ok(Routines<T>::ormqr(LAPACK_COL_MAJOR, s, t, to_int(m), to_int(n), to_int(k), a,
-                                  to_int(lda), tau, c, to_int(ldc), &optimal, -1),
-               "ormqr (workspace query)");
-    std::vector<T> work = queried_workspace(optimal, side == Side::left ? n : m, "ormqr");
-    require_ok(Routines<T>::ormqr(LAPACK_COL_MAJOR, s, t, to_int(m), to_int(n), to_int(k), a,
-                                  to_int(lda), tau, c, to_int(ldc), work.data(), size_of(work)),
+    require_ok(with_workspace<T>(side == Side::left ? n : m, "ormqr",
+                                 [&](T *work, lapack_int lwork) {
+                                     return Routines<T>::ormqr(LAPACK_COL_MAJOR, side_char(side),
+                                                               trans_char(trans), to_int(m),
+                                                               to_int(n), to_int(k), a, to_int(lda),
+                                                               tau, c, to_int(ldc), work, lwork);
+                                 }),
                "ormqr");
 }
 
@@ -92,16 +87,14 @@ template <class T>
 void ormrz_left(Transpose trans, index_t m, index_t n, index_t k, index_t l, const T *a,
                 index_t lda, const T *tau, T *c, index_t ldc) {
     if (m == 0 || n == 0 || k == 0) return;
-    const char t = trans_char(trans);
-    T optimal = 0;
-    require_ok(Routines<T>::ormrz(LAPACK_COL_MAJOR, 'L', t, to_int(m), to_int(n), to_int(k),
-                                  to_int(l), a, to_int(lda), tau, c, to_int(ldc), &optimal, -1),
-               "ormrz (workspace query)");
-    std::vector<T> work = queried_workspace(optimal, n, "ormrz");
-    require_ok(
-        Routines<T>::ormrz(LAPACK_COL_MAJOR, 'L', t, to_int(m), to_int(n), to_int(k), to_int(l), a,
-                           to_int(lda), tau, c, to_int(ldc), work.data(), size_of(work)),
-        "ormrz");
+    require_ok(with_workspace<T>(n, "ormrz",
+                                 [&](T *work, lapack_int lwork) {
+                                     return Routines<T>::ormrz(
+                                         LAPACK_COL_MAJOR, 'L', trans_char(trans), to_int(m),
+                                         to_int(n), to_int(k), to_int(l), a, to_int(lda), tau, c,
+                                         to_int(ldc), work, lwork);
+                                 }),
+               "ormrz");
 }
 
 // ---- the triangle R ----------------------------------------------------------------------

@@ -16,29 +16,20 @@ template <class T>
 lapack_int gesdd(index_t m, index_t n, T *a, index_t lda, T *s, T *u, index_t ldu, T *vt,
                  index_t ldvt) {
     std::vector<lapack_int> iwork(static_cast<size_t>(8 * std::min(m, n)));
-    T optimal = 0;
-    const lapack_int info =
-        Routines<T>::gesdd(LAPACK_COL_MAJOR, 'S', to_int(m), to_int(n), a, to_int(lda), s, u,
-                           to_int(ldu), vt, to_int(ldvt), &optimal, -1, iwork.data());
-    if (info != 0) return info;
-    std::vector<T> work = queried_workspace(optimal, 1, "gesdd");
-    return Routines<T>::gesdd(LAPACK_COL_MAJOR, 'S', to_int(m), to_int(n), a, to_int(lda), s, u,
-                              to_int(ldu), vt, to_int(ldvt), work.data(), size_of(work),
-                              iwork.data());
+    return with_workspace<T>(1, "gesdd", [&](T *work, lapack_int lwork) {
+        return Routines<T>::gesdd(LAPACK_COL_MAJOR, 'S', to_int(m), to_int(n), a, to_int(lda), s, u,
+                                  to_int(ldu), vt, to_int(ldvt), work, lwork, iwork.data());
+    });
 }
 
 // The same decomposition by gesvd.
 template <class T>
 lapack_int gesvd(index_t m, index_t n, T *a, index_t lda, T *s, T *u, index_t ldu, T *vt,
                  index_t ldvt) {
-    T optimal = 0;
-    const lapack_int info =
-        Routines<T>::gesvd(LAPACK_COL_MAJOR, 'S', 'S', to_int(m), to_int(n), a, to_int(lda), s, u,
-                           to_int(ldu), vt, to_int(ldvt), &optimal, -1);
-    if (info != 0) return info;
-    std::vector<T> work = queried_workspace(optimal, 1, "gesvd");
-    return Routines<T>::gesvd(LAPACK_COL_MAJOR, 'S', 'S', to_int(m), to_int(n), a, to_int(lda), s,
-                              u, to_int(ldu), vt, to_int(ldvt), work.data(), size_of(work));
+    return with_workspace<T>(1, "gesvd", [&](T *work, lapack_int lwork) {
+        return Routines<T>::gesvd(LAPACK_COL_MAJOR, 'S', 'S', to_int(m), to_int(n), a, to_int(lda),
+                                  s, u, to_int(ldu), vt, to_int(ldvt), work, lwork);
+    });
 }
 
 }  // namespace fl::lapack

@@ -16,13 +16,10 @@ namespace fl::lapack {
 // a (n-by-n, triangle t) <- L and D, ipiv <- the pivots (negative pairs mark 2-by-2 blocks).
 template <class T>
 lapack_int sytrf(Triangle t, index_t n, T *a, index_t lda, lapack_int *ipiv) {
-    T optimal = 0;
-    const lapack_int info = Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a,
-                                               to_int(lda), ipiv, &optimal, -1);
-    if (info != 0) return info;
-    std::vector<T> work = queried_workspace(optimal, 1, "sytrf");
-    return Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
-                              work.data(), size_of(work));
+    return with_workspace<T>(1, "sytrf", [&](T *work, lapack_int lwork) {
+        return Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
+                                  work, lwork);
+    });
 }
 
 // b (n-by-nrhs) <- A^-1 b from sytrf's factor, one column at a time (BLAS-2).

@@ -10,7 +10,7 @@
 #include "lapack/blas_runtime.hpp"
 #include "lapack/lapack.hpp"
 
-namespace fl::kernels {
+namespace fl::rolled {
 namespace {
 
 // Below this many flops the whole product takes a few tens of microseconds, about what
@@ -100,4 +100,4 @@ template void rolled_matmul<float>(Layout, const RolledShape &, const float *, c
 template void rolled_matmul<double>(Layout, const RolledShape &, const double *, const double *,
                                     double *);
 
-}  // namespace fl::kernels
+}  // namespace fl::rolled

@@ -4,7 +4,7 @@
 
 #include "core/types.hpp"
 
-namespace fl::kernels {
+namespace fl::rolled {
 
 // The sizes of one rolled product: A is d m-by-n matrices, B d n-by-l, out d*k m-by-l,
 // every stack packed (matrix i of A at i*m*n, ...) and every matrix stored in `layout`.
@@ -17,4 +17,4 @@ struct RolledShape {
 template <class T>
 void rolled_matmul(Layout layout, const RolledShape &s, const T *a, const T *b, T *out);
 
-}  // namespace fl::kernels
+}  // namespace fl::rolled
