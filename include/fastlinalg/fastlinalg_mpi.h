@@ -220,12 +220,14 @@ FL_API void fl_mpi_factor_destroy(fl_mpi_factor *factor);
  *  Collective.  QR gives the least-squares solution of the tall A; EIGH gives the
  *  pseudo-inverse solution, eigenvalues with |w| <= n * eps * max|w| counting as zero.
  *  @param factor the factor
- *  @param trans FL_NO_TRANS or FL_TRANS (FL_TRANS for LU only; the symmetric kinds ignore it)
- *  @param b the right-hand sides, A's rows-by-k, on the factor's context and blocking
- *  @param x receives the solution, A's cols-by-k, same context and blocking; may be b
- *         itself for square kinds
+ *  @param trans FL_NO_TRANS or FL_TRANS (the symmetric kinds ignore it; QR takes FL_NO_TRANS)
+ *  @param b the right-hand sides, A's rows-by-k, on the factor's context; any blocks (blocks
+ *         other than A's cost one redistribution, pdgemr2d, each way)
+ *  @param x receives the solution, A's cols-by-k, on the factor's context; may be b itself
+ *         for square kinds
  *  @return FL_OK; FL_ERR_DIMENSION_MISMATCH for shapes that do not fit;
- *          FL_ERR_INVALID_ARGUMENT for another context or blocking (a bad descriptor) */
+ *          FL_ERR_INVALID_ARGUMENT for a matrix on another context; FL_ERR_UNSUPPORTED for
+ *          FL_TRANS with QR */
 FL_API fl_status fl_mpi_factor_solve(const fl_mpi_factor *factor, fl_transpose trans,
                                      const fl_mpi_matrix *b, fl_mpi_matrix *x);
 
@@ -240,8 +242,10 @@ FL_API fl_status fl_mpi_factor_logdet(const fl_mpi_factor *factor, double *sign,
                                       double *logabsdet);
 
 /** The reciprocal condition number, as fl_factor_rcond defines it.  Collective.
- *  LU and Cholesky: pdgecon / pdpocon's 1-norm estimate; QR: pdtrcon's for R; EIGH:
- *  min|w| / max|w| exactly.  An empty matrix gives 1.
+ *  LU and Cholesky: 1 / (||A||_1 est(||A^-1||_1)), LAPACK's dlacn2 estimator driving
+ *  distributed solves (2 to 5 pairs of n-by-1 solves: O(n^2 / P) per rank); QR: the same
+ *  for R; EIGH: min|w| / max|w| exactly.  An empty matrix gives 1.  (ScaLAPACK's own
+ *  pdgecon/pdpocon overestimate rcond up to 40x in Debian's 2.2.1, hence dlacn2.)
  *  @param factor the factor
  *  @param rcond receives the estimate in [0, 1], the same on every rank
  *  @return FL_OK */
@@ -255,7 +259,7 @@ FL_API fl_status fl_mpi_factor_rcond(const fl_mpi_factor *factor, double *rcond)
 FL_API fl_status fl_mpi_factor_eigenvalues(const fl_mpi_factor *factor, fl_dtype dtype, void *w);
 
 /** Copies the eigenvectors of an EIGH factor (column k belongs to eigenvalue k) into a
- *  distributed n-by-n matrix on the factor's context and blocking.  Collective.
+ *  distributed n-by-n matrix on the factor's context, of any blocking.  Collective.
  *  @param factor the factor
  *  @param v receives the eigenvectors
  *  @return FL_OK; FL_ERR_UNSUPPORTED for the other kinds; as fl_mpi_factor_solve for v */

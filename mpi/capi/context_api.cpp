@@ -24,7 +24,7 @@ MPI_Comm communicator(int64_t comm) {
     if (comm < INT_MIN || comm > INT_MAX)
         throw Error(ErrorCode::invalid_argument, "comm = " + std::to_string(comm) + " is not a Fortran communicator handle");
     const MPI_Comm c = MPI_Comm_f2c(static_cast<MPI_Fint>(comm));
-    if (c == MPI_COMM_NULL)
+    if (c == nullptr || c == MPI_COMM_NULL)  // Open MPI answers NULL for an unknown handle
         throw Error(ErrorCode::invalid_argument, "comm = " + std::to_string(comm) + " is not a valid communicator");
     return c;
 }

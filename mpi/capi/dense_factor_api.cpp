@@ -6,7 +6,7 @@
 #include "mpi/capi/mpi_handles.hpp"
 #include "mpi/capi/mpi_arguments.hpp"
 #include "core/error.hpp"
-#include "mpi/src/dense/scalapack_support.hpp"
+#include "mpi/src/redistribute.hpp"
 #include "fastlinalg/fastlinalg_mpi.h"
 
 using fl::Error;
@@ -92,7 +92,7 @@ FL_API fl_status fl_mpi_factor_solve(const fl_mpi_factor *factor, fl_transpose t
         return s;
     return mpi::capi::collective(comm_of(factor), fn, [&] {
         mpi::capi::require_same_on_every_rank(comm_of(factor), {transpose, b->matrix->cols()}, "trans or b's columns");
-        f.solve(transpose && f.kind() == mpi::DenseKind::lu, *b->matrix, *x->matrix);
+        mpi::solve_any_distribution(f, transpose && f.kind() == mpi::DenseKind::lu, *b->matrix, *x->matrix);
     });
 }
 
@@ -134,7 +134,7 @@ FL_API fl_status fl_mpi_factor_eigenvectors(const fl_mpi_factor *factor, fl_mpi_
         if (!vectors) throw Error(ErrorCode::unsupported, "only an FL_FACTOR_EIGH factor has eigenvectors");
         mpi::DistMatrix &out = mpi::capi::live_matrix(v, "v");
         mpi::capi::require_solve_operands(*vectors, *vectors, out);
-        mpi::copy_leading_rows(*vectors, out);
+        mpi::copy_between_distributions(*vectors, out);
     });
 }
 

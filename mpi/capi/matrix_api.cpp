@@ -51,7 +51,7 @@ fl_status redistribution(const char *fn, Handle *matrix, int64_t root, fl_dtype 
             const mpi::DistMatrix &m = mpi::capi::live_matrix(matrix, "matrix");
             mpi::capi::require_float64(dtype, "dtype");
             r = mpi::capi::rank_arg(m.context(), root, "root");
-            if (m.context().rank() == r) full = mpi::capi::full_matrix_arg(layout, m.rows(), m.cols(), a, lda);
+            if (m.context().rank() == r) full = mpi::capi::full_matrix_arg({"a", "lda", "rows", "cols"}, layout, m.rows(), m.cols(), a, lda);
         }))
         return s;
     return mpi::capi::collective(comm, fn, [&] {

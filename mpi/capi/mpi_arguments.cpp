@@ -31,23 +31,17 @@ int rank_arg(const Context &context, int64_t root, const char *name) {
     return static_cast<int>(root);
 }
 
-FullMatrix full_matrix_arg(fl_layout layout, int64_t rows, int64_t cols, const void *a, int64_t lda) {
-    const MatrixRef ref = fl::capi::matrix_arg({"a", "lda", "rows", "cols"}, Dtype::float64, layout, rows, cols, a, lda);
+FullMatrix full_matrix_arg(const fl::capi::MatrixNames &names, fl_layout layout, int64_t rows, int64_t cols,
+                           const void *a, int64_t ld) {
+    const MatrixRef ref = fl::capi::matrix_arg(names, Dtype::float64, layout, rows, cols, a, ld);
     double *data = static_cast<double *>(ref.data);
     return ref.layout == Layout::col_major ? FullMatrix{data, 1, ref.ld} : FullMatrix{data, ref.ld, 1};
 }
 
 void require_solve_operands(const DistMatrix &a, const DistMatrix &b, const DistMatrix &x) {
-    for (const auto &[m, name] : {std::pair{&b, "b"}, std::pair{&x, "x"}}) {
+    for (const auto &[m, name] : {std::pair{&b, "b"}, std::pair{&x, "x"}})
         if (&m->context() != &a.context())
             throw Error(ErrorCode::invalid_argument, std::string(name) + " lives on another context than the factor");
-        if (!m->distribution().same_distribution(a.distribution()))
-            throw Error(ErrorCode::invalid_argument,
-                        std::string(name) + "'s blocks " + std::to_string(m->distribution().rows.block) + "x" +
-                            std::to_string(m->distribution().cols.block) + " differ from the factor's " +
-                            std::to_string(a.distribution().rows.block) + "x" +
-                            std::to_string(a.distribution().cols.block));
-    }
     if (b.rows() != a.rows())
         throw Error(ErrorCode::dimension_mismatch, "b has " + std::to_string(b.rows()) + " rows, A has " +
                                                        std::to_string(a.rows()));

@@ -108,8 +108,8 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
             mpi::capi::require_float64(dtype, "dtype");
             require_non_negative(nrhs, "nrhs");
             if (!root) return;
-            in = mpi::capi::full_matrix_arg(layout, n, nrhs, b, ldb);
-            out = mpi::capi::full_matrix_arg(layout, n, nrhs, x, ldx);
+            in = mpi::capi::full_matrix_arg({"b", "ldb", "n", "nrhs"}, layout, n, nrhs, b, ldb);
+            out = mpi::capi::full_matrix_arg({"x", "ldx", "n", "nrhs"}, layout, n, nrhs, x, ldx);
             rhs.resize(static_cast<size_t>(n * nrhs));  // MUMPS wants them column-major, n apart
         }))
         return s;

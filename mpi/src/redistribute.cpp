@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "mpi/src/scalapack/scalapack.hpp"
 
 namespace fl::mpi {
 namespace {
@@ -165,6 +166,14 @@ void add_entries(DistMatrix &matrix, int64_t count, const int64_t *rows, const i
     double *local = matrix.data("the matrix");
     for (const Entry &e : incoming)
         local[dist.rows.local_index(e.row) + dist.cols.local_index(e.col) * matrix.ld()] += e.value;
+}
+
+void copy_between_distributions(const DistMatrix &from, DistMatrix &to) {
+    const int m = static_cast<int>(from.rows()), n = static_cast<int>(from.cols()), one = 1;
+    const int context = from.context().blacs();
+    if (m == 0 || n == 0) return;
+    pdgemr2d_(&m, &n, from.data("the source"), &one, &one, from.desc(), to.data("the destination"), &one, &one,
+              to.desc(), &context);
 }
 
 }  // namespace fl::mpi

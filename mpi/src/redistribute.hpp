@@ -23,4 +23,7 @@ void gather(const DistMatrix &matrix, int root, FullMatrix full);
 void add_entries(DistMatrix &matrix, int64_t count, const int64_t *rows, const int64_t *cols,
                  const double *values);
 
+// to = from, for two matrices of one shape on one context whatever their blocks (pdgemr2d).
+void copy_between_distributions(const DistMatrix &from, DistMatrix &to);
+
 }  // namespace fl::mpi

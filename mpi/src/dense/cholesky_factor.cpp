@@ -1,4 +1,4 @@
-// Cholesky A = L L^T over the grid (the lower triangle is read): pdpotrf, pdpotrs, pdpocon.
+// Cholesky A = L L^T over the grid (the lower triangle is read): pdpotrf, pdpotrs; rcond by dlacn2 over pdpotrs.
 #include <string>
 
 #include "core/error.hpp"
@@ -13,7 +13,7 @@ public:
     explicit CholeskyFactor(DistMatrix a) : DenseFactor(DenseKind::cholesky, std::move(a)) {
         const int n = static_cast<int>(a_.rows()), one = 1;
         if (n == 0) return;
-        anorm_ = one_norm(a_, true);
+        anorm_ = one_norm(a_, Part::symmetric_lower);
         int info = 0;
         pdpotrf_("L", &n, a_.data("A"), &one, &one, a_.desc(), &info);
         check_argument_info("pdpotrf", info);
@@ -34,12 +34,7 @@ public:
     LogDet logdet() const override { return {1.0, 2 * diagonal_sums(a_, a_.rows()).log_abs}; }
 
     double rcond() const override {
-        const int n = static_cast<int>(a_.rows()), one = 1;
-        if (n == 0) return 1;
-        return estimate_rcond("pdpocon", [&](double *rcond, double *work, const int *lwork, int *iwork,
-                                           const int *liwork, int *info) {
-            pdpocon_("L", &n, a_.data("A"), &one, &one, a_.desc(), &anorm_, rcond, work, lwork, iwork, liwork, info);
-        });
+        return estimate_rcond(a_, anorm_, [&](bool, DistMatrix &x) { solve(false, x, x); });
     }
 
 private:

@@ -41,6 +41,10 @@ protected:
     DistMatrix a_;
 };
 
+// f.solve for b and x of any blocking on f's context: those that differ from A's travel
+// through a copy in A's distribution.
+void solve_any_distribution(const DenseFactor &f, bool transpose, const DistMatrix &b, DistMatrix &x);
+
 std::unique_ptr<DenseFactor> make_lu(DistMatrix a);
 std::unique_ptr<DenseFactor> make_cholesky(DistMatrix a);
 std::unique_ptr<DenseFactor> make_qr(DistMatrix a);

@@ -1,5 +1,5 @@
 // QR least squares over the grid: pdgeqrf, then Q^T B (pdormqr) and R X = (Q^T B)_1:n
-// (pdtrtrs); pdtrcon for R's condition.
+// (pdtrtrs).
 #include <string>
 
 #include "core/error.hpp"
@@ -57,12 +57,15 @@ public:
         throw Error(ErrorCode::unsupported, "a QR factor has no log-determinant: use LU for a square A");
     }
 
+    // R's condition (R has A's singular values): dlacn2 over triangular solves with R.
     double rcond() const override {
         const int n = static_cast<int>(a_.cols()), one = 1;
         if (n == 0) return 1;
-        return estimate_rcond("pdtrcon", [&](double *rcond, double *work, const int *lwork, int *iwork,
-                                             const int *liwork, int *info) {
-            pdtrcon_("1", "U", "N", &n, a_.data("A"), &one, &one, a_.desc(), rcond, work, lwork, iwork, liwork, info);
+        return estimate_rcond(a_, one_norm(a_, Part::upper), [&](bool transpose, DistMatrix &x) {
+            int info = 0;
+            pdtrtrs_("U", transpose ? "T" : "N", "N", &n, &one, a_.data("A"), &one, &one, a_.desc(), x.data("x"), &one,
+                     &one, x.desc(), &info);
+            check_argument_info("pdtrtrs", info);
         });
     }
 

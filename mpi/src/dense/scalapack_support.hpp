@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "mpi/src/dense/dense_factor.hpp"
@@ -16,20 +17,10 @@ void check_argument_info(const char *routine, int info);
 // with a little headroom (some routines' queries are known to round down).
 int workspace_size(double queried);
 
-// Runs a ScaLAPACK condition estimator (pdgecon, pdpocon, pdtrcon) twice: a workspace
-// query, then the estimate. call(rcond, work, lwork, iwork, liwork, info) makes the call.
-template <class Call> double estimate_rcond(const char *routine, Call call) {
-    double result = 0, query = 0;
-    int iquery = 0, minus_one = -1, info = 0;
-    call(&result, &query, &minus_one, &iquery, &minus_one, &info);
-    check_argument_info(routine, info);
-    const int lwork = workspace_size(query), liwork = workspace_size(iquery);
-    std::vector<double> work(static_cast<size_t>(lwork));
-    std::vector<int> iwork(static_cast<size_t>(liwork));
-    call(&result, work.data(), &lwork, iwork.data(), &liwork, &info);
-    check_argument_info(routine, info);
-    return result;
-}
+// 1 / (anorm * est ||A^-1||_1): dlacn2 drives solve(transpose, x) on an n-by-1 distributed
+// x in a's blocking, every rank running the estimator identically on a replicated vector.
+// 1 for an empty A, 0 when anorm is 0.
+double estimate_rcond(const DistMatrix &a, double anorm, const std::function<void(bool, DistMatrix &)> &solve);
 
 // x's local rows and columns from b (same distribution; x may have fewer global rows,
 // which are then b's leading rows). A no-op when x is b.
@@ -44,7 +35,9 @@ struct DiagonalSums {
 };
 DiagonalSums diagonal_sums(const DistMatrix &a, int64_t count);
 
-// The 1-norm ScaLAPACK condition estimators and the QR rank check need: pdlange / pdlansy.
-double one_norm(const DistMatrix &a, bool symmetric_lower);
+// The 1-norm of A (pdlange), of its lower triangle read as symmetric (pdlansy), or of
+// its upper triangle (pdlantr, QR's R).
+enum class Part { general, symmetric_lower, upper };
+double one_norm(const DistMatrix &a, Part part);
 
 }  // namespace fl::mpi

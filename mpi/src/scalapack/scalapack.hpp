@@ -20,6 +20,8 @@ void descinit_(int *desc, const int *m, const int *n, const int *mb, const int *
 
 double pdlange_(const char *norm, const int *m, const int *n, const double *a, const int *ia,
                 const int *ja, const int *desca, double *work);
+double pdlantr_(const char *norm, const char *uplo, const char *diag, const int *m, const int *n, const double *a,
+                const int *ia, const int *ja, const int *desca, double *work);
 double pdlansy_(const char *norm, const char *uplo, const int *n, const double *a, const int *ia,
                 const int *ja, const int *desca, double *work);
 
@@ -28,18 +30,12 @@ void pdgetrf_(const int *m, const int *n, double *a, const int *ia, const int *j
 void pdgetrs_(const char *trans, const int *n, const int *nrhs, const double *a, const int *ia,
               const int *ja, const int *desca, const int *ipiv, double *b, const int *ib,
               const int *jb, const int *descb, int *info);
-void pdgecon_(const char *norm, const int *n, const double *a, const int *ia, const int *ja,
-              const int *desca, const double *anorm, double *rcond, double *work, const int *lwork,
-              int *iwork, const int *liwork, int *info);
 
 void pdpotrf_(const char *uplo, const int *n, double *a, const int *ia, const int *ja,
               const int *desca, int *info);
 void pdpotrs_(const char *uplo, const int *n, const int *nrhs, const double *a, const int *ia,
               const int *ja, const int *desca, double *b, const int *ib, const int *jb,
               const int *descb, int *info);
-void pdpocon_(const char *uplo, const int *n, const double *a, const int *ia, const int *ja,
-              const int *desca, const double *anorm, double *rcond, double *work, const int *lwork,
-              int *iwork, const int *liwork, int *info);
 
 void pdgeqrf_(const int *m, const int *n, double *a, const int *ia, const int *ja, const int *desca,
               double *tau, double *work, const int *lwork, int *info);
@@ -50,9 +46,6 @@ void pdormqr_(const char *side, const char *trans, const int *m, const int *n, c
 void pdtrtrs_(const char *uplo, const char *trans, const char *diag, const int *n, const int *nrhs,
               const double *a, const int *ia, const int *ja, const int *desca, double *b,
               const int *ib, const int *jb, const int *descb, int *info);
-void pdtrcon_(const char *norm, const char *uplo, const char *diag, const int *n, const double *a,
-              const int *ia, const int *ja, const int *desca, double *rcond, double *work,
-              const int *lwork, int *iwork, const int *liwork, int *info);
 
 void pdsyevd_(const char *jobz, const char *uplo, const int *n, double *a, const int *ia,
               const int *ja, const int *desca, double *w, double *z, const int *iz, const int *jz,
@@ -62,5 +55,14 @@ void pdgemm_(const char *transa, const char *transb, const int *m, const int *n,
              const double *alpha, const double *a, const int *ia, const int *ja, const int *desca,
              const double *b, const int *ib, const int *jb, const int *descb, const double *beta,
              double *c, const int *ic, const int *jc, const int *descc);
+
+// Copies between any two distributions whose grids lie within context's processes.
+void pdgemr2d_(const int *m, const int *n, const double *a, const int *ia, const int *ja, const int *desca,
+               double *b, const int *ib, const int *jb, const int *descb, const int *context);
+
+// LAPACK's reverse-communication 1-norm estimator (Higham's refinement of Hager's method).
+// ScaLAPACK's own PxLACON, behind pdgecon/pdpocon/pdtrcon, stops after its first step in
+// Debian's 2.2.1 and overestimates rcond up to 40x, so the factors drive this one instead.
+void dlacn2_(const int *n, double *v, double *x, int *isgn, double *est, int *kase, int *isave);
 
 }  // extern "C"
