@@ -26,7 +26,8 @@ int main(int argc, char **argv) {
         for (j = 0; j < N; ++j) a[i + j * N] = (i == j ? 3.0 : 1.0);
         b[i] = N + 2.0;
     }
-    ok = ok && check(fl_mpi_context_create(&context, MPI_Comm_c2f(MPI_COMM_WORLD), 0, 0), "context");
+    ok =
+        ok && check(fl_mpi_context_create(&context, MPI_Comm_c2f(MPI_COMM_WORLD), 0, 0), "context");
     ok = ok && check(fl_mpi_matrix_create(&ad, context, FL_FLOAT64, N, N, 0, 0), "create A");
     ok = ok && check(fl_mpi_matrix_create(&bd, context, FL_FLOAT64, N, 1, 0, 0), "create B");
     ok = ok && check(fl_mpi_matrix_scatter(ad, 0, FL_FLOAT64, FL_COL_MAJOR, a, N), "scatter A");

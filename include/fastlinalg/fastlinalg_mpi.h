@@ -110,8 +110,8 @@ typedef struct fl_mpi_matrix fl_mpi_matrix;
  *          ranks pass different values; FL_ERR_UNSUPPORTED for FL_FLOAT32;
  *          FL_ERR_TOO_LARGE beyond 32-bit local sizes; FL_ERR_OUT_OF_MEMORY */
 FL_API fl_status fl_mpi_matrix_create(fl_mpi_matrix **matrix, const fl_mpi_context *context,
-                                      fl_dtype dtype, int64_t rows, int64_t cols,
-                                      int64_t row_block, int64_t col_block);
+                                      fl_dtype dtype, int64_t rows, int64_t cols, int64_t row_block,
+                                      int64_t col_block);
 
 /** Destroys a matrix.  Local.  NULL does nothing.  @param matrix the matrix, or NULL */
 FL_API void fl_mpi_matrix_destroy(fl_mpi_matrix *matrix);
@@ -210,8 +210,8 @@ typedef struct fl_mpi_factor fl_mpi_factor;
  *  @return FL_OK; FL_ERR_SINGULAR (LU: an exactly zero pivot; QR: R has a zero diagonal),
  *          FL_ERR_NOT_POSITIVE_DEFINITE (Cholesky), the failing index in the message;
  *          FL_ERR_INVALID_ARGUMENT for a shape the kind does not take or non-square blocks */
-FL_API fl_status fl_mpi_factor_create(fl_mpi_factor **factor, fl_factor_kind kind,
-                                      fl_mpi_matrix *a, int consume);
+FL_API fl_status fl_mpi_factor_create(fl_mpi_factor **factor, fl_factor_kind kind, fl_mpi_matrix *a,
+                                      int consume);
 
 /** Destroys a factor.  Local.  NULL does nothing.  @param factor the factor, or NULL */
 FL_API void fl_mpi_factor_destroy(fl_mpi_factor *factor);
@@ -238,8 +238,7 @@ FL_API fl_status fl_mpi_factor_solve(const fl_mpi_factor *factor, fl_transpose t
  *  @param sign receives +1, -1 or 0, the same on every rank
  *  @param logabsdet receives log|det(A)|, the same on every rank
  *  @return FL_OK; FL_ERR_UNSUPPORTED */
-FL_API fl_status fl_mpi_factor_logdet(const fl_mpi_factor *factor, double *sign,
-                                      double *logabsdet);
+FL_API fl_status fl_mpi_factor_logdet(const fl_mpi_factor *factor, double *sign, double *logabsdet);
 
 /** The reciprocal condition number, as fl_factor_rcond defines it.  Collective.
  *  LU and Cholesky: 1 / (||A||_1 est(||A^-1||_1)), LAPACK's dlacn2 estimator driving
@@ -271,8 +270,8 @@ FL_API fl_status fl_mpi_factor_eigenvectors(const fl_mpi_factor *factor, fl_mpi_
 
 /** What MUMPS is told about the matrix.  The values are part of the ABI. */
 typedef enum fl_mpi_sparse_kind FL_ENUM_TYPE {
-    FL_MPI_SPARSE_GENERAL = 1,  /* any square A: LU with threshold pivoting (MUMPS SYM = 0) */
-    FL_MPI_SPARSE_SPD = 2,      /* symmetric positive definite: L D L^T without pivoting (SYM = 1) */
+    FL_MPI_SPARSE_GENERAL = 1, /* any square A: LU with threshold pivoting (MUMPS SYM = 0) */
+    FL_MPI_SPARSE_SPD = 2,     /* symmetric positive definite: L D L^T without pivoting (SYM = 1) */
     FL_MPI_SPARSE_SYMMETRIC = 3 /* symmetric indefinite: L D L^T with 2x2 pivots (SYM = 2) */
 } fl_mpi_sparse_kind;
 
@@ -350,8 +349,8 @@ FL_API fl_status fl_mpi_sparse_factor_logdet(const fl_mpi_sparse_factor *factor,
  *  @param negative receives the number of negative eigenvalues
  *  @param zero receives the number of zero eigenvalues
  *  @return FL_OK; FL_ERR_UNSUPPORTED for FL_MPI_SPARSE_GENERAL */
-FL_API fl_status fl_mpi_sparse_factor_inertia(const fl_mpi_sparse_factor *factor,
-                                              int64_t *positive, int64_t *negative, int64_t *zero);
+FL_API fl_status fl_mpi_sparse_factor_inertia(const fl_mpi_sparse_factor *factor, int64_t *positive,
+                                              int64_t *negative, int64_t *zero);
 
 #ifdef __cplusplus
 }

@@ -15,8 +15,8 @@
 #ifndef FASTLINALG_MPI_HPP
 #define FASTLINALG_MPI_HPP
 
-#include <fastlinalg/fastlinalg.hpp>
 #include <fastlinalg/fastlinalg_mpi.h>
+#include <fastlinalg/fastlinalg.hpp>
 
 #include <array>
 #include <cstdint>
@@ -49,7 +49,8 @@ public:
     const fl_mpi_context *get() const noexcept { return handle_.get(); }
 
 private:
-    std::unique_ptr<fl_mpi_context, detail::deleter<fl_mpi_context, fl_mpi_context_destroy>> handle_;
+    std::unique_ptr<fl_mpi_context, detail::deleter<fl_mpi_context, fl_mpi_context_destroy>>
+        handle_;
 };
 
 // A float64 matrix in 2-D block-cyclic layout (fastlinalg_mpi.h states it exactly).
@@ -62,7 +63,8 @@ public:
         handle_.reset(raw);
     }
     // a (read on root only; its shape must be given on every rank) scattered. Collective.
-    static dist_matrix scatter(const context &ctx, int root, const matrix_view<double> &a, std::int64_t block = 0) {
+    static dist_matrix scatter(const context &ctx, int root, const matrix_view<double> &a,
+                               std::int64_t block = 0) {
         dist_matrix m(ctx, a.rows, a.cols, block);
         check(fl_mpi_matrix_scatter(m.get(), root, FL_FLOAT64, a.layout, a.data, a.ld));
         return m;
@@ -87,7 +89,8 @@ public:
         matrix<double> piece(s[4], s[5], FL_COL_MAJOR);
         std::vector<double> &e = piece.elements();
         if (e.empty()) e.resize(1);  // a rank without rows still has ld = 1
-        check(fl_mpi_matrix_get_local(get(), FL_FLOAT64, e.data(), packed_ld(FL_COL_MAJOR, s[4], s[5])));
+        check(fl_mpi_matrix_get_local(get(), FL_FLOAT64, e.data(),
+                                      packed_ld(FL_COL_MAJOR, s[4], s[5])));
         return piece;
     }
     void set_local(const matrix_view<double> &piece) {
@@ -99,12 +102,14 @@ public:
     // A(rows[k], cols[k]) += values[k]. Collective.
     void add_entries(const std::vector<std::int64_t> &rows, const std::vector<std::int64_t> &cols,
                      const std::vector<double> &values) {
-        detail::expect_size("fl_mpi_matrix_add_entries", "cols.size()", static_cast<std::int64_t>(cols.size()),
+        detail::expect_size("fl_mpi_matrix_add_entries", "cols.size()",
+                            static_cast<std::int64_t>(cols.size()),
                             static_cast<std::int64_t>(rows.size()));
-        detail::expect_size("fl_mpi_matrix_add_entries", "values.size()", static_cast<std::int64_t>(values.size()),
+        detail::expect_size("fl_mpi_matrix_add_entries", "values.size()",
+                            static_cast<std::int64_t>(values.size()),
                             static_cast<std::int64_t>(rows.size()));
-        check(fl_mpi_matrix_add_entries(get(), FL_FLOAT64, static_cast<std::int64_t>(values.size()), rows.data(),
-                                        cols.data(), values.data()));
+        check(fl_mpi_matrix_add_entries(get(), FL_FLOAT64, static_cast<std::int64_t>(values.size()),
+                                        rows.data(), cols.data(), values.data()));
     }
     fl_mpi_matrix *get() const noexcept { return handle_.get(); }
 
@@ -128,7 +133,8 @@ public:
         check(fl_mpi_factor_solve(get(), trans, b.get(), x.get()));
     }
     // X = A^-1 B, a new matrix on ctx in A's blocking. Collective.
-    dist_matrix solve(const context &ctx, const dist_matrix &b, fl_transpose trans = FL_NO_TRANS) const {
+    dist_matrix solve(const context &ctx, const dist_matrix &b,
+                      fl_transpose trans = FL_NO_TRANS) const {
         dist_matrix x(ctx, cols_, b.shape()[1], block_);
         solve(b, x, trans);
         return x;
@@ -166,14 +172,16 @@ public:
                   const std::vector<std::int64_t> &rows, const std::vector<std::int64_t> &cols,
                   const std::vector<double> &values)
         : n_(n) {
-        detail::expect_size("fl_mpi_sparse_factor_create", "cols.size()", static_cast<std::int64_t>(cols.size()),
+        detail::expect_size("fl_mpi_sparse_factor_create", "cols.size()",
+                            static_cast<std::int64_t>(cols.size()),
                             static_cast<std::int64_t>(rows.size()));
         detail::expect_size("fl_mpi_sparse_factor_create", "values.size()",
-                            static_cast<std::int64_t>(values.size()), static_cast<std::int64_t>(rows.size()));
+                            static_cast<std::int64_t>(values.size()),
+                            static_cast<std::int64_t>(rows.size()));
         fl_mpi_sparse_factor *raw = nullptr;
         check(fl_mpi_sparse_factor_create(&raw, ctx.get(), kind, n, distributed ? 1 : 0,
-                                          static_cast<std::int64_t>(values.size()), rows.data(), cols.data(),
-                                          FL_FLOAT64, values.data()));
+                                          static_cast<std::int64_t>(values.size()), rows.data(),
+                                          cols.data(), FL_FLOAT64, values.data()));
         handle_.reset(raw);
     }
     void refactor(const std::vector<double> &values) {
@@ -183,8 +191,8 @@ public:
     matrix<double> solve(const matrix_view<double> &b, std::int64_t nrhs, bool root) const {
         if (root) detail::expect_shape("fl_mpi_sparse_factor_solve", "b", b, n_, nrhs);
         matrix<double> x(root ? n_ : 0, root ? nrhs : 0, b.layout);
-        check(fl_mpi_sparse_factor_solve(handle_.get(), FL_FLOAT64, nrhs, b.layout, b.data, b.ld, x.data(),
-                                         root ? x.ld() : b.ld));
+        check(fl_mpi_sparse_factor_solve(handle_.get(), FL_FLOAT64, nrhs, b.layout, b.data, b.ld,
+                                         x.data(), root ? x.ld() : b.ld));
         return x;
     }
     std::pair<double, double> logdet() const {
@@ -201,7 +209,9 @@ public:
 
 private:
     std::int64_t n_;
-    std::unique_ptr<fl_mpi_sparse_factor, detail::deleter<fl_mpi_sparse_factor, fl_mpi_sparse_factor_destroy>> handle_;
+    std::unique_ptr<fl_mpi_sparse_factor,
+                    detail::deleter<fl_mpi_sparse_factor, fl_mpi_sparse_factor_destroy>>
+        handle_;
 };
 
 }  // namespace fastlinalg::mpi

@@ -9,7 +9,6 @@
 
 namespace fl::mpi::capi {
 
-
 fl_status agree(MPI_Comm comm, const char *function, fl_status local) noexcept {
     int rank = 0, size = 1;
     MPI_Comm_rank(comm, &rank);
@@ -27,7 +26,8 @@ fl_status agree(MPI_Comm comm, const char *function, fl_status local) noexcept {
         report.status = local;
         const char *message = fl_last_error();
         const size_t prefix = std::strlen(function) + 2;
-        if (std::strncmp(message, function, prefix - 2) == 0 && std::strlen(message) >= prefix) message += prefix;
+        if (std::strncmp(message, function, prefix - 2) == 0 && std::strlen(message) >= prefix)
+            message += prefix;
         std::snprintf(report.message, sizeof report.message, "%s", message);
     }
     MPI_Bcast(&report, sizeof report, MPI_BYTE, failing, comm);
@@ -36,15 +36,18 @@ fl_status agree(MPI_Comm comm, const char *function, fl_status local) noexcept {
     return fl::capi::fail(function, static_cast<fl_status>(report.status), tagged);
 }
 
-void require_same_on_every_rank(MPI_Comm comm, std::initializer_list<int64_t> values, const char *names) {
+void require_same_on_every_rank(MPI_Comm comm, std::initializer_list<int64_t> values,
+                                const char *names) {
     std::vector<int64_t> low(values), high(values);
-    MPI_Allreduce(MPI_IN_PLACE, low.data(), static_cast<int>(low.size()), MPI_INT64_T, MPI_MIN, comm);
-    MPI_Allreduce(MPI_IN_PLACE, high.data(), static_cast<int>(high.size()), MPI_INT64_T, MPI_MAX, comm);
+    MPI_Allreduce(MPI_IN_PLACE, low.data(), static_cast<int>(low.size()), MPI_INT64_T, MPI_MIN,
+                  comm);
+    MPI_Allreduce(MPI_IN_PLACE, high.data(), static_cast<int>(high.size()), MPI_INT64_T, MPI_MAX,
+                  comm);
     if (low == high) return;
     std::string mine;
     for (int64_t v : values) mine += (mine.empty() ? "" : ", ") + std::to_string(v);
-    throw Error(ErrorCode::dimension_mismatch,
-                std::string("the ranks pass different ") + names + " (" + mine + " on the reporting rank)");
+    throw Error(ErrorCode::dimension_mismatch, std::string("the ranks pass different ") + names +
+                                                   " (" + mine + " on the reporting rank)");
 }
 
 fl_status require_handle(const void *handle, const char *function, const char *name) noexcept {

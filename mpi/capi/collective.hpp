@@ -18,13 +18,15 @@ namespace fl::mpi::capi {
 fl_status agree(MPI_Comm comm, const char *function, fl_status local) noexcept;
 
 // guarded(body) on every rank, agreed.
-template <class Body> fl_status collective(MPI_Comm comm, const char *function, Body &&body) noexcept {
+template <class Body>
+fl_status collective(MPI_Comm comm, const char *function, Body &&body) noexcept {
     return agree(comm, function, fl::capi::guarded(function, body));
 }
 
 // Throws fl::Error (dimension_mismatch) on every rank at once when some of values differ
 // between the ranks, naming them. Collective: call it only where every rank gets to it.
-void require_same_on_every_rank(MPI_Comm comm, std::initializer_list<int64_t> values, const char *names);
+void require_same_on_every_rank(MPI_Comm comm, std::initializer_list<int64_t> values,
+                                const char *names);
 
 // A local check of one handle argument (no communicator can be trusted without it).
 fl_status require_handle(const void *handle, const char *function, const char *name) noexcept;

@@ -5,8 +5,8 @@
 #include <cstdint>
 
 #include "capi/arguments.hpp"
-#include "mpi/src/dist_matrix.hpp"
 #include "fastlinalg/fastlinalg_mpi.h"
+#include "mpi/src/dist_matrix.hpp"
 #include "mpi/src/redistribute.hpp"
 
 namespace fl::mpi::capi {
@@ -22,8 +22,8 @@ const DistMatrix &live_matrix(const fl_mpi_matrix *matrix, const char *name);
 int rank_arg(const Context &context, int64_t root, const char *name);
 
 // The root's full rows-by-cols matrix argument (layout, pointer, leading dimension).
-FullMatrix full_matrix_arg(const fl::capi::MatrixNames &names, fl_layout layout, int64_t rows, int64_t cols,
-                           const void *a, int64_t ld);
+FullMatrix full_matrix_arg(const fl::capi::MatrixNames &names, fl_layout layout, int64_t rows,
+                           int64_t cols, const void *a, int64_t ld);
 
 // b and x of a solve: on the factor's context, b A's rows-by-k, x A's cols-by-k; any blocks.
 void require_solve_operands(const DistMatrix &a, const DistMatrix &b, const DistMatrix &x);

@@ -2,11 +2,11 @@
 #include <string>
 #include <vector>
 
-#include "mpi/capi/collective.hpp"
-#include "mpi/capi/mpi_handles.hpp"
-#include "mpi/capi/mpi_arguments.hpp"
 #include "core/error.hpp"
 #include "fastlinalg/fastlinalg_mpi.h"
+#include "mpi/capi/collective.hpp"
+#include "mpi/capi/mpi_arguments.hpp"
+#include "mpi/capi/mpi_handles.hpp"
 
 using fl::Error;
 using fl::ErrorCode;
@@ -18,19 +18,24 @@ namespace {
 
 mpi::SparseKind sparse_kind(fl_mpi_sparse_kind kind) {
     switch (kind) {
-    case FL_MPI_SPARSE_GENERAL: return mpi::SparseKind::general;
-    case FL_MPI_SPARSE_SPD: return mpi::SparseKind::spd;
-    case FL_MPI_SPARSE_SYMMETRIC: return mpi::SparseKind::symmetric;
+        case FL_MPI_SPARSE_GENERAL:
+            return mpi::SparseKind::general;
+        case FL_MPI_SPARSE_SPD:
+            return mpi::SparseKind::spd;
+        case FL_MPI_SPARSE_SYMMETRIC:
+            return mpi::SparseKind::symmetric;
     }
-    throw Error(ErrorCode::invalid_argument, "kind = " + std::to_string(kind) +
-                                                 " is not an fl_mpi_sparse_kind (GENERAL = 1, SPD = 2, SYMMETRIC = 3)");
+    throw Error(ErrorCode::invalid_argument,
+                "kind = " + std::to_string(kind) +
+                    " is not an fl_mpi_sparse_kind (GENERAL = 1, SPD = 2, SYMMETRIC = 3)");
 }
 
 void require_values(int64_t count, const void *values) {
     if (count > 0) require_not_null(values, "values");
 }
 
-void require_triplets(int64_t n, int64_t count, const int64_t *rows, const int64_t *cols, const void *values) {
+void require_triplets(int64_t n, int64_t count, const int64_t *rows, const int64_t *cols,
+                      const void *values) {
     require_non_negative(count, "count");
     if (count == 0) return;
     require_not_null(rows, "rows");
@@ -38,9 +43,10 @@ void require_triplets(int64_t n, int64_t count, const int64_t *rows, const int64
     require_values(count, values);
     for (int64_t k = 0; k < count; ++k)
         if (rows[k] < 0 || rows[k] >= n || cols[k] < 0 || cols[k] >= n)
-            throw Error(ErrorCode::invalid_argument, "triplet " + std::to_string(k) + " at (" + std::to_string(rows[k]) +
-                                                         ", " + std::to_string(cols[k]) + ") lies outside the " +
-                                                         std::to_string(n) + "x" + std::to_string(n) + " matrix");
+            throw Error(ErrorCode::invalid_argument,
+                        "triplet " + std::to_string(k) + " at (" + std::to_string(rows[k]) + ", " +
+                            std::to_string(cols[k]) + ") lies outside the " + std::to_string(n) +
+                            "x" + std::to_string(n) + " matrix");
 }
 
 MPI_Comm comm_of(const fl_mpi_sparse_factor *factor) { return factor->factor->context().comm(); }
@@ -49,10 +55,11 @@ MPI_Comm comm_of(const fl_mpi_sparse_factor *factor) { return factor->factor->co
 
 extern "C" {
 
-FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor, const fl_mpi_context *context,
-                                             fl_mpi_sparse_kind kind, int64_t n, int distributed, int64_t count,
-                                             const int64_t *rows, const int64_t *cols, fl_dtype dtype,
-                                             const void *values) {
+FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor,
+                                             const fl_mpi_context *context, fl_mpi_sparse_kind kind,
+                                             int64_t n, int distributed, int64_t count,
+                                             const int64_t *rows, const int64_t *cols,
+                                             fl_dtype dtype, const void *values) {
     static const char *const fn = "fl_mpi_sparse_factor_create";
     if (fl_status s = mpi::capi::require_handle(factor, fn, "factor")) return s;
     *factor = nullptr;
@@ -63,15 +70,19 @@ FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor, cons
             sparse = sparse_kind(kind);
             mpi::capi::require_float64(dtype, "dtype");
             require_non_negative(n, "n");
-            if (n > INT32_MAX) throw Error(ErrorCode::too_large, "n = " + std::to_string(n) + " exceeds MUMPS's 32-bit indices");
+            if (n > INT32_MAX)
+                throw Error(ErrorCode::too_large,
+                            "n = " + std::to_string(n) + " exceeds MUMPS's 32-bit indices");
             if (distributed != 0 && distributed != 1)
-                throw Error(ErrorCode::invalid_argument, "distributed = " + std::to_string(distributed) + " is neither 0 nor 1");
+                throw Error(ErrorCode::invalid_argument,
+                            "distributed = " + std::to_string(distributed) + " is neither 0 nor 1");
             if (distributed || ctx.rank() == 0) require_triplets(n, count, rows, cols, values);
         }))
         return s;
     std::unique_ptr<mpi::MumpsFactor> made;
     fl_status s = mpi::capi::collective(ctx.comm(), fn, [&] {
-        mpi::capi::require_same_on_every_rank(ctx.comm(), {kind, n, distributed}, "kinds, orders or distributed flags");
+        mpi::capi::require_same_on_every_rank(ctx.comm(), {kind, n, distributed},
+                                              "kinds, orders or distributed flags");
         const bool reads = distributed || ctx.rank() == 0;
         made = std::make_unique<mpi::MumpsFactor>(
             ctx, sparse, n, distributed == 1,
@@ -83,7 +94,8 @@ FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor, cons
 
 FL_API void fl_mpi_sparse_factor_destroy(fl_mpi_sparse_factor *factor) { delete factor; }
 
-FL_API fl_status fl_mpi_sparse_factor_refactor(fl_mpi_sparse_factor *factor, fl_dtype dtype, const void *values) {
+FL_API fl_status fl_mpi_sparse_factor_refactor(fl_mpi_sparse_factor *factor, fl_dtype dtype,
+                                               const void *values) {
     static const char *const fn = "fl_mpi_sparse_factor_refactor";
     if (fl_status s = mpi::capi::require_handle(factor, fn, "factor")) return s;
     mpi::MumpsFactor &f = *factor->factor;
@@ -92,11 +104,13 @@ FL_API fl_status fl_mpi_sparse_factor_refactor(fl_mpi_sparse_factor *factor, fl_
             if (f.holds_entries()) require_values(f.entry_count(), values);
         }))
         return s;
-    return mpi::capi::collective(comm_of(factor), fn, [&] { f.refactor(static_cast<const double *>(values)); });
+    return mpi::capi::collective(comm_of(factor), fn,
+                                 [&] { f.refactor(static_cast<const double *>(values)); });
 }
 
-FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, fl_dtype dtype, int64_t nrhs,
-                                            fl_layout layout, const void *b, int64_t ldb, void *x, int64_t ldx) {
+FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, fl_dtype dtype,
+                                            int64_t nrhs, fl_layout layout, const void *b,
+                                            int64_t ldb, void *x, int64_t ldx) {
     static const char *const fn = "fl_mpi_sparse_factor_solve";
     if (fl_status s = mpi::capi::require_handle(factor, fn, "factor")) return s;
     mpi::MumpsFactor &f = *factor->factor;
@@ -114,7 +128,8 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
         }))
         return s;
     return mpi::capi::collective(comm_of(factor), fn, [&] {
-        mpi::capi::require_same_on_every_rank(comm_of(factor), {nrhs}, "numbers of right-hand sides");
+        mpi::capi::require_same_on_every_rank(comm_of(factor), {nrhs},
+                                              "numbers of right-hand sides");
         for (int64_t j = 0; root && j < nrhs; ++j)
             for (int64_t i = 0; i < n; ++i) rhs[i + j * n] = in.at(i, j);
         f.solve(nrhs, rhs.data());
@@ -123,7 +138,8 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
     });
 }
 
-FL_API fl_status fl_mpi_sparse_factor_logdet(const fl_mpi_sparse_factor *factor, double *sign, double *logabsdet) {
+FL_API fl_status fl_mpi_sparse_factor_logdet(const fl_mpi_sparse_factor *factor, double *sign,
+                                             double *logabsdet) {
     return fl::capi::guarded("fl_mpi_sparse_factor_logdet", [&] {
         require_not_null(factor, "factor");
         const mpi::LogDet result = factor->factor->logdet();
@@ -138,7 +154,8 @@ FL_API fl_status fl_mpi_sparse_factor_inertia(const fl_mpi_sparse_factor *factor
         require_not_null(factor, "factor");
         const mpi::MumpsFactor &f = *factor->factor;
         if (f.kind() == mpi::SparseKind::general)
-            throw Error(ErrorCode::unsupported, "the inertia needs a symmetric kind (SPD or SYMMETRIC)");
+            throw Error(ErrorCode::unsupported,
+                        "the inertia needs a symmetric kind (SPD or SYMMETRIC)");
         const int64_t negatives = f.negative_pivots();
         if (positive) *positive = f.order() - negatives;
         if (negative) *negative = negatives;

@@ -36,12 +36,14 @@ DistMatrix::DistMatrix(const Context &context, int64_t rows, int64_t cols, int r
     distribution_.pcol = grid.mycol;
     // ScaLAPACK indexes the local piece with 32-bit integers.
     if (rows > INT_MAX || cols > INT_MAX)
-        throw Error(ErrorCode::too_large, "rows = " + std::to_string(rows) + ", cols = " + std::to_string(cols) +
+        throw Error(ErrorCode::too_large, "rows = " + std::to_string(rows) +
+                                              ", cols = " + std::to_string(cols) +
                                               " exceed ScaLAPACK's 32-bit indices");
     const int64_t elements = distribution_.ld() * distribution_.local_cols();
     if (elements > INT_MAX)
-        throw Error(ErrorCode::too_large, "this rank's piece of " + std::to_string(elements) +
-                                              " elements exceeds ScaLAPACK's 32-bit indices: use more processes");
+        throw Error(ErrorCode::too_large,
+                    "this rank's piece of " + std::to_string(elements) +
+                        " elements exceeds ScaLAPACK's 32-bit indices: use more processes");
     local_.assign(static_cast<size_t>(elements), 0.0);
     const int m = static_cast<int>(rows), n = static_cast<int>(cols), zero = 0;
     const int lld = static_cast<int>(distribution_.ld()), blacs = context.blacs();
@@ -53,11 +55,14 @@ DistMatrix::DistMatrix(const Context &context, int64_t rows, int64_t cols, int r
 
 double *DistMatrix::data(const char *what) {
     if (consumed_)
-        throw Error(ErrorCode::invalid_argument, std::string(what) + " was consumed by fl_mpi_factor_create");
+        throw Error(ErrorCode::invalid_argument,
+                    std::string(what) + " was consumed by fl_mpi_factor_create");
     return local_.data();
 }
 
-const double *DistMatrix::data(const char *what) const { return const_cast<DistMatrix *>(this)->data(what); }
+const double *DistMatrix::data(const char *what) const {
+    return const_cast<DistMatrix *>(this)->data(what);
+}
 
 DistMatrix DistMatrix::take() {
     data("the matrix");

@@ -17,7 +17,9 @@ struct BlockCyclic {
     int procs = 1;
 
     int owner(int64_t i) const { return static_cast<int>((i / block) % procs); }
-    int64_t local_index(int64_t i) const { return (i / (int64_t{block} * procs)) * block + i % block; }
+    int64_t local_index(int64_t i) const {
+        return (i / (int64_t{block} * procs)) * block + i % block;
+    }
     int64_t global_index(int64_t local, int proc) const {
         return ((local / block) * procs + proc) * int64_t{block} + local % block;
     }

@@ -34,8 +34,9 @@ Panel panel_of(const DistMatrix &matrix, int64_t j0) {
         const int prow = r / grid.npcol, pcol = r % grid.npcol;
         const int64_t count = pcol == panel.owner_col ? panel.width * dist.rows.count(prow) : 0;
         if (offset + count > INT_MAX)
-            throw Error(ErrorCode::too_large, "a panel of " + std::to_string(offset + count) +
-                                                  " elements exceeds MPI's int counts: use a smaller col_block");
+            throw Error(ErrorCode::too_large,
+                        "a panel of " + std::to_string(offset + count) +
+                            " elements exceeds MPI's int counts: use a smaller col_block");
         panel.counts[r] = static_cast<int>(count);
         panel.displs[r] = static_cast<int>(offset);
         offset += count;
@@ -46,7 +47,8 @@ Panel panel_of(const DistMatrix &matrix, int64_t j0) {
 // Calls pack(r, prow, buffer) or nothing: the part of the panel that rank r holds, walked
 // in its local order.
 template <class Visit>
-void for_each_panel_element(const DistMatrix &matrix, int64_t j0, const Panel &panel, double *buffer, Visit visit) {
+void for_each_panel_element(const DistMatrix &matrix, int64_t j0, const Panel &panel,
+                            double *buffer, Visit visit) {
     const Distribution &dist = matrix.distribution();
     const Grid &grid = matrix.context().grid();
     for (int r = 0; r < matrix.context().size(); ++r) {
@@ -71,8 +73,9 @@ void scatter(DistMatrix &matrix, int root, FullMatrix full) {
         const Panel panel = panel_of(matrix, j0);
         if (is_root(matrix, root)) {
             buffer.resize(static_cast<size_t>(panel.displs.back() + panel.counts.back()));
-            for_each_panel_element(matrix, j0, panel, buffer.data(),
-                                   [&](double &slot, int64_t i, int64_t j) { slot = full.at(i, j); });
+            for_each_panel_element(
+                matrix, j0, panel, buffer.data(),
+                [&](double &slot, int64_t i, int64_t j) { slot = full.at(i, j); });
         }
         const int rank = matrix.context().rank();
         double *mine = local + matrix.distribution().cols.local_index(j0) * matrix.ld();
@@ -87,14 +90,17 @@ void gather(const DistMatrix &matrix, int root, FullMatrix full) {
     std::vector<double> buffer;
     for (int64_t j0 = 0; j0 < matrix.cols(); j0 += matrix.distribution().cols.block) {
         const Panel panel = panel_of(matrix, j0);
-        if (is_root(matrix, root)) buffer.resize(static_cast<size_t>(panel.displs.back() + panel.counts.back()));
+        if (is_root(matrix, root))
+            buffer.resize(static_cast<size_t>(panel.displs.back() + panel.counts.back()));
         const int rank = matrix.context().rank();
         const double *mine = local + matrix.distribution().cols.local_index(j0) * matrix.ld();
-        MPI_Gatherv(panel.counts[rank] > 0 ? mine : nullptr, panel.counts[rank], MPI_DOUBLE, buffer.data(),
-                    panel.counts.data(), panel.displs.data(), MPI_DOUBLE, root, matrix.context().comm());
+        MPI_Gatherv(panel.counts[rank] > 0 ? mine : nullptr, panel.counts[rank], MPI_DOUBLE,
+                    buffer.data(), panel.counts.data(), panel.displs.data(), MPI_DOUBLE, root,
+                    matrix.context().comm());
         if (is_root(matrix, root))
-            for_each_panel_element(matrix, j0, panel, buffer.data(),
-                                   [&](double &slot, int64_t i, int64_t j) { full.at(i, j) = slot; });
+            for_each_panel_element(
+                matrix, j0, panel, buffer.data(),
+                [&](double &slot, int64_t i, int64_t j) { full.at(i, j) = slot; });
     }
 }
 
@@ -113,8 +119,9 @@ std::vector<int> byte_offsets(const std::vector<int64_t> &entries, const char *w
         offsets[r] = static_cast<int>(bytes);
         bytes += entries[r] * int64_t{sizeof(Entry)};
         if (bytes > INT_MAX)
-            throw Error(ErrorCode::too_large, std::string(what) + " " + std::to_string(bytes) +
-                                                  " bytes of entries in one call: pass them in several calls");
+            throw Error(ErrorCode::too_large,
+                        std::string(what) + " " + std::to_string(bytes) +
+                            " bytes of entries in one call: pass them in several calls");
     }
     offsets.back() = static_cast<int>(bytes);
     return offsets;
@@ -133,7 +140,8 @@ void add_entries(DistMatrix &matrix, int64_t count, const int64_t *rows, const i
         owner[k] = context.grid().rank_of(dist.rows.owner(rows[k]), dist.cols.owner(cols[k]));
         ++send_entries[owner[k]];
     }
-    MPI_Alltoall(send_entries.data(), 1, MPI_INT64_T, receive_entries.data(), 1, MPI_INT64_T, context.comm());
+    MPI_Alltoall(send_entries.data(), 1, MPI_INT64_T, receive_entries.data(), 1, MPI_INT64_T,
+                 context.comm());
     // Both checks are agreed below, so that no rank enters the exchange alone.
     int too_large = 0;
     std::vector<int> send_offsets, receive_offsets;
@@ -147,7 +155,8 @@ void add_entries(DistMatrix &matrix, int64_t count, const int64_t *rows, const i
     }
     MPI_Allreduce(MPI_IN_PLACE, &too_large, 1, MPI_INT, MPI_MAX, context.comm());
     if (too_large)
-        throw Error(ErrorCode::too_large, message.empty() ? "another rank has too many entries to exchange" : message);
+        throw Error(ErrorCode::too_large,
+                    message.empty() ? "another rank has too many entries to exchange" : message);
 
     std::vector<Entry> outgoing(static_cast<size_t>(count));
     std::vector<int> next(send_offsets.begin(), send_offsets.end() - 1);
@@ -161,8 +170,9 @@ void add_entries(DistMatrix &matrix, int64_t count, const int64_t *rows, const i
         send_bytes[r] = send_offsets[r + 1] - send_offsets[r];
         receive_bytes[r] = receive_offsets[r + 1] - receive_offsets[r];
     }
-    MPI_Alltoallv(outgoing.data(), send_bytes.data(), send_offsets.data(), MPI_BYTE, incoming.data(),
-                  receive_bytes.data(), receive_offsets.data(), MPI_BYTE, context.comm());
+    MPI_Alltoallv(outgoing.data(), send_bytes.data(), send_offsets.data(), MPI_BYTE,
+                  incoming.data(), receive_bytes.data(), receive_offsets.data(), MPI_BYTE,
+                  context.comm());
     double *local = matrix.data("the matrix");
     for (const Entry &e : incoming)
         local[dist.rows.local_index(e.row) + dist.cols.local_index(e.col) * matrix.ld()] += e.value;
@@ -172,8 +182,8 @@ void copy_between_distributions(const DistMatrix &from, DistMatrix &to) {
     const int m = static_cast<int>(from.rows()), n = static_cast<int>(from.cols()), one = 1;
     const int context = from.context().blacs();
     if (m == 0 || n == 0) return;
-    pdgemr2d_(&m, &n, from.data("the source"), &one, &one, from.desc(), to.data("the destination"), &one, &one,
-              to.desc(), &context);
+    pdgemr2d_(&m, &n, from.data("the source"), &one, &one, from.desc(), to.data("the destination"),
+              &one, &one, to.desc(), &context);
 }
 
 }  // namespace fl::mpi

@@ -14,9 +14,12 @@ TEST(CppWrapper, DenseFactorsSolveAndReport) {
     EXPECT_EQ(ctx.grid()[0] * ctx.grid()[1], size());
     const Ref a = rounded<double>(spd_ref(17, 2));
     const Ref b = rounded<double>(random_ref(17, 3, 5));
-    const Matrix<double> am = Matrix<double>::from_ref(a, FL_COL_MAJOR), bm = Matrix<double>::from_ref(b, FL_ROW_MAJOR);
-    flm::dist_matrix ad = flm::dist_matrix::scatter(ctx, 0, fastlinalg::col_major(am.data(), 17, 17), 4);
-    flm::dist_matrix bd = flm::dist_matrix::scatter(ctx, 0, fastlinalg::row_major(bm.data(), 17, 3), 3);
+    const Matrix<double> am = Matrix<double>::from_ref(a, FL_COL_MAJOR),
+                         bm = Matrix<double>::from_ref(b, FL_ROW_MAJOR);
+    flm::dist_matrix ad =
+        flm::dist_matrix::scatter(ctx, 0, fastlinalg::col_major(am.data(), 17, 17), 4);
+    flm::dist_matrix bd =
+        flm::dist_matrix::scatter(ctx, 0, fastlinalg::row_major(bm.data(), 17, 3), 3);
     for (fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_EIGH}) {
         flm::dist_factor f(kind, ad);
         const fastlinalg::matrix<double> x = f.solve(ctx, bd).gather(0, rank());
@@ -24,7 +27,8 @@ TEST(CppWrapper, DenseFactorsSolveAndReport) {
             Ref xr(17, 3);
             for (int64_t i = 0; i < 17; ++i)
                 for (int64_t j = 0; j < 3; ++j) xr(i, j) = x(i, j);
-            EXPECT_LT(solve_residual(a, FL_NO_TRANS, xr, b, eps<double>()), 10 * kResidualThreshold);
+            EXPECT_LT(solve_residual(a, FL_NO_TRANS, xr, b, eps<double>()),
+                      10 * kResidualThreshold);
         }
         EXPECT_EQ(f.logdet().first, 1.0);
         EXPECT_GT(f.rcond(), 0);
@@ -61,19 +65,24 @@ TEST(CppWrapper, SparseFactor) {
     std::vector<double> values;
     for (int64_t j = 0; j < a.cols; ++j)
         for (int64_t i = 0; i < a.rows; ++i)
-            if (a(i, j) != 0 && i % size() == rank()) rows.push_back(i), cols.push_back(j), values.push_back(a(i, j));
+            if (a(i, j) != 0 && i % size() == rank())
+                rows.push_back(i), cols.push_back(j), values.push_back(a(i, j));
     flm::sparse_factor f(ctx, FL_MPI_SPARSE_SPD, 36, true, rows, cols, values);
-    const Matrix<double> b = Matrix<double>::from_ref(rounded<double>(random_ref(36, 2, 1)), FL_COL_MAJOR);
-    const fastlinalg::matrix<double> x = f.solve(fastlinalg::col_major(b.data(), 36, 2), 2, rank() == 0);
+    const Matrix<double> b =
+        Matrix<double>::from_ref(rounded<double>(random_ref(36, 2, 1)), FL_COL_MAJOR);
+    const fastlinalg::matrix<double> x =
+        f.solve(fastlinalg::col_major(b.data(), 36, 2), 2, rank() == 0);
     if (rank() == 0) {
         Ref xr(36, 2);
         for (int64_t i = 0; i < 36; ++i)
             for (int64_t j = 0; j < 2; ++j) xr(i, j) = x(i, j);
-        EXPECT_LT(solve_residual(a, FL_NO_TRANS, xr, b.to_ref(), eps<double>()), kResidualThreshold);
+        EXPECT_LT(solve_residual(a, FL_NO_TRANS, xr, b.to_ref(), eps<double>()),
+                  kResidualThreshold);
     }
     EXPECT_EQ(f.inertia()[0], 36);
     EXPECT_EQ(f.logdet().first, 1.0);
-    EXPECT_THROW(flm::sparse_factor(ctx, FL_MPI_SPARSE_SPD, 36, true, rows, cols, {}), fastlinalg::error);
+    EXPECT_THROW(flm::sparse_factor(ctx, FL_MPI_SPARSE_SPD, 36, true, rows, cols, {}),
+                 fastlinalg::error);
 }
 
 }  // namespace

@@ -9,7 +9,8 @@ namespace {
 struct Case {
     int64_t n, k, block;
 };
-constexpr Case kCases[] = {{0, 3, 0}, {1, 1, 0}, {1, 0, 0}, {7, 3, 2}, {50, 5, 0}, {61, 4, 8}, {130, 2, 16}};
+constexpr Case kCases[] = {{0, 3, 0},  {1, 1, 0},  {1, 0, 0},   {7, 3, 2},
+                           {50, 5, 0}, {61, 4, 8}, {130, 2, 16}};
 
 DistFactorPtr factor(fl_factor_kind kind, fl_mpi_matrix *a, int consume = 0) {
     fl_mpi_factor *f = nullptr;
@@ -17,8 +18,8 @@ DistFactorPtr factor(fl_factor_kind kind, fl_mpi_matrix *a, int consume = 0) {
     return DistFactorPtr(f);
 }
 
-Ref distributed_solve(const fl_mpi_context *c, const fl_mpi_factor *f, const Ref &b, int64_t x_rows, int64_t block,
-                      fl_transpose trans = FL_NO_TRANS) {
+Ref distributed_solve(const fl_mpi_context *c, const fl_mpi_factor *f, const Ref &b, int64_t x_rows,
+                      int64_t block, fl_transpose trans = FL_NO_TRANS) {
     DistPtr bd = scatter(c, b, block);
     DistPtr x = zeros(c, x_rows, b.cols, block);
     expect_agreed(fl_mpi_factor_solve(f, trans, bd.get(), x.get()), FL_OK);
@@ -58,7 +59,8 @@ TEST(DenseFactor, LuSolvesBothTransposesLikeLapack) {
             DistPtr ad = scatter(c.get(), a, t.block);
             DistFactorPtr f = factor(FL_FACTOR_LU, ad.get());
             const Ref x = distributed_solve(c.get(), f.get(), b, t.n, t.block, trans);
-            EXPECT_LT(solve_residual(a, trans, x, b, eps<double>()), kResidualThreshold) << "n = " << t.n;
+            EXPECT_LT(solve_residual(a, trans, x, b, eps<double>()), kResidualThreshold)
+                << "n = " << t.n;
             EXPECT_LT(relative_difference(x, reference_solve(FL_FACTOR_LU, a, b, trans)), 1e-10);
             EXPECT_LT(reference_logdet_ratio(FL_FACTOR_LU, a, f.get()), 1e-12);
             expect_rcond_like_reference(FL_FACTOR_LU, a, f.get());
@@ -71,7 +73,8 @@ TEST(DenseFactor, LuOfIllConditionedHilbertHasSmallResidual) {
     const Ref b = rounded<double>(random_ref(12, 3, 7));
     DistPtr ad = scatter(c.get(), a, 2);
     DistFactorPtr f = factor(FL_FACTOR_LU, ad.get());
-    EXPECT_LT(solve_residual(a, FL_NO_TRANS, distributed_solve(c.get(), f.get(), b, 12, 2), b, eps<double>()),
+    EXPECT_LT(solve_residual(a, FL_NO_TRANS, distributed_solve(c.get(), f.get(), b, 12, 2), b,
+                             eps<double>()),
               kResidualThreshold);
     double rcond = 0;
     expect_agreed(fl_mpi_factor_rcond(f.get(), &rcond), FL_OK);
@@ -89,7 +92,8 @@ TEST(DenseFactor, CholeskyReadsTheLowerTriangle) {
         DistPtr ad = scatter(c.get(), lower_only, t.block);
         DistFactorPtr f = factor(FL_FACTOR_CHOLESKY, ad.get(), 1);
         const Ref x = distributed_solve(c.get(), f.get(), b, t.n, t.block);
-        EXPECT_LT(solve_residual(a, FL_NO_TRANS, x, b, eps<double>()), kResidualThreshold) << "n = " << t.n;
+        EXPECT_LT(solve_residual(a, FL_NO_TRANS, x, b, eps<double>()), kResidualThreshold)
+            << "n = " << t.n;
         EXPECT_LT(relative_difference(x, reference_solve(FL_FACTOR_CHOLESKY, a, b)), 1e-10);
         EXPECT_LT(reference_logdet_ratio(FL_FACTOR_CHOLESKY, a, f.get()), 1e-12);
         expect_rcond_like_reference(FL_FACTOR_CHOLESKY, a, f.get());
@@ -98,14 +102,19 @@ TEST(DenseFactor, CholeskyReadsTheLowerTriangle) {
 
 TEST(DenseFactor, QrLeastSquaresMatchesSingleProcess) {
     ContextPtr c = make_context();
-    for (auto [m, n, k, block] : {std::tuple{0, 0, 2, 0}, {1, 1, 1, 0}, {5, 0, 2, 0}, {9, 4, 3, 2}, {80, 31, 4, 0},
+    for (auto [m, n, k, block] : {std::tuple{0, 0, 2, 0},
+                                  {1, 1, 1, 0},
+                                  {5, 0, 2, 0},
+                                  {9, 4, 3, 2},
+                                  {80, 31, 4, 0},
                                   {101, 60, 2, 8}}) {
         const Ref a = rounded<double>(random_ref(m, n, 500 + m));
         const Ref b = rounded<double>(random_ref(m, k, 600 + m));
         DistPtr ad = scatter(c.get(), a, block);
         DistFactorPtr f = factor(FL_FACTOR_QR, ad.get());
         const Ref x = distributed_solve(c.get(), f.get(), b, n, block);
-        EXPECT_LT(relative_difference(x, reference_solve(FL_FACTOR_QR, a, b)), 1e-10) << m << "x" << n;
+        EXPECT_LT(relative_difference(x, reference_solve(FL_FACTOR_QR, a, b)), 1e-10)
+            << m << "x" << n;
         // The least-squares residual is orthogonal to A's columns: ||A^T (b - A x)||.
         const Ref r = subtract(b, multiply(a, x));
         const Ref atr = multiply(transpose(a), r);
@@ -129,7 +138,8 @@ TEST(DenseFactor, EighEigenpairsSolvesAndDeterminant) {
         DistPtr ad = scatter(c.get(), a, t.block);
         DistFactorPtr f = factor(FL_FACTOR_EIGH, ad.get());
         std::vector<double> w(static_cast<size_t>(t.n) + 1);
-        ASSERT_EQ(fl_mpi_factor_eigenvalues(f.get(), FL_FLOAT64, w.data()), FL_OK) << fl_mpi_last_error();
+        ASSERT_EQ(fl_mpi_factor_eigenvalues(f.get(), FL_FLOAT64, w.data()), FL_OK)
+            << fl_mpi_last_error();
         DistPtr v = zeros(c.get(), t.n, t.n, t.block);
         expect_agreed(fl_mpi_factor_eigenvectors(f.get(), v.get()), FL_OK);
         const Ref vr = gather_everywhere(v.get());
@@ -138,12 +148,14 @@ TEST(DenseFactor, EighEigenpairsSolvesAndDeterminant) {
         for (int64_t j = 0; j < t.n; ++j)
             for (int64_t i = 0; i < t.n; ++i) vw(i, j) *= w[j];
         if (t.n > 0) {
-            EXPECT_LT(static_cast<double>(norm1(subtract(multiply(a, vr), vw)) / (norm1(a) * t.n * eps<double>())),
+            EXPECT_LT(static_cast<double>(norm1(subtract(multiply(a, vr), vw)) /
+                                          (norm1(a) * t.n * eps<double>())),
                       kResidualThreshold);
         }
         const Ref b = rounded<double>(random_ref(t.n, t.k, 800 + t.n));
         const Ref x = distributed_solve(c.get(), f.get(), b, t.n, t.block);
-        EXPECT_LT(solve_residual(a, FL_NO_TRANS, x, b, eps<double>()), 10 * kResidualThreshold) << "n = " << t.n;
+        EXPECT_LT(solve_residual(a, FL_NO_TRANS, x, b, eps<double>()), 10 * kResidualThreshold)
+            << "n = " << t.n;
         EXPECT_LT(reference_logdet_ratio(FL_FACTOR_EIGH, a, f.get()), 1e-10);
     }
 }
@@ -157,10 +169,12 @@ TEST(DenseFactor, RightHandSidesOfOtherBlocksAreRedistributed) {
     DistPtr bd = scatter(c.get(), b, 3);
     DistPtr x = zeros(c.get(), 23, 4, 5);
     expect_agreed(fl_mpi_factor_solve(f.get(), FL_NO_TRANS, bd.get(), x.get()), FL_OK);
-    EXPECT_LT(solve_residual(a, FL_NO_TRANS, gather_everywhere(x.get()), b, eps<double>()), kResidualThreshold);
+    EXPECT_LT(solve_residual(a, FL_NO_TRANS, gather_everywhere(x.get()), b, eps<double>()),
+              kResidualThreshold);
     // In place, in a blocking of its own.
     expect_agreed(fl_mpi_factor_solve(f.get(), FL_NO_TRANS, bd.get(), bd.get()), FL_OK);
-    EXPECT_LT(solve_residual(a, FL_NO_TRANS, gather_everywhere(bd.get()), b, eps<double>()), kResidualThreshold);
+    EXPECT_LT(solve_residual(a, FL_NO_TRANS, gather_everywhere(bd.get()), b, eps<double>()),
+              kResidualThreshold);
 }
 
 TEST(DenseFactor, ConsumedMatrixIsRefusedAfterwards) {
@@ -168,10 +182,12 @@ TEST(DenseFactor, ConsumedMatrixIsRefusedAfterwards) {
     DistPtr a = scatter(c.get(), rounded<double>(spd_ref(9, 1)), 2);
     DistFactorPtr f = factor(FL_FACTOR_CHOLESKY, a.get(), 1);
     std::vector<double> piece(100);
-    EXPECT_EQ(fl_mpi_matrix_get_local(a.get(), FL_FLOAT64, piece.data(), 10), FL_ERR_INVALID_ARGUMENT);
+    EXPECT_EQ(fl_mpi_matrix_get_local(a.get(), FL_FLOAT64, piece.data(), 10),
+              FL_ERR_INVALID_ARGUMENT);
     EXPECT_TRUE(contains(fl_mpi_last_error(), "consumed"));
     fl_mpi_factor *again = nullptr;
-    expect_agreed(fl_mpi_factor_create(&again, FL_FACTOR_LU, a.get(), 0), FL_ERR_INVALID_ARGUMENT, "consumed");
+    expect_agreed(fl_mpi_factor_create(&again, FL_FACTOR_LU, a.get(), 0), FL_ERR_INVALID_ARGUMENT,
+                  "consumed");
     EXPECT_EQ(again, nullptr);
 }
 

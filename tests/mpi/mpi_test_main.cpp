@@ -13,8 +13,9 @@ public:
     explicit FailurePrinter(int rank) : rank_(rank) {}
     void OnTestPartResult(const ::testing::TestPartResult &result) override {
         if (result.failed())
-            std::printf("[rank %d] %s:%d: %s\n", rank_, result.file_name() ? result.file_name() : "?",
-                        result.line_number(), result.summary());
+            std::printf("[rank %d] %s:%d: %s\n", rank_,
+                        result.file_name() ? result.file_name() : "?", result.line_number(),
+                        result.summary());
     }
 
 private:

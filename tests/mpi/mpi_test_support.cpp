@@ -27,14 +27,17 @@ ContextPtr make_context(int64_t nprow, int64_t npcol) {
 
 DistPtr zeros(const fl_mpi_context *context, int64_t rows, int64_t cols, int64_t block) {
     fl_mpi_matrix *m = nullptr;
-    EXPECT_EQ(fl_mpi_matrix_create(&m, context, FL_FLOAT64, rows, cols, block, block), FL_OK) << fl_mpi_last_error();
+    EXPECT_EQ(fl_mpi_matrix_create(&m, context, FL_FLOAT64, rows, cols, block, block), FL_OK)
+        << fl_mpi_last_error();
     return DistPtr(m);
 }
 
-DistPtr scatter(const fl_mpi_context *context, const Ref &r, int64_t block, int root, fl_layout layout) {
+DistPtr scatter(const fl_mpi_context *context, const Ref &r, int64_t block, int root,
+                fl_layout layout) {
     DistPtr m = zeros(context, r.rows, r.cols, block);
     const Matrix<double> full = Matrix<double>::from_ref(r, layout);
-    EXPECT_EQ(fl_mpi_matrix_scatter(m.get(), root, FL_FLOAT64, layout, full.data(), full.ld()), FL_OK)
+    EXPECT_EQ(fl_mpi_matrix_scatter(m.get(), root, FL_FLOAT64, layout, full.data(), full.ld()),
+              FL_OK)
         << fl_mpi_last_error();
     return m;
 }
@@ -43,7 +46,9 @@ Ref gather_everywhere(const fl_mpi_matrix *m) {
     int64_t rows = 0, cols = 0;
     fl_mpi_matrix_shape(m, &rows, &cols, nullptr, nullptr, nullptr, nullptr);
     std::vector<double> full(static_cast<size_t>(std::max<int64_t>(1, rows * cols)));
-    EXPECT_EQ(fl_mpi_matrix_gather(m, 0, FL_FLOAT64, FL_COL_MAJOR, full.data(), std::max<int64_t>(1, rows)), FL_OK)
+    EXPECT_EQ(fl_mpi_matrix_gather(m, 0, FL_FLOAT64, FL_COL_MAJOR, full.data(),
+                                   std::max<int64_t>(1, rows)),
+              FL_OK)
         << fl_mpi_last_error();
     MPI_Bcast(full.data(), static_cast<int>(full.size()), MPI_DOUBLE, 0, MPI_COMM_WORLD);
     Ref r(rows, cols);
@@ -69,7 +74,8 @@ void expect_agreed(fl_status status, fl_status expected, const std::string &mess
 
 Ref reference_solve(fl_factor_kind kind, const Ref &a, const Ref &b, fl_transpose trans) {
     FactorPtr f;
-    EXPECT_EQ(make_factor(f, kind, Matrix<double>::from_ref(a, FL_COL_MAJOR)), FL_OK) << fl_last_error();
+    EXPECT_EQ(make_factor(f, kind, Matrix<double>::from_ref(a, FL_COL_MAJOR)), FL_OK)
+        << fl_last_error();
     const Matrix<double> bm = Matrix<double>::from_ref(b, FL_COL_MAJOR);
     Matrix<double> x(a.cols, b.cols, FL_COL_MAJOR);
     EXPECT_EQ(solve(f.get(), trans, bm, x), FL_OK) << fl_last_error();

@@ -36,7 +36,8 @@ Ref gather_everywhere(const fl_mpi_matrix *m);
 void expect_agreed(fl_status status, fl_status expected, const std::string &message_part = "");
 
 // The matrix from single-process libfastlinalg: X = A^-1 B with the given kind.
-Ref reference_solve(fl_factor_kind kind, const Ref &a, const Ref &b, fl_transpose trans = FL_NO_TRANS);
+Ref reference_solve(fl_factor_kind kind, const Ref &a, const Ref &b,
+                    fl_transpose trans = FL_NO_TRANS);
 
 // max |a - b| / max(1, max |b|).
 double relative_difference(const Ref &a, const Ref &b);

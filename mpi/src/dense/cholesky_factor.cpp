@@ -1,4 +1,5 @@
-// Cholesky A = L L^T over the grid (the lower triangle is read): pdpotrf, pdpotrs; rcond by dlacn2 over pdpotrs.
+// Cholesky A = L L^T over the grid (the lower triangle is read): pdpotrf, pdpotrs; rcond by dlacn2
+// over pdpotrs.
 #include <string>
 
 #include "core/error.hpp"
@@ -18,8 +19,9 @@ public:
         pdpotrf_("L", &n, a_.data("A"), &one, &one, a_.desc(), &info);
         check_argument_info("pdpotrf", info);
         if (info > 0)
-            throw Error(ErrorCode::not_positive_definite,
-                        "the leading minor of order " + std::to_string(info) + " is not positive definite");
+            throw Error(
+                ErrorCode::not_positive_definite,
+                "the leading minor of order " + std::to_string(info) + " is not positive definite");
     }
 
     void solve(bool, const DistMatrix &b, DistMatrix &x) const override {
@@ -27,7 +29,8 @@ public:
         const int n = static_cast<int>(a_.rows()), nrhs = static_cast<int>(x.cols()), one = 1;
         if (n == 0 || nrhs == 0) return;
         int info = 0;
-        pdpotrs_("L", &n, &nrhs, a_.data("A"), &one, &one, a_.desc(), x.data("X"), &one, &one, x.desc(), &info);
+        pdpotrs_("L", &n, &nrhs, a_.data("A"), &one, &one, a_.desc(), x.data("X"), &one, &one,
+                 x.desc(), &info);
         check_argument_info("pdpotrs", info);
     }
 
@@ -43,6 +46,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<DenseFactor> make_cholesky(DistMatrix a) { return std::make_unique<CholeskyFactor>(std::move(a)); }
+std::unique_ptr<DenseFactor> make_cholesky(DistMatrix a) {
+    return std::make_unique<CholeskyFactor>(std::move(a));
+}
 
 }  // namespace fl::mpi

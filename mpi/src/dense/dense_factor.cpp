@@ -9,15 +9,20 @@ namespace fl::mpi {
 
 std::unique_ptr<DenseFactor> DenseFactor::make(DenseKind kind, DistMatrix a) {
     switch (kind) {
-    case DenseKind::lu: return make_lu(std::move(a));
-    case DenseKind::cholesky: return make_cholesky(std::move(a));
-    case DenseKind::qr: return make_qr(std::move(a));
-    case DenseKind::eigh: return make_eigh(std::move(a));
+        case DenseKind::lu:
+            return make_lu(std::move(a));
+        case DenseKind::cholesky:
+            return make_cholesky(std::move(a));
+        case DenseKind::qr:
+            return make_qr(std::move(a));
+        case DenseKind::eigh:
+            return make_eigh(std::move(a));
     }
     throw Error(ErrorCode::internal, "unknown dense kind");
 }
 
-void solve_any_distribution(const DenseFactor &f, bool transpose, const DistMatrix &b, DistMatrix &x) {
+void solve_any_distribution(const DenseFactor &f, bool transpose, const DistMatrix &b,
+                            DistMatrix &x) {
     const Distribution &wanted = f.factored().distribution();
     const auto in_a_distribution = [&](const DistMatrix &m) -> std::optional<DistMatrix> {
         if (m.distribution().same_distribution(wanted)) return std::nullopt;

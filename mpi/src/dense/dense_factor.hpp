@@ -10,7 +10,12 @@
 
 namespace fl::mpi {
 
-enum class DenseKind { lu, cholesky, qr, eigh };
+enum class DenseKind {
+    lu,
+    cholesky,
+    qr,
+    eigh
+};
 
 struct LogDet {
     double sign, logabs;
@@ -43,7 +48,8 @@ protected:
 
 // f.solve for b and x of any blocking on f's context: those that differ from A's travel
 // through a copy in A's distribution.
-void solve_any_distribution(const DenseFactor &f, bool transpose, const DistMatrix &b, DistMatrix &x);
+void solve_any_distribution(const DenseFactor &f, bool transpose, const DistMatrix &b,
+                            DistMatrix &x);
 
 std::unique_ptr<DenseFactor> make_lu(DistMatrix a);
 std::unique_ptr<DenseFactor> make_cholesky(DistMatrix a);

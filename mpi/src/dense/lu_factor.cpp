@@ -15,13 +15,15 @@ public:
         const int n = static_cast<int>(a_.rows()), one = 1;
         if (n == 0) return;
         anorm_ = one_norm(a_, Part::general);
-        ipiv_.assign(static_cast<size_t>(a_.distribution().local_rows() + a_.distribution().rows.block), 0);
+        ipiv_.assign(
+            static_cast<size_t>(a_.distribution().local_rows() + a_.distribution().rows.block), 0);
         int info = 0;
         pdgetrf_(&n, &n, a_.data("A"), &one, &one, a_.desc(), ipiv_.data(), &info);
         check_argument_info("pdgetrf", info);
         if (info > 0)
-            throw Error(ErrorCode::singular,
-                        "U(" + std::to_string(info) + "," + std::to_string(info) + ") is exactly zero: A is singular");
+            throw Error(ErrorCode::singular, "U(" + std::to_string(info) + "," +
+                                                 std::to_string(info) +
+                                                 ") is exactly zero: A is singular");
     }
 
     void solve(bool transpose, const DistMatrix &b, DistMatrix &x) const override {
@@ -29,8 +31,8 @@ public:
         const int n = static_cast<int>(a_.rows()), nrhs = static_cast<int>(x.cols()), one = 1;
         if (n == 0 || nrhs == 0) return;
         int info = 0;
-        pdgetrs_(transpose ? "T" : "N", &n, &nrhs, a_.data("A"), &one, &one, a_.desc(), ipiv_.data(),
-                 x.data("X"), &one, &one, x.desc(), &info);
+        pdgetrs_(transpose ? "T" : "N", &n, &nrhs, a_.data("A"), &one, &one, a_.desc(),
+                 ipiv_.data(), x.data("X"), &one, &one, x.desc(), &info);
         check_argument_info("pdgetrs", info);
     }
 
@@ -50,7 +52,8 @@ public:
     }
 
     double rcond() const override {
-        return estimate_rcond(a_, anorm_, [&](bool transpose, DistMatrix &x) { solve(transpose, x, x); });
+        return estimate_rcond(a_, anorm_,
+                              [&](bool transpose, DistMatrix &x) { solve(transpose, x, x); });
     }
 
 private:
@@ -60,6 +63,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<DenseFactor> make_lu(DistMatrix a) { return std::make_unique<LuFactor>(std::move(a)); }
+std::unique_ptr<DenseFactor> make_lu(DistMatrix a) {
+    return std::make_unique<LuFactor>(std::move(a));
+}
 
 }  // namespace fl::mpi

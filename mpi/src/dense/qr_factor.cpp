@@ -17,15 +17,18 @@ public:
         tau_.assign(static_cast<size_t>(a_.distribution().local_cols() + 1), 0.0);
         double query = 0;
         int minus_one = -1, info = 0;
-        pdgeqrf_(&m, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(), &query, &minus_one, &info);
+        pdgeqrf_(&m, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(), &query, &minus_one,
+                 &info);
         check_argument_info("pdgeqrf (workspace query)", info);
         const int lwork = workspace_size(query);
         std::vector<double> work(static_cast<size_t>(lwork));
-        pdgeqrf_(&m, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(), work.data(), &lwork, &info);
+        pdgeqrf_(&m, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(), work.data(), &lwork,
+                 &info);
         check_argument_info("pdgeqrf", info);
         const int64_t zero = diagonal_sums(a_, n).first_zero;
         if (zero >= 0)
-            throw Error(ErrorCode::singular, "R(" + std::to_string(zero + 1) + "," + std::to_string(zero + 1) +
+            throw Error(ErrorCode::singular, "R(" + std::to_string(zero + 1) + "," +
+                                                 std::to_string(zero + 1) +
                                                  ") is exactly zero: A is rank deficient");
     }
 
@@ -39,22 +42,23 @@ public:
         DistMatrix work_b = b;  // m-by-nrhs: Q^T B needs all m rows
         double query = 0;
         int minus_one = -1, info = 0;
-        pdormqr_("L", "T", &m, &nrhs, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(), work_b.data("B"), &one,
-                 &one, work_b.desc(), &query, &minus_one, &info);
+        pdormqr_("L", "T", &m, &nrhs, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(),
+                 work_b.data("B"), &one, &one, work_b.desc(), &query, &minus_one, &info);
         check_argument_info("pdormqr (workspace query)", info);
         const int lwork = workspace_size(query);
         std::vector<double> work(static_cast<size_t>(lwork));
-        pdormqr_("L", "T", &m, &nrhs, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(), work_b.data("B"), &one,
-                 &one, work_b.desc(), work.data(), &lwork, &info);
+        pdormqr_("L", "T", &m, &nrhs, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(),
+                 work_b.data("B"), &one, &one, work_b.desc(), work.data(), &lwork, &info);
         check_argument_info("pdormqr", info);
-        pdtrtrs_("U", "N", "N", &n, &nrhs, a_.data("A"), &one, &one, a_.desc(), work_b.data("B"), &one, &one,
-                 work_b.desc(), &info);
+        pdtrtrs_("U", "N", "N", &n, &nrhs, a_.data("A"), &one, &one, a_.desc(), work_b.data("B"),
+                 &one, &one, work_b.desc(), &info);
         check_argument_info("pdtrtrs", info);
         copy_leading_rows(work_b, x);
     }
 
     LogDet logdet() const override {
-        throw Error(ErrorCode::unsupported, "a QR factor has no log-determinant: use LU for a square A");
+        throw Error(ErrorCode::unsupported,
+                    "a QR factor has no log-determinant: use LU for a square A");
     }
 
     // R's condition (R has A's singular values): dlacn2 over triangular solves with R.
@@ -63,8 +67,8 @@ public:
         if (n == 0) return 1;
         return estimate_rcond(a_, one_norm(a_, Part::upper), [&](bool transpose, DistMatrix &x) {
             int info = 0;
-            pdtrtrs_("U", transpose ? "T" : "N", "N", &n, &one, a_.data("A"), &one, &one, a_.desc(), x.data("x"), &one,
-                     &one, x.desc(), &info);
+            pdtrtrs_("U", transpose ? "T" : "N", "N", &n, &one, a_.data("A"), &one, &one, a_.desc(),
+                     x.data("x"), &one, &one, x.desc(), &info);
             check_argument_info("pdtrtrs", info);
         });
     }
@@ -75,6 +79,8 @@ private:
 
 }  // namespace
 
-std::unique_ptr<DenseFactor> make_qr(DistMatrix a) { return std::make_unique<QrFactor>(std::move(a)); }
+std::unique_ptr<DenseFactor> make_qr(DistMatrix a) {
+    return std::make_unique<QrFactor>(std::move(a));
+}
 
 }  // namespace fl::mpi

@@ -13,12 +13,14 @@ namespace fl::mpi {
 
 void check_argument_info(const char *routine, int info) {
     if (info < 0)
-        throw Error(ErrorCode::internal, std::string(routine) + " rejected argument " + std::to_string(-info));
+        throw Error(ErrorCode::internal,
+                    std::string(routine) + " rejected argument " + std::to_string(-info));
 }
 
 int workspace_size(double queried) {
     const double padded = std::ceil(queried * 1.01) + 64;
-    if (padded > INT_MAX) throw Error(ErrorCode::too_large, "ScaLAPACK asks for a workspace beyond 32-bit sizes");
+    if (padded > INT_MAX)
+        throw Error(ErrorCode::too_large, "ScaLAPACK asks for a workspace beyond 32-bit sizes");
     return static_cast<int>(padded);
 }
 
@@ -57,14 +59,18 @@ double one_norm(const DistMatrix &a, Part part) {
     std::vector<double> work(static_cast<size_t>(2 * (dist.local_rows() + dist.local_cols()) +
                                                  4 * int64_t{dist.cols.block} + 16));
     switch (part) {
-    case Part::symmetric_lower: return pdlansy_("1", "L", &n, a.data("A"), &one, &one, a.desc(), work.data());
-    case Part::upper: return pdlantr_("1", "U", "N", &n, &n, a.data("A"), &one, &one, a.desc(), work.data());
-    case Part::general: break;
+        case Part::symmetric_lower:
+            return pdlansy_("1", "L", &n, a.data("A"), &one, &one, a.desc(), work.data());
+        case Part::upper:
+            return pdlantr_("1", "U", "N", &n, &n, a.data("A"), &one, &one, a.desc(), work.data());
+        case Part::general:
+            break;
     }
     return pdlange_("1", &m, &n, a.data("A"), &one, &one, a.desc(), work.data());
 }
 
-double estimate_rcond(const DistMatrix &a, double anorm, const std::function<void(bool, DistMatrix &)> &solve) {
+double estimate_rcond(const DistMatrix &a, double anorm,
+                      const std::function<void(bool, DistMatrix &)> &solve) {
     const int64_t n = a.cols();
     if (n == 0) return 1;
     if (anorm == 0) return 0;
@@ -83,10 +89,12 @@ double estimate_rcond(const DistMatrix &a, double anorm, const std::function<voi
         // rank (each element is held by exactly one rank, so a sum collects it).
         double *local = x.data("x");
         const bool holds = xd.local_cols() > 0;
-        for (int64_t li = 0; holds && li < xd.local_rows(); ++li) local[li] = full[xd.rows.global_index(li, xd.prow)];
+        for (int64_t li = 0; holds && li < xd.local_rows(); ++li)
+            local[li] = full[xd.rows.global_index(li, xd.prow)];
         solve(kase == 2, x);
         std::fill(full.begin(), full.end(), 0.0);
-        for (int64_t li = 0; holds && li < xd.local_rows(); ++li) full[xd.rows.global_index(li, xd.prow)] = local[li];
+        for (int64_t li = 0; holds && li < xd.local_rows(); ++li)
+            full[xd.rows.global_index(li, xd.prow)] = local[li];
         MPI_Allreduce(MPI_IN_PLACE, full.data(), order, MPI_DOUBLE, MPI_SUM, a.context().comm());
     }
     return estimate == 0 ? 0 : 1 / estimate / anorm;

@@ -17,9 +17,12 @@ constexpr int rinfog(int k) { return k - 1; }
 
 int mumps_symmetry(SparseKind kind) {
     switch (kind) {
-    case SparseKind::general: return 0;
-    case SparseKind::spd: return 1;
-    case SparseKind::symmetric: return 2;
+        case SparseKind::general:
+            return 0;
+        case SparseKind::spd:
+            return 1;
+        case SparseKind::symmetric:
+            return 2;
     }
     return 0;
 }
@@ -31,13 +34,21 @@ int mumps_symmetry(SparseKind kind) {
     const std::string where = std::string(what) + ": MUMPS INFOG(1) = " + std::to_string(code) +
                               ", INFOG(2) = " + std::to_string(detail);
     switch (code) {
-    case -10:
-        if (kind == SparseKind::spd)
-            throw Error(ErrorCode::not_positive_definite, where + ": A is not positive definite (or singular)");
-        throw Error(ErrorCode::singular, where + ": A is numerically singular");
-    case -6: throw Error(ErrorCode::singular, where + ": A is structurally singular");
-    case -5: case -7: case -9: case -13: case -19: throw std::bad_alloc();
-    default: throw Error(ErrorCode::internal, where);
+        case -10:
+            if (kind == SparseKind::spd)
+                throw Error(ErrorCode::not_positive_definite,
+                            where + ": A is not positive definite (or singular)");
+            throw Error(ErrorCode::singular, where + ": A is numerically singular");
+        case -6:
+            throw Error(ErrorCode::singular, where + ": A is structurally singular");
+        case -5:
+        case -7:
+        case -9:
+        case -13:
+        case -19:
+            throw std::bad_alloc();
+        default:
+            throw Error(ErrorCode::internal, where);
     }
 }
 
@@ -57,7 +68,8 @@ MumpsFactor::MumpsFactor(const Context &context, SparseKind kind, int64_t n, boo
     dmumps_c(&id_);
     instance_.live = id_.infog[infog(1)] >= 0;
     if (!instance_.live) throw_mumps_error(id_, kind_, "initialisation");
-    id_.icntl[icntl(1)] = -1;  // no error, diagnostic, global or statistics output: we return statuses
+    id_.icntl[icntl(1)] =
+        -1;  // no error, diagnostic, global or statistics output: we return statuses
     id_.icntl[icntl(2)] = -1;
     id_.icntl[icntl(3)] = -1;
     id_.icntl[icntl(4)] = 0;
@@ -67,7 +79,8 @@ MumpsFactor::MumpsFactor(const Context &context, SparseKind kind, int64_t n, boo
 
     if (holds_entries()) {
         for (int64_t k = 0; k < entries.count; ++k)
-            if (kind == SparseKind::general || entries.rows[k] >= entries.cols[k]) kept_.push_back(k);
+            if (kind == SparseKind::general || entries.rows[k] >= entries.cols[k])
+                kept_.push_back(k);
         irn_.resize(kept_.size());
         jcn_.resize(kept_.size());
         for (size_t k = 0; k < kept_.size(); ++k) {
@@ -107,8 +120,9 @@ void MumpsFactor::run(int job, const char *what) {
     if (id_.infog[infog(1)] < 0) throw_mumps_error(id_, kind_, what);
     // SYM = 1 trusts that A is positive definite; a negative pivot says it was not.
     if (kind_ == SparseKind::spd && id_.infog[infog(12)] > 0)
-        throw Error(ErrorCode::not_positive_definite, std::string(what) + ": " + std::to_string(id_.infog[infog(12)]) +
-                                                          " negative pivots: A is not positive definite");
+        throw Error(ErrorCode::not_positive_definite,
+                    std::string(what) + ": " + std::to_string(id_.infog[infog(12)]) +
+                        " negative pivots: A is not positive definite");
     factored_ = true;
 }
 
@@ -119,7 +133,8 @@ void MumpsFactor::refactor(const double *values) {
 }
 
 void MumpsFactor::solve(int64_t nrhs, double *rhs) {
-    if (!factored_) throw Error(ErrorCode::invalid_argument, "the factor's last refactorization failed");
+    if (!factored_)
+        throw Error(ErrorCode::invalid_argument, "the factor's last refactorization failed");
     if (n_ == 0 || nrhs == 0) return;
     id_.icntl[icntl(20)] = 0;  // dense right-hand sides, centralised on rank 0
     id_.icntl[icntl(21)] = 0;  // centralised solution, overwriting them
@@ -137,7 +152,8 @@ LogDet MumpsFactor::logdet() const {
     if (n_ == 0) return {1.0, 0.0};
     const double mantissa = id_.rinfog[rinfog(12)];
     if (mantissa == 0) return {0.0, -INFINITY};
-    return {mantissa < 0 ? -1.0 : 1.0, std::log(std::fabs(mantissa)) + id_.infog[infog(34)] * std::log(2.0)};
+    return {mantissa < 0 ? -1.0 : 1.0,
+            std::log(std::fabs(mantissa)) + id_.infog[infog(34)] * std::log(2.0)};
 }
 
 }  // namespace fl::mpi

@@ -14,7 +14,11 @@
 
 namespace fl::mpi {
 
-enum class SparseKind { general, spd, symmetric };
+enum class SparseKind {
+    general,
+    spd,
+    symmetric
+};
 
 struct SparseEntries {
     int64_t count;
@@ -25,7 +29,8 @@ struct SparseEntries {
 class MumpsFactor {
 public:
     // distributed: every rank passes its share; otherwise only rank 0's entries are read.
-    MumpsFactor(const Context &context, SparseKind kind, int64_t n, bool distributed, SparseEntries entries);
+    MumpsFactor(const Context &context, SparseKind kind, int64_t n, bool distributed,
+                SparseEntries entries);
     MumpsFactor(const MumpsFactor &) = delete;
     MumpsFactor &operator=(const MumpsFactor &) = delete;
 
@@ -59,7 +64,8 @@ private:
         ~Instance();
     } instance_;
     DMUMPS_STRUC_C &id_ = instance_.id;
-    std::vector<int64_t> kept_;  // which of the caller's entries MUMPS sees (one triangle when symmetric)
+    std::vector<int64_t>
+        kept_;  // which of the caller's entries MUMPS sees (one triangle when symmetric)
     std::vector<MUMPS_INT> irn_, jcn_;
     std::vector<double> a_;
 };

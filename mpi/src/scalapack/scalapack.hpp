@@ -15,13 +15,13 @@ void Cblacs_gridinfo(int context, int *nprow, int *npcol, int *myrow, int *mycol
 void Cblacs_gridexit(int context);
 
 int numroc_(const int *n, const int *nb, const int *iproc, const int *isrcproc, const int *nprocs);
-void descinit_(int *desc, const int *m, const int *n, const int *mb, const int *nb, const int *irsrc,
-               const int *icsrc, const int *ictxt, const int *lld, int *info);
+void descinit_(int *desc, const int *m, const int *n, const int *mb, const int *nb,
+               const int *irsrc, const int *icsrc, const int *ictxt, const int *lld, int *info);
 
 double pdlange_(const char *norm, const int *m, const int *n, const double *a, const int *ia,
                 const int *ja, const int *desca, double *work);
-double pdlantr_(const char *norm, const char *uplo, const char *diag, const int *m, const int *n, const double *a,
-                const int *ia, const int *ja, const int *desca, double *work);
+double pdlantr_(const char *norm, const char *uplo, const char *diag, const int *m, const int *n,
+                const double *a, const int *ia, const int *ja, const int *desca, double *work);
 double pdlansy_(const char *norm, const char *uplo, const int *n, const double *a, const int *ia,
                 const int *ja, const int *desca, double *work);
 
@@ -57,8 +57,9 @@ void pdgemm_(const char *transa, const char *transb, const int *m, const int *n,
              double *c, const int *ic, const int *jc, const int *descc);
 
 // Copies between any two distributions whose grids lie within context's processes.
-void pdgemr2d_(const int *m, const int *n, const double *a, const int *ia, const int *ja, const int *desca,
-               double *b, const int *ib, const int *jb, const int *descb, const int *context);
+void pdgemr2d_(const int *m, const int *n, const double *a, const int *ia, const int *ja,
+               const int *desca, double *b, const int *ib, const int *jb, const int *descb,
+               const int *context);
 
 // LAPACK's reverse-communication 1-norm estimator (Higham's refinement of Hager's method).
 // ScaLAPACK's own PxLACON, behind pdgecon/pdpocon/pdtrcon, stops after its first step in
