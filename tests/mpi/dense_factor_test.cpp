@@ -12,12 +12,6 @@ struct Case {
 constexpr Case kCases[] = {{0, 3, 0},  {1, 1, 0},  {1, 0, 0},   {7, 3, 2},
                            {50, 5, 0}, {61, 4, 8}, {130, 2, 16}};
 
-DistFactorPtr factor(fl_factor_kind kind, fl_mpi_matrix *a, int consume = 0) {
-    fl_mpi_factor *f = nullptr;
-    expect_agreed(fl_mpi_factor_create(&f, kind, a, consume), FL_OK);
-    return DistFactorPtr(f);
-}
-
 Ref distributed_solve(const fl_mpi_context *c, const fl_mpi_factor *f, const Ref &b, int64_t x_rows,
                       int64_t block, fl_transpose trans = FL_NO_TRANS) {
     DistPtr bd = scatter(c, b, block);

@@ -55,9 +55,8 @@ TEST(MpiErrors, BadArgumentOnOneRankOnlyFailsEverywhere) {
 TEST(MpiErrors, BadOperandsForSolves) {
     ContextPtr c = make_context();
     DistPtr a = scatter(c.get(), rounded<double>(spd_ref(8, 3)), 2);
+    DistFactorPtr f = factor(FL_FACTOR_CHOLESKY, a.get());
     fl_mpi_factor *raw = nullptr;
-    expect_agreed(fl_mpi_factor_create(&raw, FL_FACTOR_CHOLESKY, a.get(), 0), FL_OK);
-    DistFactorPtr f(raw);
     DistPtr x = zeros(c.get(), 8, 2, 2);
     ContextPtr other = make_context();
     DistPtr elsewhere = zeros(other.get(), 8, 2, 2);
@@ -144,9 +143,7 @@ TEST(MpiErrors, ContextsOnBadCommunicatorsOrGrids) {
 TEST(MpiErrors, WrongKindQueries) {
     ContextPtr c = make_context();
     DistPtr a = scatter(c.get(), rounded<double>(spd_ref(5, 4)), 0);
-    fl_mpi_factor *raw = nullptr;
-    expect_agreed(fl_mpi_factor_create(&raw, FL_FACTOR_LU, a.get(), 0), FL_OK);
-    DistFactorPtr f(raw);
+    DistFactorPtr f = factor(FL_FACTOR_LU, a.get());
     double w[5];
     EXPECT_EQ(fl_mpi_factor_eigenvalues(f.get(), FL_FLOAT64, w), FL_ERR_UNSUPPORTED);
     DistPtr v = zeros(c.get(), 5, 5);

@@ -42,6 +42,12 @@ DistPtr scatter(const fl_mpi_context *context, const Ref &r, int64_t block, int 
     return m;
 }
 
+DistFactorPtr factor(fl_factor_kind kind, fl_mpi_matrix *a, int consume) {
+    fl_mpi_factor *f = nullptr;
+    expect_agreed(fl_mpi_factor_create(&f, kind, a, consume), FL_OK);
+    return DistFactorPtr(f);
+}
+
 Ref gather_everywhere(const fl_mpi_matrix *m) {
     int64_t rows = 0, cols = 0;
     fl_mpi_matrix_shape(m, &rows, &cols, nullptr, nullptr, nullptr, nullptr);

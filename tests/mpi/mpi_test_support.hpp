@@ -29,6 +29,9 @@ ContextPtr make_context(int64_t nprow = 0, int64_t npcol = 0);
 DistPtr scatter(const fl_mpi_context *context, const Ref &r, int64_t block = 0, int root = 0,
                 fl_layout layout = FL_COL_MAJOR);
 DistPtr zeros(const fl_mpi_context *context, int64_t rows, int64_t cols, int64_t block = 0);
+// A factor expected to succeed on every rank.
+DistFactorPtr factor(fl_factor_kind kind, fl_mpi_matrix *a, int consume = 0);
+
 // The whole matrix, gathered on rank 0 and broadcast, so every rank can check it.
 Ref gather_everywhere(const fl_mpi_matrix *m);
 
