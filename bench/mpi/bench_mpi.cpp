@@ -2,8 +2,9 @@
 //
 //   mpirun -np 2 bench_mpi overhead N NRHS REPS  fastlinalg_mpi vs raw pdgetrf/pdgetrs and
 //                                                pdpotrf/pdpotrs on the same distribution
-//   mpirun -np P bench_mpi engine NMAX NRHS REPS distributed vs single-process fastlinalg
-//                                                (rank 0) for n = NMAX/8 .. NMAX; crossover
+//   mpirun -np P bench_mpi engine NMAX NRHS REPS [BLOCK]  distributed (BLOCK 0: default)
+//                                                vs single-process fastlinalg (rank 0) for
+//                                                n = NMAX/8 .. NMAX; crossover
 //   mpirun -np 2 bench_mpi sparse M NRHS REPS    MUMPS vs single-process CHOLMOD on the 2-D
 //                                                Laplacian of an M-by-M grid; refactor vs fresh
 //   mpirun -np P bench_mpi memory N              peak memory per rank of an N-by-N LU
@@ -192,7 +193,7 @@ double single_process(int64_t n, int64_t nrhs) {
     return t;
 }
 
-void engine(int64_t nmax, int64_t nrhs, int reps) {
+void engine(int64_t nmax, int64_t nrhs, int reps, int64_t block) {
     fl_mpi_context *c = nullptr;
     check(fl_mpi_context_create(&c, MPI_Comm_c2f(MPI_COMM_WORLD), 0, 0), "context");
     if (rank_ == 0)
@@ -204,7 +205,7 @@ void engine(int64_t nmax, int64_t nrhs, int reps) {
     for (int64_t n = nmax / 8; n <= nmax; n *= 2) {
         std::vector<double> t_dist, t_single;
         for (int r = 0; r < reps; ++r) {
-            t_dist.push_back(ours(c, FL_FACTOR_LU, n, nrhs, 0));
+            t_dist.push_back(ours(c, FL_FACTOR_LU, n, nrhs, block));
             double t = rank_ == 0 ? single_process(n, nrhs) : 0;
             MPI_Bcast(&t, 1, MPI_DOUBLE, 0, MPI_COMM_WORLD);
             t_single.push_back(t);
@@ -376,7 +377,7 @@ int main(int argc, char **argv) {
     if (mode == "overhead")
         overhead(arg(2, 4000), arg(3, 100), static_cast<int>(arg(4, 3)));
     else if (mode == "engine")
-        engine(arg(2, 4000), arg(3, 100), static_cast<int>(arg(4, 3)));
+        engine(arg(2, 4000), arg(3, 100), static_cast<int>(arg(4, 3)), arg(5, 0));
     else if (mode == "sparse")
         sparse(arg(2, 300), arg(3, 500), static_cast<int>(arg(4, 3)));
     else if (mode == "memory")
