@@ -342,8 +342,9 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
 FL_API fl_status fl_mpi_sparse_factor_logdet(const fl_mpi_sparse_factor *factor, double *sign,
                                              double *logabsdet);
 
-/** The inertia of a symmetric A: negative pivots from INFOG(12), zero from the null
- *  pivots of INFOG(28), the rest positive.  Local.  Any pointer may be NULL.
+/** The inertia of a symmetric A: the negative eigenvalues are MUMPS's negative pivots
+ *  (INFOG(12), Sylvester's law), the rest positive; zero is always 0, since a singular A
+ *  fails to factor (FL_ERR_SINGULAR).  Local.  Any pointer may be NULL.
  *  @param factor the factor
  *  @param positive receives the number of positive eigenvalues
  *  @param negative receives the number of negative eigenvalues

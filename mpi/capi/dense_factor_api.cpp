@@ -154,13 +154,15 @@ FL_API fl_status fl_mpi_factor_eigenvectors(const fl_mpi_factor *factor, fl_mpi_
     static const char *const fn = "fl_mpi_factor_eigenvectors";
     if (fl_status s = mpi::capi::require_handle(factor, fn, "factor")) return s;
     const mpi::DistMatrix *vectors = factor_of(factor).eigenvectors();
-    return mpi::capi::collective(comm_of(factor), fn, [&] {
-        if (!vectors)
-            throw Error(ErrorCode::unsupported, "only an FL_FACTOR_EIGH factor has eigenvectors");
-        mpi::DistMatrix &out = mpi::capi::live_matrix(v, "v");
-        mpi::capi::require_solve_operands(*vectors, *vectors, out);
-        mpi::copy_between_distributions(*vectors, out);
-    });
+    if (fl_status s = mpi::capi::collective(comm_of(factor), fn, [&] {
+            if (!vectors)
+                throw Error(ErrorCode::unsupported,
+                            "only an FL_FACTOR_EIGH factor has eigenvectors");
+            mpi::capi::require_solve_operands(*vectors, *vectors, mpi::capi::live_matrix(v, "v"));
+        }))
+        return s;
+    return mpi::capi::collective(comm_of(factor), fn,
+                                 [&] { mpi::copy_between_distributions(*vectors, *v->matrix); });
 }
 
 }  // extern "C"

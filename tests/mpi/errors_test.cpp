@@ -150,6 +150,13 @@ TEST(MpiErrors, WrongKindQueries) {
     expect_agreed(fl_mpi_factor_eigenvectors(f.get(), v.get()), FL_ERR_UNSUPPORTED,
                   "FL_FACTOR_EIGH");
     expect_agreed(fl_mpi_factor_rcond(f.get(), nullptr), FL_ERR_INVALID_ARGUMENT, "rcond is NULL");
+    // A NULL operand on the last rank only: refused everywhere before any communication.
+    DistPtr b = zeros(c.get(), 5, 1);
+    fl_mpi_matrix *maybe = rank() == size() - 1 ? nullptr : b.get();
+    expect_agreed(fl_mpi_factor_solve(f.get(), FL_NO_TRANS, b.get(), maybe), FL_ERR_INVALID_ARGUMENT, "x is NULL");
+    DistFactorPtr eigh = factor(FL_FACTOR_EIGH, a.get());
+    expect_agreed(fl_mpi_factor_eigenvectors(eigh.get(), rank() == size() - 1 ? nullptr : v.get()),
+                  FL_ERR_INVALID_ARGUMENT, "v is NULL");
 }
 
 }  // namespace
