@@ -101,11 +101,32 @@ def _as_f64(array, order="F"):
     return np.require(np.asarray(array, dtype=np.float64), requirements=[order, "A"])
 
 
-class Context:
+class _Collective:
+    """A handle whose release is collective: ``close()`` (or ``with``) on every rank, never
+    the garbage collector. ``_destroy`` is the C function that releases it."""
+    _handle = None
+    _destroy = None
+
+    def close(self):
+        """Releases the handle (collective)."""
+        if self._handle:
+            type(self)._destroy(self._handle)
+            self._handle = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class Context(_Collective):
     """A communicator and its process grid (``grid=(nprow, npcol)``, default nearly square).
 
     *Collective* to create and to close.
     """
+
+    _destroy = staticmethod(lib.fl_mpi_context_destroy)
 
     def __init__(self, comm=None, grid=None):
         self.comm = MPI.COMM_WORLD if comm is None else comm
@@ -121,17 +142,6 @@ class Context:
         _check(lib.fl_mpi_context_grid(self._handle, *[ctypes.byref(v) for v in values]))
         return tuple(v.value for v in values)
 
-    def close(self):
-        """Releases the grid and the duplicated communicator (collective)."""
-        if self._handle:
-            lib.fl_mpi_context_destroy(self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
 
 class DistMatrix:
@@ -292,7 +302,7 @@ def eigh(a, overwrite_a=False):
     return DistFactor(_EIGH, a, overwrite_a)
 
 
-class SparseFactor:
+class SparseFactor(_Collective):
     """A MUMPS factorization (made by sparse_lu, sparse_cholesky or sparse_ldl).
 
     ``a`` is a scipy.sparse matrix, or ``(rows, cols, values, n)`` triplets. With
@@ -300,6 +310,8 @@ class SparseFactor:
     ``distributed=True`` every rank passes its own share (for example its rows), and the
     shares are summed. Close it (or use ``with``) on every rank: that is collective.
     """
+
+    _destroy = staticmethod(lib.fl_mpi_sparse_factor_destroy)
 
     def __init__(self, context, kind, a, distributed):
         self.context = context
@@ -324,17 +336,6 @@ class SparseFactor:
                                                _pointer(self._cols), _FLOAT64, _pointer(values)))
         self._handle = handle
 
-    def close(self):
-        """Releases MUMPS's instance (collective)."""
-        if self._handle:
-            lib.fl_mpi_sparse_factor_destroy(self._handle)
-            self._handle = None
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
 
     def refactor(self, values):
         """New values for the same entries, in the same order, reusing the analysis. *Collective*."""
