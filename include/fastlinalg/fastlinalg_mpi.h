@@ -206,7 +206,8 @@ typedef struct fl_mpi_factor fl_mpi_factor;
  *  @param a the matrix
  *  @param consume 0: a is copied and left as it was.  1: the factor takes a's memory (no
  *         copy, the n^2/P doubles per rank counted once); a keeps its shape but every later
- *         use of its values is FL_ERR_INVALID_ARGUMENT.  a must still be destroyed.
+ *         use of its values is FL_ERR_INVALID_ARGUMENT, also when the factorization
+ *         itself fails (singular, ...).  a must still be destroyed.
  *  @return FL_OK; FL_ERR_SINGULAR (LU: an exactly zero pivot; QR: R has a zero diagonal),
  *          FL_ERR_NOT_POSITIVE_DEFINITE (Cholesky), the failing index in the message;
  *          FL_ERR_INVALID_ARGUMENT for a shape the kind does not take or non-square blocks */
