@@ -85,6 +85,10 @@ std::unique_ptr<Factor> Factor::rank_update_sparse(int, const SparseMatrix &) co
     unsupported("sparse rank update (use sparse Cholesky)");
 }
 
+void Factor::save(StateWriter &) const {
+    unsupported("serialized form (only the dense kinds can be saved)");
+}
+
 std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRef &a,
                                     const FactorOptions &options) {
     switch (kind) {
