@@ -25,7 +25,8 @@ Bytes serialized(const fl_factor *f) {
 
 FactorPtr deserialized(const Bytes &bytes) {
     fl_factor *f = nullptr;
-    EXPECT_EQ(fl_factor_deserialize(&f, bytes.data(), static_cast<int64_t>(bytes.size())), FL_OK) << fl_last_error();
+    EXPECT_EQ(fl_factor_deserialize(&f, bytes.data(), static_cast<int64_t>(bytes.size())), FL_OK)
+        << fl_last_error();
     return FactorPtr(f);
 }
 
@@ -80,7 +81,8 @@ void expect_same_answers(const fl_factor *a, const fl_factor *b, const Ref &bref
             const int64_t brows = t == FL_NO_TRANS ? m : n, xrows = t == FL_NO_TRANS ? n : m;
             Ref r(brows, bref.cols);
             for (int64_t i = 0; i < brows; ++i)
-                for (int64_t j = 0; j < bref.cols; ++j) r(i, j) = bref(i % std::max<int64_t>(bref.rows, 1), j);
+                for (int64_t j = 0; j < bref.cols; ++j)
+                    r(i, j) = bref(i % std::max<int64_t>(bref.rows, 1), j);
             const Matrix<T> bm = Matrix<T>::from_ref(rounded<T>(r), l);
             Matrix<T> x1(xrows, bref.cols, l), x2(xrows, bref.cols, l);
             EXPECT_EQ(solve(a, t, bm, x1), solve(b, t, bm, x2));
@@ -99,10 +101,12 @@ struct Case {
 
 std::vector<Case> cases() {
     std::vector<Case> c;
-    for (fl_factor_kind k : {FL_FACTOR_LU, FL_FACTOR_LDLT, FL_FACTOR_QR, FL_FACTOR_COD, FL_FACTOR_SVD, FL_FACTOR_EIGH})
+    for (fl_factor_kind k :
+         {FL_FACTOR_LU, FL_FACTOR_LDLT, FL_FACTOR_QR, FL_FACTOR_COD, FL_FACTOR_SVD, FL_FACTOR_EIGH})
         for (int64_t n : {0, 1, 7}) {
             Ref a = random_ref(n, n, 11 + uint64_t(n));
-            if (k == FL_FACTOR_LDLT || k == FL_FACTOR_EIGH) a = multiply(a, transpose(a));  // symmetric
+            if (k == FL_FACTOR_LDLT || k == FL_FACTOR_EIGH)
+                a = multiply(a, transpose(a));  // symmetric
             if (k == FL_FACTOR_LDLT || k == FL_FACTOR_EIGH)
                 for (int64_t i = 0; i < n; ++i) a(i, i) -= 0.5L;  // indefinite
             c.push_back({k, a});
@@ -117,7 +121,8 @@ std::vector<Case> cases() {
         c.push_back({k, random_ref(0, 4, 34)});
         c.push_back({k, multiply(random_ref(8, 3, 35), random_ref(3, 6, 36))});  // rank 3
     }
-    c.push_back({FL_FACTOR_EIGH, multiply(random_ref(6, 2, 37), transpose(random_ref(6, 2, 37)))});  // rank 2
+    c.push_back({FL_FACTOR_EIGH,
+                 multiply(random_ref(6, 2, 37), transpose(random_ref(6, 2, 37)))});  // rank 2
     return c;
 }
 
@@ -127,25 +132,27 @@ TYPED_TEST(SaveLoad, EveryDenseKindComesBackAnsweringAlike) {
     using T = TypeParam;
     for (const Case &c : cases())
         for (fl_layout l : kLayouts) {
-            SCOPED_TRACE(std::to_string(c.kind) + " " + std::to_string(c.a.rows) + "x" + std::to_string(c.a.cols) +
-                         " " + layout_name(l));
+            SCOPED_TRACE(std::to_string(c.kind) + " " + std::to_string(c.a.rows) + "x" +
+                         std::to_string(c.a.cols) + " " + layout_name(l));
             const Matrix<T> a = Matrix<T>::from_ref(rounded<T>(c.a), l);
             FactorPtr f;
             ASSERT_EQ(make_factor(f, c.kind, a), FL_OK) << fl_last_error();
             const Bytes bytes = serialized(f.get());
             const FactorPtr g = deserialized(bytes);
             ASSERT_NE(g, nullptr);
-            expect_same_answers<T>(f.get(), g.get(), random_ref(std::max(c.a.rows, c.a.cols), 3, 41));
+            expect_same_answers<T>(f.get(), g.get(),
+                                   random_ref(std::max(c.a.rows, c.a.cols), 3, 41));
             // Deterministic bytes: the loaded factor saves to the same buffer.
             EXPECT_EQ(serialized(g.get()), bytes);
             // And the loaded factor solves well on its own, as LAPACK measures it.
-            if (c.a.rows == c.a.cols && c.kind != FL_FACTOR_SVD && c.kind != FL_FACTOR_EIGH && c.kind != FL_FACTOR_COD &&
-                c.a.rows > 0) {
+            if (c.a.rows == c.a.cols && c.kind != FL_FACTOR_SVD && c.kind != FL_FACTOR_EIGH &&
+                c.kind != FL_FACTOR_COD && c.a.rows > 0) {
                 const Ref b = rounded<T>(random_ref(c.a.rows, 2, 42));
                 const Matrix<T> bm = Matrix<T>::from_ref(b, l);
                 Matrix<T> x(c.a.rows, 2, l);
                 ASSERT_EQ(solve(g.get(), FL_NO_TRANS, bm, x), FL_OK) << fl_last_error();
-                EXPECT_LT(solve_residual(rounded<T>(c.a), FL_NO_TRANS, x.to_ref(), b, eps<T>()), kResidualThreshold);
+                EXPECT_LT(solve_residual(rounded<T>(c.a), FL_NO_TRANS, x.to_ref(), b, eps<T>()),
+                          kResidualThreshold);
             }
         }
 }
@@ -161,7 +168,9 @@ TYPED_TEST(SaveLoad, AutomaticAndUpdatedFactors) {
     // An updated Cholesky factor never saw its A: its rcond estimate survives the trip.
     const Matrix<T> v = Matrix<T>::from_ref(rounded<T>(random_ref(6, 2, 44)), FL_COL_MAJOR);
     fl_factor *raw = nullptr;
-    ASSERT_EQ(fl_factor_rank_update(&raw, f.get(), 1, Dtype<T>::value, 2, FL_COL_MAJOR, v.data(), v.ld()), FL_OK);
+    ASSERT_EQ(
+        fl_factor_rank_update(&raw, f.get(), 1, Dtype<T>::value, 2, FL_COL_MAJOR, v.data(), v.ld()),
+        FL_OK);
     u.reset(raw);
     expect_same_answers<T>(u.get(), deserialized(serialized(u.get())).get(), random_ref(6, 2, 45));
 }
@@ -173,11 +182,14 @@ TEST(SaveLoad, EveryTruncationIsRejected) {
     Bytes bytes = serialized(f.get());
     for (size_t size = 0; size < bytes.size(); ++size) {
         SCOPED_TRACE(size);
-        Bytes prefix(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(size));  // its own allocation, for ASan
-        expect_rejected(prefix.data(), static_cast<int64_t>(size), FL_ERR_INVALID_ARGUMENT, "buffer");
+        Bytes prefix(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(
+                                                        size));  // its own allocation, for ASan
+        expect_rejected(prefix.data(), static_cast<int64_t>(size), FL_ERR_INVALID_ARGUMENT,
+                        "buffer");
     }
     bytes.push_back(0);
-    expect_rejected(bytes.data(), static_cast<int64_t>(bytes.size()), FL_ERR_INVALID_ARGUMENT, "truncated or padded");
+    expect_rejected(bytes.data(), static_cast<int64_t>(bytes.size()), FL_ERR_INVALID_ARGUMENT,
+                    "truncated or padded");
 }
 
 TEST(SaveLoad, RandomCorruptionIsRejected) {
@@ -189,7 +201,8 @@ TEST(SaveLoad, RandomCorruptionIsRejected) {
     for (int trial = 0; trial < 2000; ++trial) {
         Bytes b = bytes;
         const int changes = 1 + trial % 4;
-        for (int c = 0; c < changes; ++c) b[rng() % b.size()] ^= static_cast<unsigned char>(1 + rng() % 255);
+        for (int c = 0; c < changes; ++c)
+            b[rng() % b.size()] ^= static_cast<unsigned char>(1 + rng() % 255);
         fl_factor *g = nullptr;
         const fl_status s = fl_factor_deserialize(&g, b.data(), static_cast<int64_t>(b.size()));
         EXPECT_NE(s, FL_OK) << "trial " << trial;
@@ -243,39 +256,44 @@ TEST(SaveLoad, BadArguments) {
     FactorPtr f;
     ASSERT_EQ(make_factor(f, FL_FACTOR_LU, a), FL_OK);
     int64_t size = 0;
-    EXPECT_ERROR(fl_factor_serialized_size(nullptr, &size), FL_ERR_INVALID_ARGUMENT, "fl_factor_serialized_size",
-                 "factor");
-    EXPECT_ERROR(fl_factor_serialized_size(f.get(), nullptr), FL_ERR_INVALID_ARGUMENT, "fl_factor_serialized_size",
-                 "size");
+    EXPECT_ERROR(fl_factor_serialized_size(nullptr, &size), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_serialized_size", "factor");
+    EXPECT_ERROR(fl_factor_serialized_size(f.get(), nullptr), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_serialized_size", "size");
     ASSERT_EQ(fl_factor_serialized_size(f.get(), &size), FL_OK);
     Bytes b(static_cast<size_t>(size) + 1, 0xab);
-    EXPECT_ERROR(fl_factor_serialize(nullptr, b.data(), size), FL_ERR_INVALID_ARGUMENT, "fl_factor_serialize",
-                 "factor");
-    EXPECT_ERROR(fl_factor_serialize(f.get(), nullptr, size), FL_ERR_INVALID_ARGUMENT, "fl_factor_serialize",
-                 "buffer");
-    EXPECT_ERROR(fl_factor_serialize(f.get(), b.data(), size - 1), FL_ERR_INVALID_ARGUMENT, "fl_factor_serialize",
-                 std::to_string(size - 1).c_str(), std::to_string(size).c_str());
+    EXPECT_ERROR(fl_factor_serialize(nullptr, b.data(), size), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_serialize", "factor");
+    EXPECT_ERROR(fl_factor_serialize(f.get(), nullptr, size), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_serialize", "buffer");
+    EXPECT_ERROR(fl_factor_serialize(f.get(), b.data(), size - 1), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_serialize", std::to_string(size - 1).c_str(),
+                 std::to_string(size).c_str());
     EXPECT_ERROR(fl_factor_serialize(f.get(), b.data(), size + 1), FL_OK, "");
     EXPECT_EQ(b.back(), 0xab) << "a byte past the serialized size was written";
     fl_factor *g = nullptr;
-    EXPECT_ERROR(fl_factor_deserialize(nullptr, b.data(), size), FL_ERR_INVALID_ARGUMENT, "fl_factor_deserialize",
-                 "factor");
-    EXPECT_ERROR(fl_factor_deserialize(&g, nullptr, size), FL_ERR_INVALID_ARGUMENT, "fl_factor_deserialize", "buffer");
-    EXPECT_ERROR(fl_factor_deserialize(&g, b.data(), -1), FL_ERR_INVALID_ARGUMENT, "fl_factor_deserialize", "size");
+    EXPECT_ERROR(fl_factor_deserialize(nullptr, b.data(), size), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_deserialize", "factor");
+    EXPECT_ERROR(fl_factor_deserialize(&g, nullptr, size), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_deserialize", "buffer");
+    EXPECT_ERROR(fl_factor_deserialize(&g, b.data(), -1), FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_deserialize", "size");
     EXPECT_EQ(g, nullptr);
 }
 
 TEST(SaveLoad, SparseKindsAreUnsupported) {
     const SparsePtr s = make_sparse<double>(laplacian_ref(3));
     fl_factor *raw = nullptr;
-    ASSERT_EQ(fl_factor_create_sparse(&raw, FL_FACTOR_SPARSE_LU, s.get(), nullptr), FL_OK) << fl_last_error();
+    ASSERT_EQ(fl_factor_create_sparse(&raw, FL_FACTOR_SPARSE_LU, s.get(), nullptr), FL_OK)
+        << fl_last_error();
     const FactorPtr f(raw);
     int64_t size = -1;
-    EXPECT_ERROR(fl_factor_serialized_size(f.get(), &size), FL_ERR_UNSUPPORTED, "fl_factor_serialized_size",
-                 "sparse LU", "serialized form");
+    EXPECT_ERROR(fl_factor_serialized_size(f.get(), &size), FL_ERR_UNSUPPORTED,
+                 "fl_factor_serialized_size", "sparse LU", "serialized form");
     EXPECT_EQ(size, 0);
     unsigned char b[64];
-    EXPECT_ERROR(fl_factor_serialize(f.get(), b, 64), FL_ERR_UNSUPPORTED, "fl_factor_serialize", "sparse LU");
+    EXPECT_ERROR(fl_factor_serialize(f.get(), b, 64), FL_ERR_UNSUPPORTED, "fl_factor_serialize",
+                 "sparse LU");
 }
 
 }  // namespace

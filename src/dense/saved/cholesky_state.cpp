@@ -10,7 +10,8 @@ CholeskyFactor<T>::CholeskyFactor(StateReader &in)
     : SquareFactor<T>(in, /*symmetric=*/true),
       triangle_(in.flag("the triangle is upper") ? Triangle::upper : Triangle::lower) {}
 
-template <class T> void CholeskyFactor<T>::save(StateWriter &out) const {
+template <class T>
+void CholeskyFactor<T>::save(StateWriter &out) const {
     this->save_square(out);
     out.flag(triangle_ == Triangle::upper);
 }

@@ -10,7 +10,9 @@ namespace fl {
 
 template <class T>
 CodFactor<T>::CodFactor(StateReader &in)
-    : m_(in.rows()), n_(in.cols()), storage_(in.array<T>(m_ * n_, "T and the reflectors", ld() * n_)),
+    : m_(in.rows()),
+      n_(in.cols()),
+      storage_(in.array<T>(m_ * n_, "T and the reflectors", ld() * n_)),
       tau_q_(in.vector<T>(std::min(m_, n_), "Q's reflector scalars")) {
     rank_ = in.index("the rank", 0, std::min(m_, n_));
     tau_z_ = in.vector<T>(rank_, "Z's reflector scalars");
@@ -22,12 +24,14 @@ CodFactor<T>::CodFactor(StateReader &in)
     std::vector<bool> seen(static_cast<size_t>(n_), false);
     for (const lapack_int p : jpvt_) {
         if (p < 0 || seen[static_cast<size_t>(p - 1)])
-            StateReader::corrupted("the column permutation repeats or negates column " + std::to_string(p));
+            StateReader::corrupted("the column permutation repeats or negates column " +
+                                   std::to_string(p));
         seen[static_cast<size_t>(p - 1)] = true;
     }
 }
 
-template <class T> void CodFactor<T>::save(StateWriter &out) const {
+template <class T>
+void CodFactor<T>::save(StateWriter &out) const {
     out.array(storage_.get(), m_ * n_);
     out.vector(tau_q_);
     out.value<std::int64_t>(rank_);

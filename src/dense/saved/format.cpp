@@ -39,16 +39,24 @@ static_assert(sizeof(Header) == header_size - sizeof(magic), "the header is pack
 // The format's kind codes, which are fl_factor_kind's values; 0 for a kind it cannot hold.
 std::uint32_t kind_code(FactorKind kind) {
     switch (kind) {
-    case FactorKind::lu: return 1;
-    case FactorKind::cholesky: return 2;
-    case FactorKind::ldlt: return 3;
-    case FactorKind::qr: return 4;
-    case FactorKind::cod: return 5;
-    case FactorKind::svd: return 6;
-    case FactorKind::eigh: return 7;
-    case FactorKind::sparse_cholesky:
-    case FactorKind::sparse_lu:
-    case FactorKind::sparse_qr: break;
+        case FactorKind::lu:
+            return 1;
+        case FactorKind::cholesky:
+            return 2;
+        case FactorKind::ldlt:
+            return 3;
+        case FactorKind::qr:
+            return 4;
+        case FactorKind::cod:
+            return 5;
+        case FactorKind::svd:
+            return 6;
+        case FactorKind::eigh:
+            return 7;
+        case FactorKind::sparse_cholesky:
+        case FactorKind::sparse_lu:
+        case FactorKind::sparse_qr:
+            break;
     }
     return 0;
 }
@@ -67,45 +75,61 @@ std::uint64_t checksum(const unsigned char *p, index_t size) {
 }
 
 std::string version_string(std::uint32_t v) {
-    return std::to_string(v / 10000) + "." + std::to_string(v / 100 % 100) + "." + std::to_string(v % 100);
+    return std::to_string(v / 10000) + "." + std::to_string(v / 100 % 100) + "." +
+           std::to_string(v % 100);
 }
 
-[[noreturn]] void rejected(ErrorCode code, const std::string &why) { throw Error(code, "buffer " + why); }
+[[noreturn]] void rejected(ErrorCode code, const std::string &why) {
+    throw Error(code, "buffer " + why);
+}
 
-template <template <class> class Kind> std::unique_ptr<Factor> restore(bool single, StateReader &in) {
+template <template <class> class Kind>
+std::unique_ptr<Factor> restore(bool single, StateReader &in) {
     if (single) return std::make_unique<Kind<float>>(in);
     return std::make_unique<Kind<double>>(in);
 }
 
 std::unique_ptr<Factor> restore_kind(std::uint32_t kind, bool single, StateReader &in) {
     switch (kind) {
-    case 1: return restore<LuFactor>(single, in);
-    case 2: return restore<CholeskyFactor>(single, in);
-    case 3: return restore<LdltFactor>(single, in);
-    case 4: return restore<QrFactor>(single, in);
-    case 5: return restore<CodFactor>(single, in);
-    case 6: return restore<SvdFactor>(single, in);
-    case 7: return restore<EighFactor>(single, in);
-    default: break;
+        case 1:
+            return restore<LuFactor>(single, in);
+        case 2:
+            return restore<CholeskyFactor>(single, in);
+        case 3:
+            return restore<LdltFactor>(single, in);
+        case 4:
+            return restore<QrFactor>(single, in);
+        case 5:
+            return restore<CodFactor>(single, in);
+        case 6:
+            return restore<SvdFactor>(single, in);
+        case 7:
+            return restore<EighFactor>(single, in);
+        default:
+            break;
     }
-    rejected(ErrorCode::invalid_argument, "holds kind " + std::to_string(kind) + ", which is no saved kind (1 to 7)");
+    rejected(ErrorCode::invalid_argument,
+             "holds kind " + std::to_string(kind) + ", which is no saved kind (1 to 7)");
 }
 
 // The header, checked; rows and cols within what LAPACK's integers allow.
 Header checked_header(const unsigned char *data, index_t size, std::uint32_t library_version) {
     const index_t smallest = header_size + checksum_size;
     if (size < smallest)
-        rejected(ErrorCode::invalid_argument, "size = " + std::to_string(size) +
-                                                  " is shorter than the smallest serialized factor (" +
-                                                  std::to_string(smallest) + " bytes): truncated");
+        rejected(ErrorCode::invalid_argument,
+                 "size = " + std::to_string(size) +
+                     " is shorter than the smallest serialized factor (" +
+                     std::to_string(smallest) + " bytes): truncated");
     if (std::memcmp(data, magic, sizeof(magic)) != 0)
-        rejected(ErrorCode::invalid_argument, "does not start with \"FLFACTOR\": not a serialized fastlinalg factor");
+        rejected(ErrorCode::invalid_argument,
+                 "does not start with \"FLFACTOR\": not a serialized fastlinalg factor");
     Header h;
     std::memcpy(&h, data + sizeof(magic), sizeof(h));
     if (h.byte_order != byte_order_mark)
         rejected(ErrorCode::unsupported, "was written on a machine of the other byte order");
     if (h.format != format_version)
-        rejected(ErrorCode::unsupported, "has format version " + std::to_string(h.format) + " (written by fastlinalg " +
+        rejected(ErrorCode::unsupported, "has format version " + std::to_string(h.format) +
+                                             " (written by fastlinalg " +
                                              version_string(h.library_version) + "); fastlinalg " +
                                              version_string(library_version) + " reads version " +
                                              std::to_string(format_version));
@@ -120,9 +144,11 @@ Header checked_header(const unsigned char *data, index_t size, std::uint32_t lib
     std::uint64_t stored;
     std::memcpy(&stored, data + size - checksum_size, checksum_size);
     if (stored != checksum(data, size - checksum_size))
-        rejected(ErrorCode::invalid_argument, "fails its checksum: the serialized factor is corrupted");
+        rejected(ErrorCode::invalid_argument,
+                 "fails its checksum: the serialized factor is corrupted");
     if (h.dtype != 1 && h.dtype != 2)
-        rejected(ErrorCode::invalid_argument, "holds dtype " + std::to_string(h.dtype) + " (1 or 2 expected)");
+        rejected(ErrorCode::invalid_argument,
+                 "holds dtype " + std::to_string(h.dtype) + " (1 or 2 expected)");
     if (h.index_size != sizeof(lapack_int))
         rejected(ErrorCode::unsupported, "holds " + std::to_string(h.index_size) +
                                              "-byte LAPACK integers; this library's are " +
@@ -161,7 +187,8 @@ void serialize(const Factor &f, std::uint32_t library_version, unsigned char *bu
     std::memcpy(buffer + end, &sum, checksum_size);
 }
 
-std::unique_ptr<Factor> deserialize(const unsigned char *data, index_t size, std::uint32_t library_version) {
+std::unique_ptr<Factor> deserialize(const unsigned char *data, index_t size,
+                                    std::uint32_t library_version) {
     const Header h = checked_header(data, size, library_version);
     StateReader in(data + header_size, static_cast<index_t>(h.payload_size), h.rows, h.cols);
     std::unique_ptr<Factor> f = restore_kind(h.kind, h.dtype == 1, in);

@@ -35,6 +35,7 @@ index_t serialized_size(const Factor &f);
 // Writes f's serialized form into buffer, which has serialized_size(f) bytes.
 void serialize(const Factor &f, std::uint32_t library_version, unsigned char *buffer);
 // Rebuilds a factor from size bytes; library_version is the reading library's, for messages.
-std::unique_ptr<Factor> deserialize(const unsigned char *data, index_t size, std::uint32_t library_version);
+std::unique_ptr<Factor> deserialize(const unsigned char *data, index_t size,
+                                    std::uint32_t library_version);
 
 }  // namespace fl

@@ -14,12 +14,14 @@ LdltFactor<T>::LdltFactor(StateReader &in)
     for (size_t i = 0; i < pivots_.size(); ++i) {
         if (pivots_[i] > 0) continue;
         if (i + 1 == pivots_.size() || pivots_[i + 1] != pivots_[i])
-            StateReader::corrupted("LDL^T pivot " + std::to_string(i) + " opens a 2-by-2 block that the next does not close");
+            StateReader::corrupted("LDL^T pivot " + std::to_string(i) +
+                                   " opens a 2-by-2 block that the next does not close");
         ++i;
     }
 }
 
-template <class T> void LdltFactor<T>::save(StateWriter &out) const {
+template <class T>
+void LdltFactor<T>::save(StateWriter &out) const {
     this->save_square(out);
     out.flag(triangle_ == Triangle::upper);
     out.vector(pivots_);

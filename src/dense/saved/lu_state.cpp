@@ -12,7 +12,8 @@ LuFactor<T>::LuFactor(StateReader &in)
         if (p < 0) StateReader::corrupted("an LU pivot is negative");
 }
 
-template <class T> void LuFactor<T>::save(StateWriter &out) const {
+template <class T>
+void LuFactor<T>::save(StateWriter &out) const {
     this->save_square(out);
     out.vector(pivots_);
 }

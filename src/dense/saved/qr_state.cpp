@@ -8,12 +8,15 @@ namespace fl {
 
 template <class T>
 QrFactor<T>::QrFactor(StateReader &in)
-    : m_(in.rows()), n_(in.cols()), storage_(in.array<T>(ld() * n_, "R and the reflectors")),
+    : m_(in.rows()),
+      n_(in.cols()),
+      storage_(in.array<T>(ld() * n_, "R and the reflectors")),
       tau_(in.vector<T>(n_, "the reflector scalars")) {
     if (m_ < n_) StateReader::corrupted("a QR factor of a wide A");
 }
 
-template <class T> void QrFactor<T>::save(StateWriter &out) const {
+template <class T>
+void QrFactor<T>::save(StateWriter &out) const {
     out.array(storage_.get(), ld() * n_);
     out.vector(tau_);
 }

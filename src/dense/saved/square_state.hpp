@@ -16,11 +16,13 @@ SquareFactor<T>::SquareFactor(StateReader &in, bool symmetric)
     if (in.rows() != in.cols())
         StateReader::corrupted("a square kind with a " + std::to_string(in.rows()) + "-by-" +
                                std::to_string(in.cols()) + " A");
-    if (symmetric && transposed_) StateReader::corrupted("a symmetric kind whose storage is transposed");
+    if (symmetric && transposed_)
+        StateReader::corrupted("a symmetric kind whose storage is transposed");
     anorm_ = in.value<double>("the norm of A");
 }
 
-template <class T> void SquareFactor<T>::save_square(StateWriter &out) const {
+template <class T>
+void SquareFactor<T>::save_square(StateWriter &out) const {
     out.flag(transposed_);
     out.array(storage_.get(), n_ * n_);
     out.value(anorm_);

@@ -27,14 +27,21 @@ class StateWriter {
 public:
     explicit StateWriter(unsigned char *buffer = nullptr) : buffer_(buffer) {}
 
-    template <class V> void value(V v) { array(&v, 1); }
-    template <class V> void array(const V *p, index_t count) {
+    template <class V>
+    void value(V v) {
+        array(&v, 1);
+    }
+    template <class V>
+    void array(const V *p, index_t count) {
         static_assert(std::is_trivially_copyable<V>::value, "only plain values are saved");
         const size_t bytes = static_cast<size_t>(count) * sizeof(V);
         if (buffer_ != nullptr && bytes > 0) std::memcpy(buffer_ + size_, p, bytes);
         size_ += static_cast<index_t>(bytes);
     }
-    template <class V> void vector(const std::vector<V> &v) { array(v.data(), static_cast<index_t>(v.size())); }
+    template <class V>
+    void vector(const std::vector<V> &v) {
+        array(v.data(), static_cast<index_t>(v.size()));
+    }
     void flag(bool b) { value<std::uint8_t>(b ? 1 : 0); }
 
     // The bytes written (or counted) so far.
@@ -54,7 +61,8 @@ public:
     index_t rows() const { return rows_; }
     index_t cols() const { return cols_; }
 
-    template <class V> V value(const char *what) {
+    template <class V>
+    V value(const char *what) {
         V v;
         read(&v, 1, what);
         return v;
@@ -72,7 +80,8 @@ public:
                       std::to_string(low) + ", " + std::to_string(high) + "]");
         return v;
     }
-    template <class V> std::vector<V> vector(index_t count, const char *what) {
+    template <class V>
+    std::vector<V> vector(index_t count, const char *what) {
         require_left(count, sizeof(V), what);
         std::vector<V> v(static_cast<size_t>(count));
         read(v.data(), count, what);
@@ -80,23 +89,29 @@ public:
     }
     // An array of count values in a block of max(capacity, count, 1) elements, as the
     // kinds allocate theirs.
-    template <class V> std::unique_ptr<V[]> array(index_t count, const char *what, index_t capacity = 0) {
+    template <class V>
+    std::unique_ptr<V[]> array(index_t count, const char *what, index_t capacity = 0) {
         require_left(count, sizeof(V), what);
         std::unique_ptr<V[]> p(new V[static_cast<size_t>(std::max<index_t>({count, capacity, 1}))]);
         read(p.get(), count, what);
         return p;
     }
     // LAPACK's 1-based pivot indices, each with low <= |p| <= high and p != 0.
-    template <class Int> std::vector<Int> pivots(index_t count, index_t high, const char *what) {
+    template <class Int>
+    std::vector<Int> pivots(index_t count, index_t high, const char *what) {
         std::vector<Int> p = vector<Int>(count, what);
         for (size_t i = 0; i < p.size(); ++i)
             if (p[i] == 0 || p[i] > high || -index_t(p[i]) > high)
-                corrupted(std::string(what) + "[" + std::to_string(i) + "] = " + std::to_string(p[i]) +
-                          " is not a pivot of an order-" + std::to_string(high) + " matrix");
+                corrupted(std::string(what) + "[" + std::to_string(i) +
+                          "] = " + std::to_string(p[i]) + " is not a pivot of an order-" +
+                          std::to_string(high) + " matrix");
         return p;
     }
     // Reads count values into p.
-    template <class V> void into(V *p, index_t count, const char *what) { read(p, count, what); }
+    template <class V>
+    void into(V *p, index_t count, const char *what) {
+        read(p, count, what);
+    }
     // Every byte must have been read: a payload longer than its kind's fields is corrupted.
     void finish() const {
         if (offset_ != size_)
@@ -114,7 +129,8 @@ private:
                       std::to_string(element) + " bytes) run past the payload's " +
                       std::to_string(size_) + " bytes");
     }
-    template <class V> void read(V *p, index_t count, const char *what) {
+    template <class V>
+    void read(V *p, index_t count, const char *what) {
         static_assert(std::is_trivially_copyable<V>::value, "only plain values are restored");
         require_left(count, sizeof(V), what);
         const size_t bytes = static_cast<size_t>(count) * sizeof(V);
@@ -133,8 +149,8 @@ private:
 
 // The explicit instantiations of a kind's restoring constructor and save() for both dtypes,
 // at the end of its state file.
-#define FL_SAVED_STATE_OF(Kind)                                                                    \
-    template fl::Kind<float>::Kind(fl::StateReader &);                                             \
-    template fl::Kind<double>::Kind(fl::StateReader &);                                            \
-    template void fl::Kind<float>::save(fl::StateWriter &) const;                                  \
+#define FL_SAVED_STATE_OF(Kind)                                   \
+    template fl::Kind<float>::Kind(fl::StateReader &);            \
+    template fl::Kind<double>::Kind(fl::StateReader &);           \
+    template void fl::Kind<float>::save(fl::StateWriter &) const; \
     template void fl::Kind<double>::save(fl::StateWriter &) const

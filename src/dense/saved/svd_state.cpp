@@ -10,7 +10,10 @@ namespace fl {
 
 template <class T>
 SvdFactor<T>::SvdFactor(StateReader &in)
-    : m_(in.rows()), n_(in.cols()), k_(std::min(m_, n_)), s_(in.vector<T>(k_, "the singular values")) {
+    : m_(in.rows()),
+      n_(in.cols()),
+      k_(std::min(m_, n_)),
+      s_(in.vector<T>(k_, "the singular values")) {
     allocate_parts(in.flag("LAPACK factored A itself"));
     in.into(left_.get(), std::max(m_, n_) * k_, "the left singular vectors");
     in.into(right_.get(), k_ * k_, "the right singular vectors");
@@ -19,7 +22,8 @@ SvdFactor<T>::SvdFactor(StateReader &in)
     if (!(threshold_ >= 0)) StateReader::corrupted("the rank threshold is negative or NaN");
 }
 
-template <class T> void SvdFactor<T>::save(StateWriter &out) const {
+template <class T>
+void SvdFactor<T>::save(StateWriter &out) const {
     out.vector(s_);
     out.flag(u_.layout == Layout::col_major);
     out.array(left_.get(), std::max(m_, n_) * k_);
