@@ -298,3 +298,42 @@ TEST(SaveLoad, SparseKindsAreUnsupported) {
 
 }  // namespace
 }  // namespace fltest
+
+// The C++ wrapper's serialize/deserialize and save/load to a file.
+#include <fastlinalg/fastlinalg.hpp>
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace fltest {
+namespace {
+
+TEST(SaveLoadCpp, BytesAndFilesRoundTrip) {
+    const Matrix<double> a = Matrix<double>::from_ref(spd_ref(5, 61), FL_ROW_MAJOR);
+    const fastlinalg::factor f(FL_FACTOR_CHOLESKY, fastlinalg::row_major(a.data(), 5, 5));
+    const std::vector<unsigned char> bytes = f.serialize();
+    const fastlinalg::factor g = fastlinalg::factor::deserialize(bytes);
+    EXPECT_EQ(g.kind(), FL_FACTOR_CHOLESKY);
+    EXPECT_EQ(g.serialize(), bytes);
+    const std::string path = testing::TempDir() + "fl_save_load_" + std::to_string(getpid()) + ".flf";
+    f.save(path);
+    const fastlinalg::factor h = fastlinalg::factor::load(path);
+    std::remove(path.c_str());
+    expect_same_answers<double>(f.get(), h.get(), random_ref(5, 2, 62));
+    try {
+        fastlinalg::factor::deserialize(bytes.data(), bytes.size() - 1);
+        ADD_FAILURE() << "a truncated buffer was accepted";
+    } catch (const fastlinalg::error &e) {
+        EXPECT_EQ(e.status(), FL_ERR_INVALID_ARGUMENT);
+        EXPECT_TRUE(contains(e.what(), "fl_factor_deserialize")) << e.what();
+    }
+    try {
+        fastlinalg::factor::load(path + ".missing");
+        ADD_FAILURE() << "a missing file was loaded";
+    } catch (const fastlinalg::error &e) {
+        EXPECT_TRUE(contains(e.what(), "cannot read")) << e.what();
+    }
+}
+
+}  // namespace
+}  // namespace fltest
