@@ -1,0 +1,91 @@
+//! faer: a `faer::MatRef` / `faer::MatMut` whose elements are packed in column-major order
+//! (faer's own for a `faer::Mat` with one column block) or row-major order is a `MatRef` /
+//! `MatMut` over the same memory; any other strides are refused (use `.to_owned()`). Our
+//! views become faer views over the same memory, and an owned `Mat` a `faer::Mat`.
+
+use crate::error::{fail, Error, Result, Status};
+use crate::matrix::{Layout, Mat, MatMut, MatRef};
+use crate::scalar::Scalar;
+
+/// The layout of packed rows-by-cols elements with these strides, if they are packed.
+fn packed_layout(rows: usize, cols: usize, rs: isize, cs: isize) -> Option<Layout> {
+    if rows * cols <= 1 || (rs == 1 && (cols == 1 || cs == rows as isize)) {
+        Some(Layout::ColMajor)
+    } else if cs == 1 && (rows == 1 || rs == cols as isize) {
+        Some(Layout::RowMajor)
+    } else {
+        None
+    }
+}
+
+fn not_packed<T>(what: &str, rows: usize, cols: usize, rs: isize, cs: isize) -> Result<T> {
+    fail(
+        Status::InvalidArgument,
+        format!(
+            "{}: the {}-by-{} view has strides ({}, {}), not packed rows or columns (use .to_owned())",
+            what, rows, cols, rs, cs
+        ),
+    )
+}
+
+impl<'a, T: Scalar> TryFrom<faer::MatRef<'a, T>> for MatRef<'a, T> {
+    type Error = Error;
+    fn try_from(m: faer::MatRef<'a, T>) -> Result<Self> {
+        let (rows, cols, rs, cs) = (m.nrows(), m.ncols(), m.row_stride(), m.col_stride());
+        match packed_layout(rows, cols, rs, cs) {
+            // Packed: the rows * cols elements from as_ptr() are exactly the view's own.
+            Some(layout) => {
+                let data = unsafe { std::slice::from_raw_parts(m.as_ptr(), rows * cols) };
+                MatRef::with_ld(data, rows, cols, layout, tight(rows, cols, layout))
+            }
+            None => not_packed("MatRef::try_from(faer::MatRef)", rows, cols, rs, cs),
+        }
+    }
+}
+
+impl<'a, T: Scalar> TryFrom<faer::MatMut<'a, T>> for MatMut<'a, T> {
+    type Error = Error;
+    fn try_from(m: faer::MatMut<'a, T>) -> Result<Self> {
+        let (rows, cols, rs, cs) = (m.nrows(), m.ncols(), m.row_stride(), m.col_stride());
+        match packed_layout(rows, cols, rs, cs) {
+            Some(layout) => {
+                let data = unsafe { std::slice::from_raw_parts_mut(m.as_ptr_mut(), rows * cols) };
+                MatMut::with_ld(data, rows, cols, layout, tight(rows, cols, layout))
+            }
+            None => not_packed("MatMut::try_from(faer::MatMut)", rows, cols, rs, cs),
+        }
+    }
+}
+
+fn tight(rows: usize, cols: usize, layout: Layout) -> usize {
+    match layout {
+        Layout::RowMajor => cols.max(1),
+        Layout::ColMajor => rows.max(1),
+    }
+}
+
+impl<'a, T: Scalar> MatRef<'a, T> {
+    /// The same matrix as a faer view over the same memory.
+    pub fn as_faer(&self) -> faer::MatRef<'a, T> {
+        let (rs, cs) = match self.layout() {
+            Layout::RowMajor => (self.ld() as isize, 1),
+            Layout::ColMajor => (1, self.ld() as isize),
+        };
+        // The slice was checked to hold every element these strides reach.
+        unsafe { faer::MatRef::from_raw_parts(self.data().as_ptr(), self.rows(), self.cols(), rs, cs) }
+    }
+}
+
+impl<T: Scalar> From<Mat<T>> for faer::Mat<T> {
+    fn from(m: Mat<T>) -> Self {
+        faer::Mat::from_fn(m.rows(), m.cols(), |i, j| *m.at(i, j))
+    }
+}
+
+impl<T: Scalar> From<faer::MatRef<'_, T>> for Mat<T> {
+    /// Copies any faer view, whatever its strides, into a column-major Mat.
+    fn from(m: faer::MatRef<'_, T>) -> Self {
+        let data = (0..m.ncols()).flat_map(|j| (0..m.nrows()).map(move |i| m[(i, j)])).collect();
+        Mat::from_vec(data, m.nrows(), m.ncols(), Layout::ColMajor).expect("rows * cols elements")
+    }
+}
