@@ -23,7 +23,10 @@ fn main() {
             let include = env::var_os("FASTLINALG_INCLUDE_DIR").map(PathBuf::from);
             (vec![dir], include.into_iter().collect())
         }
-        None => match pkg_config::Config::new().atleast_version("0.1").probe("fastlinalg") {
+        None => match pkg_config::Config::new()
+            .atleast_version("0.1")
+            .probe("fastlinalg")
+        {
             Ok(lib) => (lib.link_paths, lib.include_paths),
             Err(e) => panic!(
                 "fastlinalg-sys: libfastlinalg not found.\n{}\n\

@@ -13,7 +13,10 @@ type Prototypes = BTreeMap<String, (String, Vec<String>)>;
 
 fn header() -> Option<String> {
     let dir = option_env!("FASTLINALG_INCLUDE_DIR")?;
-    Some(std::fs::read_to_string(format!("{}/fastlinalg/fastlinalg.h", dir)).expect("read the header"))
+    Some(
+        std::fs::read_to_string(format!("{}/fastlinalg/fastlinalg.h", dir))
+            .expect("read the header"),
+    )
 }
 
 fn without_comments(text: &str) -> String {
@@ -36,7 +39,11 @@ fn squash(s: &str) -> String {
 fn c_param_type(param: &str) -> String {
     let param = squash(param);
     match param.find('*') {
-        Some(star) => format!("{} {}", param[..star].trim(), "*".repeat(param.matches('*').count())),
+        Some(star) => format!(
+            "{} {}",
+            param[..star].trim(),
+            "*".repeat(param.matches('*').count())
+        ),
         None => param.rsplit_once(' ').expect("type and name").0.to_string(),
     }
 }
@@ -44,17 +51,28 @@ fn c_param_type(param: &str) -> String {
 fn header_prototypes(text: &str) -> Prototypes {
     let text = without_comments(text);
     let mut protos = Prototypes::new();
-    for piece in text.split("FL_API ").skip(1) {
+    for piece in text.split("\nFL_API ").skip(1) {
         let decl = &piece[..piece.find(';').expect("declaration ends")];
         let open = decl.find('(').expect("parameter list");
         let head = decl[..open].replace('*', " * ");
-        let (ret, name) = squash(&head).rsplit_once(' ').map(|(r, n)| (r.to_string(), n.to_string())).unwrap();
+        let (ret, name) = squash(&head)
+            .rsplit_once(' ')
+            .map(|(r, n)| (r.to_string(), n.to_string()))
+            .unwrap();
         let ret = match ret.find('*') {
-            Some(star) => format!("{} {}", ret[..star].trim(), "*".repeat(ret.matches('*').count())),
+            Some(star) => format!(
+                "{} {}",
+                ret[..star].trim(),
+                "*".repeat(ret.matches('*').count())
+            ),
             None => ret,
         };
         let params = &decl[open + 1..decl.rfind(')').unwrap()];
-        let params = if squash(params) == "void" { vec![] } else { params.split(',').map(c_param_type).collect() };
+        let params = if squash(params) == "void" {
+            vec![]
+        } else {
+            params.split(',').map(c_param_type).collect()
+        };
         protos.insert(name, (ret, params));
     }
     protos
@@ -65,23 +83,25 @@ fn rust_spellings(c: &str) -> Vec<String> {
     let stars = c.matches('*').count();
     let is_const = c.starts_with("const ");
     let base = c.trim_start_matches("const ").trim_end_matches('*').trim();
-    let value = |b: &str| -> Vec<&str> {
-        match b {
-            "int64_t" => vec!["i64"],
-            "int" => vec!["c_int", "i32"],
-            "double" => vec!["c_double", "f64"],
-            "char" => vec!["c_char"],
-            "void" if stars == 0 => vec!["()"],
-            "void" => vec!["c_void"],
-            other => vec![other],
-        }
+    let values: Vec<&str> = match base {
+        "int64_t" => vec!["i64"],
+        "int" => vec!["c_int", "i32"],
+        "double" => vec!["c_double", "f64"],
+        "char" => vec!["c_char"],
+        "void" if stars == 0 => vec!["()"],
+        "void" => vec!["c_void"],
+        other => vec![other],
     };
-    value(base)
+    values
         .into_iter()
         .map(|b| {
             let mut t = b.to_string();
             for level in 0..stars {
-                let qualifier = if is_const && level == 0 { "*const " } else { "*mut " };
+                let qualifier = if is_const && level == 0 {
+                    "*const "
+                } else {
+                    "*mut "
+                };
                 t = format!("{}{}", qualifier, t);
             }
             t
@@ -107,7 +127,17 @@ fn rust_prototypes() -> BTreeMap<String, (String, Vec<String>)> {
             .map(|p| p.split_once(':').expect("name: type").1.trim().to_string())
             .collect();
         let ret = decl[close + 1..].trim().trim_start_matches("->").trim();
-        protos.insert(name, (if ret.is_empty() { "()".to_string() } else { ret.to_string() }, params));
+        protos.insert(
+            name,
+            (
+                if ret.is_empty() {
+                    "()".to_string()
+                } else {
+                    ret.to_string()
+                },
+                params,
+            ),
+        );
     }
     protos
 }
@@ -120,7 +150,10 @@ fn header_constants(text: &str) -> BTreeMap<String, i64> {
         let body = &block[block.find('{').unwrap() + 1..block.find('}').unwrap()];
         for item in body.split(',') {
             let (name, value) = item.split_once('=').expect("explicit enumerator values");
-            constants.insert(name.trim().to_string(), value.trim().parse().expect("an integer"));
+            constants.insert(
+                name.trim().to_string(),
+                value.trim().parse().expect("an integer"),
+            );
         }
     }
     for line in text.lines() {
@@ -152,7 +185,9 @@ fn declarations_match_the_header() {
     let text = match header() {
         Some(text) => text,
         None => {
-            eprintln!("FASTLINALG_INCLUDE_DIR unknown (FASTLINALG_LIB_DIR without it): not checked");
+            eprintln!(
+                "FASTLINALG_INCLUDE_DIR unknown (FASTLINALG_LIB_DIR without it): not checked"
+            );
             return;
         }
     };
@@ -164,25 +199,45 @@ fn declarations_match_the_header() {
         let (r_ret, r_params) = match rust.get(name) {
             Some(declared) => declared,
             None => {
-                problems.push(format!("{} is declared in the header, not in src/lib.rs", name));
+                problems.push(format!(
+                    "{} is declared in the header, not in src/lib.rs",
+                    name
+                ));
                 continue;
             }
         };
         if !rust_spellings(c_ret).contains(r_ret) {
-            problems.push(format!("{} returns C `{}`, src/lib.rs says `{}`", name, c_ret, r_ret));
+            problems.push(format!(
+                "{} returns C `{}`, src/lib.rs says `{}`",
+                name, c_ret, r_ret
+            ));
         }
         if c_params.len() != r_params.len() {
-            problems.push(format!("{} takes {} parameters, src/lib.rs {}", name, c_params.len(), r_params.len()));
+            problems.push(format!(
+                "{} takes {} parameters, src/lib.rs {}",
+                name,
+                c_params.len(),
+                r_params.len()
+            ));
             continue;
         }
         for (i, (cp, rp)) in c_params.iter().zip(r_params).enumerate() {
             if !rust_spellings(cp).contains(rp) {
-                problems.push(format!("{} parameter {} is C `{}`, src/lib.rs says `{}`", name, i + 1, cp, rp));
+                problems.push(format!(
+                    "{} parameter {} is C `{}`, src/lib.rs says `{}`",
+                    name,
+                    i + 1,
+                    cp,
+                    rp
+                ));
             }
         }
     }
     for name in rust.keys().filter(|n| !c.contains_key(*n)) {
-        problems.push(format!("src/lib.rs declares {}, which the header does not", name));
+        problems.push(format!(
+            "src/lib.rs declares {}, which the header does not",
+            name
+        ));
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }
@@ -200,12 +255,18 @@ fn constants_match_the_header() {
     for (name, value) in &c {
         match rust.get(name) {
             Some(v) if v == value => {}
-            Some(v) => problems.push(format!("{} = {} in the header, {} in src/lib.rs", name, value, v)),
+            Some(v) => problems.push(format!(
+                "{} = {} in the header, {} in src/lib.rs",
+                name, value, v
+            )),
             None => problems.push(format!("{} = {} is missing from src/lib.rs", name, value)),
         }
     }
     for name in rust.keys().filter(|n| !c.contains_key(*n)) {
-        problems.push(format!("src/lib.rs has {}, which the header does not", name));
+        problems.push(format!(
+            "src/lib.rs has {}, which the header does not",
+            name
+        ));
     }
     assert!(problems.is_empty(), "\n{}", problems.join("\n"));
 }

@@ -10,7 +10,11 @@ fn matrix(n: usize) -> Vec<f64> {
     let mut a = vec![0.0; n * n];
     for i in 0..n {
         for j in 0..n {
-            a[i * n + j] = if i == j { n as f64 } else { 1.0 / (1.0 + (i + j) as f64) };
+            a[i * n + j] = if i == j {
+                n as f64
+            } else {
+                1.0 / (1.0 + (i + j) as f64)
+            };
         }
     }
     a
@@ -21,11 +25,15 @@ fn factor(c: &mut Criterion) {
     for n in [100usize, 400] {
         let a = matrix(n);
         let view = MatRef::row_major(&a, n, n).unwrap();
-        group.bench_with_input(BenchmarkId::new("lu", n), &view, |b, v| b.iter(|| Factor::lu(*v).unwrap()));
+        group.bench_with_input(BenchmarkId::new("lu", n), &view, |b, v| {
+            b.iter(|| Factor::lu(*v).unwrap())
+        });
         group.bench_with_input(BenchmarkId::new("cholesky", n), &view, |b, v| {
             b.iter(|| Factor::cholesky(*v).unwrap())
         });
-        group.bench_with_input(BenchmarkId::new("qr", n), &view, |b, v| b.iter(|| Factor::qr(*v).unwrap()));
+        group.bench_with_input(BenchmarkId::new("qr", n), &view, |b, v| {
+            b.iter(|| Factor::qr(*v).unwrap())
+        });
     }
     group.finish();
 }
@@ -51,7 +59,9 @@ fn save_load(c: &mut Criterion) {
     let lu = Factor::lu(MatRef::row_major(&a, n, n).unwrap()).unwrap();
     let bytes = lu.to_bytes().unwrap();
     c.bench_function("lu_n400_to_bytes", |b| b.iter(|| lu.to_bytes().unwrap()));
-    c.bench_function("lu_n400_from_bytes", |b| b.iter(|| Factor::from_bytes(black_box(&bytes)).unwrap()));
+    c.bench_function("lu_n400_from_bytes", |b| {
+        b.iter(|| Factor::from_bytes(black_box(&bytes)).unwrap())
+    });
 }
 
 criterion_group!(benches, factor, solve, save_load);

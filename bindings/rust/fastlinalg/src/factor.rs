@@ -121,7 +121,9 @@ impl Drop for Factor {
 }
 
 /// Runs a C constructor that stores a new factor handle, and owns the result.
-pub(crate) fn build(create: impl FnOnce(*mut *mut sys::fl_factor) -> sys::fl_status) -> Result<Factor> {
+pub(crate) fn build(
+    create: impl FnOnce(*mut *mut sys::fl_factor) -> sys::fl_status,
+) -> Result<Factor> {
     let mut raw = std::ptr::null_mut();
     check(create(&mut raw))?;
     Ok(Factor { raw })

@@ -1,7 +1,10 @@
-//! faer: a `faer::MatRef` / `faer::MatMut` whose elements are packed in column-major order
-//! (faer's own for a `faer::Mat` with one column block) or row-major order is a `MatRef` /
-//! `MatMut` over the same memory; any other strides are refused (use `.to_owned()`). Our
-//! views become faer views over the same memory, and an owned `Mat` a `faer::Mat`.
+//! faer: a `faer::MatRef` / `faer::MatMut` whose elements are packed, by columns or by rows
+//! (a view made from a slice, `faer::MatRef::from_column_major_slice`, or its transpose), is
+//! a `MatRef` / `MatMut` over the same memory. A `faer::Mat` pads its columns for SIMD, and
+//! its padding is neither the view's to share nor necessarily initialised, so such a view is
+//! refused and `Mat::from(a.as_ref())` copies it instead. The other way costs nothing: any
+//! `MatRef` is a faer view of the same memory (`as_faer`), so results can be used in faer
+//! without a copy; an owned `Mat` becomes a `faer::Mat` by a copy.
 
 use crate::error::{fail, Error, Result, Status};
 use crate::matrix::{Layout, Mat, MatMut, MatRef};
@@ -22,7 +25,7 @@ fn not_packed<T>(what: &str, rows: usize, cols: usize, rs: isize, cs: isize) -> 
     fail(
         Status::InvalidArgument,
         format!(
-            "{}: the {}-by-{} view has strides ({}, {}), not packed rows or columns (use .to_owned())",
+            "{}: the {}-by-{} view has strides ({}, {}), not packed rows or columns (copy it with Mat::from)",
             what, rows, cols, rs, cs
         ),
     )
@@ -72,7 +75,9 @@ impl<'a, T: Scalar> MatRef<'a, T> {
             Layout::ColMajor => (1, self.ld() as isize),
         };
         // The slice was checked to hold every element these strides reach.
-        unsafe { faer::MatRef::from_raw_parts(self.data().as_ptr(), self.rows(), self.cols(), rs, cs) }
+        unsafe {
+            faer::MatRef::from_raw_parts(self.data().as_ptr(), self.rows(), self.cols(), rs, cs)
+        }
     }
 }
 
@@ -85,7 +90,9 @@ impl<T: Scalar> From<Mat<T>> for faer::Mat<T> {
 impl<T: Scalar> From<faer::MatRef<'_, T>> for Mat<T> {
     /// Copies any faer view, whatever its strides, into a column-major Mat.
     fn from(m: faer::MatRef<'_, T>) -> Self {
-        let data = (0..m.ncols()).flat_map(|j| (0..m.nrows()).map(move |i| m[(i, j)])).collect();
+        let data = (0..m.ncols())
+            .flat_map(|j| (0..m.nrows()).map(move |i| m[(i, j)]))
+            .collect();
         Mat::from_vec(data, m.nrows(), m.ncols(), Layout::ColMajor).expect("rows * cols elements")
     }
 }

@@ -22,7 +22,14 @@ mod ndarray_tests {
         let f = Array2::from_shape_fn((4, 3).f(), |(i, j)| value(i, j));
         for a in [&c, &f] {
             let m = MatRef::try_from(a.view()).unwrap();
-            assert_eq!(m.layout(), if a.is_standard_layout() { Layout::RowMajor } else { Layout::ColMajor });
+            assert_eq!(
+                m.layout(),
+                if a.is_standard_layout() {
+                    Layout::RowMajor
+                } else {
+                    Layout::ColMajor
+                }
+            );
             assert_eq!(m.data().as_ptr(), a.as_ptr(), "a view, not a copy");
             assert_eq!(*m.at(3, 2), 32.0);
             let owned = Mat::from(a.clone());
@@ -30,7 +37,10 @@ mod ndarray_tests {
         }
         let e = MatRef::try_from(c.slice(ndarray::s![.., ..;2])).unwrap_err();
         assert_eq!(e.status, Status::InvalidArgument);
-        assert_eq!(Mat::from(c.slice(ndarray::s![1.., ..;2]).to_owned()).at(2, 1), &31.0);
+        assert_eq!(
+            Mat::from(c.slice(ndarray::s![1.., ..;2]).to_owned()).at(2, 1),
+            &32.0
+        );
     }
 
     #[test]
@@ -39,8 +49,12 @@ mod ndarray_tests {
         let b = array![[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]];
         let f = Factor::cholesky(MatRef::try_from(a.view()).unwrap()).unwrap();
         let mut x = Array2::<f64>::zeros((3, 2).f());
-        f.solve_into(fastlinalg::Transpose::No, MatRef::try_from(b.view()).unwrap(), MatMut::try_from(x.view_mut()).unwrap())
-            .unwrap();
+        f.solve_into(
+            fastlinalg::Transpose::No,
+            MatRef::try_from(b.view()).unwrap(),
+            MatMut::try_from(x.view_mut()).unwrap(),
+        )
+        .unwrap();
         let residual = &a.dot(&x) - &b;
         assert!(residual.iter().all(|r| r.abs() < 1e-12), "{}", residual);
     }
@@ -57,7 +71,13 @@ mod nalgebra_tests {
         let m = MatRef::from(&a);
         assert_eq!((m.layout(), *m.at(3, 2)), (Layout::ColMajor, 32.0));
         assert_eq!(DMatrix::from(Mat::from(a.clone())), a);
-        let row_major = Mat::from_vec((0..12).map(|k| value(k / 3, k % 3)).collect(), 4, 3, Layout::RowMajor).unwrap();
+        let row_major = Mat::from_vec(
+            (0..12).map(|k| value(k / 3, k % 3)).collect(),
+            4,
+            3,
+            Layout::RowMajor,
+        )
+        .unwrap();
         assert_eq!(DMatrix::from(row_major), a);
     }
 
@@ -67,7 +87,12 @@ mod nalgebra_tests {
         let b = DMatrix::from_fn(3, 2, |i, j| (i + 2 * j) as f64);
         let mut x = DMatrix::<f64>::zeros(3, 2);
         let f = Factor::lu(MatRef::from(&a)).unwrap();
-        f.solve_into(fastlinalg::Transpose::No, MatRef::from(&b), MatMut::from(&mut x)).unwrap();
+        f.solve_into(
+            fastlinalg::Transpose::No,
+            MatRef::from(&b),
+            MatMut::from(&mut x),
+        )
+        .unwrap();
         assert!((&a * &x - &b).amax() < 1e-12);
         let x2 = DMatrix::from(f.solve(MatRef::from(&b)).unwrap());
         assert_eq!(x2, x);
@@ -79,34 +104,37 @@ mod faer_tests {
     use super::*;
 
     #[test]
-    fn faer_views_and_owned_round_trips() {
-        let a = faer::Mat::<f64>::from_fn(4, 3, value);
-        let m = MatRef::try_from(a.as_ref()).unwrap();
+    fn packed_faer_views_are_shared_and_padded_matrices_copied() {
+        let data: Vec<f64> = (0..12).map(|k| value(k % 4, k / 4)).collect();
+        let packed = faer::MatRef::from_column_major_slice(&data, 4, 3);
+        let m = MatRef::try_from(packed).unwrap();
         assert_eq!((m.layout(), *m.at(3, 2)), (Layout::ColMajor, 32.0));
-        assert_eq!(m.data().as_ptr(), a.as_ptr(), "a view, not a copy");
-        let t = MatRef::try_from(a.transpose()).unwrap();
+        assert_eq!(m.data().as_ptr(), data.as_ptr(), "a view, not a copy");
+        let t = MatRef::try_from(packed.transpose()).unwrap();
         assert_eq!((t.layout(), *t.at(2, 3)), (Layout::RowMajor, 32.0));
-        let back = m.as_faer();
-        assert_eq!(back[(3, 2)], 32.0);
-        assert_eq!(faer::Mat::from(Mat::from(a.as_ref())), a);
-        let strided = a.as_ref().subrows(0, 2);
-        assert_eq!(MatRef::try_from(strided.subcols(0, 2)).unwrap_err().status, Status::InvalidArgument);
-        assert_eq!(Mat::from(strided).at(1, 2), &12.0);
+        assert_eq!(m.as_faer()[(3, 2)], 32.0);
+        assert_eq!(m.as_faer().as_ptr(), data.as_ptr());
+        // A faer::Mat pads its columns: refused as a view, copied by Mat::from.
+        let a = faer::Mat::<f64>::from_fn(4, 3, value);
+        if a.col_stride() != 4 {
+            assert_eq!(
+                MatRef::try_from(a.as_ref()).unwrap_err().status,
+                Status::InvalidArgument
+            );
+        }
+        let owned = Mat::from(a.as_ref());
+        assert_eq!(owned.as_ref().data(), &data[..]);
+        assert_eq!(faer::Mat::from(owned), a);
+        assert_eq!(Mat::from(a.as_ref().subrows(1, 2)).at(1, 2), &22.0);
     }
 
     #[test]
     fn solve_a_faer_system() {
         let a = faer::Mat::<f64>::from_fn(3, 3, |i, j| SPD[i * 3 + j]);
         let b = faer::Mat::<f64>::from_fn(3, 2, |i, j| (i + 2 * j) as f64);
-        let mut x = faer::Mat::<f64>::zeros(3, 2);
-        let f = Factor::ldlt(MatRef::try_from(a.as_ref()).unwrap()).unwrap();
-        f.solve_into(
-            fastlinalg::Transpose::No,
-            MatRef::try_from(b.as_ref()).unwrap(),
-            MatMut::try_from(x.as_mut()).unwrap(),
-        )
-        .unwrap();
-        let r = &a * &x - &b;
+        let f = Factor::ldlt(Mat::from(a.as_ref()).as_ref()).unwrap();
+        let x = f.solve(Mat::from(b.as_ref()).as_ref()).unwrap();
+        let r = &a * x.as_ref().as_faer() - &b;
         for j in 0..2 {
             for i in 0..3 {
                 assert!(r[(i, j)].abs() < 1e-12);
