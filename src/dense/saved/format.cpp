@@ -36,31 +36,6 @@ struct Header {
 };
 static_assert(sizeof(Header) == header_size - sizeof(magic), "the header is packed");
 
-// The format's kind codes, which are fl_factor_kind's values; 0 for a kind it cannot hold.
-std::uint32_t kind_code(FactorKind kind) {
-    switch (kind) {
-        case FactorKind::lu:
-            return 1;
-        case FactorKind::cholesky:
-            return 2;
-        case FactorKind::ldlt:
-            return 3;
-        case FactorKind::qr:
-            return 4;
-        case FactorKind::cod:
-            return 5;
-        case FactorKind::svd:
-            return 6;
-        case FactorKind::eigh:
-            return 7;
-        case FactorKind::sparse_cholesky:
-        case FactorKind::sparse_lu:
-        case FactorKind::sparse_qr:
-            break;
-    }
-    return 0;
-}
-
 std::uint64_t checksum(const unsigned char *p, index_t size) {
     constexpr std::uint64_t odd = 0x100000001b3ULL;  // FNV-1a's 64-bit prime
     std::uint64_t h = 0xcbf29ce484222325ULL;
@@ -89,27 +64,30 @@ std::unique_ptr<Factor> restore(bool single, StateReader &in) {
     return std::make_unique<Kind<double>>(in);
 }
 
+// The kinds the format holds: kind code i + 1 (fl_factor_kind's values, fixed here for good)
+// is saved_kinds[i].
+const struct {
+    FactorKind kind;
+    std::unique_ptr<Factor> (*restore)(bool single, StateReader &in);
+} saved_kinds[] = {
+    {FactorKind::lu, restore<LuFactor>},     {FactorKind::cholesky, restore<CholeskyFactor>},
+    {FactorKind::ldlt, restore<LdltFactor>}, {FactorKind::qr, restore<QrFactor>},
+    {FactorKind::cod, restore<CodFactor>},   {FactorKind::svd, restore<SvdFactor>},
+    {FactorKind::eigh, restore<EighFactor>}};
+constexpr std::uint32_t saved_kind_count = sizeof(saved_kinds) / sizeof(saved_kinds[0]);
+
+std::uint32_t kind_code(FactorKind kind) {
+    for (std::uint32_t i = 0; i < saved_kind_count; ++i)
+        if (saved_kinds[i].kind == kind) return i + 1;
+    throw Error(ErrorCode::internal, "no format code for a saved kind");  // save() throws first
+}
+
 std::unique_ptr<Factor> restore_kind(std::uint32_t kind, bool single, StateReader &in) {
-    switch (kind) {
-        case 1:
-            return restore<LuFactor>(single, in);
-        case 2:
-            return restore<CholeskyFactor>(single, in);
-        case 3:
-            return restore<LdltFactor>(single, in);
-        case 4:
-            return restore<QrFactor>(single, in);
-        case 5:
-            return restore<CodFactor>(single, in);
-        case 6:
-            return restore<SvdFactor>(single, in);
-        case 7:
-            return restore<EighFactor>(single, in);
-        default:
-            break;
-    }
-    rejected(ErrorCode::invalid_argument,
-             "holds kind " + std::to_string(kind) + ", which is no saved kind (1 to 7)");
+    if (kind < 1 || kind > saved_kind_count)
+        rejected(ErrorCode::invalid_argument, "holds kind " + std::to_string(kind) +
+                                                  ", which is no saved kind (1 to " +
+                                                  std::to_string(saved_kind_count) + ")");
+    return saved_kinds[kind - 1].restore(single, in);
 }
 
 // The header, checked; rows and cols within what LAPACK's integers allow.

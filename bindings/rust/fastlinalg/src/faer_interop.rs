@@ -21,42 +21,41 @@ fn packed_layout(rows: usize, cols: usize, rs: isize, cs: isize) -> Option<Layou
     }
 }
 
-fn not_packed<T>(what: &str, rows: usize, cols: usize, rs: isize, cs: isize) -> Result<T> {
-    fail(
-        Status::InvalidArgument,
-        format!(
-            "{}: the {}-by-{} view has strides ({}, {}), not packed rows or columns (copy it with Mat::from)",
-            what, rows, cols, rs, cs
-        ),
+/// The layout of a faer view's packed elements, or the error that names its strides.
+fn packed<T>(what: &str, m: faer::MatRef<'_, T>) -> Result<Layout> {
+    let (rows, cols, rs, cs) = (m.nrows(), m.ncols(), m.row_stride(), m.col_stride());
+    packed_layout(rows, cols, rs, cs).map_or_else(
+        || {
+            fail(
+                Status::InvalidArgument,
+                format!(
+                    "{}: the {}-by-{} view has strides ({}, {}), not packed rows or columns (copy it with Mat::from)",
+                    what, rows, cols, rs, cs
+                ),
+            )
+        },
+        Ok,
     )
 }
 
 impl<'a, T: Scalar> TryFrom<faer::MatRef<'a, T>> for MatRef<'a, T> {
     type Error = Error;
     fn try_from(m: faer::MatRef<'a, T>) -> Result<Self> {
-        let (rows, cols, rs, cs) = (m.nrows(), m.ncols(), m.row_stride(), m.col_stride());
-        match packed_layout(rows, cols, rs, cs) {
-            // Packed: the rows * cols elements from as_ptr() are exactly the view's own.
-            Some(layout) => {
-                let data = unsafe { std::slice::from_raw_parts(m.as_ptr(), rows * cols) };
-                MatRef::with_ld(data, rows, cols, layout, tight(rows, cols, layout))
-            }
-            None => not_packed("MatRef::try_from(faer::MatRef)", rows, cols, rs, cs),
-        }
+        let layout = packed("MatRef::try_from(faer::MatRef)", m)?;
+        let (rows, cols) = (m.nrows(), m.ncols());
+        // Packed: the rows * cols elements from as_ptr() are exactly the view's own.
+        let data = unsafe { std::slice::from_raw_parts(m.as_ptr(), rows * cols) };
+        MatRef::with_ld(data, rows, cols, layout, tight(rows, cols, layout))
     }
 }
 
 impl<'a, T: Scalar> TryFrom<faer::MatMut<'a, T>> for MatMut<'a, T> {
     type Error = Error;
     fn try_from(m: faer::MatMut<'a, T>) -> Result<Self> {
-        let (rows, cols, rs, cs) = (m.nrows(), m.ncols(), m.row_stride(), m.col_stride());
-        match packed_layout(rows, cols, rs, cs) {
-            Some(layout) => {
-                let data = unsafe { std::slice::from_raw_parts_mut(m.as_ptr_mut(), rows * cols) };
-                MatMut::with_ld(data, rows, cols, layout, tight(rows, cols, layout))
-            }
-            None => not_packed("MatMut::try_from(faer::MatMut)", rows, cols, rs, cs),
-        }
+        let layout = packed("MatMut::try_from(faer::MatMut)", m.rb())?;
+        let (rows, cols) = (m.nrows(), m.ncols());
+        let data = unsafe { std::slice::from_raw_parts_mut(m.as_ptr_mut(), rows * cols) };
+        MatMut::with_ld(data, rows, cols, layout, tight(rows, cols, layout))
     }
 }
 

@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{spd, Rng};
-use fastlinalg::{Factor, FactorKind, Layout, MatRef, Status};
+use common::{spd, Rng, DENSE_KINDS};
+use fastlinalg::{Factor, Layout, MatRef, Status};
 
 #[test]
 fn every_dense_kind_round_trips() {
@@ -14,16 +14,7 @@ fn every_dense_kind_round_trips() {
     let b: Vec<f64> = (0..n * 2).map(|_| rng.uniform()).collect();
     let dir = std::env::temp_dir().join(format!("fastlinalg-rust-saved-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    for kind in [
-        FactorKind::Lu,
-        FactorKind::Cholesky,
-        FactorKind::Ldlt,
-        FactorKind::Qr,
-        FactorKind::Cod,
-        FactorKind::Svd,
-        FactorKind::Eigh,
-        FactorKind::Auto,
-    ] {
+    for kind in DENSE_KINDS {
         for layout in [Layout::RowMajor, Layout::ColMajor] {
             let f = Factor::new(kind, MatRef::with_ld(&a, n, n, layout, n).unwrap(), None).unwrap();
             let bytes = f.to_bytes().unwrap();
