@@ -52,7 +52,7 @@ impl<'a, T: Scalar> TryFrom<faer::MatRef<'a, T>> for MatRef<'a, T> {
 impl<'a, T: Scalar> TryFrom<faer::MatMut<'a, T>> for MatMut<'a, T> {
     type Error = Error;
     fn try_from(m: faer::MatMut<'a, T>) -> Result<Self> {
-        let layout = packed("MatMut::try_from(faer::MatMut)", m.rb())?;
+        let layout = packed("MatMut::try_from(faer::MatMut)", m.as_ref())?;
         let (rows, cols) = (m.nrows(), m.ncols());
         let data = unsafe { std::slice::from_raw_parts_mut(m.as_ptr_mut(), rows * cols) };
         MatMut::with_ld(data, rows, cols, layout, tight(rows, cols, layout))
