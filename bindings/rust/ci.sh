@@ -3,7 +3,9 @@
 # outside the source tree: bash ci.sh PKG_CONFIG_DIR LIBDIR PREFIX SCRATCH_DIR.
 # Crates come from crates.io at the versions Cargo.toml pins (cargo's own download cache).
 #   1. cargo test: both crates, with the ndarray and nalgebra conversions;
-#   2. cargo bench --no-run: the Criterion benchmarks compile;
+#   2. cargo build --benches: the Criterion benchmarks compile (in the dev profile, reusing
+#      step 1's build of criterion: `cargo bench --no-run` would build criterion's whole
+#      dependency tree again with optimisation, which took longer than the tests themselves);
 #   3. cargo package --workspace: both crates package and build from their packages;
 #   4. the faer conversions, in their own step, bounded by FL_RUST_FAER_BUDGET seconds (faer
 #      is a large crate: several minutes to compile on two cores). FL_RUST_FAER=0 skips it.
@@ -36,8 +38,8 @@ cd "$work"
 step "cargo test --workspace --features fastlinalg/ndarray,fastlinalg/nalgebra (in $work)"
 "$cargo" test --workspace --features fastlinalg/ndarray,fastlinalg/nalgebra
 took
-step "cargo bench -p fastlinalg --no-run (Criterion)"
-"$cargo" bench -p fastlinalg --no-run
+step "cargo build -p fastlinalg --benches (Criterion)"
+"$cargo" build -p fastlinalg --benches
 took
 step "cargo package --workspace"
 "$cargo" package --workspace
