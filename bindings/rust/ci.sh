@@ -47,7 +47,12 @@ took
 if [[ ${FL_RUST_FAER:-1} == 1 ]]; then
     budget=${FL_RUST_FAER_BUDGET:-600}
     step "cargo test -p fastlinalg --features faer --test interop (budget ${budget} s)"
-    timeout "$budget" "$cargo" test -p fastlinalg --features faer --test interop
+    rc=0
+    timeout "$budget" "$cargo" test -p fastlinalg --features faer --test interop || rc=$?
+    if [[ $rc -eq 124 ]]; then
+        echo "rust binding: the faer step ran past its ${budget} s budget (FL_RUST_FAER_BUDGET)" >&2
+    fi
+    [[ $rc -eq 0 ]] || exit "$rc"
     took
 else
     echo "rust binding: faer conversions skipped (FL_RUST_FAER=0)"
