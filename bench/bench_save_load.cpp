@@ -11,7 +11,8 @@ namespace flbench {
 namespace {
 
 fl_factor *made(benchmark::State &st, fl_factor_kind kind, int64_t n) {
-    const std::vector<double> &a = kind == FL_FACTOR_LU ? general_matrix<double>(n, false) : spd_matrix<double>(n);
+    const std::vector<double> &a =
+        kind == FL_FACTOR_LU ? general_matrix<double>(n, false) : spd_matrix<double>(n);
     fl_factor *f = nullptr;
     if (fl_factor_create(&f, kind, FL_FLOAT64, FL_COL_MAJOR, n, n, a.data(), n, nullptr) != FL_OK)
         st.SkipWithError(fl_last_error());
@@ -60,16 +61,19 @@ void deserialize(benchmark::State &st, fl_factor_kind kind, int64_t n) {
     st.SetBytesProcessed(static_cast<int64_t>(st.iterations()) * size);
 }
 
-} // namespace
+}  // namespace
 
 void register_save_load_benchmarks() {
     const struct {
         const char *op;
         fl_factor_kind kind;
-    } kinds[] = {{"save_lu_f64", FL_FACTOR_LU}, {"save_chol_f64", FL_FACTOR_CHOLESKY}, {"save_svd_f64", FL_FACTOR_SVD}};
+    } kinds[] = {{"save_lu_f64", FL_FACTOR_LU},
+                 {"save_chol_f64", FL_FACTOR_CHOLESKY},
+                 {"save_svd_f64", FL_FACTOR_SVD}};
     for (const auto &k : kinds)
         for (int64_t n : {500, 2000}) {
-            const auto add = [&](const char *variant, void (*fn)(benchmark::State &, fl_factor_kind, int64_t)) {
+            const auto add = [&](const char *variant,
+                                 void (*fn)(benchmark::State &, fl_factor_kind, int64_t)) {
                 const fl_factor_kind kind = k.kind;
                 benchmark::RegisterBenchmark(case_name(k.op, variant, n, 0).c_str(),
                                              [=](benchmark::State &st) { fn(st, kind, n); })
@@ -83,4 +87,4 @@ void register_save_load_benchmarks() {
         }
 }
 
-} // namespace flbench
+}  // namespace flbench

@@ -302,8 +302,8 @@ TEST(SaveLoad, SparseKindsAreUnsupported) {
 // The C++ wrapper's serialize/deserialize and save/load to a file.
 #include <fastlinalg/fastlinalg.hpp>
 
-#include <cstdio>
 #include <unistd.h>
+#include <cstdio>
 
 namespace fltest {
 namespace {
@@ -315,7 +315,8 @@ TEST(SaveLoadCpp, BytesAndFilesRoundTrip) {
     const fastlinalg::factor g = fastlinalg::factor::deserialize(bytes);
     EXPECT_EQ(g.kind(), FL_FACTOR_CHOLESKY);
     EXPECT_EQ(g.serialize(), bytes);
-    const std::string path = testing::TempDir() + "fl_save_load_" + std::to_string(getpid()) + ".flf";
+    const std::string path =
+        testing::TempDir() + "fl_save_load_" + std::to_string(getpid()) + ".flf";
     f.save(path);
     const fastlinalg::factor h = fastlinalg::factor::load(path);
     std::remove(path.c_str());
