@@ -5,6 +5,8 @@
 #include "bench_cases.h"
 #include "bench_data.h"
 
+#include <fastlinalg/fastlinalg.h>
+
 #include <vector>
 
 namespace flbench {
