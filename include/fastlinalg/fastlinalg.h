@@ -520,6 +520,66 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
                                        int64_t ldv);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Saving and loading factors                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A factorization that took minutes is kept as bytes in a caller's buffer and rebuilt in
+ * another process (or on another machine of the same byte order) without factoring again.
+ * Buffers, not files, cross this boundary: every language can hand one over, and writing it
+ * to a file, a database or a socket is one call of the caller's own I/O. The format is
+ * versioned and checked (magic, format version, library version, kind, dtype, shape, byte
+ * order, payload size, checksum); docs/save_load.md describes it. Every dense kind can be
+ * saved; the sparse kinds give FL_ERR_UNSUPPORTED. */
+
+/** The number of bytes fl_factor_serialize writes for a factor.
+ *
+ * Costs no copy: the factor's fields are counted, not written. The size is about the
+ * factor's own memory (n^2 values for LU, Cholesky, LDL^T, EIGH; m n for QR, COD; (max(m, n)
+ * + min(m, n) + 1) min(m, n) for SVD) plus 64 bytes.
+ *
+ * @param factor  the factor to measure
+ * @param size    receives the size in bytes (0 on failure)
+ * @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL pointer; FL_ERR_UNSUPPORTED for a
+ *         sparse kind, which cannot be saved
+ */
+FL_API fl_status fl_factor_serialized_size(const fl_factor *factor, int64_t *size);
+
+/** Writes a factor's serialized form into a caller's buffer.
+ *
+ * The first fl_factor_serialized_size() bytes of buffer are written; the rest are left as
+ * they are. The bytes depend only on the factor and the library version (no pointers, no
+ * time), so saving one factor twice gives the same bytes.
+ *
+ * @param factor  the factor to save
+ * @param buffer  where the bytes go
+ * @param size    the bytes available at buffer, at least fl_factor_serialized_size()'s
+ * @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL pointer or a size too small (the
+ *         message says how many bytes are needed); FL_ERR_UNSUPPORTED for a sparse kind
+ */
+FL_API fl_status fl_factor_serialize(const fl_factor *factor, void *buffer, int64_t size);
+
+/** Rebuilds a factor from bytes written by fl_factor_serialize, in this or another process.
+ *
+ * The result answers every query as the saved factor did, with the same results to the
+ * last bit (QR may take the other of its two solve paths, which agree to rounding). Before
+ * anything is built the whole buffer is checked: its magic, format version, byte order,
+ * size against the payload size it announces, and checksum, then every field against the
+ * factor's shape (pivots, rank, permutation). The buffer is only read; the factor keeps
+ * no pointer into it.
+ *
+ * @param factor  receives the new factor, which the caller releases with
+ *                fl_factor_destroy; NULL on failure
+ * @param buffer  the serialized bytes
+ * @param size    the number of bytes at buffer: exactly what fl_factor_serialize wrote
+ * @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL pointer, a negative size, or bytes that
+ *         are not a whole, intact serialized factor (truncated, padded, corrupted, not
+ *         fastlinalg's), the message saying which; FL_ERR_UNSUPPORTED for a format version
+ *         this library does not read or bytes written on a machine of the other byte
+ *         order; FL_ERR_OUT_OF_MEMORY
+ */
+FL_API fl_status fl_factor_deserialize(fl_factor **factor, const void *buffer, int64_t size);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Products with the inverse of a factored matrix                                              */
 /* ------------------------------------------------------------------------------------------ */
 

@@ -30,6 +30,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -582,6 +584,44 @@ public:
         check(fl_factor_mahalanobis(handle_.get(), dtype_v<detail::elem_t<Y>>, yv.cols, yv.layout,
                                     yv.data, yv.ld, out.data()));
         return out;
+    }
+
+    // ---- saving and loading (fl_factor_serialize, fl_factor_deserialize) ----
+
+    // The factor's serialized bytes, to rebuild it in another process.
+    std::vector<unsigned char> serialize() const {
+        std::int64_t size = 0;
+        check(fl_factor_serialized_size(handle_.get(), &size));
+        std::vector<unsigned char> bytes(static_cast<std::size_t>(size));
+        check(fl_factor_serialize(handle_.get(), bytes.data(), size));
+        return bytes;
+    }
+    // A factor rebuilt from what serialize() (or fl_factor_serialize) wrote.
+    static factor deserialize(const void *data, std::size_t size) {
+        fl_factor *raw = nullptr;
+        check(fl_factor_deserialize(&raw, data, static_cast<std::int64_t>(size)));
+        return factor(raw);
+    }
+    static factor deserialize(const std::vector<unsigned char> &bytes) {
+        return deserialize(bytes.data(), bytes.size());
+    }
+    // serialize() into a file, and back. A file that cannot be opened, written or read
+    // throws fastlinalg::error with FL_ERR_INVALID_ARGUMENT naming the path.
+    void save(const std::string &path) const {
+        const std::vector<unsigned char> bytes = serialize();
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char *>(bytes.data()),
+                  static_cast<std::streamsize>(bytes.size()));
+        if (!out.flush())
+            throw error(FL_ERR_INVALID_ARGUMENT, "fastlinalg::factor::save: cannot write " + path);
+    }
+    static factor load(const std::string &path) {
+        std::ifstream in(path, std::ios::binary);
+        std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                         std::istreambuf_iterator<char>());
+        if (!in.is_open() || in.bad())
+            throw error(FL_ERR_INVALID_ARGUMENT, "fastlinalg::factor::load: cannot read " + path);
+        return deserialize(bytes);
     }
 
     fl_factor *get() noexcept { return handle_.get(); }

@@ -10,6 +10,9 @@ namespace fl {
 template <class T> class CholeskyFactor final : public SquareFactor<T> {
 public:
     CholeskyFactor(const MatrixRef &a, const FactorOptions &options);
+    // Rebuilds a saved factor, and saves one (dense/saved/cholesky_state.cpp).
+    explicit CholeskyFactor(StateReader &in);
+    void save(StateWriter &out) const override;
 
     FactorKind kind() const override { return FactorKind::cholesky; }
     LogDet logdet() const override;

@@ -88,4 +88,8 @@ std::unique_ptr<Factor> Factor::rank_update_sparse(int, const SparseMatrix &) co
     unsupported(Query::rank_update_sparse, "sparse rank update (use sparse Cholesky)");
 }
 
+void Factor::save(StateWriter &) const {
+    unsupported("serialized form (only the dense kinds can be saved)");
+}
+
 }  // namespace fl

@@ -29,6 +29,8 @@ enum class FactorKind {
 };
 
 class SparseMatrix;
+class StateWriter;  // dense/saved/state.hpp
+class StateReader;
 
 // A factorization's name in messages: "LU", "Cholesky", ...
 const char *kind_name(FactorKind kind);
@@ -123,6 +125,9 @@ public:
     // factor of A + sign * V V^T for a sparse V.
     virtual std::unique_ptr<Factor> refactor(const SparseMatrix &a) const;
     virtual std::unique_ptr<Factor> rank_update_sparse(int sign, const SparseMatrix &v) const;
+    // Writes what the kind's restoring constructor Kind(StateReader &) reads back, in the
+    // same order (each kind's dense/saved/<kind>_state.cpp; dense/saved/format.cpp wraps it).
+    virtual void save(StateWriter &out) const;
 
     // Products with A^-1 (A^+ for QR, COD, SVD, EIGH, as solve applies it) that never form
     // it (factor_products.cpp). A must be square (else Error(unsupported)); Y is n-by-k, W

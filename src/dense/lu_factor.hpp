@@ -11,6 +11,9 @@ namespace fl {
 template <class T> class LuFactor final : public SquareFactor<T> {
 public:
     LuFactor(const MatrixRef &a, const FactorOptions &options);
+    // Rebuilds a saved factor, and saves one (dense/saved/lu_state.cpp).
+    explicit LuFactor(StateReader &in);
+    void save(StateWriter &out) const override;
 
     FactorKind kind() const override { return FactorKind::lu; }
     LogDet logdet() const override;

@@ -85,6 +85,10 @@ protected:
         anorm_ = accumulated.value();
     }
 
+    // Restores, and saves, what every square kind holds (dense/saved/square_state.hpp).
+    SquareFactor(StateReader &in, bool symmetric);
+    void save_square(StateWriter &out) const;
+
     // X <- op(S)^-1 X, X column-major n-by-k.
     virtual void solve_left(Transpose op, const ColMajorView<T> &x) const = 0;
     // Y <- Y op(S)^-1, Y column-major k-by-n.

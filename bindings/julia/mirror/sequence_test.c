@@ -38,20 +38,42 @@ static int checks = 0;
 
 typedef struct {
     int status;
+    int info; /* SingularException / PosDefException's info */
     char name[64];
     char message[512];
 } jl_error;
 
 static jl_error last_error; /* what `catch e` would hold */
 
-/* check(status): on failure reads fl_last_error first, then fl_status_string. */
+/* info_in(message): the 1-based index in "pivot N of", "minor of order N" or
+ * "column N (0-based" (plus one), else 0 */
+static int jl_info_in(const char *message) {
+    static const struct {
+        const char *before, *after;
+        int plus;
+    } forms[] = {{"pivot ", " of", 0}, {"minor of order ", "", 0}, {"column ", " (0-based", 1}};
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; ++f)
+        for (const char *p = strstr(message, forms[f].before); p; p = strstr(p + 1, forms[f].before)) {
+            char *end;
+            const long v = strtol(p + strlen(forms[f].before), &end, 10);
+            if (end != p + strlen(forms[f].before) && strncmp(end, forms[f].after, strlen(forms[f].after)) == 0)
+                return (int)v + forms[f].plus;
+        }
+    return 0;
+}
+
+/* check(status): on failure reads fl_last_error first; a singular or not positive definite
+ * status becomes LinearAlgebra's exception (no status name), any other reads
+ * fl_status_string for FastLinalgError. */
 static fl_status jl_check(fl_status status) {
     if (status == FL_OK) return status;
     const char *message = fl_last_error();
     snprintf(last_error.message, sizeof last_error.message, "%s", message);
+    last_error.status = (int)status;
+    last_error.info = jl_info_in(last_error.message);
+    if (status == FL_ERR_SINGULAR || status == FL_ERR_NOT_POSITIVE_DEFINITE) return status;
     const char *name = fl_status_string(status);
     snprintf(last_error.name, sizeof last_error.name, "%s", name);
-    last_error.status = (int)status;
     return status;
 }
 
@@ -660,16 +682,16 @@ static void t14_errors(void) {
     EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 4, a34, 3, NULL) ==
            FL_ERR_INVALID_ARGUMENT);
     EXPECT(f == NULL && last_error.status == 1 && strstr(last_error.message, "must be square"));
-    /* e2 = lu_factor(zeros(3, 3)): status 4, name "singular matrix" (showerror prints it) */
+    /* e2 = lu_factor(zeros(3, 3)): SingularException(1) */
     double zeros[9] = {0};
     EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 3, zeros, 3, NULL) == FL_ERR_SINGULAR);
-    EXPECT(f == NULL && last_error.status == 4 && strcmp(last_error.name, "singular matrix") == 0);
-    /* e3 = cholesky_factor(-tridiag(3)): status 5 */
+    EXPECT(f == NULL && last_error.status == 4 && last_error.info == 1);
+    /* e3 = cholesky_factor(-tridiag(3)): PosDefException(1) */
     double *neg = tridiag(3);
     for (int i = 0; i < 9; ++i) neg[i] = -neg[i];
     EXPECT(jl_factorize(&f, FL_FACTOR_CHOLESKY, FL_FLOAT64, 3, 3, neg, 3, NULL) ==
            FL_ERR_NOT_POSITIVE_DEFINITE);
-    EXPECT(f == NULL && last_error.status == 5);
+    EXPECT(f == NULL && last_error.status == 5 && last_error.info == 1);
     /* F = lu_factor(nonsym(4, 4)); e4 = ldiv!(zeros(Float32, 4, 1), F, ones(Float32, 4, 1)) */
     double *a = nonsym(4, 4);
     OK(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 4, 4, a, 4, NULL));
@@ -683,6 +705,114 @@ static void t14_errors(void) {
     EXPECT(rows == 4); /* 5 != 4: no solve call is made */
     fl_factor_destroy(f);
     free(a34), free(neg), free(a);
+}
+
+/* getproperty(F, name): kind(F), then factor_part(F, part): part_shape, get_part */
+static double *jl_property(const fl_factor *f, fl_factor_part part, int64_t *rows, int64_t *cols) {
+    (void)fl_factor_get_kind(f);
+    *rows = *cols = 0;
+    OK(fl_factor_part_shape(f, part, rows, cols));
+    double *out = mat(*rows, *cols);
+    OK(fl_factor_get_part(f, part, FL_FLOAT64, FL_COL_MAJOR, out, ld_of(*rows)));
+    return out;
+}
+
+/* the largest |P Q - A| / ... for column-major P (m-by-k), Q (k-by-n), A (m-by-n), with the
+ * columns of P scaled by s when s is not NULL */
+static double jl_product_error(const double *p, const double *s, const double *q, const double *a,
+                               int64_t m, int64_t k, int64_t n) {
+    double worst = 0;
+    for (int64_t i = 0; i < m; ++i)
+        for (int64_t j = 0; j < n; ++j) {
+            double v = 0;
+            for (int64_t l = 0; l < k; ++l) v += AT(p, m, i, l) * (s ? s[l] : 1.0) * AT(q, k, l, j);
+            worst = fmax(worst, fabs(v - AT(a, m, i, j)));
+        }
+    return worst;
+}
+
+static void t16_conventions(void) {
+    fl_factor *f, *s, *e, *q, *g, *h;
+    int64_t rows, cols;
+    /* A, B = nonsym(5, 5), rhs(5, 2); F = lu_factor(A); @test issuccess(F): no call */
+    double *a = nonsym(5, 5), *b = rhs(5, 2);
+    OK(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 5, 5, a, 5, NULL));
+    /* X = F' \ B: size(F, 1), then ldiv!(X, F, B; transpose=true) */
+    double *x = mat(5, 2), *x1 = mat(5, 1);
+    jl_size(f, &rows, &cols);
+    OK(jl_solve(f, 1, FL_FLOAT64, 2, b, 5, x, 5));
+    double *at = mat(5, 5);
+    for (int i = 0; i < 5; ++i)
+        for (int j = 0; j < 5; ++j) AT(at, 5, i, j) = AT(a, 5, j, i);
+    EXPECT(jl_product_error(at, NULL, x, b, 5, 5, 2) <= 50 * 5 * DBL_EPSILON * 25);
+    /* @test transpose(F) \ B[:, 1] ≈ X[:, 1] */
+    jl_size(f, &rows, &cols);
+    OK(jl_solve(f, 1, FL_FLOAT64, 1, b, 5, x1, 5));
+    EXPECT(approx(x1, x, 5, 1.4901161193847656e-08)); /* isapprox: rtol = sqrt(eps) */
+    /* @test_throws ArgumentError F.L: kind(F), and no part is asked for */
+    EXPECT(fl_factor_get_kind(f) == FL_FACTOR_LU);
+    /* M = nonsym(6, 4); S = svd_factor(M); propertynames(S): kind(S) */
+    double *m = nonsym(6, 4);
+    OK(jl_factorize(&s, FL_FACTOR_SVD, FL_FLOAT64, 6, 4, m, 6, NULL));
+    EXPECT(fl_factor_get_kind(s) == FL_FACTOR_SVD);
+    /* S.U * Diagonal(S.S) * S.Vt ≈ M */
+    int64_t ur, uc, sr, sc, vr, vc;
+    double *u = jl_property(s, FL_PART_U, &ur, &uc), *sv = jl_property(s, FL_PART_SINGULAR_VALUES, &sr, &sc);
+    double *vt = jl_property(s, FL_PART_VT, &vr, &vc);
+    EXPECT(ur == 6 && uc == 4 && sr == 4 && vr == 4 && vc == 4);
+    EXPECT(jl_product_error(u, sv, vt, m, 6, 4, 4) <= 50 * 6 * DBL_EPSILON * 10);
+    /* S.V == permutedims(S.Vt): both read Vt */
+    double *vt2 = jl_property(s, FL_PART_VT, &vr, &vc), *vt3 = jl_property(s, FL_PART_VT, &vr, &vc);
+    EXPECT(memcmp(vt2, vt3, sizeof(double) * 16) == 0);
+    /* E = eigh_factor(tridiag(4)); E.vectors * Diagonal(E.values) * E.vectors' ≈ tridiag(4) */
+    double *t4 = tridiag(4);
+    OK(jl_factorize(&e, FL_FACTOR_EIGH, FL_FLOAT64, 4, 4, t4, 4, NULL));
+    int64_t er, ec, wr, wc;
+    double *ev = jl_property(e, FL_PART_EIGENVECTORS, &er, &ec), *w = jl_property(e, FL_PART_EIGENVALUES, &wr, &wc);
+    double *evt = jl_property(e, FL_PART_EIGENVECTORS, &er, &ec);
+    double *evtt = mat(4, 4);
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j) AT(evtt, 4, i, j) = AT(evt, 4, j, i);
+    EXPECT(jl_product_error(ev, w, evtt, t4, 4, 4, 4) <= 200 * DBL_EPSILON);
+    /* Q = qr_factor(nonsym(6, 3)); Q.Q * Q.R ≈ nonsym(6, 3) */
+    double *m63 = nonsym(6, 3);
+    OK(jl_factorize(&q, FL_FACTOR_QR, FL_FLOAT64, 6, 3, m63, 6, NULL));
+    int64_t qr_, qc, rr, rc;
+    double *qq = jl_property(q, FL_PART_Q, &qr_, &qc), *r = jl_property(q, FL_PART_R, &rr, &rc);
+    EXPECT(jl_product_error(qq, NULL, r, m63, 6, 3, 3) <= 200 * DBL_EPSILON * 10);
+    /* bytes = serialize_factor(F); G = deserialize_factor(bytes) */
+    int64_t size = 0;
+    OK(fl_factor_serialized_size(f, &size));
+    unsigned char *bytes = malloc((size_t)size);
+    OK(fl_factor_serialize(f, bytes, size));
+    g = NULL;
+    OK(fl_factor_deserialize(&g, bytes, size));
+    EXPECT(fl_factor_get_dtype(g) == FL_FLOAT64);
+    /* @test kind(G) == :lu && G \ B == F \ B */
+    EXPECT(fl_factor_get_kind(g) == FL_FACTOR_LU);
+    double *xg = mat(5, 2), *xf = mat(5, 2);
+    OK(jl_backslash(g, FL_FLOAT64, 2, b, 5, xg, 5));
+    OK(jl_backslash(f, FL_FLOAT64, 2, b, 5, xf, 5));
+    EXPECT(memcmp(xg, xf, sizeof(double) * 10) == 0);
+    /* save_factor(path, F); H = load_factor(path): the same calls around a file */
+    OK(fl_factor_serialized_size(f, &size));
+    OK(fl_factor_serialize(f, bytes, size));
+    h = NULL;
+    OK(fl_factor_deserialize(&h, bytes, size));
+    (void)fl_factor_get_dtype(h);
+    OK(jl_backslash(h, FL_FLOAT64, 2, b, 5, xg, 5));
+    EXPECT(memcmp(xg, xf, sizeof(double) * 10) == 0);
+    /* e = deserialize_factor(bytes[1:end-1]): FastLinalgError status 1, "truncated" */
+    fl_factor *bad = NULL;
+    EXPECT(jl_check(fl_factor_deserialize(&bad, bytes, size - 1)) == FL_ERR_INVALID_ARGUMENT);
+    EXPECT(bad == NULL && last_error.status == 1 && strstr(last_error.message, "truncated"));
+    /* close(F); @test !issuccess(F) */
+    fl_factor_destroy(f);
+    fl_factor_destroy(s), fl_factor_destroy(e), fl_factor_destroy(q), fl_factor_destroy(g);
+    fl_factor_destroy(h);
+    free(a), free(b), free(x), free(x1), free(at), free(m), free(u), free(sv), free(vt);
+    free(vt2), free(vt3), free(t4), free(ev), free(w), free(evt), free(evtt), free(m63);
+    free(qq), free(r), free(bytes), free(xg), free(xf);
 }
 
 static void t15_handles(void) {
@@ -727,6 +857,7 @@ int main(void) {
                   {"[T12] block sums and the calculus toolkit", t12_blocks},
                   {"[T13] sparse: product, LU solve, refactor, Cholesky logdet", t13_sparse},
                   {"[T14] errors carry the status and the message", t14_errors},
+                  {"[T16] LinearAlgebra conventions; save and load", t16_conventions},
                   {"[T15] handles are freed: close, double close, finalizers", t15_handles}};
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; ++i) {
         int before = failures;

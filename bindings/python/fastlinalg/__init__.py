@@ -21,6 +21,8 @@ from ._errors import (DimensionMismatchError, DtypeMismatchError, Error, Interna
                       OutOfMemoryError, SingularMatrixError, Status, TooLargeError,
                       UnsupportedError)
 from ._factor import Factor, cholesky, cod, eigh, factorize, ldlt, lu, qr, svd
+from ._saved import from_bytes, load
+from ._warnings import LinAlgWarning
 from ._rolled import rolled_matmul
 from ._binning import bincount, digitize, group_by_bin
 from ._sparse import (SparseMatrix, refactor, sparse_cholesky, sparse_lu, sparse_qr,
@@ -43,6 +45,7 @@ __all__ = [
     "rolled_matmul", "digitize", "bincount", "group_by_bin",
     "SparseMatrix", "sparse_cholesky", "sparse_lu", "sparse_qr", "refactor", "sparse_rank_update",
     "Kernel",
+    "from_bytes", "load", "LinAlgWarning",  # factors as bytes and files; scipy's warning
     # seed 001: block-partitioned sums and the matrix-calculus toolkit (_blocks.py)
     "block_sum_abt", "sum_aij_bijt", "block_sum_acbt", "block_sum_residual", "block_sum_kron",
     "block_sum_kron_abt_cdt", "block_sum_kron_grid", "vec", "vech", "vecb",

@@ -10,6 +10,7 @@ import threading
 import numpy as np
 
 from . import _lib
+from ._warnings import warn_if_ill_conditioned as _warn_if_ill_conditioned
 from ._errors import (DimensionMismatchError, InvalidArgumentError, NonFiniteError, Status,
                       error_for)
 
@@ -256,8 +257,23 @@ class Factor:
     def __exit__(self, *exc):
         self.close()
 
+    # -- as bytes (_saved.py: the library's checked format) ---------------------------------
+    def to_bytes(self):
+        """The factor's serialized form (fl_factor_serialize): bytes that fastlinalg.from_bytes()
+        turns back into an equal factor, in this or another process, without refactoring.
+        Sparse kinds raise UnsupportedError."""
+        from ._saved import to_bytes
+        return to_bytes(self)
+
+    def save(self, path):
+        """Writes to_bytes() to the file at path; fastlinalg.load(path) reads it back."""
+        from ._saved import save
+        save(self, path)
+
     def __reduce__(self):
-        raise TypeError("fastlinalg.Factor cannot be pickled: factor A again in the other process")
+        """Pickles through to_bytes(): the unpickled factor answers exactly as this one."""
+        from ._saved import from_bytes
+        return (from_bytes, (self.to_bytes(),))
 
     def __copy__(self):  # immutable: a copy is the object itself
         return self
@@ -897,7 +913,12 @@ def _build(a, kind, check_finite, triangle, tol=None):
         _raise(status)
     if kind == 8:  # FL_FACTOR_AUTO: which kind the library chose
         kind = _lib_.fl_factor_get_kind(h.value)
-    return _wrap(h.value, kind, dt, code, rows, cols)
+    f = _wrap(h.value, kind, dt, code, rows, cols)
+    if f._in_place:  # the exactly solving kinds warn as scipy's solve does (_warnings.py)
+        r = _c_double()
+        if not _rcond(h, _byref(r)):
+            _warn_if_ill_conditioned(r.value, dt, stacklevel=3)  # the caller of lu() etc.
+    return f
 
 
 def _wrap(handle, kind, dt, code, rows, cols):

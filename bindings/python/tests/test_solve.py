@@ -247,14 +247,14 @@ def test_factor_lifetime_and_repr():
     import copy
     import pickle
     assert copy.copy(g) is g and copy.deepcopy(g) is g
-    with pytest.raises(TypeError):
-        pickle.dumps(g)
+    assert pickle.loads(pickle.dumps(g))._library_info() == (1, 1, 4, 4)  # test_saved.py
     with pytest.raises(TypeError):
         fastlinalg.Factor()
     del g
     gc.collect()
 
 
+@pytest.mark.filterwarnings("ignore::fastlinalg.LinAlgWarning")  # a NaN matrix's rcond is 0
 def test_check_finite_false_skips_check():
     a = well_conditioned(5, np.float64)
     a[2, 3] = np.nan

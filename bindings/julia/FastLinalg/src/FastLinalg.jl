@@ -20,14 +20,16 @@ __precompile__(false)
 using LinearAlgebra
 using SparseArrays
 
-import LinearAlgebra: ldiv!, det, logdet, logabsdet, inv, rank
-import Base: \, size, eltype, close
+import LinearAlgebra: ldiv!, det, logdet, logabsdet, inv, rank, issuccess
+import Base: \, size, eltype, close, getproperty, propertynames
 
 include("library.jl")
 include("errors.jl")
 include("arguments.jl")
 include("options.jl")
 include("factor.jl")
+include("conventions.jl")
+include("saved.jl")
 include("inverse_products.jl")
 include("kernels.jl")
 include("rolled_and_binning.jl")
@@ -43,6 +45,7 @@ export FastLinalgError, Options, Factor, factorize_fl, lu_factor, cholesky_facto
        block_sum_kron_abt_cdt, block_sum_kron_grid, vecb, vech, commutation_apply,
        commutation_matrix, duplication_apply, duplication_matrix, SparseHandle, sparse_multiply,
        set_values!, sparse_factor, refactor, sparse_rank_update, version, blas_info,
-       blas_core, num_threads, set_num_threads
+       blas_core, num_threads, set_num_threads, issuccess, serialize_factor, deserialize_factor,
+       save_factor, load_factor
 
 end # module

@@ -301,6 +301,17 @@ extern "C" {
         ldy: i64,
         out: *mut c_void,
     ) -> fl_status;
+    pub fn fl_factor_serialized_size(factor: *const fl_factor, size: *mut i64) -> fl_status;
+    pub fn fl_factor_serialize(
+        factor: *const fl_factor,
+        buffer: *mut c_void,
+        size: i64,
+    ) -> fl_status;
+    pub fn fl_factor_deserialize(
+        factor: *mut *mut fl_factor,
+        buffer: *const c_void,
+        size: i64,
+    ) -> fl_status;
 
     // Kernel matrices.
     pub fn fl_kernel_create(

@@ -108,7 +108,7 @@ impl UpdateSign {
 /// may be shared between threads and used from all of them at once.
 #[derive(Debug)]
 pub struct Factor {
-    raw: *mut sys::fl_factor,
+    pub(crate) raw: *mut sys::fl_factor,
 }
 
 unsafe impl Send for Factor {}
@@ -121,7 +121,9 @@ impl Drop for Factor {
 }
 
 /// Runs a C constructor that stores a new factor handle, and owns the result.
-fn build(create: impl FnOnce(*mut *mut sys::fl_factor) -> sys::fl_status) -> Result<Factor> {
+pub(crate) fn build(
+    create: impl FnOnce(*mut *mut sys::fl_factor) -> sys::fl_status,
+) -> Result<Factor> {
     let mut raw = std::ptr::null_mut();
     check(create(&mut raw))?;
     Ok(Factor { raw })

@@ -30,8 +30,18 @@ mod matrix;
 mod options;
 mod rolled;
 mod runtime;
+mod saved;
 mod scalar;
 mod sparse;
+
+// Conversions to and from other crates' matrices (MatRef/MatMut views without copies where
+// the memory allows, Mat into theirs), each behind the cargo feature of the crate's name.
+#[cfg(feature = "faer")]
+mod faer_interop;
+#[cfg(feature = "nalgebra")]
+mod nalgebra_interop;
+#[cfg(feature = "ndarray")]
+mod ndarray_interop;
 
 pub use binning::{bincount, bincount_weighted, digitize, group_by_bin};
 pub use blocks::{
