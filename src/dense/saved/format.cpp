@@ -140,6 +140,16 @@ Header checked_header(const unsigned char *data, index_t size, std::uint32_t lib
 
 }  // namespace
 
+// The dtype as the file stores it: the public fl_dtype value. A switch without a default, so a
+// new Dtype is a compiler warning here until the format says how it is stored.
+static std::uint32_t dtype_code(Dtype dtype) {
+    switch (dtype) {
+    case Dtype::float32: return 1u;
+    case Dtype::float64: return 2u;
+    }
+    throw Error(ErrorCode::internal, "unknown dtype in a factor being saved");
+}
+
 index_t serialized_size(const Factor &f) {
     StateWriter counter;
     f.save(counter);
@@ -153,7 +163,7 @@ void serialize(const Factor &f, std::uint32_t library_version, unsigned char *bu
                    byte_order_mark,
                    library_version,
                    kind_code(f.kind()),
-                   f.dtype() == Dtype::float32 ? 1u : 2u,
+                   dtype_code(f.dtype()),
                    static_cast<std::uint32_t>(sizeof(lapack_int)),
                    f.rows(),
                    f.cols(),
