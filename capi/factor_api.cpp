@@ -38,11 +38,28 @@ FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dt
         const bool automatic = kind == FL_FACTOR_AUTO;
         const fl::FactorKind k = automatic ? fl::FactorKind::lu : to_kind(kind);
         const fl::Dtype t = to_dtype(dtype, "dtype");
-        const fl::MatrixRef m = matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
+        const fl::MatrixRef m =
+            matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
         if (!automatic) require_shape_for(k, rows, cols);
-        const fl::FactorOptions defaults;
-        const fl::FactorOptions &o = options != nullptr ? options->values : defaults;
-        make_handle(factor, automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o));
+        fl::FactorOptions o = options != nullptr ? options->values : fl::FactorOptions{};
+        if (o.precision == fl::Precision::mixed) {
+            if (automatic || (k != fl::FactorKind::lu && k != fl::FactorKind::cholesky))
+                throw fl::Error(
+                    fl::ErrorCode::unsupported,
+                    std::string("FL_OPT_PRECISION = FL_PRECISION_MIXED is for FL_FACTOR_LU and "
+                                "FL_FACTOR_CHOLESKY, not ") +
+                        (automatic ? "FL_FACTOR_AUTO" : fl::kind_name(k)));
+            if (t != fl::Dtype::float64)
+                throw fl::Error(
+                    fl::ErrorCode::invalid_argument,
+                    "FL_OPT_PRECISION = FL_PRECISION_MIXED needs dtype = FL_FLOAT64 (the factor is "
+                    "held in float32 and refined to float64), not FL_FLOAT32");
+            o.overwrite_a = false;  // the refinement reads A itself
+        }
+        // AUTO may try a second kind on the same A, so it always factors a copy.
+        if (automatic) o.overwrite_a = false;
+        make_handle(factor,
+                    automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o));
     });
 }
 
@@ -78,12 +95,41 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
         // B has the rows of op(A), X its columns.
         const int64_t b_rows = op == fl::Transpose::no ? f.rows() : f.cols();
         const int64_t x_rows = op == fl::Transpose::no ? f.cols() : f.rows();
-        const fl::MatrixRef bm =
-            matrix_arg({"b", "ldb", "rows of op(A)", "nrhs"}, f.dtype(), b_layout, b_rows, nrhs, b, ldb);
-        const fl::MatrixRef xm =
-            matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, f.dtype(), x_layout, x_rows, nrhs, x, ldx);
+        const fl::MatrixRef bm = matrix_arg({"b", "ldb", "rows of op(A)", "nrhs"}, f.dtype(),
+                                            b_layout, b_rows, nrhs, b, ldb);
+        const fl::MatrixRef xm = matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, f.dtype(),
+                                            x_layout, x_rows, nrhs, x, ldx);
         require_in_place_or_disjoint(bm, xm, f.dtype());
         f.solve(op, bm, xm);
+    });
+}
+
+FL_API fl_status fl_factor_get_info(const fl_factor *factor, fl_factor_info what, int64_t *value) {
+    // The core's enums count from 0 in the public order.
+    static_assert(FL_PRECISION_MIXED == static_cast<int>(fl::Precision::mixed));
+    static_assert(FL_FALLBACK_QUERY == static_cast<int>(fl::Fallback::query));
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor);
+        require_not_null(value, "value");
+        fl::Info info;
+        switch (what) {
+            case FL_INFO_PRECISION:
+                info = fl::Info::precision;
+                break;
+            case FL_INFO_FALLBACK:
+                info = fl::Info::fallback;
+                break;
+            case FL_INFO_REFINEMENT_STEPS:
+                info = fl::Info::refinement_steps;
+                break;
+            case FL_INFO_OVERWRITES_A:
+                info = fl::Info::overwrites_a;
+                break;
+            default:
+                throw fl::Error(fl::ErrorCode::invalid_argument,
+                                "what = " + std::to_string(what) + " is not an fl_factor_info");
+        }
+        *value = f.info(info);
     });
 }
 
@@ -160,8 +206,8 @@ FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, 
         const fl::Factor &f = factor_of(factor, dtype);
         const fl::Transpose op = to_transpose(trans, "trans");
         require_non_negative(ncols, "ncols");
-        f.apply_q(op, matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout, f.rows(), ncols,
-                                 c, ldc));
+        f.apply_q(op, matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout, f.rows(),
+                                 ncols, c, ldc));
     });
 }
 
@@ -171,8 +217,8 @@ FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtyp
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor, dtype);
         require_non_negative(nrhs, "nrhs");
-        const fl::MatrixRef bm =
-            matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout, f.rows(), nrhs, b, ldb);
+        const fl::MatrixRef bm = matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout,
+                                            f.rows(), nrhs, b, ldb);
         if (nrhs > 0) require_not_null(norms, "norms");
         f.residual_norms(bm, norms);
     });
@@ -188,8 +234,10 @@ FL_API fl_status fl_factor_solve_shifted(const fl_factor *factor, fl_dtype dtype
         require_non_negative(nrhs, "nrhs");
         if (nshifts > 0) require_not_null(shifts, "shifts");
         const int64_t n = f.rows();
-        const fl::MatrixRef bm = matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), b_layout, n, nrhs, b, ldb);
-        const fl::MatrixRef x0 = matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), x_layout, n, nrhs, x, ldx);
+        const fl::MatrixRef bm =
+            matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), b_layout, n, nrhs, b, ldb);
+        const fl::MatrixRef x0 =
+            matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), x_layout, n, nrhs, x, ldx);
         require_stacked_outputs(bm, x0, nshifts, x_stride, f.dtype());
         f.solve_shifted(shifts, nshifts, bm, x0, x_stride);
     });
@@ -203,10 +251,12 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
         require_not_null(updated, "updated");
         const fl::Factor &f = factor_of(factor, dtype);
         if (sign != 1 && sign != -1)
-            throw fl::Error(fl::ErrorCode::invalid_argument,
-                            "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
+            throw fl::Error(
+                fl::ErrorCode::invalid_argument,
+                "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
         require_non_negative(k, "k");
-        const fl::MatrixRef vm = matrix_arg({"v", "ldv", "n", "k"}, f.dtype(), layout, f.rows(), k, v, ldv);
+        const fl::MatrixRef vm =
+            matrix_arg({"v", "ldv", "n", "k"}, f.dtype(), layout, f.rows(), k, v, ldv);
         make_handle(updated, f.rank_update(sign, vm));
     });
 }

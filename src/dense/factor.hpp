@@ -32,11 +32,38 @@ class SparseMatrix;
 // A factorization's name in messages: "LU", "Cholesky", ...
 const char *kind_name(FactorKind kind);
 
+// FL_OPT_PRECISION: factor in the data's own precision, or (float64 LU and Cholesky) in
+// float32 with refinement to float64 at solve time (mixed_precision_factor.hpp).
+enum class Precision {
+    native,
+    mixed
+};
+
+// Why a mixed-precision factor works in float64 after all (FL_INFO_FALLBACK).
+enum class Fallback {
+    none,
+    low_precision_failed,
+    ill_conditioned,
+    not_converged,
+    query
+};
+
+// What fl_factor_get_info asks a factor (Factor::info).
+enum class Info {
+    precision,
+    fallback,
+    refinement_steps,
+    overwrites_a
+};
+
 // The core's copy of the caller's options (capi/ owns the public handle around it).
 struct FactorOptions {
     bool check_finite = true;
-    Triangle triangle = Triangle::lower;  // symmetric kinds: the triangle read, in the caller's layout
-    double rtol = -1;                     // rank tolerance; < 0: max(rows, cols) * epsilon
+    Precision precision = Precision::native;
+    bool overwrite_a = false;  // FL_OPT_OVERWRITE_A: the kinds that can factor A in place do
+    Triangle triangle =
+        Triangle::lower;  // symmetric kinds: the triangle read, in the caller's layout
+    double rtol = -1;     // rank tolerance; < 0: max(rows, cols) * epsilon
     double atol = 0;
 };
 
@@ -61,7 +88,15 @@ struct Inertia {
     index_t zero;
 };
 
-enum class Part { singular_values, u, vt, eigenvalues, eigenvectors, q, r };
+enum class Part {
+    singular_values,
+    u,
+    vt,
+    eigenvalues,
+    eigenvectors,
+    q,
+    r
+};
 
 class Factor {
 public:
@@ -81,6 +116,9 @@ public:
     virtual double rcond() const = 0;
 
     virtual LogDet logdet() const;
+    // A property of how the factor is held and solved (fl_factor_get_info); the default
+    // answers for a factor held in its own precision in its own memory.
+    virtual index_t info(Info what) const;
     virtual index_t rank() const;
     virtual Inertia inertia() const;
     // The shape of a part, and a copy of it into out (validated to that shape).
@@ -106,11 +144,12 @@ public:
     // n-by-p, validated caller matrices of this factor's dtype; vectors hold values of it.
     // These handle the empty cases and the one-thread policy, then call the do_ versions.
     void quadratic_form(const MatrixRef &y, const MatrixRef &out) const;  // Y^T A^-1 Y
-    void bilinear_form(const MatrixRef &y, const MatrixRef &w, const MatrixRef &out) const;  // Y^T A^-1 W
+    void bilinear_form(const MatrixRef &y, const MatrixRef &w,
+                       const MatrixRef &out) const;                 // Y^T A^-1 W
     void sandwich(const MatrixRef &y, const MatrixRef &out) const;  // A^-1 Y A^-1
-    double trace_solve(const MatrixRef &y) const;                  // trace(A^-1 Y)
-    void inverse_diagonal(void *diag) const;                       // diag(A^-1), n values
-    void mahalanobis(const MatrixRef &y, void *out) const;         // y_j^T A^-1 y_j, k values
+    double trace_solve(const MatrixRef &y) const;                   // trace(A^-1 Y)
+    void inverse_diagonal(void *diag) const;                        // diag(A^-1), n values
+    void mahalanobis(const MatrixRef &y, void *out) const;          // y_j^T A^-1 y_j, k values
 
 protected:
     [[noreturn]] void unsupported(const char *what) const;
@@ -119,7 +158,8 @@ protected:
     // work for every square kind, with exactly symmetric quadratic forms for the symmetric
     // kinds; a kind overrides those its structure makes cheaper (Cholesky, EIGH).
     virtual void do_quadratic_form(const MatrixRef &y, const MatrixRef &out) const;
-    virtual void do_bilinear_form(const MatrixRef &y, const MatrixRef &w, const MatrixRef &out) const;
+    virtual void do_bilinear_form(const MatrixRef &y, const MatrixRef &w,
+                                  const MatrixRef &out) const;
     virtual void do_sandwich(const MatrixRef &y, const MatrixRef &out) const;
     virtual double do_trace_solve(const MatrixRef &y) const;
     virtual void do_inverse_diagonal(void *diag) const;

@@ -52,6 +52,7 @@ template <> struct Routines<float> {
     static constexpr auto gesvd = LAPACKE_sgesvd_work;
     static constexpr auto gemm = cblas_sgemm;
     static constexpr auto syrk = cblas_ssyrk;
+    static constexpr auto symm = cblas_ssymm;
     static constexpr auto trsm = cblas_strsm;
     static constexpr auto trmm = cblas_strmm;
     static constexpr auto rot = cblas_srot;
@@ -89,6 +90,7 @@ template <> struct Routines<double> {
     static constexpr auto gesvd = LAPACKE_dgesvd_work;
     static constexpr auto gemm = cblas_dgemm;
     static constexpr auto syrk = cblas_dsyrk;
+    static constexpr auto symm = cblas_dsymm;
     static constexpr auto trsm = cblas_dtrsm;
     static constexpr auto trmm = cblas_dtrmm;
     static constexpr auto rot = cblas_drot;
@@ -216,5 +218,21 @@ void trsm_right(Triangle t, Transpose trans, bool unit_diagonal, index_t m, inde
 }
 
 template <class T> void swap(index_t n, T *x, T *y) { Routines<T>::swap(to_int(n), x, 1, y, 1); }
+
+// C <- C - op(A) B, A n-by-n, B and C n-by-k (a residual of a square solve).
+template <class T>
+void subtract_product(Transpose op, index_t n, index_t k, const T *a, index_t lda, const T *b,
+                      index_t ldb, T *c, index_t ldc) {
+    Routines<T>::gemm(CblasColMajor, cblas_trans(op), CblasNoTrans, to_int(n), to_int(k), to_int(n),
+                      T(-1), a, to_int(lda), b, to_int(ldb), T(1), c, to_int(ldc));
+}
+
+// C <- C - A B for a symmetric A read from triangle t.
+template <class T>
+void subtract_symmetric_product(Triangle t, index_t n, index_t k, const T *a, index_t lda,
+                                const T *b, index_t ldb, T *c, index_t ldc) {
+    Routines<T>::symm(CblasColMajor, CblasLeft, cblas_uplo(t), to_int(n), to_int(k), T(-1), a,
+                      to_int(lda), b, to_int(ldb), T(1), c, to_int(ldc));
+}
 
 }  // namespace fl::lapack
