@@ -1,7 +1,9 @@
 // fl_factor_*: creating factor handles and asking them for solves and what they know.
+#include <algorithm>
 #include <string>
 
 #include "capi/arguments.hpp"
+#include "capi/array_args.hpp"
 #include "capi/errors.hpp"
 #include "capi/factor_access.hpp"
 #include "capi/factor_enums.hpp"
@@ -25,6 +27,53 @@ fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made) {
     return FL_OK;
 }
 
+// With FL_STORAGE_RFP_INPUT, a holds n(n+1)/2 elements in RFP, not a matrix with an lda.
+fl::MatrixRef rfp_input_arg(fl::Dtype t, fl_layout layout, int64_t rows, int64_t cols,
+                            const void *a) {
+    to_layout(layout, "layout");
+    if (rows != cols)
+        throw fl::Error(fl::ErrorCode::invalid_argument,
+                        "FL_STORAGE_RFP_INPUT takes a square A, not rows = " +
+                            std::to_string(rows) + ", cols = " + std::to_string(cols));
+    // Sizes checked as for an n-by-n matrix (int32 and byte extent), the pointer for n(n+1)/2.
+    const fl::MatrixRef square =
+        matrix_arg({"a", "n", "rows", "cols"}, t, FL_COL_MAJOR, rows, cols, a,
+                   std::max<int64_t>(rows, 1));
+    require_array(a, rows * (rows + 1) / 2, "a");
+    return square;
+}
+
+// The combinations of FL_OPT_PRECISION, FL_OPT_STORAGE and FL_OPT_OVERWRITE_A a kind takes;
+// adjusts o for the ones that must copy A.
+void require_options_for(bool automatic, fl::FactorKind k, fl::Dtype t, fl::FactorOptions &o) {
+    const char *kind = automatic ? "FL_FACTOR_AUTO" : fl::kind_name(k);
+    if (o.precision == fl::Precision::mixed) {
+        if (automatic || (k != fl::FactorKind::lu && k != fl::FactorKind::cholesky))
+            throw fl::Error(
+                fl::ErrorCode::unsupported,
+                std::string("FL_OPT_PRECISION = FL_PRECISION_MIXED is for FL_FACTOR_LU and "
+                            "FL_FACTOR_CHOLESKY, not ") +
+                    kind);
+        if (t != fl::Dtype::float64)
+            throw fl::Error(
+                fl::ErrorCode::invalid_argument,
+                "FL_OPT_PRECISION = FL_PRECISION_MIXED needs dtype = FL_FLOAT64 (the factor is "
+                "held in float32 and refined to float64), not FL_FLOAT32");
+        if (o.storage != fl::Storage::full)
+            throw fl::Error(
+                fl::ErrorCode::unsupported,
+                "FL_OPT_PRECISION = FL_PRECISION_MIXED needs FL_OPT_STORAGE = FL_STORAGE_FULL");
+        o.overwrite_a = false;  // the refinement reads A itself
+    }
+    if (o.storage != fl::Storage::full && (automatic || k != fl::FactorKind::cholesky))
+        throw fl::Error(
+            fl::ErrorCode::unsupported,
+            std::string("FL_OPT_STORAGE (packed storage) is for FL_FACTOR_CHOLESKY, not ") + kind);
+    // AUTO may try a second kind on the same A, so it always factors a copy; packing a full
+    // A into RFP is a copy by nature.
+    if (automatic || o.storage == fl::Storage::rfp) o.overwrite_a = false;
+}
+
 }  // namespace
 
 extern "C" {
@@ -38,28 +87,14 @@ FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dt
         const bool automatic = kind == FL_FACTOR_AUTO;
         const fl::FactorKind k = automatic ? fl::FactorKind::lu : to_kind(kind);
         const fl::Dtype t = to_dtype(dtype, "dtype");
-        const fl::MatrixRef m =
-            matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
-        if (!automatic) require_shape_for(k, rows, cols);
         fl::FactorOptions o = options != nullptr ? options->values : fl::FactorOptions{};
-        if (o.precision == fl::Precision::mixed) {
-            if (automatic || (k != fl::FactorKind::lu && k != fl::FactorKind::cholesky))
-                throw fl::Error(
-                    fl::ErrorCode::unsupported,
-                    std::string("FL_OPT_PRECISION = FL_PRECISION_MIXED is for FL_FACTOR_LU and "
-                                "FL_FACTOR_CHOLESKY, not ") +
-                        (automatic ? "FL_FACTOR_AUTO" : fl::kind_name(k)));
-            if (t != fl::Dtype::float64)
-                throw fl::Error(
-                    fl::ErrorCode::invalid_argument,
-                    "FL_OPT_PRECISION = FL_PRECISION_MIXED needs dtype = FL_FLOAT64 (the factor is "
-                    "held in float32 and refined to float64), not FL_FLOAT32");
-            o.overwrite_a = false;  // the refinement reads A itself
-        }
-        // AUTO may try a second kind on the same A, so it always factors a copy.
-        if (automatic) o.overwrite_a = false;
-        make_handle(factor,
-                    automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o));
+        const fl::MatrixRef m =
+            o.storage == fl::Storage::rfp_input
+                ? rfp_input_arg(t, layout, rows, cols, a)
+                : matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
+        if (!automatic) require_shape_for(k, rows, cols);
+        require_options_for(automatic, k, t, o);
+        make_handle(factor, automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o));
     });
 }
 
@@ -95,10 +130,10 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
         // B has the rows of op(A), X its columns.
         const int64_t b_rows = op == fl::Transpose::no ? f.rows() : f.cols();
         const int64_t x_rows = op == fl::Transpose::no ? f.cols() : f.rows();
-        const fl::MatrixRef bm = matrix_arg({"b", "ldb", "rows of op(A)", "nrhs"}, f.dtype(),
-                                            b_layout, b_rows, nrhs, b, ldb);
-        const fl::MatrixRef xm = matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, f.dtype(),
-                                            x_layout, x_rows, nrhs, x, ldx);
+        const fl::MatrixRef bm =
+            matrix_arg({"b", "ldb", "rows of op(A)", "nrhs"}, f.dtype(), b_layout, b_rows, nrhs, b, ldb);
+        const fl::MatrixRef xm =
+            matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, f.dtype(), x_layout, x_rows, nrhs, x, ldx);
         require_in_place_or_disjoint(bm, xm, f.dtype());
         f.solve(op, bm, xm);
     });
@@ -108,6 +143,7 @@ FL_API fl_status fl_factor_get_info(const fl_factor *factor, fl_factor_info what
     // The core's enums count from 0 in the public order.
     static_assert(FL_PRECISION_MIXED == static_cast<int>(fl::Precision::mixed));
     static_assert(FL_FALLBACK_QUERY == static_cast<int>(fl::Fallback::query));
+    static_assert(FL_STORAGE_RFP_INPUT == static_cast<int>(fl::Storage::rfp_input));
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor);
         require_not_null(value, "value");
@@ -206,8 +242,8 @@ FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, 
         const fl::Factor &f = factor_of(factor, dtype);
         const fl::Transpose op = to_transpose(trans, "trans");
         require_non_negative(ncols, "ncols");
-        f.apply_q(op, matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout, f.rows(),
-                                 ncols, c, ldc));
+        f.apply_q(op, matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout, f.rows(), ncols,
+                                 c, ldc));
     });
 }
 
@@ -217,8 +253,8 @@ FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtyp
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor, dtype);
         require_non_negative(nrhs, "nrhs");
-        const fl::MatrixRef bm = matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout,
-                                            f.rows(), nrhs, b, ldb);
+        const fl::MatrixRef bm =
+            matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout, f.rows(), nrhs, b, ldb);
         if (nrhs > 0) require_not_null(norms, "norms");
         f.residual_norms(bm, norms);
     });
@@ -234,10 +270,8 @@ FL_API fl_status fl_factor_solve_shifted(const fl_factor *factor, fl_dtype dtype
         require_non_negative(nrhs, "nrhs");
         if (nshifts > 0) require_not_null(shifts, "shifts");
         const int64_t n = f.rows();
-        const fl::MatrixRef bm =
-            matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), b_layout, n, nrhs, b, ldb);
-        const fl::MatrixRef x0 =
-            matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), x_layout, n, nrhs, x, ldx);
+        const fl::MatrixRef bm = matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), b_layout, n, nrhs, b, ldb);
+        const fl::MatrixRef x0 = matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), x_layout, n, nrhs, x, ldx);
         require_stacked_outputs(bm, x0, nshifts, x_stride, f.dtype());
         f.solve_shifted(shifts, nshifts, bm, x0, x_stride);
     });
@@ -251,12 +285,10 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
         require_not_null(updated, "updated");
         const fl::Factor &f = factor_of(factor, dtype);
         if (sign != 1 && sign != -1)
-            throw fl::Error(
-                fl::ErrorCode::invalid_argument,
-                "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
+            throw fl::Error(fl::ErrorCode::invalid_argument,
+                            "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
         require_non_negative(k, "k");
-        const fl::MatrixRef vm =
-            matrix_arg({"v", "ldv", "n", "k"}, f.dtype(), layout, f.rows(), k, v, ldv);
+        const fl::MatrixRef vm = matrix_arg({"v", "ldv", "n", "k"}, f.dtype(), layout, f.rows(), k, v, ldv);
         make_handle(updated, f.rank_update(sign, vm));
     });
 }

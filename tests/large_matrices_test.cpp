@@ -8,6 +8,7 @@
 #include "test_support.hpp"
 
 #include <gtest/gtest.h>
+#include <lapacke.h>
 
 #include <cmath>
 #include <vector>
@@ -270,6 +271,158 @@ TEST(OverwriteA, OtherKindsCopyAndLeaveAUntouched) {
         EXPECT_EQ(info(f.get(), FL_INFO_OVERWRITES_A), 0);
         EXPECT_TRUE(am.bitwise_equal(before));
     }
+}
+
+// ---- FL_OPT_STORAGE: Cholesky in rectangular full packed storage -------------------------
+
+// LAPACK's own packing (dtrttf/strttf, TRANSR = 'N') of triangle tri of the symmetric s:
+// an independent reference for the library's.
+template <class T>
+std::vector<T> lapack_rfp(const Ref &s, fl_triangle tri) {
+    const int64_t n = s.rows;
+    const Matrix<T> full = Matrix<T>::from_ref(s, FL_COL_MAJOR);
+    std::vector<T> arf(static_cast<size_t>(n * (n + 1) / 2 + 1));
+    const char uplo = tri == FL_LOWER ? 'L' : 'U';
+    const lapack_int ld = static_cast<lapack_int>(std::max<int64_t>(1, n));
+    if constexpr (std::is_same_v<T, double>)
+        LAPACKE_dtrttf_work(LAPACK_COL_MAJOR, 'N', uplo, static_cast<lapack_int>(n), full.data(),
+                            ld, arf.data());
+    else
+        LAPACKE_strttf_work(LAPACK_COL_MAJOR, 'N', uplo, static_cast<lapack_int>(n), full.data(),
+                            ld, arf.data());
+    return arf;
+}
+
+OptionsPtr rfp_options(int64_t storage, fl_triangle tri, int64_t overwrite) {
+    OptionsPtr o = options_with(FL_OPT_STORAGE, storage);
+    EXPECT_EQ(fl_options_set_int(o.get(), FL_OPT_TRIANGLE, tri), FL_OK);
+    EXPECT_EQ(fl_options_set_int(o.get(), FL_OPT_OVERWRITE_A, overwrite), FL_OK);
+    return o;
+}
+
+// Solves, logdet, inverse and rcond of an RFP factor of s against the references.
+template <class T>
+void check_rfp_factor(const fl_factor *f, const Ref &s) {
+    const int64_t n = s.rows;
+    EXPECT_EQ(fl_factor_get_kind(f), FL_FACTOR_CHOLESKY);
+    check_solves_with<T>(f, s, {0, 1, 6}, 31);
+    if (n == 0) return;
+    double sign = 0, logabsdet = 0, rcond = -1;
+    ASSERT_EQ(fl_factor_logdet(f, &sign, &logabsdet), FL_OK);
+    EXPECT_EQ(sign, 1.0);
+    const double exact = double(ref_rcond1(s));
+    // log det moves by about n kappa eps under the factorization's backward error.
+    EXPECT_NEAR(logabsdet, double(ref_logdet(s).logabs),
+                logdet_tol<T>() * (1 + n) + double(n) * eps<T>() / exact);
+    ASSERT_EQ(fl_factor_rcond(f, &rcond), FL_OK) << fl_last_error();
+    EXPECT_LE(rcond, 1.0);
+    EXPECT_GE(rcond, exact / 10);  // LAPACK's estimate: within a small factor of the truth
+    EXPECT_LE(rcond, exact * 10);
+    for (fl_layout layout : kLayouts) {
+        Matrix<T> inv(n, n, layout);
+        ASSERT_EQ(fl_factor_inverse(f, Matrix<T>::dtype(), layout, inv.data(), inv.ld()), FL_OK);
+        EXPECT_LT(inverse_residual(s, inv.to_ref(), eps<T>()), kResidualThreshold);
+    }
+}
+
+template <class T>
+void check_rfp_storage() {
+    for (int64_t n : {0, 1, 2, 5, 6, 33, 64})
+        for (fl_triangle tri : kTriangles) {
+            SCOPED_TRACE(::testing::Message() << "n " << n << " " << triangle_name(tri));
+            const Ref s =
+                rounded<T>(spd_with_condition(n, std::is_same_v<T, float> ? 1e3L : 1e8L, 50 + n));
+            // From one triangle of either layout (the other triangle NaN: never read).
+            for (fl_layout layout : kLayouts) {
+                const Matrix<T> a = one_triangle<T>(s, tri, layout, 2);
+                const OptionsPtr o =
+                    rfp_options(FL_STORAGE_RFP, tri, 1);  // overwrite: still a copy
+                FactorPtr f;
+                ASSERT_EQ(make_factor(f, FL_FACTOR_CHOLESKY, a, o.get()), FL_OK) << fl_last_error();
+                EXPECT_EQ(info(f.get(), FL_INFO_OVERWRITES_A), 0);
+                check_rfp_factor<T>(f.get(), s);
+            }
+            // Already packed, by LAPACK, copied or factored in place.
+            for (int64_t overwrite : {0, 1}) {
+                std::vector<T> arf = lapack_rfp<T>(s, tri);
+                const std::vector<T> before = arf;
+                const OptionsPtr o = rfp_options(FL_STORAGE_RFP_INPUT, tri, overwrite);
+                fl_factor *raw = nullptr;
+                ASSERT_EQ(
+                    fl_factor_create(&raw, FL_FACTOR_CHOLESKY, Matrix<T>::dtype(), FL_COL_MAJOR, n,
+                                     n, n > 0 ? arf.data() : nullptr, 0, o.get()),
+                    FL_OK)
+                    << fl_last_error();
+                FactorPtr f(raw);
+                EXPECT_EQ(info(f.get(), FL_INFO_OVERWRITES_A), overwrite);
+                if (overwrite == 0 || n < 2) {
+                    EXPECT_EQ(arf, before);
+                } else {
+                    EXPECT_NE(arf, before);
+                }
+                check_rfp_factor<T>(f.get(), s);
+            }
+        }
+}
+
+TEST(RfpStorage, Float64) { check_rfp_storage<double>(); }
+TEST(RfpStorage, Float32) { check_rfp_storage<float>(); }
+
+TEST(RfpStorage, BadInput) {
+    const Ref s = spd_with_condition(6, 10, 3);
+    const Matrix<double> a = Matrix<double>::from_ref(s, FL_COL_MAJOR);
+    FactorPtr f;
+    const OptionsPtr rfp = options_with(FL_OPT_STORAGE, FL_STORAGE_RFP);
+    for (fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_LDLT, FL_FACTOR_EIGH, FL_FACTOR_AUTO}) {
+        EXPECT_EQ(make_factor(f, kind, a, rfp.get()), FL_ERR_UNSUPPORTED);
+        EXPECT_TRUE(contains(fl_last_error(), "FL_OPT_STORAGE")) << fl_last_error();
+    }
+    EXPECT_EQ(fl_options_set_int(rfp.get(), FL_OPT_PRECISION, FL_PRECISION_MIXED), FL_OK);
+    EXPECT_EQ(make_factor(f, FL_FACTOR_CHOLESKY, a, rfp.get()), FL_ERR_UNSUPPORTED);
+    EXPECT_TRUE(contains(fl_last_error(), "FL_STORAGE_FULL")) << fl_last_error();
+
+    fl_options *o = nullptr;
+    ASSERT_EQ(fl_options_create(&o), FL_OK);
+    OptionsPtr owner(o);
+    EXPECT_EQ(fl_options_set_int(o, FL_OPT_STORAGE, 3), FL_ERR_INVALID_ARGUMENT);
+    EXPECT_TRUE(contains(fl_last_error(), "FL_OPT_STORAGE takes")) << fl_last_error();
+    EXPECT_EQ(fl_options_set_real(o, FL_OPT_STORAGE, 1.0), FL_ERR_INVALID_ARGUMENT);
+
+    const OptionsPtr input = options_with(FL_OPT_STORAGE, FL_STORAGE_RFP_INPUT);
+    std::vector<double> arf = lapack_rfp<double>(s, FL_LOWER);
+    fl_factor *raw = nullptr;
+    EXPECT_EQ(fl_factor_create(&raw, FL_FACTOR_CHOLESKY, FL_FLOAT64, FL_COL_MAJOR, 6, 5, arf.data(),
+                               0, input.get()),
+              FL_ERR_INVALID_ARGUMENT);
+    EXPECT_TRUE(contains(fl_last_error(), "rows = 6, cols = 5")) << fl_last_error();
+    EXPECT_EQ(fl_factor_create(&raw, FL_FACTOR_CHOLESKY, FL_FLOAT64, FL_COL_MAJOR, 6, 6, nullptr, 0,
+                               input.get()),
+              FL_ERR_INVALID_ARGUMENT);
+    EXPECT_EQ(fl_factor_create(&raw, FL_FACTOR_CHOLESKY, FL_FLOAT64, static_cast<fl_layout>(9), 6,
+                               6, arf.data(), 0, input.get()),
+              FL_ERR_INVALID_ARGUMENT);
+    arf[4] = std::nan("");
+    EXPECT_EQ(fl_factor_create(&raw, FL_FACTOR_CHOLESKY, FL_FLOAT64, FL_COL_MAJOR, 6, 6, arf.data(),
+                               0, input.get()),
+              FL_ERR_NON_FINITE);
+    EXPECT_TRUE(contains(fl_last_error(), "RFP")) << fl_last_error();
+    Ref indefinite = identity_ref(6);
+    indefinite(4, 4) = -1;
+    arf = lapack_rfp<double>(indefinite, FL_LOWER);
+    EXPECT_EQ(fl_factor_create(&raw, FL_FACTOR_CHOLESKY, FL_FLOAT64, FL_COL_MAJOR, 6, 6, arf.data(),
+                               0, input.get()),
+              FL_ERR_NOT_POSITIVE_DEFINITE);
+    EXPECT_EQ(raw, nullptr);
+
+    ASSERT_EQ(
+        make_factor(f, FL_FACTOR_CHOLESKY, a, options_with(FL_OPT_STORAGE, FL_STORAGE_RFP).get()),
+        FL_OK);
+    fl_factor *updated = nullptr;
+    const Matrix<double> v = Matrix<double>::from_ref(random_ref(6, 1, 2), FL_COL_MAJOR);
+    EXPECT_EQ(
+        fl_factor_rank_update(&updated, f.get(), 1, FL_FLOAT64, 1, FL_COL_MAJOR, v.data(), v.ld()),
+        FL_ERR_UNSUPPORTED);
+    EXPECT_TRUE(contains(fl_last_error(), "RFP")) << fl_last_error();
 }
 
 }  // namespace

@@ -154,7 +154,10 @@ typedef enum fl_option FL_ENUM_TYPE {
     /* 0 (default) or 1: A's own memory may become the factor's storage (scipy's
      * overwrite_a), so that no copy of A is made. See "Large matrices" below for the
      * kinds that use it and the lifetime rule. */
-    FL_OPT_OVERWRITE_A = 6
+    FL_OPT_OVERWRITE_A = 6,
+    /* FL_STORAGE_FULL (default), FL_STORAGE_RFP or FL_STORAGE_RFP_INPUT: Cholesky in
+     * rectangular full packed storage, half the memory (see "Large matrices" below). */
+    FL_OPT_STORAGE = 7
 } fl_option;
 
 /* Creates an options handle holding every default. *options is NULL on failure. */
@@ -478,6 +481,24 @@ typedef enum fl_precision FL_ENUM_TYPE {
     FL_PRECISION_MIXED = 1
 } fl_precision;
 
+/** The values of FL_OPT_STORAGE. Appended, never renumbered. */
+typedef enum fl_storage FL_ENUM_TYPE {
+    /** The factor is held in full n-by-n storage (the default). */
+    FL_STORAGE_FULL = 0,
+    /** FL_FACTOR_CHOLESKY only: the factor is held in LAPACK's rectangular full packed (RFP)
+     *  format, n(n+1)/2 elements, half of full storage, and factored, solved and inverted
+     *  by LAPACK's pftrf, pftrs and pftri at BLAS-3 speed. A is read from one triangle
+     *  (FL_OPT_TRIANGLE) of either layout, as for full storage, and packed in O(n^2).
+     *  rcond is LAPACK's 1-norm estimate (lacn2 on pftrs solves, as pocon does); the
+     *  rank update is not available in this storage. */
+    FL_STORAGE_RFP = 1,
+    /** As FL_STORAGE_RFP, but a already holds A's triangle FL_OPT_TRIANGLE packed in RFP
+     *  with TRANSR = 'N' (LAPACK's dtrttf of that triangle): n(n+1)/2 elements, with
+     *  rows = cols = n; layout must be valid but is not used, and lda is not read. With
+     *  FL_OPT_OVERWRITE_A = 1 the factor is computed in a itself (no copy at all). */
+    FL_STORAGE_RFP_INPUT = 2
+} fl_storage;
+
 /** What fl_factor_get_info reports. Appended, never renumbered. */
 typedef enum fl_factor_info FL_ENUM_TYPE {
     /** The precision the factor is held and solved in now: FL_PRECISION_MIXED while a
@@ -512,8 +533,11 @@ typedef enum fl_fallback FL_ENUM_TYPE {
  *
  *  FL_OPT_OVERWRITE_A = 1 lets fl_factor_create use A's memory (a, lda, in its layout) as
  *  the factor's storage instead of a copy, for FL_FACTOR_LU, FL_FACTOR_CHOLESKY and
- *  FL_FACTOR_LDLT (other kinds, FL_FACTOR_AUTO and FL_PRECISION_MIXED copy A as usual,
- *  and leave it untouched; FL_INFO_OVERWRITES_A says which happened). Lifetime rule: when
+ *  FL_FACTOR_LDLT in full storage, and for FL_STORAGE_RFP_INPUT (other kinds,
+ *  FL_FACTOR_AUTO, FL_STORAGE_RFP from a full A, and FL_PRECISION_MIXED copy A as usual and
+ *  leave it untouched; FL_INFO_OVERWRITES_A says which happened). FL_OPT_STORAGE other than
+ *  FL_STORAGE_FULL is FL_ERR_UNSUPPORTED for kinds other than FL_FACTOR_CHOLESKY and
+ *  together with FL_PRECISION_MIXED. Lifetime rule: when
  *  it is honoured, A's memory must stay valid and unmodified until fl_factor_destroy, and
  *  the handle never frees it; a must then point to writable memory (the const in
  *  fl_factor_create's signature no longer holds). After fl_factor_create, with the option

@@ -83,6 +83,7 @@ template class CholeskyFactor<double>;
 
 std::unique_ptr<Factor> make_cholesky(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
     if (options.precision == Precision::mixed) return make_mixed_cholesky(a, options);
+    if (options.storage != Storage::full) return make_rfp_cholesky(dtype, a, options);
     return make_typed<CholeskyFactor>(dtype, a, options);
 }
 

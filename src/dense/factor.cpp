@@ -11,26 +11,16 @@ namespace fl {
 
 const char *kind_name(FactorKind kind) {
     switch (kind) {
-        case FactorKind::lu:
-            return "LU";
-        case FactorKind::cholesky:
-            return "Cholesky";
-        case FactorKind::ldlt:
-            return "LDL^T";
-        case FactorKind::qr:
-            return "QR";
-        case FactorKind::cod:
-            return "complete orthogonal (COD)";
-        case FactorKind::svd:
-            return "SVD";
-        case FactorKind::eigh:
-            return "symmetric eigen (EIGH)";
-        case FactorKind::sparse_cholesky:
-            return "sparse Cholesky";
-        case FactorKind::sparse_lu:
-            return "sparse LU";
-        case FactorKind::sparse_qr:
-            return "sparse QR";
+    case FactorKind::lu: return "LU";
+    case FactorKind::cholesky: return "Cholesky";
+    case FactorKind::ldlt: return "LDL^T";
+    case FactorKind::qr: return "QR";
+    case FactorKind::cod: return "complete orthogonal (COD)";
+    case FactorKind::svd: return "SVD";
+    case FactorKind::eigh: return "symmetric eigen (EIGH)";
+    case FactorKind::sparse_cholesky: return "sparse Cholesky";
+    case FactorKind::sparse_lu: return "sparse LU";
+    case FactorKind::sparse_qr: return "sparse QR";
     }
     return "unknown";
 }
@@ -70,20 +60,13 @@ Inertia Factor::inertia() const { unsupported("inertia (use LDL^T or EIGH)"); }
 
 std::pair<index_t, index_t> Factor::part_shape(Part part) const {
     switch (part) {
-        case Part::singular_values:
-            unsupported("singular values (use SVD)");
-        case Part::u:
-            unsupported("U (use SVD)");
-        case Part::vt:
-            unsupported("V^T (use SVD)");
-        case Part::eigenvalues:
-            unsupported("eigenvalues (use EIGH)");
-        case Part::eigenvectors:
-            unsupported("eigenvectors (use EIGH)");
-        case Part::q:
-            unsupported("Q (use QR)");
-        case Part::r:
-            unsupported("R (use QR)");
+    case Part::singular_values: unsupported("singular values (use SVD)");
+    case Part::u: unsupported("U (use SVD)");
+    case Part::vt: unsupported("V^T (use SVD)");
+    case Part::eigenvalues: unsupported("eigenvalues (use EIGH)");
+    case Part::eigenvectors: unsupported("eigenvectors (use EIGH)");
+    case Part::q: unsupported("Q (use QR)");
+    case Part::r: unsupported("R (use QR)");
     }
     unsupported("such part");
 }
@@ -119,24 +102,16 @@ std::unique_ptr<Factor> Factor::rank_update_sparse(int, const SparseMatrix &) co
 std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRef &a,
                                     const FactorOptions &options) {
     switch (kind) {
-        case FactorKind::lu:
-            return make_lu(dtype, a, options);
-        case FactorKind::cholesky:
-            return make_cholesky(dtype, a, options);
-        case FactorKind::ldlt:
-            return make_ldlt(dtype, a, options);
-        case FactorKind::qr:
-            return make_qr(dtype, a, options);
-        case FactorKind::cod:
-            return make_cod(dtype, a, options);
-        case FactorKind::svd:
-            return make_svd(dtype, a, options);
-        case FactorKind::eigh:
-            return make_eigh(dtype, a, options);
-        case FactorKind::sparse_cholesky:
-        case FactorKind::sparse_lu:
-        case FactorKind::sparse_qr:
-            break;  // made from an fl_sparse, never from a dense A
+    case FactorKind::lu: return make_lu(dtype, a, options);
+    case FactorKind::cholesky: return make_cholesky(dtype, a, options);
+    case FactorKind::ldlt: return make_ldlt(dtype, a, options);
+    case FactorKind::qr: return make_qr(dtype, a, options);
+    case FactorKind::cod: return make_cod(dtype, a, options);
+    case FactorKind::svd: return make_svd(dtype, a, options);
+    case FactorKind::eigh: return make_eigh(dtype, a, options);
+    case FactorKind::sparse_cholesky:
+    case FactorKind::sparse_lu:
+    case FactorKind::sparse_qr: break;  // made from an fl_sparse, never from a dense A
     }
     throw Error(ErrorCode::internal, "unknown factor kind");
 }

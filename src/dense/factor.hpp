@@ -39,6 +39,14 @@ enum class Precision {
     mixed
 };
 
+// FL_OPT_STORAGE: Cholesky in full n-by-n storage, or in rectangular full packed storage
+// from a full input or from an input already packed (rfp_cholesky_factor.cpp).
+enum class Storage {
+    full,
+    rfp,
+    rfp_input
+};
+
 // Why a mixed-precision factor works in float64 after all (FL_INFO_FALLBACK).
 enum class Fallback {
     none,
@@ -61,9 +69,9 @@ struct FactorOptions {
     bool check_finite = true;
     Precision precision = Precision::native;
     bool overwrite_a = false;  // FL_OPT_OVERWRITE_A: the kinds that can factor A in place do
-    Triangle triangle =
-        Triangle::lower;  // symmetric kinds: the triangle read, in the caller's layout
-    double rtol = -1;     // rank tolerance; < 0: max(rows, cols) * epsilon
+    Storage storage = Storage::full;
+    Triangle triangle = Triangle::lower;  // symmetric kinds: the triangle read, in the caller's layout
+    double rtol = -1;                     // rank tolerance; < 0: max(rows, cols) * epsilon
     double atol = 0;
 };
 
@@ -88,15 +96,7 @@ struct Inertia {
     index_t zero;
 };
 
-enum class Part {
-    singular_values,
-    u,
-    vt,
-    eigenvalues,
-    eigenvectors,
-    q,
-    r
-};
+enum class Part { singular_values, u, vt, eigenvalues, eigenvectors, q, r };
 
 class Factor {
 public:
@@ -144,12 +144,11 @@ public:
     // n-by-p, validated caller matrices of this factor's dtype; vectors hold values of it.
     // These handle the empty cases and the one-thread policy, then call the do_ versions.
     void quadratic_form(const MatrixRef &y, const MatrixRef &out) const;  // Y^T A^-1 Y
-    void bilinear_form(const MatrixRef &y, const MatrixRef &w,
-                       const MatrixRef &out) const;                 // Y^T A^-1 W
+    void bilinear_form(const MatrixRef &y, const MatrixRef &w, const MatrixRef &out) const;  // Y^T A^-1 W
     void sandwich(const MatrixRef &y, const MatrixRef &out) const;  // A^-1 Y A^-1
-    double trace_solve(const MatrixRef &y) const;                   // trace(A^-1 Y)
-    void inverse_diagonal(void *diag) const;                        // diag(A^-1), n values
-    void mahalanobis(const MatrixRef &y, void *out) const;          // y_j^T A^-1 y_j, k values
+    double trace_solve(const MatrixRef &y) const;                  // trace(A^-1 Y)
+    void inverse_diagonal(void *diag) const;                       // diag(A^-1), n values
+    void mahalanobis(const MatrixRef &y, void *out) const;         // y_j^T A^-1 y_j, k values
 
 protected:
     [[noreturn]] void unsupported(const char *what) const;
@@ -158,8 +157,7 @@ protected:
     // work for every square kind, with exactly symmetric quadratic forms for the symmetric
     // kinds; a kind overrides those its structure makes cheaper (Cholesky, EIGH).
     virtual void do_quadratic_form(const MatrixRef &y, const MatrixRef &out) const;
-    virtual void do_bilinear_form(const MatrixRef &y, const MatrixRef &w,
-                                  const MatrixRef &out) const;
+    virtual void do_bilinear_form(const MatrixRef &y, const MatrixRef &w, const MatrixRef &out) const;
     virtual void do_sandwich(const MatrixRef &y, const MatrixRef &out) const;
     virtual double do_trace_solve(const MatrixRef &y) const;
     virtual void do_inverse_diagonal(void *diag) const;

@@ -75,9 +75,10 @@ _options_cache = {}
 _options_lock = threading.Lock()
 
 
-def _new_options(check_finite, triangle, precision=0, overwrite_a=False):
+def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage=0):
     """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE, FL_OPT_TRIANGLE,
-    FL_OPT_PRECISION and FL_OPT_OVERWRITE_A set; destroyed again if setting one fails."""
+    FL_OPT_PRECISION, FL_OPT_OVERWRITE_A and FL_OPT_STORAGE set; destroyed again if setting
+    one fails."""
     h = _c_void_p()
     status = _lib_.fl_options_create(_byref(h))
     if status:
@@ -85,7 +86,8 @@ def _new_options(check_finite, triangle, precision=0, overwrite_a=False):
     for option, value in ((_lib.OPT_CHECK_FINITE, int(bool(check_finite))),
                           (_lib.OPT_TRIANGLE, triangle),
                           (_lib.OPT_PRECISION, precision),
-                          (_lib.OPT_OVERWRITE_A, int(bool(overwrite_a)))):
+                          (_lib.OPT_OVERWRITE_A, int(bool(overwrite_a))),
+                          (_lib.OPT_STORAGE, storage)):
         status = _lib_.fl_options_set_int(h, option, value)
         if status:
             _lib_.fl_options_destroy(h)
@@ -93,10 +95,10 @@ def _new_options(check_finite, triangle, precision=0, overwrite_a=False):
     return h
 
 
-def _options(check_finite, triangle, precision=0, overwrite_a=False):
+def _options(check_finite, triangle, precision=0, overwrite_a=False, storage=0):
     """The shared options handle for these options; None for all defaults."""
-    key = (bool(check_finite), triangle, precision, bool(overwrite_a))
-    if key == (True, _lib.LOWER, 0, False):
+    key = (bool(check_finite), triangle, precision, bool(overwrite_a), storage)
+    if key == (True, _lib.LOWER, 0, False, 0):
         return None
     handle = _options_cache.get(key)
     if handle is not None:
@@ -880,6 +882,16 @@ _FALLBACKS = (None, "low_precision", "ill_conditioned", "not_converged", "query"
 _PRECISIONS = {"native": _lib.PRECISION_NATIVE, "mixed": _lib.PRECISION_MIXED}
 
 
+def _storage_code(storage):
+    """FL_OPT_STORAGE's value for storage="full" or "rfp"."""
+    code = _STORAGES.get(storage) if isinstance(storage, str) else None
+    if code is None:
+        raise InvalidArgumentError(
+            f"fastlinalg: storage = {storage!r}: expected 'full' or 'rfp'",
+            Status.INVALID_ARGUMENT)
+    return code
+
+
 def _precision_code(precision):
     """FL_OPT_PRECISION's value for precision="native" or "mixed"."""
     code = _PRECISIONS.get(precision) if isinstance(precision, str) else None
@@ -890,7 +902,11 @@ def _precision_code(precision):
     return code
 
 
-def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwrite_a=False):
+_STORAGES = {"full": _lib.STORAGE_FULL, "rfp": _lib.STORAGE_RFP}
+
+
+def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwrite_a=False,
+           storage="full"):
     """Factor a: one fl_factor_create call on a validated buffer, wrapped in a new Factor.
     The common case (an ndarray of float32/float64 that is C- or F-contiguous, writable,
     aligned, with the default options) takes the short path: a handful of attribute reads
@@ -931,8 +947,10 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
     h = _c_void_p()
     if tol is None:
         code_p = 0 if precision == "native" else _precision_code(precision)
-        opts = (None if (check_finite is True and triangle == 1 and not code_p and not overwrite_a)
-                else _options(check_finite, triangle, code_p, overwrite_a))
+        code_s = 0 if storage == "full" else _storage_code(storage)
+        opts = (None if (check_finite is True and triangle == 1 and not code_p and not overwrite_a
+                         and not code_s)
+                else _options(check_finite, triangle, code_p, overwrite_a, code_s))
         status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
     else:
         opts = _options_with_tolerances(check_finite, triangle, tol)
@@ -982,14 +1000,16 @@ def lu(a, check_finite=True, precision="native", overwrite_a=False):
     return _build(a, 1, check_finite, 1, None, precision, overwrite_a)  # FL_FACTOR_LU
 
 
-def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=False):
+def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=False,
+             storage="full"):
     """Cholesky factorization A = L L^T of the symmetric positive definite matrix a.
 
     Only one triangle of a is read: the lower one (lower=True) or the upper one. Raises
     NotPositiveDefiniteError (a numpy.linalg.LinAlgError) if a is not positive definite.
-    Otherwise as lu(), precision and overwrite_a included.
+    storage="rfp" holds the factor in LAPACK's rectangular full packed format, n(n+1)/2
+    elements (half the memory). Otherwise as lu(), precision and overwrite_a included.
     """
-    return _build(a, 2, check_finite, 1 if lower else 2, None, precision, overwrite_a)
+    return _build(a, 2, check_finite, 1 if lower else 2, None, precision, overwrite_a, storage)
 
 
 def ldlt(a, lower=True, check_finite=True, overwrite_a=False):

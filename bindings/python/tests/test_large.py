@@ -80,3 +80,16 @@ def test_without_overwrite_a_is_untouched():
     a = a0.copy()
     f = fastlinalg.lu(a)
     assert not f.overwrites_a and np.array_equal(a, a0)
+
+
+@pytest.mark.parametrize("lower", [True, False])
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_rfp_storage_matches_full(lower, order):
+    a = np.asarray(_conditioned(41, 1e5, 7, True), order=order)
+    b = np.random.default_rng(8).standard_normal((41, 3))
+    packed, full = fastlinalg.cholesky(a, lower=lower, storage="rfp"), fastlinalg.cholesky(a, lower=lower)
+    np.testing.assert_allclose(packed.solve(b), full.solve(b), rtol=1e-9, atol=0)
+    assert packed.slogdet()[1] == pytest.approx(full.slogdet()[1], rel=1e-12)
+    np.testing.assert_allclose(packed.inv(), full.inv(), rtol=1e-8, atol=1e-8)
+    with pytest.raises(InvalidArgumentError, match="storage"):
+        fastlinalg.cholesky(a, storage="packed")
