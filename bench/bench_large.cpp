@@ -4,6 +4,8 @@
 //                                                       factor + solve, backward errors
 //   fastlinalg-bench-large rss N copy|overwrite        peak RSS (VmHWM) of one n-by-n LU,
 //                                                       one case per process
+//   fastlinalg-bench-large rfp N ROUNDS                 Cholesky factor + 10-rhs solve in full vs
+//                                                       RFP storage, and the factor's memory
 //   fastlinalg-bench-large pool ROUNDS                 per-call cost of sharing a tiny job:
 //                                                       the persistent pool vs a thread start
 #include <algorithm>
@@ -174,6 +176,18 @@ long vm_hwm_kib() {
 }
 
 int rss(int64_t n, bool overwrite) {
+    // A first, small LU makes OpenBLAS allocate its per-thread buffers (tens of MiB, once
+    // per process), so that `before` holds everything but A and its factorization.
+    {
+        const int64_t m = 1024;
+        std::vector<double> warm(static_cast<size_t>(m * m), 1.0);
+        for (int64_t i = 0; i < m; ++i) warm[static_cast<size_t>(i + i * m)] = double(m);
+        fl_factor *f = nullptr;
+        check(fl_factor_create(&f, FL_FACTOR_LU, FL_FLOAT64, FL_COL_MAJOR, m, m, warm.data(), m,
+                               nullptr),
+              "warm-up");
+        fl_factor_destroy(f);
+    }
     const long before = vm_hwm_kib();
     std::vector<double> a(static_cast<size_t>(n * n));
     for (int64_t j = 0; j < n; ++j)
@@ -191,12 +205,54 @@ int rss(int64_t n, bool overwrite) {
     const long peak = vm_hwm_kib();
     const double a_kib = double(n) * double(n) * 8 / 1024;
     std::printf(
-        "n = %lld LU, overwrite_a = %d (honoured %lld): VmHWM %.1f MiB before A, %.1f MiB after; "
+        "n = %lld LU, overwrite_a = %d (honoured %lld): VmHWM %.1f MiB before A (after a warm-up "
+        "LU), "
+        "%.1f MiB after; "
         "A is %.1f MiB; (peak - before) / A = %.3f\n",
         (long long)n, overwrite ? 1 : 0, (long long)used, before / 1024.0, peak / 1024.0,
         a_kib / 1024, double(peak - before) / a_kib);
     fl_factor_destroy(f);
     fl_options_destroy(o);
+    return 0;
+}
+
+// One Cholesky factor + solve of A (column-major, lower triangle read) in `storage`.
+double cholesky_seconds(int64_t storage, const std::vector<double> &a, const std::vector<double> &b,
+                        int64_t n, int64_t k) {
+    fl_options *o = nullptr;
+    check(fl_options_create(&o), "options");
+    check(fl_options_set_int(o, FL_OPT_STORAGE, storage), "set");
+    std::vector<double> x(b.size());
+    fl_factor *f = nullptr;
+    const Clock::time_point t0 = Clock::now();
+    check(fl_factor_create(&f, FL_FACTOR_CHOLESKY, FL_FLOAT64, FL_COL_MAJOR, n, n, a.data(), n, o),
+          "create");
+    check(fl_factor_solve(f, FL_NO_TRANS, FL_FLOAT64, k, FL_COL_MAJOR, b.data(), n, FL_COL_MAJOR,
+                          x.data(), n),
+          "solve");
+    const double t = seconds_since(t0);
+    fl_factor_destroy(f);
+    fl_options_destroy(o);
+    return t;
+}
+
+int rfp(int64_t n, int rounds) {
+    const int64_t k = 10;
+    std::printf(
+        "n = %lld Cholesky + %lld-rhs solve, %d interleaved rounds; BLAS core %s, %d threads\n",
+        (long long)n, (long long)k, rounds, fl_blas_core(), fl_get_num_threads());
+    const std::vector<double> a = conditioned(n, 1e4, true, 5);
+    std::vector<double> b(static_cast<size_t>(n * k), 1.0);
+    std::vector<double> full, packed;
+    for (int r = 0; r < rounds; ++r) {
+        full.push_back(cholesky_seconds(FL_STORAGE_FULL, a, b, n, k));
+        packed.push_back(cholesky_seconds(FL_STORAGE_RFP, a, b, n, k));
+    }
+    std::printf(
+        "full %.1f ms, RFP %.1f ms: RFP at %.0f%% of full storage's speed; factor memory %.1f MiB "
+        "(full) vs %.1f MiB (RFP)\n",
+        1e3 * median(full), 1e3 * median(packed), 100 * median(full) / median(packed),
+        double(n) * double(n) * 8 / 1048576, double(n) * double(n + 1) / 2 * 8 / 1048576);
     return 0;
 }
 
@@ -233,8 +289,10 @@ int main(int argc, char **argv) {
     if (mode == "rss" && argc == 4)
         return rss(std::atoll(argv[2]), std::string(argv[3]) == "overwrite");
     if (mode == "pool" && argc == 3) return pool(std::atoi(argv[2]));
-    std::fprintf(stderr,
-                 "usage: %s mixed N NRHS KAPPA ROUNDS | rss N copy|overwrite | pool ROUNDS\n",
-                 argv[0]);
+    if (mode == "rfp" && argc == 4) return rfp(std::atoll(argv[2]), std::atoi(argv[3]));
+    std::fprintf(
+        stderr,
+        "usage: %s mixed N NRHS KAPPA ROUNDS | rss N copy|overwrite | rfp N ROUNDS | pool ROUNDS\n",
+        argv[0]);
     return 2;
 }

@@ -472,12 +472,14 @@ typedef enum fl_precision FL_ENUM_TYPE {
      *  max|b - op(A) x| <= max|x| ||op(A)||_inf eps sqrt(n), at most 30 steps), so that the
      *  backward error is float64's. When refinement cannot work the factor falls back to a
      *  float64 factorization of A, once, and keeps it: at creation if A does not fit float32,
-     *  its float32 factorization breaks down, or the float32 condition estimate gives
-     *  kappa(A) * 2^-24 >= 1/4; at a solve whose refinement does not converge (that solve is
-     *  redone in float64); and at the first fl_factor_logdet, fl_factor_rcond or
+     *  its float32 factorization breaks down, or its pivots' spread max|d_i| / min|d_i|
+     *  (squared for Cholesky) reaches 2^22 (kappa * 2^-24 >= 1/4); at a solve whose
+     *  refinement does not converge or a step of it does not halve the scaled residual (that
+     *  solve is redone in float64); and at the first fl_factor_logdet, fl_factor_rcond or
      *  fl_factor_inverse, which are always answered from the float64 factor. The factor
      *  keeps a float64 copy of A for the residuals beside the float32 factor (1.5 times the
-     *  memory of a float64 factor; 2.5 times after a fallback). */
+     *  memory of a float64 factor; 1 time after a fallback at creation, 2.5 times after a
+     *  later one). */
     FL_PRECISION_MIXED = 1
 } fl_precision;
 
@@ -519,8 +521,8 @@ typedef enum fl_factor_info FL_ENUM_TYPE {
 typedef enum fl_fallback FL_ENUM_TYPE {
     FL_FALLBACK_NONE = 0,             /**< still mixed, or never asked to be */
     FL_FALLBACK_LOW_PRECISION = 1,    /**< A beyond float32's range, or its float32 factorization broke down */
-    FL_FALLBACK_ILL_CONDITIONED = 2,  /**< the float32 condition estimate gave kappa * 2^-24 >= 1/4 */
-    FL_FALLBACK_NOT_CONVERGED = 3,    /**< a solve's refinement did not converge in 30 steps */
+    FL_FALLBACK_ILL_CONDITIONED = 2,  /**< the float32 pivots' spread gave kappa * 2^-24 >= 1/4 */
+    FL_FALLBACK_NOT_CONVERGED = 3,    /**< a solve's refinement stalled or took more than 30 steps */
     FL_FALLBACK_QUERY = 4             /**< fl_factor_logdet, fl_factor_rcond or fl_factor_inverse asked */
 } fl_fallback;
 

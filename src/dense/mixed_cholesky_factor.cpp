@@ -34,11 +34,6 @@ private:
         const ColMajorView<const double> s = stored();
         lapack::subtract_symmetric_product(*triangle_, n_, k, s.data, s.ld, x, n_, r, n_);
     }
-    double low_rcond() const override {
-        double r = 0;
-        lapack::pocon(*triangle_, n_, low_.get(), n_, anorm_, &r);
-        return r;
-    }
     std::unique_ptr<Factor> make_full(const MatrixRef &s, const FactorOptions &o) const override {
         return make_cholesky(Dtype::float64, s, o);
     }

@@ -13,11 +13,19 @@ namespace {
 // Refinement steps LAPACK's dsgesv/dsposv allow (ITERMAX).
 constexpr int max_refinement_steps = 30;
 
-// Fall back at creation when the float32 factor's condition estimate gives
-// kappa * u_float >= 1/4: each step shrinks the error by about kappa * u_float
-// (Higham, Accuracy and Stability, ch. 12), so from there on reaching float64 takes
-// about 25 steps, whose GEMMs and float32 solves cost more than a float64 factorization.
-constexpr double fallback_rcond = 4 * 0x1p-24;
+// Fall back at creation when the float32 factor's pivots give kappa * u_float >= 1/4: each
+// step shrinks the error by about kappa * u_float (Higham, Accuracy and Stability, ch. 12),
+// so from there on reaching float64 takes about 25 steps, whose GEMMs and float32 solves
+// cost more than a float64 factorization. The pivots' spread max|d_i| / min|d_i| (squared
+// for Cholesky, where it is then a lower bound on kappa_2) costs nothing, where a LAPACK
+// condition estimate (sgecon: about ten BLAS-2 passes over the factor) cost a third of the
+// float32 factorization's time at n = 2000; what it misses the solves' early stop catches.
+constexpr double fallback_condition = 0.25 / 0x1p-24;
+
+// A refinement step must at least halve the worst scaled residual max|r| / max|x|, or the
+// solve falls back (LAPACK's drivers go on to 30 steps; at this rate they would not get
+// there in time, and every step costs a GEMM and two float32 triangular solves).
+constexpr double required_contraction = 0.5;
 
 // to[i] = from[i] rounded to float32 for i < count; false if a value is beyond float32's
 // range (NaN passes through, and then shows in the residual).
@@ -30,17 +38,20 @@ bool to_float(const double *from, float *to, index_t count) {
     return fits;
 }
 
-// Every column of R within LAPACK's bound: max|r_j| <= max|x_j| * cte.
-bool converged(const double *r, const double *x, index_t n, index_t k, double cte) {
+// The worst column's max|r_j| / (max|x_j| cte): at most 1 when every column is within
+// LAPACK's bound max|r_j| <= max|x_j| cte. NaN when any value is (it never converges).
+double worst_residual(const double *r, const double *x, index_t n, index_t k, double cte) {
+    double worst = 0;
     for (index_t j = 0; j < k; ++j) {
         double rmax = 0, xmax = 0;
         for (index_t i = 0; i < n; ++i) {
             rmax = std::fmax(rmax, std::fabs(r[i + j * n]));
             xmax = std::fmax(xmax, std::fabs(x[i + j * n]));
+            if (std::isnan(r[i + j * n]) || std::isnan(x[i + j * n])) return NAN;
         }
-        if (!(rmax <= xmax * cte)) return false;  // NaN never converges
+        worst = std::fmax(worst, rmax / (xmax * cte));
     }
-    return true;
+    return worst;
 }
 
 }  // namespace
@@ -84,22 +95,36 @@ void MixedPrecisionFactor::factor() {
         blas::SerialRegion serial(n_ < blas::serial_factor_order);
         if (!factor_low())
             reason = Fallback::low_precision_failed;
-        else if (!(low_rcond() >= fallback_rcond))
+        else if (!(pivot_spread() < fallback_condition))
             reason = Fallback::ill_conditioned;
     }
     if (reason != Fallback::none) {
         low_.reset();
-        full(reason);  // throws the float64 factorization's error (singular, ...) if any
+        // No other thread can hold the handle yet, and the solves will use the float64
+        // factor only: it may factor S where it lies. Throws its error (singular, ...).
+        full(reason, /*in_place=*/true);
     }
 }
 
-const Factor &MixedPrecisionFactor::full(Fallback reason) const {
+double MixedPrecisionFactor::pivot_spread() const {
+    float largest = 0, smallest = HUGE_VALF;
+    for (index_t i = 0; i < n_; ++i) {
+        const float d = std::fabs(low_[static_cast<size_t>(i + i * n_)]);
+        largest = std::fmax(largest, d);
+        smallest = std::fmin(smallest, d);
+    }
+    const double spread = double(largest) / double(smallest);
+    return triangle_ ? spread * spread : spread;
+}
+
+const Factor &MixedPrecisionFactor::full(Fallback reason, bool in_place) const {
     if (const Factor *f = full_ready_.load(std::memory_order_acquire)) return *f;
     std::lock_guard<std::mutex> lock(full_mutex_);
     if (!full_) {
         FactorOptions o = options_;
         o.precision = Precision::native;
-        o.check_finite = false;                  // checked when A came in
+        o.check_finite = false;  // checked when A came in
+        o.overwrite_a = in_place;
         if (triangle_) o.triangle = *triangle_;  // S is column-major: its triangle as stored
         full_ = make_full(as_given(const_cast<double *>(stored().data), stored().ld), o);
         fallback_ = static_cast<int>(reason);
@@ -134,17 +159,22 @@ bool MixedPrecisionFactor::refine(Transpose op, const ColMajorView<double> &x) c
     if (!to_float(b.data(), w.data(), count)) return false;
     solve_low(op, w.data(), k);
     std::vector<double> xs(w.begin(), w.end());
+    double previous = HUGE_VAL;
     for (int step = 0;; ++step) {
         r = b;
         subtract_product(op, xs.data(), r.data(), k);
-        if (converged(r.data(), xs.data(), n, k, cte)) {
+        const double worst = worst_residual(r.data(), xs.data(), n, k, cte);
+        if (worst <= 1) {
             int most = most_steps_.load();
             while (step > most && !most_steps_.compare_exchange_weak(most, step)) {}
             for (index_t j = 0; j < k; ++j)
                 std::copy(xs.data() + j * n, xs.data() + (j + 1) * n, x.column(j));
             return true;
         }
-        if (step == max_refinement_steps || !to_float(r.data(), w.data(), count)) return false;
+        if (!(worst < required_contraction * previous) || step == max_refinement_steps ||
+            !to_float(r.data(), w.data(), count))
+            return false;
+        previous = worst;
         solve_low(op, w.data(), k);
         for (index_t i = 0; i < count; ++i)
             xs[static_cast<size_t>(i)] += double(w[static_cast<size_t>(i)]);

@@ -5,9 +5,11 @@
 // ||r||_max <= ||x||_max ||op(A)||_inf eps sqrt(n), at most 30 steps. When refinement
 // cannot work, the factor falls back to a float64 factorization of A, once, and keeps it:
 //  - at creation, when A does not fit float32 or its float32 factorization fails, or when
-//    the float32 factor's condition estimate says kappa * u_float >= 1/4 (refinement would
+//    the float32 factor's pivots already show kappa * u_float >= 1/4 (refinement would
 //    then need about 25 of its 30 steps, more than a float64 factorization costs);
-//  - at a solve whose refinement does not converge (that solve is then redone in float64);
+//  - at a solve whose refinement does not converge, or stops converging (a step that does
+//    not halve the scaled residual: then it would not converge in time either); that solve
+//    is redone in float64;
 //  - at the first logdet, rcond or inverse, which are answered from the float64 factor so
 //    that they are float64's, not float32's.
 // fl_factor_get_info reports which (Info::precision, Info::fallback).
@@ -48,8 +50,6 @@ protected:
     virtual void solve_low(Transpose op, float *x, index_t k) const = 0;
     // R <- R - op(S) X in float64 (n-by-k, column-major, ld n).
     virtual void subtract_product(Transpose op, const double *x, double *r, index_t k) const = 0;
-    // LAPACK's condition estimate of the float32 factor, given ||S||_1.
-    virtual double low_rcond() const = 0;
     // The float64 factor of A (as_given over the stored S), with these options.
     virtual std::unique_ptr<Factor> make_full(const MatrixRef &s,
                                               const FactorOptions &options) const = 0;
@@ -64,6 +64,9 @@ private:
     void solve_right(Transpose op, const ColMajorView<double> &y) const final;
     void invert_in_place(const ColMajorView<double> &a) const final;
 
+    // max|d_i| / min|d_i| of the float32 factor's diagonal, squared for Cholesky: a free
+    // stand-in for its condition number.
+    double pivot_spread() const;
     // Refines X (holding B on entry) to float64 accuracy; false if it did not converge.
     bool refine(Transpose op, const ColMajorView<double> &x) const;
     // n-by-n column-major memory (data, ld) seen as A was given: row-major when S = A^T, so
@@ -71,8 +74,9 @@ private:
     MatrixRef as_given(double *data, index_t ld) const {
         return {transposed_ ? Layout::row_major : Layout::col_major, n_, n_, ld, data};
     }
-    // The float64 factor, made on first need (under a mutex) with `reason` recorded.
-    const Factor &full(Fallback reason) const;
+    // The float64 factor, made on first need (under a mutex) with `reason` recorded; with
+    // `in_place` (at creation only) it factors S where it lies instead of a copy of it.
+    const Factor &full(Fallback reason, bool in_place = false) const;
 
     double norm_inf_ = 0;  // ||S||_inf (anorm_ is ||S||_1)
     mutable std::mutex full_mutex_;

@@ -882,23 +882,13 @@ _FALLBACKS = (None, "low_precision", "ill_conditioned", "not_converged", "query"
 _PRECISIONS = {"native": _lib.PRECISION_NATIVE, "mixed": _lib.PRECISION_MIXED}
 
 
-def _storage_code(storage):
-    """FL_OPT_STORAGE's value for storage="full" or "rfp"."""
-    code = _STORAGES.get(storage) if isinstance(storage, str) else None
+def _option_code(name, value, choices):
+    """The option value for one of the words in choices (a dict), e.g. precision="mixed"."""
+    code = choices.get(value) if isinstance(value, str) else None
     if code is None:
-        raise InvalidArgumentError(
-            f"fastlinalg: storage = {storage!r}: expected 'full' or 'rfp'",
-            Status.INVALID_ARGUMENT)
-    return code
-
-
-def _precision_code(precision):
-    """FL_OPT_PRECISION's value for precision="native" or "mixed"."""
-    code = _PRECISIONS.get(precision) if isinstance(precision, str) else None
-    if code is None:
-        raise InvalidArgumentError(
-            f"fastlinalg: precision = {precision!r}: expected 'native' or 'mixed'",
-            Status.INVALID_ARGUMENT)
+        expected = " or ".join(repr(word) for word in choices)
+        raise InvalidArgumentError(f"fastlinalg: {name} = {value!r}: expected {expected}",
+                                   Status.INVALID_ARGUMENT)
     return code
 
 
@@ -946,8 +936,8 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
         layout, ld = lay
     h = _c_void_p()
     if tol is None:
-        code_p = 0 if precision == "native" else _precision_code(precision)
-        code_s = 0 if storage == "full" else _storage_code(storage)
+        code_p = 0 if precision == "native" else _option_code("precision", precision, _PRECISIONS)
+        code_s = 0 if storage == "full" else _option_code("storage", storage, _STORAGES)
         opts = (None if (check_finite is True and triangle == 1 and not code_p and not overwrite_a
                          and not code_s)
                 else _options(check_finite, triangle, code_p, overwrite_a, code_s))
