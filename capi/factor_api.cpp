@@ -1,7 +1,9 @@
 // fl_factor_*: creating factor handles and asking them for solves and what they know.
+#include <algorithm>
 #include <string>
 
 #include "capi/arguments.hpp"
+#include "capi/array_args.hpp"
 #include "capi/errors.hpp"
 #include "capi/factor_access.hpp"
 #include "capi/factor_enums.hpp"
@@ -36,6 +38,53 @@ fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made) {
     return FL_OK;
 }
 
+// With FL_STORAGE_RFP_INPUT, a holds n(n+1)/2 elements in RFP, not a matrix with an lda.
+fl::MatrixRef rfp_input_arg(fl::Dtype t, fl_layout layout, int64_t rows, int64_t cols,
+                            const void *a) {
+    to_layout(layout, "layout");
+    if (rows != cols)
+        throw fl::Error(fl::ErrorCode::invalid_argument,
+                        "FL_STORAGE_RFP_INPUT takes a square A, not rows = " +
+                            std::to_string(rows) + ", cols = " + std::to_string(cols));
+    // Sizes checked as for an n-by-n matrix (int32 and byte extent), the pointer for n(n+1)/2.
+    const fl::MatrixRef square =
+        matrix_arg({"a", "n", "rows", "cols"}, t, FL_COL_MAJOR, rows, cols, a,
+                   std::max<int64_t>(rows, 1));
+    require_array(a, rows * (rows + 1) / 2, "a");
+    return square;
+}
+
+// The combinations of FL_OPT_PRECISION, FL_OPT_STORAGE and FL_OPT_OVERWRITE_A a kind takes;
+// adjusts o for the ones that must copy A.
+void require_options_for(bool automatic, fl::FactorKind k, fl::Dtype t, fl::FactorOptions &o) {
+    const char *kind = automatic ? "FL_FACTOR_AUTO" : fl::kind_name(k);
+    if (o.precision == fl::Precision::mixed) {
+        if (automatic || (k != fl::FactorKind::lu && k != fl::FactorKind::cholesky))
+            throw fl::Error(
+                fl::ErrorCode::unsupported,
+                std::string("FL_OPT_PRECISION = FL_PRECISION_MIXED is for FL_FACTOR_LU and "
+                            "FL_FACTOR_CHOLESKY, not ") +
+                    kind);
+        if (t != fl::Dtype::float64)
+            throw fl::Error(
+                fl::ErrorCode::invalid_argument,
+                "FL_OPT_PRECISION = FL_PRECISION_MIXED needs dtype = FL_FLOAT64 (the factor is "
+                "held in float32 and refined to float64), not FL_FLOAT32");
+        if (o.storage != fl::Storage::full)
+            throw fl::Error(
+                fl::ErrorCode::unsupported,
+                "FL_OPT_PRECISION = FL_PRECISION_MIXED needs FL_OPT_STORAGE = FL_STORAGE_FULL");
+        o.overwrite_a = false;  // the refinement reads A itself
+    }
+    if (o.storage != fl::Storage::full && (automatic || k != fl::FactorKind::cholesky))
+        throw fl::Error(
+            fl::ErrorCode::unsupported,
+            std::string("FL_OPT_STORAGE (packed storage) is for FL_FACTOR_CHOLESKY, not ") + kind);
+    // AUTO may try a second kind on the same A, so it always factors a copy; packing a full
+    // A into RFP is a copy by nature.
+    if (automatic || o.storage == fl::Storage::rfp) o.overwrite_a = false;
+}
+
 }  // namespace
 
 extern "C" {
@@ -49,10 +98,13 @@ FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dt
         const bool automatic = kind == FL_FACTOR_AUTO;
         const fl::FactorKind k = automatic ? fl::FactorKind::lu : to_kind(kind);
         const fl::Dtype t = to_dtype(dtype, "dtype");
-        const fl::MatrixRef m = matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
+        fl::FactorOptions o = options != nullptr ? options->values : fl::FactorOptions{};
+        const fl::MatrixRef m =
+            o.storage == fl::Storage::rfp_input
+                ? rfp_input_arg(t, layout, rows, cols, a)
+                : matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
         if (!automatic) require_dense_kind(kind, k, rows, cols);
-        const fl::FactorOptions defaults;
-        const fl::FactorOptions &o = options != nullptr ? options->values : defaults;
+        require_options_for(automatic, k, t, o);
         make_handle(factor, automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o));
     });
 }
@@ -95,6 +147,36 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
             matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, f.dtype(), x_layout, x_rows, nrhs, x, ldx);
         require_in_place_or_disjoint(bm, xm, f.dtype());
         f.solve(op, bm, xm);
+    });
+}
+
+FL_API fl_status fl_factor_get_info(const fl_factor *factor, fl_factor_info what, int64_t *value) {
+    // The core's enums count from 0 in the public order.
+    static_assert(FL_PRECISION_MIXED == static_cast<int>(fl::Precision::mixed));
+    static_assert(FL_FALLBACK_QUERY == static_cast<int>(fl::Fallback::query));
+    static_assert(FL_STORAGE_RFP_INPUT == static_cast<int>(fl::Storage::rfp_input));
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor);
+        require_not_null(value, "value");
+        fl::Info info;
+        switch (what) {
+            case FL_INFO_PRECISION:
+                info = fl::Info::precision;
+                break;
+            case FL_INFO_FALLBACK:
+                info = fl::Info::fallback;
+                break;
+            case FL_INFO_REFINEMENT_STEPS:
+                info = fl::Info::refinement_steps;
+                break;
+            case FL_INFO_OVERWRITES_A:
+                info = fl::Info::overwrites_a;
+                break;
+            default:
+                throw fl::Error(fl::ErrorCode::invalid_argument,
+                                "what = " + std::to_string(what) + " is not an fl_factor_info");
+        }
+        *value = f.info(info);
     });
 }
 

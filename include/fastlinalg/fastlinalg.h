@@ -166,7 +166,18 @@ typedef enum fl_option FL_ENUM_TYPE {
      * Set it in [0, 1). */
     FL_OPT_RTOL = 3,
     /** Real. The absolute tolerance of rank decisions, >= 0. Default 0. */
-    FL_OPT_ATOL = 4
+    FL_OPT_ATOL = 4,
+    /** FL_PRECISION_NATIVE (default) or FL_PRECISION_MIXED: a float64 LU or Cholesky
+     *  factor held in float32 and refined to float64 at every solve (see "Large matrices"
+     *  below and fl_factor_get_info). */
+    FL_OPT_PRECISION = 5,
+    /** 0 (default) or 1: A's own memory may become the factor's storage (scipy's
+     *  overwrite_a), so that no copy of A is made. See "Large matrices" below for the
+     *  kinds that use it and the lifetime rule. */
+    FL_OPT_OVERWRITE_A = 6,
+    /** FL_STORAGE_FULL (default), FL_STORAGE_RFP or FL_STORAGE_RFP_INPUT: Cholesky in
+     *  rectangular full packed storage, half the memory (see "Large matrices" below). */
+    FL_OPT_STORAGE = 7
 } fl_option;
 
 /** Creates an options handle holding every default. *options is NULL on failure.
@@ -819,6 +830,102 @@ FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_
                                     int64_t n1, const void *x1, int64_t ldx1, int64_t n2,
                                     const void *x2, int64_t ldx2, fl_layout w_layout,
                                     const void *w, int64_t ldw, double *grad);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Large matrices: mixed precision and factoring in place                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The values of FL_OPT_PRECISION, and what fl_factor_get_info reports for FL_INFO_PRECISION.
+ *  Appended, never renumbered. */
+typedef enum fl_precision FL_ENUM_TYPE {
+    /** The factor is computed and held in the dtype of A (the default). */
+    FL_PRECISION_NATIVE = 0,
+    /** FL_FLOAT64 LU and Cholesky only: A is factored in float32 (about twice as fast, half
+     *  the memory of a float64 factor) and every solve refines the float32 answer against
+     *  the float64 A, with LAPACK's dsgesv/dsposv stopping rule (each column's residual
+     *  max|b - op(A) x| <= max|x| ||op(A)||_inf eps sqrt(n), at most 30 steps), so that the
+     *  backward error is float64's. When refinement cannot work the factor falls back to a
+     *  float64 factorization of A, once, and keeps it: at creation if A does not fit float32,
+     *  its float32 factorization breaks down, or its pivots' spread max|d_i| / min|d_i|
+     *  (squared for Cholesky) reaches 2^22 (kappa * 2^-24 >= 1/4); at a solve whose
+     *  refinement does not converge or a step of it does not halve the scaled residual (that
+     *  solve is redone in float64); and at the first fl_factor_logdet, fl_factor_rcond or
+     *  fl_factor_inverse, which are always answered from the float64 factor. The factor
+     *  keeps a float64 copy of A for the residuals beside the float32 factor (1.5 times the
+     *  memory of a float64 factor; 1 time after a fallback at creation, 2.5 times after a
+     *  later one). */
+    FL_PRECISION_MIXED = 1
+} fl_precision;
+
+/** The values of FL_OPT_STORAGE. Appended, never renumbered. */
+typedef enum fl_storage FL_ENUM_TYPE {
+    /** The factor is held in full n-by-n storage (the default). */
+    FL_STORAGE_FULL = 0,
+    /** FL_FACTOR_CHOLESKY only: the factor is held in LAPACK's rectangular full packed (RFP)
+     *  format, n(n+1)/2 elements, half of full storage, and factored, solved and inverted
+     *  by LAPACK's pftrf, pftrs and pftri at BLAS-3 speed. A is read from one triangle
+     *  (FL_OPT_TRIANGLE) of either layout, as for full storage, and packed in O(n^2).
+     *  rcond is LAPACK's 1-norm estimate (lacn2 on pftrs solves, as pocon does); the
+     *  rank update is not available in this storage. */
+    FL_STORAGE_RFP = 1,
+    /** As FL_STORAGE_RFP, but a already holds A's triangle FL_OPT_TRIANGLE packed in RFP
+     *  with TRANSR = 'N' (LAPACK's dtrttf of that triangle): n(n+1)/2 elements, with
+     *  rows = cols = n; layout must be valid but is not used, and lda is not read. With
+     *  FL_OPT_OVERWRITE_A = 1 the factor is computed in a itself (no copy at all). */
+    FL_STORAGE_RFP_INPUT = 2
+} fl_storage;
+
+/** What fl_factor_get_info reports. Appended, never renumbered. */
+typedef enum fl_factor_info FL_ENUM_TYPE {
+    /** The precision the factor is held and solved in now: FL_PRECISION_MIXED while a
+     *  mixed-precision factor refines, FL_PRECISION_NATIVE for every other factor and
+     *  after a fallback. */
+    FL_INFO_PRECISION = 1,
+    /** Why a mixed-precision factor works in float64: an fl_fallback value
+     *  (FL_FALLBACK_NONE for every factor that did not fall back). */
+    FL_INFO_FALLBACK = 2,
+    /** The most refinement steps any solve of a mixed-precision factor has taken so far
+     *  (0 before the first solve and for other factors). */
+    FL_INFO_REFINEMENT_STEPS = 3,
+    /** 1 if the factor's storage is the caller's A (FL_OPT_OVERWRITE_A honoured), else 0. */
+    FL_INFO_OVERWRITES_A = 4
+} fl_factor_info;
+
+/** Why a FL_PRECISION_MIXED factor fell back to float64 (FL_INFO_FALLBACK). */
+typedef enum fl_fallback FL_ENUM_TYPE {
+    FL_FALLBACK_NONE = 0,             /**< still mixed, or never asked to be */
+    FL_FALLBACK_LOW_PRECISION = 1,    /**< A beyond float32's range, or its float32 factorization broke down */
+    FL_FALLBACK_ILL_CONDITIONED = 2,  /**< the float32 pivots' spread gave kappa * 2^-24 >= 1/4 */
+    FL_FALLBACK_NOT_CONVERGED = 3,    /**< a solve's refinement stalled or took more than 30 steps */
+    FL_FALLBACK_QUERY = 4             /**< fl_factor_logdet, fl_factor_rcond or fl_factor_inverse asked */
+} fl_fallback;
+
+/** Reports one integer property of how a factor is held and solved.
+ *
+ *  Mixed precision (FL_OPT_PRECISION) and in-place factors (FL_OPT_OVERWRITE_A) are options
+ *  of fl_factor_create; this query tells the caller which path actually ran, for any kind
+ *  (dense or sparse). It only reads the handle and is safe to call from any thread; the
+ *  answers for a mixed-precision factor may change after a solve or a query falls back.
+ *
+ *  FL_OPT_OVERWRITE_A = 1 lets fl_factor_create use A's memory (a, lda, in its layout) as
+ *  the factor's storage instead of a copy, for FL_FACTOR_LU, FL_FACTOR_CHOLESKY and
+ *  FL_FACTOR_LDLT in full storage, and for FL_STORAGE_RFP_INPUT (other kinds,
+ *  FL_FACTOR_AUTO, FL_STORAGE_RFP from a full A, and FL_PRECISION_MIXED copy A as usual and
+ *  leave it untouched; FL_INFO_OVERWRITES_A says which happened). FL_OPT_STORAGE other than
+ *  FL_STORAGE_FULL is FL_ERR_UNSUPPORTED for kinds other than FL_FACTOR_CHOLESKY and
+ *  together with FL_PRECISION_MIXED. Lifetime rule: when
+ *  it is honoured, A's memory must stay valid and unmodified until fl_factor_destroy, and
+ *  the handle never frees it; a must then point to writable memory (the const in
+ *  fl_factor_create's signature no longer holds). After fl_factor_create, with the option
+ *  honoured, A holds the factor, not A; after a failed fl_factor_create its contents are
+ *  unspecified (as scipy's overwrite_a). The peak memory of the factorization is then A
+ *  itself plus O(n).
+ *
+ *  @param factor  the factor to ask (not NULL)
+ *  @param what    the property, an fl_factor_info value
+ *  @param value   receives the property's value (not NULL); untouched on failure
+ *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL factor or value or an unknown what */
+FL_API fl_status fl_factor_get_info(const fl_factor *factor, fl_factor_info what, int64_t *value);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Rolled pairwise products                                                                     */

@@ -6,6 +6,7 @@
 
 #include "core/error.hpp"
 #include "dense/factor_kinds.hpp"
+#include "dense/mixed_precision_factor.hpp"
 #include "core/finite_check.hpp"
 #include "core/norms.hpp"
 #include "lapack/lapack.hpp"
@@ -14,7 +15,8 @@ namespace fl {
 
 template <class T>
 CholeskyFactor<T>::CholeskyFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, /*symmetric=*/true, symmetric_one(stored_triangle(a, options))),
+    : SquareFactor<T>(a, /*symmetric=*/true, symmetric_one(stored_triangle(a, options)),
+                      options.overwrite_a),
       triangle_(stored_triangle(a, options)) {
     const index_t n = this->n_;
     if (n == 0) return;
@@ -80,6 +82,8 @@ template class CholeskyFactor<float>;
 template class CholeskyFactor<double>;
 
 std::unique_ptr<Factor> make_cholesky(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
+    if (options.precision == Precision::mixed) return make_mixed_cholesky(a, options);
+    if (options.storage != Storage::full) return make_rfp_cholesky(dtype, a, options);
     return make_typed<CholeskyFactor>(dtype, a, options);
 }
 

@@ -32,6 +32,20 @@ void Factor::unsupported(Query query, const char *what) const {
     unsupported(what);
 }
 
+index_t Factor::info(Info what) const {
+    switch (what) {
+        case Info::precision:
+            return static_cast<index_t>(Precision::native);
+        case Info::fallback:
+            return static_cast<index_t>(Fallback::none);
+        case Info::refinement_steps:
+            return 0;
+        case Info::overwrites_a:
+            return 0;
+    }
+    return 0;
+}
+
 LogDet Factor::logdet() const {
     unsupported(Query::logdet, "determinant (use LU, Cholesky, LDL^T or EIGH)");
 }

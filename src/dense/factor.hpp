@@ -35,9 +35,44 @@ class StateReader;
 // A factorization's name in messages: "LU", "Cholesky", ...
 const char *kind_name(FactorKind kind);
 
+// FL_OPT_PRECISION: factor in the data's own precision, or (float64 LU and Cholesky) in
+// float32 with refinement to float64 at solve time (mixed_precision_factor.hpp).
+enum class Precision {
+    native,
+    mixed
+};
+
+// FL_OPT_STORAGE: Cholesky in full n-by-n storage, or in rectangular full packed storage
+// from a full input or from an input already packed (rfp_cholesky_factor.cpp).
+enum class Storage {
+    full,
+    rfp,
+    rfp_input
+};
+
+// Why a mixed-precision factor works in float64 after all (FL_INFO_FALLBACK).
+enum class Fallback {
+    none,
+    low_precision_failed,
+    ill_conditioned,
+    not_converged,
+    query
+};
+
+// What fl_factor_get_info asks a factor (Factor::info).
+enum class Info {
+    precision,
+    fallback,
+    refinement_steps,
+    overwrites_a
+};
+
 // The core's copy of the caller's options (capi/ owns the public handle around it).
 struct FactorOptions {
     bool check_finite = true;
+    Precision precision = Precision::native;
+    bool overwrite_a = false;  // FL_OPT_OVERWRITE_A: the kinds that can factor A in place do
+    Storage storage = Storage::full;
     Triangle triangle = Triangle::lower;  // symmetric kinds: the triangle read, in the caller's layout
     double rtol = -1;                     // rank tolerance; < 0: max(rows, cols) * epsilon
     double atol = 0;
@@ -106,6 +141,9 @@ public:
     virtual double rcond() const = 0;
 
     virtual LogDet logdet() const;
+    // A property of how the factor is held and solved (fl_factor_get_info); the default
+    // answers for a factor held in its own precision in its own memory.
+    virtual index_t info(Info what) const;
     virtual index_t rank() const;
     virtual Inertia inertia() const;
     // The shape of a part, and a copy of it into out (validated to that shape).

@@ -11,6 +11,8 @@ namespace fl {
 
 std::unique_ptr<Factor> make_lu(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
 std::unique_ptr<Factor> make_cholesky(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
+// FL_OPT_STORAGE's packed Cholesky (the kind is cholesky; make_cholesky dispatches).
+std::unique_ptr<Factor> make_rfp_cholesky(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
 std::unique_ptr<Factor> make_ldlt(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
 std::unique_ptr<Factor> make_qr(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
 std::unique_ptr<Factor> make_cod(Dtype dtype, const MatrixRef &a, const FactorOptions &options);

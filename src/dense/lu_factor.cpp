@@ -5,6 +5,7 @@
 
 #include "core/error.hpp"
 #include "dense/factor_kinds.hpp"
+#include "dense/mixed_precision_factor.hpp"
 #include "core/finite_check.hpp"
 #include "core/norms.hpp"
 #include "lapack/lapack.hpp"
@@ -13,7 +14,7 @@ namespace fl {
 
 template <class T>
 LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, /*symmetric=*/false, condition_norm_of(a.layout)),
+    : SquareFactor<T>(a, /*symmetric=*/false, condition_norm_of(a.layout), options.overwrite_a),
       pivots_(static_cast<size_t>(this->n_)) {
     const index_t n = this->n_;
     if (n == 0) return;
@@ -92,6 +93,7 @@ template class LuFactor<float>;
 template class LuFactor<double>;
 
 std::unique_ptr<Factor> make_lu(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
+    if (options.precision == Precision::mixed) return make_mixed_lu(a, options);
     return make_typed<LuFactor>(dtype, a, options);
 }
 

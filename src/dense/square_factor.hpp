@@ -9,6 +9,7 @@
 // BLAS-3 calls on the same memory. Either way every right-hand side is done in one call.
 #pragma once
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -19,7 +20,8 @@
 
 namespace fl {
 
-template <class T> class SquareFactor : public Factor {
+template <class T>
+class SquareFactor : public Factor {
 public:
     Dtype dtype() const final { return dtype_of<T>(); }
     index_t rows() const final { return n_; }
@@ -69,17 +71,22 @@ public:
 protected:
     // Copies a (square, validated) into storage and, on the way, takes the norm `norm` of
     // what it copied (column by column, while each column is still in cache) into anorm_.
-    // A symmetric factor treats its storage as A itself, whatever the layout.
-    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm)
+    // With `overwrite` (FL_OPT_OVERWRITE_A) nothing is copied: a's own memory becomes the
+    // storage, with a's leading dimension, and is never freed here. A symmetric factor
+    // treats its storage as A itself, whatever the layout.
+    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite = false)
         : n_(a.rows),
           transposed_(!symmetric && a.layout == Layout::row_major),
           symmetric_(symmetric),
           // Left uninitialised: the copy below writes every element.
-          storage_(new T[static_cast<size_t>(n_ * n_)]) {
+          owned_(overwrite ? nullptr : new T[static_cast<size_t>(n_ * n_)]),
+          data_(overwrite ? static_cast<T *>(a.data) : owned_.get()),
+          ld_(overwrite ? std::max<index_t>(a.ld, 1) : std::max<index_t>(n_, 1)) {
         const ColMajorView<T> from = stored_view<T>(a), to = storage();
         ColumnNorm<T> accumulated(norm, n_);
         for (index_t j = 0; j < n_; ++j) {
-            std::memcpy(to.column(j), from.column(j), static_cast<size_t>(n_) * sizeof(T));
+            if (!overwrite)
+                std::memcpy(to.column(j), from.column(j), static_cast<size_t>(n_) * sizeof(T));
             accumulated.add(j, to.column(j), n_);
         }
         anorm_ = accumulated.value();
@@ -88,6 +95,9 @@ protected:
     // Restores, and saves, what every square kind holds (dense/saved/square_state.hpp).
     SquareFactor(StateReader &in, bool symmetric);
     void save_square(StateWriter &out) const;
+    index_t info(Info what) const override {
+        return what == Info::overwrites_a ? (owned_ ? 0 : 1) : Factor::info(what);
+    }
 
     // X <- op(S)^-1 X, X column-major n-by-k.
     virtual void solve_left(Transpose op, const ColMajorView<T> &x) const = 0;
@@ -100,9 +110,8 @@ protected:
     // column-major copy (measurements in docs/design.md).
     static constexpr index_t right_solve_rhs_per_order = 16;
 
-    ColMajorView<T> storage() { return {storage_.get(), n_, n_, ld()}; }
-    ColMajorView<const T> stored() const { return {storage_.get(), n_, n_, ld()}; }
-    index_t ld() const { return n_ > 0 ? n_ : 1; }
+    ColMajorView<T> storage() { return {data_, n_, n_, ld_}; }
+    ColMajorView<const T> stored() const { return {data_, n_, n_, ld_}; }
 
     const index_t n_;
     const bool transposed_;  // storage holds A^T (A came row-major and is not symmetric)
@@ -112,7 +121,9 @@ protected:
 
 private:
     const bool symmetric_;
-    std::unique_ptr<T[]> storage_;
+    std::unique_ptr<T[]> owned_;  // the storage, unless it is the caller's A (then empty)
+    T *const data_;
+    const index_t ld_;
 };
 
 }  // namespace fl

@@ -34,6 +34,10 @@ template <> struct Routines<float> {
     static constexpr auto potrs = LAPACKE_spotrs_work;
     static constexpr auto potri = LAPACKE_spotri_work;
     static constexpr auto pocon = LAPACKE_spocon_work;
+    static constexpr auto pftrf = LAPACKE_spftrf_work;
+    static constexpr auto pftrs = LAPACKE_spftrs_work;
+    static constexpr auto pftri = LAPACKE_spftri_work;
+    static constexpr auto lacn2 = LAPACKE_slacn2_work;
     static constexpr auto sytrf = LAPACKE_ssytrf_work;
     static constexpr auto sytrs = LAPACKE_ssytrs_work;
     static constexpr auto sytrs2 = LAPACKE_ssytrs2_work;
@@ -53,6 +57,7 @@ template <> struct Routines<float> {
     static constexpr auto gesvd = LAPACKE_sgesvd_work;
     static constexpr auto gemm = cblas_sgemm;
     static constexpr auto syrk = cblas_ssyrk;
+    static constexpr auto symm = cblas_ssymm;
     static constexpr auto trsm = cblas_strsm;
     static constexpr auto trmm = cblas_strmm;
     static constexpr auto rot = cblas_srot;
@@ -72,6 +77,10 @@ template <> struct Routines<double> {
     static constexpr auto potrs = LAPACKE_dpotrs_work;
     static constexpr auto potri = LAPACKE_dpotri_work;
     static constexpr auto pocon = LAPACKE_dpocon_work;
+    static constexpr auto pftrf = LAPACKE_dpftrf_work;
+    static constexpr auto pftrs = LAPACKE_dpftrs_work;
+    static constexpr auto pftri = LAPACKE_dpftri_work;
+    static constexpr auto lacn2 = LAPACKE_dlacn2_work;
     static constexpr auto sytrf = LAPACKE_dsytrf_work;
     static constexpr auto sytrs = LAPACKE_dsytrs_work;
     static constexpr auto sytrs2 = LAPACKE_dsytrs2_work;
@@ -91,6 +100,7 @@ template <> struct Routines<double> {
     static constexpr auto gesvd = LAPACKE_dgesvd_work;
     static constexpr auto gemm = cblas_dgemm;
     static constexpr auto syrk = cblas_dsyrk;
+    static constexpr auto symm = cblas_dsymm;
     static constexpr auto trsm = cblas_dtrsm;
     static constexpr auto trmm = cblas_dtrmm;
     static constexpr auto rot = cblas_drot;
@@ -269,5 +279,50 @@ T nrm2(index_t n, const T *x) {
 }
 
 template <class T> void swap(index_t n, T *x, T *y) { Routines<T>::swap(to_int(n), x, 1, y, 1); }
+
+// Cholesky in rectangular full packed storage (TRANSR = 'N', core/rfp.hpp): factor, solve
+// with column-major B, inverse, all on the n(n+1)/2 elements.
+template <class T> lapack_int pftrf(Triangle t, index_t n, T *a) {
+    return Routines<T>::pftrf(LAPACK_COL_MAJOR, 'N', uplo_char(t), to_int(n), a);
+}
+template <class T>
+lapack_int pftrs(Triangle t, index_t n, index_t nrhs, const T *a, T *b, index_t ldb) {
+    return Routines<T>::pftrs(LAPACK_COL_MAJOR, 'N', uplo_char(t), to_int(n), to_int(nrhs), a, b,
+                              to_int(ldb));
+}
+template <class T> lapack_int pftri(Triangle t, index_t n, T *a) {
+    return Routines<T>::pftri(LAPACK_COL_MAJOR, 'N', uplo_char(t), to_int(n), a);
+}
+
+// Higham's 1-norm estimate of an operator known only by products (LAPACK lacn2, the
+// estimator inside gecon/pocon): est ~ ||M||_1, where apply(x) overwrites the n-vector x
+// with M x (kase 1) or M^T x (kase 2).
+template <class T, class Apply> double estimate_norm1(index_t n, Apply &&apply) {
+    std::vector<T> v(static_cast<size_t>(n)), x(static_cast<size_t>(n));
+    std::vector<lapack_int> isgn(static_cast<size_t>(n));
+    lapack_int kase = 0, isave[3] = {0, 0, 0};
+    T est = 0;
+    for (;;) {
+        Routines<T>::lacn2(to_int(n), v.data(), x.data(), isgn.data(), &est, &kase, isave);
+        if (kase == 0) return double(est);
+        apply(kase == 1 ? Transpose::no : Transpose::yes, x.data());
+    }
+}
+
+// C <- C - op(A) B, A n-by-n, B and C n-by-k (a residual of a square solve).
+template <class T>
+void subtract_product(Transpose op, index_t n, index_t k, const T *a, index_t lda, const T *b,
+                      index_t ldb, T *c, index_t ldc) {
+    Routines<T>::gemm(CblasColMajor, cblas_trans(op), CblasNoTrans, to_int(n), to_int(k), to_int(n),
+                      T(-1), a, to_int(lda), b, to_int(ldb), T(1), c, to_int(ldc));
+}
+
+// C <- C - A B for a symmetric A read from triangle t.
+template <class T>
+void subtract_symmetric_product(Triangle t, index_t n, index_t k, const T *a, index_t lda,
+                                const T *b, index_t ldb, T *c, index_t ldc) {
+    Routines<T>::symm(CblasColMajor, CblasLeft, cblas_uplo(t), to_int(n), to_int(k), T(-1), a,
+                      to_int(lda), b, to_int(ldb), T(1), c, to_int(ldc));
+}
 
 }  // namespace fl::lapack

@@ -76,15 +76,19 @@ _options_cache = {}
 _options_lock = threading.Lock()
 
 
-def _new_options(check_finite, triangle):
-    """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE and FL_OPT_TRIANGLE
-    set; destroyed again if setting either fails."""
+def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage=0):
+    """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE, FL_OPT_TRIANGLE,
+    FL_OPT_PRECISION, FL_OPT_OVERWRITE_A and FL_OPT_STORAGE set; destroyed again if setting
+    one fails."""
     h = _c_void_p()
     status = _lib_.fl_options_create(_byref(h))
     if status:
         _raise(status)
     for option, value in ((_lib.OPT_CHECK_FINITE, int(bool(check_finite))),
-                          (_lib.OPT_TRIANGLE, triangle)):
+                          (_lib.OPT_TRIANGLE, triangle),
+                          (_lib.OPT_PRECISION, precision),
+                          (_lib.OPT_OVERWRITE_A, int(bool(overwrite_a))),
+                          (_lib.OPT_STORAGE, storage)):
         status = _lib_.fl_options_set_int(h, option, value)
         if status:
             _lib_.fl_options_destroy(h)
@@ -92,10 +96,10 @@ def _new_options(check_finite, triangle):
     return h
 
 
-def _options(check_finite, triangle):
-    """The shared options handle for (check_finite, triangle); None for all defaults."""
-    key = (bool(check_finite), triangle)
-    if key == (True, _lib.LOWER):
+def _options(check_finite, triangle, precision=0, overwrite_a=False, storage=0):
+    """The shared options handle for these options; None for all defaults."""
+    key = (bool(check_finite), triangle, precision, bool(overwrite_a), storage)
+    if key == (True, _lib.LOWER, 0, False, 0):
         return None
     handle = _options_cache.get(key)
     if handle is not None:
@@ -229,7 +233,7 @@ class Factor:
     # _n is the order of a square A and -1 for a rectangular one: the short path of solve()
     # compares B's rows with it and so never takes a rectangular factor.
     __slots__ = ("_h", "_n", "_rows", "_cols", "_dtype", "_fl_dtype", "_kind", "_in_place",
-                 "__weakref__")
+                 "_borrowed", "__weakref__")
 
     def __init__(self, *args, **kwargs):
         raise TypeError("fastlinalg.Factor is built by fastlinalg.lu(), cholesky(), ldlt(), qr(), "
@@ -308,6 +312,36 @@ class Factor:
     def shape(self):
         """(rows, cols), the shape of A."""
         return (self._rows, self._cols)
+
+    def _info(self, what):
+        """fl_factor_get_info(what)."""
+        value = ctypes.c_int64()
+        status = _lib_.fl_factor_get_info(self._handle(), what, _byref(value))
+        if status:
+            _raise(status)
+        return value.value
+
+    @property
+    def precision(self):
+        """'mixed' while a precision="mixed" factor refines float32 solves, else 'native'
+        (also after it fell back to float64)."""
+        return "mixed" if self._info(_lib.INFO_PRECISION) == _lib.PRECISION_MIXED else "native"
+
+    @property
+    def fallback(self):
+        """Why a precision="mixed" factor works in float64: None, 'low_precision',
+        'ill_conditioned', 'not_converged' or 'query' (logdet, rcond or inv asked)."""
+        return _FALLBACKS[self._info(_lib.INFO_FALLBACK)]
+
+    @property
+    def refinement_steps(self):
+        """The most refinement steps any solve of a precision="mixed" factor has taken."""
+        return self._info(_lib.INFO_REFINEMENT_STEPS)
+
+    @property
+    def overwrites_a(self):
+        """True if the factor lives in the caller's a (overwrite_a=True was honoured)."""
+        return bool(self._info(_lib.INFO_OVERWRITES_A))
 
     def __repr__(self):
         state = " closed" if self._h is None else ""
@@ -860,7 +894,25 @@ _new = object.__new__
 _F64_CODE, _F32_CODE = _lib.FLOAT64, _lib.FLOAT32
 
 
-def _build(a, kind, check_finite, triangle, tol=None):
+_FALLBACKS = (None, "low_precision", "ill_conditioned", "not_converged", "query")
+_PRECISIONS = {"native": _lib.PRECISION_NATIVE, "mixed": _lib.PRECISION_MIXED}
+
+
+def _option_code(name, value, choices):
+    """The option value for one of the words in choices (a dict), e.g. precision="mixed"."""
+    code = choices.get(value) if isinstance(value, str) else None
+    if code is None:
+        expected = " or ".join(repr(word) for word in choices)
+        raise InvalidArgumentError(f"fastlinalg: {name} = {value!r}: expected {expected}",
+                                   Status.INVALID_ARGUMENT)
+    return code
+
+
+_STORAGES = {"full": _lib.STORAGE_FULL, "rfp": _lib.STORAGE_RFP}
+
+
+def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwrite_a=False,
+           storage="full"):
     """Factor a: one fl_factor_create call on a validated buffer, wrapped in a new Factor.
     The common case (an ndarray of float32/float64 that is C- or F-contiguous, writable,
     aligned, with the default options) takes the short path: a handful of attribute reads
@@ -900,8 +952,11 @@ def _build(a, kind, check_finite, triangle, tol=None):
         layout, ld = lay
     h = _c_void_p()
     if tol is None:
-        opts = (None if (check_finite is True and triangle == 1)
-                else _options(check_finite, triangle))
+        code_p = 0 if precision == "native" else _option_code("precision", precision, _PRECISIONS)
+        code_s = 0 if storage == "full" else _option_code("storage", storage, _STORAGES)
+        opts = (None if (check_finite is True and triangle == 1 and not code_p and not overwrite_a
+                         and not code_s)
+                else _options(check_finite, triangle, code_p, overwrite_a, code_s))
         status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
     else:
         opts = _options_with_tolerances(check_finite, triangle, tol)
@@ -918,6 +973,8 @@ def _build(a, kind, check_finite, triangle, tol=None):
         r = _c_double()
         if not _rcond(h, _byref(r)):
             _warn_if_ill_conditioned(r.value, dt, stacklevel=3)  # the caller of lu() etc.
+    if overwrite_a and f._info(_lib.INFO_OVERWRITES_A):
+        f._borrowed = a  # the factor lives in a's memory: keep a alive as long as the factor
     return f
 
 
@@ -932,36 +989,47 @@ def _wrap(handle, kind, dt, code, rows, cols):
     self._fl_dtype = code
     self._kind = kind
     self._in_place = kind in _IN_PLACE_KINDS
+    self._borrowed = None
     return self
 
 
-def lu(a, check_finite=True):
+def lu(a, check_finite=True, precision="native", overwrite_a=False):
     """LU factorization with partial pivoting (P A = L U, LAPACK getrf) of the square matrix a.
 
     float32 and float64 are kept; other real dtypes become float64; complex is a TypeError.
     A C- or F-ordered a is read where it lies (the library copies it once into the factor).
     Raises SingularMatrixError (a numpy.linalg.LinAlgError) for an exactly zero pivot and
     NonFiniteError for NaN/Inf unless check_finite=False.
+
+    precision="mixed" (float64 a only): factor in float32 and refine every solve to float64
+    accuracy, falling back to a float64 factor when refinement cannot work (the factor's
+    ``precision`` and ``fallback`` say which ran). overwrite_a=True (scipy's word): a
+    writable, contiguous a becomes the factor's storage, with no copy; a then holds the
+    factor, and the Factor keeps a alive (``overwrites_a`` says whether it happened).
     """
-    return _build(a, 1, check_finite, 1)  # FL_FACTOR_LU; triangle unused
+    return _build(a, 1, check_finite, 1, None, precision, overwrite_a)  # FL_FACTOR_LU
 
 
-def cholesky(a, lower=True, check_finite=True):
+def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=False,
+             storage="full"):
     """Cholesky factorization A = L L^T of the symmetric positive definite matrix a.
 
     Only one triangle of a is read: the lower one (lower=True) or the upper one. Raises
     NotPositiveDefiniteError (a numpy.linalg.LinAlgError) if a is not positive definite.
-    Otherwise as lu().
+    storage="rfp" holds the factor in LAPACK's rectangular full packed format, n(n+1)/2
+    elements (half the memory). Otherwise as lu(), precision and overwrite_a included.
     """
-    return _build(a, 2, check_finite, 1 if lower else 2)  # FL_FACTOR_CHOLESKY, FL_LOWER/UPPER
+    return _build(a, 2, check_finite, 1 if lower else 2, None, precision, overwrite_a, storage)
 
 
-def ldlt(a, lower=True, check_finite=True):
+def ldlt(a, lower=True, check_finite=True, overwrite_a=False):
     """Bunch-Kaufman factorization P A P^T = L D L^T (LAPACK sytrf) of the symmetric, possibly
     indefinite matrix a, reading only the lower (or upper) triangle. Solves exactly; knows
     slogdet, rcond, inv and inertia. Raises SingularMatrixError for an exactly singular D.
+    overwrite_a as for lu().
     """
-    return _build(a, _lib.FACTOR_LDLT, check_finite, 1 if lower else 2)
+    return _build(a, _lib.FACTOR_LDLT, check_finite, 1 if lower else 2, None, "native",
+                  overwrite_a)
 
 
 def qr(a, check_finite=True):

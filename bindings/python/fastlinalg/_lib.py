@@ -24,6 +24,10 @@ ROW_MAJOR, COL_MAJOR = 1, 2
 NO_TRANS, TRANS = 1, 2
 LOWER, UPPER = 1, 2
 OPT_CHECK_FINITE, OPT_TRIANGLE, OPT_RTOL, OPT_ATOL = 1, 2, 3, 4
+OPT_PRECISION, OPT_OVERWRITE_A, OPT_STORAGE = 5, 6, 7
+STORAGE_FULL, STORAGE_RFP = 0, 1
+PRECISION_NATIVE, PRECISION_MIXED = 0, 1
+INFO_PRECISION, INFO_FALLBACK, INFO_REFINEMENT_STEPS, INFO_OVERWRITES_A = 1, 2, 3, 4
 (FACTOR_LU, FACTOR_CHOLESKY, FACTOR_LDLT, FACTOR_QR, FACTOR_COD, FACTOR_SVD, FACTOR_EIGH,
  FACTOR_AUTO) = 1, 2, 3, 4, 5, 6, 7, 8
 FACTOR_SPARSE_CHOLESKY, FACTOR_SPARSE_LU, FACTOR_SPARSE_QR = 9, 10, 11
@@ -103,6 +107,7 @@ _PROTOTYPES = [
     ("fl_factor_destroy", None, [_P]),
     ("fl_factor_get_kind", _ENUM, [_P]),
     ("fl_factor_get_dtype", _ENUM, [_P]),
+    ("fl_factor_get_info", _ENUM, [_P, _ENUM, _c.POINTER(_I64)]),
     ("fl_factor_rows", _I64, [_P]),
     ("fl_factor_cols", _I64, [_P]),
     ("fl_factor_solve", _ENUM, [_P, _ENUM, _ENUM, _I64, _ENUM, _P, _I64, _ENUM, _P, _I64]),
