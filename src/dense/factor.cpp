@@ -85,6 +85,11 @@ std::unique_ptr<Factor> Factor::rank_update_sparse(int, const SparseMatrix &) co
     unsupported("sparse rank update (use sparse Cholesky)");
 }
 
+double rcond_in_range(double estimate) {
+    if (!(estimate >= 0) || estimate == std::numeric_limits<double>::infinity()) return 0.0;
+    return std::min(estimate, 1.0);
+}
+
 std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRef &a,
                                     const FactorOptions &options) {
     switch (kind) {
