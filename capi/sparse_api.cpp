@@ -100,8 +100,9 @@ FL_API fl_status fl_sparse_create(fl_sparse **sparse, fl_sparse_format format,
                                                          : static_cast<const int64_t *>(ptr)[outer];
         // The canonical form holds a few index arrays of nnz entries each.
         if (nnz > 0)
-            checked_elements({nnz, 4}, sizeof(int64_t) + sizeof(double),
-                             ("the ptr[outer] = " + std::to_string(nnz) + " entries").c_str());
+            checked_elements(
+                {nnz, 4}, sizeof(int64_t) + sizeof(double),
+                ("the canonical copy of ptr[outer] = " + std::to_string(nnz) + " entries").c_str());
         if (nnz != 0) {
             require_not_null(idx, "idx");
             require_not_null(values, "values");
