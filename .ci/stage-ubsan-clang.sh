@@ -17,9 +17,15 @@ cd "$repo"
 jobs=${CI_JOBS:-2}
 build=build-ubsan-clang
 
+# The library links with --no-undefined, so clang's UBSan runtime is linked as a shared
+# library (-shared-libsan) into it and the tests, found through an rpath to clang's own.
+runtime=$(dirname "$(clang++-14 -print-file-name=libclang_rt.ubsan_standalone-x86_64.so)")
+link_flags="-shared-libsan -Wl,-rpath,$runtime"
+
 start=$SECONDS
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Debug -DFL_SANITIZE=undefined \
-    -DFL_BUILD_BENCH=OFF -DFL_BUILD_DEMO=OFF
+    -DFL_BUILD_BENCH=OFF -DFL_BUILD_DEMO=OFF \
+    -DCMAKE_SHARED_LINKER_FLAGS="$link_flags" -DCMAKE_EXE_LINKER_FLAGS="$link_flags"
 timeout 900 cmake --build "$build" -j"$jobs" --target fl_reliability_test fl_outputs_untouched_test
 echo "ubsan-clang: build took $((SECONDS - start)) s"
 
