@@ -594,6 +594,8 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
  *    neither is set); fl_factor_rank reports the rank. FL_NO_TRANS solves give the
  *    least-squares solution (a basic one if A is rank-deficient), FL_TRANS the minimum-norm
  *    solution of A^T X = B for A of full column rank.
+ * A matrix without entries (n >= 1) is not positive definite (Cholesky, column 0),
+ * singular (LU), and a rank-0 QR factor whose solutions are 0.
  * *factor is NULL on failure. */
 FL_API fl_status fl_factor_create_sparse(fl_factor **factor, fl_factor_kind kind,
                                          const fl_sparse *sparse, const fl_options *options);
