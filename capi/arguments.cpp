@@ -26,14 +26,13 @@ const char *layout_word(Layout layout) {
     return layout == Layout::row_major ? "row-major" : "column-major";
 }
 
-// The bytes from a matrix's first element to one past its last.
+}  // namespace
+
 uintptr_t extent_bytes(const MatrixRef &m, Dtype dtype) {
     const int64_t lines = m.stored_cols(), line_length = m.stored_rows();
     if (lines == 0 || line_length == 0) return 0;
     return static_cast<uintptr_t>((lines - 1) * m.ld + line_length) * element_size(dtype);
 }
-
-}  // namespace
 
 Dtype to_dtype(fl_dtype dtype, const char *name) {
     if (dtype == FL_FLOAT32) return Dtype::float32;

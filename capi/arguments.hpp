@@ -17,6 +17,9 @@ Triangle to_triangle(int64_t value, const char *name);
 
 std::size_t element_size(Dtype dtype);
 
+// The bytes from a validated matrix's first element to one past its last (0 if empty).
+uintptr_t extent_bytes(const MatrixRef &m, Dtype dtype);
+
 void require_not_null(const void *pointer, const char *name);
 void require_non_negative(int64_t value, const char *name);
 

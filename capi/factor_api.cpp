@@ -1,5 +1,6 @@
 // fl_factor_*: creating factor handles and asking them for solves and what they know.
 #include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "capi/arguments.hpp"
@@ -33,8 +34,8 @@ void require_dense_kind(fl_factor_kind kind, fl::FactorKind k, int64_t rows, int
     fl::require_shape(k, rows, cols);
 }
 
-fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made) {
-    *out = new fl_factor{std::move(made)};
+fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made, bool check_finite) {
+    *out = new fl_factor{std::move(made), check_finite};
     return FL_OK;
 }
 
@@ -105,7 +106,9 @@ FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dt
                 : matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
         if (!automatic) require_dense_kind(kind, k, rows, cols);
         require_options_for(automatic, k, t, o);
-        make_handle(factor, automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o));
+        make_handle(factor,
+                    automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o),
+                    o.check_finite);
     });
 }
 
@@ -146,6 +149,7 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
         const fl::MatrixRef xm =
             matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, f.dtype(), x_layout, x_rows, nrhs, x, ldx);
         require_in_place_or_disjoint(bm, xm, f.dtype());
+        require_finite_operand(factor, bm, "b");
         f.solve(op, bm, xm);
     });
 }
@@ -192,7 +196,7 @@ FL_API fl_status fl_factor_rcond(const fl_factor *factor, double *rcond) {
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor);
         require_not_null(rcond, "rcond");
-        *rcond = f.rcond();
+        *rcond = fl::rcond_in_range(f.rcond());
     });
 }
 
@@ -253,8 +257,10 @@ FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, 
         const fl::Factor &f = factor_of(factor, dtype);
         const fl::Transpose op = to_transpose(trans, "trans");
         require_non_negative(ncols, "ncols");
-        f.apply_q(op, matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout, f.rows(), ncols,
-                                 c, ldc));
+        const fl::MatrixRef cm = matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout,
+                                            f.rows(), ncols, c, ldc);
+        require_finite_operand(factor, cm, "c");
+        f.apply_q(op, cm);
     });
 }
 
@@ -266,7 +272,9 @@ FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtyp
         require_non_negative(nrhs, "nrhs");
         const fl::MatrixRef bm =
             matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout, f.rows(), nrhs, b, ldb);
-        if (nrhs > 0) require_not_null(norms, "norms");
+        const fl::MatrixRef nm = vector_arg("norms", "nrhs", f, nrhs, norms);
+        require_disjoint(bm, "b", nm, "norms", f.dtype());
+        require_finite_operand(factor, bm, "b");
         f.residual_norms(bm, norms);
     });
 }
@@ -284,6 +292,13 @@ FL_API fl_status fl_factor_solve_shifted(const fl_factor *factor, fl_dtype dtype
         const fl::MatrixRef bm = matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), b_layout, n, nrhs, b, ldb);
         const fl::MatrixRef x0 = matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), x_layout, n, nrhs, x, ldx);
         require_stacked_outputs(bm, x0, nshifts, x_stride, f.dtype());
+        for (int64_t l = 0; l < nshifts; ++l)
+            if (!std::isfinite(shifts[l]))
+                throw fl::Error(fl::ErrorCode::non_finite,
+                                "shifts[" + std::to_string(l) + "] is " +
+                                    (std::isnan(shifts[l]) ? "nan" : "infinite") +
+                                    ": every shift must be a finite number");
+        require_finite_operand(factor, bm, "b");
         f.solve_shifted(shifts, nshifts, bm, x0, x_stride);
     });
 }
@@ -300,7 +315,7 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
                             "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
         require_non_negative(k, "k");
         const fl::MatrixRef vm = matrix_arg({"v", "ldv", "n", "k"}, f.dtype(), layout, f.rows(), k, v, ldv);
-        make_handle(updated, f.rank_update(sign, vm));
+        make_handle(updated, f.rank_update(sign, vm), factor->check_finite);
     });
 }
 

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "capi/arguments.hpp"
+#include "capi/array_args.hpp"
 #include "capi/errors.hpp"
 #include "core/typed.hpp"
 #include "gp/kernel.hpp"
@@ -150,6 +151,11 @@ FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_
         const fl::MatrixRef wm =
             matrix_arg({"w", "ldw", "n1", "n2"}, p.dtype, w_layout, n1, n2, w, ldw);
         require_not_null(grad, "grad");
+        // grad is 2 + nparams doubles, an output like any other: apart from every input.
+        const auto grad_bytes = static_cast<int64_t>((2 + kern.nparams()) * sizeof(double));
+        for (const auto &[in, name] : {std::pair{&wm, "w"}, {&p.x1, "x1"}, {&p.x2, "x2"}})
+            require_disjoint(grad, grad_bytes, "grad", in->data,
+                             static_cast<int64_t>(extent_bytes(*in, p.dtype)), name);
         const fl::MatrixRef *second = p.same ? nullptr : &p.x2;
         fl::typed_real(p.dtype,
                        [&](auto t) { kern.gradient<decltype(t)>(p.x1, second, wm, grad); });

@@ -100,6 +100,13 @@ typedef enum fl_status FL_ENUM_TYPE {
     FL_ERR_INTERNAL = 10             /**< a bug in fastlinalg or underneath: please report it */
 } fl_status;
 
+/* A failed call leaves its outputs untouched: nothing is written through an output pointer
+ * (X of a solve, out of a product, bins, counts, sizes, ...) and no handle changes, unless
+ * the call returns FL_OK. The one exception is the handle a create function makes
+ * (*factor, *sparse, *kernel, *options, ...), which is set to NULL on failure. This holds
+ * for failures found late too (a NaN in the last element, a bad last label), because every
+ * input is checked before the first output is written. */
+
 /** A static, human-readable name of a status ("singular matrix"). Never NULL: unknown
  * values give "unknown status".
  *
@@ -153,8 +160,14 @@ typedef struct fl_options fl_options;
 /** The options an fl_options handle holds. */
 typedef enum fl_option FL_ENUM_TYPE {
     /** 1 (default): reject NaN and Inf in the input with FL_ERR_NON_FINITE, naming the
-     * first such element. 0: skip the O(n^2) check, like scipy's check_finite=False; the
-     * results for non-finite input are then whatever LAPACK makes of them. */
+     * first such element: in A when a factor is made, and afterwards in every matrix the
+     * factor is applied to (B of fl_factor_solve, fl_factor_solve_shifted and
+     * fl_factor_residual_norms, C of fl_factor_apply_q, Y and W of the products with A^-1),
+     * at O(size of that matrix), a small part of the O(n) times larger solve or product.
+     * 0: skip these checks, like scipy's check_finite=False; the results for non-finite
+     * input are then whatever LAPACK makes of them, and the call still returns. SVD and
+     * EIGH check A whatever this says: their iterative LAPACK drivers (gesdd, gesvd,
+     * syevd) may never return on NaN/Inf. */
     FL_OPT_CHECK_FINITE = 1,
     /** Cholesky, LDL^T, symmetric eigen: which triangle of A is read, FL_LOWER (default)
      * or FL_UPPER, in the caller's layout. The other triangle is never read. */
@@ -261,7 +274,8 @@ typedef enum fl_factor_kind FL_ENUM_TYPE {
  *
  * Returns FL_ERR_SINGULAR (LU, LDL^T: an exactly zero pivot) or
  * FL_ERR_NOT_POSITIVE_DEFINITE (Cholesky) with the offending pivot or minor, 1-based, in
- * the message; FL_ERR_NON_FINITE for NaN/Inf unless FL_OPT_CHECK_FINITE is 0;
+ * the message; FL_ERR_NON_FINITE for NaN/Inf unless FL_OPT_CHECK_FINITE is 0 (SVD and
+ * EIGH: always);
  * FL_ERR_INVALID_ARGUMENT if A's shape does not suit the kind (square for LU, Cholesky,
  * LDL^T and EIGH; rows >= cols for QR); FL_ERR_SINGULAR from QR if R has an exactly
  * zero diagonal element (use COD or SVD for rank-deficient A); FL_ERR_INTERNAL naming
@@ -327,7 +341,8 @@ FL_API int64_t fl_factor_cols(const fl_factor *factor);
  * In place: pass x == b with the same layout and leading dimension (square kinds
  * only). Any other overlap of B and X is rejected. One call with many right-hand sides
  * is much faster than many calls with one: the work is BLAS-3. Cost: 2 n^2 nrhs flops
- * for square kinds. B is not checked for NaN/Inf: they propagate.
+ * for square kinds. NaN/Inf in B is FL_ERR_NON_FINITE naming the element, unless the
+ * factor was made with FL_OPT_CHECK_FINITE = 0 (then they propagate into X).
  *
  * @param factor the factor (not NULL)
  * @param trans FL_NO_TRANS (solve with A) or FL_TRANS (with A^T)
@@ -359,15 +374,21 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
  *     value by fl_last_error() */
 FL_API fl_status fl_factor_logdet(const fl_factor *factor, double *sign, double *logabsdet);
 
-/** The reciprocal condition number of A: 0 <= rcond <= 1, small means ill-conditioned.
- * LU, Cholesky, LDL^T: LAPACK's estimate (gecon/pocon/sycon) of 1 / (||A||_1 ||A^-1||_1),
- * cost O(n^2). QR and COD: the same estimate for the triangular factor R (or COD's
- * leading T), which has A's singular values. SVD and EIGH: exactly
+/** The reciprocal condition number of A: 0 <= rcond <= 1 always, for every kind; small
+ * means ill-conditioned. LU, Cholesky, LDL^T: LAPACK's estimate (gecon/pocon/sycon) of
+ * 1 / (||A||_1 ||A^-1||_1), cost O(n^2). QR and COD: the same estimate for the triangular
+ * factor R (or COD's leading T), which has A's singular values. SVD and EIGH: exactly
  * smallest / largest singular value (2-norm), 0 if A is singular. For an empty matrix
- * rcond is 1 (as in LAPACK).
+ * rcond is 1 (as in LAPACK). An estimate a rounding error above 1 is reported as 1. An
+ * estimate that is not a number in [0, 1] is unknown and reported as 0: LAPACK computes
+ * (1 / ||A^-1||) / ||A||, whose first quotient overflows to +Inf when ||A^-1|| is below
+ * 1 / overflow (A with entries near the overflow threshold), and a factor made from NaN/Inf
+ * with FL_OPT_CHECK_FINITE = 0 gives NaN. 0 is returned because it claims nothing: code
+ * that trusts solves only above some rcond will not trust them, where a made-up 1 would
+ * vouch for an accuracy nobody computed.
  *
  * @param factor the factor (not NULL)
- * @param rcond receives the reciprocal condition number
+ * @param rcond receives the reciprocal condition number, in [0, 1]
  * @return FL_OK, or the status of the first problem found, named with its argument and
  *     value by fl_last_error() */
 FL_API fl_status fl_factor_rcond(const fl_factor *factor, double *rcond);
@@ -465,7 +486,7 @@ FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, 
 
 /** QR, COD, SVD: the 2-norms of the least-squares residuals ||b_j - A x_j|| of the
  * nrhs columns of B (m-by-nrhs), without computing X. norms receives nrhs values of the
- * factor's dtype.
+ * factor's dtype, and may not overlap B.
  *
  * @param factor the factor (not NULL)
  * @param dtype the element type of the arrays passed: must be the factor's (else
@@ -485,7 +506,8 @@ FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtyp
  * (A + lambda_l I) X_l = B, n-by-nrhs, writing X_l at x + l * x_stride elements, each
  * in x_layout with ldx (x_stride must leave the X_l apart). Cost: 2 n^2 nrhs flops once,
  * then 2 n^2 nrhs per shift; no refactorization. FL_ERR_SINGULAR if some
- * lambda_l + eigenvalue is exactly 0.
+ * lambda_l + eigenvalue is exactly 0; FL_ERR_NON_FINITE naming a shift that is NaN or
+ * +-Inf (always checked: nshifts values cost nothing).
  *
  * @param factor the factor (not NULL)
  * @param dtype the element type of the arrays passed: must be the factor's (else
@@ -598,8 +620,10 @@ FL_API fl_status fl_factor_deserialize(fl_factor **factor, const void *buffer, i
  * None of them forms A^-1. They take a factor of a square n-by-n A of any kind; for QR,
  * COD, SVD and EIGH, A^-1 means the pseudo-inverse exactly as fl_factor_solve applies it.
  * A factor of a non-square A gives FL_ERR_UNSUPPORTED. Y and W are n-by-k and n-by-p
- * matrices in either layout; dtype must be the factor's. Inputs are not checked for
- * NaN/Inf (they propagate, as in fl_factor_solve), and outputs may not overlap inputs.
+ * matrices in either layout; dtype must be the factor's. NaN/Inf in Y or W is
+ * FL_ERR_NON_FINITE naming the element, unless the factor was made with
+ * FL_OPT_CHECK_FINITE = 0 (they then propagate, as in fl_factor_solve). Outputs may not
+ * overlap inputs.
  *
  * For a Cholesky factor A = L L^T they take the cheapest route: with Z = L^-1 Y (one
  * triangular solve, n^2 k flops), Y^T A^-1 Y = Z^T Z is one symmetric rank-k update
@@ -805,7 +829,8 @@ FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_la
  * K^-1) / 2), in O(n1 n2 dim + (n1 + n2) dim^2) work and, per thread, O(n1 + n2 + dim^2)
  * extra memory plus one 256-by-256 tile. X1, X2 (or NULL) as for fl_kernel_matrix; W is
  * n1-by-n2 in w_layout, of the same dtype, and need not be symmetric; NaN/Inf in it is
- * FL_ERR_NON_FINITE. grad receives 2 + nparams doubles: d/dsigma_f, d/dnoise (the trace
+ * FL_ERR_NON_FINITE. grad receives 2 + nparams doubles (apart from X1, X2 and W):
+ * d/dsigma_f, d/dnoise (the trace
  * of W in the symmetric case, else 0), then d/dparams in the order of the metric's params
  * (for FL_METRIC_FULL, the entries of M taken as independent, which gives a symmetric
  * dim-by-dim gradient). Matern 1/2 is not differentiable at r = 0; pairs with r = 0
@@ -969,7 +994,7 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
  * Edges must be monotone (ties allowed; all equal counts as increasing), else
  * FL_ERR_INVALID_ARGUMENT; a NaN in edges or x is FL_ERR_NON_FINITE; each names the first
  * offending index. +-Inf are ordinary values. right other than 0 or 1 is
- * FL_ERR_INVALID_ARGUMENT. Cost: n log(nedges).
+ * FL_ERR_INVALID_ARGUMENT. bins may not overlap x or edges. Cost: n log(nedges).
  *
  * @param dtype the element type of x and edges
  * @param n the number of values in x
@@ -983,8 +1008,8 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
 FL_API fl_status fl_digitize(fl_dtype dtype, int64_t n, const void *x, int64_t nedges,
                              const void *edges, int right, int64_t *bins);
 /** counts[b] = the number of i with labels[i] = b, for 0 <= b < nbins. A label < 0 or
- * >= nbins is FL_ERR_INVALID_ARGUMENT naming it and its index, and then no output is
- * written (here and in the two functions below).
+ * >= nbins is FL_ERR_INVALID_ARGUMENT naming it and its index (here and in the two
+ * functions below). Outputs may not overlap labels, weights or each other.
  *
  * @param n the number of labels
  * @param labels the labels, each in [0, nbins)
@@ -1049,7 +1074,12 @@ typedef enum fl_index_type FL_ENUM_TYPE {
  * idx and values (ptr[outer] entries each; values of `dtype`). The arrays are copied, in
  * canonical CSC form: indices sorted within each column, duplicate entries summed.
  * FL_ERR_INVALID_ARGUMENT names the first bad entry (ptr[0] != 0, decreasing offsets, an
- * index outside the matrix); FL_ERR_NON_FINITE the first NaN/Inf value. SuiteSparse 5
+ * index outside the matrix); FL_ERR_NON_FINITE the first NaN/Inf value. rows and cols
+ * above 2^31 - 1 are FL_ERR_TOO_LARGE, before anything is read or allocated: every
+ * product and solve takes a dense matrix with that many rows, which LAPACK's 32-bit sizes
+ * cannot describe. Within that, creation takes O(rows + cols) memory even with no entries
+ * (the CSC and CSR offsets), and reports FL_ERR_OUT_OF_MEMORY when that is not there.
+ * SuiteSparse 5
  * computes in double only: FL_FLOAT32 values are widened to double on the way in, and every
  * product and factor made from the handle takes and returns float32 while computing in
  * double. *sparse is NULL on failure. Cost: O(nnz + rows + cols).
@@ -1135,6 +1165,8 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
  *    neither is set); fl_factor_rank reports the rank. FL_NO_TRANS solves give the
  *    least-squares solution (a basic one if A is rank-deficient), FL_TRANS the minimum-norm
  *    solution of A^T X = B for A of full column rank.
+ * A matrix without entries (n >= 1) is not positive definite (Cholesky, column 0),
+ * singular (LU), and a rank-0 QR factor whose solutions are 0.
  * *factor is NULL on failure.
  *
  * @param factor receives the new factor; NULL on failure
@@ -1500,9 +1532,12 @@ FL_API const char *fl_blas_core(void);
  *
  * @return the thread count, >= 1 */
 FL_API int fl_get_num_threads(void);
-/** Sets that number (1 or more). Affects every user of the BLAS in this process.
+/** Sets that number, from 1 to the BLAS's maximum (OpenBLAS's MAX_THREADS build setting,
+ * shown in fl_blas_info(); a larger value is FL_ERR_INVALID_ARGUMENT naming the maximum,
+ * where OpenBLAS itself would silently use fewer). Affects every user of the BLAS in this
+ * process.
  *
- * @param num_threads the BLAS thread count, >= 1
+ * @param num_threads the BLAS thread count, from 1 to the BLAS's maximum
  * @return FL_OK, or the status of the first problem found, named with its argument and
  *     value by fl_last_error() */
 FL_API fl_status fl_set_num_threads(int num_threads);

@@ -27,7 +27,9 @@ template <class T> bool any_non_finite(const T *x, index_t count) {
 }  // namespace
 
 template <class T>
-void require_finite(const MatrixRef &m, const char *name, std::optional<Triangle> only) {
+void require_finite(const MatrixRef &m, const char *name, std::optional<Triangle> only,
+                    FiniteCheck check) {
+    if (m.rows == 0 || m.cols == 0) return;  // its data may be NULL: no column to look at
     const ColMajorView<T> s = stored_view<T>(m);
     // The caller's triangle, seen in the stored (column-major) view.
     std::optional<Triangle> stored_only;
@@ -45,13 +47,21 @@ void require_finite(const MatrixRef &m, const char *name, std::optional<Triangle
             const index_t col = m.layout == Layout::col_major ? j : i;
             throw Error(ErrorCode::non_finite,
                         std::string(name) + "[" + std::to_string(row) + ", " + std::to_string(col) +
-                            "] is " + (std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf") +
-                            " (pass FL_OPT_CHECK_FINITE = 0 to skip this check)");
+                            "] is " +
+                            (std::isnan(v) ? "nan"
+                             : v > 0       ? "inf"
+                                           : "-inf") +
+                            (check == FiniteCheck::optional
+                                 ? " (pass FL_OPT_CHECK_FINITE = 0 to skip this check)"
+                                 : " (checked whatever FL_OPT_CHECK_FINITE says: the iterative "
+                                   "LAPACK routine behind this kind may not return on NaN/Inf)"));
         }
     }
 }
 
-template void require_finite<float>(const MatrixRef &, const char *, std::optional<Triangle>);
-template void require_finite<double>(const MatrixRef &, const char *, std::optional<Triangle>);
+template void require_finite<float>(const MatrixRef &, const char *, std::optional<Triangle>,
+                                    FiniteCheck);
+template void require_finite<double>(const MatrixRef &, const char *, std::optional<Triangle>,
+                                     FiniteCheck);
 
 }  // namespace fl

@@ -106,4 +106,9 @@ void Factor::save(StateWriter &) const {
     unsupported("serialized form (only the dense kinds can be saved)");
 }
 
+double rcond_in_range(double estimate) {
+    if (!(estimate >= 0) || estimate == std::numeric_limits<double>::infinity()) return 0.0;
+    return std::min(estimate, 1.0);
+}
+
 }  // namespace fl

@@ -196,6 +196,12 @@ protected:
     virtual void do_mahalanobis(const MatrixRef &y, void *out) const;
 };
 
+// What fl_factor_rcond reports for a kind's rcond(): the true value lies in [0, 1], so an
+// estimate a rounding error above 1 is 1, and one that is not a number in range (+Inf when
+// LAPACK's 1 / ||A^-1|| overflows, NaN from non-finite A factored unchecked) is unknown
+// and reported as 0, which claims nothing about the accuracy of solves.
+double rcond_in_range(double estimate);
+
 // Throws Error(unsupported) unless f's A is square, as the products with A^-1 need.
 void require_square_for_products(const Factor &f);
 

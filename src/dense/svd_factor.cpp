@@ -58,7 +58,8 @@ template <class T> struct Scratch {
 template <class T>
 SvdFactor<T>::SvdFactor(const MatrixRef &a, const FactorOptions &options)
     : m_(a.rows), n_(a.cols), k_(std::min(a.rows, a.cols)), s_(static_cast<size_t>(k_)) {
-    if (options.check_finite) require_finite<T>(a, "a");
+    // gesdd (sgesdd on one +Inf) and gesvd can iterate forever on NaN/Inf: checked always.
+    require_finite<T>(a, "a", {}, FiniteCheck::always);
     decompose(a);
     threshold_ = rank_threshold<T>(options, m_, n_, k_ > 0 ? double(s_[0]) : 0.0);
     rank_ = std::count_if(s_.begin(), s_.end(), [&](T v) { return double(v) > threshold_; });

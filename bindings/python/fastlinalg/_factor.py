@@ -233,7 +233,7 @@ class Factor:
     # _n is the order of a square A and -1 for a rectangular one: the short path of solve()
     # compares B's rows with it and so never takes a rectangular factor.
     __slots__ = ("_h", "_n", "_rows", "_cols", "_dtype", "_fl_dtype", "_kind", "_in_place",
-                 "_borrowed", "__weakref__")
+                 "_borrowed", "_checks", "__weakref__")
 
     def __init__(self, *args, **kwargs):
         raise TypeError("fastlinalg.Factor is built by fastlinalg.lu(), cholesky(), ldlt(), qr(), "
@@ -355,7 +355,7 @@ class Factor:
                 _lib_.fl_factor_rows(h), _lib_.fl_factor_cols(h))
 
     # -- solve -------------------------------------------------------------------------------
-    def solve(self, b, trans=False, overwrite_b=False, check_finite=False):
+    def solve(self, b, trans=False, overwrite_b=False, check_finite=True):
         """X with op(A) X = B, op(A) = A or A.T (trans=True, 1, 2, 'T' or 'C').
 
         B has rows(op(A)) rows and X has cols(op(A)) rows (both n for a square A): B is 1-D
@@ -368,15 +368,18 @@ class Factor:
         (DtypeMismatchError: cast it yourself if you mean it). overwrite_b=True solves in B's
         own memory when B is writable, of the factor's dtype and C/F-ordered (or has a usable
         leading stride), and returns B; only lu, cholesky and ldlt solve in place, the other
-        kinds ignore overwrite_b and return a new array. check_finite=True rejects NaN/Inf in
-        B (NonFiniteError); by default they propagate, as in the library.
+        kinds ignore overwrite_b and return a new array. check_finite=True (the default, as in
+        scipy) rejects NaN/Inf in B with NonFiniteError naming the element. A factor made
+        with check_finite=True has the library check every B (FL_OPT_CHECK_FINITE), so
+        check_finite=False here skips the check only for a factor made with
+        check_finite=False; NaN/Inf then propagate into X.
         """
         h = self._h
         dt = self._dtype
         # Short path: a writable, contiguous 2-D B of the factor's dtype, no options.
         op = 1 if trans is False else (2 if trans is True else 0)  # FL_NO_TRANS / FL_TRANS
         if (op and type(b) is _ndarray and b.dtype is dt and not overwrite_b
-                and not check_finite and h is not None):
+                and (self._checks or not check_finite) and h is not None):
             shape = b.shape
             if len(shape) == 2:
                 rows, nrhs = shape
@@ -414,9 +417,8 @@ class Factor:
             op = 1  # NO_TRANS
         else:
             op = _parse_trans(trans)
-        if check_finite and not np.isfinite(b).all():
-            raise NonFiniteError("fastlinalg: B contains NaN or Inf (check_finite=True)",
-                                 Status.NON_FINITE)
+        if check_finite:
+            self._require_finite(b, "B")
         # B has the rows of op(A), X its columns.
         if op == 1:
             m, n = self._rows, self._cols
@@ -694,6 +696,13 @@ class Factor:
                 Status.DIMENSION_MISMATCH)
         return y, layout, ld
 
+    def _require_finite(self, a, name):
+        """check_finite=True on a factor whose library handle does not check (one made with
+        check_finite=False): the same check, in numpy."""
+        if not self._checks and not np.isfinite(a).all():
+            raise NonFiniteError(f"fastlinalg: {name} contains NaN or Inf (check_finite=True)",
+                                 Status.NON_FINITE)
+
     def _per_column(self, routine, h, b, k, layout, ld, was_1d):
         """routine's one value per column of b (an _input result): shape (k,), or a scalar for a
         1-D b."""
@@ -802,19 +811,22 @@ class Factor:
         if status:
             _raise(status)
         return _wrap(out.value, _lib_.fl_factor_get_kind(out.value), self._dtype,
-                     self._fl_dtype, self._rows, self._cols)
+                     self._fl_dtype, self._rows, self._cols, self._checks)
 
     # -- products with A^-1 (never forming it) ---------------------------------------------
     # Y and W may be (n,) or (n, k) arrays in any order; results are new C-ordered arrays of
     # the factor's dtype. For qr, cod, svd and eigh, A^-1 is the pseudo-inverse as solve()
-    # applies it; a factor of a non-square A raises UnsupportedError.
+    # applies it; a factor of a non-square A raises UnsupportedError. check_finite=True (the
+    # default) rejects NaN/Inf in Y and W as solve() does in B.
 
-    def quadratic_form(self, y):
+    def quadratic_form(self, y, check_finite=True):
         """Y.T @ inv(A) @ Y without forming inv(A): (k, k) for Y of shape (n, k), a scalar for
         y of shape (n,). For cholesky it is one triangular solve Z = L^-1 Y and Z.T @ Z by a
         symmetric rank-k update; the result is exactly symmetric for cholesky, ldlt, eigh."""
         h = self._handle()
         y, k, layout, ld, was_1d = self._input(y, self._rows, "Y")
+        if check_finite:
+            self._require_finite(y, "Y")
         out = _empty((k, k), self._dtype)
         status = _lib_.fl_factor_quadratic_form(h, _FL_DTYPE.get(y.dtype, 0), k, layout, _addr(y),
                                                 ld, _ROW, _addr(out), k if k > 1 else 1)
@@ -822,12 +834,15 @@ class Factor:
             _raise(status)
         return out[0, 0] if was_1d else out
 
-    def bilinear_form(self, y, w):
+    def bilinear_form(self, y, w, check_finite=True):
         """Y.T @ inv(A) @ W without forming inv(A): (k, p) for Y (n, k) and W (n, p); a 1-D Y
         or W drops that dimension (two vectors give a scalar)."""
         h = self._handle()
         y, k, ylayout, ldy, y1 = self._input(y, self._rows, "Y")
         w, p, wlayout, ldw, w1 = self._input(w, self._rows, "W")
+        if check_finite:
+            self._require_finite(y, "Y")
+            self._require_finite(w, "W")
         out = _empty((k, p), self._dtype)
         status = _lib_.fl_factor_bilinear_form(h, _FL_DTYPE.get(y.dtype, 0), k, ylayout, _addr(y),
                                                ldy, p, wlayout, _addr(w), ldw, _ROW, _addr(out),
@@ -838,11 +853,13 @@ class Factor:
             return out[0, 0]
         return out[0] if y1 else (out[:, 0] if w1 else out)
 
-    def sandwich(self, y):
+    def sandwich(self, y, check_finite=True):
         """inv(A) @ Y @ inv(A) for an (n, n) Y (covariance propagation), by two solves."""
         h = self._handle()
         n = self._rows
         y, layout, ld = self._square_input(y, "sandwich")
+        if check_finite:
+            self._require_finite(y, "Y")
         out = _empty((n, n), self._dtype)
         status = _lib_.fl_factor_sandwich(h, _FL_DTYPE.get(y.dtype, 0), layout, _addr(y), ld, _ROW,
                                           _addr(out), n if n > 1 else 1)
@@ -850,10 +867,12 @@ class Factor:
             _raise(status)
         return out
 
-    def trace_solve(self, y):
+    def trace_solve(self, y, check_finite=True):
         """trace(inv(A) @ Y) for an (n, n) Y, as a Python float (accumulated in double)."""
         h = self._handle()
         y, layout, ld = self._square_input(y, "trace_solve")
+        if check_finite:
+            self._require_finite(y, "Y")
         t = _c_double()
         status = _lib_.fl_factor_trace_solve(h, _FL_DTYPE.get(y.dtype, 0), layout, _addr(y), ld,
                                              _byref(t))
@@ -871,7 +890,7 @@ class Factor:
             _raise(status)
         return d
 
-    def mahalanobis(self, y):
+    def mahalanobis(self, y, check_finite=True):
         """Squared Mahalanobis norms y_i @ inv(A) @ y_i of the rows y_i of an (N, n) array, as
         numpy holds samples (shape (N,)); a 1-D y of shape (n,) gives a scalar. A C-ordered Y
         is passed without a copy (its rows are the columns of a column-major n-by-N matrix)."""
@@ -887,6 +906,8 @@ class Factor:
             was_1d = False
         else:
             yt, k, layout, ld, was_1d = self._input(y, self._rows, "y")
+        if check_finite:
+            self._require_finite(yt, "Y")
         return self._per_column(_lib_.fl_factor_mahalanobis, h, yt, k, layout, ld, was_1d)
 
 
@@ -968,19 +989,14 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
         _raise(status)
     if kind == 8:  # FL_FACTOR_AUTO: which kind the library chose
         kind = _lib_.fl_factor_get_kind(h.value)
-    f = _wrap(h.value, kind, dt, code, rows, cols)
-    if f._in_place:  # the exactly solving kinds warn as scipy's solve does (_warnings.py)
-        r = _c_double()
-        if not _rcond(h, _byref(r)):
-            _warn_if_ill_conditioned(r.value, dt, stacklevel=3)  # the caller of lu() etc.
-    if overwrite_a and f._info(_lib.INFO_OVERWRITES_A):
-        f._borrowed = a  # the factor lives in a's memory: keep a alive as long as the factor
-    return f
+                 "_borrowed", "_checks", "__weakref__")
 
 
-def _wrap(handle, kind, dt, code, rows, cols):
-    """A Factor around a handle the library made (fl_factor_create, rank_update)."""
+def _wrap(handle, kind, dt, code, rows, cols, checks=True):
+    """A Factor around a handle the library made (fl_factor_create, rank_update); checks:
+    whether the handle was made with FL_OPT_CHECK_FINITE on, so that it checks B itself."""
     self = _new(Factor)
+    self._checks = checks
     self._h = handle
     self._n = rows if rows == cols else -1
     self._rows = rows

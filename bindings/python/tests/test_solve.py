@@ -266,12 +266,21 @@ def test_check_finite_false_skips_check():
     assert x.shape == (5,)
 
 
-def test_solve_check_finite_option():
+def test_solve_check_finite_defaults_to_true_as_in_scipy():
     f = fastlinalg.lu(np.eye(3))
     b = np.array([1.0, np.nan, 2.0])
-    assert np.isnan(f.solve(b)[1])  # propagates by default, like the library
+    # The library checks B of a factor made with check_finite=True, naming the element.
+    with pytest.raises(fastlinalg.NonFiniteError, match=r"b\[1, 0\] is nan"):
+        f.solve(b)
+    for order in "CF":
+        b2 = np.array([[1.0, 2.0], [3.0, np.inf], [5.0, 6.0]], order=order)
+        with pytest.raises(fastlinalg.NonFiniteError, match=r"b\[1, 1\] is inf"):
+            f.solve(b2)
+    # A factor made without the check: solve's own check_finite decides.
+    g = fastlinalg.lu(np.eye(3), check_finite=False)
     with pytest.raises(fastlinalg.NonFiniteError):
-        f.solve(b, check_finite=True)
+        g.solve(b)
+    assert np.isnan(g.solve(b, check_finite=False)[1])
 
 
 def test_misaligned_buffers():
