@@ -17,7 +17,7 @@ Dense block(const Dense &a, int64_t i, int64_t n) { return sub(a, i * n, 0, n, a
 // The rows of a matrix in blocks of n: l blocks, or 1 time in 32 a count that n does not divide.
 int64_t blocked_rows(FuzzInput &in, int64_t n, int64_t l, bool *bad) {
     if (n < 1) *bad = true;
-    if (in.byte() < 248) return n * l;
+    if (in.byte() < 248 || n < 2) return n * l;
     *bad = true;
     return n * l + 1;
 }

@@ -85,10 +85,13 @@ void products(FuzzInput &in, const fl_factor *f, fl_dtype dtype, int64_t n) {
     bool bad = false;
     const fl_dtype d = call_dtype(in, dtype, &bad);
     const int64_t k = in.size_in(0, 2);
-    Mat y(in, d, n, k, &bad);
+    const uint8_t which = in.byte() % 4;
+    bool y_bad = false;  // Y's layout or ld: counts only for the calls that take Y
+    Mat y(in, d, n, k, &y_bad);
     y.fill(in);
     const Snapshot in_y(y);
-    switch (in.byte() % 4) {
+    if (which <= 1) bad = bad || y_bad;
+    switch (which) {
         case 0: {
             Mat out(in, d, k, k, &bad);
             out.poison();

@@ -11,10 +11,12 @@
 
 namespace flfuzz {
 
-// Elements a (rows x cols, ld) matrix addresses in `layout`; an invalid layout is sized for
-// the larger reading, so that a library that wrongly accepts it still stays inside.
+// Elements a (rows x cols, ld) matrix addresses in `layout`; an invalid layout or ld is sized
+// for the larger reading, so that the harness can still read every element and a library that
+// wrongly accepts it stays inside.
 inline int64_t addressed(fl_layout layout, int64_t rows, int64_t cols, int64_t ld) {
-    if (rows <= 0 || cols <= 0 || ld <= 0) return 0;
+    if (rows <= 0 || cols <= 0) return 0;
+    ld = std::max<int64_t>(ld, 1);  // an invalid ld of 0 still gets every element a place
     const int64_t row_major = (rows - 1) * ld + cols, col_major = (cols - 1) * ld + rows;
     if (layout == FL_ROW_MAJOR) return row_major;
     if (layout == FL_COL_MAJOR) return col_major;

@@ -61,6 +61,7 @@ struct Kernel {
     int64_t dim = 1;
     std::vector<double> params;
     double sigma_f = 1, noise = 0;
+    bool tame = true;  // parameters, sigma_f and noise all tame (FuzzInput::value)
     fl_kernel *handle = nullptr;
 
     ~Kernel() { fl_kernel_destroy(handle); }
@@ -76,7 +77,8 @@ struct Kernel {
 };
 
 bool create(FuzzInput &in, Kernel &k) {
-    bool bad = false, tame = true;
+    bool bad = false;
+    bool &tame = k.tame;
     k.kind = in.choose({FL_KERNEL_SQUARED_DISTANCE, FL_KERNEL_GAUSSIAN, FL_KERNEL_MATERN12,
                         FL_KERNEL_MATERN32, FL_KERNEL_MATERN52},
                        &bad);
@@ -152,7 +154,7 @@ void compare_with_definition(const Kernel &k, const Mat &x1, const Mat &x2, cons
 void kernel(FuzzInput &in) {
     Kernel k;
     if (!create(in, k)) return;
-    bool bad = false;
+    bool bad = false;  // an invalid argument of both calls
     const fl_dtype dtype = in.choose({FL_FLOAT32, FL_FLOAT64}, &bad);
     const int64_t n1 = in.size_in(0, 4);
     const bool same = in.flag();  // x2 = NULL: X2 = X1
@@ -165,28 +167,35 @@ void kernel(FuzzInput &in) {
         x2.fill(in);
     }
     const bool finite = x1.finite() && (same || x2.finite());
-    const bool tame = x1.tame() && (same || x2.tame());
-    Mat km(in, dtype, n1, n2, &bad);
+    const bool tame = k.tame && x1.tame() && (same || x2.tame());
+    // NULL means X2 = X1, so an empty distinct X2 still needs a pointer.
+    static const double no_points = 0;
+    const void *x2p = same ? nullptr : (x2.data() != nullptr ? x2.data() : &no_points);
+    bool k_bad = bad;  // K's layout or ld: only for fl_kernel_matrix
+    Mat km(in, dtype, n1, n2, &k_bad);
     km.poison();
     const Snapshot in_x1(x1), in_x2(x2), out(km);
-    const fl_status status = fl_kernel_matrix(k.handle, dtype, x1.layout(), n1, x1.data(), x1.ld(),
-                                              n2, same ? nullptr : x2.data(), same ? 1 : x2.ld(),
-                                              km.layout(), km.data(), km.ld());
-    const bool ok = check_status(status, "fl_kernel_matrix", bad || !finite);
+    const fl_status status =
+        fl_kernel_matrix(k.handle, dtype, x1.layout(), n1, x1.data(), x1.ld(), n2, x2p,
+                         same ? 1 : x2.ld(), km.layout(), km.data(), km.ld());
+    const bool ok = check_status(status, "fl_kernel_matrix", k_bad || !finite);
     check_buffers("fl_kernel_matrix", ok, {&in_x1, &in_x2}, {&out});
-    if (!ok && !bad && status != FL_ERR_NON_FINITE)
+    if (!ok && !k_bad && !finite && status != FL_ERR_NON_FINITE)
         finding("fl_kernel_matrix: NaN/Inf in the points gave %s", fl_status_string(status));
+    const double largest = dtype == FL_FLOAT32 ? FLT_MAX : DBL_MAX;
     if (ok && same)
         for (int64_t i = 0; i < n1; ++i) {
             const double diag = static_cast<double>(k.sigma_f * k.sigma_f * k.kappa0() + k.noise);
-            check_close("fl_kernel_matrix", "K[i, i]", km(i, i), diag, 2 * epsilon(dtype),
-                        std::fabs(diag));
+            if (diag < largest)  // else it overflows dtype
+                check_close("fl_kernel_matrix", "K[i, i]", km(i, i), diag, 2 * epsilon(dtype),
+                            std::fabs(diag));
             for (int64_t j = 0; j < i; ++j)
                 if (!(km(i, j) == km(j, i)) && !(std::isnan(km(i, j)) && std::isnan(km(j, i))))
                     finding("fl_kernel_matrix: K is not exactly symmetric at (%lld, %lld)",
                             (long long)i, (long long)j);
         }
-    if (ok && k.kind != FL_KERNEL_SQUARED_DISTANCE)
+    const double top = k.sigma_f * k.sigma_f * (1 + 4 * epsilon(dtype)) + k.noise;
+    if (ok && k.kind != FL_KERNEL_SQUARED_DISTANCE && top < largest)
         for (int64_t i = 0; i < n1; ++i)
             for (int64_t j = 0; j < n2; ++j) {
                 const double top = k.sigma_f * k.sigma_f * (1 + 4 * epsilon(dtype)) +
@@ -203,9 +212,9 @@ void kernel(FuzzInput &in) {
     w.fill(in);
     std::vector<double> grad(2 + k.params.size(), -7.25);
     const Snapshot in_w(w), out_grad(grad);
-    const fl_status gs = fl_kernel_gradient(k.handle, dtype, x1.layout(), n1, x1.data(), x1.ld(),
-                                            n2, same ? nullptr : x2.data(), same ? 1 : x2.ld(),
-                                            w.layout(), w.data(), w.ld(), grad.data());
+    const fl_status gs =
+        fl_kernel_gradient(k.handle, dtype, x1.layout(), n1, x1.data(), x1.ld(), n2, x2p,
+                           same ? 1 : x2.ld(), w.layout(), w.data(), w.ld(), grad.data());
     const bool gok = check_status(gs, "fl_kernel_gradient", bad || !finite || !w.finite());
     check_buffers("fl_kernel_gradient", gok, {&in_x1, &in_x2, &in_w}, {&out_grad});
     if (!gok || !ok || !tame || !w.tame()) return;
@@ -215,7 +224,10 @@ void kernel(FuzzInput &in) {
         for (int64_t j = 0; j < n2; ++j) {
             const Real kij = km(i, j) - (same && i == j ? k.noise : 0);
             dsigma += w(i, j) * 2 * kij / k.sigma_f;
-            scale += std::fabs(w(i, j) * 2 * km(i, j) / k.sigma_f);
+            // |K_ij| plus what K_ij may have lost to underflow in dtype
+            const double tiny = (dtype == FL_FLOAT32 ? FLT_MIN : DBL_MIN) / epsilon(dtype);
+            scale += std::fabs(w(i, j)) * 2 * (std::fabs(km(i, j)) + k.sigma_f * k.sigma_f * tiny) /
+                     k.sigma_f;
             if (same && i == j) trace += w(i, j), trace_scale += std::fabs(w(i, j));
         }
     check_close("fl_kernel_gradient", "d/dsigma_f", grad[0], static_cast<double>(dsigma),

@@ -77,9 +77,9 @@ Arrays read_arrays(FuzzInput &in) {
         const uint8_t b = in.byte();
         const int64_t next = s.ptr.back() + (b == 255 ? -1 : b % 4);
         if (next < s.ptr.back()) s.bad = true;
-        s.ptr.push_back(std::max<int64_t>(next, 0));
+        s.ptr.push_back(next);
     }
-    const int64_t entries = s.ptr.back();
+    const int64_t entries = std::max<int64_t>(0, s.ptr.back());
     for (int64_t e = 0; e < entries; ++e) {
         const uint8_t b = in.byte();
         int64_t i = inner > 0 && inner < 256 ? b % inner : b;
@@ -151,6 +151,9 @@ void factor(FuzzInput &in, const fl_sparse *sp, const Arrays &s, const Dense &a)
     const Dense effective = as_read(a, kind, options.triangle);
     const bool check = s.tame && (options.default_tolerance || !reveals_rank(kind));
     queries(f, kind, s.rows, s.cols, true);
+    // The minimum-norm FL_TRANS solve is defined for full column rank only.
+    int64_t rank = s.cols;
+    if (kind == FL_FACTOR_SPARSE_QR) fl_factor_rank(f, &rank);
     for (int step = 0; step < 4 && !in.exhausted(); ++step) {
         switch (in.byte() % 4) {
             case 0:
@@ -166,7 +169,7 @@ void factor(FuzzInput &in, const fl_sparse *sp, const Arrays &s, const Dense &a)
                 break;
             }
             default:
-                solve(in, f, s.dtype, effective, check);
+                solve(in, f, s.dtype, effective, check, rank == s.cols);
         }
     }
     fl_factor_destroy(f);
