@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The fuzz stage: builds the libFuzzer harnesses of tests/fuzz/ with clang (ASan + UBSan +
-# coverage, target fuzz_all in build-fuzz/) and runs each for FUZZ_SECONDS (default 45) from a
+# coverage, target fuzz_all in build-fuzz/) and runs each for FUZZ_SECONDS (default 40) from a
 # scratch copy of its committed corpus. Any finding fails the stage: a crash, a sanitizer
 # report, a failed harness check ("FUZZ FINDING"), an input slower than 10 s (a hang), or a
 # leak. The failing input is printed in hex and kept under FUZZ_ARTIFACTS (default: a scratch
@@ -14,7 +14,7 @@ set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo"
 jobs=${CI_JOBS:-2}
-seconds=${FUZZ_SECONDS:-45}
+seconds=${FUZZ_SECONDS:-40}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 harnesses=(dense_factor sparse binning block_sums rolled_kernel)
 start=$SECONDS

@@ -190,6 +190,24 @@ TEST(KernelMatrixDouble, OverflowingDistancesGiveTheLimit) {
         }
 }
 
+// A finite point whose transformed coordinates overflow (found by tests/fuzz, rolled_kernel,
+// which got NaN in K from inf - inf) is FL_ERR_NON_FINITE naming the point, in both dtypes.
+TYPED_TEST(KernelMatrix, OverflowingTransformIsNamed) {
+    using T = TypeParam;
+    const double huge = std::is_same_v<T, float> ? 1e30 : 1e300;
+    const KernelSpec s{FL_KERNEL_MATERN52, FL_METRIC_ISOTROPIC, 1, {1e-30}, 1.0, 0.0};
+    KernelPtr k;
+    ASSERT_EQ(make_kernel(k, s), FL_OK) << fl_last_error();
+    const T x[3] = {T(1), T(huge), T(2)};
+    std::vector<T> out(9, T(-1));
+    EXPECT_EQ(fl_kernel_matrix(k.get(), Dtype<T>::value, FL_ROW_MAJOR, 3, x, 1, 3, nullptr, 1,
+                               FL_ROW_MAJOR, out.data(), 3),
+              FL_ERR_NON_FINITE);
+    EXPECT_TRUE(contains(fl_last_error(), "x1[0, :] overflows when transformed"))
+        << fl_last_error();
+    for (T v : out) EXPECT_EQ(v, T(-1));
+}
+
 // Many tiles on two threads: the same bits as on one, in both cases.
 TYPED_TEST(KernelMatrix, ThreadCountDoesNotChangeTheResult) {
     using T = TypeParam;

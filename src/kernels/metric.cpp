@@ -135,13 +135,21 @@ void Metric::transform(const MatrixRef &x, const char *name, const std::vector<d
         T *zi = z + i * dim_;
         if (diagonal()) {
             for (index_t d = 0; d < dim_; ++d) zi[d] = static_cast<T>(v[d] * scale_[d]);
-            continue;
+        } else {
+            for (index_t a = 0; a < dim_; ++a) {  // z = U v, U upper triangular
+                double sum = 0;
+                for (index_t b = a; b < dim_; ++b) sum += u_[a + b * dim_] * v[b];
+                zi[a] = static_cast<T>(sum);
+            }
         }
-        for (index_t a = 0; a < dim_; ++a) {  // z = U v, U upper triangular
-            double sum = 0;
-            for (index_t b = a; b < dim_; ++b) sum += u_[a + b * dim_] * v[b];
-            zi[a] = static_cast<T>(sum);
-        }
+        // A finite point can still leave T's range once centred and scaled (huge coordinates
+        // against short length-scales); its distances would then be inf - inf = NaN.
+        for (index_t d = 0; d < dim_; ++d)
+            if (!std::isfinite(static_cast<double>(zi[d])))
+                throw Error(ErrorCode::non_finite,
+                            std::string(name) + "[" + std::to_string(i) +
+                                ", :] overflows when transformed: U (x - c) is not finite in this "
+                                "dtype (rescale the points or the length-scales)");
     }
 }
 
