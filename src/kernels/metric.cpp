@@ -122,16 +122,19 @@ void Metric::transform(const MatrixRef &x, const char *name, const std::vector<d
     const ColMajorView<const T> s{static_cast<const T *>(x.data), x.stored_rows(), x.stored_cols(),
                                   x.ld};
     const bool rows_are_points = x.layout == Layout::row_major;
-    std::vector<double> v(static_cast<size_t>(dim_));
-    for (index_t i = 0; i < x.rows; ++i) {
+    // Every point is checked before any is transformed: a NaN anywhere makes the centre NaN,
+    // and it is the NaN that must be named, not the first point it spoils.
+    for (index_t i = 0; i < x.rows; ++i)
         for (index_t d = 0; d < dim_; ++d) {
             const double e = rows_are_points ? s(d, i) : s(i, d);
             if (!std::isfinite(e))
                 throw Error(ErrorCode::non_finite, std::string(name) + "[" + std::to_string(i) +
                                                        ", " + std::to_string(d) +
                                                        "] = " + number(e) + " is not finite");
-            v[d] = e - centre[d];
         }
+    std::vector<double> v(static_cast<size_t>(dim_));
+    for (index_t i = 0; i < x.rows; ++i) {
+        for (index_t d = 0; d < dim_; ++d) v[d] = (rows_are_points ? s(d, i) : s(i, d)) - centre[d];
         T *zi = z + i * dim_;
         if (diagonal()) {
             for (index_t d = 0; d < dim_; ++d) zi[d] = static_cast<T>(v[d] * scale_[d]);
