@@ -802,7 +802,8 @@ FL_API void fl_kernel_destroy(fl_kernel *kernel);
  * by one GEMM per 256-by-256 tile, written straight into K, with negative round-off
  * clamped to 0. Nothing of size n1*n2*dim and no second n1-by-n2 array is allocated.
  * K must not overlap X1 or X2. NaN/Inf in the points: FL_ERR_NON_FINITE naming
- * x1[i, d] or x2[j, d]. Error bound: |K - K_exact| <= sigma_f^2 L E + 8 u |K| per element,
+ * x1[i, d] or x2[j, d]; so is a finite point whose transformed coordinates U (x - c)
+ * overflow the dtype (naming x1[i, :] or x2[j, :]). Error bound: |K - K_exact| <= sigma_f^2 L E + 8 u |K| per element,
  * E = (5 dim + 8) u (|z~_i| + |z~_j|)^2, z~ = |U| |x - c|; docs/kernels.md has the details.
  *
  * @param kernel the kernel
