@@ -1,0 +1,101 @@
+// Moving matrices between a caller's stack and an interleaved pack (lanes.hpp), and the
+// loop over packs that every batched call shares.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include "batched/lanes.hpp"
+#include "batched/pack_kernels.hpp"
+#include "batched/stack.hpp"
+#include "core/parallel_for.hpp"
+
+namespace fl::batched {
+
+// A pack's worth of scratch: vectors, so that each is 64-byte aligned.
+template <class T> class PackBuffer {
+public:
+    explicit PackBuffer(index_t elements) : v_(static_cast<size_t>(std::max<index_t>(elements, 1))) {}
+    T *data() { return reinterpret_cast<T *>(v_.data()); }
+
+private:
+    std::vector<Vec<T>> v_;
+};
+
+// Matrices first .. first + used - 1 of s into the rows-by-cols pack p; lanes past `used`
+// get the identity (zeros off a square), which every kernel handles without failing.
+template <class T>
+void gather(const Stack &s, index_t first, index_t used, T *p) {
+    const index_t rows = s.first.rows, cols = s.first.cols, w = lanes<T>;
+    for (index_t l = 0; l < w; ++l)
+        for (index_t j = 0; j < cols; ++j)
+            for (index_t i = 0; i < rows; ++i)
+                p[(j * rows + i) * w + l] = l < used ? s.at<T>(first + l, i, j) : T(i == j);
+}
+
+// The same for symmetric matrices of which only the `lower` (else upper) triangle is read.
+template <class T>
+void gather_symmetric(const Stack &s, Triangle triangle, index_t first, index_t used, T *p) {
+    const index_t n = s.first.rows, w = lanes<T>;
+    const bool lower = triangle == Triangle::lower;
+    for (index_t l = 0; l < w; ++l)
+        for (index_t j = 0; j < n; ++j)
+            for (index_t i = 0; i < n; ++i) {
+                const bool stored = (i >= j) == lower;
+                p[(j * n + i) * w + l] =
+                    l < used ? s.at<T>(first + l, stored ? i : j, stored ? j : i) : T(i == j);
+            }
+}
+
+// The pack p into matrices first .. first + used - 1 of s, NaN for the lanes whose
+// outcome is not ok.
+template <class T>
+void scatter(const T *p, const Outcome *outcome, index_t first, index_t used, const Stack &s) {
+    const index_t rows = s.first.rows, cols = s.first.cols, w = lanes<T>;
+    for (index_t l = 0; l < used; ++l) {
+        const bool ok = outcome[first + l] == Outcome::ok;
+        for (index_t j = 0; j < cols; ++j)
+            for (index_t i = 0; i < rows; ++i)
+                s.at<T>(first + l, i, j) =
+                    ok ? p[(j * rows + i) * w + l] : std::numeric_limits<T>::quiet_NaN();
+    }
+}
+
+// Marks lanes whose flags are set with `failure` (unless already failed) and, for lanes
+// with non-finite input, replaces the lane by the identity so the kernels stay quick.
+template <class T>
+void record(const T *flags, Outcome failure, index_t first, index_t used, Outcome *outcome) {
+    for (index_t l = 0; l < used; ++l)
+        if (flags[l] != 0 && outcome[first + l] == Outcome::ok) outcome[first + l] = failure;
+}
+
+// Checks the n-by-n pack a for NaN/Inf, records them, and replaces those lanes by I.
+template <class T>
+void screen_non_finite(index_t n, T *a, index_t first, index_t used, Outcome *outcome) {
+    const index_t w = lanes<T>;
+    alignas(64) T bad[lanes<T>];
+    pack_kernels<T>().non_finite(n * n, a, bad);
+    for (index_t l = 0; l < used; ++l) {
+        outcome[first + l] = bad[l] != 0 ? Outcome::non_finite : Outcome::ok;
+        if (bad[l] == 0) continue;
+        for (index_t j = 0; j < n; ++j)
+            for (index_t i = 0; i < n; ++i) a[(j * n + i) * w + l] = T(i == j);
+    }
+}
+
+// Runs make_worker() once per thread, then worker(first, used) for that thread's packs of
+// the `count` matrices, so each thread allocates its scratch once; `flops` is the rough work
+// per matrix.
+template <class T, class MakeWorker>
+void for_each_pack(index_t count, double flops, MakeWorker &&make_worker) {
+    const index_t w = lanes<T>;
+    const index_t packs = (count + w - 1) / w;
+    parallel_for(packs, static_cast<double>(count) * flops, 1 << 18, [&](index_t begin, index_t end) {
+        auto worker = make_worker();
+        for (index_t p = begin; p < end; ++p) worker(p * w, std::min(w, count - p * w));
+    });
+}
+
+}  // namespace fl::batched
