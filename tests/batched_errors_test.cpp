@@ -106,3 +106,49 @@ TEST(StackErrors, OtherStackCallsRejectBadArguments) {
 
 }  // namespace
 }  // namespace fltest
+
+namespace fltest {
+namespace {
+
+TEST(BatchErrors, EveryBatchCallRejectsBadArguments) {
+    Fixture f;
+    fl_batch *b = reinterpret_cast<fl_batch *>(uintptr_t{0x10});
+    EXPECT_ERROR(fl_batch_create(&b, FL_FACTOR_SVD, FL_FLOAT64, FL_ROW_MAJOR, 2, 3, 3, f.a, 3, 9, nullptr, f.info),
+                 FL_ERR_UNSUPPORTED, "fl_batch_create", "kind");
+    EXPECT_EQ(b, nullptr);
+    EXPECT_ERROR(fl_batch_create(&b, FL_FACTOR_LU, FL_FLOAT64, FL_ROW_MAJOR, 2, 3, 2, f.a, 3, 9, nullptr, f.info),
+                 FL_ERR_INVALID_ARGUMENT, "fl_batch_create", "square");
+    EXPECT_ERROR(fl_batch_create(&b, FL_FACTOR_LU, FL_FLOAT64, FL_ROW_MAJOR, 2, 3, 3, f.a, 3, 9, nullptr, nullptr),
+                 FL_ERR_INVALID_ARGUMENT, "fl_batch_create", "info is NULL");
+    EXPECT_ERROR(fl_batch_create(nullptr, FL_FACTOR_LU, FL_FLOAT64, FL_ROW_MAJOR, 2, 3, 3, f.a, 3, 9, nullptr, f.info),
+                 FL_ERR_INVALID_ARGUMENT, "fl_batch_create", "batch is NULL");
+    EXPECT_ERROR(fl_batch_create(&b, FL_FACTOR_LU, FL_FLOAT64, FL_ROW_MAJOR, 2, 3, 3, f.a, 3, -1, nullptr, f.info),
+                 FL_ERR_INVALID_ARGUMENT, "fl_batch_create", "stride_a = -1");
+    EXPECT_TRUE(f.untouched());
+    ASSERT_EQ(fl_batch_create(&b, FL_FACTOR_LU, FL_FLOAT64, FL_ROW_MAJOR, 2, 3, 3, f.a, 3, 9, nullptr, f.info), FL_OK);
+    const HandlePtr<fl_batch, fl_batch_destroy> owned(b);
+    f.info[0] = f.info[1] = -7;
+    EXPECT_ERROR(fl_batch_solve(b, FL_FLOAT32, 2, FL_ROW_MAJOR, f.b, 2, 6, f.x, 2, 6), FL_ERR_DTYPE_MISMATCH,
+                 "fl_batch_solve", "dtype = FL_FLOAT32");
+    EXPECT_ERROR(fl_batch_solve(b, FL_FLOAT64, 2, FL_ROW_MAJOR, f.b, 2, 6, f.x, 2, 3), FL_ERR_INVALID_ARGUMENT,
+                 "fl_batch_solve", "stride_x = 3");
+    EXPECT_ERROR(fl_batch_solve(b, FL_FLOAT64, 2, FL_ROW_MAJOR, f.b, 2, 6, &f.b[0][2], 2, 6), FL_ERR_INVALID_ARGUMENT,
+                 "fl_batch_solve", "x and b overlap");
+    EXPECT_ERROR(fl_batch_solve(nullptr, FL_FLOAT64, 2, FL_ROW_MAJOR, f.b, 2, 6, f.x, 2, 6), FL_ERR_INVALID_ARGUMENT,
+                 "fl_batch_solve", "batch is NULL");
+    EXPECT_ERROR(fl_batch_inverse(b, FL_FLOAT64, FL_ROW_MAJOR, f.x, 2, 9), FL_ERR_INVALID_ARGUMENT, "fl_batch_inverse",
+                 "ld = 2");
+    EXPECT_ERROR(fl_batch_get_part(b, FL_PART_EIGENVALUES, FL_FLOAT64, FL_ROW_MAJOR, f.x, 1, 3), FL_ERR_UNSUPPORTED,
+                 "fl_batch_get_part", "part");
+    EXPECT_ERROR(fl_batch_get_part(b, static_cast<fl_factor_part>(99), FL_FLOAT64, FL_ROW_MAJOR, f.x, 1, 3),
+                 FL_ERR_INVALID_ARGUMENT, "fl_batch_get_part", "99");
+    EXPECT_ERROR(fl_batch_rcond(b, nullptr), FL_ERR_INVALID_ARGUMENT, "fl_batch_rcond", "rcond is NULL");
+    EXPECT_ERROR(fl_batch_logdet(nullptr, nullptr, nullptr), FL_ERR_INVALID_ARGUMENT, "fl_batch_logdet", "batch");
+    EXPECT_ERROR(fl_batch_describe(nullptr, nullptr, nullptr, nullptr, nullptr, nullptr), FL_ERR_INVALID_ARGUMENT,
+                 "fl_batch_describe", "batch is NULL");
+    EXPECT_TRUE(f.untouched());
+    fl_batch_destroy(nullptr);
+}
+
+}  // namespace
+}  // namespace fltest

@@ -268,3 +268,116 @@ TEST(StackEdges, EmptyMatricesAndEigenvaluesOnly) {
 
 }  // namespace
 }  // namespace fltest
+
+namespace fltest {
+namespace {
+
+FLTEST_TYPED_SUITE(BatchTest);
+
+using BatchPtr = HandlePtr<fl_batch, fl_batch_destroy>;
+
+template <class T>
+BatchPtr make_batch(fl_factor_kind kind, const StackOf<T> &a, std::vector<int32_t> &info, const fl_options *o = nullptr) {
+    fl_batch *b = nullptr;
+    EXPECT_EQ(fl_batch_create(&b, kind, Dtype<T>::value, a.layout(), a.count(), a.rows(), a.cols(), a.data(), a.ld(),
+                              a.stride(), o, info.data()),
+              FL_OK)
+        << fl_last_error();
+    return BatchPtr(b);
+}
+
+// LU, Cholesky, LDL^T and EIGH handles on both sides of the pack limits: solve, inverse,
+// logdet and rcond per matrix, with one failed matrix in the middle.
+TYPED_TEST(BatchTest, SquareKindsSolveInvertLogdetRcond) {
+    using T = TypeParam;
+    for (fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_LDLT, FL_FACTOR_EIGH})
+        for (fl_layout layout : kLayouts)
+            for (int64_t n : {1, 3, 4, 9, 16, 20}) {
+                SCOPED_TRACE("kind " + std::to_string(kind) + " " + layout_name(layout) + " n=" + std::to_string(n));
+                const int64_t count = 12;
+                StackOf<T> a = random_stack<T>(count, n, n, layout, 500, kind != FL_FACTOR_LU);
+                a(6, 0, 0) = std::numeric_limits<T>::quiet_NaN();
+                auto info = info_for(count);
+                const BatchPtr batch = make_batch(kind, a, info);
+                ASSERT_NE(batch, nullptr);
+                fl_factor_kind got_kind;
+                int64_t got_count = -1, rows = -1;
+                ASSERT_EQ(fl_batch_describe(batch.get(), &got_kind, nullptr, &got_count, &rows, nullptr), FL_OK);
+                EXPECT_EQ(got_kind, kind);
+                EXPECT_EQ(got_count, count);
+                EXPECT_EQ(rows, n);
+                const StackOf<T> b = random_stack<T>(count, n, 2, layout, 501);
+                StackOf<T> x(count, n, 2, layout, 1, 1), inv(count, n, n, layout);
+                ASSERT_EQ(fl_batch_solve(batch.get(), Dtype<T>::value, 2, layout, b.data(), b.ld(), b.stride(), x.data(),
+                                         x.ld(), x.stride()),
+                          FL_OK);
+                ASSERT_EQ(fl_batch_inverse(batch.get(), Dtype<T>::value, layout, inv.data(), inv.ld(), inv.stride()), FL_OK);
+                std::vector<double> sign(count), logabs(count), rcond(count);
+                ASSERT_EQ(fl_batch_logdet(batch.get(), sign.data(), logabs.data()), FL_OK);
+                ASSERT_EQ(fl_batch_rcond(batch.get(), rcond.data()), FL_OK);
+                for (int64_t l = 0; l < count; ++l) {
+                    const size_t u = static_cast<size_t>(l);
+                    if (l == 6) {
+                        EXPECT_EQ(info[u], FL_ERR_NON_FINITE);
+                        EXPECT_TRUE(x.all_nan(l) && inv.all_nan(l));
+                        EXPECT_TRUE(std::isnan(sign[u]) && std::isnan(logabs[u]) && std::isnan(rcond[u]));
+                        continue;
+                    }
+                    ASSERT_EQ(info[u], FL_OK);
+                    EXPECT_LT(solve_residual(a.ref(l), FL_NO_TRANS, x.ref(l), b.ref(l), eps<T>()), kResidualThreshold);
+                    EXPECT_LT(inverse_residual(a.ref(l), inv.ref(l), eps<T>()), kResidualThreshold);
+                    const LogDet want = ref_logdet(a.ref(l));
+                    EXPECT_EQ(sign[u], want.sign);
+                    EXPECT_NEAR(logabs[u], static_cast<double>(want.logabs), logdet_tol<T>() * n);
+                    // Exact or LAPACK's estimate (1-norm; EIGH: 2-norm): within a factor of n + 3.
+                    const double ref = static_cast<double>(ref_rcond1(a.ref(l)));
+                    EXPECT_LE(rcond[u], ref * (n + 3) * 1.001);
+                    EXPECT_GE(rcond[u], ref / (n + 3) * 0.999);
+                }
+            }
+}
+
+TYPED_TEST(BatchTest, EighPartsAndQrLeastSquares) {
+    using T = TypeParam;
+    const int64_t count = 5;
+    for (int64_t n : {3, 12}) {
+        const StackOf<T> a = random_stack<T>(count, n, n, FL_ROW_MAJOR, 700, true);
+        auto info = info_for(count);
+        const BatchPtr eigh = make_batch(FL_FACTOR_EIGH, a, info);
+        StackOf<T> w(count, n, 1, FL_COL_MAJOR), v(count, n, n, FL_COL_MAJOR);
+        ASSERT_EQ(fl_batch_get_part(eigh.get(), FL_PART_EIGENVALUES, Dtype<T>::value, FL_COL_MAJOR, w.data(), w.ld(),
+                                    w.stride()),
+                  FL_OK);
+        ASSERT_EQ(fl_batch_get_part(eigh.get(), FL_PART_EIGENVECTORS, Dtype<T>::value, FL_COL_MAJOR, v.data(), v.ld(),
+                                    v.stride()),
+                  FL_OK);
+        for (int64_t l = 0; l < count; ++l) {
+            Ref vl = v.ref(l);
+            for (int64_t i = 0; i < n; ++i)
+                for (int64_t j = 0; j < n; ++j) vl(i, j) *= w(l, j, 0);
+            EXPECT_LE(static_cast<double>(norm1(subtract(multiply(a.ref(l), v.ref(l)), vl))),
+                      kResidualThreshold * n * eps<T>() * static_cast<double>(norm1(a.ref(l))));
+        }
+    }
+    // Tall least squares: the residual is orthogonal to A's columns.
+    const StackOf<T> a = random_stack<T>(count, 7, 3, FL_COL_MAJOR, 800);
+    const StackOf<T> b = random_stack<T>(count, 7, 1, FL_COL_MAJOR, 801);
+    StackOf<T> x(count, 3, 1, FL_COL_MAJOR);
+    auto info = info_for(count);
+    const BatchPtr qr = make_batch(FL_FACTOR_QR, a, info);
+    ASSERT_EQ(fl_batch_solve(qr.get(), Dtype<T>::value, 1, FL_COL_MAJOR, b.data(), b.ld(), b.stride(), x.data(), x.ld(),
+                             x.stride()),
+              FL_OK)
+        << fl_last_error();
+    for (int64_t l = 0; l < count; ++l) {
+        const Ref r = subtract(b.ref(l), multiply(a.ref(l), x.ref(l)));
+        const Ref atr = multiply(transpose(a.ref(l)), r);
+        EXPECT_LE(static_cast<double>(norm1(atr)),
+                  kResidualThreshold * 7 * eps<T>() * static_cast<double>(norm1(a.ref(l)) * (norm1(b.ref(l)) + 1)));
+    }
+    double sign[count];
+    EXPECT_EQ(fl_batch_logdet(qr.get(), sign, nullptr), FL_ERR_UNSUPPORTED);
+}
+
+}  // namespace
+}  // namespace fltest

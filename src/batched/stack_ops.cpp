@@ -12,39 +12,7 @@
 
 namespace fl::batched {
 
-Outcome outcome_of(const Error &e) {
-    switch (e.code()) {
-        case ErrorCode::singular: return Outcome::singular;
-        case ErrorCode::not_positive_definite: return Outcome::not_positive_definite;
-        case ErrorCode::non_finite: return Outcome::non_finite;
-        case ErrorCode::internal: return Outcome::no_convergence;
-        default: throw;  // a bug: not about this matrix's values
-    }
-}
-
 namespace {
-
-template <class T> void fill_nan(const Stack &s, index_t l) {
-    for (index_t j = 0; j < s.first.cols; ++j)
-        for (index_t i = 0; i < s.first.rows; ++i) s.at<T>(l, i, j) = std::numeric_limits<T>::quiet_NaN();
-}
-
-// Above the pack limits: body(l) runs a one-matrix LAPACK route for each l over threads; a
-// matrix whose factorization throws gets its outcome and on_failure(l).
-template <class Body, class OnFailure>
-void for_each_matrix(index_t count, double flops, Outcome *outcome, Body &&body, OnFailure &&on_failure) {
-    parallel_for(count, static_cast<double>(count) * flops, 1 << 18, [&](index_t begin, index_t end) {
-        for (index_t l = begin; l < end; ++l) {
-            try {
-                body(l);
-                outcome[l] = Outcome::ok;
-            } catch (const Error &e) {
-                outcome[l] = outcome_of(e);
-                on_failure(l);
-            }
-        }
-    });
-}
 
 template <class T> index_t bytes() { return static_cast<index_t>(sizeof(T)); }
 
@@ -85,20 +53,6 @@ void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flo
             finish(first, used, pa.data());
         };
     });
-}
-
-// X's packs: B gathered (or the identity when b is nullptr), solved by solve(pb), scattered.
-template <class T> auto rhs_finisher(const Stack *b, const Stack &x, const Outcome *outcome) {
-    const index_t n = x.first.rows, k = x.first.cols, w = lanes<T>;
-    return [=, pb = PackBuffer<T>(n * k)](index_t first, index_t used, auto &&solve) mutable {
-        if (b != nullptr) {
-            gather(*b, first, used, pb.data());
-        } else {
-            for (index_t e = 0; e < n * k * w; ++e) pb.data()[e] = T((e / w) % (n + 1) == 0);
-        }
-        solve(pb.data());
-        scatter(pb.data(), outcome, first, used, x);
-    };
 }
 
 template <class T> void lu_solve_packs(index_t count, const Stack &a, const Stack *b, const Stack &x, Outcome *outcome) {

@@ -5,7 +5,6 @@
 #pragma once
 
 #include "batched/stack.hpp"
-#include "core/error.hpp"
 
 namespace fl::batched {
 
@@ -19,9 +18,5 @@ void stack_cholesky_solve(Dtype dtype, index_t count, const Stack &a, Triangle t
 // w: n-by-1 column-major matrices; v may be nullptr (eigenvalues only).
 void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &w, const Stack *v,
                 Outcome *outcome);
-
-// The outcome of a matrix whose one-matrix factorization threw e; rethrows errors that are
-// not about the matrix's values (bugs, which the C layer reports as such).
-Outcome outcome_of(const Error &e);
 
 }  // namespace fl::batched
