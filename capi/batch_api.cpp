@@ -30,20 +30,22 @@ const Batch &batch_of(const fl_batch *batch, fl_dtype dtype) {
     const Batch &b = batch_of(batch);
     const fl::Dtype wanted = to_dtype(dtype, "dtype");
     if (wanted != b.dtype())
-        throw fl::Error(fl::ErrorCode::dtype_mismatch, std::string("dtype = ") + dtype_name(wanted) +
-                                                           " but the batch holds " + dtype_name(b.dtype()));
+        throw fl::Error(fl::ErrorCode::dtype_mismatch,
+                        std::string("dtype = ") + dtype_name(wanted) + " but the batch holds " +
+                            dtype_name(b.dtype()));
     return b;
 }
 
 // A stack of count output matrices of the given shape, apart from each other.
-Stack outputs(const Batch &b, const char *name, const char *ld_name, fl_layout layout, int64_t rows, int64_t cols,
-              void *data, int64_t ld, int64_t stride) {
-    return output_stack_arg({name, ld_name, "rows", "cols"}, "stride", b.dtype(), layout, b.count(), rows, cols, data,
-                            ld, stride);
+Stack outputs(const Batch &b, const char *name, const char *ld_name, fl_layout layout, int64_t rows,
+              int64_t cols, void *data, int64_t ld, int64_t stride) {
+    return output_stack_arg({name, ld_name, "rows", "cols"}, "stride", b.dtype(), layout, b.count(),
+                            rows, cols, data, ld, stride);
 }
 
 void require_array_of(const void *p, int64_t count, const char *name) {
-    if (p == nullptr && count > 0) throw fl::Error(fl::ErrorCode::invalid_argument, std::string(name) + " is NULL");
+    if (p == nullptr && count > 0)
+        throw fl::Error(fl::ErrorCode::invalid_argument, std::string(name) + " is NULL");
 }
 
 }  // namespace
@@ -60,10 +62,12 @@ FL_API fl_status fl_batch_create(fl_batch **batch, fl_factor_kind kind, fl_dtype
         const fl::FactorKind k = to_kind(kind);
         if (k != fl::FactorKind::lu && k != fl::FactorKind::cholesky && k != fl::FactorKind::ldlt &&
             k != fl::FactorKind::qr && k != fl::FactorKind::eigh)
-            throw fl::Error(fl::ErrorCode::unsupported, std::string("kind = ") + fl::kind_name(k) +
-                                                            " has no batched form (LU, Cholesky, LDL^T, QR, EIGH)");
+            throw fl::Error(fl::ErrorCode::unsupported,
+                            std::string("kind = ") + fl::kind_name(k) +
+                                " has no batched form (LU, Cholesky, LDL^T, QR, EIGH)");
         const fl::Dtype t = to_dtype(dtype, "dtype");
-        const Stack as = stack_arg({"a", "lda", "rows", "cols"}, "stride_a", t, layout, count, rows, cols, a, lda, stride_a);
+        const Stack as = stack_arg({"a", "lda", "rows", "cols"}, "stride_a", t, layout, count, rows,
+                                   cols, a, lda, stride_a);
         require_shape_for(k, rows, cols);
         require_info(info, count);
         const fl::FactorOptions defaults;
@@ -94,10 +98,10 @@ FL_API fl_status fl_batch_solve(const fl_batch *batch, fl_dtype dtype, int64_t n
                                 void *x, int64_t ldx, int64_t stride_x) {
     return guarded(__func__, [&] {
         const Batch &f = batch_of(batch, dtype);
-        const Stack bs = stack_arg({"b", "ldb", "rows", "nrhs"}, "stride_b", f.dtype(), layout, f.count(), f.rows(),
-                                   nrhs, b, ldb, stride_b);
-        const Stack xs = output_stack_arg({"x", "ldx", "cols", "nrhs"}, "stride_x", f.dtype(), layout, f.count(),
-                                          f.cols(), nrhs, x, ldx, stride_x);
+        const Stack bs = stack_arg({"b", "ldb", "rows", "nrhs"}, "stride_b", f.dtype(), layout,
+                                   f.count(), f.rows(), nrhs, b, ldb, stride_b);
+        const Stack xs = output_stack_arg({"x", "ldx", "cols", "nrhs"}, "stride_x", f.dtype(),
+                                          layout, f.count(), f.cols(), nrhs, x, ldx, stride_x);
         require_stacks_apart(bs, "b", xs, "x", f.count(), f.dtype(), f.rows() == f.cols());
         f.solve(bs, xs);
     });

@@ -23,15 +23,18 @@ std::pair<Stack, Stack> rhs_stacks(fl::Dtype t, fl_layout layout, int64_t count,
                                    int64_t nrhs, const void *b, int64_t ldb, int64_t stride_b,
                                    void *x, int64_t ldx, int64_t stride_x) {
     const int64_t n = a.first.rows;
-    const Stack bs = stack_arg({"b", "ldb", "n", "nrhs"}, "stride_b", t, layout, count, n, nrhs, b, ldb, stride_b);
-    const Stack xs = output_stack_arg({"x", "ldx", "n", "nrhs"}, "stride_x", t, layout, count, n, nrhs, x, ldx, stride_x);
+    const Stack bs = stack_arg({"b", "ldb", "n", "nrhs"}, "stride_b", t, layout, count, n, nrhs, b,
+                               ldb, stride_b);
+    const Stack xs = output_stack_arg({"x", "ldx", "n", "nrhs"}, "stride_x", t, layout, count, n,
+                                      nrhs, x, ldx, stride_x);
     require_stacks_apart(a, "a", xs, "x", count, t);
     require_stacks_apart(bs, "b", xs, "x", count, t, true);
     return {bs, xs};
 }
 
 // Runs op(outcomes) and copies the outcomes to info, which is written only on success.
-template <class Op> void with_outcomes(int64_t count, int32_t *info, Op &&op) {
+template <class Op>
+void with_outcomes(int64_t count, int32_t *info, Op &&op) {
     std::vector<Outcome> outcomes(static_cast<size_t>(count), Outcome::ok);
     op(outcomes.data());
     write_info(outcomes, info);
@@ -45,14 +48,16 @@ extern "C" {
 
 FL_API fl_status fl_stack_solve(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
                                 const void *a, int64_t lda, int64_t stride_a, int64_t nrhs,
-                                const void *b, int64_t ldb, int64_t stride_b, void *x,
-                                int64_t ldx, int64_t stride_x, int32_t *info) {
+                                const void *b, int64_t ldb, int64_t stride_b, void *x, int64_t ldx,
+                                int64_t stride_x, int32_t *info) {
     return guarded(__func__, [&] {
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const Stack as = square_stack(t, layout, count, n, a, lda, stride_a);
-        const auto [bs, xs] = rhs_stacks(t, layout, count, as, nrhs, b, ldb, stride_b, x, ldx, stride_x);
+        const auto [bs, xs] =
+            rhs_stacks(t, layout, count, as, nrhs, b, ldb, stride_b, x, ldx, stride_x);
         require_info(info, count);
-        with_outcomes(count, info, [&](Outcome *o) { fl::batched::stack_solve(t, count, as, bs, xs, o); });
+        with_outcomes(count, info,
+                      [&](Outcome *o) { fl::batched::stack_solve(t, count, as, bs, xs, o); });
     });
 }
 
@@ -62,11 +67,12 @@ FL_API fl_status fl_stack_inverse(fl_dtype dtype, fl_layout layout, int64_t coun
     return guarded(__func__, [&] {
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const Stack as = square_stack(t, layout, count, n, a, lda, stride_a);
-        const Stack is = output_stack_arg({"inv", "ldinv", "n", "n"}, "stride_inv", t, layout, count, n, n,
-                                          inv, ldinv, stride_inv);
+        const Stack is = output_stack_arg({"inv", "ldinv", "n", "n"}, "stride_inv", t, layout,
+                                          count, n, n, inv, ldinv, stride_inv);
         require_stacks_apart(as, "a", is, "inv", count, t);
         require_info(info, count);
-        with_outcomes(count, info, [&](Outcome *o) { fl::batched::stack_inverse(t, count, as, is, o); });
+        with_outcomes(count, info,
+                      [&](Outcome *o) { fl::batched::stack_inverse(t, count, as, is, o); });
     });
 }
 
@@ -77,7 +83,9 @@ FL_API fl_status fl_stack_slogdet(fl_dtype dtype, fl_layout layout, int64_t coun
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const Stack as = square_stack(t, layout, count, n, a, lda, stride_a);
         require_info(info, count);
-        with_outcomes(count, info, [&](Outcome *o) { fl::batched::stack_slogdet(t, count, as, sign, logabsdet, o); });
+        with_outcomes(count, info, [&](Outcome *o) {
+            fl::batched::stack_slogdet(t, count, as, sign, logabsdet, o);
+        });
     });
 }
 
@@ -89,15 +97,17 @@ FL_API fl_status fl_stack_cholesky(fl_dtype dtype, fl_layout layout, int64_t cou
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const Stack as = square_stack(t, layout, count, n, a, lda, stride_a);
         const fl::Triangle tri = triangle_arg(triangle);
-        const Stack ls = output_stack_arg({"l", "ldl", "n", "n"}, "stride_l", t, layout, count, n, n, l, ldl, stride_l);
+        const Stack ls = output_stack_arg({"l", "ldl", "n", "n"}, "stride_l", t, layout, count, n,
+                                          n, l, ldl, stride_l);
         require_stacks_apart(as, "a", ls, "l", count, t);
         require_info(info, count);
-        with_outcomes(count, info, [&](Outcome *o) { fl::batched::stack_cholesky(t, count, as, tri, ls, o); });
+        with_outcomes(count, info,
+                      [&](Outcome *o) { fl::batched::stack_cholesky(t, count, as, tri, ls, o); });
     });
 }
 
-FL_API fl_status fl_stack_cholesky_solve(fl_dtype dtype, fl_layout layout, int64_t count,
-                                         int64_t n, const void *a, int64_t lda, int64_t stride_a,
+FL_API fl_status fl_stack_cholesky_solve(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                                         const void *a, int64_t lda, int64_t stride_a,
                                          fl_triangle triangle, int64_t nrhs, const void *b,
                                          int64_t ldb, int64_t stride_b, void *x, int64_t ldx,
                                          int64_t stride_x, int32_t *info) {
@@ -105,10 +115,12 @@ FL_API fl_status fl_stack_cholesky_solve(fl_dtype dtype, fl_layout layout, int64
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const Stack as = square_stack(t, layout, count, n, a, lda, stride_a);
         const fl::Triangle tri = triangle_arg(triangle);
-        const auto [bs, xs] = rhs_stacks(t, layout, count, as, nrhs, b, ldb, stride_b, x, ldx, stride_x);
+        const auto [bs, xs] =
+            rhs_stacks(t, layout, count, as, nrhs, b, ldb, stride_b, x, ldx, stride_x);
         require_info(info, count);
-        with_outcomes(count, info,
-                      [&](Outcome *o) { fl::batched::stack_cholesky_solve(t, count, as, tri, bs, xs, o); });
+        with_outcomes(count, info, [&](Outcome *o) {
+            fl::batched::stack_cholesky_solve(t, count, as, tri, bs, xs, o);
+        });
     });
 }
 
@@ -121,12 +133,13 @@ FL_API fl_status fl_stack_eigh(fl_dtype dtype, fl_layout layout, int64_t count, 
         const Stack as = square_stack(t, layout, count, n, a, lda, stride_a);
         const fl::Triangle tri = triangle_arg(triangle);
         // Each w_l is an n-by-1 column: its "leading dimension" is n (1 when n is 0).
-        const Stack ws = output_stack_arg({"w", "n", "n", "1"}, "stride_w", t, FL_COL_MAJOR, count, n, 1, w,
-                                          n > 0 ? n : 1, stride_w);
+        const Stack ws = output_stack_arg({"w", "n", "n", "1"}, "stride_w", t, FL_COL_MAJOR, count,
+                                          n, 1, w, n > 0 ? n : 1, stride_w);
         require_stacks_apart(as, "a", ws, "w", count, t);
         Stack vs{};
         if (v != nullptr) {
-            vs = output_stack_arg({"v", "ldv", "n", "n"}, "stride_v", t, layout, count, n, n, v, ldv, stride_v);
+            vs = output_stack_arg({"v", "ldv", "n", "n"}, "stride_v", t, layout, count, n, n, v,
+                                  ldv, stride_v);
             require_stacks_apart(as, "a", vs, "v", count, t);
             require_stacks_apart(ws, "w", vs, "v", count, t);
         }

@@ -9,7 +9,9 @@
 namespace fl::capi {
 namespace {
 
-[[noreturn]] void invalid(const std::string &message) { throw Error(ErrorCode::invalid_argument, message); }
+[[noreturn]] void invalid(const std::string &message) {
+    throw Error(ErrorCode::invalid_argument, message);
+}
 
 // Elements from a matrix's first element to one past its last (0 when empty).
 int64_t extent(const MatrixRef &m) {
@@ -20,7 +22,9 @@ int64_t extent(const MatrixRef &m) {
 // Bytes spanned by count matrices of s.
 int64_t span_bytes(const batched::Stack &s, int64_t count, Dtype dtype) {
     const int64_t e = extent(s.first);
-    return count == 0 || e == 0 ? 0 : ((count - 1) * s.stride + e) * static_cast<int64_t>(element_size(dtype));
+    return count == 0 || e == 0
+               ? 0
+               : ((count - 1) * s.stride + e) * static_cast<int64_t>(element_size(dtype));
 }
 
 }  // namespace
@@ -34,15 +38,18 @@ batched::Stack stack_arg(const MatrixNames &names, const char *stride_name, Dtyp
                 " is negative (strides are element offsets >= 0)");
     // With no matrices there is nothing to read: a NULL pointer is then fine.
     static const double placeholder = 0;
-    MatrixRef m = matrix_arg(names, dtype, layout, rows, cols, count == 0 ? &placeholder : data, ld);
+    MatrixRef m =
+        matrix_arg(names, dtype, layout, rows, cols, count == 0 ? &placeholder : data, ld);
     m.data = const_cast<void *>(data);
     const int64_t e = extent(m);
     if (count > 1 && e > 0) {
-        const int64_t limit = std::numeric_limits<int64_t>::max() / static_cast<int64_t>(element_size(dtype));
+        const int64_t limit =
+            std::numeric_limits<int64_t>::max() / static_cast<int64_t>(element_size(dtype));
         if (stride > (limit - e) / (count - 1))
-            throw Error(ErrorCode::too_large, std::string(names.matrix) + " with count = " + std::to_string(count) +
-                                                  " and " + stride_name + " = " + std::to_string(stride) +
-                                                  " spans more than 2^63 bytes");
+            throw Error(ErrorCode::too_large,
+                        std::string(names.matrix) + " with count = " + std::to_string(count) +
+                            " and " + stride_name + " = " + std::to_string(stride) +
+                            " spans more than 2^63 bytes");
     }
     return {m, stride};
 }
@@ -50,11 +57,12 @@ batched::Stack stack_arg(const MatrixNames &names, const char *stride_name, Dtyp
 batched::Stack output_stack_arg(const MatrixNames &names, const char *stride_name, Dtype dtype,
                                 fl_layout layout, int64_t count, int64_t rows, int64_t cols,
                                 void *data, int64_t ld, int64_t stride) {
-    batched::Stack s = stack_arg(names, stride_name, dtype, layout, count, rows, cols, data, ld, stride);
+    batched::Stack s =
+        stack_arg(names, stride_name, dtype, layout, count, rows, cols, data, ld, stride);
     const int64_t e = extent(s.first);
     if (count > 1 && e > 0 && stride < e)
-        invalid(std::string(stride_name) + " = " + std::to_string(stride) + " is smaller than the " +
-                std::to_string(e) + " elements of one " + names.matrix +
+        invalid(std::string(stride_name) + " = " + std::to_string(stride) +
+                " is smaller than the " + std::to_string(e) + " elements of one " + names.matrix +
                 ", so consecutive outputs would overlap");
     return s;
 }
@@ -62,7 +70,8 @@ batched::Stack output_stack_arg(const MatrixNames &names, const char *stride_nam
 void require_stacks_apart(const batched::Stack &in, const char *in_name, const batched::Stack &out,
                           const char *out_name, int64_t count, Dtype dtype, bool in_place_allowed) {
     if (in_place_allowed && in.first.data == out.first.data && span_bytes(out, count, dtype) > 0) {
-        if (in.first.layout != out.first.layout || in.first.ld != out.first.ld || in.stride != out.stride)
+        if (in.first.layout != out.first.layout || in.first.ld != out.first.ld ||
+            in.stride != out.stride)
             invalid(std::string(out_name) + " == " + in_name +
                     " (in place) needs the same layout, leading dimension and stride");
         return;
@@ -80,11 +89,21 @@ void require_info(const int32_t *info, int64_t count) {
 void write_info(const std::vector<batched::Outcome> &outcomes, int32_t *info) {
     for (size_t l = 0; l < outcomes.size(); ++l) {
         switch (outcomes[l]) {
-            case batched::Outcome::ok: info[l] = FL_OK; break;
-            case batched::Outcome::singular: info[l] = FL_ERR_SINGULAR; break;
-            case batched::Outcome::not_positive_definite: info[l] = FL_ERR_NOT_POSITIVE_DEFINITE; break;
-            case batched::Outcome::non_finite: info[l] = FL_ERR_NON_FINITE; break;
-            case batched::Outcome::no_convergence: info[l] = FL_ERR_INTERNAL; break;
+            case batched::Outcome::ok:
+                info[l] = FL_OK;
+                break;
+            case batched::Outcome::singular:
+                info[l] = FL_ERR_SINGULAR;
+                break;
+            case batched::Outcome::not_positive_definite:
+                info[l] = FL_ERR_NOT_POSITIVE_DEFINITE;
+                break;
+            case batched::Outcome::non_finite:
+                info[l] = FL_ERR_NON_FINITE;
+                break;
+            case batched::Outcome::no_convergence:
+                info[l] = FL_ERR_INTERNAL;
+                break;
         }
     }
 }

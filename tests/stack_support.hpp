@@ -11,12 +11,14 @@ namespace fltest {
 template <class T>
 class StackOf {
 public:
-    StackOf(int64_t count, int64_t rows, int64_t cols, fl_layout layout, int64_t pad = 0, int64_t gap = 0)
+    StackOf(int64_t count, int64_t rows, int64_t cols, fl_layout layout, int64_t pad = 0,
+            int64_t gap = 0)
         : count_(count), rows_(rows), cols_(cols), layout_(layout) {
         ld_ = std::max<int64_t>(1, layout == FL_COL_MAJOR ? rows : cols) + pad;
         const int64_t outer = layout == FL_COL_MAJOR ? cols : rows;
         stride_ = ld_ * outer + gap;
-        data_.assign(static_cast<size_t>(std::max<int64_t>(count * stride_, 1)), std::numeric_limits<T>::quiet_NaN());
+        data_.assign(static_cast<size_t>(std::max<int64_t>(count * stride_, 1)),
+                     std::numeric_limits<T>::quiet_NaN());
     }
     int64_t count() const { return count_; }
     int64_t rows() const { return rows_; }
@@ -31,7 +33,8 @@ public:
     Ref ref(int64_t l) const {
         Ref r(rows_, cols_);
         for (int64_t i = 0; i < rows_; ++i)
-            for (int64_t j = 0; j < cols_; ++j) r(i, j) = static_cast<long double>((*this)(l, i, j));
+            for (int64_t j = 0; j < cols_; ++j)
+                r(i, j) = static_cast<long double>((*this)(l, i, j));
         return r;
     }
     void set(int64_t l, const Ref &r) {
@@ -57,7 +60,8 @@ public:
 
 private:
     size_t index(int64_t l, int64_t i, int64_t j) const {
-        return static_cast<size_t>(l * stride_ + (layout_ == FL_COL_MAJOR ? i + j * ld_ : i * ld_ + j));
+        return static_cast<size_t>(l * stride_ +
+                                   (layout_ == FL_COL_MAJOR ? i + j * ld_ : i * ld_ + j));
     }
     int64_t count_, rows_, cols_, ld_ = 1, stride_ = 1;
     fl_layout layout_;

@@ -10,7 +10,8 @@ std::pair<index_t, index_t> Batch::part_shape(Part part) const {
     if (kind() == FactorKind::eigh && part == Part::eigenvectors) return {n, n};
     if (kind() == FactorKind::qr && part == Part::q) return {rows(), n};
     if (kind() == FactorKind::qr && part == Part::r) return {n, n};
-    throw Error(ErrorCode::unsupported, "this kind of batch has no such part (EIGH: eigenvalues, eigenvectors; QR: Q, R)");
+    throw Error(ErrorCode::unsupported,
+                "this kind of batch has no such part (EIGH: eigenvalues, eigenvectors; QR: Q, R)");
 }
 
 std::unique_ptr<Batch> make_batch(FactorKind kind, Dtype dtype, index_t count, const Stack &a,

@@ -48,9 +48,11 @@ std::unique_ptr<Batch> make_batch(FactorKind kind, Dtype dtype, index_t count, c
                                   const FactorOptions &options, Outcome *outcome);
 
 // The two implementations, for make_batch.
-std::unique_ptr<Batch> make_packed_batch(FactorKind kind, Dtype dtype, index_t count, const Stack &a,
-                                         const FactorOptions &options, Outcome *outcome);
-std::unique_ptr<Batch> make_factor_batch(FactorKind kind, Dtype dtype, index_t count, const Stack &a,
-                                         const FactorOptions &options, Outcome *outcome);
+std::unique_ptr<Batch> make_packed_batch(FactorKind kind, Dtype dtype, index_t count,
+                                         const Stack &a, const FactorOptions &options,
+                                         Outcome *outcome);
+std::unique_ptr<Batch> make_factor_batch(FactorKind kind, Dtype dtype, index_t count,
+                                         const Stack &a, const FactorOptions &options,
+                                         Outcome *outcome);
 
 }  // namespace fl::batched

@@ -12,7 +12,8 @@ namespace fl::batched {
 
 // LU (piv != nullptr: each row swap flips the sign) or the Cholesky factor L (piv ==
 // nullptr: det = prod(l_kk)^2, always positive) in lane l of the n-by-n pack a.
-template <class T> LogDet lane_logdet(index_t n, const T *a, const T *piv, index_t l) {
+template <class T>
+LogDet lane_logdet(index_t n, const T *a, const T *piv, index_t l) {
     const index_t w = lanes<T>;
     double product = 1, sign = 1;
     for (index_t k = 0; k < n; ++k) {
@@ -24,9 +25,11 @@ template <class T> LogDet lane_logdet(index_t n, const T *a, const T *piv, index
     if (product < 0) sign = -sign;
     const double exponent_factor = piv != nullptr ? 1 : 2;
     const double magnitude = std::fabs(product);
-    if (magnitude > 1e-300 && magnitude < 1e300) return {sign, exponent_factor * std::log(magnitude)};
+    if (magnitude > 1e-300 && magnitude < 1e300)
+        return {sign, exponent_factor * std::log(magnitude)};
     double sum = 0;
-    for (index_t k = 0; k < n; ++k) sum += std::log(std::fabs(static_cast<double>(a[(k * n + k) * w + l])));
+    for (index_t k = 0; k < n; ++k)
+        sum += std::log(std::fabs(static_cast<double>(a[(k * n + k) * w + l])));
     return {sign, exponent_factor * sum};
 }
 

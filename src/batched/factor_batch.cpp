@@ -11,38 +11,47 @@ namespace {
 
 class FactorBatch final : public Batch {
 public:
-    FactorBatch(FactorKind kind, Dtype dtype, index_t count, const Stack &a, const FactorOptions &options,
-                Outcome *outcome)
-        : Batch(kind, dtype, count, a.first.rows, a.first.cols), factors_(static_cast<size_t>(count)) {
+    FactorBatch(FactorKind kind, Dtype dtype, index_t count, const Stack &a,
+                const FactorOptions &options, Outcome *outcome)
+        : Batch(kind, dtype, count, a.first.rows, a.first.cols),
+          factors_(static_cast<size_t>(count)) {
         for_each_matrix(
             count, work(), outcome,
-            [&](index_t l) { factors_[static_cast<size_t>(l)] = make_factor(kind, dtype, a.ref(l, bytes()), options); },
+            [&](index_t l) {
+                factors_[static_cast<size_t>(l)] =
+                    make_factor(kind, dtype, a.ref(l, bytes()), options);
+            },
             [](index_t) {});
     }
 
     void solve(const Stack &b, const Stack &x) const override {
-        each(x, [&](const Factor &f, index_t l) { f.solve(Transpose::no, b.ref(l, bytes()), x.ref(l, bytes())); });
+        each(x, [&](const Factor &f, index_t l) {
+            f.solve(Transpose::no, b.ref(l, bytes()), x.ref(l, bytes()));
+        });
     }
 
     void logdet(double *sign, double *logabsdet) const override {
-        if (kind() == FactorKind::qr) throw Error(ErrorCode::unsupported, "a QR batch has no determinant (use LU)");
-        parallel_for(count(), static_cast<double>(count() * rows()), 1 << 16, [&](index_t begin, index_t end) {
-            for (index_t l = begin; l < end; ++l) {
-                const Factor *f = factors_[static_cast<size_t>(l)].get();
-                const LogDet d = f != nullptr ? f->logdet() : LogDet{nan(), nan()};
-                if (sign != nullptr) sign[l] = d.sign;
-                if (logabsdet != nullptr) logabsdet[l] = d.logabsdet;
-            }
-        });
+        if (kind() == FactorKind::qr)
+            throw Error(ErrorCode::unsupported, "a QR batch has no determinant (use LU)");
+        parallel_for(count(), static_cast<double>(count() * rows()), 1 << 16,
+                     [&](index_t begin, index_t end) {
+                         for (index_t l = begin; l < end; ++l) {
+                             const Factor *f = factors_[static_cast<size_t>(l)].get();
+                             const LogDet d = f != nullptr ? f->logdet() : LogDet{nan(), nan()};
+                             if (sign != nullptr) sign[l] = d.sign;
+                             if (logabsdet != nullptr) logabsdet[l] = d.logabsdet;
+                         }
+                     });
     }
 
     void rcond(double *out) const override {
-        parallel_for(count(), static_cast<double>(count() * rows() * rows()), 1 << 16, [&](index_t begin, index_t end) {
-            for (index_t l = begin; l < end; ++l) {
-                const Factor *f = factors_[static_cast<size_t>(l)].get();
-                out[l] = f != nullptr ? f->rcond() : nan();
-            }
-        });
+        parallel_for(count(), static_cast<double>(count() * rows() * rows()), 1 << 16,
+                     [&](index_t begin, index_t end) {
+                         for (index_t l = begin; l < end; ++l) {
+                             const Factor *f = factors_[static_cast<size_t>(l)].get();
+                             out[l] = f != nullptr ? f->rcond() : nan();
+                         }
+                     });
     }
 
     void inverse(const Stack &inv) const override {
@@ -57,20 +66,25 @@ public:
 private:
     index_t bytes() const { return dtype() == Dtype::float32 ? 4 : 8; }
     static double nan() { return std::numeric_limits<double>::quiet_NaN(); }
-    double work() const { return static_cast<double>(rows()) * static_cast<double>(cols()) * static_cast<double>(cols()); }
+    double work() const {
+        return static_cast<double>(rows()) * static_cast<double>(cols()) *
+               static_cast<double>(cols());
+    }
 
     // body(factor, l) for every matrix that was factored; the outputs of the others are NaN.
-    template <class Body> void each(const Stack &out, Body &&body) const {
-        parallel_for(count(), static_cast<double>(count()) * work(), 1 << 18, [&](index_t begin, index_t end) {
-            for (index_t l = begin; l < end; ++l) {
-                const Factor *f = factors_[static_cast<size_t>(l)].get();
-                if (f != nullptr) {
-                    body(*f, l);
-                } else {
-                    typed(dtype(), [&](auto t) { fill_nan<decltype(t)>(out, l); });
-                }
-            }
-        });
+    template <class Body>
+    void each(const Stack &out, Body &&body) const {
+        parallel_for(count(), static_cast<double>(count()) * work(), 1 << 18,
+                     [&](index_t begin, index_t end) {
+                         for (index_t l = begin; l < end; ++l) {
+                             const Factor *f = factors_[static_cast<size_t>(l)].get();
+                             if (f != nullptr) {
+                                 body(*f, l);
+                             } else {
+                                 typed(dtype(), [&](auto t) { fill_nan<decltype(t)>(out, l); });
+                             }
+                         }
+                     });
     }
 
     std::vector<std::unique_ptr<Factor>> factors_;
@@ -78,8 +92,9 @@ private:
 
 }  // namespace
 
-std::unique_ptr<Batch> make_factor_batch(FactorKind kind, Dtype dtype, index_t count, const Stack &a,
-                                         const FactorOptions &options, Outcome *outcome) {
+std::unique_ptr<Batch> make_factor_batch(FactorKind kind, Dtype dtype, index_t count,
+                                         const Stack &a, const FactorOptions &options,
+                                         Outcome *outcome) {
     return std::make_unique<FactorBatch>(kind, dtype, count, a, options, outcome);
 }
 

@@ -13,27 +13,41 @@ namespace fl::batched {
 
 // Lanes per pack: one 64-byte vector (8 doubles, 16 floats). AVX2 and SSE2 builds run the
 // same vector type as two or four registers, so every instruction set shares one pack layout.
-template <class T> constexpr index_t lanes = 64 / sizeof(T);
+template <class T>
+constexpr index_t lanes = 64 / sizeof(T);
 
 // GCC/Clang vector extensions: the arithmetic operators act lane by lane and compile to the
 // instruction set of the function they are inlined into.
-template <class T> struct VectorOf {
+template <class T>
+struct VectorOf {
     typedef T type __attribute__((vector_size(64)));
 };
-template <class T> using Vec = typename VectorOf<T>::type;
+template <class T>
+using Vec = typename VectorOf<T>::type;
 
 #define FL_LANE_INLINE [[gnu::always_inline]] inline
 
-template <class T> FL_LANE_INLINE Vec<T> load(const T *p) {
+template <class T>
+FL_LANE_INLINE Vec<T> load(const T *p) {
     Vec<T> v;
     std::memcpy(&v, p, sizeof v);
     return v;
 }
-template <class T> FL_LANE_INLINE void store(T *p, Vec<T> v) { std::memcpy(p, &v, sizeof v); }
-template <class T> FL_LANE_INLINE Vec<T> splat(T x) { return Vec<T>{} + x; }
+template <class T>
+FL_LANE_INLINE void store(T *p, Vec<T> v) {
+    std::memcpy(p, &v, sizeof v);
+}
+template <class T>
+FL_LANE_INLINE Vec<T> splat(T x) {
+    return Vec<T>{} + x;
+}
 // V is a Vec<T> (a template on V itself, since T cannot be deduced through the alias).
-template <class V> FL_LANE_INLINE V vabs(V v) { return v < 0 ? -v : v; }
-template <class V> FL_LANE_INLINE V vsqrt(V v) {
+template <class V>
+FL_LANE_INLINE V vabs(V v) {
+    return v < 0 ? -v : v;
+}
+template <class V>
+FL_LANE_INLINE V vsqrt(V v) {
     for (size_t l = 0; l < sizeof v / sizeof v[0]; ++l) v[l] = std::sqrt(v[l]);
     return v;
 }

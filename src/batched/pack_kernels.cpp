@@ -10,13 +10,16 @@
 namespace fl::batched {
 namespace {
 
-template <class T> constexpr index_t W = lanes<T>;
+template <class T>
+constexpr index_t W = lanes<T>;
 
 // Element (i, j) of an n-row pack.
-template <class T> FL_LANE_INLINE T *at(T *p, index_t n, index_t i, index_t j) {
+template <class T>
+FL_LANE_INLINE T *at(T *p, index_t n, index_t i, index_t j) {
     return p + (j * n + i) * W<T>;
 }
-template <class T> FL_LANE_INLINE const T *at(const T *p, index_t n, index_t i, index_t j) {
+template <class T>
+FL_LANE_INLINE const T *at(const T *p, index_t n, index_t i, index_t j) {
     return p + (j * n + i) * W<T>;
 }
 
@@ -44,7 +47,8 @@ FL_LANE_INLINE void swap_rows(index_t n, T *p, index_t cols, index_t k, const T 
     }
 }
 
-template <index_t N, class T> FL_LANE_INLINE void lu(index_t order, T *a, T *piv, T *singular) {
+template <index_t N, class T>
+FL_LANE_INLINE void lu(index_t order, T *a, T *piv, T *singular) {
     const index_t n = N > 0 ? N : order;
     Vec<T> zero_pivot = splat<T>(0);
     for (index_t k = 0; k < n; ++k) {
@@ -98,7 +102,8 @@ FL_LANE_INLINE void lu_solve(index_t order, const T *a, const T *piv, index_t k,
     solve_upper<N>(n, a, k, b);
 }
 
-template <index_t N, class T> FL_LANE_INLINE void cholesky(index_t order, T *a, T *failed) {
+template <index_t N, class T>
+FL_LANE_INLINE void cholesky(index_t order, T *a, T *failed) {
     const index_t n = N > 0 ? N : order;
     Vec<T> bad = splat<T>(0);
     for (index_t k = 0; k < n; ++k) {
@@ -172,7 +177,8 @@ FL_LANE_INLINE void rotate(index_t n, T *a, T *v, index_t p, index_t q) {
 
 // Cyclic sweeps until every lane's off-diagonal mass is below (eps / 4)^2 of its Frobenius
 // norm squared; convergence is quadratic, so that is a few sweeps for small n.
-template <index_t N, class T> FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed) {
+template <index_t N, class T>
+FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed) {
     const index_t n = N > 0 ? N : order;
     constexpr int max_sweeps = 50;
     constexpr T eps = std::numeric_limits<T>::epsilon();
@@ -199,65 +205,80 @@ template <index_t N, class T> FL_LANE_INLINE void jacobi(index_t order, T *a, T 
     store(failed, 1 - done);
 }
 
-template <class T> FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
+template <class T>
+FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
     Vec<T> acc = splat<T>(0);
     for (index_t e = 0; e < length; ++e) acc += load(p + e * W<T>) * 0;  // NaN from NaN or Inf
     store(bad, acc == 0 ? splat<T>(0) : splat<T>(1));
 }
 
 // Calls kernel<N> with N the order when it is 1 to 4, else kernel<0>.
-#define FL_BY_ORDER(kernel, n, ...)                      \
-    switch (n) {                                         \
-        case 1: return kernel<1>(n, __VA_ARGS__);        \
-        case 2: return kernel<2>(n, __VA_ARGS__);        \
-        case 3: return kernel<3>(n, __VA_ARGS__);        \
-        case 4: return kernel<4>(n, __VA_ARGS__);        \
-        default: return kernel<0>(n, __VA_ARGS__);       \
+#define FL_BY_ORDER(kernel, n, ...)           \
+    switch (n) {                              \
+        case 1:                               \
+            return kernel<1>(n, __VA_ARGS__); \
+        case 2:                               \
+            return kernel<2>(n, __VA_ARGS__); \
+        case 3:                               \
+            return kernel<3>(n, __VA_ARGS__); \
+        case 4:                               \
+            return kernel<4>(n, __VA_ARGS__); \
+        default:                              \
+            return kernel<0>(n, __VA_ARGS__); \
     }
 
-#define FL_DEFINE_PACK_KERNELS(isa, target)                                                    \
-    namespace isa {                                                                            \
-    template <class T> target void lu_k(index_t n, T *a, T *piv, T *singular) {                \
-        FL_BY_ORDER(lu, n, a, piv, singular)                                                   \
-    }                                                                                          \
-    template <class T>                                                                         \
-    target void lu_solve_k(index_t n, const T *a, const T *piv, index_t k, T *b) {             \
-        FL_BY_ORDER(lu_solve, n, a, piv, k, b)                                                 \
-    }                                                                                          \
-    template <class T> target void cholesky_k(index_t n, T *a, T *failed) {                    \
-        FL_BY_ORDER(cholesky, n, a, failed)                                                    \
-    }                                                                                          \
-    template <class T> target void cholesky_solve_k(index_t n, const T *a, index_t k, T *b) { \
-        FL_BY_ORDER(cholesky_solve, n, a, k, b)                                                \
-    }                                                                                          \
-    template <class T> target void jacobi_k(index_t n, T *a, T *v, T *failed) {                \
-        FL_BY_ORDER(jacobi, n, a, v, failed)                                                   \
-    }                                                                                          \
-    template <class T> target void non_finite_k(index_t length, const T *p, T *bad) {          \
-        non_finite(length, p, bad);                                                            \
-    }                                                                                          \
-    template <class T> PackKernels<T> table() {                                                \
-        return {&lu_k<T>,     &lu_solve_k<T>, &cholesky_k<T>,                                  \
-                &cholesky_solve_k<T>, &jacobi_k<T>,    &non_finite_k<T>};                      \
-    }                                                                                          \
+#define FL_DEFINE_PACK_KERNELS(isa, target)                                          \
+    namespace isa {                                                                  \
+    template <class T>                                                               \
+    target void lu_k(index_t n, T *a, T *piv, T *singular) {                         \
+        FL_BY_ORDER(lu, n, a, piv, singular)                                         \
+    }                                                                                \
+    template <class T>                                                               \
+    target void lu_solve_k(index_t n, const T *a, const T *piv, index_t k, T *b) {   \
+        FL_BY_ORDER(lu_solve, n, a, piv, k, b)                                       \
+    }                                                                                \
+    template <class T>                                                               \
+    target void cholesky_k(index_t n, T *a, T *failed) {                             \
+        FL_BY_ORDER(cholesky, n, a, failed)                                          \
+    }                                                                                \
+    template <class T>                                                               \
+    target void cholesky_solve_k(index_t n, const T *a, index_t k, T *b) {           \
+        FL_BY_ORDER(cholesky_solve, n, a, k, b)                                      \
+    }                                                                                \
+    template <class T>                                                               \
+    target void jacobi_k(index_t n, T *a, T *v, T *failed) {                         \
+        FL_BY_ORDER(jacobi, n, a, v, failed)                                         \
+    }                                                                                \
+    template <class T>                                                               \
+    target void non_finite_k(index_t length, const T *p, T *bad) {                   \
+        non_finite(length, p, bad);                                                  \
+    }                                                                                \
+    template <class T>                                                               \
+    PackKernels<T> table() {                                                         \
+        return {&lu_k<T>,     &lu_solve_k<T>,  &cholesky_k<T>, &cholesky_solve_k<T>, \
+                &jacobi_k<T>, &non_finite_k<T>};                                     \
+    }                                                                                \
     }
 
 #if defined(__x86_64__) && defined(__GNUC__)
-FL_DEFINE_PACK_KERNELS(avx512, __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))))
+FL_DEFINE_PACK_KERNELS(avx512,
+                       __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))))
 FL_DEFINE_PACK_KERNELS(avx2, __attribute__((target("avx2,fma"))))
 #endif
 FL_DEFINE_PACK_KERNELS(baseline, )
 
 }  // namespace
 
-template <class T> const PackKernels<T> &pack_kernels() {
+template <class T>
+const PackKernels<T> &pack_kernels() {
     static const PackKernels<T> chosen = [] {
 #if defined(__x86_64__) && defined(__GNUC__)
         __builtin_cpu_init();
         if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
             __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw"))
             return avx512::table<T>();
-        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return avx2::table<T>();
+        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+            return avx2::table<T>();
 #endif
         return baseline::table<T>();
     }();

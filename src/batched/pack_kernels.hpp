@@ -8,7 +8,8 @@
 
 namespace fl::batched {
 
-template <class T> struct PackKernels {
+template <class T>
+struct PackKernels {
     // P A = L U in place, partial pivoting as LAPACK's getrf; piv[k * W + l] is the row
     // swapped with row k (as a T). singular[l] = 1 where some pivot is exactly zero.
     void (*lu)(index_t n, T *a, T *piv, T *singular);
@@ -26,6 +27,7 @@ template <class T> struct PackKernels {
 };
 
 // The kernels for the widest instruction set this CPU runs, decided on the first call.
-template <class T> const PackKernels<T> &pack_kernels();
+template <class T>
+const PackKernels<T> &pack_kernels();
 
 }  // namespace fl::batched

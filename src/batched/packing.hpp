@@ -16,9 +16,11 @@
 namespace fl::batched {
 
 // A pack's worth of scratch: vectors, so that each is 64-byte aligned.
-template <class T> class PackBuffer {
+template <class T>
+class PackBuffer {
 public:
-    explicit PackBuffer(index_t elements) : v_(static_cast<size_t>(std::max<index_t>(elements, 1))) {}
+    explicit PackBuffer(index_t elements)
+        : v_(static_cast<size_t>(std::max<index_t>(elements, 1))) {}
     T *data() { return reinterpret_cast<T *>(v_.data()); }
 
 private:
@@ -93,48 +95,60 @@ template <class T, class MakeWorker>
 void for_each_pack(index_t count, double flops, MakeWorker &&make_worker) {
     const index_t w = lanes<T>;
     const index_t packs = (count + w - 1) / w;
-    parallel_for(packs, static_cast<double>(count) * flops, 1 << 18, [&](index_t begin, index_t end) {
-        auto worker = make_worker();
-        for (index_t p = begin; p < end; ++p) worker(p * w, std::min(w, count - p * w));
-    });
+    parallel_for(packs, static_cast<double>(count) * flops, 1 << 18,
+                 [&](index_t begin, index_t end) {
+                     auto worker = make_worker();
+                     for (index_t p = begin; p < end; ++p)
+                         worker(p * w, std::min(w, count - p * w));
+                 });
 }
 
 // The outcome of a matrix whose one-matrix factorization threw e (call it inside the catch
 // block); rethrows errors that are not about the matrix's values (bugs, out of memory).
 inline Outcome outcome_of(const Error &e) {
     switch (e.code()) {
-        case ErrorCode::singular: return Outcome::singular;
-        case ErrorCode::not_positive_definite: return Outcome::not_positive_definite;
-        case ErrorCode::non_finite: return Outcome::non_finite;
-        case ErrorCode::internal: return Outcome::no_convergence;
-        default: throw;  // a bug: not about this matrix's values
+        case ErrorCode::singular:
+            return Outcome::singular;
+        case ErrorCode::not_positive_definite:
+            return Outcome::not_positive_definite;
+        case ErrorCode::non_finite:
+            return Outcome::non_finite;
+        case ErrorCode::internal:
+            return Outcome::no_convergence;
+        default:
+            throw;  // a bug: not about this matrix's values
     }
 }
 
-template <class T> void fill_nan(const Stack &s, index_t l) {
+template <class T>
+void fill_nan(const Stack &s, index_t l) {
     for (index_t j = 0; j < s.first.cols; ++j)
-        for (index_t i = 0; i < s.first.rows; ++i) s.at<T>(l, i, j) = std::numeric_limits<T>::quiet_NaN();
+        for (index_t i = 0; i < s.first.rows; ++i)
+            s.at<T>(l, i, j) = std::numeric_limits<T>::quiet_NaN();
 }
 
 // Above the pack limits: body(l) runs a one-matrix LAPACK route for each l over threads; a
 // matrix whose factorization throws gets its outcome and on_failure(l).
 template <class Body, class OnFailure>
-void for_each_matrix(index_t count, double flops, Outcome *outcome, Body &&body, OnFailure &&on_failure) {
-    parallel_for(count, static_cast<double>(count) * flops, 1 << 18, [&](index_t begin, index_t end) {
-        for (index_t l = begin; l < end; ++l) {
-            try {
-                body(l);
-                outcome[l] = Outcome::ok;
-            } catch (const Error &e) {
-                outcome[l] = outcome_of(e);
-                on_failure(l);
-            }
-        }
-    });
+void for_each_matrix(index_t count, double flops, Outcome *outcome, Body &&body,
+                     OnFailure &&on_failure) {
+    parallel_for(count, static_cast<double>(count) * flops, 1 << 18,
+                 [&](index_t begin, index_t end) {
+                     for (index_t l = begin; l < end; ++l) {
+                         try {
+                             body(l);
+                             outcome[l] = Outcome::ok;
+                         } catch (const Error &e) {
+                             outcome[l] = outcome_of(e);
+                             on_failure(l);
+                         }
+                     }
+                 });
 }
 
 // X's packs: B gathered (or the identity when b is nullptr), solved by solve(pb), scattered.
-template <class T> auto rhs_finisher(const Stack *b, const Stack &x, const Outcome *outcome) {
+template <class T>
+auto rhs_finisher(const Stack *b, const Stack &x, const Outcome *outcome) {
     const index_t n = x.first.rows, k = x.first.cols, w = lanes<T>;
     return [=, pb = PackBuffer<T>(n * k)](index_t first, index_t used, auto &&solve) mutable {
         if (b != nullptr) {

@@ -12,10 +12,15 @@ struct Stack {
     MatrixRef first;  // matrix 0; the C layer has validated it and the stride
     index_t stride;   // elements from one matrix to the next (0: one matrix for all)
 
-    template <class T> T *matrix(index_t l) const { return static_cast<T *>(first.data) + l * stride; }
+    template <class T>
+    T *matrix(index_t l) const {
+        return static_cast<T *>(first.data) + l * stride;
+    }
     // Element (i, j) of matrix l.
-    template <class T> T &at(index_t l, index_t i, index_t j) const {
-        const index_t offset = first.layout == Layout::row_major ? i * first.ld + j : i + j * first.ld;
+    template <class T>
+    T &at(index_t l, index_t i, index_t j) const {
+        const index_t offset =
+            first.layout == Layout::row_major ? i * first.ld + j : i + j * first.ld;
         return matrix<T>(l)[offset];
     }
     // The caller's matrix l, for code that takes one matrix.
@@ -27,7 +32,13 @@ struct Stack {
 };
 
 // What happened to one matrix of a batch. The C layer turns these into fl_status values.
-enum class Outcome : std::int8_t { ok, singular, not_positive_definite, non_finite, no_convergence };
+enum class Outcome : std::int8_t {
+    ok,
+    singular,
+    not_positive_definite,
+    non_finite,
+    no_convergence
+};
 
 // The order up to which a kind runs on interleaved packs; above it, LAPACK per matrix
 // (docs/batched.md has the measurements behind these).

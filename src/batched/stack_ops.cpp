@@ -14,20 +14,28 @@ namespace fl::batched {
 
 namespace {
 
-template <class T> index_t bytes() { return static_cast<index_t>(sizeof(T)); }
+template <class T>
+index_t bytes() {
+    return static_cast<index_t>(sizeof(T));
+}
 
-double cube(index_t n) { return static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(n); }
+double cube(index_t n) {
+    return static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(n);
+}
 // The flops of solving with a factor of order n for k right-hand sides.
-double solve_flops(index_t n, index_t k) { return 2 * static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(k); }
+double solve_flops(index_t n, index_t k) {
+    return 2 * static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(k);
+}
 
 // Factors each pack of a by LU and hands it to finish(first, used, lu, piv); make_finish()
 // makes one finish per thread, with that thread's scratch.
 template <class T, class MakeFinish>
-void lu_packs(index_t count, const Stack &a, double flops, Outcome *outcome, MakeFinish &&make_finish) {
+void lu_packs(index_t count, const Stack &a, double flops, Outcome *outcome,
+              MakeFinish &&make_finish) {
     const index_t n = a.first.rows;
     for_each_pack<T>(count, flops, [&] {
-        return [&, pa = PackBuffer<T>(n * n), piv = PackBuffer<T>(n),
-                finish = make_finish()](index_t first, index_t used) mutable {
+        return [&, pa = PackBuffer<T>(n * n), piv = PackBuffer<T>(n), finish = make_finish()](
+                   index_t first, index_t used) mutable {
             alignas(64) T singular[lanes<T>];
             gather(a, first, used, pa.data());
             screen_non_finite(n, pa.data(), first, used, outcome);
@@ -40,11 +48,12 @@ void lu_packs(index_t count, const Stack &a, double flops, Outcome *outcome, Mak
 
 // The same by Cholesky, reading one triangle: finish(first, used, l).
 template <class T, class MakeFinish>
-void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flops, Outcome *outcome,
-                    MakeFinish &&make_finish) {
+void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flops,
+                    Outcome *outcome, MakeFinish &&make_finish) {
     const index_t n = a.first.rows;
     for_each_pack<T>(count, flops, [&] {
-        return [&, pa = PackBuffer<T>(n * n), finish = make_finish()](index_t first, index_t used) mutable {
+        return [&, pa = PackBuffer<T>(n * n), finish = make_finish()](index_t first,
+                                                                      index_t used) mutable {
             alignas(64) T failed[lanes<T>];
             gather_symmetric(a, triangle, first, used, pa.data());
             screen_non_finite(n, pa.data(), first, used, outcome);
@@ -55,11 +64,13 @@ void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flo
     });
 }
 
-template <class T> void lu_solve_packs(index_t count, const Stack &a, const Stack *b, const Stack &x, Outcome *outcome) {
+template <class T>
+void lu_solve_packs(index_t count, const Stack &a, const Stack *b, const Stack &x,
+                    Outcome *outcome) {
     const index_t n = a.first.rows, k = x.first.cols;
     lu_packs<T>(count, a, 2 * cube(n) / 3 + solve_flops(n, k), outcome, [&] {
-        return [rhs = rhs_finisher<T>(b, x, outcome), n, k](index_t first, index_t used, const T *lu,
-                                                           const T *piv) mutable {
+        return [rhs = rhs_finisher<T>(b, x, outcome), n, k](index_t first, index_t used,
+                                                            const T *lu, const T *piv) mutable {
             rhs(first, used, [&](T *pb) { pack_kernels<T>().lu_solve(n, lu, piv, k, pb); });
         };
     });
@@ -73,7 +84,8 @@ FactorOptions triangle_options(Triangle triangle) {
 
 }  // namespace
 
-void stack_solve(Dtype dtype, index_t count, const Stack &a, const Stack &b, const Stack &x, Outcome *outcome) {
+void stack_solve(Dtype dtype, index_t count, const Stack &a, const Stack &b, const Stack &x,
+                 Outcome *outcome) {
     const index_t n = a.first.rows;
     typed(dtype, [&](auto t) {
         using T = decltype(t);
@@ -95,12 +107,16 @@ void stack_inverse(Dtype dtype, index_t count, const Stack &a, const Stack &inv,
         if (n <= lu_pack_limit) return lu_solve_packs<T>(count, a, nullptr, inv, outcome);
         for_each_matrix(
             count, cube(n), outcome,
-            [&](index_t l) { make_factor(FactorKind::lu, dtype, a.ref(l, bytes<T>()), {})->inverse(inv.ref(l, bytes<T>())); },
+            [&](index_t l) {
+                make_factor(FactorKind::lu, dtype, a.ref(l, bytes<T>()), {})
+                    ->inverse(inv.ref(l, bytes<T>()));
+            },
             [&](index_t l) { fill_nan<T>(inv, l); });
     });
 }
 
-void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, double *logabsdet, Outcome *outcome) {
+void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, double *logabsdet,
+                   Outcome *outcome) {
     const index_t n = a.first.rows;
     const auto put = [&](index_t l, LogDet d) {
         if (sign != nullptr) sign[l] = d.sign;
@@ -115,7 +131,8 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
                     for (index_t l = 0; l < used; ++l) {
                         Outcome &o = outcome[first + l];
                         if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
-                        put(first + l, o == Outcome::ok ? lane_logdet(n, lu, piv, l) : LogDet{nan, nan});
+                        put(first + l,
+                            o == Outcome::ok ? lane_logdet(n, lu, piv, l) : LogDet{nan, nan});
                     }
                 };
             });
@@ -131,12 +148,14 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
                     put(l, {0, -std::numeric_limits<double>::infinity()});
                 }
             },
-            [&](index_t l) { put(l, {nan, nan}); });
+            [&](index_t l) {
+                put(l, {nan, nan});
+            });
     });
 }
 
-void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &l_out,
-                    Outcome *outcome) {
+void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangle,
+                    const Stack &l_out, Outcome *outcome) {
     const index_t n = a.first.rows;
     typed(dtype, [&](auto t) {
         using T = decltype(t);
@@ -149,8 +168,10 @@ void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangl
             cholesky_packs<T>(count, a, triangle, cube(n) / 3, outcome, [&] {
                 return [&](index_t first, index_t used, const T *factor) {
                     for (index_t l = 0; l < used; ++l) {
-                        if (outcome[first + l] == Outcome::ok) write_lower(first + l, factor, l, lanes<T>, n);
-                        else fill_nan<T>(l_out, first + l);
+                        if (outcome[first + l] == Outcome::ok)
+                            write_lower(first + l, factor, l, lanes<T>, n);
+                        else
+                            fill_nan<T>(l_out, first + l);
                     }
                 };
             });
@@ -178,16 +199,17 @@ void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangl
     });
 }
 
-void stack_cholesky_solve(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &b,
-                          const Stack &x, Outcome *outcome) {
+void stack_cholesky_solve(Dtype dtype, index_t count, const Stack &a, Triangle triangle,
+                          const Stack &b, const Stack &x, Outcome *outcome) {
     const index_t n = a.first.rows, k = x.first.cols;
     typed(dtype, [&](auto t) {
         using T = decltype(t);
         if (n <= cholesky_pack_limit) {
             cholesky_packs<T>(count, a, triangle, cube(n) / 3 + solve_flops(n, k), outcome, [&] {
                 return [rhs = rhs_finisher<T>(&b, x, outcome), n, k](index_t first, index_t used,
-                                                                    const T *factor) mutable {
-                    rhs(first, used, [&](T *pb) { pack_kernels<T>().cholesky_solve(n, factor, k, pb); });
+                                                                     const T *factor) mutable {
+                    rhs(first, used,
+                        [&](T *pb) { pack_kernels<T>().cholesky_solve(n, factor, k, pb); });
                 };
             });
             return;
@@ -195,7 +217,8 @@ void stack_cholesky_solve(Dtype dtype, index_t count, const Stack &a, Triangle t
         for_each_matrix(
             count, cube(n) / 3, outcome,
             [&](index_t l) {
-                make_factor(FactorKind::cholesky, dtype, a.ref(l, bytes<T>()), triangle_options(triangle))
+                make_factor(FactorKind::cholesky, dtype, a.ref(l, bytes<T>()),
+                            triangle_options(triangle))
                     ->solve(Transpose::no, b.ref(l, bytes<T>()), x.ref(l, bytes<T>()));
             },
             [&](index_t l) { fill_nan<T>(x, l); });
@@ -215,7 +238,8 @@ void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, c
             const index_t lw = lanes<T>;
             for_each_pack<T>(count, 20 * cube(n), [&] {
                 return [&, pa = PackBuffer<T>(n * n), pv = PackBuffer<T>(n * n),
-                        order = std::vector<index_t>(static_cast<size_t>(n))](index_t first, index_t used) mutable {
+                        order = std::vector<index_t>(static_cast<size_t>(n))](
+                           index_t first, index_t used) mutable {
                     alignas(64) T failed[lanes<T>];
                     gather_symmetric(a, triangle, first, used, pa.data());
                     screen_non_finite(n, pa.data(), first, used, outcome);
@@ -227,14 +251,18 @@ void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, c
                             continue;
                         }
                         // Ascending eigenvalues, the vectors' columns in the same order.
-                        const auto value = [&](index_t i) { return pa.data()[(i * n + i) * lw + l]; };
+                        const auto value = [&](index_t i) {
+                            return pa.data()[(i * n + i) * lw + l];
+                        };
                         std::iota(order.begin(), order.end(), index_t{0});
-                        std::sort(order.begin(), order.end(), [&](index_t i, index_t j) { return value(i) < value(j); });
+                        std::sort(order.begin(), order.end(),
+                                  [&](index_t i, index_t j) { return value(i) < value(j); });
                         for (index_t j = 0; j < n; ++j) {
                             const index_t s = order[static_cast<size_t>(j)];
                             w.at<T>(first + l, j, 0) = value(s);
                             if (v != nullptr)
-                                for (index_t i = 0; i < n; ++i) v->at<T>(first + l, i, j) = pv.data()[(s * n + i) * lw + l];
+                                for (index_t i = 0; i < n; ++i)
+                                    v->at<T>(first + l, i, j) = pv.data()[(s * n + i) * lw + l];
                         }
                     }
                 };
@@ -244,7 +272,8 @@ void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, c
         for_each_matrix(
             count, 9 * cube(n), outcome,
             [&](index_t l) {
-                const auto f = make_factor(FactorKind::eigh, dtype, a.ref(l, bytes<T>()), triangle_options(triangle));
+                const auto f = make_factor(FactorKind::eigh, dtype, a.ref(l, bytes<T>()),
+                                           triangle_options(triangle));
                 f->get_part(Part::eigenvalues, w.ref(l, bytes<T>()));
                 if (v != nullptr) f->get_part(Part::eigenvectors, v->ref(l, bytes<T>()));
             },

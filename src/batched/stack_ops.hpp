@@ -8,15 +8,18 @@
 
 namespace fl::batched {
 
-void stack_solve(Dtype dtype, index_t count, const Stack &a, const Stack &b, const Stack &x, Outcome *outcome);
+void stack_solve(Dtype dtype, index_t count, const Stack &a, const Stack &b, const Stack &x,
+                 Outcome *outcome);
 void stack_inverse(Dtype dtype, index_t count, const Stack &a, const Stack &inv, Outcome *outcome);
 // sign and logabsdet may be NULL. A singular matrix is ok: sign 0, logabsdet -inf.
-void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, double *logabsdet, Outcome *outcome);
-void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &l, Outcome *outcome);
-void stack_cholesky_solve(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &b,
-                          const Stack &x, Outcome *outcome);
+void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, double *logabsdet,
+                   Outcome *outcome);
+void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &l,
+                    Outcome *outcome);
+void stack_cholesky_solve(Dtype dtype, index_t count, const Stack &a, Triangle triangle,
+                          const Stack &b, const Stack &x, Outcome *outcome);
 // w: n-by-1 column-major matrices; v may be nullptr (eigenvalues only).
-void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &w, const Stack *v,
-                Outcome *outcome);
+void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &w,
+                const Stack *v, Outcome *outcome);
 
 }  // namespace fl::batched
