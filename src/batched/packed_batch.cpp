@@ -23,13 +23,12 @@ public:
           pivots_(lu() ? packs_ * n_ : 0),
           anorm_(static_cast<size_t>(count)),
           outcome_(outcome, outcome + count) {
+        const std::vector<index_t> offsets =
+            lu() ? element_offsets(a) : symmetric_offsets(a, options.triangle);
         for_each_pack<T>(count, static_cast<double>(n_ * n_ * n_), [&] {
             return [&](index_t first, index_t used) {
                 T *p = factor(first), flags[lanes<T>];
-                if (lu())
-                    gather(a, first, used, p);
-                else
-                    gather_symmetric(a, options.triangle, first, used, p);
+                gather(a, offsets, first, used, p);
                 screen_non_finite(n_, p, first, used, outcome_.data());
                 for (index_t l = 0; l < used; ++l)
                     anorm_[static_cast<size_t>(first + l)] = lane_norm1(p, l);

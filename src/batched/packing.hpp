@@ -27,42 +27,65 @@ private:
     std::vector<Vec<T>> v_;
 };
 
-// Matrices first .. first + used - 1 of s into the rows-by-cols pack p; lanes past `used`
-// get the identity (zeros off a square), which every kernel handles without failing.
-template <class T>
-void gather(const Stack &s, index_t first, index_t used, T *p) {
-    const index_t rows = s.first.rows, cols = s.first.cols, w = lanes<T>;
-    for (index_t l = 0; l < w; ++l)
-        for (index_t j = 0; j < cols; ++j)
-            for (index_t i = 0; i < rows; ++i)
-                p[(j * rows + i) * w + l] = l < used ? s.at<T>(first + l, i, j) : T(i == j);
+// Where element e = j * rows + i (pack order) of one matrix of s lies, relative to the
+// matrix's first element: computed once per call, so that the copies below are one load
+// and one store per element.
+inline std::vector<index_t> element_offsets(const Stack &s) {
+    const index_t rows = s.first.rows, cols = s.first.cols, ld = s.first.ld;
+    const bool row_major = s.first.layout == Layout::row_major;
+    std::vector<index_t> offsets(static_cast<size_t>(rows * cols));
+    for (index_t j = 0; j < cols; ++j)
+        for (index_t i = 0; i < rows; ++i)
+            offsets[static_cast<size_t>(j * rows + i)] = row_major ? i * ld + j : i + j * ld;
+    return offsets;
 }
 
-// The same for symmetric matrices of which only the `lower` (else upper) triangle is read.
+// The same for a symmetric matrix of which only the `lower` (else upper) triangle is read:
+// element (i, j) outside it comes from (j, i).
+inline std::vector<index_t> symmetric_offsets(const Stack &s, Triangle triangle) {
+    const index_t n = s.first.rows, ld = s.first.ld;
+    const bool row_major = s.first.layout == Layout::row_major, lower = triangle == Triangle::lower;
+    std::vector<index_t> offsets(static_cast<size_t>(n * n));
+    for (index_t j = 0; j < n; ++j)
+        for (index_t i = 0; i < n; ++i) {
+            const bool stored = (i >= j) == lower;
+            const index_t r = stored ? i : j, c = stored ? j : i;
+            offsets[static_cast<size_t>(j * n + i)] = row_major ? r * ld + c : r + c * ld;
+        }
+    return offsets;
+}
+
+// Matrices first .. first + used - 1 of s (its elements at `offsets`) into the pack p of
+// rows-by-cols matrices; lanes past `used` get the identity (zeros off a square), which
+// every kernel handles without failing.
 template <class T>
-void gather_symmetric(const Stack &s, Triangle triangle, index_t first, index_t used, T *p) {
-    const index_t n = s.first.rows, w = lanes<T>;
-    const bool lower = triangle == Triangle::lower;
-    for (index_t l = 0; l < w; ++l)
-        for (index_t j = 0; j < n; ++j)
-            for (index_t i = 0; i < n; ++i) {
-                const bool stored = (i >= j) == lower;
-                p[(j * n + i) * w + l] =
-                    l < used ? s.at<T>(first + l, stored ? i : j, stored ? j : i) : T(i == j);
-            }
+void gather(const Stack &s, const std::vector<index_t> &offsets, index_t first, index_t used,
+            T *p) {
+    const index_t rows = s.first.rows, w = lanes<T>,
+                  elements = static_cast<index_t>(offsets.size());
+    const index_t *off = offsets.data();
+    for (index_t l = 0; l < used; ++l) {
+        const T *m = s.matrix<T>(first + l);
+        for (index_t e = 0; e < elements; ++e) p[e * w + l] = m[off[e]];
+    }
+    for (index_t l = used; l < w; ++l)
+        for (index_t e = 0; e < elements; ++e) p[e * w + l] = T(e % rows == e / rows);
 }
 
 // The pack p into matrices first .. first + used - 1 of s, NaN for the lanes whose
 // outcome is not ok.
 template <class T>
-void scatter(const T *p, const Outcome *outcome, index_t first, index_t used, const Stack &s) {
-    const index_t rows = s.first.rows, cols = s.first.cols, w = lanes<T>;
+void scatter(const T *p, const Outcome *outcome, const std::vector<index_t> &offsets, index_t first,
+             index_t used, const Stack &s) {
+    const index_t w = lanes<T>, elements = static_cast<index_t>(offsets.size());
+    const index_t *off = offsets.data();
     for (index_t l = 0; l < used; ++l) {
-        const bool ok = outcome[first + l] == Outcome::ok;
-        for (index_t j = 0; j < cols; ++j)
-            for (index_t i = 0; i < rows; ++i)
-                s.at<T>(first + l, i, j) =
-                    ok ? p[(j * rows + i) * w + l] : std::numeric_limits<T>::quiet_NaN();
+        T *m = s.matrix<T>(first + l);
+        if (outcome[first + l] == Outcome::ok) {
+            for (index_t e = 0; e < elements; ++e) m[off[e]] = p[e * w + l];
+        } else {
+            for (index_t e = 0; e < elements; ++e) m[off[e]] = std::numeric_limits<T>::quiet_NaN();
+        }
     }
 }
 
@@ -150,14 +173,16 @@ void for_each_matrix(index_t count, double flops, Outcome *outcome, Body &&body,
 template <class T>
 auto rhs_finisher(const Stack *b, const Stack &x, const Outcome *outcome) {
     const index_t n = x.first.rows, k = x.first.cols, w = lanes<T>;
-    return [=, pb = PackBuffer<T>(n * k)](index_t first, index_t used, auto &&solve) mutable {
+    return [=, pb = PackBuffer<T>(n * k),
+            b_offsets = b != nullptr ? element_offsets(*b) : std::vector<index_t>(),
+            x_offsets = element_offsets(x)](index_t first, index_t used, auto &&solve) mutable {
         if (b != nullptr) {
-            gather(*b, first, used, pb.data());
+            gather(*b, b_offsets, first, used, pb.data());
         } else {
             for (index_t e = 0; e < n * k * w; ++e) pb.data()[e] = T((e / w) % (n + 1) == 0);
         }
         solve(pb.data());
-        scatter(pb.data(), outcome, first, used, x);
+        scatter(pb.data(), outcome, x_offsets, first, used, x);
     };
 }
 

@@ -33,11 +33,12 @@ template <class T, class MakeFinish>
 void lu_packs(index_t count, const Stack &a, double flops, Outcome *outcome,
               MakeFinish &&make_finish) {
     const index_t n = a.first.rows;
+    const std::vector<index_t> offsets = element_offsets(a);
     for_each_pack<T>(count, flops, [&] {
         return [&, pa = PackBuffer<T>(n * n), piv = PackBuffer<T>(n), finish = make_finish()](
                    index_t first, index_t used) mutable {
             alignas(64) T singular[lanes<T>];
-            gather(a, first, used, pa.data());
+            gather(a, offsets, first, used, pa.data());
             screen_non_finite(n, pa.data(), first, used, outcome);
             pack_kernels<T>().lu(n, pa.data(), piv.data(), singular);
             record(singular, Outcome::singular, first, used, outcome);
@@ -51,11 +52,12 @@ template <class T, class MakeFinish>
 void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flops,
                     Outcome *outcome, MakeFinish &&make_finish) {
     const index_t n = a.first.rows;
+    const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
     for_each_pack<T>(count, flops, [&] {
         return [&, pa = PackBuffer<T>(n * n), finish = make_finish()](index_t first,
                                                                       index_t used) mutable {
             alignas(64) T failed[lanes<T>];
-            gather_symmetric(a, triangle, first, used, pa.data());
+            gather(a, offsets, first, used, pa.data());
             screen_non_finite(n, pa.data(), first, used, outcome);
             pack_kernels<T>().cholesky(n, pa.data(), failed);
             record(failed, Outcome::not_positive_definite, first, used, outcome);
@@ -236,12 +238,13 @@ void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, c
         };
         if (n <= eigh_pack_limit) {
             const index_t lw = lanes<T>;
+            const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
             for_each_pack<T>(count, 20 * cube(n), [&] {
                 return [&, pa = PackBuffer<T>(n * n), pv = PackBuffer<T>(n * n),
                         order = std::vector<index_t>(static_cast<size_t>(n))](
                            index_t first, index_t used) mutable {
                     alignas(64) T failed[lanes<T>];
-                    gather_symmetric(a, triangle, first, used, pa.data());
+                    gather(a, offsets, first, used, pa.data());
                     screen_non_finite(n, pa.data(), first, used, outcome);
                     pack_kernels<T>().jacobi(n, pa.data(), pv.data(), failed);
                     record(failed, Outcome::no_convergence, first, used, outcome);
