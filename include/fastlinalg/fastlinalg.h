@@ -404,8 +404,8 @@ typedef struct fl_batch fl_batch;
  *
  * kind is FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_LDLT, FL_FACTOR_QR (rows >= cols:
  * least squares) or FL_FACTOR_EIGH; other kinds give FL_ERR_UNSUPPORTED. A matrix that
- * fails (see info) stays in the batch: its solves, inverse, parts and rcond are NaN and its
- * logdet is sign NaN, logabsdet NaN. *batch is NULL on any returned error.
+ * fails (see info) stays in the batch: its solves, inverse, parts and rcond are NaN (its
+ * logdet: see fl_batch_logdet). *batch is NULL on any returned error.
  * @param batch receives the new handle, released with fl_batch_destroy
  * @param kind the factorization applied to every matrix
  * @param dtype FL_FLOAT32 or FL_FLOAT64, the element type of a
@@ -462,8 +462,9 @@ FL_API fl_status fl_batch_solve(const fl_batch *batch, fl_dtype dtype, int64_t n
                                 void *x, int64_t ldx, int64_t stride_x);
 
 /** The determinant of every matrix as det = sign * exp(logabsdet), without overflow.
- * LU, Cholesky, LDL^T and EIGH.  A singular matrix has sign 0 and logabsdet -inf; a failed
- * one (see info) NaN in both.
+ * LU, Cholesky, LDL^T and EIGH.  A matrix that failed as exactly singular (info
+ * FL_ERR_SINGULAR) has sign 0 and logabsdet -inf, as its determinant is 0; any other failed
+ * matrix has NaN in both.
  * @param batch the handle
  * @param sign receives count signs (+1, -1, 0), or NULL
  * @param logabsdet receives count values of log|det|, or NULL

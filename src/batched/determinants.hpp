@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "batched/lanes.hpp"
+#include "batched/stack.hpp"
 #include "dense/factor.hpp"
 
 namespace fl::batched {
@@ -31,6 +32,14 @@ LogDet lane_logdet(index_t n, const T *a, const T *piv, index_t l) {
     for (index_t k = 0; k < n; ++k)
         sum += std::log(std::fabs(static_cast<double>(a[(k * n + k) * w + l])));
     return {sign, exponent_factor * sum};
+}
+
+// The determinant reported for a matrix that was not factored: an exactly singular one has
+// det = 0 (sign 0, logabsdet -inf, as numpy's slogdet); any other failure NaN.
+inline LogDet failed_logdet(Outcome outcome) {
+    if (outcome == Outcome::singular) return {0, -std::numeric_limits<double>::infinity()};
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    return {nan, nan};
 }
 
 }  // namespace fl::batched

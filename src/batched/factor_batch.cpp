@@ -1,8 +1,10 @@
 // A batch kept as one LAPACK factor (the fl_factor kinds of src/dense/) per matrix: every
 // kind, and the orders above the pack limits. Calls spread the matrices over threads.
+#include <algorithm>
 #include <limits>
 
 #include "batched/batch.hpp"
+#include "batched/determinants.hpp"
 #include "batched/packing.hpp"
 #include "core/typed.hpp"
 
@@ -14,7 +16,8 @@ public:
     FactorBatch(FactorKind kind, Dtype dtype, index_t count, const Stack &a,
                 const FactorOptions &options, Outcome *outcome)
         : Batch(kind, dtype, count, a.first.rows, a.first.cols),
-          factors_(static_cast<size_t>(count)) {
+          factors_(static_cast<size_t>(count)),
+          outcome_(static_cast<size_t>(count)) {
         for_each_matrix(
             count, work(), outcome,
             [&](index_t l) {
@@ -22,6 +25,7 @@ public:
                     make_factor(kind, dtype, a.ref(l, bytes()), options);
             },
             [](index_t) {});
+        std::copy(outcome, outcome + count, outcome_.begin());
     }
 
     void solve(const Stack &b, const Stack &x) const override {
@@ -37,7 +41,9 @@ public:
                      [&](index_t begin, index_t end) {
                          for (index_t l = begin; l < end; ++l) {
                              const Factor *f = factors_[static_cast<size_t>(l)].get();
-                             const LogDet d = f != nullptr ? f->logdet() : LogDet{nan(), nan()};
+                             const LogDet d = f != nullptr
+                                                  ? f->logdet()
+                                                  : failed_logdet(outcome_[static_cast<size_t>(l)]);
                              if (sign != nullptr) sign[l] = d.sign;
                              if (logabsdet != nullptr) logabsdet[l] = d.logabsdet;
                          }
@@ -87,7 +93,8 @@ private:
                      });
     }
 
-    std::vector<std::unique_ptr<Factor>> factors_;
+    std::vector<std::unique_ptr<Factor>> factors_;  // nullptr where the matrix failed
+    std::vector<Outcome> outcome_;
 };
 
 }  // namespace

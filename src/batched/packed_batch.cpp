@@ -48,11 +48,11 @@ public:
     void inverse(const Stack &inv) const override { solve_packs(nullptr, inv); }
 
     void logdet(double *sign, double *logabsdet) const override {
-        const double nan = std::numeric_limits<double>::quiet_NaN();
         for (index_t l = 0; l < count(); ++l) {
-            const LogDet d = outcome_[static_cast<size_t>(l)] == Outcome::ok
+            const Outcome o = outcome_[static_cast<size_t>(l)];
+            const LogDet d = o == Outcome::ok
                                  ? lane_logdet(n_, factor(l), lu() ? pivot(l) : nullptr, l % w)
-                                 : LogDet{nan, nan};
+                                 : failed_logdet(o);
             if (sign != nullptr) sign[l] = d.sign;
             if (logabsdet != nullptr) logabsdet[l] = d.logabsdet;
         }

@@ -124,7 +124,6 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
         if (sign != nullptr) sign[l] = d.sign;
         if (logabsdet != nullptr) logabsdet[l] = d.logabsdet;
     };
-    const double nan = std::numeric_limits<double>::quiet_NaN();
     typed(dtype, [&](auto t) {
         using T = decltype(t);
         if (n <= lu_pack_limit) {
@@ -132,9 +131,9 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
                 return [&](index_t first, index_t used, const T *lu, const T *piv) {
                     for (index_t l = 0; l < used; ++l) {
                         Outcome &o = outcome[first + l];
-                        if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
                         put(first + l,
-                            o == Outcome::ok ? lane_logdet(n, lu, piv, l) : LogDet{nan, nan});
+                            o == Outcome::ok ? lane_logdet(n, lu, piv, l) : failed_logdet(o));
+                        if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
                     }
                 };
             });
@@ -147,12 +146,10 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
                     put(l, make_factor(FactorKind::lu, dtype, a.ref(l, bytes<T>()), {})->logdet());
                 } catch (const Error &e) {
                     if (e.code() != ErrorCode::singular) throw;
-                    put(l, {0, -std::numeric_limits<double>::infinity()});
+                    put(l, failed_logdet(Outcome::singular));
                 }
             },
-            [&](index_t l) {
-                put(l, {nan, nan});
-            });
+            [&](index_t l) { put(l, failed_logdet(outcome[l])); });
     });
 }
 
