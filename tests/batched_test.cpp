@@ -11,8 +11,8 @@ namespace {
 FLTEST_TYPED_SUITE(StackTest);
 
 // Orders around the interleaved kernels' fixed sizes (1-4), their generic code and the
-// LAPACK crossovers (eigh 8, LU and Cholesky 16).
-constexpr int64_t kOrders[] = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 24};
+// LAPACK crossovers (eigh 8, inverse 16, Cholesky 24, LU 48).
+constexpr int64_t kOrders[] = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 25, 49};
 constexpr int64_t kCounts[] = {0, 1, 19};
 
 template <class T>
@@ -325,7 +325,7 @@ TYPED_TEST(BatchTest, SquareKindsSolveInvertLogdetRcond) {
     using T = TypeParam;
     for (fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_LDLT, FL_FACTOR_EIGH})
         for (fl_layout layout : kLayouts)
-            for (int64_t n : {1, 3, 4, 9, 16, 20}) {
+            for (int64_t n : {1, 3, 4, 9, 25, 50}) {
                 SCOPED_TRACE("kind " + std::to_string(kind) + " " + layout_name(layout) +
                              " n=" + std::to_string(n));
                 const int64_t count = 12;

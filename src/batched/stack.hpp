@@ -40,10 +40,13 @@ enum class Outcome : std::int8_t {
     no_convergence
 };
 
-// The order up to which a kind runs on interleaved packs; above it, LAPACK per matrix
-// (docs/batched.md has the measurements behind these).
-constexpr index_t lu_pack_limit = 16;
-constexpr index_t cholesky_pack_limit = 16;
+// The order up to which a kind runs on interleaved packs; above it, LAPACK per matrix.
+// Measured with bench/bench_batched.cpp (docs/batched.md): LU solves and determinants on
+// packs beat getrf + getrs per matrix up to n = 32 and tie at 64; inverses (n right-hand
+// sides) lose from n = 32 on; Cholesky solves tie at 32; Jacobi eigh beats syevd up to 8.
+constexpr index_t lu_pack_limit = 48;
+constexpr index_t inverse_pack_limit = 16;
+constexpr index_t cholesky_pack_limit = 24;
 constexpr index_t eigh_pack_limit = 8;
 
 }  // namespace fl::batched

@@ -106,7 +106,7 @@ void stack_inverse(Dtype dtype, index_t count, const Stack &a, const Stack &inv,
     const index_t n = a.first.rows;
     typed(dtype, [&](auto t) {
         using T = decltype(t);
-        if (n <= lu_pack_limit) return lu_solve_packs<T>(count, a, nullptr, inv, outcome);
+        if (n <= inverse_pack_limit) return lu_solve_packs<T>(count, a, nullptr, inv, outcome);
         for_each_matrix(
             count, cube(n), outcome,
             [&](index_t l) {
