@@ -71,6 +71,7 @@ void fl_stack(benchmark::State &st, Op op, int64_t count, int64_t n, int threads
     const std::vector<T> a = stack<T>(count, n, n, spd, 1), b = stack<T>(count, n, 1, false, 2);
     std::vector<T> x(static_cast<size_t>(count * n * n));
     std::vector<double> s(static_cast<size_t>(count)), d(static_cast<size_t>(count));
+    std::vector<T> w(static_cast<size_t>(count * n));
     std::vector<int32_t> info(static_cast<size_t>(count));
     set_threads(st, threads);
     const fl_dtype t = dtype_of<T>();
@@ -95,7 +96,7 @@ void fl_stack(benchmark::State &st, Op op, int64_t count, int64_t n, int threads
                 break;
             case Op::eigh:
                 r = fl_stack_eigh(t, FL_ROW_MAJOR, count, n, a.data(), n, n * n, FL_LOWER,
-                                  d.data() /*unused*/, n, x.data(), n, n * n, info.data());
+                                  w.data(), n, x.data(), n, n * n, info.data());
                 break;
         }
         if (r != FL_OK) {

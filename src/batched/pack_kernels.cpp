@@ -147,15 +147,21 @@ FL_LANE_INLINE void cholesky_solve(index_t order, const T *a, index_t k, T *b) {
 }
 
 // One Jacobi rotation J = [c s; -s c] in the (p, q) plane that zeroes a(p, q) of every lane,
-// applied as A <- J^T A J and V <- V J (Golub and Van Loan, Algorithm 8.5.1).
+// applied as A <- J^T A J and V <- V J (Golub and Van Loan, Algorithm 8.5.1). Their
+// t = sign(tau) / (|tau| + sqrt(1 + tau^2)), tau = d / e with d = a_qq - a_pp, e = 2 a_pq,
+// is rewritten with h = sqrt(d^2 + e^2) and r = |d| + h as c = r / g, s = sign(d e) |e| / g,
+// g = sqrt(r^2 + e^2): two square roots and one division on the dependency chain of the
+// sweep instead of two and three. The caller scales A to |a_ij| <= 1, so the squares
+// cannot overflow; g = 0 (d and e both negligible) means no rotation.
 template <class T>
 FL_LANE_INLINE void rotate(index_t n, T *a, T *v, index_t p, index_t q) {
-    const Vec<T> apq = load(at(a, n, p, q));
-    const Vec<T> tau = (load(at(a, n, q, q)) - load(at(a, n, p, p))) / (2 * apq);
-    // vsqrt(1 + tau^2) overflows to inf for |tau| > 1e154, which gives t = 0, as it should.
-    const Vec<T> t0 = (tau >= 0 ? splat<T>(1) : splat<T>(-1)) / (vabs(tau) + vsqrt(1 + tau * tau));
-    const Vec<T> t = apq == 0 ? splat<T>(0) : t0;
-    const Vec<T> c = 1 / vsqrt(1 + t * t), s = t * c;
+    const Vec<T> d = load(at(a, n, q, q)) - load(at(a, n, p, p)), e = 2 * load(at(a, n, p, q));
+    const Vec<T> r = vabs(d) + vsqrt(d * d + e * e);
+    const Vec<T> g = vsqrt(r * r + e * e);
+    const auto none = g == 0;
+    const Vec<T> inv = 1 / (none ? splat<T>(1) : g);
+    const Vec<T> c = none ? splat<T>(1) : r * inv;
+    const Vec<T> s = none ? splat<T>(0) : (d * e >= 0 ? vabs(e) : -vabs(e)) * inv;
     for (index_t k = 0; k < n; ++k) {
         const Vec<T> x = load(at(a, n, k, p)), y = load(at(a, n, k, q));
         store(at(a, n, k, p), c * x - s * y);
@@ -175,8 +181,42 @@ FL_LANE_INLINE void rotate(index_t n, T *a, T *v, index_t p, index_t q) {
     }
 }
 
+// Scales every lane of the n-by-n pack a to max |a_ij| = 1 (lanes of zeros, or too tiny to
+// invert, stay as they are) and returns the factors that undo it.
+template <class T>
+FL_LANE_INLINE Vec<T> scale_to_one(index_t n, T *a) {
+    Vec<T> largest = splat<T>(0);
+    for (index_t e = 0; e < n * n; ++e) {
+        const Vec<T> x = vabs(load(a + e * W<T>));
+        largest = x > largest ? x : largest;
+    }
+    const Vec<T> undo = largest > std::numeric_limits<T>::min() ? largest : splat<T>(1);
+    const Vec<T> scale = 1 / undo;
+    for (index_t e = 0; e < n * n; ++e) store(a + e * W<T>, load(a + e * W<T>) * scale);
+    return undo;
+}
+
+// Sorts every lane's diagonal of a ascending, moving v's columns with it (odd-even
+// transposition: n rounds of compare-exchanges of neighbours).
+template <class T>
+FL_LANE_INLINE void sort_eigenpairs(index_t n, T *a, T *v) {
+    for (index_t round = 0; round < n; ++round)
+        for (index_t i = round % 2; i + 1 < n; i += 2) {
+            const Vec<T> x = load(at(a, n, i, i)), y = load(at(a, n, i + 1, i + 1));
+            const auto swap = x > y;
+            store(at(a, n, i, i), swap ? y : x);
+            store(at(a, n, i + 1, i + 1), swap ? x : y);
+            for (index_t k = 0; k < n; ++k) {
+                const Vec<T> p = load(at(v, n, k, i)), q = load(at(v, n, k, i + 1));
+                store(at(v, n, k, i), swap ? q : p);
+                store(at(v, n, k, i + 1), swap ? p : q);
+            }
+        }
+}
+
 // Cyclic sweeps until every lane's off-diagonal mass is below (eps / 4)^2 of its Frobenius
-// norm squared; convergence is quadratic, so that is a few sweeps for small n.
+// norm squared (convergence is quadratic: a few sweeps for small n); then the eigenvalues,
+// unscaled and ascending, are a's diagonal and v holds the eigenvectors.
 template <index_t N, class T>
 FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed) {
     const index_t n = N > 0 ? N : order;
@@ -184,6 +224,7 @@ FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed) {
     constexpr T eps = std::numeric_limits<T>::epsilon();
     for (index_t j = 0; j < n; ++j)
         for (index_t i = 0; i < n; ++i) store(at(v, n, i, j), splat<T>(i == j ? 1 : 0));
+    const Vec<T> undo = scale_to_one(n, a);
     Vec<T> done = splat<T>(0);
     for (int sweep = 0; sweep <= max_sweeps; ++sweep) {
         Vec<T> off = splat<T>(0), diag = splat<T>(0);
@@ -202,6 +243,8 @@ FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed) {
         for (index_t p = 0; p < n - 1; ++p)
             for (index_t q = p + 1; q < n; ++q) rotate(n, a, v, p, q);
     }
+    for (index_t j = 0; j < n; ++j) store(at(a, n, j, j), load(at(a, n, j, j)) * undo);
+    sort_eigenpairs(n, a, v);
     store(failed, 1 - done);
 }
 

@@ -19,8 +19,9 @@ struct PackKernels {
     void (*cholesky)(index_t n, T *a, T *failed);
     // B <- A^-1 B from cholesky's output.
     void (*cholesky_solve)(index_t n, const T *a, index_t k, T *b);
-    // Cyclic Jacobi: a (symmetric, full) becomes diagonal, v = the rotations' product.
-    // failed[l] = 1 where the off-diagonal did not vanish within the sweep limit.
+    // Cyclic Jacobi: a (symmetric, full) becomes diagonal with the eigenvalues ascending,
+    // v the eigenvectors (column j for a_jj). failed[l] = 1 where the off-diagonal did not
+    // vanish within the sweep limit.
     void (*jacobi)(index_t n, T *a, T *v, T *failed);
     // bad[l] = 1 where the `length` elements of lane l hold a NaN or Inf.
     void (*non_finite)(index_t length, const T *p, T *bad);

@@ -232,39 +232,24 @@ void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, c
         const auto fail = [&](index_t l) {
             fill_nan<T>(w, l);
             if (v != nullptr) fill_nan<T>(*v, l);
-        };
+        };  // for the LAPACK route; the packs write NaN through scatter
         if (n <= eigh_pack_limit) {
             const index_t lw = lanes<T>;
             const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
+            const std::vector<index_t> w_offsets = element_offsets(w);
+            const std::vector<index_t> v_offsets = v != nullptr ? element_offsets(*v) : offsets;
             for_each_pack<T>(count, 20 * cube(n), [&] {
                 return [&, pa = PackBuffer<T>(n * n), pv = PackBuffer<T>(n * n),
-                        order = std::vector<index_t>(static_cast<size_t>(n))](
-                           index_t first, index_t used) mutable {
+                        pw = PackBuffer<T>(n)](index_t first, index_t used) mutable {
                     alignas(64) T failed[lanes<T>];
                     gather(a, offsets, first, used, pa.data());
                     screen_non_finite(n, pa.data(), first, used, outcome);
                     pack_kernels<T>().jacobi(n, pa.data(), pv.data(), failed);
                     record(failed, Outcome::no_convergence, first, used, outcome);
-                    for (index_t l = 0; l < used; ++l) {
-                        if (outcome[first + l] != Outcome::ok) {
-                            fail(first + l);
-                            continue;
-                        }
-                        // Ascending eigenvalues, the vectors' columns in the same order.
-                        const auto value = [&](index_t i) {
-                            return pa.data()[(i * n + i) * lw + l];
-                        };
-                        std::iota(order.begin(), order.end(), index_t{0});
-                        std::sort(order.begin(), order.end(),
-                                  [&](index_t i, index_t j) { return value(i) < value(j); });
-                        for (index_t j = 0; j < n; ++j) {
-                            const index_t s = order[static_cast<size_t>(j)];
-                            w.at<T>(first + l, j, 0) = value(s);
-                            if (v != nullptr)
-                                for (index_t i = 0; i < n; ++i)
-                                    v->at<T>(first + l, i, j) = pv.data()[(s * n + i) * lw + l];
-                        }
-                    }
+                    for (index_t j = 0; j < n; ++j)
+                        std::copy_n(pa.data() + (j * n + j) * lw, lw, pw.data() + j * lw);
+                    scatter(pw.data(), outcome, w_offsets, first, used, w);
+                    if (v != nullptr) scatter(pv.data(), outcome, v_offsets, first, used, *v);
                 };
             });
             return;
