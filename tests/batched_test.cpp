@@ -4,6 +4,7 @@
 #include "stack_support.hpp"
 
 #include <gtest/gtest.h>
+#include <fastlinalg/fastlinalg.hpp>
 
 namespace fltest {
 namespace {
@@ -418,6 +419,48 @@ TYPED_TEST(BatchTest, EighPartsAndQrLeastSquares) {
     }
     double sign[count];
     EXPECT_EQ(fl_batch_logdet(qr.get(), sign, nullptr), FL_ERR_UNSUPPORTED);
+}
+
+}  // namespace
+}  // namespace fltest
+
+namespace fltest {
+namespace {
+
+// fastlinalg.hpp's batch: the C calls behind it, per-matrix info instead of an exception
+// for a bad matrix, an exception for a bad argument.
+TEST(BatchWrapper, SolvesReportsAndThrows) {
+    const int64_t count = 4, n = 3;
+    StackOf<double> a = random_stack<double>(count, n, n, FL_ROW_MAJOR, 900);
+    for (int64_t j = 0; j < n; ++j) a(2, 0, j) = 0;
+    const StackOf<double> b = random_stack<double>(count, n, 1, FL_ROW_MAJOR, 901);
+    StackOf<double> x(count, n, 1, FL_ROW_MAJOR);
+    const fastlinalg::batch lu(
+        FL_FACTOR_LU, fastlinalg::stack_ref<const double>{FL_ROW_MAJOR, count, n, n, a.data(),
+                                                          a.ld(), a.stride()});
+    EXPECT_EQ(lu.count(), count);
+    EXPECT_EQ(lu.info()[2], FL_ERR_SINGULAR);
+    lu.solve(
+        1,
+        fastlinalg::stack_ref<const double>{FL_ROW_MAJOR, count, n, 1, b.data(), b.ld(),
+                                            b.stride()},
+        fastlinalg::stack_ref<double>{FL_ROW_MAJOR, count, n, 1, x.data(), x.ld(), x.stride()});
+    for (int64_t l = 0; l < count; ++l) {
+        if (l == 2) {
+            EXPECT_TRUE(x.all_nan(2));
+            EXPECT_EQ(lu.logdet()[2].sign, 0.0);
+            continue;
+        }
+        EXPECT_LT(solve_residual(a.ref(l), FL_NO_TRANS, x.ref(l), b.ref(l), eps<double>()),
+                  kResidualThreshold);
+    }
+    EXPECT_EQ(lu.rcond().size(), 4u);
+    EXPECT_THROW(
+        lu.solve(1,
+                 fastlinalg::stack_ref<const double>{FL_ROW_MAJOR, count, n, 1, b.data(), b.ld(),
+                                                     b.stride()},
+                 fastlinalg::stack_ref<double>{FL_ROW_MAJOR, count, n, 1, x.data(), x.ld(), 1}),
+        fastlinalg::error);
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "batched/lanes.hpp"
+#include "core/instruction_set.hpp"
 
 // Each kernel is written once as a template on the order N (N = 0: the order comes at run
 // time) and compiled per instruction set by FL_DEFINE_PACK_KERNELS below. The orders 1 to 4
@@ -316,12 +317,8 @@ template <class T>
 const PackKernels<T> &pack_kernels() {
     static const PackKernels<T> chosen = [] {
 #if defined(__x86_64__) && defined(__GNUC__)
-        __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-            __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw"))
-            return avx512::table<T>();
-        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
-            return avx2::table<T>();
+        if (best_instruction_set() == InstructionSet::avx512) return avx512::table<T>();
+        if (best_instruction_set() == InstructionSet::avx2) return avx2::table<T>();
 #endif
         return baseline::table<T>();
     }();
