@@ -7,7 +7,7 @@ linalg calls LAPACK once per matrix and runs with one BLAS thread here (with the
 OpenBLAS numpy and fastlinalg share one thread setting; more threads only add overhead at
 these sizes).
 
-    python3 bench/python/bench_batched.py [--repeat 5] [--quick]
+    python3 bench/python/bench_batched.py [--repeat 5] [--scale 10]
 
 Prints a table of medians and the ratios numpy / fastlinalg.
 """
@@ -67,14 +67,15 @@ def run_case(count, n, repeat, threads_all):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--quick", action="store_true", help="counts divided by 100")
+    parser.add_argument("--scale", type=int, default=1,
+                        help="divide the issue's counts by this (10: a run of about two minutes)")
     args = parser.parse_args()
     print_environment()
     threads_all = fastlinalg.get_num_threads()
     print(f"\n{'stack':>14} {'op':>9} {'numpy':>12} {'fl 1 thread':>12} {'ratio':>7} "
           f"{'fl ' + str(threads_all) + ' threads':>13} {'ratio':>7} {'copy A, b':>12}")
     for count, n in CASES:
-        count = max(count // 100, 10) if args.quick else count
+        count = max(count // args.scale, 10)
         for op, med in run_case(count, n, args.repeat, threads_all).items():
             t1, tall = med["fl t1"], med[f"fl t{threads_all}"]
             print(f"{count:>8} x {n:>2}x{n:<2} {op:>9} {fmt_time(med['numpy'])} {fmt_time(t1)} "
