@@ -70,7 +70,9 @@ public:
     }
 
 private:
-    index_t bytes() const { return dtype() == Dtype::float32 ? 4 : 8; }
+    index_t bytes() const {
+        return typed(dtype(), [](auto t) { return static_cast<index_t>(sizeof t); });
+    }
     static double nan() { return std::numeric_limits<double>::quiet_NaN(); }
     double work() const {
         return static_cast<double>(rows()) * static_cast<double>(cols()) *

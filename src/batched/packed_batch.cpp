@@ -7,6 +7,7 @@
 #include "batched/batch.hpp"
 #include "batched/determinants.hpp"
 #include "batched/packing.hpp"
+#include "core/typed.hpp"
 
 namespace fl::batched {
 namespace {
@@ -141,9 +142,9 @@ private:
 std::unique_ptr<Batch> make_packed_batch(FactorKind kind, Dtype dtype, index_t count,
                                          const Stack &a, const FactorOptions &options,
                                          Outcome *outcome) {
-    if (dtype == Dtype::float32)
-        return std::make_unique<PackedBatch<float>>(kind, count, a, options, outcome);
-    return std::make_unique<PackedBatch<double>>(kind, count, a, options, outcome);
+    return typed(dtype, [&](auto t) -> std::unique_ptr<Batch> {
+        return std::make_unique<PackedBatch<decltype(t)>>(kind, count, a, options, outcome);
+    });
 }
 
 }  // namespace fl::batched
