@@ -735,6 +735,270 @@ FL_API fl_status fl_factor_mahalanobis(const fl_factor *factor, fl_dtype dtype, 
                                        fl_layout y_layout, const void *y, int64_t ldy, void *out);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Batches of small matrices                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A batch is count matrices of one shape (rows-by-cols) and one dtype, the l-th at
+ * a + l * stride_a elements, each laid out as layout and lda say (numpy's stacks: a C-
+ * contiguous (count, n, n) array is FL_ROW_MAJOR with lda = n and stride_a = n * n). An
+ * input stride may be 0 (one matrix used for every l, as numpy broadcasts) or any value
+ * >= 0; an output stride must keep the count outputs apart (at least one output's extent).
+ * Negative strides are FL_ERR_INVALID_ARGUMENT.
+ *
+ * One bad matrix never fails a batch. Every call that factors matrices takes int32_t
+ * info[count]: on return FL_OK, info[l] is FL_OK (0) when matrix l was factored, else the
+ * fl_status the one-matrix call would have returned for it (FL_ERR_SINGULAR,
+ * FL_ERR_NOT_POSITIVE_DEFINITE, FL_ERR_NON_FINITE for NaN/Inf, which batches always check),
+ * and every output of that matrix is NaN while all the others are computed. A caller finds
+ * the failures by scanning info for non-zero entries; info must not be NULL unless count
+ * is 0. The call itself returns an error only for invalid arguments, and then writes no
+ * output and no info entry.
+ *
+ * Small orders (n up to about 16) run with several matrices interleaved so that each
+ * vector lane holds one matrix (AVX-512, AVX2 or SSE2, chosen at run time); larger ones
+ * call LAPACK per matrix. Batches are spread over fl_get_num_threads() threads.
+ * docs/batched.md gives the layout, the crossovers and measured times. */
+
+/** A factored batch of matrices.  Immutable once built: any number of threads may use one
+ * handle at once. */
+typedef struct fl_batch fl_batch;
+
+/** Factors every matrix of a batch and stores the factors in *batch.
+ *
+ * kind is FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_LDLT, FL_FACTOR_QR (rows >= cols:
+ * least squares) or FL_FACTOR_EIGH; other kinds give FL_ERR_UNSUPPORTED. A matrix that
+ * fails (see info) stays in the batch: its solves, inverse, parts and rcond are NaN (its
+ * logdet: see fl_batch_logdet). *batch is NULL on any returned error.
+ * @param batch receives the new handle, released with fl_batch_destroy
+ * @param kind the factorization applied to every matrix
+ * @param dtype FL_FLOAT32 or FL_FLOAT64, the element type of a
+ * @param layout the layout of each matrix of a
+ * @param count the number of matrices (0 is valid)
+ * @param rows the rows of each matrix
+ * @param cols the columns of each matrix (rows == cols except for QR)
+ * @param a the first matrix
+ * @param lda the leading dimension of each matrix
+ * @param stride_a elements from one matrix to the next (>= 0)
+ * @param options FL_OPT_TRIANGLE for the symmetric kinds; NULL for defaults
+ * @param info receives count statuses, one per matrix (see the section's introduction)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_UNSUPPORTED, FL_ERR_TOO_LARGE or
+ *         FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_batch_create(fl_batch **batch, fl_factor_kind kind, fl_dtype dtype,
+                                 fl_layout layout, int64_t count, int64_t rows, int64_t cols,
+                                 const void *a, int64_t lda, int64_t stride_a,
+                                 const fl_options *options, int32_t *info);
+
+/** Releases a batch.  NULL is a no-op.
+ * @param batch the handle, or NULL */
+FL_API void fl_batch_destroy(fl_batch *batch);
+
+/** What a batch holds.  Any output pointer may be NULL.
+ * @param batch the handle
+ * @param kind receives the kind
+ * @param dtype receives the dtype
+ * @param count receives the number of matrices
+ * @param rows receives the rows of each matrix
+ * @param cols receives the columns of each matrix
+ * @return FL_OK, or FL_ERR_INVALID_ARGUMENT for a NULL batch */
+FL_API fl_status fl_batch_describe(const fl_batch *batch, fl_factor_kind *kind, fl_dtype *dtype,
+                                   int64_t *count, int64_t *rows, int64_t *cols);
+
+/** Solves A_l X_l = B_l for every matrix of the batch, nrhs right-hand sides each.
+ * B_l has rows rows and X_l cols rows (QR: the least-squares solution), both nrhs columns
+ * in layout, at b + l * stride_b and x + l * stride_x. In place: x == b with the same
+ * ldb/ldx and strides (square kinds). A failed matrix gets an X_l of NaN. B is not checked
+ * for NaN/Inf: they propagate.
+ * @param batch the handle
+ * @param dtype the batch's dtype (else FL_ERR_DTYPE_MISMATCH)
+ * @param nrhs right-hand sides per matrix
+ * @param layout the layout of every B_l and X_l
+ * @param b the first right-hand side matrix
+ * @param ldb its leading dimension
+ * @param stride_b elements from one B_l to the next (>= 0; 0 solves one B for every l)
+ * @param x the first solution, written
+ * @param ldx its leading dimension
+ * @param stride_x elements from one X_l to the next
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT (including outputs that overlap each other or B
+ *         other than exactly in place), FL_ERR_DTYPE_MISMATCH, FL_ERR_TOO_LARGE */
+FL_API fl_status fl_batch_solve(const fl_batch *batch, fl_dtype dtype, int64_t nrhs,
+                                fl_layout layout, const void *b, int64_t ldb, int64_t stride_b,
+                                void *x, int64_t ldx, int64_t stride_x);
+
+/** The determinant of every matrix as det = sign * exp(logabsdet), without overflow.
+ * LU, Cholesky, LDL^T and EIGH.  A matrix that failed as exactly singular (info
+ * FL_ERR_SINGULAR) has sign 0 and logabsdet -inf, as its determinant is 0; any other failed
+ * matrix has NaN in both.
+ * @param batch the handle
+ * @param sign receives count signs (+1, -1, 0), or NULL
+ * @param logabsdet receives count values of log|det|, or NULL
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_UNSUPPORTED (QR) */
+FL_API fl_status fl_batch_logdet(const fl_batch *batch, double *sign, double *logabsdet);
+
+/** The reciprocal condition number of every matrix in the 1-norm (LU, Cholesky, LDL^T:
+ * exact from the inverse below the LAPACK crossover, LAPACK's estimate above it; QR: the
+ * estimate for R; EIGH: exactly min |w| / max |w|).  NaN for a failed matrix.
+ * @param batch the handle
+ * @param rcond receives count values in [0, 1]
+ * @return FL_OK or FL_ERR_INVALID_ARGUMENT */
+FL_API fl_status fl_batch_rcond(const fl_batch *batch, double *rcond);
+
+/** Writes the inverse of every matrix (QR, EIGH: the pseudo-inverse, cols-by-rows).
+ * Prefer fl_batch_solve.  A failed matrix gets an inverse of NaN.
+ * @param batch the handle
+ * @param dtype the batch's dtype
+ * @param layout the layout of every inverse
+ * @param inv the first inverse, written
+ * @param ld its leading dimension
+ * @param stride elements from one inverse to the next
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_DTYPE_MISMATCH, FL_ERR_TOO_LARGE */
+FL_API fl_status fl_batch_inverse(const fl_batch *batch, fl_dtype dtype, fl_layout layout,
+                                  void *inv, int64_t ld, int64_t stride);
+
+/** Copies one part of every factor out, shaped as fl_factor_part_shape says for one
+ * matrix: EIGH eigenvalues (n-by-1, ascending) and eigenvectors (n-by-n), QR's Q and R.
+ * A failed matrix gets a part of NaN.
+ * @param batch the handle
+ * @param part which part
+ * @param dtype the batch's dtype
+ * @param layout the layout of every part matrix
+ * @param out the first part, written
+ * @param ld its leading dimension
+ * @param stride elements from one part to the next
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_DTYPE_MISMATCH, FL_ERR_UNSUPPORTED */
+FL_API fl_status fl_batch_get_part(const fl_batch *batch, fl_factor_part part, fl_dtype dtype,
+                                   fl_layout layout, void *out, int64_t ld, int64_t stride);
+
+/* One-shot stack calls: what numpy's stacked linalg functions compute, fused so that no
+ * factor is stored (for the smallest orders the whole computation stays in registers).
+ * Every matrix is n-by-n; a, b and the outputs follow the batch conventions above, all in
+ * one layout; info[count] reports per matrix as above. */
+
+/** X_l = A_l^-1 B_l for every l, by LU with partial pivoting (numpy's solve on stacks).
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of systems
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param nrhs right-hand sides per system
+ * @param b the first B_l (n-by-nrhs)
+ * @param ldb its leading dimension
+ * @param stride_b elements from one B_l to the next (>= 0)
+ * @param x the first X_l, written (x == b with equal ld and stride solves in place)
+ * @param ldx its leading dimension
+ * @param stride_x elements from one X_l to the next
+ * @param info receives count statuses (FL_ERR_SINGULAR, FL_ERR_NON_FINITE)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_solve(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                                const void *a, int64_t lda, int64_t stride_a, int64_t nrhs,
+                                const void *b, int64_t ldb, int64_t stride_b, void *x,
+                                int64_t ldx, int64_t stride_x, int32_t *info);
+
+/** inv_l = A_l^-1 for every l, by LU with partial pivoting.
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of matrices
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param inv the first inverse, written
+ * @param ldinv its leading dimension
+ * @param stride_inv elements from one inverse to the next
+ * @param info receives count statuses (FL_ERR_SINGULAR, FL_ERR_NON_FINITE)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_inverse(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                                  const void *a, int64_t lda, int64_t stride_a, void *inv,
+                                  int64_t ldinv, int64_t stride_inv, int32_t *info);
+
+/** sign_l and logabsdet_l with det(A_l) = sign_l * exp(logabsdet_l), by LU with partial
+ * pivoting (numpy's slogdet).  A singular matrix is not a failure: sign 0, logabsdet -inf,
+ * info FL_OK.  NaN/Inf gives FL_ERR_NON_FINITE and NaN in both.
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of matrices
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param sign receives count signs, or NULL
+ * @param logabsdet receives count values, or NULL
+ * @param info receives count statuses
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_slogdet(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                                  const void *a, int64_t lda, int64_t stride_a, double *sign,
+                                  double *logabsdet, int32_t *info);
+
+/** L_l with A_l = L_l L_l^T for every symmetric positive definite A_l, zeros above the
+ * diagonal (numpy's cholesky).  Only the triangle named is read.
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of matrices
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param triangle FL_LOWER or FL_UPPER: the triangle of A_l that is read
+ * @param l the first factor, written (lower triangular, n-by-n)
+ * @param ldl its leading dimension
+ * @param stride_l elements from one factor to the next
+ * @param info receives count statuses (FL_ERR_NOT_POSITIVE_DEFINITE, FL_ERR_NON_FINITE)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_cholesky(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                                   const void *a, int64_t lda, int64_t stride_a,
+                                   fl_triangle triangle, void *l, int64_t ldl, int64_t stride_l,
+                                   int32_t *info);
+
+/** X_l = A_l^-1 B_l for every symmetric positive definite A_l, by Cholesky.
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of systems
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param triangle FL_LOWER or FL_UPPER: the triangle of A_l that is read
+ * @param nrhs right-hand sides per system
+ * @param b the first B_l (n-by-nrhs)
+ * @param ldb its leading dimension
+ * @param stride_b elements from one B_l to the next (>= 0)
+ * @param x the first X_l, written (x == b with equal ld and stride solves in place)
+ * @param ldx its leading dimension
+ * @param stride_x elements from one X_l to the next
+ * @param info receives count statuses (FL_ERR_NOT_POSITIVE_DEFINITE, FL_ERR_NON_FINITE)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_cholesky_solve(fl_dtype dtype, fl_layout layout, int64_t count,
+                                         int64_t n, const void *a, int64_t lda, int64_t stride_a,
+                                         fl_triangle triangle, int64_t nrhs, const void *b,
+                                         int64_t ldb, int64_t stride_b, void *x, int64_t ldx,
+                                         int64_t stride_x, int32_t *info);
+
+/** Eigenvalues w_l (ascending) and orthonormal eigenvectors V_l (column j for w_l[j]) of
+ * every symmetric A_l, with ||A_l V_l - V_l diag(w_l)|| <= 30 n eps ||A_l|| (numpy's eigh;
+ * Jacobi sweeps on interleaved matrices below the LAPACK crossover, syevd above).
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix (A_l and V_l)
+ * @param count the number of matrices
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param triangle FL_LOWER or FL_UPPER: the triangle of A_l that is read
+ * @param w the first n eigenvalues, written; w_l at w + l * stride_w
+ * @param stride_w elements from one w_l to the next (>= n)
+ * @param v the first V_l, written, or NULL for eigenvalues only
+ * @param ldv its leading dimension
+ * @param stride_v elements from one V_l to the next
+ * @param info receives count statuses (FL_ERR_NON_FINITE; FL_ERR_INTERNAL if an iteration
+ *        does not converge)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_eigh(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                               const void *a, int64_t lda, int64_t stride_a, fl_triangle triangle,
+                               void *w, int64_t stride_w, void *v, int64_t ldv, int64_t stride_v,
+                               int32_t *info);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Kernel matrices                                                                              */
 /* ------------------------------------------------------------------------------------------ */
 

@@ -673,6 +673,70 @@ private:
     std::unique_ptr<fl_factor, detail::deleter<fl_factor, fl_factor_destroy>> handle_;
 };
 
+// ---- batches of small matrices -------------------------------------------------------------
+
+// count matrices of one shape at a fixed element stride (numpy's (count, m, n) stacks), as
+// the C header's "Batches of small matrices" section describes. The pointers are the
+// caller's: the sizes that the C calls check (ld, stride, overlap) are checked there.
+template <class T>
+struct stack_ref {
+    fl_layout layout;
+    std::int64_t count, rows, cols;
+    T *data;
+    std::int64_t ld, stride;
+};
+
+// A factored batch (fl_batch): LU, Cholesky, LDL^T, QR or EIGH of every matrix of a stack.
+// One bad matrix does not throw: info()[l] is its fl_status and its results are NaN.
+class batch {
+public:
+    template <class T>
+    batch(fl_factor_kind kind, const stack_ref<const T> &a, const options *opts = nullptr)
+        : info_(static_cast<std::size_t>(a.count)) {
+        fl_batch *raw = nullptr;
+        check(fl_batch_create(&raw, kind, dtype_v<T>, a.layout, a.count, a.rows, a.cols, a.data,
+                              a.ld, a.stride, opts != nullptr ? opts->get() : nullptr,
+                              info_.data()));
+        handle_.reset(raw);
+    }
+
+    // fl_status of each matrix when it was factored (FL_OK = 0).
+    const std::vector<std::int32_t> &info() const { return info_; }
+    std::int64_t count() const { return static_cast<std::int64_t>(info_.size()); }
+
+    // X_l = A_l^-1 B_l (QR: least squares) for every l; x may be b (square kinds).
+    template <class T>
+    void solve(std::int64_t nrhs, const stack_ref<const T> &b, const stack_ref<T> &x) const {
+        check(fl_batch_solve(handle_.get(), dtype_v<T>, nrhs, b.layout, b.data, b.ld, b.stride,
+                             x.data, x.ld, x.stride));
+    }
+    std::vector<logdet_result> logdet() const {
+        std::vector<double> sign(info_.size()), logabsdet(info_.size());
+        check(fl_batch_logdet(handle_.get(), sign.data(), logabsdet.data()));
+        std::vector<logdet_result> out(info_.size());
+        for (std::size_t l = 0; l < out.size(); ++l) out[l] = {sign[l], logabsdet[l]};
+        return out;
+    }
+    std::vector<double> rcond() const {
+        std::vector<double> out(info_.size());
+        check(fl_batch_rcond(handle_.get(), out.data()));
+        return out;
+    }
+    template <class T>
+    void inverse(const stack_ref<T> &inv) const {
+        check(fl_batch_inverse(handle_.get(), dtype_v<T>, inv.layout, inv.data, inv.ld, inv.stride));
+    }
+    template <class T>
+    void get_part(fl_factor_part part, const stack_ref<T> &out) const {
+        check(fl_batch_get_part(handle_.get(), part, dtype_v<T>, out.layout, out.data, out.ld,
+                                out.stride));
+    }
+
+private:
+    std::vector<std::int32_t> info_;
+    std::unique_ptr<fl_batch, detail::deleter<fl_batch, fl_batch_destroy>> handle_;
+};
+
 // ---- kernels -------------------------------------------------------------------------------
 
 // A stationary kernel sigma_f^2 kappa(r) plus noise; immutable, shareable between threads.

@@ -28,6 +28,8 @@ from ._binning import bincount, digitize, group_by_bin
 from ._sparse import (SparseMatrix, refactor, sparse_cholesky, sparse_lu, sparse_qr,
                       sparse_rank_update)
 from ._kernels import Kernel
+from ._batched import BatchFactor
+from . import linalg
 from ._blocks import (block_sum_abt, block_sum_acbt, block_sum_kron, block_sum_kron_abt_cdt,
                       block_sum_kron_grid, block_sum_residual, commutation_apply,
                       commutation_matrix, duplication_apply, duplication_matrix, sum_aij_bijt,
@@ -46,6 +48,8 @@ __all__ = [
     "SparseMatrix", "sparse_cholesky", "sparse_lu", "sparse_qr", "refactor", "sparse_rank_update",
     "Kernel",
     "from_bytes", "load", "LinAlgWarning",  # factors as bytes and files; scipy's warning
+    # stacks of small matrices: batched factors and numpy.linalg's stacked functions
+    "BatchFactor", "linalg",
     # seed 001: block-partitioned sums and the matrix-calculus toolkit (_blocks.py)
     "block_sum_abt", "sum_aij_bijt", "block_sum_acbt", "block_sum_residual", "block_sum_kron",
     "block_sum_kron_abt_cdt", "block_sum_kron_grid", "vec", "vech", "vecb",

@@ -1009,7 +1009,15 @@ def _wrap(handle, kind, dt, code, rows, cols, checks=True):
     return self
 
 
-def lu(a, check_finite=True, precision="native", overwrite_a=False):
+def _stack_or(a, kind, triangle, check):
+    """The BatchFactor of a stack (..., m, n), or None for a single matrix."""
+    if np.ndim(a) <= 2:
+        return None
+    from ._batched import batch_factor  # imported here: _batched builds on this module
+    return batch_factor(a, kind, triangle, check, "factor of a stack")
+
+
+def lu(a, check_finite=True, precision="native", overwrite_a=False, *, check=True):
     """LU factorization with partial pivoting (P A = L U, LAPACK getrf) of the square matrix a.
 
     float32 and float64 are kept; other real dtypes become float64; complex is a TypeError.
@@ -1022,12 +1030,17 @@ def lu(a, check_finite=True, precision="native", overwrite_a=False):
     ``precision`` and ``fallback`` say which ran). overwrite_a=True (scipy's word): a
     writable, contiguous a becomes the factor's storage, with no copy; a then holds the
     factor, and the Factor keeps a alive (``overwrites_a`` says whether it happened).
+
+    A stack (..., n, n) gives a fastlinalg.BatchFactor of every matrix (always checked for
+    NaN/Inf); a failed matrix raises naming its batch indices unless check=False. The same
+    holds for cholesky, ldlt, qr and eigh.
     """
-    return _build(a, 1, check_finite, 1, None, precision, overwrite_a)  # FL_FACTOR_LU
+    return (_stack_or(a, 1, 1, check)
+            or _build(a, 1, check_finite, 1, None, precision, overwrite_a))  # FL_FACTOR_LU
 
 
 def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=False,
-             storage="full"):
+             storage="full", *, check=True):
     """Cholesky factorization A = L L^T of the symmetric positive definite matrix a.
 
     Only one triangle of a is read: the lower one (lower=True) or the upper one. Raises
@@ -1035,27 +1048,30 @@ def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=F
     storage="rfp" holds the factor in LAPACK's rectangular full packed format, n(n+1)/2
     elements (half the memory). Otherwise as lu(), precision and overwrite_a included.
     """
-    return _build(a, 2, check_finite, 1 if lower else 2, None, precision, overwrite_a, storage)
+    t = 1 if lower else 2  # FL_LOWER/UPPER
+    return (_stack_or(a, 2, t, check)
+            or _build(a, 2, check_finite, t, None, precision, overwrite_a, storage))  # CHOLESKY
 
 
-def ldlt(a, lower=True, check_finite=True, overwrite_a=False):
+def ldlt(a, lower=True, check_finite=True, overwrite_a=False, *, check=True):
     """Bunch-Kaufman factorization P A P^T = L D L^T (LAPACK sytrf) of the symmetric, possibly
     indefinite matrix a, reading only the lower (or upper) triangle. Solves exactly; knows
     slogdet, rcond, inv and inertia. Raises SingularMatrixError for an exactly singular D.
     overwrite_a as for lu().
     """
-    return _build(a, _lib.FACTOR_LDLT, check_finite, 1 if lower else 2, None, "native",
-                  overwrite_a)
+    t = 1 if lower else 2
+    return (_stack_or(a, _lib.FACTOR_LDLT, t, check)
+            or _build(a, _lib.FACTOR_LDLT, check_finite, t, None, "native", overwrite_a))
 
 
-def qr(a, check_finite=True):
+def qr(a, check_finite=True, *, check=True):
     """Householder QR, A = Q R (LAPACK geqrf), of a with rows >= cols and full column rank.
     solve() gives the least-squares solution (trans=True: the minimum-norm solution of the
     under-determined A^T x = b); inv() is the pseudo-inverse; .Q, .R, apply_q() and
     residual_norms() give the parts. Raises SingularMatrixError for an exactly zero diagonal
     element of R (use cod or svd for rank-deficient A).
     """
-    return _build(a, _lib.FACTOR_QR, check_finite, 1)
+    return _stack_or(a, _lib.FACTOR_QR, 1, check) or _build(a, _lib.FACTOR_QR, check_finite, 1)
 
 
 def cod(a, rtol=None, atol=0.0, check_finite=True):
@@ -1076,13 +1092,15 @@ def svd(a, rtol=None, atol=0.0, check_finite=True):
     return _build(a, _lib.FACTOR_SVD, check_finite, 1, _tolerances(rtol, atol))
 
 
-def eigh(a, lower=True, rtol=None, atol=0.0, check_finite=True):
+def eigh(a, lower=True, rtol=None, atol=0.0, check_finite=True, *, check=True):
     """Symmetric eigendecomposition A = V diag(w) V^T (LAPACK syevd), reading only the lower
     (or upper) triangle: .eigenvalues (ascending), .eigenvectors, .rank, .inertia, slogdet,
     pseudo-inverse solves (eigenvalues with |w| <= max(atol, rtol * max|w|) count as zero),
     and solve_shifted() for (A + lambda I) X = B over many lambda at once.
     """
-    return _build(a, _lib.FACTOR_EIGH, check_finite, 1 if lower else 2, _tolerances(rtol, atol))
+    t = 1 if lower else 2
+    return (_stack_or(a, _lib.FACTOR_EIGH, t, check)
+            or _build(a, _lib.FACTOR_EIGH, check_finite, t, _tolerances(rtol, atol)))
 
 
 def factorize(a, check_finite=True, rtol=None, atol=0.0):

@@ -62,8 +62,8 @@ def test_invalid_argument():
         fastlinalg.cholesky(np.ones((4, 3), np.float32))
     with pytest.raises(fastlinalg.InvalidArgumentError):
         fastlinalg.lu(np.ones(3))
-    with pytest.raises(fastlinalg.InvalidArgumentError):
-        fastlinalg.lu(np.ones((2, 2, 2)))
+    with pytest.raises(fastlinalg.InvalidArgumentError):  # a stack must be (..., n, n)
+        fastlinalg.lu(np.ones((2, 2, 3)))
     f = fastlinalg.lu(np.eye(2))
     with pytest.raises(fastlinalg.InvalidArgumentError):
         f.solve(np.ones((2, 2, 2)))
