@@ -2,6 +2,8 @@
 // rcond needs, and the n-by-n factored storage. Included by the square kinds' state files.
 #pragma once
 
+#include <algorithm>
+
 #include "dense/saved/state.hpp"
 #include "dense/square_factor.hpp"
 
@@ -12,7 +14,9 @@ SquareFactor<T>::SquareFactor(StateReader &in, bool symmetric)
     : n_(in.rows()),
       transposed_(in.flag("transposed")),
       symmetric_(symmetric),
-      storage_(in.array<T>(n_ * n_, "the factored matrix")) {
+      owned_(in.array<T>(n_ * n_, "the factored matrix")),
+      data_(owned_.get()),
+      ld_(std::max<index_t>(n_, 1)) {
     if (in.rows() != in.cols())
         StateReader::corrupted("a square kind with a " + std::to_string(in.rows()) + "-by-" +
                                std::to_string(in.cols()) + " A");
@@ -24,7 +28,9 @@ SquareFactor<T>::SquareFactor(StateReader &in, bool symmetric)
 template <class T>
 void SquareFactor<T>::save_square(StateWriter &out) const {
     out.flag(transposed_);
-    out.array(storage_.get(), n_ * n_);
+    // Column by column: a factor made in the caller's A (FL_OPT_OVERWRITE_A) has A's lda,
+    // and the saved form is always the packed n-by-n matrix.
+    for (index_t j = 0; j < n_; ++j) out.array(data_ + j * ld_, n_);
     out.value(anorm_);
 }
 
