@@ -105,8 +105,10 @@ FL_API const char *fl_last_error(void);
 /* ------------------------------------------------------------------------------------------ */
 
 typedef enum fl_dtype FL_ENUM_TYPE {
-    FL_FLOAT32 = 1, /* float */
-    FL_FLOAT64 = 2  /* double */
+    FL_FLOAT32 = 1,   /* float */
+    FL_FLOAT64 = 2,   /* double */
+    FL_COMPLEX64 = 3, /* float _Complex: (re, im) float pairs, see "Complex matrices" */
+    FL_COMPLEX128 = 4 /* double _Complex: (re, im) double pairs */
 } fl_dtype;
 
 typedef enum fl_layout FL_ENUM_TYPE {
@@ -115,8 +117,9 @@ typedef enum fl_layout FL_ENUM_TYPE {
 } fl_layout;
 
 typedef enum fl_transpose FL_ENUM_TYPE {
-    FL_NO_TRANS = 1, /* solve A X = B */
-    FL_TRANS = 2     /* solve A^T X = B */
+    FL_NO_TRANS = 1,  /* solve A X = B */
+    FL_TRANS = 2,     /* solve A^T X = B */
+    FL_CONJ_TRANS = 3 /* solve A^H X = B (the same as FL_TRANS for a real dtype) */
 } fl_transpose;
 
 typedef enum fl_triangle FL_ENUM_TYPE {
@@ -493,6 +496,35 @@ FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype
  * Labels as for fl_bincount. */
 FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins, int64_t *offsets,
                                  int64_t *perm);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Complex matrices                                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+/* FL_COMPLEX64 and FL_COMPLEX128 elements are C99's float _Complex and double _Complex: a
+ * real part followed by an imaginary part, the layout of C++'s std::complex, numpy's
+ * complex64/complex128, Rust's num_complex::Complex, Go's complex128 and Julia's ComplexF64.
+ * Leading dimensions and sizes count complex elements. The factor kinds that take them are
+ * FL_FACTOR_LU (getrf) and FL_FACTOR_CHOLESKY (potrf, for a Hermitian positive definite A
+ * read from FL_OPT_TRIANGLE); every other kind, and the products with A^-1, answer
+ * FL_ERR_UNSUPPORTED for a complex A. fl_factor_solve takes FL_NO_TRANS, FL_TRANS (A^T,
+ * not conjugated) and FL_CONJ_TRANS (A^H). fl_factor_rcond's answer is real for every
+ * dtype; fl_factor_logdet refuses a complex factor (its sign is a complex phase): use
+ * fl_factor_logdet_complex. docs/complex.md has the details. */
+
+/** The determinant of A as a phase and a logarithm: det(A) = (phase_re + i phase_im) *
+ *  exp(logabsdet), computed from the factor without overflow.  For a complex factor the
+ *  phase has modulus 1; for a real one it is fl_factor_logdet's sign (phase_im = 0), so
+ *  this entry point answers for every dtype.  Kinds and empty matrices as for
+ *  fl_factor_logdet.  Any pointer may be NULL.
+ *  @param factor the factor (LU, Cholesky, LDL^T or EIGH)
+ *  @param phase_re receives the real part of det(A) / |det(A)|
+ *  @param phase_im receives its imaginary part
+ *  @param logabsdet receives log|det(A)|
+ *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL factor; FL_ERR_UNSUPPORTED for a kind
+ *          without a determinant */
+FL_API fl_status fl_factor_logdet_complex(const fl_factor *factor, double *phase_re,
+                                          double *phase_im, double *logabsdet);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Sparse matrices (SuiteSparse)                                                                */
