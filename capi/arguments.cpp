@@ -40,8 +40,9 @@ Dtype to_dtype(fl_dtype dtype, const char *name) {
     if (dtype == FL_FLOAT64) return Dtype::float64;
     if (dtype == FL_COMPLEX64) return Dtype::complex64;
     if (dtype == FL_COMPLEX128) return Dtype::complex128;
-    invalid(named(name, dtype) +
-            " is not a dtype (FL_FLOAT32 = 1, FL_FLOAT64 = 2, FL_COMPLEX64 = 3 or FL_COMPLEX128 = 4)");
+    invalid(
+        named(name, dtype) +
+        " is not a dtype (FL_FLOAT32 = 1, FL_FLOAT64 = 2, FL_COMPLEX64 = 3 or FL_COMPLEX128 = 4)");
 }
 
 Layout to_layout(fl_layout layout, const char *name) {
@@ -55,7 +56,9 @@ Transpose to_transpose(fl_transpose trans, const char *name, Dtype dtype) {
     if (trans == FL_TRANS) return Transpose::yes;
     // A^H is A^T for a real A, so the core's real code never sees Transpose::conj.
     if (trans == FL_CONJ_TRANS)
-        return typed(dtype, [](auto t) { return is_complex_v<decltype(t)> ? Transpose::conj : Transpose::yes; });
+        return typed(dtype, [](auto t) {
+            return is_complex_v<decltype(t)> ? Transpose::conj : Transpose::yes;
+        });
     invalid(named(name, trans) +
             " is not a transpose flag (FL_NO_TRANS = 1, FL_TRANS = 2 or FL_CONJ_TRANS = 3)");
 }

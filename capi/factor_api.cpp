@@ -103,17 +103,18 @@ FL_API fl_status fl_factor_logdet(const fl_factor *factor, double *sign, double 
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor);
         if (fl::typed(f.dtype(), [](auto t) { return fl::is_complex_v<decltype(t)>; }))
-            throw fl::Error(fl::ErrorCode::unsupported,
-                            std::string("the factor is ") + dtype_name(f.dtype()) +
-                                ", whose determinant's sign is a complex phase: use fl_factor_logdet_complex");
+            throw fl::Error(
+                fl::ErrorCode::unsupported,
+                std::string("the factor is ") + dtype_name(f.dtype()) +
+                    ", whose determinant's sign is a complex phase: use fl_factor_logdet_complex");
         const fl::LogDet d = f.logdet();
         if (sign != nullptr) *sign = d.sign;
         if (logabsdet != nullptr) *logabsdet = d.logabsdet;
     });
 }
 
-FL_API fl_status fl_factor_logdet_complex(const fl_factor *factor, double *phase_re, double *phase_im,
-                                          double *logabsdet) {
+FL_API fl_status fl_factor_logdet_complex(const fl_factor *factor, double *phase_re,
+                                          double *phase_im, double *logabsdet) {
     return guarded(__func__, [&] {
         const fl::LogDet d = factor_of(factor).logdet();
         if (phase_re != nullptr) *phase_re = d.sign;

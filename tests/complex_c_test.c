@@ -9,13 +9,13 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                                              \
-    do {                                                                                         \
-        if (!(cond)) {                                                                           \
+#define CHECK(cond)                                                                               \
+    do {                                                                                          \
+        if (!(cond)) {                                                                            \
             fprintf(stderr, "%s:%d: check failed: %s (last error: \"%s\")\n", __FILE__, __LINE__, \
-                    #cond, fl_last_error());                                                     \
-            ++failures;                                                                          \
-        }                                                                                        \
+                    #cond, fl_last_error());                                                      \
+            ++failures;                                                                           \
+        }                                                                                         \
     } while (0)
 
 int main(void) {
@@ -26,9 +26,10 @@ int main(void) {
     double _Complex x[2] = {0, 0};
     double re = 0, im = 0, logabs = 0;
     fl_factor *lu = NULL;
-    CHECK(fl_factor_create(&lu, FL_FACTOR_LU, FL_COMPLEX128, FL_ROW_MAJOR, 2, 2, a, 2, NULL) == FL_OK);
-    CHECK(fl_factor_solve(lu, FL_CONJ_TRANS, FL_COMPLEX128, 1, FL_ROW_MAJOR, b, 1, FL_ROW_MAJOR, x, 1) ==
+    CHECK(fl_factor_create(&lu, FL_FACTOR_LU, FL_COMPLEX128, FL_ROW_MAJOR, 2, 2, a, 2, NULL) ==
           FL_OK);
+    CHECK(fl_factor_solve(lu, FL_CONJ_TRANS, FL_COMPLEX128, 1, FL_ROW_MAJOR, b, 1, FL_ROW_MAJOR, x,
+                          1) == FL_OK);
     CHECK(cabs(x[0] - 1) < 1e-15 && cabs(x[1] - I) < 1e-15);
     CHECK(fl_factor_logdet_complex(lu, &re, &im, &logabs) == FL_OK);
     CHECK(fabs(re + sqrt(0.5)) < 1e-15 && fabs(im - sqrt(0.5)) < 1e-15);

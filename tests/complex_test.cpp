@@ -5,6 +5,7 @@
 // singular and non-definite matrices, NaN in an imaginary part).
 #include <fastlinalg/fastlinalg.h>
 #include <gtest/gtest.h>
+#include <fastlinalg/fastlinalg.hpp>
 
 #include <complex>
 #include <cstdint>
@@ -20,11 +21,21 @@ namespace {
 using fltest::kResidualThreshold;
 using Z = std::complex<long double>;
 
-template <class C> constexpr fl_dtype dtype_of();
-template <> constexpr fl_dtype dtype_of<std::complex<float>>() { return FL_COMPLEX64; }
-template <> constexpr fl_dtype dtype_of<std::complex<double>>() { return FL_COMPLEX128; }
+template <class C>
+constexpr fl_dtype dtype_of();
+template <>
+constexpr fl_dtype dtype_of<std::complex<float>>() {
+    return FL_COMPLEX64;
+}
+template <>
+constexpr fl_dtype dtype_of<std::complex<double>>() {
+    return FL_COMPLEX128;
+}
 
-template <class C> double eps() { return double(std::numeric_limits<typename C::value_type>::epsilon()); }
+template <class C>
+double eps() {
+    return double(std::numeric_limits<typename C::value_type>::epsilon());
+}
 
 // A column-major long double complex matrix: the reference side.
 struct ZRef {
@@ -37,15 +48,21 @@ struct ZRef {
 
 // A caller's complex matrix in either layout, padded by one element per line (padding holds
 // NaN: the library must neither read nor write it).
-template <class C> struct CMatrix {
+template <class C>
+struct CMatrix {
     int64_t rows, cols, ld;
     fl_layout layout;
     std::vector<C> data;
     CMatrix(int64_t r, int64_t c, fl_layout l)
-        : rows(r), cols(c), ld((l == FL_COL_MAJOR ? r : c) + 1), layout(l),
+        : rows(r),
+          cols(c),
+          ld((l == FL_COL_MAJOR ? r : c) + 1),
+          layout(l),
           data(size_t(ld * (l == FL_COL_MAJOR ? c : r)) + 1,
                C(std::numeric_limits<typename C::value_type>::quiet_NaN(), 0)) {}
-    C &operator()(int64_t i, int64_t j) { return data[size_t(layout == FL_COL_MAJOR ? i + j * ld : i * ld + j)]; }
+    C &operator()(int64_t i, int64_t j) {
+        return data[size_t(layout == FL_COL_MAJOR ? i + j * ld : i * ld + j)];
+    }
     C operator()(int64_t i, int64_t j) const {
         return data[size_t(layout == FL_COL_MAJOR ? i + j * ld : i * ld + j)];
     }
@@ -149,7 +166,8 @@ struct Handle {
 };
 
 template <class C>
-fl_status create(Handle &h, fl_factor_kind kind, const CMatrix<C> &a, fl_triangle triangle = FL_LOWER) {
+fl_status create(Handle &h, fl_factor_kind kind, const CMatrix<C> &a,
+                 fl_triangle triangle = FL_LOWER) {
     fl_options *o = nullptr;
     EXPECT_EQ(fl_options_create(&o), FL_OK);
     EXPECT_EQ(fl_options_set_int(o, FL_OPT_TRIANGLE, triangle), FL_OK);
@@ -161,35 +179,41 @@ fl_status create(Handle &h, fl_factor_kind kind, const CMatrix<C> &a, fl_triangl
 
 // Solves op(A) X = B with the factor for every transpose and layout of B and X, and checks
 // each scaled residual against the full matrix `a`.
-template <class C> void check_solves(const fl_factor *f, const ZRef &a, unsigned seed) {
+template <class C>
+void check_solves(const fl_factor *f, const ZRef &a, unsigned seed) {
     for (const fl_transpose t : {FL_NO_TRANS, FL_TRANS, FL_CONJ_TRANS})
         for (const fl_layout bl : fltest::kLayouts)
             for (const fl_layout xl : fltest::kLayouts)
                 for (const int64_t k : {int64_t(1), int64_t(3)}) {
                     SCOPED_TRACE("trans " + std::to_string(t) + ", b layout " + std::to_string(bl) +
-                                 ", x layout " + std::to_string(xl) + ", nrhs " + std::to_string(k));
+                                 ", x layout " + std::to_string(xl) + ", nrhs " +
+                                 std::to_string(k));
                     const CMatrix<C> b = CMatrix<C>::from(random_matrix(a.rows, k, seed++), bl);
                     CMatrix<C> x(a.rows, k, xl);
                     ASSERT_EQ(fl_factor_solve(f, t, dtype_of<C>(), k, bl, b.data.data(), b.ld, xl,
                                               x.data.data(), x.ld),
                               FL_OK)
                         << fl_last_error();
-                    EXPECT_LT(scaled_residual(op_of(a, t), x.ref(), b.ref(), eps<C>()), kResidualThreshold);
+                    EXPECT_LT(scaled_residual(op_of(a, t), x.ref(), b.ref(), eps<C>()),
+                              kResidualThreshold);
                     EXPECT_TRUE(std::isnan(x.data.back().real())) << "the padding was written";
                 }
 }
 
 // A with the triangle `triangle` (caller's terms) kept and the other one spoiled by NaN, so
 // that a factor reading it fails the check for NaN.
-template <class C> CMatrix<C> one_triangle(const ZRef &a, fl_layout layout, fl_triangle triangle) {
+template <class C>
+CMatrix<C> one_triangle(const ZRef &a, fl_layout layout, fl_triangle triangle) {
     CMatrix<C> m = CMatrix<C>::from(a, layout);
     for (int64_t i = 0; i < a.rows; ++i)
         for (int64_t j = 0; j < a.cols; ++j)
-            if (triangle == FL_LOWER ? j > i : j < i) m(i, j) = C(0, std::numeric_limits<double>::quiet_NaN());
+            if (triangle == FL_LOWER ? j > i : j < i)
+                m(i, j) = C(0, std::numeric_limits<double>::quiet_NaN());
     return m;
 }
 
-template <class C> class ComplexFactor : public ::testing::Test {};
+template <class C>
+class ComplexFactor : public ::testing::Test {};
 using ComplexTypes = ::testing::Types<std::complex<float>, std::complex<double>>;
 TYPED_TEST_SUITE(ComplexFactor, ComplexTypes);
 
@@ -225,8 +249,8 @@ TYPED_TEST(ComplexFactor, CholeskyIsHermitianReadFromOneTriangle) {
     for (const int64_t n : {int64_t(1), int64_t(5), int64_t(33)})
         for (const fl_layout al : fltest::kLayouts)
             for (const fl_triangle tri : fltest::kTriangles) {
-                SCOPED_TRACE("n " + std::to_string(n) + ", a layout " + std::to_string(al) + ", triangle " +
-                             std::to_string(tri));
+                SCOPED_TRACE("n " + std::to_string(n) + ", a layout " + std::to_string(al) +
+                             ", triangle " + std::to_string(tri));
                 const ZRef a = hermitian_pd(n, unsigned(n + 7));
                 Handle h;
                 ASSERT_EQ(create(h, FL_FACTOR_CHOLESKY, one_triangle<C>(a, al, tri), tri), FL_OK)
@@ -241,7 +265,8 @@ TYPED_TEST(ComplexFactor, CholeskyOfAnIllConditionedHermitianMatrix) {
     for (const fl_layout al : fltest::kLayouts)
         for (const fl_triangle tri : fltest::kTriangles) {
             Handle h;
-            ASSERT_EQ(create(h, FL_FACTOR_CHOLESKY, one_triangle<C>(a, al, tri), tri), FL_OK) << fl_last_error();
+            ASSERT_EQ(create(h, FL_FACTOR_CHOLESKY, one_triangle<C>(a, al, tri), tri), FL_OK)
+                << fl_last_error();
             check_solves<C>(h.f, a, 400);
         }
 }
@@ -313,13 +338,14 @@ TYPED_TEST(ComplexFactor, LogdetGivesAComplexPhase) {
     for (const int64_t n : {int64_t(0), int64_t(1), int64_t(8)})
         for (const fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_CHOLESKY})
             for (const fl_layout al : fltest::kLayouts) {
-                SCOPED_TRACE("n " + std::to_string(n) + ", kind " + std::to_string(kind) + ", layout " +
-                             std::to_string(al));
+                SCOPED_TRACE("n " + std::to_string(n) + ", kind " + std::to_string(kind) +
+                             ", layout " + std::to_string(al));
                 const ZRef a = kind == FL_FACTOR_LU ? general(n, 5) : hermitian_pd(n, 6);
                 Handle h;
                 ASSERT_EQ(create(h, kind, CMatrix<C>::from(a, al)), FL_OK) << fl_last_error();
                 double re = 0, im = 0, logabs = 0;
-                ASSERT_EQ(fl_factor_logdet_complex(h.f, &re, &im, &logabs), FL_OK) << fl_last_error();
+                ASSERT_EQ(fl_factor_logdet_complex(h.f, &re, &im, &logabs), FL_OK)
+                    << fl_last_error();
                 const Z det = reference_det(a);
                 const Z phase = det / std::abs(det);
                 EXPECT_NEAR(re, double(phase.real()), tol);
@@ -329,8 +355,8 @@ TYPED_TEST(ComplexFactor, LogdetGivesAComplexPhase) {
                     EXPECT_EQ(im, 0.0);
                 }
                 double sign = 0;
-                EXPECT_ERROR(fl_factor_logdet(h.f, &sign, &logabs), FL_ERR_UNSUPPORTED, "fl_factor_logdet",
-                             "complex phase", "fl_factor_logdet_complex");
+                EXPECT_ERROR(fl_factor_logdet(h.f, &sign, &logabs), FL_ERR_UNSUPPORTED,
+                             "fl_factor_logdet", "complex phase", "fl_factor_logdet_complex");
                 double rcond = -1;
                 ASSERT_EQ(fl_factor_rcond(h.f, &rcond), FL_OK);
                 EXPECT_GT(rcond, n == 0 ? 0.99 : 1e-3);
@@ -348,7 +374,8 @@ TYPED_TEST(ComplexFactor, SolveInPlace) {
             ASSERT_EQ(create(h, FL_FACTOR_LU, CMatrix<C>::from(a, l)), FL_OK);
             const ZRef b = random_matrix(n, k, 10);
             CMatrix<C> x = CMatrix<C>::from(b, l);
-            ASSERT_EQ(fl_factor_solve(h.f, t, dtype_of<C>(), k, l, x.data.data(), x.ld, l, x.data.data(), x.ld),
+            ASSERT_EQ(fl_factor_solve(h.f, t, dtype_of<C>(), k, l, x.data.data(), x.ld, l,
+                                      x.data.data(), x.ld),
                       FL_OK);
             EXPECT_LT(scaled_residual(op_of(a, t), x.ref(), b, eps<C>()), kResidualThreshold);
         }
@@ -359,8 +386,8 @@ TYPED_TEST(ComplexFactor, RefusalsNameTheFunctionAndTheValue) {
     const ZRef a = general(4, 1);
     const CMatrix<C> m = CMatrix<C>::from(a, FL_ROW_MAJOR);
     // Kinds not written for complex matrices.
-    for (const fl_factor_kind kind :
-         {FL_FACTOR_LDLT, FL_FACTOR_QR, FL_FACTOR_COD, FL_FACTOR_SVD, FL_FACTOR_EIGH, FL_FACTOR_AUTO}) {
+    for (const fl_factor_kind kind : {FL_FACTOR_LDLT, FL_FACTOR_QR, FL_FACTOR_COD, FL_FACTOR_SVD,
+                                      FL_FACTOR_EIGH, FL_FACTOR_AUTO}) {
         Handle h;
         EXPECT_ERROR(create(h, kind, m), FL_ERR_UNSUPPORTED, "fl_factor_create", "real");
         EXPECT_EQ(h.f, nullptr);
@@ -370,25 +397,29 @@ TYPED_TEST(ComplexFactor, RefusalsNameTheFunctionAndTheValue) {
     // A matrix of another dtype than the factor's.
     const fl_dtype other = dtype_of<C>() == FL_COMPLEX64 ? FL_COMPLEX128 : FL_COMPLEX64;
     C x[4], b[4] = {};
-    EXPECT_ERROR(fl_factor_solve(lu.f, FL_NO_TRANS, other, 1, FL_COL_MAJOR, b, 4, FL_COL_MAJOR, x, 4),
-                 FL_ERR_DTYPE_MISMATCH, "fl_factor_solve", "dtype");
-    EXPECT_ERROR(fl_factor_solve(lu.f, FL_NO_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b, 4, FL_COL_MAJOR, x, 4),
-                 FL_ERR_DTYPE_MISMATCH, "fl_factor_solve", "dtype");
-    EXPECT_ERROR(fl_factor_solve(lu.f, static_cast<fl_transpose>(4), dtype_of<C>(), 1, FL_COL_MAJOR, b, 4,
-                                 FL_COL_MAJOR, x, 4),
+    EXPECT_ERROR(
+        fl_factor_solve(lu.f, FL_NO_TRANS, other, 1, FL_COL_MAJOR, b, 4, FL_COL_MAJOR, x, 4),
+        FL_ERR_DTYPE_MISMATCH, "fl_factor_solve", "dtype");
+    EXPECT_ERROR(
+        fl_factor_solve(lu.f, FL_NO_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b, 4, FL_COL_MAJOR, x, 4),
+        FL_ERR_DTYPE_MISMATCH, "fl_factor_solve", "dtype");
+    EXPECT_ERROR(fl_factor_solve(lu.f, static_cast<fl_transpose>(4), dtype_of<C>(), 1, FL_COL_MAJOR,
+                                 b, 4, FL_COL_MAJOR, x, 4),
                  FL_ERR_INVALID_ARGUMENT, "fl_factor_solve", "trans = 4", "FL_CONJ_TRANS = 3");
     // Products with A^-1 and rank updates are real only.
     C out[1];
-    EXPECT_ERROR(fl_factor_quadratic_form(lu.f, dtype_of<C>(), 1, FL_COL_MAJOR, b, 4, FL_COL_MAJOR, out, 1),
-                 FL_ERR_UNSUPPORTED, "fl_factor_quadratic_form");
+    EXPECT_ERROR(
+        fl_factor_quadratic_form(lu.f, dtype_of<C>(), 1, FL_COL_MAJOR, b, 4, FL_COL_MAJOR, out, 1),
+        FL_ERR_UNSUPPORTED, "fl_factor_quadratic_form");
     Handle chol;
-    ASSERT_EQ(create(chol, FL_FACTOR_CHOLESKY, CMatrix<C>::from(hermitian_pd(4, 2), FL_COL_MAJOR)), FL_OK);
+    ASSERT_EQ(create(chol, FL_FACTOR_CHOLESKY, CMatrix<C>::from(hermitian_pd(4, 2), FL_COL_MAJOR)),
+              FL_OK);
     fl_factor *updated = nullptr;
     EXPECT_ERROR(fl_factor_rank_update(&updated, chol.f, 1, dtype_of<C>(), 1, FL_COL_MAJOR, b, 4),
                  FL_ERR_UNSUPPORTED, "fl_factor_rank_update", "complex");
     EXPECT_EQ(updated, nullptr);
-    EXPECT_ERROR(fl_factor_logdet_complex(nullptr, nullptr, nullptr, nullptr), FL_ERR_INVALID_ARGUMENT,
-                 "fl_factor_logdet_complex", "factor");
+    EXPECT_ERROR(fl_factor_logdet_complex(nullptr, nullptr, nullptr, nullptr),
+                 FL_ERR_INVALID_ARGUMENT, "fl_factor_logdet_complex", "factor");
 }
 
 TYPED_TEST(ComplexFactor, NumericRefusals) {
@@ -397,24 +428,25 @@ TYPED_TEST(ComplexFactor, NumericRefusals) {
     ZRef s = general(5, 2);
     for (int64_t i = 0; i < 5; ++i) s(i, 3) = 0;
     Handle h1;
-    EXPECT_ERROR(create(h1, FL_FACTOR_LU, CMatrix<C>::from(s, FL_COL_MAJOR)), FL_ERR_SINGULAR, "fl_factor_create",
-                 "singular");
+    EXPECT_ERROR(create(h1, FL_FACTOR_LU, CMatrix<C>::from(s, FL_COL_MAJOR)), FL_ERR_SINGULAR,
+                 "fl_factor_create", "singular");
     // Hermitian but indefinite: -I.
     ZRef neg(3, 3);
     for (int64_t i = 0; i < 3; ++i) neg(i, i) = -1;
     Handle h2;
-    EXPECT_ERROR(create(h2, FL_FACTOR_CHOLESKY, CMatrix<C>::from(neg, FL_ROW_MAJOR)), FL_ERR_NOT_POSITIVE_DEFINITE,
-                 "fl_factor_create", "positive definite");
+    EXPECT_ERROR(create(h2, FL_FACTOR_CHOLESKY, CMatrix<C>::from(neg, FL_ROW_MAJOR)),
+                 FL_ERR_NOT_POSITIVE_DEFINITE, "fl_factor_create", "positive definite");
     // NaN in an imaginary part only.
     CMatrix<C> nan = CMatrix<C>::from(general(4, 3), FL_ROW_MAJOR);
     nan(2, 1) = C(1, std::numeric_limits<double>::quiet_NaN());
     Handle h3;
-    EXPECT_ERROR(create(h3, FL_FACTOR_LU, nan), FL_ERR_NON_FINITE, "fl_factor_create", "a[2, 1] is nan");
+    EXPECT_ERROR(create(h3, FL_FACTOR_LU, nan), FL_ERR_NON_FINITE, "fl_factor_create",
+                 "a[2, 1] is nan");
     // An empty matrix factors, solves nothing, and has determinant 1.
     Handle h4;
     ASSERT_EQ(create(h4, FL_FACTOR_LU, CMatrix<C>(0, 0, FL_COL_MAJOR)), FL_OK) << fl_last_error();
-    EXPECT_EQ(fl_factor_solve(h4.f, FL_CONJ_TRANS, dtype_of<C>(), 3, FL_COL_MAJOR, nullptr, 1, FL_COL_MAJOR,
-                              nullptr, 1),
+    EXPECT_EQ(fl_factor_solve(h4.f, FL_CONJ_TRANS, dtype_of<C>(), 3, FL_COL_MAJOR, nullptr, 1,
+                              FL_COL_MAJOR, nullptr, 1),
               FL_OK)
         << fl_last_error();
 }
@@ -429,12 +461,15 @@ TEST(ComplexDtypes, ConjugateTransposeOfARealFactorIsItsTranspose) {
     for (int64_t i = 0; i < n; ++i) a[size_t(i * n + i)] += 4;
     for (double &v : b) v = u(gen);
     Handle h;
-    ASSERT_EQ(fl_factor_create(&h.f, FL_FACTOR_LU, FL_FLOAT64, FL_ROW_MAJOR, n, n, a.data(), n, nullptr), FL_OK);
-    ASSERT_EQ(fl_factor_solve(h.f, FL_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), n, FL_COL_MAJOR, x1.data(), n),
-              FL_OK);
     ASSERT_EQ(
-        fl_factor_solve(h.f, FL_CONJ_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), n, FL_COL_MAJOR, x2.data(), n),
+        fl_factor_create(&h.f, FL_FACTOR_LU, FL_FLOAT64, FL_ROW_MAJOR, n, n, a.data(), n, nullptr),
         FL_OK);
+    ASSERT_EQ(fl_factor_solve(h.f, FL_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), n, FL_COL_MAJOR,
+                              x1.data(), n),
+              FL_OK);
+    ASSERT_EQ(fl_factor_solve(h.f, FL_CONJ_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), n,
+                              FL_COL_MAJOR, x2.data(), n),
+              FL_OK);
     EXPECT_EQ(x1, x2);
     double re = 0, im = 1, logabs = 0, sign = 0, logabs2 = 1;
     ASSERT_EQ(fl_factor_logdet_complex(h.f, &re, &im, &logabs), FL_OK);
@@ -447,9 +482,59 @@ TEST(ComplexDtypes, ConjugateTransposeOfARealFactorIsItsTranspose) {
 TEST(ComplexDtypes, AnUnknownDtypeNamesTheComplexOnes) {
     fl_factor *f = nullptr;
     double a = 1;
-    EXPECT_ERROR(fl_factor_create(&f, FL_FACTOR_LU, static_cast<fl_dtype>(5), FL_COL_MAJOR, 1, 1, &a, 1, nullptr),
+    EXPECT_ERROR(fl_factor_create(&f, FL_FACTOR_LU, static_cast<fl_dtype>(5), FL_COL_MAJOR, 1, 1,
+                                  &a, 1, nullptr),
                  FL_ERR_INVALID_ARGUMENT, "fl_factor_create", "dtype = 5", "FL_COMPLEX128 = 4");
     EXPECT_EQ(f, nullptr);
+}
+
+// The matrix-calculus maps only move and average elements, so they take complex ones:
+// vech, K(m,n) and the round trip D^+ D vech(A) = vech(A) for a complex symmetric A.
+TEST(ComplexDtypes, MatrixCalculusMapsMoveComplexElements) {
+    using C = std::complex<double>;
+    const int64_t n = 3, half = n * (n + 1) / 2;
+    std::vector<C> a(n * n);
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j <= i; ++j)
+            a[size_t(i + j * n)] = a[size_t(j + i * n)] = C(double(i + 1), double(j - 5));
+    std::vector<C> vech(half), vec(n * n), back(half), kvec(n * n);
+    ASSERT_EQ(fl_vech(FL_COMPLEX128, n, FL_COL_MAJOR, a.data(), n, vech.data()), FL_OK)
+        << fl_last_error();
+    EXPECT_EQ(vech[1], a[1]);
+    EXPECT_EQ(vech[3], a[size_t(1 + n)]);
+    ASSERT_EQ(fl_duplication_apply(FL_COMPLEX128, n, 0, FL_NO_TRANS, 1, FL_COL_MAJOR, vech.data(),
+                                   half, FL_COL_MAJOR, vec.data(), n * n),
+              FL_OK)
+        << fl_last_error();
+    EXPECT_EQ(vec, a);
+    ASSERT_EQ(fl_duplication_apply(FL_COMPLEX128, n, 1, FL_NO_TRANS, 1, FL_COL_MAJOR, vec.data(),
+                                   n * n, FL_COL_MAJOR, back.data(), half),
+              FL_OK);
+    EXPECT_EQ(back, vech);
+    // K(n,n) vec(A) = vec(A^T) = vec(A) for this symmetric A; a non-symmetric one changes.
+    a[1] = C(0, 9);
+    ASSERT_EQ(fl_commutation_apply(FL_COMPLEX128, n, n, 1, FL_COL_MAJOR, a.data(), n * n,
+                                   FL_COL_MAJOR, kvec.data(), n * n),
+              FL_OK);
+    EXPECT_EQ(kvec[size_t(n)], C(0, 9));
+    EXPECT_EQ(kvec[1], a[size_t(n)]);
+}
+
+// The C++ wrapper with std::complex: the 2-by-2 case of complex_c_test.c, whose answers are
+// known in closed form.
+TEST(ComplexDtypes, CppWrapperTakesStdComplex) {
+    using C = std::complex<double>;
+    const std::vector<C> a = {C(0, 2), C(1, 0), C(0, 0), C(1, 1)};
+    const std::vector<C> b = {C(0, -2), C(2, 1)};
+    const fastlinalg::factor lu(FL_FACTOR_LU, fastlinalg::row_major(a.data(), 2, 2));
+    EXPECT_EQ(lu.dtype(), FL_COMPLEX128);
+    const fastlinalg::matrix<C> x = lu.solve(fastlinalg::col_major(b.data(), 2, 1), FL_CONJ_TRANS);
+    EXPECT_LT(std::abs(x(0, 0) - C(1, 0)), 1e-15);
+    EXPECT_LT(std::abs(x(1, 0) - C(0, 1)), 1e-15);
+    const fastlinalg::logdet_complex_result d = lu.logdet_complex();
+    EXPECT_LT(std::abs(d.phase - C(-1, 1) / std::sqrt(2.0)), 1e-15);
+    EXPECT_NEAR(d.logabsdet, std::log(std::sqrt(8.0)), 1e-15);
+    EXPECT_THROW(lu.logdet(), fastlinalg::error);
 }
 
 }  // namespace

@@ -504,13 +504,19 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
 /* FL_COMPLEX64 and FL_COMPLEX128 elements are C99's float _Complex and double _Complex: a
  * real part followed by an imaginary part, the layout of C++'s std::complex, numpy's
  * complex64/complex128, Rust's num_complex::Complex, Go's complex128 and Julia's ComplexF64.
- * Leading dimensions and sizes count complex elements. The factor kinds that take them are
- * FL_FACTOR_LU (getrf) and FL_FACTOR_CHOLESKY (potrf, for a Hermitian positive definite A
- * read from FL_OPT_TRIANGLE); every other kind, and the products with A^-1, answer
- * FL_ERR_UNSUPPORTED for a complex A. fl_factor_solve takes FL_NO_TRANS, FL_TRANS (A^T,
- * not conjugated) and FL_CONJ_TRANS (A^H). fl_factor_rcond's answer is real for every
- * dtype; fl_factor_logdet refuses a complex factor (its sign is a complex phase): use
- * fl_factor_logdet_complex. docs/complex.md has the details. */
+ * Leading dimensions and sizes count complex elements.
+ *
+ * The factor kinds that take them are FL_FACTOR_LU (getrf) and FL_FACTOR_CHOLESKY (potrf,
+ * A = L L^H for a Hermitian positive definite A read from the FL_OPT_TRIANGLE triangle).
+ * fl_factor_solve takes FL_NO_TRANS, FL_TRANS (A^T, not conjugated) and FL_CONJ_TRANS (A^H);
+ * fl_factor_inverse writes A^-1 in the factor's dtype; fl_factor_rcond's answer is real for
+ * every dtype; fl_factor_logdet refuses a complex factor (the sign of its determinant is a
+ * complex phase): fl_factor_logdet_complex answers instead. Every other kind, the products
+ * with A^-1 and rank updates answer FL_ERR_UNSUPPORTED for a complex A, and so do kernels,
+ * rolled products, binning, block sums and sparse matrices. The matrix-calculus maps
+ * (fl_vecb, fl_vech, fl_commutation_*, fl_duplication_*) only move and average elements and
+ * take complex ones as they are (the maps are real: FL_CONJ_TRANS is FL_TRANS for them).
+ * docs/complex.md has the details. */
 
 /** The determinant of A as a phase and a logarithm: det(A) = (phase_re + i phase_im) *
  *  exp(logabsdet), computed from the factor without overflow.  For a complex factor the

@@ -25,13 +25,24 @@ template <class T> bool any_non_finite(const T *x, index_t count) {
 }
 
 // NaN or Inf, either part of a complex number.
-template <class T> bool finite(const T &v) { return std::isfinite(v); }
-template <class R> bool finite(const std::complex<R> &v) { return std::isfinite(v.real()) && std::isfinite(v.imag()); }
+template <class T>
+bool finite(const T &v) {
+    return std::isfinite(v);
+}
+template <class R>
+bool finite(const std::complex<R> &v) {
+    return std::isfinite(v.real()) && std::isfinite(v.imag());
+}
 
 // How a non-finite value reads in the message.
-template <class T> const char *describe(const T &v) { return std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf"; }
-template <class R> const char *describe(const std::complex<R> &v) {
-    return std::isnan(v.real()) || std::isnan(v.imag()) ? "nan" : "inf (in its real or imaginary part)";
+template <class T>
+const char *describe(const T &v) {
+    return std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf";
+}
+template <class R>
+const char *describe(const std::complex<R> &v) {
+    return std::isnan(v.real()) || std::isnan(v.imag()) ? "nan"
+                                                        : "inf (in its real or imaginary part)";
 }
 
 }  // namespace
@@ -49,7 +60,8 @@ void require_finite(const MatrixRef &m, const char *name, std::optional<Triangle
         if (stored_only == Triangle::upper) last = std::min(j + 1, s.rows);
         // A complex element is two reals (interleaved), each checked.
         constexpr index_t parts = sizeof(T) / sizeof(real_t<T>);
-        if (!any_non_finite(reinterpret_cast<const real_t<T> *>(s.column(j) + first), parts * (last - first)))
+        if (!any_non_finite(reinterpret_cast<const real_t<T> *>(s.column(j) + first),
+                            parts * (last - first)))
             continue;
         for (index_t i = first; i < last; ++i) {
             const T v = s(i, j);
@@ -66,7 +78,9 @@ void require_finite(const MatrixRef &m, const char *name, std::optional<Triangle
 
 template void require_finite<float>(const MatrixRef &, const char *, std::optional<Triangle>);
 template void require_finite<double>(const MatrixRef &, const char *, std::optional<Triangle>);
-template void require_finite<std::complex<float>>(const MatrixRef &, const char *, std::optional<Triangle>);
-template void require_finite<std::complex<double>>(const MatrixRef &, const char *, std::optional<Triangle>);
+template void require_finite<std::complex<float>>(const MatrixRef &, const char *,
+                                                  std::optional<Triangle>);
+template void require_finite<std::complex<double>>(const MatrixRef &, const char *,
+                                                   std::optional<Triangle>);
 
 }  // namespace fl

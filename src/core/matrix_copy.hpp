@@ -55,7 +55,8 @@ template <class T> void symmetrize(const ColMajorView<T> &a, Triangle from) {
 }
 
 // a <- conj(a); nothing for a real type.
-template <class T> void conjugate_in_place(const ColMajorView<T> &a) {
+template <class T>
+void conjugate_in_place(const ColMajorView<T> &a) {
     if constexpr (is_complex_v<T>)
         for (index_t j = 0; j < a.cols; ++j)
             for (index_t i = 0; i < a.rows; ++i) a(i, j) = std::conj(a(i, j));

@@ -16,7 +16,8 @@ namespace fl {
 // Sum of |x[0..count)| (the modulus, for a complex x, as LAPACK's norms take it). Eight
 // independent partial sums let the compiler use vector registers without reassociating
 // one long chain of additions.
-template <class T> real_t<T> abs_sum(const T *x, index_t count) {
+template <class T>
+real_t<T> abs_sum(const T *x, index_t count) {
     constexpr int lanes = 8;
     real_t<T> partial[lanes] = {};
     index_t i = 0;

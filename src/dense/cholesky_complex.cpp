@@ -8,25 +8,30 @@
 
 namespace fl {
 
-#define FL_CHOLESKY_REAL_ONLY(T)                                                                    \
-    template <> void CholeskyFactor<T>::do_quadratic_form(const MatrixRef &, const MatrixRef &) const { \
-        this->unsupported("quadratic form for a complex matrix");                                  \
-    }                                                                                               \
-    template <> double CholeskyFactor<T>::do_trace_solve(const MatrixRef &) const {                 \
-        this->unsupported("trace of A^-1 Y for a complex matrix");                                 \
-    }                                                                                               \
-    template <> void CholeskyFactor<T>::do_inverse_diagonal(void *) const {                         \
-        this->unsupported("diagonal of A^-1 for a complex matrix");                                \
-    }                                                                                               \
-    template <> void CholeskyFactor<T>::do_mahalanobis(const MatrixRef &, void *) const {           \
-        this->unsupported("Mahalanobis distances for a complex matrix");                           \
-    }                                                                                               \
-    template <>                                                                                     \
-    std::unique_ptr<Factor> CholeskyFactor<T>::rank_update(int, const MatrixRef &) const {          \
-        this->unsupported("rank update for a complex matrix");                                     \
-    }                                                                                               \
-    template <> double CholeskyFactor<T>::estimated_anorm() const {                                 \
-        throw Error(ErrorCode::internal, "a complex Cholesky factor is never an updated one");     \
+#define FL_CHOLESKY_REAL_ONLY(T)                                                               \
+    template <>                                                                                \
+    void CholeskyFactor<T>::do_quadratic_form(const MatrixRef &, const MatrixRef &) const {    \
+        this->unsupported("quadratic form for a complex matrix");                              \
+    }                                                                                          \
+    template <>                                                                                \
+    double CholeskyFactor<T>::do_trace_solve(const MatrixRef &) const {                        \
+        this->unsupported("trace of A^-1 Y for a complex matrix");                             \
+    }                                                                                          \
+    template <>                                                                                \
+    void CholeskyFactor<T>::do_inverse_diagonal(void *) const {                                \
+        this->unsupported("diagonal of A^-1 for a complex matrix");                            \
+    }                                                                                          \
+    template <>                                                                                \
+    void CholeskyFactor<T>::do_mahalanobis(const MatrixRef &, void *) const {                  \
+        this->unsupported("Mahalanobis distances for a complex matrix");                       \
+    }                                                                                          \
+    template <>                                                                                \
+    std::unique_ptr<Factor> CholeskyFactor<T>::rank_update(int, const MatrixRef &) const {     \
+        this->unsupported("rank update for a complex matrix");                                 \
+    }                                                                                          \
+    template <>                                                                                \
+    double CholeskyFactor<T>::estimated_anorm() const {                                        \
+        throw Error(ErrorCode::internal, "a complex Cholesky factor is never an updated one"); \
     }
 FL_CHOLESKY_REAL_ONLY(std::complex<float>)
 FL_CHOLESKY_REAL_ONLY(std::complex<double>)

@@ -5,10 +5,10 @@
 #include <string>
 
 #include "core/error.hpp"
-#include "dense/factor_kinds.hpp"
 #include "core/finite_check.hpp"
 #include "core/matrix_copy.hpp"
 #include "core/norms.hpp"
+#include "dense/factor_kinds.hpp"
 #include "lapack/lapack.hpp"
 
 namespace fl {
@@ -38,7 +38,8 @@ CholeskyFactor<T>::CholeskyFactor(const MatrixRef &a, const FactorOptions &optio
 
 // A is symmetric (S^T = S^H = S), so op does not matter for a real A. A Hermitian S has S^H
 // = S but S^T = conj(S): that solve is S conj(X) = conj(B).
-template <class T> void CholeskyFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
+template <class T>
+void CholeskyFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
     const ColMajorView<const T> c = this->stored();
     const bool conjugate = is_complex_v<T> && op == Transpose::yes;
     if (conjugate) conjugate_in_place(x);
@@ -66,7 +67,8 @@ template <class T> void CholeskyFactor<T>::invert_in_place(const ColMajorView<T>
 template <class T> LogDet CholeskyFactor<T>::logdet() const {
     const ColMajorView<const T> c = this->stored();
     LogDet d{1.0, 0.0};
-    for (index_t i = 0; i < this->n_; ++i) d.logabsdet += 2.0 * std::log(static_cast<double>(std::real(c(i, i))));
+    for (index_t i = 0; i < this->n_; ++i)
+        d.logabsdet += 2.0 * std::log(static_cast<double>(std::real(c(i, i))));
     return d;
 }
 

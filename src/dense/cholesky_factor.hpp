@@ -54,13 +54,19 @@ private:
 
 // A complex factor has neither the products through L nor rank updates yet: these
 // members answer Error(unsupported) for it (cholesky_complex.cpp).
-#define FL_CHOLESKY_REAL_ONLY(T)                                                                   \
-    template <> void CholeskyFactor<T>::do_quadratic_form(const MatrixRef &, const MatrixRef &) const; \
-    template <> double CholeskyFactor<T>::do_trace_solve(const MatrixRef &) const;                 \
-    template <> void CholeskyFactor<T>::do_inverse_diagonal(void *) const;                         \
-    template <> void CholeskyFactor<T>::do_mahalanobis(const MatrixRef &, void *) const;           \
-    template <> std::unique_ptr<Factor> CholeskyFactor<T>::rank_update(int, const MatrixRef &) const; \
-    template <> double CholeskyFactor<T>::estimated_anorm() const;
+#define FL_CHOLESKY_REAL_ONLY(T)                                                           \
+    template <>                                                                            \
+    void CholeskyFactor<T>::do_quadratic_form(const MatrixRef &, const MatrixRef &) const; \
+    template <>                                                                            \
+    double CholeskyFactor<T>::do_trace_solve(const MatrixRef &) const;                     \
+    template <>                                                                            \
+    void CholeskyFactor<T>::do_inverse_diagonal(void *) const;                             \
+    template <>                                                                            \
+    void CholeskyFactor<T>::do_mahalanobis(const MatrixRef &, void *) const;               \
+    template <>                                                                            \
+    std::unique_ptr<Factor> CholeskyFactor<T>::rank_update(int, const MatrixRef &) const;  \
+    template <>                                                                            \
+    double CholeskyFactor<T>::estimated_anorm() const;
 FL_CHOLESKY_REAL_ONLY(std::complex<float>)
 FL_CHOLESKY_REAL_ONLY(std::complex<double>)
 #undef FL_CHOLESKY_REAL_ONLY

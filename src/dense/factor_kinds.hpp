@@ -20,7 +20,10 @@ std::unique_ptr<Factor> make_eigh(Dtype dtype, const MatrixRef &a, const FactorO
 
 // Whether a kind's class is written for complex element types too (docs/complex.md);
 // one that is not refuses a complex A with ErrorCode::unsupported.
-enum class ComplexReady { no, yes };
+enum class ComplexReady {
+    no,
+    yes
+};
 
 // The typed factor behind make_<kind>: one line per kind instead of a switch on dtype.
 template <template <class> class Kind, ComplexReady complex = ComplexReady::no>
@@ -28,8 +31,9 @@ std::unique_ptr<Factor> make_typed(Dtype dtype, const MatrixRef &a, const Factor
     return typed(dtype, [&](auto t) -> std::unique_ptr<Factor> {
         using T = decltype(t);
         if constexpr (complex == ComplexReady::no && is_complex_v<T>)
-            throw Error(ErrorCode::unsupported,
-                        "this kind of factor takes real matrices only; LU and Cholesky take complex ones");
+            throw Error(
+                ErrorCode::unsupported,
+                "this kind of factor takes real matrices only; LU and Cholesky take complex ones");
         else
             return std::make_unique<Kind<T>>(a, options);
     });

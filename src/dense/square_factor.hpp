@@ -67,7 +67,8 @@ public:
         }
         // The caller wants A^-1 in its layout, that is, in memory, A^-1 (column-major) or
         // A^-T (row-major); S^-1 is A^-1 or A^-T. Real symmetric inverses need no transpose.
-        if (!real_symmetric_ && transposed_ != (out.layout == Layout::row_major)) transpose_in_place(o);
+        if (!real_symmetric_ && transposed_ != (out.layout == Layout::row_major))
+            transpose_in_place(o);
     }
 
 protected:
@@ -77,7 +78,7 @@ protected:
     // complex Hermitian one cannot, since a row-major A is stored as A^T = conj(A).
     SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm)
         : n_(a.rows),
-          transposed_((!symmetric || is_complex_v<T>) && a.layout == Layout::row_major),
+          transposed_(a.layout == Layout::row_major && (!symmetric || is_complex_v<T>)),
           real_symmetric_(symmetric && !is_complex_v<T>),
           // Left uninitialised: the copy below writes every element.
           storage_(new T[static_cast<size_t>(n_ * n_)]) {
@@ -99,9 +100,12 @@ protected:
     StoredOp on_stored(Transpose trans) const {
         if (!transposed_) return {trans, false};  // S = A
         switch (trans) {                          // S = A^T
-            case Transpose::no: return {Transpose::yes, false};
-            case Transpose::yes: return {Transpose::no, false};
-            case Transpose::conj: return {Transpose::no, true};  // A^H = conj(S)
+            case Transpose::no:
+                return {Transpose::yes, false};
+            case Transpose::yes:
+                return {Transpose::no, false};
+            case Transpose::conj:
+                return {Transpose::no, true};  // A^H = conj(S)
         }
         return {trans, false};
     }

@@ -12,7 +12,7 @@
 
 // LAPACKE's complex arguments are std::complex, the core's own complex types.
 #include <complex>
-#define lapack_complex_float std::complex<float>
+#define lapack_complex_float  std::complex<float>
 #define lapack_complex_double std::complex<double>
 #include <cblas.h>
 #include <lapacke.h>
@@ -107,7 +107,8 @@ template <> struct Routines<double> {
 };
 
 // The complex tables: the routines of the kinds that take complex matrices (LU, Cholesky).
-template <> struct Routines<std::complex<float>> {
+template <>
+struct Routines<std::complex<float>> {
     static constexpr auto getrf = LAPACKE_cgetrf_work;
     static constexpr auto getrs = LAPACKE_cgetrs_work;
     static constexpr auto getri = LAPACKE_cgetri_work;
@@ -120,7 +121,8 @@ template <> struct Routines<std::complex<float>> {
     static constexpr auto swap = cblas_cswap;
 };
 
-template <> struct Routines<std::complex<double>> {
+template <>
+struct Routines<std::complex<double>> {
     static constexpr auto getrf = LAPACKE_zgetrf_work;
     static constexpr auto getrs = LAPACKE_zgetrs_work;
     static constexpr auto getri = LAPACKE_zgetri_work;
@@ -143,9 +145,12 @@ inline lapack_int to_int(index_t v) { return static_cast<lapack_int>(v); }
 inline char uplo_char(Triangle t) { return t == Triangle::lower ? 'L' : 'U'; }
 inline char trans_char(Transpose t) {
     switch (t) {
-        case Transpose::no: return 'N';
-        case Transpose::yes: return 'T';
-        case Transpose::conj: return 'C';
+        case Transpose::no:
+            return 'N';
+        case Transpose::yes:
+            return 'T';
+        case Transpose::conj:
+            return 'C';
     }
     return 'N';
 }
@@ -169,7 +174,8 @@ template <class T> std::vector<T> workspace(index_t n) {
 // refuse a size LAPACK's 32-bit lwork cannot name.
 template <class T> std::vector<T> queried_workspace(T reported, index_t minimum, const char *routine) {
     using R = real_t<T>;  // a complex routine reports the size in the real part
-    const double size = std::ceil(double(std::real(reported)) * (1 + 4 * double(std::numeric_limits<R>::epsilon())));
+    const double size = std::ceil(double(std::real(reported)) *
+                                  (1 + 4 * double(std::numeric_limits<R>::epsilon())));
     if (!(size <= double(std::numeric_limits<lapack_int>::max())))
         throw Error(ErrorCode::too_large, std::string(routine) + " needs a workspace of " +
                                               std::to_string(size) + " elements, beyond LAPACK's 32-bit integers");
@@ -210,13 +216,13 @@ lapack_int gecon(char norm, index_t n, const T *lu, index_t lda, double anorm, d
     if constexpr (is_complex_v<T>) {
         std::vector<T> work = workspace<T>(2 * n);
         std::vector<R> rwork = workspace<R>(2 * n);
-        info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda), static_cast<R>(anorm),
-                                  &estimate, work.data(), rwork.data());
+        info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), rwork.data());
     } else {
         std::vector<T> work = workspace<T>(4 * n);
         std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
-        info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda), static_cast<R>(anorm),
-                                  &estimate, work.data(), iwork.data());
+        info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), iwork.data());
     }
     *rcond = estimate;
     return info;
@@ -268,9 +274,12 @@ template <class T> lapack_int trtri(Triangle t, index_t n, T *a, index_t lda) {
 inline CBLAS_UPLO cblas_uplo(Triangle t) { return t == Triangle::lower ? CblasLower : CblasUpper; }
 inline CBLAS_TRANSPOSE cblas_trans(Transpose t) {
     switch (t) {
-        case Transpose::no: return CblasNoTrans;
-        case Transpose::yes: return CblasTrans;
-        case Transpose::conj: return CblasConjTrans;
+        case Transpose::no:
+            return CblasNoTrans;
+        case Transpose::yes:
+            return CblasTrans;
+        case Transpose::conj:
+            return CblasConjTrans;
     }
     return CblasNoTrans;
 }
@@ -309,8 +318,10 @@ void trsm(Side side, Triangle t, Transpose trans, bool unit_diagonal, index_t m,
     // The complex CBLAS routines take their scalar by address.
     const T one(1);
     const auto alpha = [&] {
-        if constexpr (is_complex_v<T>) return static_cast<const void *>(&one);
-        else return one;
+        if constexpr (is_complex_v<T>)
+            return static_cast<const void *>(&one);
+        else
+            return one;
     }();
     Routines<T>::trsm(CblasColMajor, cblas_side(side), cblas_uplo(t), cblas_trans(trans),
                       unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), alpha, a,
