@@ -29,6 +29,7 @@ int main(int argc, char **argv) {
     flbench::register_products_benchmarks();
     flbench::register_kernel_benchmarks();
     flbench::register_save_load_benchmarks();
+    flbench::register_complex_benchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

@@ -12,7 +12,8 @@ namespace fl::capi {
 
 Dtype to_dtype(fl_dtype dtype, const char *name);
 Layout to_layout(fl_layout layout, const char *name);
-Transpose to_transpose(fl_transpose trans, const char *name);
+// FL_CONJ_TRANS is Transpose::conj for a complex dtype and Transpose::yes for a real one.
+Transpose to_transpose(fl_transpose trans, const char *name, Dtype dtype);
 Triangle to_triangle(int64_t value, const char *name);
 
 std::size_t element_size(Dtype dtype);

@@ -9,6 +9,7 @@
 #include "capi/factor_access.hpp"
 #include "capi/factor_enums.hpp"
 #include "capi/handles.hpp"
+#include "core/typed.hpp"
 #include "dense/factor_kind_table.hpp"
 
 using namespace fl::capi;
@@ -139,7 +140,7 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
                                  fl_layout x_layout, void *x, int64_t ldx) {
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor, dtype);
-        const fl::Transpose op = to_transpose(trans, "trans");
+        const fl::Transpose op = to_transpose(trans, "trans", f.dtype());
         require_non_negative(nrhs, "nrhs");
         // B has the rows of op(A), X its columns.
         const int64_t b_rows = op == fl::Transpose::no ? f.rows() : f.cols();
@@ -186,8 +187,24 @@ FL_API fl_status fl_factor_get_info(const fl_factor *factor, fl_factor_info what
 
 FL_API fl_status fl_factor_logdet(const fl_factor *factor, double *sign, double *logabsdet) {
     return guarded(__func__, [&] {
-        const fl::LogDet d = factor_of(factor).logdet();
+        const fl::Factor &f = factor_of(factor);
+        if (fl::typed(f.dtype(), [](auto t) { return fl::is_complex_v<decltype(t)>; }))
+            throw fl::Error(
+                fl::ErrorCode::unsupported,
+                std::string("the factor is ") + dtype_name(f.dtype()) +
+                    ", whose determinant's sign is a complex phase: use fl_factor_logdet_complex");
+        const fl::LogDet d = f.logdet();
         if (sign != nullptr) *sign = d.sign;
+        if (logabsdet != nullptr) *logabsdet = d.logabsdet;
+    });
+}
+
+FL_API fl_status fl_factor_logdet_complex(const fl_factor *factor, double *phase_re,
+                                          double *phase_im, double *logabsdet) {
+    return guarded(__func__, [&] {
+        const fl::LogDet d = factor_of(factor).logdet();
+        if (phase_re != nullptr) *phase_re = d.sign;
+        if (phase_im != nullptr) *phase_im = d.phase_im;
         if (logabsdet != nullptr) *logabsdet = d.logabsdet;
     });
 }
@@ -255,7 +272,7 @@ FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, 
                                    int64_t ncols, fl_layout layout, void *c, int64_t ldc) {
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor, dtype);
-        const fl::Transpose op = to_transpose(trans, "trans");
+        const fl::Transpose op = to_transpose(trans, "trans", f.dtype());
         require_non_negative(ncols, "ncols");
         const fl::MatrixRef cm = matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout,
                                             f.rows(), ncols, c, ldc);

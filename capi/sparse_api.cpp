@@ -131,7 +131,7 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
                                     fl_layout y_layout, void *y, int64_t ldy) {
     return guarded(__func__, [&] {
         const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
-        const fl::Transpose op = to_transpose(trans, "trans");
+        const fl::Transpose op = to_transpose(trans, "trans", s.dtype());
         require_dtype(s, dtype);
         require_non_negative(ncols, "ncols");
         const int64_t x_rows = op == fl::Transpose::no ? s.cols() : s.rows();

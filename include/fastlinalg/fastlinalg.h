@@ -128,8 +128,10 @@ FL_API const char *fl_last_error(void);
 
 /** The element type of the matrices passed. */
 typedef enum fl_dtype FL_ENUM_TYPE {
-    FL_FLOAT32 = 1, /**< float */
-    FL_FLOAT64 = 2  /**< double */
+    FL_FLOAT32 = 1,   /**< float */
+    FL_FLOAT64 = 2,   /**< double */
+    FL_COMPLEX64 = 3, /**< float _Complex: (re, im) float pairs, see "Complex matrices" */
+    FL_COMPLEX128 = 4 /**< double _Complex: (re, im) double pairs */
 } fl_dtype;
 
 /** How a matrix lies in memory (see the conventions at the top). */
@@ -140,8 +142,9 @@ typedef enum fl_layout FL_ENUM_TYPE {
 
 /** Whether an operation uses a matrix or its transpose. */
 typedef enum fl_transpose FL_ENUM_TYPE {
-    FL_NO_TRANS = 1, /**< solve A X = B */
-    FL_TRANS = 2     /**< solve A^T X = B */
+    FL_NO_TRANS = 1,  /**< solve A X = B */
+    FL_TRANS = 2,     /**< solve A^T X = B */
+    FL_CONJ_TRANS = 3 /**< solve A^H X = B (the same as FL_TRANS for a real dtype) */
 } fl_transpose;
 
 /** Which triangle of a symmetric matrix is read (FL_OPT_TRIANGLE). */
@@ -1311,6 +1314,41 @@ FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype
  *     value by fl_last_error() */
 FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins, int64_t *offsets,
                                  int64_t *perm);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Complex matrices                                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+/* FL_COMPLEX64 and FL_COMPLEX128 elements are C99's float _Complex and double _Complex: a
+ * real part followed by an imaginary part, the layout of C++'s std::complex, numpy's
+ * complex64/complex128, Rust's num_complex::Complex, Go's complex128 and Julia's ComplexF64.
+ * Leading dimensions and sizes count complex elements.
+ *
+ * The factor kinds that take them are FL_FACTOR_LU (getrf) and FL_FACTOR_CHOLESKY (potrf,
+ * A = L L^H for a Hermitian positive definite A read from the FL_OPT_TRIANGLE triangle).
+ * fl_factor_solve takes FL_NO_TRANS, FL_TRANS (A^T, not conjugated) and FL_CONJ_TRANS (A^H);
+ * fl_factor_inverse writes A^-1 in the factor's dtype; fl_factor_rcond's answer is real for
+ * every dtype; fl_factor_logdet refuses a complex factor (the sign of its determinant is a
+ * complex phase): fl_factor_logdet_complex answers instead. Every other kind, the products
+ * with A^-1 and rank updates answer FL_ERR_UNSUPPORTED for a complex A, and so do kernels,
+ * rolled products, binning, block sums and sparse matrices. The matrix-calculus maps
+ * (fl_vecb, fl_vech, fl_commutation_*, fl_duplication_*) only move and average elements and
+ * take complex ones as they are (the maps are real: FL_CONJ_TRANS is FL_TRANS for them).
+ * docs/complex.md has the details. */
+
+/** The determinant of A as a phase and a logarithm: det(A) = (phase_re + i phase_im) *
+ *  exp(logabsdet), computed from the factor without overflow.  For a complex factor the
+ *  phase has modulus 1; for a real one it is fl_factor_logdet's sign (phase_im = 0), so
+ *  this entry point answers for every dtype.  Kinds and empty matrices as for
+ *  fl_factor_logdet.  Any pointer may be NULL.
+ *  @param factor the factor (LU, Cholesky, LDL^T or EIGH)
+ *  @param phase_re receives the real part of det(A) / |det(A)|
+ *  @param phase_im receives its imaginary part
+ *  @param logabsdet receives log|det(A)|
+ *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL factor; FL_ERR_UNSUPPORTED for a kind
+ *          without a determinant */
+FL_API fl_status fl_factor_logdet_complex(const fl_factor *factor, double *phase_re,
+                                          double *phase_im, double *logabsdet);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Sparse matrices (SuiteSparse)                                                                */

@@ -14,7 +14,8 @@
 //   - matrix_view<T> (read) and matrix_span<T> (written) describe the caller's memory
 //     without owning it: row_major(p, rows, cols[, ld]) and col_major(...) make them.
 //     matrix<T> owns its elements (std::vector) and is what the convenience calls return.
-//     T is float or double.
+//     T is float or double, or std::complex<float> / std::complex<double> for the kinds
+//     that take complex matrices (LU, Cholesky; see "Complex matrices" in fastlinalg.h).
 //
 //   auto lu = fastlinalg::factor(FL_FACTOR_LU, fastlinalg::row_major(a.data(), n, n));
 //   fastlinalg::matrix<double> x = lu.solve(fastlinalg::row_major(b.data(), n, k));
@@ -28,6 +29,7 @@
 #include <fastlinalg/fastlinalg.h>
 
 #include <algorithm>
+#include <complex>
 #include <cstddef>
 #include <cstdint>
 #include <fstream>
@@ -76,7 +78,7 @@ inline void set_num_threads(int n) { check(fl_set_num_threads(n)); }
 // ---- element types -----------------------------------------------------------------------
 
 template <class T>
-struct dtype_of;  // only float and double have a dtype
+struct dtype_of;  // float, double and their std::complex have a dtype
 template <>
 struct dtype_of<float> {
     static constexpr fl_dtype value = FL_FLOAT32;
@@ -84,6 +86,14 @@ struct dtype_of<float> {
 template <>
 struct dtype_of<double> {
     static constexpr fl_dtype value = FL_FLOAT64;
+};
+template <>
+struct dtype_of<std::complex<float>> {
+    static constexpr fl_dtype value = FL_COMPLEX64;
+};
+template <>
+struct dtype_of<std::complex<double>> {
+    static constexpr fl_dtype value = FL_COMPLEX128;
 };
 template <class T>
 inline constexpr fl_dtype dtype_v = dtype_of<T>::value;
@@ -201,6 +211,10 @@ private:
 };
 
 namespace detail {
+
+// Whether op(A) has A's shape transposed: A^T and A^H (an invalid value is left for the C
+// library to name).
+inline bool transposes(fl_transpose trans) { return trans == FL_TRANS || trans == FL_CONJ_TRANS; }
 
 // Whatever reads as a matrix (a view, a span, a matrix) as a view, so that each function
 // below takes any of them.
@@ -335,8 +349,8 @@ public:
         const matrix_view<T> xv = detail::as_view(x);
         const sparse_shape s = shape();
         const char *fn = "fl_sparse_multiply";
-        detail::expect_size(fn, "x.rows", xv.rows, trans == FL_TRANS ? s.rows : s.cols);
-        detail::expect_shape<T>(fn, "y", y, trans == FL_TRANS ? s.cols : s.rows, xv.cols);
+        detail::expect_size(fn, "x.rows", xv.rows, detail::transposes(trans) ? s.rows : s.cols);
+        detail::expect_shape<T>(fn, "y", y, detail::transposes(trans) ? s.cols : s.rows, xv.cols);
         check(fl_sparse_multiply(handle_.get(), trans, dtype_v<T>, xv.cols, xv.layout, xv.data,
                                  xv.ld, y.layout, y.data, y.ld));
     }
@@ -345,7 +359,8 @@ public:
     matrix<detail::elem_t<X>> multiply(const X &x, fl_transpose trans = FL_NO_TRANS) const {
         const auto xv = detail::as_view(x);
         const sparse_shape s = shape();
-        matrix<detail::elem_t<X>> y(trans == FL_TRANS ? s.cols : s.rows, xv.cols, xv.layout);
+        matrix<detail::elem_t<X>> y(detail::transposes(trans) ? s.cols : s.rows, xv.cols,
+                                    xv.layout);
         multiply(xv, y.span(), trans);
         return y;
     }
@@ -365,6 +380,11 @@ private:
 struct logdet_result {
     double sign;       // +1, -1, or 0 for a singular EIGH or LDL^T factor
     double logabsdet;  // det(A) = sign * exp(logabsdet)
+};
+
+struct logdet_complex_result {
+    std::complex<double> phase;  // det(A) / |det(A)|: modulus 1 (a real sign for a real A)
+    double logabsdet;            // det(A) = phase * exp(logabsdet)
 };
 
 struct inertia_result {
@@ -415,6 +435,12 @@ public:
         logdet_result r{0, 0};
         check(fl_factor_logdet(handle_.get(), &r.sign, &r.logabsdet));
         return r;
+    }
+    // Every dtype; the one answer for a complex factor, whose fl_factor_logdet refuses.
+    logdet_complex_result logdet_complex() const {
+        double re = 0, im = 0, logabsdet = 0;
+        check(fl_factor_logdet_complex(handle_.get(), &re, &im, &logabsdet));
+        return {{re, im}, logabsdet};
     }
     double rcond() const {
         double r = 0;
@@ -645,11 +671,11 @@ private:
     // moved-from factor has none, and says so rather than reporting a size mismatch.
     std::int64_t op_rows(const char *fn, fl_transpose trans) const {
         require_handle(fn);
-        return trans == FL_TRANS ? cols() : rows();
+        return detail::transposes(trans) ? cols() : rows();
     }
     std::int64_t op_cols(const char *fn, fl_transpose trans) const {
         require_handle(fn);
-        return trans == FL_TRANS ? rows() : cols();
+        return detail::transposes(trans) ? rows() : cols();
     }
     void require_handle(const char *fn) const {
         if (!handle_)
@@ -1039,7 +1065,7 @@ matrix<detail::elem_t<X>> duplication_apply(std::int64_t n, bool pinv, const X &
                                             fl_transpose trans = FL_NO_TRANS) {
     const auto xv = detail::as_view(x);
     auto shape = detail::duplication_shape(n, pinv);
-    if (trans == FL_TRANS) std::swap(shape.first, shape.second);
+    if (detail::transposes(trans)) std::swap(shape.first, shape.second);
     detail::expect_size("fl_duplication_apply", "x.rows", xv.rows, shape.second);
     matrix<detail::elem_t<X>> out(shape.first, xv.cols, xv.layout);
     check(fl_duplication_apply(dtype_v<detail::elem_t<X>>, n, pinv ? 1 : 0, trans, xv.cols,

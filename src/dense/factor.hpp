@@ -88,9 +88,13 @@ inline Triangle stored_triangle(const MatrixRef &a, const FactorOptions &options
 template <class T>
 double rank_threshold(const FactorOptions &options, index_t rows, index_t cols, double largest);
 
+// det(A) = (sign + i phase_im) exp(logabsdet). For a real A the phase is real (phase_im
+// = 0, sign = +-1, or 0 where a kind allows a singular A); for a complex A it is a complex
+// number of modulus 1.
 struct LogDet {
     double sign;
     double logabsdet;
+    double phase_im = 0;
 };
 
 struct Inertia {

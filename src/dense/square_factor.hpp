@@ -30,16 +30,20 @@ public:
     void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const final {
         const index_t k = x.cols;
         if (n_ == 0 || k == 0) return;
-        const Transpose on_stored = transposed_ ? toggled(trans) : trans;
+        const StoredOp stored_op = on_stored(trans);
         const bool serial = double(n_) * double(n_) * double(k) < blas::serial_solve_work;
-        if (x.layout == Layout::col_major || k * right_solve_rhs_per_order >= n_) {
+        // A complex row-major X always goes through the copy below: conj(S) and the
+        // Hermitian kinds' S^T have no right-side triangular form.
+        const bool direct = x.layout == Layout::col_major ||
+                            (!is_complex_v<T> && k * right_solve_rhs_per_order >= n_);
+        if (direct) {
             if (x.data != b.data) copy_matrix<T>(b, x);
             const ColMajorView<T> xs = stored_view<T>(x);
             blas::SerialRegion region(serial);
             if (x.layout == Layout::col_major)
-                solve_left(on_stored, xs);
+                solve_stored(stored_op, xs);
             else
-                solve_right(toggled(on_stored), xs);
+                solve_right(toggled(stored_op.op), xs);
             return;
         }
         // A row-major X with few right-hand sides for its order: a right-side trsm on a
@@ -51,7 +55,7 @@ public:
         copy_matrix<T>(b, scratch);
         {
             blas::SerialRegion region(serial);
-            solve_left(on_stored, stored_view<T>(scratch));
+            solve_stored(stored_op, stored_view<T>(scratch));
         }
         copy_matrix<T>(scratch, x);
     }
@@ -64,20 +68,22 @@ public:
             invert_in_place(o);  // o <- S^-1
         }
         // The caller wants A^-1 in its layout, that is, in memory, A^-1 (column-major) or
-        // A^-T (row-major); S^-1 is A^-1 or A^-T. Symmetric inverses need no transpose.
-        if (!symmetric_ && transposed_ != (out.layout == Layout::row_major)) transpose_in_place(o);
+        // A^-T (row-major); S^-1 is A^-1 or A^-T. Real symmetric inverses need no transpose.
+        if (!real_symmetric_ && transposed_ != (out.layout == Layout::row_major))
+            transpose_in_place(o);
     }
 
 protected:
     // Copies a (square, validated) into storage and, on the way, takes the norm `norm` of
     // what it copied (column by column, while each column is still in cache) into anorm_.
     // With `overwrite` (FL_OPT_OVERWRITE_A) nothing is copied: a's own memory becomes the
-    // storage, with a's leading dimension, and is never freed here. A symmetric factor
-    // treats its storage as A itself, whatever the layout.
+    // storage, with a's leading dimension, and is never freed here. A real symmetric factor
+    // treats its storage as A itself, whatever the layout; a complex Hermitian one cannot,
+    // since a row-major A is stored as A^T = conj(A).
     SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite = false)
         : n_(a.rows),
-          transposed_(!symmetric && a.layout == Layout::row_major),
-          symmetric_(symmetric),
+          transposed_(a.layout == Layout::row_major && (!symmetric || is_complex_v<T>)),
+          real_symmetric_(symmetric && !is_complex_v<T>),
           // Left uninitialised: the copy below writes every element.
           owned_(overwrite ? nullptr : new T[static_cast<size_t>(n_ * n_)]),
           data_(overwrite ? static_cast<T *>(a.data) : owned_.get()),
@@ -99,6 +105,30 @@ protected:
         return what == Info::overwrites_a ? (owned_ ? 0 : 1) : Factor::info(what);
     }
 
+    // A solve with op(A) as one with S: op(S), on conj(X) and conj(B) when `conjugate`
+    // (conj(S) X = B is S conj(X) = conj(B)).
+    struct StoredOp {
+        Transpose op;
+        bool conjugate;
+    };
+    StoredOp on_stored(Transpose trans) const {
+        if (!transposed_) return {trans, false};  // S = A
+        switch (trans) {                          // S = A^T
+            case Transpose::no:
+                return {Transpose::yes, false};
+            case Transpose::yes:
+                return {Transpose::no, false};
+            case Transpose::conj:
+                return {Transpose::no, true};  // A^H = conj(S)
+        }
+        return {trans, false};
+    }
+    void solve_stored(StoredOp op, const ColMajorView<T> &x) const {
+        if (op.conjugate) conjugate_in_place(x);
+        solve_left(op.op, x);
+        if (op.conjugate) conjugate_in_place(x);
+    }
+
     // X <- op(S)^-1 X, X column-major n-by-k.
     virtual void solve_left(Transpose op, const ColMajorView<T> &x) const = 0;
     // Y <- Y op(S)^-1, Y column-major k-by-n.
@@ -114,13 +144,14 @@ protected:
     ColMajorView<const T> stored() const { return {data_, n_, n_, ld_}; }
 
     const index_t n_;
-    const bool transposed_;  // storage holds A^T (A came row-major and is not symmetric)
+    // storage holds A^T (A came row-major, and is not real symmetric)
+    const bool transposed_;
     // The 1-norm of A that rcond needs, taken while copying A in (NaN if A holds NaN);
     // how a kind reads it is its own (LU: the infinity norm of a stored A^T).
     double anorm_ = 0;
 
 private:
-    const bool symmetric_;
+    const bool real_symmetric_;
     std::unique_ptr<T[]> owned_;  // the storage, unless it is the caller's A (then empty)
     T *const data_;
     const index_t ld_;

@@ -1,6 +1,7 @@
 // Typed entry points to the BLAS and LAPACK routines the core calls, written once for
-// float and double: Routines<T> names the s- or d- routine, and each wrapper below is a
-// template over it. Every call is column-major: a row-major caller matrix reaches here as
+// every element type: Routines<T> names the s-, d-, c- or z- routine, and each wrapper
+// below is a template over it. A complex type's table holds only the routines its kinds
+// call (docs/complex.md). Every call is column-major: a row-major caller matrix reaches here as
 // its transpose (see core/types.hpp), never through LAPACKE's transposing row-major path.
 // The LAPACKE _work variants are used because they neither allocate nor re-check for NaN;
 // the core validates once, up front.
@@ -9,6 +10,10 @@
 // integers.
 #pragma once
 
+// LAPACKE's complex arguments are std::complex, the core's own complex types.
+#include <complex>
+#define lapack_complex_float  std::complex<float>
+#define lapack_complex_double std::complex<double>
 #include <cblas.h>
 #include <lapacke.h>
 
@@ -111,6 +116,35 @@ template <> struct Routines<double> {
     static constexpr auto swap = cblas_dswap;
 };
 
+// The complex tables: the routines of the kinds that take complex matrices (LU, Cholesky).
+template <>
+struct Routines<std::complex<float>> {
+    static constexpr auto getrf = LAPACKE_cgetrf_work;
+    static constexpr auto getrs = LAPACKE_cgetrs_work;
+    static constexpr auto getri = LAPACKE_cgetri_work;
+    static constexpr auto gecon = LAPACKE_cgecon_work;
+    static constexpr auto potrf = LAPACKE_cpotrf_work;
+    static constexpr auto potrs = LAPACKE_cpotrs_work;
+    static constexpr auto potri = LAPACKE_cpotri_work;
+    static constexpr auto pocon = LAPACKE_cpocon_work;
+    static constexpr auto trsm = cblas_ctrsm;
+    static constexpr auto swap = cblas_cswap;
+};
+
+template <>
+struct Routines<std::complex<double>> {
+    static constexpr auto getrf = LAPACKE_zgetrf_work;
+    static constexpr auto getrs = LAPACKE_zgetrs_work;
+    static constexpr auto getri = LAPACKE_zgetri_work;
+    static constexpr auto gecon = LAPACKE_zgecon_work;
+    static constexpr auto potrf = LAPACKE_zpotrf_work;
+    static constexpr auto potrs = LAPACKE_zpotrs_work;
+    static constexpr auto potri = LAPACKE_zpotri_work;
+    static constexpr auto pocon = LAPACKE_zpocon_work;
+    static constexpr auto trsm = cblas_ztrsm;
+    static constexpr auto swap = cblas_zswap;
+};
+
 // The side a triangular or orthogonal factor multiplies from.
 enum class Side {
     left,
@@ -119,7 +153,17 @@ enum class Side {
 
 inline lapack_int to_int(index_t v) { return static_cast<lapack_int>(v); }
 inline char uplo_char(Triangle t) { return t == Triangle::lower ? 'L' : 'U'; }
-inline char trans_char(Transpose t) { return t == Transpose::no ? 'N' : 'T'; }
+inline char trans_char(Transpose t) {
+    switch (t) {
+        case Transpose::no:
+            return 'N';
+        case Transpose::yes:
+            return 'T';
+        case Transpose::conj:
+            return 'C';
+    }
+    return 'N';
+}
 inline char side_char(Side s) { return s == Side::left ? 'L' : 'R'; }
 
 // For the routines whose every argument was checked before the call: a nonzero info is a
@@ -139,7 +183,9 @@ template <class T> std::vector<T> workspace(index_t n) {
 // little rather than risk a size one short, never go under the documented `minimum`, and
 // refuse a size LAPACK's 32-bit lwork cannot name.
 template <class T> std::vector<T> queried_workspace(T reported, index_t minimum, const char *routine) {
-    const double size = std::ceil(double(reported) * (1 + 4 * double(std::numeric_limits<T>::epsilon())));
+    using R = real_t<T>;  // a complex routine reports the size in the real part
+    const double size = std::ceil(double(std::real(reported)) *
+                                  (1 + 4 * double(std::numeric_limits<R>::epsilon())));
     if (!(size <= double(std::numeric_limits<lapack_int>::max())))
         throw Error(ErrorCode::too_large, std::string(routine) + " needs a workspace of " +
                                               std::to_string(size) + " elements, beyond LAPACK's 32-bit integers");
@@ -181,13 +227,23 @@ template <class T> lapack_int getri(index_t n, T *a, index_t lda, const lapack_i
 }
 
 // norm is '1' or 'I'; anorm is that norm of the matrix that was factored.
+// (The complex routines take a real workspace where the real ones take an integer one.)
 template <class T>
 lapack_int gecon(char norm, index_t n, const T *lu, index_t lda, double anorm, double *rcond) {
-    std::vector<T> work = workspace<T>(4 * n);
-    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
-    T estimate = 0;
-    lapack_int info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda),
-                                         static_cast<T>(anorm), &estimate, work.data(), iwork.data());
+    using R = real_t<T>;
+    R estimate = 0;
+    lapack_int info;
+    if constexpr (is_complex_v<T>) {
+        std::vector<T> work = workspace<T>(2 * n);
+        std::vector<R> rwork = workspace<R>(2 * n);
+        info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), rwork.data());
+    } else {
+        std::vector<T> work = workspace<T>(4 * n);
+        std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
+        info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), iwork.data());
+    }
     *rcond = estimate;
     return info;
 }
@@ -210,11 +266,20 @@ template <class T> lapack_int potri(Triangle t, index_t n, T *a, index_t lda) {
 
 template <class T>
 lapack_int pocon(Triangle t, index_t n, const T *l, index_t lda, double anorm, double *rcond) {
-    std::vector<T> work = workspace<T>(3 * n);
-    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
-    T estimate = 0;
-    lapack_int info = Routines<T>::pocon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), l, to_int(lda),
-                                         static_cast<T>(anorm), &estimate, work.data(), iwork.data());
+    using R = real_t<T>;
+    R estimate = 0;
+    lapack_int info;
+    if constexpr (is_complex_v<T>) {
+        std::vector<T> work = workspace<T>(2 * n);
+        std::vector<R> rwork = workspace<R>(n);
+        info = Routines<T>::pocon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), l, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), rwork.data());
+    } else {
+        std::vector<T> work = workspace<T>(3 * n);
+        std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
+        info = Routines<T>::pocon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), l, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), iwork.data());
+    }
     *rcond = estimate;
     return info;
 }
@@ -227,7 +292,17 @@ template <class T> lapack_int trtri(Triangle t, index_t n, T *a, index_t lda) {
 // ---- BLAS ------------------------------------------------------------------------------
 
 inline CBLAS_UPLO cblas_uplo(Triangle t) { return t == Triangle::lower ? CblasLower : CblasUpper; }
-inline CBLAS_TRANSPOSE cblas_trans(Transpose t) { return t == Transpose::no ? CblasNoTrans : CblasTrans; }
+inline CBLAS_TRANSPOSE cblas_trans(Transpose t) {
+    switch (t) {
+        case Transpose::no:
+            return CblasNoTrans;
+        case Transpose::yes:
+            return CblasTrans;
+        case Transpose::conj:
+            return CblasConjTrans;
+    }
+    return CblasNoTrans;
+}
 inline CBLAS_SIDE cblas_side(Side s) { return s == Side::left ? CblasLeft : CblasRight; }
 
 // C (m-by-n) <- alpha op_a(A) op_b(B) + beta C on column-major arrays, inner dimension k.
@@ -260,8 +335,16 @@ void trmm(Side side, Triangle t, index_t m, index_t n, const T *a, index_t lda, 
 template <class T>
 void trsm(Side side, Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n,
           const T *a, index_t lda, T *b, index_t ldb) {
+    // The complex CBLAS routines take their scalar by address.
+    const T one(1);
+    const auto alpha = [&] {
+        if constexpr (is_complex_v<T>)
+            return static_cast<const void *>(&one);
+        else
+            return one;
+    }();
     Routines<T>::trsm(CblasColMajor, cblas_side(side), cblas_uplo(t), cblas_trans(trans),
-                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), T(1), a,
+                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), alpha, a,
                       to_int(lda), b, to_int(ldb));
 }
 

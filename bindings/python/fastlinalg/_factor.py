@@ -18,7 +18,12 @@ __all__ = ["Factor", "lu", "cholesky", "ldlt", "qr", "cod", "svd", "eigh", "fact
 
 _F32 = np.dtype(np.float32)
 _F64 = np.dtype(np.float64)
-_FL_DTYPE = {_F32: _lib.FLOAT32, _F64: _lib.FLOAT64}
+_C64 = np.dtype(np.complex64)
+_C128 = np.dtype(np.complex128)
+_FL_DTYPE = {_F32: _lib.FLOAT32, _F64: _lib.FLOAT64, _C64: _lib.COMPLEX64,
+             _C128: _lib.COMPLEX128}
+# The narrower dtype of each pair, into which the wider one is not cast silently.
+_NARROWER = {_F32: _F64, _C64: _C128}
 _KIND_NAME = {_lib.FACTOR_LU: "lu", _lib.FACTOR_CHOLESKY: "cholesky", _lib.FACTOR_LDLT: "ldlt",
               _lib.FACTOR_QR: "qr", _lib.FACTOR_COD: "cod", _lib.FACTOR_SVD: "svd",
               _lib.FACTOR_EIGH: "eigh", _lib.FACTOR_SPARSE_CHOLESKY: "sparse_cholesky",
@@ -36,6 +41,7 @@ _create = _lib_.fl_factor_create
 _destroy = _lib_.fl_factor_destroy
 _solve = _lib_.fl_factor_solve
 _logdet = _lib_.fl_factor_logdet
+_logdet_complex = _lib_.fl_factor_logdet_complex
 _rcond = _lib_.fl_factor_rcond
 _inverse = _lib_.fl_factor_inverse
 _c_int64 = ctypes.c_int64
@@ -193,17 +199,35 @@ def _as_float_array(a, name):
                         f"{exc}") from None
 
 
+def _as_matrix_array(a, name):
+    """a as an ndarray of a dtype the factors take: complex64/complex128 are kept, any other
+    complex dtype becomes complex128, and real ones go as in _as_float_array."""
+    if type(a) is not _ndarray:
+        a = _asarray(a)
+    if a.dtype.kind != "c":
+        return _as_float_array(a, name)[0]
+    if a.dtype == _C64 or a.dtype == _C128:
+        return a
+    return a.astype(_C128)
+
+
 def _parse_trans(trans):
+    """scipy's lu_solve convention: 0/'N' A, 1/'T' A^T, 2/'C'/'H' A^H (the library takes A^H
+    of a real matrix as A^T); True means A^T."""
     if trans is False or trans is None or trans == 0:
         return _lib.NO_TRANS
-    if trans is True or trans == 1 or trans == 2:
+    if trans is True or trans == 1:
         return _lib.TRANS
+    if trans == 2:
+        return _lib.CONJ_TRANS
     if isinstance(trans, str):
         t = trans.upper()
         if t == "N":
             return _lib.NO_TRANS
-        if t in ("T", "C", "H"):
+        if t == "T":
             return _lib.TRANS
+        if t in ("C", "H"):
+            return _lib.CONJ_TRANS
     raise InvalidArgumentError(
         f"fastlinalg: trans = {trans!r}: expected False/True, 0/1/2 or 'N'/'T'/'C'",
         Status.INVALID_ARGUMENT)
@@ -305,7 +329,8 @@ class Factor:
 
     @property
     def dtype(self):
-        """numpy dtype of the factor (float32 or float64); solves take and return it."""
+        """numpy dtype of the factor (float32, float64, complex64 or complex128); solves take
+        and return it."""
         return self._dtype
 
     @property
@@ -356,7 +381,8 @@ class Factor:
 
     # -- solve -------------------------------------------------------------------------------
     def solve(self, b, trans=False, overwrite_b=False, check_finite=True):
-        """X with op(A) X = B, op(A) = A or A.T (trans=True, 1, 2, 'T' or 'C').
+        """X with op(A) X = B: op(A) = A, A.T (trans=True, 1 or 'T') or A^H (trans=2, 'C'
+        or 'H'; the same as A.T for a real factor), scipy's lu_solve convention.
 
         B has rows(op(A)) rows and X has cols(op(A)) rows (both n for a square A): B is 1-D
         (m,) -> X is (n,), or 2-D (m, k) -> X is (n, k) in B's memory order (C or F).
@@ -534,10 +560,10 @@ class Factor:
         dt = b.dtype
         if dt == self._dtype:
             return b, False
-        if dt.kind == "c":
-            raise TypeError(f"fastlinalg: B has complex dtype {dt}; complex right-hand sides "
-                            "are not supported yet")
-        if self._dtype is _F32 and dt == _F64:
+        if dt.kind == "c" and self._dtype.kind != "c":
+            raise TypeError(f"fastlinalg: B has complex dtype {dt} but the factor is real "
+                            f"({self._dtype}): factor a complex A to solve with complex B")
+        if _NARROWER.get(self._dtype) == dt:
             return b, False
         try:
             return b.astype(self._dtype), True
@@ -548,21 +574,30 @@ class Factor:
     # -- what the factor knows ---------------------------------------------------------------
     def slogdet(self):
         """(sign, logabsdet) with det(A) = sign * exp(logabsdet), like numpy.linalg.slogdet;
-        no overflow for large matrices. Scalars of the factor's dtype."""
+        no overflow for large matrices. sign has the factor's dtype (for a complex factor a
+        complex number of modulus 1), logabsdet its real counterpart."""
         h = self._handle()
         sign = _c_double()
         logabs = _c_double()
+        t = self._dtype.type
+        if self._dtype.kind == "c":
+            phase_im = _c_double()
+            status = _logdet_complex(h, _byref(sign), _byref(phase_im), _byref(logabs))
+            if status:
+                _raise(status)
+            return t(complex(sign.value, phase_im.value)), np.finfo(self._dtype).dtype.type(logabs.value)
         status = _logdet(h, _byref(sign), _byref(logabs))
         if status:
             _raise(status)
-        t = self._dtype.type
         return t(sign.value), t(logabs.value)
 
     def det(self):
         """det(A) (may overflow to +-inf for large matrices: prefer slogdet())."""
         sign, logabs = self.slogdet()
         with np.errstate(over="ignore"):
-            return self._dtype.type(np.float64(sign) * np.exp(np.float64(logabs)))
+            return self._dtype.type(np.complex128(sign) * np.exp(np.float64(logabs))
+                                    if self._dtype.kind == "c" else
+                                    np.float64(sign) * np.exp(np.float64(logabs)))
 
     def rcond(self):
         """The reciprocal condition number, in [0, 1]: LAPACK's 1-norm estimate for lu,
@@ -955,12 +990,12 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
                 code = _F64_CODE if dt is _F64 else _F32_CODE
     if not layout:
         # General path: conversions, odd strides, read-only or misaligned buffers, 0-by-0.
-        a, _ = _as_float_array(a, "A")
+        a = _as_matrix_array(a, "A")
         if a.ndim != 2:
             raise InvalidArgumentError(
                 f"fastlinalg: A must be a 2-D matrix, got an array of shape {a.shape}",
                 Status.INVALID_ARGUMENT)
-        dt = _F64 if a.dtype == _F64 else _F32
+        dt = next(d for d in _FL_DTYPE if a.dtype == d)
         code = _FL_DTYPE[dt]
         itemsize = dt.itemsize
         rows, cols = a.shape
@@ -1020,7 +1055,8 @@ def _stack_or(a, kind, triangle, check):
 def lu(a, check_finite=True, precision="native", overwrite_a=False, *, check=True):
     """LU factorization with partial pivoting (P A = L U, LAPACK getrf) of the square matrix a.
 
-    float32 and float64 are kept; other real dtypes become float64; complex is a TypeError.
+    float32, float64, complex64 and complex128 are kept; other real dtypes become float64,
+    other complex ones complex128.
     A C- or F-ordered a is read where it lies (the library copies it once into the factor).
     Raises SingularMatrixError (a numpy.linalg.LinAlgError) for an exactly zero pivot and
     NonFiniteError for NaN/Inf unless check_finite=False.
@@ -1041,7 +1077,8 @@ def lu(a, check_finite=True, precision="native", overwrite_a=False, *, check=Tru
 
 def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=False,
              storage="full", *, check=True):
-    """Cholesky factorization A = L L^T of the symmetric positive definite matrix a.
+    """Cholesky factorization A = L L^T of the symmetric positive definite matrix a (for a
+    complex a, A = L L^H of the Hermitian positive definite a).
 
     Only one triangle of a is read: the lower one (lower=True) or the upper one. Raises
     NotPositiveDefiniteError (a numpy.linalg.LinAlgError) if a is not positive definite.

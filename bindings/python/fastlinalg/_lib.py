@@ -19,9 +19,9 @@ EXPECTED_MINOR = 1
 EXPECTED_VERSION_NUMBER = EXPECTED_MAJOR * 10000 + EXPECTED_MINOR * 100
 
 # Enum values from fastlinalg.h (part of the ABI).
-FLOAT32, FLOAT64 = 1, 2
+FLOAT32, FLOAT64, COMPLEX64, COMPLEX128 = 1, 2, 3, 4
 ROW_MAJOR, COL_MAJOR = 1, 2
-NO_TRANS, TRANS = 1, 2
+NO_TRANS, TRANS, CONJ_TRANS = 1, 2, 3
 LOWER, UPPER = 1, 2
 OPT_CHECK_FINITE, OPT_TRIANGLE, OPT_RTOL, OPT_ATOL = 1, 2, 3, 4
 OPT_PRECISION, OPT_OVERWRITE_A, OPT_STORAGE = 5, 6, 7
@@ -112,6 +112,8 @@ _PROTOTYPES = [
     ("fl_factor_cols", _I64, [_P]),
     ("fl_factor_solve", _ENUM, [_P, _ENUM, _ENUM, _I64, _ENUM, _P, _I64, _ENUM, _P, _I64]),
     ("fl_factor_logdet", _ENUM, [_P, _c.POINTER(_c.c_double), _c.POINTER(_c.c_double)]),
+    ("fl_factor_logdet_complex", _ENUM, [_P, _c.POINTER(_c.c_double), _c.POINTER(_c.c_double),
+                                         _c.POINTER(_c.c_double)]),
     ("fl_factor_rcond", _ENUM, [_P, _c.POINTER(_c.c_double)]),
     ("fl_factor_inverse", _ENUM, [_P, _ENUM, _ENUM, _P, _I64]),
     ("fl_factor_rank", _ENUM, [_P, _c.POINTER(_I64)]),

@@ -146,6 +146,9 @@ static std::uint32_t dtype_code(Dtype dtype) {
     switch (dtype) {
     case Dtype::float32: return 1u;
     case Dtype::float64: return 2u;
+    case Dtype::complex64:
+    case Dtype::complex128:
+        throw Error(ErrorCode::unsupported, "a complex factor has no serialized form yet");
     }
     throw Error(ErrorCode::internal, "unknown dtype in a factor being saved");
 }

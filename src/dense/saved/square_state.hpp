@@ -13,7 +13,7 @@ template <class T>
 SquareFactor<T>::SquareFactor(StateReader &in, bool symmetric)
     : n_(in.rows()),
       transposed_(in.flag("transposed")),
-      symmetric_(symmetric),
+      real_symmetric_(symmetric && !is_complex_v<T>),
       owned_(in.array<T>(n_ * n_, "the factored matrix")),
       data_(owned_.get()),
       ld_(std::max<index_t>(n_, 1)) {
