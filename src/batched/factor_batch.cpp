@@ -89,7 +89,7 @@ private:
                              if (f != nullptr) {
                                  body(*f, l);
                              } else {
-                                 typed(dtype(), [&](auto t) { fill_nan<decltype(t)>(out, l); });
+                                 typed_real(dtype(), [&](auto t) { fill_nan<decltype(t)>(out, l); });
                              }
                          }
                      });

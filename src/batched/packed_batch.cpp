@@ -142,7 +142,7 @@ private:
 std::unique_ptr<Batch> make_packed_batch(FactorKind kind, Dtype dtype, index_t count,
                                          const Stack &a, const FactorOptions &options,
                                          Outcome *outcome) {
-    return typed(dtype, [&](auto t) -> std::unique_ptr<Batch> {
+    return typed_real(dtype, [&](auto t) -> std::unique_ptr<Batch> {
         return std::make_unique<PackedBatch<decltype(t)>>(kind, count, a, options, outcome);
     });
 }

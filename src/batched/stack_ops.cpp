@@ -89,7 +89,7 @@ FactorOptions triangle_options(Triangle triangle) {
 void stack_solve(Dtype dtype, index_t count, const Stack &a, const Stack &b, const Stack &x,
                  Outcome *outcome) {
     const index_t n = a.first.rows;
-    typed(dtype, [&](auto t) {
+    typed_real(dtype, [&](auto t) {
         using T = decltype(t);
         if (n <= lu_pack_limit) return lu_solve_packs<T>(count, a, &b, x, outcome);
         for_each_matrix(
@@ -104,7 +104,7 @@ void stack_solve(Dtype dtype, index_t count, const Stack &a, const Stack &b, con
 
 void stack_inverse(Dtype dtype, index_t count, const Stack &a, const Stack &inv, Outcome *outcome) {
     const index_t n = a.first.rows;
-    typed(dtype, [&](auto t) {
+    typed_real(dtype, [&](auto t) {
         using T = decltype(t);
         if (n <= inverse_pack_limit) return lu_solve_packs<T>(count, a, nullptr, inv, outcome);
         for_each_matrix(
@@ -124,7 +124,7 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
         if (sign != nullptr) sign[l] = d.sign;
         if (logabsdet != nullptr) logabsdet[l] = d.logabsdet;
     };
-    typed(dtype, [&](auto t) {
+    typed_real(dtype, [&](auto t) {
         using T = decltype(t);
         if (n <= lu_pack_limit) {
             lu_packs<T>(count, a, 2 * cube(n) / 3, outcome, [&] {
@@ -156,7 +156,7 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
 void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangle,
                     const Stack &l_out, Outcome *outcome) {
     const index_t n = a.first.rows;
-    typed(dtype, [&](auto t) {
+    typed_real(dtype, [&](auto t) {
         using T = decltype(t);
         const auto write_lower = [&](index_t l, const T *p, index_t lane, index_t w, index_t ldp) {
             for (index_t j = 0; j < n; ++j)
@@ -201,7 +201,7 @@ void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangl
 void stack_cholesky_solve(Dtype dtype, index_t count, const Stack &a, Triangle triangle,
                           const Stack &b, const Stack &x, Outcome *outcome) {
     const index_t n = a.first.rows, k = x.first.cols;
-    typed(dtype, [&](auto t) {
+    typed_real(dtype, [&](auto t) {
         using T = decltype(t);
         if (n <= cholesky_pack_limit) {
             cholesky_packs<T>(count, a, triangle, cube(n) / 3 + solve_flops(n, k), outcome, [&] {
@@ -227,7 +227,7 @@ void stack_cholesky_solve(Dtype dtype, index_t count, const Stack &a, Triangle t
 void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &w,
                 const Stack *v, Outcome *outcome) {
     const index_t n = a.first.rows;
-    typed(dtype, [&](auto t) {
+    typed_real(dtype, [&](auto t) {
         using T = decltype(t);
         const auto fail = [&](index_t l) {
             fill_nan<T>(w, l);

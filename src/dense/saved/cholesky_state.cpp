@@ -18,4 +18,4 @@ void CholeskyFactor<T>::save(StateWriter &out) const {
 
 }  // namespace fl
 
-FL_SAVED_STATE_OF(CholeskyFactor);
+FL_SAVED_STATE_OF_COMPLEX_READY(CholeskyFactor);

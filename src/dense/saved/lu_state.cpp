@@ -20,4 +20,4 @@ void LuFactor<T>::save(StateWriter &out) const {
 
 }  // namespace fl
 
-FL_SAVED_STATE_OF(LuFactor);
+FL_SAVED_STATE_OF_COMPLEX_READY(LuFactor);

@@ -27,6 +27,8 @@ SquareFactor<T>::SquareFactor(StateReader &in, bool symmetric)
 
 template <class T>
 void SquareFactor<T>::save_square(StateWriter &out) const {
+    if constexpr (is_complex_v<T>)
+        throw Error(ErrorCode::unsupported, "a complex factor has no serialized form yet");
     out.flag(transposed_);
     // Column by column: a factor made in the caller's A (FL_OPT_OVERWRITE_A) has A's lda,
     // and the saved form is always the packed n-by-n matrix.
