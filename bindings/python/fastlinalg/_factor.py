@@ -990,7 +990,9 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
     if kind == 8:  # FL_FACTOR_AUTO: which kind the library chose
         kind = _lib_.fl_factor_get_kind(h.value)
     f = _wrap(h.value, kind, dt, code, rows, cols, bool(check_finite))
-    if f._in_place:  # the exactly solving kinds warn as scipy's solve does (_warnings.py)
+    # The exactly solving kinds warn as scipy's solve does (_warnings.py); not a mixed-precision
+    # factor, whose rcond would be answered by falling back to float64 for good.
+    if f._in_place and precision == "native":
         r = _c_double()
         if not _rcond(h, _byref(r)):
             _warn_if_ill_conditioned(r.value, dt, stacklevel=3)  # the caller of lu() etc.
