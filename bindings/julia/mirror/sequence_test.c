@@ -818,11 +818,13 @@ static void t16_conventions(void) {
 /* cat(m1, m2, ...; dims=3): count column-major n-by-k matrices one after the other */
 static double *stack_of(int64_t n, int64_t k, int64_t count, double *const *mats) {
     double *s = mat(n * k, count);
-    for (int64_t l = 0; l < count; ++l) memcpy(s + l * n * k, mats[l], sizeof(double) * (size_t)(n * k));
+    for (int64_t l = 0; l < count; ++l)
+        memcpy(s + l * n * k, mats[l], sizeof(double) * (size_t)(n * k));
     return s;
 }
 /* ‖A X - B‖_F ≤ 50 n ε ‖A‖_F ‖X‖_F for one n-by-n A and n-by-k X, B (ld n) */
-static int small_residual_of(const double *a, const double *x, const double *b, int64_t n, int64_t k) {
+static int small_residual_of(const double *a, const double *x, const double *b, int64_t n,
+                             int64_t k) {
     double *r = mat(n, k);
     for (int64_t j = 0; j < k; ++j)
         for (int64_t i = 0; i < n; ++i) {
@@ -830,7 +832,8 @@ static int small_residual_of(const double *a, const double *x, const double *b, 
             for (int64_t p = 0; p < n; ++p) s += AT(a, n, i, p) * AT(x, n, p, j);
             AT(r, n, i, j) = s;
         }
-    const int ok = frob(r, n, n, k) <= 50.0 * (double)n * DBL_EPSILON * frob(a, n, n, n) * frob(x, n, n, k);
+    const int ok =
+        frob(r, n, n, k) <= 50.0 * (double)n * DBL_EPSILON * frob(a, n, n, n) * frob(x, n, n, k);
     free(r);
     return ok;
 }
@@ -906,7 +909,8 @@ static void t17_batched(void) {
     fl_dtype dtype = 0;
     int64_t count = 0, rows = 0, cols = 0;
     OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
-    EXPECT(info[0] == 0 && info[1] == 0 && kind == FL_FACTOR_LU && rows == 3 && cols == 3 && count == 2);
+    EXPECT(info[0] == 0 && info[1] == 0 && kind == FL_FACTOR_LU && rows == 3 && cols == 3 &&
+           count == 2);
     /* batch_solve(F, B[:, :, 1:2]) ≈ X[:, :, 1:2] */
     double *xb = mat(6, 2);
     OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
