@@ -23,7 +23,7 @@ pub enum Status {
 }
 
 impl Status {
-    fn from_raw(status: sys::fl_status) -> Status {
+    pub(crate) fn from_raw(status: sys::fl_status) -> Status {
         match status {
             sys::FL_ERR_INVALID_ARGUMENT => Status::InvalidArgument,
             sys::FL_ERR_DIMENSION_MISMATCH => Status::DimensionMismatch,
