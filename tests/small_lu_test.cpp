@@ -122,8 +122,9 @@ TYPED_TEST(SmallLu, AgreesWithLapack) {
             double got_rcond = 0;
             ASSERT_EQ(fl_factor_rcond(f.get(), &got_rcond), FL_OK) << fl_last_error();
             // A row-major A is factored as A^T, and gecon's 1-norm estimate may land elsewhere.
-            if (layout == FL_COL_MAJOR)
+            if (layout == FL_COL_MAJOR) {
                 EXPECT_LT(relative_gap(T(got_rcond), want_rcond), 1e2 * tol);
+            }
             EXPECT_GT(got_rcond, 0.0);
             EXPECT_LE(got_rcond, 1.0);
         }
