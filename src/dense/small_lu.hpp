@@ -21,8 +21,11 @@ namespace fl::small_lu {
 // Orders up to this one take the kernels below (measured crossover, docs/batched.md).
 constexpr index_t max_order = 16;
 
-template <class T>
-lapack_int factor(index_t n, T *a, index_t ld, lapack_int *ipiv) {
+// Each kernel is compiled for the orders 1..4 by name (N > 0), where fully unrolled loops
+// keep the matrix in registers, and once for any order (N = 0).
+template <index_t N, class T>
+lapack_int factor_order(index_t order, T *a, index_t ld, lapack_int *ipiv) {
+    const index_t n = N > 0 ? N : order;
     lapack_int info = 0;
     for (index_t j = 0; j < n; ++j) {
         T *const col = a + j * ld;
@@ -54,10 +57,10 @@ lapack_int factor(index_t n, T *a, index_t ld, lapack_int *ipiv) {
     return info;
 }
 
-// x <- op(S)^-1 x for the factored S = P L U in lu, x n values at stride incx.
-template <class T>
-void solve(Transpose op, index_t n, const T *lu, index_t ld, const lapack_int *ipiv, T *x,
-           index_t incx) {
+template <index_t N, class T>
+void solve_order(Transpose op, index_t order, const T *lu, index_t ld, const lapack_int *ipiv, T *x,
+                 index_t incx) {
+    const index_t n = N > 0 ? N : order;
     auto at = [&](index_t i) -> T & { return x[i * incx]; };
     if (op == Transpose::no) {  // x <- U^-1 L^-1 P^T x
         for (index_t i = 0; i < n; ++i) {
@@ -88,6 +91,41 @@ void solve(Transpose op, index_t n, const T *lu, index_t ld, const lapack_int *i
     for (index_t i = n - 1; i >= 0; --i) {
         const index_t p = ipiv[i] - 1;
         if (p != i) std::swap(at(i), at(p));
+    }
+}
+
+// a <- P L U of the n-by-n a; returns getrf's info.
+template <class T>
+lapack_int factor(index_t n, T *a, index_t ld, lapack_int *ipiv) {
+    switch (n) {
+        case 1:
+            return factor_order<1>(n, a, ld, ipiv);
+        case 2:
+            return factor_order<2>(n, a, ld, ipiv);
+        case 3:
+            return factor_order<3>(n, a, ld, ipiv);
+        case 4:
+            return factor_order<4>(n, a, ld, ipiv);
+        default:
+            return factor_order<0>(n, a, ld, ipiv);
+    }
+}
+
+// x <- op(S)^-1 x for the factored S = P L U in lu, x n values at stride incx.
+template <class T>
+void solve(Transpose op, index_t n, const T *lu, index_t ld, const lapack_int *ipiv, T *x,
+           index_t incx) {
+    switch (n) {
+        case 1:
+            return solve_order<1>(op, n, lu, ld, ipiv, x, incx);
+        case 2:
+            return solve_order<2>(op, n, lu, ld, ipiv, x, incx);
+        case 3:
+            return solve_order<3>(op, n, lu, ld, ipiv, x, incx);
+        case 4:
+            return solve_order<4>(op, n, lu, ld, ipiv, x, incx);
+        default:
+            return solve_order<0>(op, n, lu, ld, ipiv, x, incx);
     }
 }
 
