@@ -24,6 +24,7 @@ pub const FL_ERR_TOO_LARGE: fl_status = 7;
 pub const FL_ERR_OUT_OF_MEMORY: fl_status = 8;
 pub const FL_ERR_UNSUPPORTED: fl_status = 9;
 pub const FL_ERR_INTERNAL: fl_status = 10;
+pub const FL_ERR_NO_CONVERGENCE: fl_status = 11;
 
 pub type fl_dtype = c_int;
 pub const FL_FLOAT32: fl_dtype = 1;
@@ -850,6 +851,7 @@ mod tests {
             ("FL_ERR_OUT_OF_MEMORY", FL_ERR_OUT_OF_MEMORY, 8),
             ("FL_ERR_UNSUPPORTED", FL_ERR_UNSUPPORTED, 9),
             ("FL_ERR_INTERNAL", FL_ERR_INTERNAL, 10),
+            ("FL_ERR_NO_CONVERGENCE", FL_ERR_NO_CONVERGENCE, 11),
             ("FL_FLOAT32", FL_FLOAT32, 1),
             ("FL_FLOAT64", FL_FLOAT64, 2),
             ("FL_ROW_MAJOR", FL_ROW_MAJOR, 1),
@@ -933,7 +935,7 @@ mod tests {
 
     #[test]
     fn status_strings_and_last_error_are_never_null() {
-        for status in FL_OK..=FL_ERR_INTERNAL + 1 {
+        for status in FL_OK..=FL_ERR_NO_CONVERGENCE + 1 {
             assert!(!unsafe { fl_status_string(status) }.is_null());
         }
         let mut factor: *mut fl_factor = std::ptr::null_mut();
