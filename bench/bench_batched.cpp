@@ -271,10 +271,20 @@ void register_all() {
     add("eigen_fixed/solve/1000000x3",
         [](benchmark::State &st) { eigen_solve<3>(st, 1000000, 3); });
     add("eigen_fixed/solve/100000x8", [](benchmark::State &st) { eigen_solve<8>(st, 100000, 8); });
+    // One matrix at a time, each n next to its peers (run these with
+    // --benchmark_enable_random_interleaving=true on a loaded machine).
     for (int64_t n : {2, 3, 4, 8, 16, 32, 64, 100}) {
-        add("fl_factor_one/lu/" + std::to_string(n),
-            [=](benchmark::State &st) { fl_factor_one(st, n); });
+        const std::string tag = std::to_string(n);
+        add("fl_factor_one/lu/" + tag, [=](benchmark::State &st) { fl_factor_one(st, n); });
+        add("lapacke_one/lu/" + tag,
+            [=](benchmark::State &st) { lapacke_loop(st, Op::solve, 1, n); });
+        add("eigen_dynamic_one/lu/" + tag,
+            [=](benchmark::State &st) { eigen_solve<0>(st, 1, n); });
     }
+    add("eigen_fixed_one/lu/2", [](benchmark::State &st) { eigen_solve<2>(st, 1, 2); });
+    add("eigen_fixed_one/lu/3", [](benchmark::State &st) { eigen_solve<3>(st, 1, 3); });
+    add("eigen_fixed_one/lu/4", [](benchmark::State &st) { eigen_solve<4>(st, 1, 4); });
+    add("eigen_fixed_one/lu/8", [](benchmark::State &st) { eigen_solve<8>(st, 1, 8); });
 }
 
 }  // namespace

@@ -82,7 +82,10 @@ void require_non_negative(int64_t value, const char *name) {
 
 MatrixRef matrix_arg(const MatrixNames &names, Dtype dtype, fl_layout layout, int64_t rows,
                      int64_t cols, const void *data, int64_t ld) {
-    const Layout lay = to_layout(layout, (std::string(names.matrix) + "'s layout").c_str());
+    // Every call checks matrices here: the argument's name is spelt out only for a bad layout.
+    const Layout lay = layout == FL_ROW_MAJOR || layout == FL_COL_MAJOR
+                           ? to_layout(layout, names.matrix)
+                           : to_layout(layout, (std::string(names.matrix) + "'s layout").c_str());
     require_non_negative(rows, names.rows);
     require_non_negative(cols, names.cols);
     for (auto [value, name] : {std::pair{rows, names.rows}, {cols, names.cols}, {ld, names.ld}})

@@ -13,7 +13,6 @@ using namespace fl::capi;
 extern "C" {
 
 FL_API fl_status fl_factor_serialized_size(const fl_factor *factor, int64_t *size) {
-    if (size != nullptr) *size = 0;
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor);
         require_not_null(size, "size");

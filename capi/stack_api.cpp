@@ -53,8 +53,10 @@ FL_API fl_status fl_stack_solve(fl_dtype dtype, fl_layout layout, int64_t count,
     return guarded(__func__, [&] {
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const Stack as = square_stack(t, layout, count, n, a, lda, stride_a);
-        const auto [bs, xs] =
-            rhs_stacks(t, layout, count, as, nrhs, b, ldb, stride_b, x, ldx, stride_x);
+        const auto rhs = rhs_stacks(t, layout, count, as, nrhs, b, ldb, stride_b, x, ldx, stride_x);
+        // References, not a structured binding: C++17 lambdas cannot capture those (clang
+        // refuses; GCC accepts it as an extension).
+        const Stack &bs = rhs.first, &xs = rhs.second;
         require_info(info, count);
         with_outcomes(count, info,
                       [&](Outcome *o) { fl::batched::stack_solve(t, count, as, bs, xs, o); });
@@ -115,8 +117,10 @@ FL_API fl_status fl_stack_cholesky_solve(fl_dtype dtype, fl_layout layout, int64
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const Stack as = square_stack(t, layout, count, n, a, lda, stride_a);
         const fl::Triangle tri = triangle_arg(triangle);
-        const auto [bs, xs] =
-            rhs_stacks(t, layout, count, as, nrhs, b, ldb, stride_b, x, ldx, stride_x);
+        const auto rhs = rhs_stacks(t, layout, count, as, nrhs, b, ldb, stride_b, x, ldx, stride_x);
+        // References, not a structured binding: C++17 lambdas cannot capture those (clang
+        // refuses; GCC accepts it as an extension).
+        const Stack &bs = rhs.first, &xs = rhs.second;
         require_info(info, count);
         with_outcomes(count, info, [&](Outcome *o) {
             fl::batched::stack_cholesky_solve(t, count, as, tri, bs, xs, o);

@@ -102,7 +102,7 @@ void write_info(const std::vector<batched::Outcome> &outcomes, int32_t *info) {
                 info[l] = FL_ERR_NON_FINITE;
                 break;
             case batched::Outcome::no_convergence:
-                info[l] = FL_ERR_INTERNAL;
+                info[l] = FL_ERR_NO_CONVERGENCE;
                 break;
         }
     }

@@ -488,6 +488,126 @@ std::vector<Case> cases() {
         return fl_duplication_matrix(FL_FLOAT64, 2, 0, FL_ROW_MAJOR, w.poisoned<double>(12), 2);
     });
 
+    // Factors as bytes (save/load) and the properties of a factor.
+    add("fl_factor_serialized_size", FL_ERR_INVALID_ARGUMENT,
+        [](Watched &w) { return fl_factor_serialized_size(nullptr, w.poisoned<int64_t>(1)); });
+    add("fl_factor_serialize", FL_ERR_INVALID_ARGUMENT, [](Watched &w) {
+        const FactorPtr f = dense(FL_FACTOR_LU);
+        int64_t size = 0;
+        EXPECT_EQ(fl_factor_serialized_size(f.get(), &size), FL_OK);
+        return fl_factor_serialize(f.get(), w.poisoned<unsigned char>(size_t(size)), size - 1);
+    });
+    add("fl_factor_deserialize", FL_ERR_INVALID_ARGUMENT, [](Watched &) {
+        const FactorPtr f = dense(FL_FACTOR_CHOLESKY);
+        int64_t size = 0;
+        EXPECT_EQ(fl_factor_serialized_size(f.get(), &size), FL_OK);
+        std::vector<unsigned char> bytes(static_cast<size_t>(size));
+        EXPECT_EQ(fl_factor_serialize(f.get(), bytes.data(), size), FL_OK);
+        bytes[bytes.size() / 2] ^= 0x40;  // a corrupted payload: the checksum finds it
+        return expect_null<fl_factor>([&](fl_factor **g) {
+            return fl_factor_deserialize(g, bytes.data(), size);
+        });
+    });
+    add("fl_factor_get_info", FL_ERR_INVALID_ARGUMENT, [](Watched &w) {
+        const FactorPtr f = dense(FL_FACTOR_LU);
+        return fl_factor_get_info(f.get(), static_cast<fl_factor_info>(999), w.poisoned<int64_t>(1));
+    });
+
+    // Stacks of small matrices: per-matrix failures are reported in info with FL_OK, so the
+    // failing call here is an argument error (an output's leading dimension found too small
+    // after every input was read); info is an output too and must stay untouched.
+    const int64_t m = 2, count = 3;
+    const auto stack_a = [] {
+        std::vector<double> a(static_cast<size_t>(count * m * m), 0.0);
+        for (int64_t l = 0; l < count; ++l)
+            for (int64_t i = 0; i < m; ++i) a[static_cast<size_t>(l * m * m + i * m + i)] = 2.0;
+        return a;
+    };
+    add("fl_stack_solve", FL_ERR_INVALID_ARGUMENT, [=](Watched &w) {
+        const std::vector<double> a = stack_a(), b(static_cast<size_t>(count * m), 1.0);
+        return fl_stack_solve(FL_FLOAT64, FL_COL_MAJOR, count, m, a.data(), m, m * m, 1, b.data(),
+                              m, m, w.poisoned<double>(size_t(count * m)), m - 1, m,
+                              w.poisoned<int32_t>(count));
+    });
+    add("fl_stack_inverse", FL_ERR_INVALID_ARGUMENT, [=](Watched &w) {
+        const std::vector<double> a = stack_a();
+        return fl_stack_inverse(FL_FLOAT64, FL_COL_MAJOR, count, m, a.data(), m, m * m,
+                                w.poisoned<double>(size_t(count * m * m)), m - 1, m * m,
+                                w.poisoned<int32_t>(count));
+    });
+    add("fl_stack_slogdet", FL_ERR_INVALID_ARGUMENT, [=](Watched &w) {
+        const std::vector<double> a = stack_a();
+        return fl_stack_slogdet(FL_FLOAT64, FL_COL_MAJOR, count, m, a.data(), m - 1, m * m,
+                                w.poisoned<double>(count), w.poisoned<double>(count),
+                                w.poisoned<int32_t>(count));
+    });
+    add("fl_stack_cholesky", FL_ERR_INVALID_ARGUMENT, [=](Watched &w) {
+        const std::vector<double> a = stack_a();
+        return fl_stack_cholesky(FL_FLOAT64, FL_COL_MAJOR, count, m, a.data(), m, m * m, FL_LOWER,
+                                 w.poisoned<double>(size_t(count * m * m)), m - 1, m * m,
+                                 w.poisoned<int32_t>(count));
+    });
+    add("fl_stack_cholesky_solve", FL_ERR_INVALID_ARGUMENT, [=](Watched &w) {
+        const std::vector<double> a = stack_a(), b(static_cast<size_t>(count * m), 1.0);
+        return fl_stack_cholesky_solve(FL_FLOAT64, FL_COL_MAJOR, count, m, a.data(), m, m * m,
+                                       FL_LOWER, 1, b.data(), m, m,
+                                       w.poisoned<double>(size_t(count * m)), m - 1, m,
+                                       w.poisoned<int32_t>(count));
+    });
+    add("fl_stack_eigh", FL_ERR_INVALID_ARGUMENT, [=](Watched &w) {
+        const std::vector<double> a = stack_a();
+        return fl_stack_eigh(FL_FLOAT64, FL_COL_MAJOR, count, m, a.data(), m, m * m, FL_LOWER,
+                             w.poisoned<double>(size_t(count * m)), m,
+                             w.poisoned<double>(size_t(count * m * m)), m - 1, m * m,
+                             w.poisoned<int32_t>(count));
+    });
+
+    // The batch handle.
+    using BatchPtr = HandlePtr<fl_batch, fl_batch_destroy>;
+    const auto batch = [=] {
+        const std::vector<double> a = stack_a();
+        std::vector<int32_t> info(static_cast<size_t>(count));
+        fl_batch *b = nullptr;
+        EXPECT_EQ(fl_batch_create(&b, FL_FACTOR_LU, FL_FLOAT64, FL_COL_MAJOR, count, m, m,
+                                  a.data(), m, m * m, nullptr, info.data()),
+                  FL_OK);
+        return BatchPtr(b);
+    };
+    add("fl_batch_create", FL_ERR_INVALID_ARGUMENT, [=](Watched &w) {
+        const std::vector<double> a = stack_a();
+        int32_t *info = w.poisoned<int32_t>(count);
+        return expect_null<fl_batch>([&](fl_batch **b) {
+            return fl_batch_create(b, FL_FACTOR_LU, FL_FLOAT64, FL_COL_MAJOR, count, m, m, a.data(),
+                                   m - 1, m * m, nullptr, info);
+        });
+    });
+    add("fl_batch_describe", FL_ERR_INVALID_ARGUMENT, [](Watched &w) {
+        return fl_batch_describe(nullptr, w.poisoned<fl_factor_kind>(1), w.poisoned<fl_dtype>(1),
+                                 w.poisoned<int64_t>(1), w.poisoned<int64_t>(1),
+                                 w.poisoned<int64_t>(1));
+    });
+    add("fl_batch_solve", FL_ERR_INVALID_ARGUMENT, [=](Watched &w) {
+        const BatchPtr bt = batch();
+        const std::vector<double> b(static_cast<size_t>(count * m), 1.0);
+        return fl_batch_solve(bt.get(), FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), m, m,
+                              w.poisoned<double>(size_t(count * m)), m - 1, m);
+    });
+    add("fl_batch_logdet", FL_ERR_INVALID_ARGUMENT, [](Watched &w) {
+        return fl_batch_logdet(nullptr, w.poisoned<double>(count), w.poisoned<double>(count));
+    });
+    add("fl_batch_rcond", FL_ERR_INVALID_ARGUMENT,
+        [](Watched &w) { return fl_batch_rcond(nullptr, w.poisoned<double>(count)); });
+    add("fl_batch_inverse", FL_ERR_INVALID_ARGUMENT, [=](Watched &w) {
+        const BatchPtr bt = batch();
+        return fl_batch_inverse(bt.get(), FL_FLOAT64, FL_COL_MAJOR,
+                                w.poisoned<double>(size_t(count * m * m)), m - 1, m * m);
+    });
+    add("fl_batch_get_part", FL_ERR_UNSUPPORTED, [=](Watched &w) {
+        const BatchPtr bt = batch();
+        return fl_batch_get_part(bt.get(), FL_PART_EIGENVALUES, FL_FLOAT64, FL_COL_MAJOR,
+                                 w.poisoned<double>(size_t(count * m)), m, m);
+    });
+
     // The BLAS thread count: its output is the process-wide setting.
     add("fl_set_num_threads", FL_ERR_INVALID_ARGUMENT, [](Watched &) {
         const int before = fl_get_num_threads();
@@ -525,7 +645,7 @@ TEST(OutputsUntouchedOnFailure, TheTableCoversEveryWritingFunction) {
         "fl_version",         "fl_version_number", "fl_status_string",   "fl_last_error",
         "fl_options_destroy", "fl_factor_destroy", "fl_factor_get_kind", "fl_factor_get_dtype",
         "fl_factor_rows",     "fl_factor_cols",    "fl_kernel_destroy",  "fl_sparse_destroy",
-        "fl_blas_info",       "fl_blas_core",      "fl_get_num_threads"};
+        "fl_blas_info",       "fl_blas_core",      "fl_get_num_threads", "fl_batch_destroy"};
     for (const char *name : writes_nothing) covered.push_back(name);
     // Every "FL_API type name(" declaration of the public header.
     std::ifstream header(FL_PUBLIC_HEADER);

@@ -97,7 +97,12 @@ typedef enum fl_status FL_ENUM_TYPE {
     FL_ERR_TOO_LARGE = 7,            /**< a size beyond int64 or LAPACK's 32-bit integers */
     FL_ERR_OUT_OF_MEMORY = 8,        /**< an allocation failed */
     FL_ERR_UNSUPPORTED = 9,          /**< a valid request this kind of factor cannot answer */
-    FL_ERR_INTERNAL = 10             /**< a bug in fastlinalg or underneath: please report it */
+    FL_ERR_INTERNAL = 10,            /**< a bug in fastlinalg or underneath: please report it */
+    /** an iterative LAPACK routine did not converge on this (finite) matrix: the symmetric
+     *  eigensolver (syevd), or the SVD (gesdd and then gesvd); numpy's and scipy's
+     *  "did not converge" LinAlgError. Seen on matrices whose entries span most of the
+     *  exponent range; scaling A may help. */
+    FL_ERR_NO_CONVERGENCE = 11
 } fl_status;
 
 /* A failed call leaves its outputs untouched: nothing is written through an output pointer

@@ -1,4 +1,4 @@
-/*
+/** @file
  * fastlinalg over MPI — the same factor-once, solve-many handles on many processes.
  *
  * The public header of libfastlinalg_mpi, an optional component built on ScaLAPACK (dense)

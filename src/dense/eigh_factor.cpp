@@ -72,7 +72,7 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
         info = lapack::syevd(stored, n_, v.data, v.ld, w_.data());
     }
     if (info > 0)
-        throw Error(ErrorCode::internal, "syevd failed to converge (info = " + std::to_string(info) +
+        throw Error(ErrorCode::no_convergence, "syevd failed to converge (info = " + std::to_string(info) +
                                              ") on a symmetric matrix of order " + std::to_string(n_));
     if (info < 0) throw Error(ErrorCode::internal, "syevd rejected argument " + std::to_string(-info));
 }

@@ -23,8 +23,10 @@ LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
     // The norm is finite exactly when A is (or the sum overflowed: then all is well).
     if (options.check_finite && !std::isfinite(this->anorm_)) require_finite<T>(a, "a");
 
-    lapack_int info;
-    {
+    lapack_int info = 0;
+    if constexpr (!is_complex_v<T>)
+        if (small()) info = small_lu::factor(n, s.data, s.ld, pivots_.data());
+    if (!small()) {
         blas::SerialRegion serial(n < blas::serial_factor_order);
         info = lapack::getrf(n, s.data, s.ld, pivots_.data());
     }
@@ -39,6 +41,12 @@ LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
 
 template <class T> void LuFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
     const ColMajorView<const T> lu = this->stored();
+    if constexpr (!is_complex_v<T>)
+        if (small()) {
+            for (index_t j = 0; j < x.cols; ++j)
+                small_lu::solve(op, this->n_, lu.data, lu.ld, pivots_.data(), x.column(j), 1);
+            return;
+        }
     lapack::getrs(op, this->n_, x.cols, lu.data, lu.ld, pivots_.data(), x.data, x.ld);
 }
 
@@ -47,6 +55,12 @@ template <class T> void LuFactor<T>::solve_left(Transpose op, const ColMajorView
 template <class T> void LuFactor<T>::solve_right(Transpose op, const ColMajorView<T> &y) const {
     const ColMajorView<const T> lu = this->stored();
     const index_t n = this->n_;
+    if constexpr (!is_complex_v<T>)
+        if (small()) {  // row r of Y: y_r <- op(S)^-T y_r
+            for (index_t r = 0; r < y.rows; ++r)
+                small_lu::solve(toggled(op), n, lu.data, lu.ld, pivots_.data(), y.data + r, y.ld);
+            return;
+        }
     auto swap_columns = [&](index_t i) {
         const index_t p = pivots_[static_cast<size_t>(i)] - 1;
         if (p != i) lapack::swap(y.rows, y.column(i), y.column(p));

@@ -31,7 +31,8 @@ public:
         const index_t k = x.cols;
         if (n_ == 0 || k == 0) return;
         const StoredOp stored_op = on_stored(trans);
-        const bool serial = double(n_) * double(n_) * double(k) < blas::serial_solve_work;
+        const bool serial = !solves_without_blas() &&
+                            double(n_) * double(n_) * double(k) < blas::serial_solve_work;
         // A complex row-major X always goes through the copy below: conj(S) and the
         // Hermitian kinds' S^T have no right-side triangular form.
         const bool direct = x.layout == Layout::col_major ||
@@ -135,6 +136,9 @@ protected:
     virtual void solve_right(Transpose op, const ColMajorView<T> &y) const = 0;
     // a (a copy of the factored storage) <- S^-1.
     virtual void invert_in_place(const ColMajorView<T> &a) const = 0;
+    // A kind whose solves call no BLAS (small LU) needs no serial region around them, whose
+    // lock and thread-count calls would cost more than such a solve.
+    virtual bool solves_without_blas() const { return false; }
 
     // Row-major X is solved from the right in place when k * this >= n, else through a
     // column-major copy (measurements in docs/design.md).

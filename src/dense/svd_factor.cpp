@@ -125,7 +125,7 @@ template <class T> void SvdFactor<T>::decompose(const MatrixRef &a) {
                          right_.get(), ld_right);
     if (info < 0) throw Error(ErrorCode::internal, "gesvd rejected argument " + std::to_string(-info));
     if (info > 0)
-        throw Error(ErrorCode::internal,
+        throw Error(ErrorCode::no_convergence,
                     "the SVD did not converge: gesdd failed with info " + std::to_string(gesdd_info) +
                         " and the gesvd retry with info " + std::to_string(info) + " (" +
                         std::to_string(info) + " superdiagonals did not converge)");

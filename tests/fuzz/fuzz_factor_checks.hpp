@@ -15,11 +15,13 @@ struct Options {
     bool check_finite = true;
     fl_triangle triangle = FL_LOWER;
     bool default_tolerance = true;
+    // Which settings the input asked for: bits 0-3 here; a harness may read more bits.
+    uint8_t which = 0;
 
     explicit Options(FuzzInput &in) {
         if (!in.flag()) return;
         if (!check_status(fl_options_create(&handle), "fl_options_create")) return;
-        const uint8_t which = in.byte();
+        which = in.byte();
         if (which & 1) {
             const int64_t v = in.size_in(-1, 2);
             if (set_int(FL_OPT_CHECK_FINITE, v, v != 0 && v != 1)) check_finite = v == 1;

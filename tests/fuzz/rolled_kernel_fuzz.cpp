@@ -183,12 +183,15 @@ void kernel(FuzzInput &in) {
     if (!ok && !k_bad && !finite && status != FL_ERR_NON_FINITE)
         finding("fl_kernel_matrix: NaN/Inf in the points gave %s", fl_status_string(status));
     const double largest = dtype == FL_FLOAT32 ? FLT_MAX : DBL_MAX;
+    // Below the dtype's smallest normal number only an absolute error of that size is
+    // promised (a float32 K of sigma_f = 1e-155 is 0).
+    const double smallest = dtype == FL_FLOAT32 ? FLT_MIN : DBL_MIN;
     if (ok && same)
         for (int64_t i = 0; i < n1; ++i) {
             const double diag = static_cast<double>(k.sigma_f * k.sigma_f * k.kappa0() + k.noise);
             if (diag < largest)  // else it overflows dtype
-                check_close("fl_kernel_matrix", "K[i, i]", km(i, i), diag, 2 * epsilon(dtype),
-                            std::fabs(diag));
+                check_close("fl_kernel_matrix", "K[i, i]", km(i, i), diag, 1,
+                            2 * epsilon(dtype) * std::fabs(diag) + smallest);
             for (int64_t j = 0; j < i; ++j)
                 if (!(km(i, j) == km(j, i)) && !(std::isnan(km(i, j)) && std::isnan(km(j, i))))
                     finding("fl_kernel_matrix: K is not exactly symmetric at (%lld, %lld)",

@@ -815,6 +815,164 @@ static void t16_conventions(void) {
     free(qq), free(r), free(bytes), free(xg), free(xf);
 }
 
+/* cat(m1, m2, ...; dims=3): count column-major n-by-k matrices one after the other */
+static double *stack_of(int64_t n, int64_t k, int64_t count, double *const *mats) {
+    double *s = mat(n * k, count);
+    for (int64_t l = 0; l < count; ++l)
+        memcpy(s + l * n * k, mats[l], sizeof(double) * (size_t)(n * k));
+    return s;
+}
+/* ‖A X - B‖_F ≤ 50 n ε ‖A‖_F ‖X‖_F for one n-by-n A and n-by-k X, B (ld n) */
+static int small_residual_of(const double *a, const double *x, const double *b, int64_t n,
+                             int64_t k) {
+    double *r = mat(n, k);
+    for (int64_t j = 0; j < k; ++j)
+        for (int64_t i = 0; i < n; ++i) {
+            double s = -AT(b, n, i, j);
+            for (int64_t p = 0; p < n; ++p) s += AT(a, n, i, p) * AT(x, n, p, j);
+            AT(r, n, i, j) = s;
+        }
+    const int ok =
+        frob(r, n, n, k) <= 50.0 * (double)n * DBL_EPSILON * frob(a, n, n, n) * frob(x, n, n, k);
+    free(r);
+    return ok;
+}
+/* norm(P * Q - I) for 3-by-3 P, Q */
+static double off_identity(const double *p, const double *q) {
+    double s = 0;
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) {
+            double v = i == j ? -1.0 : 0.0;
+            for (int m = 0; m < 3; ++m) v += AT(p, 3, i, m) * AT(q, 3, m, j);
+            s += v * v;
+        }
+    return sqrt(s);
+}
+
+static void t17_batched(void) {
+    const double eps = DBL_EPSILON;
+    double *n3 = nonsym(3, 3), *t3 = tridiag(3), *z3 = mat(3, 3), *r32 = rhs(3, 2);
+    /* A = cat(nonsym(3, 3), tridiag(3), zeros(3, 3); dims=3); B = cat(rhs(3, 2) x 3) */
+    double *a = stack_of(3, 3, 3, (double *const[]){n3, t3, z3});
+    double *b = stack_of(3, 2, 3, (double *const[]){r32, r32, r32});
+    /* X, info = stack_solve(A, B) */
+    double *x = mat(6, 3);
+    int32_t info[3] = {-1, -1, -1};
+    OK(fl_stack_solve(FL_FLOAT64, FL_COL_MAJOR, 3, 3, a, 3, 9, 2, b, 3, 6, x, 3, 6, info));
+    EXPECT(info[0] == 0 && info[1] == 0 && info[2] == FL_ERR_SINGULAR);
+    int all_nan = 1;
+    for (int i = 12; i < 18; ++i) all_nan = all_nan && isnan(x[i]);
+    EXPECT(all_nan);
+    EXPECT(small_residual_of(n3, x, r32, 3, 2));
+    EXPECT(small_residual_of(t3, x + 6, r32, 3, 2));
+    /* labs, sign, info = stack_logabsdet(A) */
+    double labs[3], sign[3];
+    OK(fl_stack_slogdet(FL_FLOAT64, FL_COL_MAJOR, 3, 3, a, 3, 9, sign, labs, info));
+    EXPECT(info[0] == 0 && info[1] == 0 && info[2] == 0);
+    EXPECT(fabs(labs[1] - log(4.0)) <= 100 * eps && sign[1] == 1 && sign[2] == 0);
+    /* Y, info = stack_inv(A[:, :, 1:2]) */
+    double *y = mat(9, 2);
+    OK(fl_stack_inverse(FL_FLOAT64, FL_COL_MAJOR, 2, 3, a, 3, 9, y, 3, 9, info));
+    EXPECT(info[0] == 0 && info[1] == 0 && off_identity(y + 9, t3) <= 100 * eps);
+    /* S = cat(tridiag(3), tridiag(3); dims=3); L, info = stack_cholesky(S) */
+    double *s = stack_of(3, 3, 2, (double *const[]){t3, t3}), *l = mat(9, 2), llt[9];
+    OK(fl_stack_cholesky(FL_FLOAT64, FL_COL_MAJOR, 2, 3, s, 3, 9, FL_LOWER, l, 3, 9, info));
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) {
+            double v = -AT(t3, 3, i, j);
+            for (int m = 0; m < 3; ++m) v += AT(l, 3, i, m) * AT(l, 3, j, m);
+            AT(llt, 3, i, j) = v;
+        }
+    EXPECT(info[0] == 0 && info[1] == 0 && frob(llt, 3, 3, 3) <= 100 * eps);
+    /* Xs, info = stack_cholesky_solve(S, B[:, :, 1:2]) */
+    double *xs = mat(6, 2);
+    OK(fl_stack_cholesky_solve(FL_FLOAT64, FL_COL_MAJOR, 2, 3, s, 3, 9, FL_LOWER, 2, b, 3, 6, xs, 3,
+                               6, info));
+    EXPECT(info[0] == 0 && info[1] == 0 && small_residual_of(t3, xs + 6, r32, 3, 2));
+    /* W, V, info = stack_eigen(S) */
+    double w[6], *v = mat(9, 2);
+    OK(fl_stack_eigh(FL_FLOAT64, FL_COL_MAJOR, 2, 3, s, 3, 9, FL_LOWER, w, 3, v, 3, 9, info));
+    const double expect_w[3] = {2 - sqrt(2.0), 2, 2 + sqrt(2.0)};
+    double dw = 0, dav = 0;
+    for (int i = 0; i < 3; ++i) dw += (w[i] - expect_w[i]) * (w[i] - expect_w[i]);
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) {
+            double e = -AT(v + 9, 3, i, j) * w[3 + j];
+            for (int m = 0; m < 3; ++m) e += AT(t3, 3, i, m) * AT(v + 9, 3, m, j);
+            dav += e * e;
+        }
+    EXPECT(info[0] == 0 && info[1] == 0 && sqrt(dw) <= 100 * eps && sqrt(dav) <= 100 * eps);
+    /* F, info = batch_factor(A[:, :, 1:2]; kind=:lu); size(F) and kind(F): fl_batch_describe */
+    fl_batch *f = NULL, *e = NULL;
+    OK(fl_batch_create(&f, FL_FACTOR_LU, FL_FLOAT64, FL_COL_MAJOR, 2, 3, 3, a, 3, 9, NULL, info));
+    fl_factor_kind kind = 0;
+    fl_dtype dtype = 0;
+    int64_t count = 0, rows = 0, cols = 0;
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    EXPECT(info[0] == 0 && info[1] == 0 && kind == FL_FACTOR_LU && rows == 3 && cols == 3 &&
+           count == 2);
+    /* batch_solve(F, B[:, :, 1:2]) ≈ X[:, :, 1:2] */
+    double *xb = mat(6, 2);
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_solve(f, FL_FLOAT64, 2, FL_COL_MAJOR, b, 3, 6, xb, 3, 6));
+    double dx = 0;
+    for (int i = 0; i < 12; ++i) dx += (xb[i] - x[i]) * (xb[i] - x[i]);
+    EXPECT(sqrt(dx) <= 100 * eps * frob(x, 12, 12, 1));
+    /* logabsdet(F)[1] ≈ labs[1:2] */
+    double bl[2], bs[2], rc[2];
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_logdet(f, bs, bl));
+    EXPECT(fabs(bl[0] - labs[0]) <= 100 * eps && fabs(bl[1] - labs[1]) <= 100 * eps);
+    /* all(r -> 0 < r <= 1, rcond(F)) */
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_rcond(f, rc));
+    EXPECT(rc[0] > 0 && rc[0] <= 1 && rc[1] > 0 && rc[1] <= 1);
+    /* inv(F)[:, :, 2] * tridiag(3) ≈ I */
+    double *fi = mat(9, 2);
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_inverse(f, FL_FLOAT64, FL_COL_MAJOR, fi, 3, 9));
+    EXPECT(off_identity(fi + 9, t3) <= 100 * eps);
+    /* E, info = batch_factor(S; kind=:eigh); batch_part(E, :values)[:, 1, 1] ≈ W[:, 1] */
+    OK(fl_batch_create(&e, FL_FACTOR_EIGH, FL_FLOAT64, FL_COL_MAJOR, 2, 3, 3, s, 3, 9, NULL, info));
+    double ew[6];
+    OK(fl_batch_describe(e, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_get_part(e, FL_PART_EIGENVALUES, FL_FLOAT64, FL_COL_MAJOR, ew, 3, 3));
+    EXPECT(fabs(ew[0] - w[0]) + fabs(ew[1] - w[1]) + fabs(ew[2] - w[2]) <= 100 * eps);
+    /* e = batch_factor(A; kind=:svd): FastLinalgError status 9 */
+    fl_batch *bad = NULL;
+    int32_t info3[3];
+    EXPECT(jl_check(fl_batch_create(&bad, FL_FACTOR_SVD, FL_FLOAT64, FL_COL_MAJOR, 3, 3, 3, a, 3, 9,
+                                    NULL, info3)) == FL_ERR_UNSUPPORTED);
+    EXPECT(bad == NULL && last_error.status == 9);
+    /* G = lu_factor(nonsym(4, 4)); factor_info(G, :precision), (G, :overwrites_a) */
+    double *n4 = nonsym(4, 4), *r41 = rhs(4, 1), xg[4], xm[4];
+    fl_factor *g, *m;
+    int64_t value = -1, value2 = -1;
+    OK(jl_factorize(&g, FL_FACTOR_LU, FL_FLOAT64, 4, 4, n4, 4, NULL));
+    OK(fl_factor_get_info(g, FL_INFO_PRECISION, &value));
+    OK(fl_factor_get_info(g, FL_INFO_OVERWRITES_A, &value2));
+    EXPECT(value == FL_PRECISION_NATIVE && value2 == 0);
+    /* M = lu_factor(nonsym(4, 4); options=Options(precision=:mixed)) */
+    fl_options *o = NULL;
+    OK(fl_options_create(&o));
+    OK(fl_options_set_int(o, FL_OPT_PRECISION, FL_PRECISION_MIXED));
+    OK(jl_factorize(&m, FL_FACTOR_LU, FL_FLOAT64, 4, 4, n4, 4, o));
+    OK(fl_factor_get_info(m, FL_INFO_PRECISION, &value));
+    OK(fl_factor_get_info(m, FL_INFO_FALLBACK, &value2));
+    EXPECT(value == FL_PRECISION_MIXED && value2 == FL_FALLBACK_NONE);
+    /* M \ rhs(4, 1) ≈ G \ rhs(4, 1) */
+    OK(jl_backslash(m, FL_FLOAT64, 1, r41, 4, xm, 4));
+    OK(jl_backslash(g, FL_FLOAT64, 1, r41, 4, xg, 4));
+    double dm = 0;
+    for (int i = 0; i < 4; ++i) dm += (xm[i] - xg[i]) * (xm[i] - xg[i]);
+    EXPECT(sqrt(dm) <= 100 * eps * frob(xg, 4, 4, 1));
+    /* close(F), close(E); the options, G and M by their finalizers */
+    fl_batch_destroy(f), fl_batch_destroy(e);
+    fl_options_destroy(o), fl_factor_destroy(g), fl_factor_destroy(m);
+    free(n3), free(t3), free(z3), free(r32), free(a), free(b), free(x), free(y), free(s), free(l);
+    free(xs), free(v), free(xb), free(fi), free(n4), free(r41);
+}
+
 static void t15_handles(void) {
     fl_factor *f, *g;
     double *a = nonsym(3, 3), *s = tridiag(3);
@@ -858,6 +1016,7 @@ int main(void) {
                   {"[T13] sparse: product, LU solve, refactor, Cholesky logdet", t13_sparse},
                   {"[T14] errors carry the status and the message", t14_errors},
                   {"[T16] LinearAlgebra conventions; save and load", t16_conventions},
+                  {"[T17] stacks of small matrices, batches, factor_info", t17_batched},
                   {"[T15] handles are freed: close, double close, finalizers", t15_handles}};
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; ++i) {
         int before = failures;

@@ -17,6 +17,7 @@ library call, and a factor is immutable: threads may share one.
 """
 from . import _lib
 from ._errors import (DimensionMismatchError, DtypeMismatchError, Error, InternalError,
+                      NoConvergenceError,
                       InvalidArgumentError, NonFiniteError, NotPositiveDefiniteError,
                       OutOfMemoryError, SingularMatrixError, Status, TooLargeError,
                       UnsupportedError)
@@ -42,7 +43,7 @@ __all__ = [
     "Error", "InvalidArgumentError",
     "DimensionMismatchError", "DtypeMismatchError", "SingularMatrixError",
     "NotPositiveDefiniteError", "NonFiniteError", "TooLargeError", "OutOfMemoryError",
-    "UnsupportedError", "InternalError", "blas_info", "blas_core", "get_num_threads",
+    "UnsupportedError", "InternalError", "NoConvergenceError", "blas_info", "blas_core", "get_num_threads",
     "set_num_threads", "library_version", "library_path", "__version__",
     "rolled_matmul", "digitize", "bincount", "group_by_bin",
     "SparseMatrix", "sparse_cholesky", "sparse_lu", "sparse_qr", "refactor", "sparse_rank_update",

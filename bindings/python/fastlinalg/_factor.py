@@ -1024,7 +1024,16 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
         _raise(status)
     if kind == 8:  # FL_FACTOR_AUTO: which kind the library chose
         kind = _lib_.fl_factor_get_kind(h.value)
-                 "_borrowed", "_checks", "__weakref__")
+    f = _wrap(h.value, kind, dt, code, rows, cols, bool(check_finite))
+    # The exactly solving kinds warn as scipy's solve does (_warnings.py); not a mixed-precision
+    # factor, whose rcond would be answered by falling back to float64 for good.
+    if f._in_place and precision == "native":
+        r = _c_double()
+        if not _rcond(h, _byref(r)):
+            _warn_if_ill_conditioned(r.value, dt, stacklevel=3)  # the caller of lu() etc.
+    if overwrite_a and f._info(_lib.INFO_OVERWRITES_A):
+        f._borrowed = a  # the factor lives in a's memory: keep a alive as long as the factor
+    return f
 
 
 def _wrap(handle, kind, dt, code, rows, cols, checks=True):

@@ -42,9 +42,11 @@ C_TO_CTYPES = {"int": {ctypes.c_int}, "int64_t": {ctypes.c_int64}, "double": {ct
                "void *": {_PTR}, "const void *": {_PTR}, "const double *": {_PTR},
                "double *": {ctypes.POINTER(ctypes.c_double), _PTR},
                "int64_t *": {ctypes.POINTER(ctypes.c_int64), _PTR},
-               "const int64_t *": {_PTR}, "const char *": {ctypes.c_char_p}, "void": {None}}
+               "const int64_t *": {_PTR}, "int32_t *": {ctypes.POINTER(ctypes.c_int32), _PTR},
+               "const char *": {ctypes.c_char_p}, "void": {None}}
 for enum in check_ccalls.ENUMS:
     C_TO_CTYPES[enum] = {ctypes.c_int}
+    C_TO_CTYPES[enum + " *"] = {ctypes.POINTER(ctypes.c_int), _PTR}
 for handle in check_ccalls.HANDLES:
     C_TO_CTYPES[handle + " *"] = {_PTR}
     C_TO_CTYPES["const " + handle + " *"] = {_PTR}

@@ -35,6 +35,7 @@ include("kernels.jl")
 include("rolled_and_binning.jl")
 include("block_sums.jl")
 include("sparse.jl")
+include("batched.jl")
 
 export FastLinalgError, Options, Factor, factorize_fl, lu_factor, cholesky_factor,
        ldlt_factor, qr_factor, cod_factor, svd_factor, eigh_factor, kind, rcond, inertia,
@@ -46,6 +47,8 @@ export FastLinalgError, Options, Factor, factorize_fl, lu_factor, cholesky_facto
        commutation_matrix, duplication_apply, duplication_matrix, SparseHandle, sparse_multiply,
        set_values!, sparse_factor, refactor, sparse_rank_update, version, blas_info,
        blas_core, num_threads, set_num_threads, issuccess, serialize_factor, deserialize_factor,
-       save_factor, load_factor
+       save_factor, load_factor, factor_info, Batch, batch_factor, batch_solve, batch_part,
+       stack_solve, stack_inv, stack_logabsdet, stack_cholesky, stack_cholesky_solve,
+       stack_eigen
 
 end # module

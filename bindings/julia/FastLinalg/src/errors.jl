@@ -3,8 +3,8 @@
 
 A failed library call: `status` is the C `fl_status` value (1 = invalid argument,
 2 = dimension mismatch, 3 = dtype mismatch, 6 = non-finite, 7 = too large, 8 = out of
-memory, 9 = unsupported, 10 = internal), `name` its `fl_status_string` and `message` the
-`fl_last_error` text naming the argument. A singular matrix (status 4) and one that is not
+memory, 9 = unsupported, 10 = internal, 11 = no convergence), `name` its `fl_status_string`
+and `message` the `fl_last_error` text naming the argument. A singular matrix (status 4) and one that is not
 positive definite (5) throw LinearAlgebra's own `SingularException` and `PosDefException`
 instead, as `lu` and `cholesky` do, with `info` the 1-based pivot, minor order or column the
 library's message names (0 when it names none).

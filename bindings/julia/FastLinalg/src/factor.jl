@@ -222,3 +222,23 @@ function rank_update(F::Factor{T}, V::StridedVecOrMat, sign::Integer=1) where {T
                    out, F, sign, dtype(S), ncols(V), FL_COL_MAJOR, V, ld(V))
     return new_factor(T, status, out)
 end
+
+const FACTOR_INFO = Dict(:precision => 1, :fallback => 2, :refinement_steps => 3,
+                         :overwrites_a => 4)
+
+"""
+    factor_info(F, what) -> Int
+
+How F is held and solved (fl_factor_get_info): `:precision` (0 native, 1 mixed precision
+refining to Float64), `:fallback` (why a mixed factor works in Float64: 0 none, 1 low
+precision, 2 ill-conditioned, 3 not converged, 4 a query), `:refinement_steps` (the most any
+solve took) or `:overwrites_a` (1 if the factor lives in the caller's A).
+"""
+function factor_info(F::Factor, what::Symbol)
+    code = get(FACTOR_INFO, what, 0)
+    code == 0 && throw(ArgumentError("FastLinalg: unknown factor_info :$what"))
+    value = Ref{Int64}(0)
+    check(ccall((:fl_factor_get_info, libfastlinalg), Cint, (Ptr{Cvoid}, Cint, Ref{Int64}),
+                F, code, value))
+    return Int(value[])
+end

@@ -233,6 +233,43 @@ end
     @test !issuccess(F)
 end
 
+@testset "[T17] stacks of small matrices, batches, factor_info" begin
+    A = cat(nonsym(3, 3), tridiag(3), zeros(3, 3); dims=3)   # the third is singular
+    B = cat(rhs(3, 2), rhs(3, 2), rhs(3, 2); dims=3)
+    X, info = stack_solve(A, B)                              # fl_stack_solve
+    @test info == Int32[0, 0, 4] && all(isnan, X[:, :, 3])
+    @test small_residual(A[:, :, 1], X[:, :, 1], B[:, :, 1])
+    @test small_residual(A[:, :, 2], X[:, :, 2], B[:, :, 2])
+    labs, sign, info = stack_logabsdet(A)                    # fl_stack_slogdet
+    @test info == Int32[0, 0, 0] && labs[2] ≈ log(4) && sign[2] == 1 && sign[3] == 0
+    Y, info = stack_inv(A[:, :, 1:2])                        # fl_stack_inverse
+    @test info == Int32[0, 0] && norm(Y[:, :, 2] * tridiag(3) - I) <= 100 * eps()
+    S = cat(tridiag(3), tridiag(3); dims=3)
+    L, info = stack_cholesky(S)                              # fl_stack_cholesky
+    @test info == Int32[0, 0] && norm(L[:, :, 1] * L[:, :, 1]' - tridiag(3)) <= 100 * eps()
+    Xs, info = stack_cholesky_solve(S, B[:, :, 1:2])         # fl_stack_cholesky_solve
+    @test info == Int32[0, 0] && small_residual(tridiag(3), Xs[:, :, 2], B[:, :, 2])
+    W, V, info = stack_eigen(S)                              # fl_stack_eigh
+    @test info == Int32[0, 0] && norm(W[:, 1] - [2 - sqrt(2), 2, 2 + sqrt(2)]) <= 100 * eps()
+    @test norm(tridiag(3) * V[:, :, 2] - V[:, :, 2] * Diagonal(W[:, 2])) <= 100 * eps()
+    F, info = batch_factor(A[:, :, 1:2]; kind=:lu)           # fl_batch_create
+    @test info == Int32[0, 0] && size(F) == (3, 3, 2) && kind(F) == :lu
+    @test norm(batch_solve(F, B[:, :, 1:2]) - X[:, :, 1:2]) <= 100 * eps() * norm(X[:, :, 1:2])
+    @test norm(logabsdet(F)[1] - labs[1:2]) <= 100 * eps()
+    @test all(r -> 0 < r <= 1, rcond(F))
+    @test norm(inv(F)[:, :, 2] * tridiag(3) - I) <= 100 * eps()
+    E, info = batch_factor(S; kind=:eigh)
+    @test norm(batch_part(E, :values)[:, 1, 1] - W[:, 1]) <= 100 * eps()
+    e = try batch_factor(A; kind=:svd); nothing catch e; e end
+    @test e isa FastLinalgError && e.status == 9             # FL_ERR_UNSUPPORTED
+    G = lu_factor(nonsym(4, 4))
+    @test factor_info(G, :precision) == 0 && factor_info(G, :overwrites_a) == 0
+    M = lu_factor(nonsym(4, 4); options=Options(precision=:mixed))
+    @test factor_info(M, :precision) == 1 && factor_info(M, :fallback) == 0
+    @test norm(M \ rhs(4, 1) - G \ rhs(4, 1)) <= 100 * eps() * norm(G \ rhs(4, 1))
+    close(F), close(E)
+end
+
 @testset "[T15] handles are freed: close, double close, finalizers" begin
     F = lu_factor(nonsym(3, 3))
     close(F)

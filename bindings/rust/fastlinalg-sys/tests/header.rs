@@ -85,6 +85,7 @@ fn rust_spellings(c: &str) -> Vec<String> {
     let base = c.trim_start_matches("const ").trim_end_matches('*').trim();
     let values: Vec<&str> = match base {
         "int64_t" => vec!["i64"],
+        "int32_t" => vec!["i32"],
         "int" => vec!["c_int", "i32"],
         "double" => vec!["c_double", "f64"],
         "char" => vec!["c_char"],
