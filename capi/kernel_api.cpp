@@ -79,6 +79,9 @@ struct PointArgs {
 PointArgs point_args(const fl::kernels::Kernel &k, fl_dtype dtype, fl_layout x_layout, int64_t n1,
                      const void *x1, int64_t ldx1, int64_t n2, const void *x2, int64_t ldx2) {
     const fl::Dtype t = to_dtype(dtype, "dtype");
+    // Kernels are real-only: a complex dtype is refused before sizes and overlaps, whose
+    // byte counts would be those of an element type the call never takes.
+    fl::typed_real(t, [](auto) {});
     PointArgs p{t,
                 matrix_arg({"x1", "ldx1", "n1", "dim"}, t, x_layout, n1, k.dim(), x1, ldx1),
                 {},

@@ -508,6 +508,11 @@ std::vector<Case> cases() {
             return fl_factor_deserialize(g, bytes.data(), size);
         });
     });
+    add("fl_factor_logdet_complex", FL_ERR_INVALID_ARGUMENT, [](Watched &w) {
+        const FactorPtr f = dense(FL_FACTOR_LU);
+        return fl_factor_logdet_complex(f.get(), w.poisoned<double>(1), nullptr,
+                                        w.poisoned<double>(1));  // phase_im NULL
+    });
     add("fl_factor_get_info", FL_ERR_INVALID_ARGUMENT, [](Watched &w) {
         const FactorPtr f = dense(FL_FACTOR_LU);
         return fl_factor_get_info(f.get(), static_cast<fl_factor_info>(999), w.poisoned<int64_t>(1));

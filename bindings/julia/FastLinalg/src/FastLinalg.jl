@@ -37,7 +37,7 @@ include("block_sums.jl")
 include("sparse.jl")
 include("batched.jl")
 
-export FastLinalgError, Options, Factor, factorize_fl, lu_factor, cholesky_factor,
+export FastLinalgError, Options, Factor, logabsdet_phase, factorize_fl, lu_factor, cholesky_factor,
        ldlt_factor, qr_factor, cod_factor, svd_factor, eigh_factor, kind, rcond, inertia,
        factor_part, apply_q!, residual_norms, solve_shifted, rank_update,
        quadratic_form, bilinear_form, sandwich, trace_solve, inverse_diagonal, mahalanobis,

@@ -118,6 +118,20 @@ function logabsdet(F::Factor)
     return (labs[], sign[])
 end
 
+"""
+    logabsdet_phase(F) -> (log|det A|, phase)
+
+The determinant as `phase * exp(logabsdet)` with a complex `phase` of modulus 1 (0 for a
+singular A): `fl_factor_logdet_complex`, which answers for complex factors too, where
+`logabsdet(F)`'s real sign cannot.
+"""
+function logabsdet_phase(F::Factor)
+    re, im, labs = Ref{Cdouble}(0), Ref{Cdouble}(0), Ref{Cdouble}(0)
+    check(ccall((:fl_factor_logdet_complex, libfastlinalg), Cint,
+                (Ptr{Cvoid}, Ref{Cdouble}, Ref{Cdouble}, Ref{Cdouble}), F, re, im, labs))
+    return (labs[], complex(re[], im[]))
+end
+
 function logdet(F::Factor)
     labs, sign = logabsdet(F)
     sign < 0 && throw(DomainError(sign, "FastLinalg: det(A) < 0, use logabsdet"))

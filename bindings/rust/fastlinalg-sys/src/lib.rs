@@ -29,6 +29,10 @@ pub const FL_ERR_NO_CONVERGENCE: fl_status = 11;
 pub type fl_dtype = c_int;
 pub const FL_FLOAT32: fl_dtype = 1;
 pub const FL_FLOAT64: fl_dtype = 2;
+/// `float _Complex`: (re, im) pairs of f32.
+pub const FL_COMPLEX64: fl_dtype = 3;
+/// `double _Complex`: (re, im) pairs of f64.
+pub const FL_COMPLEX128: fl_dtype = 4;
 
 pub type fl_layout = c_int;
 pub const FL_ROW_MAJOR: fl_layout = 1;
@@ -37,6 +41,7 @@ pub const FL_COL_MAJOR: fl_layout = 2;
 pub type fl_transpose = c_int;
 pub const FL_NO_TRANS: fl_transpose = 1;
 pub const FL_TRANS: fl_transpose = 2;
+pub const FL_CONJ_TRANS: fl_transpose = 3;
 
 pub type fl_triangle = c_int;
 pub const FL_LOWER: fl_triangle = 1;
@@ -199,6 +204,12 @@ extern "C" {
         x_layout: fl_layout,
         x: *mut c_void,
         ldx: i64,
+    ) -> fl_status;
+    pub fn fl_factor_logdet_complex(
+        factor: *const fl_factor,
+        phase_re: *mut c_double,
+        phase_im: *mut c_double,
+        logabsdet: *mut c_double,
     ) -> fl_status;
     pub fn fl_factor_logdet(
         factor: *const fl_factor,
@@ -854,10 +865,13 @@ mod tests {
             ("FL_ERR_NO_CONVERGENCE", FL_ERR_NO_CONVERGENCE, 11),
             ("FL_FLOAT32", FL_FLOAT32, 1),
             ("FL_FLOAT64", FL_FLOAT64, 2),
+            ("FL_COMPLEX64", FL_COMPLEX64, 3),
+            ("FL_COMPLEX128", FL_COMPLEX128, 4),
             ("FL_ROW_MAJOR", FL_ROW_MAJOR, 1),
             ("FL_COL_MAJOR", FL_COL_MAJOR, 2),
             ("FL_NO_TRANS", FL_NO_TRANS, 1),
             ("FL_TRANS", FL_TRANS, 2),
+            ("FL_CONJ_TRANS", FL_CONJ_TRANS, 3),
             ("FL_LOWER", FL_LOWER, 1),
             ("FL_UPPER", FL_UPPER, 2),
             ("FL_OPT_CHECK_FINITE", FL_OPT_CHECK_FINITE, 1),
