@@ -508,10 +508,10 @@ std::vector<Case> cases() {
             return fl_factor_deserialize(g, bytes.data(), size);
         });
     });
-    add("fl_factor_logdet_complex", FL_ERR_INVALID_ARGUMENT, [](Watched &w) {
-        const FactorPtr f = dense(FL_FACTOR_LU);
-        return fl_factor_logdet_complex(f.get(), w.poisoned<double>(1), nullptr,
-                                        w.poisoned<double>(1));  // phase_im NULL
+    add("fl_factor_logdet_complex", FL_ERR_UNSUPPORTED, [](Watched &w) {
+        const FactorPtr f = dense(FL_FACTOR_QR);  // QR knows no determinant
+        return fl_factor_logdet_complex(f.get(), w.poisoned<double>(1), w.poisoned<double>(1),
+                                        w.poisoned<double>(1));
     });
     add("fl_factor_get_info", FL_ERR_INVALID_ARGUMENT, [](Watched &w) {
         const FactorPtr f = dense(FL_FACTOR_LU);

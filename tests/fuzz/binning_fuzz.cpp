@@ -24,7 +24,7 @@ int64_t naive_bin(double x, const std::vector<double> &edges, bool increasing, i
 
 void digitize(FuzzInput &in) {
     bool bad = false, tame = true;
-    const fl_dtype dtype = in.choose({FL_FLOAT32, FL_FLOAT64}, &bad);
+    const fl_dtype dtype = in.real_dtype(&bad);
     const int64_t n = in.size_in(0, 8), nedges = in.size_in(0, 5);
     Mat x(dtype, FL_COL_MAJOR, n, 1), edges(dtype, FL_COL_MAJOR, nedges, 1);
     x.fill(in);
@@ -98,7 +98,7 @@ void counts(FuzzInput &in) {
             break;
         }
         case 1: {
-            const fl_dtype dtype = in.choose({FL_FLOAT32, FL_FLOAT64}, &bad);
+            const fl_dtype dtype = in.real_dtype(&bad);
             Mat w(dtype, FL_COL_MAJOR, n, 1), sums(dtype, FL_COL_MAJOR, nbins, 1);
             w.fill(in);
             sums.poison();

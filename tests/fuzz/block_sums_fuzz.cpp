@@ -28,7 +28,7 @@ struct Call {
     std::deque<Mat> in;  // the inputs, filled from the fuzz input (a deque keeps references valid)
     Mat out;
 
-    explicit Call(FuzzInput &f) { dtype = f.choose({FL_FLOAT32, FL_FLOAT64}, &bad); }
+    explicit Call(FuzzInput &f) { dtype = f.real_dtype(&bad); }
     const Mat &add(FuzzInput &f, int64_t rows, int64_t cols) {
         in.emplace_back(f, dtype, rows, cols, &bad);
         in.back().fill(f);

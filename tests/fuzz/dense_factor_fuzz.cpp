@@ -297,7 +297,7 @@ void run(FuzzInput &in) {
         in.choose({FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_LDLT, FL_FACTOR_QR, FL_FACTOR_COD,
                    FL_FACTOR_SVD, FL_FACTOR_EIGH, FL_FACTOR_AUTO},
                   &bad);
-    const fl_dtype dtype = in.choose({FL_FLOAT32, FL_FLOAT64}, &bad);
+    const fl_dtype dtype = in.real_dtype(&bad);
     const int64_t m = in.size_in(0, 6);
     const int64_t n = in.byte() < 192 ? m : in.size_in(0, 6);
     const bool square_kind = kind == FL_FACTOR_LU || kind == FL_FACTOR_CHOLESKY ||

@@ -42,6 +42,15 @@ public:
         return valid.begin()[b % valid.size()];
     }
 
+    // A real dtype (the harnesses size their buffers for float or double), or 1 time in 32 a
+    // raw int that is not a dtype at all (`*bad` set). The complex codes are skipped: they
+    // are valid dtypes that some functions take, with elements these buffers cannot hold.
+    fl_dtype real_dtype(bool *bad) {
+        const fl_dtype d = choose({FL_FLOAT32, FL_FLOAT64}, bad);
+        if (d == FL_COMPLEX64 || d == FL_COMPLEX128) return static_cast<fl_dtype>(7);
+        return d;
+    }
+
     // A leading dimension for a matrix that needs at least `need`: need .. need + 3, or 1 time
     // in 64 need - 1 (too small; `*bad` is set).
     int64_t leading_dimension(int64_t need, bool *bad) {

@@ -15,7 +15,7 @@ namespace {
 
 void rolled(FuzzInput &in) {
     bool bad = false;
-    const fl_dtype dtype = in.choose({FL_FLOAT32, FL_FLOAT64}, &bad);
+    const fl_dtype dtype = in.real_dtype(&bad);
     const fl_layout layout = in.choose({FL_ROW_MAJOR, FL_COL_MAJOR}, &bad);
     const int64_t d = in.size_in(0, 3), m = in.size_in(0, 3), n = in.size_in(0, 3),
                   l = in.size_in(0, 3);
@@ -155,7 +155,7 @@ void kernel(FuzzInput &in) {
     Kernel k;
     if (!create(in, k)) return;
     bool bad = false;  // an invalid argument of both calls
-    const fl_dtype dtype = in.choose({FL_FLOAT32, FL_FLOAT64}, &bad);
+    const fl_dtype dtype = in.real_dtype(&bad);
     const int64_t n1 = in.size_in(0, 4);
     const bool same = in.flag();  // x2 = NULL: X2 = X1
     const int64_t n2 = same ? (in.byte() < 250 ? n1 : n1 + 1) : in.size_in(0, 4);

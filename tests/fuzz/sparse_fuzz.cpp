@@ -60,7 +60,7 @@ Arrays read_arrays(FuzzInput &in) {
     Arrays s;
     s.format = in.choose({FL_SPARSE_CSC, FL_SPARSE_CSR}, &s.bad);
     s.index_type = in.choose({FL_INDEX_INT32, FL_INDEX_INT64}, &s.bad);
-    s.dtype = in.choose({FL_FLOAT32, FL_FLOAT64}, &s.bad);
+    s.dtype = in.real_dtype(&s.bad);
     const int64_t outer = in.size_in(0, 6);
     int64_t inner = in.byte() < 192 ? outer : in.size_in(0, 6);
     const uint8_t huge = in.byte();
@@ -204,7 +204,7 @@ void run(FuzzInput &in) {
         switch (in.byte() % 4) {
             case 0: {
                 bool bad = false;
-                const fl_dtype dtype = in.choose({FL_FLOAT32, FL_FLOAT64}, &bad);
+                const fl_dtype dtype = in.real_dtype(&bad);
                 std::vector<double> values;
                 bool finite = true, tame = true;
                 for (size_t e = 0; e < s.values.size(); ++e) {
