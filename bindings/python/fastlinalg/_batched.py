@@ -15,14 +15,22 @@ _lib_ = _lib.lib
 _NUMPY2 = int(np.__version__.split(".")[0]) >= 2
 
 
-def _solve_shapes(a, b):
-    """numpy.linalg.solve's broadcasting: (batch, B as a (..., n, k) stack, b_was_vectors).
-    b is a stack of vectors when it is 1-D (numpy >= 2) or has one dimension less than a
-    (numpy 1.x); a's and b's batch dimensions broadcast against each other."""
+def _solve_shapes(a, b, numpy_rule=False):
+    """Broadcasting of a solve: (batch, B as a (..., n, k) stack, b_was_vectors); a's and b's
+    batch dimensions broadcast against each other.
+
+    When b is a stack of vectors: fastlinalg's own rule (BatchFactor.solve, linalg.lstsq) is
+    numpy 1.x's, whatever numpy is installed: b is 1-D or has one
+    dimension less than a. With ``numpy_rule`` (linalg.solve, a drop-in for
+    numpy.linalg.solve), the installed numpy's rule: numpy >= 2 takes only a 1-D b as a
+    vector, since (..., n) against (..., n, n) is ambiguous."""
     if a.ndim < 2:
         raise InvalidArgumentError(f"fastlinalg: a must have at least 2 dimensions, got shape "
                                    f"{a.shape}", Status.INVALID_ARGUMENT)
-    vector = b.ndim == 1 if _NUMPY2 else (b.ndim == a.ndim - 1 or b.ndim == 1)
+    if numpy_rule and _NUMPY2:
+        vector = b.ndim == 1
+    else:
+        vector = b.ndim == a.ndim - 1 or b.ndim == 1
     bb = b[..., None] if vector else b
     if bb.ndim < 2 or bb.shape[-2] != a.shape[-2]:
         raise DimensionMismatchError(

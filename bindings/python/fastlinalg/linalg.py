@@ -50,7 +50,7 @@ def solve(a, b, check=True):
     """numpy.linalg.solve(a, b) on stacks: x with a @ x = b for every matrix of a (LU with
     partial pivoting), b broadcast against a as numpy does."""
     a_arr, b_arr = np.asarray(a), np.asarray(b)
-    batch, bb, vector = _solve_shapes(a_arr, b_arr)
+    batch, bb, vector = _solve_shapes(a_arr, b_arr, numpy_rule=True)
     dtype = np.result_type(a_arr.dtype, b_arr.dtype, np.float32)
     n = a_arr.shape[-1]
     sa = _row_major(Stack(np.broadcast_to(a_arr, batch + a_arr.shape[-2:]), "a", dtype), "a")

@@ -19,6 +19,24 @@ def well_conditioned(shape, dtype=np.float64):
     return (a + 2 * n ** 0.5 * np.eye(n)).astype(dtype)
 
 
+def vec_solve(a, b):
+    """numpy's solve of a stack of vectors b (..., n), written so that numpy 1 and 2 agree."""
+    return np.linalg.solve(a, b[..., None])[..., 0]
+
+
+def assert_solve_like_numpy(a, b):
+    """fastlinalg.linalg.solve is a drop-in for numpy.linalg.solve: same result, or a
+    ValueError where the installed numpy raises one (numpy 2 reads an (..., n) b against an
+    (..., n, n) a as matrices, numpy 1 as vectors)."""
+    try:
+        want = np.linalg.solve(a, b)
+    except ValueError:
+        with pytest.raises(fl.DimensionMismatchError):
+            L.solve(a, b)
+        return
+    np.testing.assert_allclose(L.solve(a, b), want, rtol=1e-10, atol=1e-12)
+
+
 def spd(shape, dtype=np.float64):
     a = RNG.standard_normal(shape)
     return (a @ np.swapaxes(a, -1, -2) + shape[-1] * np.eye(shape[-1])).astype(dtype)
@@ -45,14 +63,35 @@ def test_solve_broadcasts_and_takes_any_strides():
     b = RNG.standard_normal((3, 1, 4, 2))
     np.testing.assert_allclose(L.solve(a, b), np.linalg.solve(a, b), rtol=1e-10, atol=1e-12)
     vecs = RNG.standard_normal((5, 4))  # one vector per matrix (b.ndim == a.ndim - 1)
-    np.testing.assert_allclose(L.solve(a, vecs), np.linalg.solve(a, vecs), rtol=1e-10, atol=1e-12)
+    assert_solve_like_numpy(a, vecs)
+    np.testing.assert_allclose(L.solve(a, vecs[..., None])[..., 0], vec_solve(a, vecs), rtol=1e-10, atol=1e-12)
+    # One 1-D b for every matrix (numpy 2's rule; numpy 1 refuses it, fastlinalg does not).
+    np.testing.assert_allclose(L.solve(a, vecs[0]), vec_solve(a, np.broadcast_to(vecs[0], (5, 4))),
+                               rtol=1e-10, atol=1e-12)
     big = well_conditioned((10, 6, 6))
     for view in (big[::2], big[:, :4, :4], np.swapaxes(big, -1, -2), big[..., ::-1, :]):
-        rhs = RNG.standard_normal(view.shape[:-1])
+        rhs = RNG.standard_normal(view.shape[:-1] + (2,))
         np.testing.assert_allclose(L.solve(view, rhs), np.linalg.solve(view, rhs), rtol=1e-10, atol=1e-12)
+        assert_solve_like_numpy(view, rhs[..., 0])
     one = well_conditioned((3, 3))
     many = RNG.standard_normal((1000, 3, 1))
     np.testing.assert_allclose(L.solve(one, many), np.linalg.solve(one, many), rtol=1e-10, atol=1e-12)
+
+
+def test_factor_solve_reads_vectors_alike_under_numpy_1_and_2():
+    # BatchFactor.solve and linalg.lstsq are fastlinalg's own: one b (..., n) per matrix is a
+    # stack of vectors whatever numpy is installed; linalg.solve follows the installed numpy.
+    a = well_conditioned((4, 3, 3))
+    b = RNG.standard_normal((4, 3))
+    x = fl.lu(a).solve(b)
+    assert x.shape == (4, 3)
+    np.testing.assert_allclose(x, vec_solve(a, b), rtol=1e-10, atol=1e-12)
+    assert_solve_like_numpy(a, b)
+    if int(np.__version__.split(".")[0]) >= 2:
+        with pytest.raises(fl.DimensionMismatchError, match=r"b of shape \(4, 3\)"):
+            L.solve(a, b)
+    else:
+        np.testing.assert_allclose(L.solve(a, b), x, rtol=1e-12, atol=1e-14)
 
 
 def test_cholesky_eigh_lstsq():
@@ -83,7 +122,7 @@ def test_failures_name_indices_or_give_nan():
     a = well_conditioned((2, 5, 3, 3))
     a[1, 3] = 0  # exactly singular
     a[0, 1, 0, 0] = np.nan
-    b = RNG.standard_normal((2, 5, 3))
+    b = RNG.standard_normal((2, 5, 3, 1))
     # The first failure decides the class (NaN: NonFiniteError, a ValueError as for one
     # matrix); the message names every failed index.
     with pytest.raises(fl.NonFiniteError, match=r"2 of 10 .*\(0, 1\), \(1, 3\)"):
@@ -120,7 +159,7 @@ def test_batch_factors_from_the_constructors():
     s = spd((5, 4, 4))
     for make in (fl.cholesky, fl.ldlt, fl.eigh):
         g = make(s)
-        np.testing.assert_allclose(g.solve(s[..., 0]), np.linalg.solve(s, s[..., 0]), rtol=1e-9, atol=1e-10)
+        np.testing.assert_allclose(g.solve(s[..., 0]), vec_solve(s, s[..., 0]), rtol=1e-9, atol=1e-10)
     e = fl.eigh(s)
     np.testing.assert_allclose(e.eigenvalues, np.linalg.eigvalsh(s), rtol=1e-10)
     assert e.eigenvectors.shape == (5, 4, 4)
@@ -136,7 +175,8 @@ def test_batch_factors_from_the_constructors():
 
 def test_empty_stacks_and_bad_input():
     a = np.zeros((0, 3, 3))
-    assert L.solve(a, np.zeros((0, 3))).shape == (0, 3)
+    assert L.solve(a, np.zeros((0, 3, 2))).shape == (0, 3, 2)
+    assert fl.lu(a).solve(np.zeros((0, 3))).shape == (0, 3)
     assert L.inv(a).shape == (0, 3, 3)
     assert L.slogdet(a)[0].shape == (0,)
     w, v = L.eigh(np.zeros((2, 0, 0)))
