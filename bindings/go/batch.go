@@ -99,9 +99,9 @@ func infoPtr(info []C.int32_t) *C.int32_t {
 	return &info[0]
 }
 
-// StackSolve returns X_l = A_l^-1 B_l for every l, by LU with partial pivoting.
-func StackSolve[T Float](a, b Stack[T]) (Stack[T], []Status, error) {
-	const fn = "StackSolve"
+// stackSolve runs one of the fused stack solves: it checks A and B, makes X shaped as B, and
+// hands the C views to solve.
+func stackSolve[T Float](fn string, a, b Stack[T], solve func(ca, cb, cx cstack, info *C.int32_t) C.fl_status) (Stack[T], []Status, error) {
 	ca, err := a.square(fn, "a")
 	if err != nil {
 		return Stack[T]{}, nil, err
@@ -113,10 +113,15 @@ func StackSolve[T Float](a, b Stack[T]) (Stack[T], []Status, error) {
 	x := NewStack[T](b.Count, b.Rows, b.Cols, b.Layout)
 	cx, _ := x.arg(fn, "x")
 	info := make([]C.int32_t, a.Count)
-	err = call(func() C.fl_status {
-		return C.fl_stack_solve(dtypeOf[T](), ca.layout, ca.count, ca.rows, ca.ptr, ca.ld, ca.stride, cb.cols, cb.ptr, cb.ld, cb.stride, cx.ptr, cx.ld, cx.stride, infoPtr(info))
-	})
+	err = call(func() C.fl_status { return solve(ca, cb, cx, infoPtr(info)) })
 	return x, infoOf(info), err
+}
+
+// StackSolve returns X_l = A_l^-1 B_l for every l, by LU with partial pivoting.
+func StackSolve[T Float](a, b Stack[T]) (Stack[T], []Status, error) {
+	return stackSolve("StackSolve", a, b, func(ca, cb, cx cstack, info *C.int32_t) C.fl_status {
+		return C.fl_stack_solve(dtypeOf[T](), ca.layout, ca.count, ca.rows, ca.ptr, ca.ld, ca.stride, cb.cols, cb.ptr, cb.ld, cb.stride, cx.ptr, cx.ld, cx.stride, info)
+	})
 }
 
 // StackInverse returns the inverse of every A_l, by LU with partial pivoting.
@@ -171,22 +176,9 @@ func StackCholesky[T Float](a Stack[T], triangle Triangle) (Stack[T], []Status, 
 
 // StackCholeskySolve returns X_l = A_l^-1 B_l for every symmetric positive definite A_l.
 func StackCholeskySolve[T Float](a Stack[T], triangle Triangle, b Stack[T]) (Stack[T], []Status, error) {
-	const fn = "StackCholeskySolve"
-	ca, err := a.square(fn, "a")
-	if err != nil {
-		return Stack[T]{}, nil, err
-	}
-	cb, err := b.rhs(fn, a.Count, a.Rows, a.Layout)
-	if err != nil {
-		return Stack[T]{}, nil, err
-	}
-	x := NewStack[T](b.Count, b.Rows, b.Cols, b.Layout)
-	cx, _ := x.arg(fn, "x")
-	info := make([]C.int32_t, a.Count)
-	err = call(func() C.fl_status {
-		return C.fl_stack_cholesky_solve(dtypeOf[T](), ca.layout, ca.count, ca.rows, ca.ptr, ca.ld, ca.stride, C.fl_triangle(triangle), cb.cols, cb.ptr, cb.ld, cb.stride, cx.ptr, cx.ld, cx.stride, infoPtr(info))
+	return stackSolve("StackCholeskySolve", a, b, func(ca, cb, cx cstack, info *C.int32_t) C.fl_status {
+		return C.fl_stack_cholesky_solve(dtypeOf[T](), ca.layout, ca.count, ca.rows, ca.ptr, ca.ld, ca.stride, C.fl_triangle(triangle), cb.cols, cb.ptr, cb.ld, cb.stride, cx.ptr, cx.ld, cx.stride, info)
 	})
-	return x, infoOf(info), err
 }
 
 // StackEigH returns the ascending eigenvalues of every symmetric A_l (a Count-by-1-by-n
