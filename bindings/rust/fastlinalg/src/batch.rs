@@ -152,18 +152,30 @@ fn triangle_raw(triangle: Triangle) -> sys::fl_triangle {
     }
 }
 
-/// X_l = A_l^-1 B_l for every l, by LU with partial pivoting.
-pub fn stack_solve<T: Scalar>(a: &Stack<T>, b: &Stack<T>) -> Result<(Stack<T>, Info)> {
-    let n = a.order("stack_solve", "a")?;
-    b.expect_rhs("stack_solve", a.count, n, a.layout)?;
+/// The fused stack solves: checks A and B, makes X shaped as B, and hands X and the info
+/// array to `solve`, which passes them to the C call.
+fn stack_solve_into<T: Scalar>(
+    func: &str,
+    a: &Stack<T>,
+    b: &Stack<T>,
+    solve: impl FnOnce(&mut Stack<T>, *mut i32) -> sys::fl_status,
+) -> Result<(Stack<T>, Info)> {
+    let n = a.order(func, "a")?;
+    b.expect_rhs(func, a.count, n, a.layout)?;
     let mut x = b.output(b.count, n, b.cols)?;
     let mut info = vec![0i32; a.count];
-    check(unsafe {
+    check(solve(&mut x, info.as_mut_ptr()))?;
+    Ok((x, info_of(&info)))
+}
+
+/// X_l = A_l^-1 B_l for every l, by LU with partial pivoting.
+pub fn stack_solve<T: Scalar>(a: &Stack<T>, b: &Stack<T>) -> Result<(Stack<T>, Info)> {
+    stack_solve_into("stack_solve", a, b, |x, info| unsafe {
         sys::fl_stack_solve(
             T::DTYPE,
             a.layout.raw(),
             a.count as i64,
-            n as i64,
+            a.rows as i64,
             a.ptr(),
             a.ld(),
             a.stride(),
@@ -174,10 +186,9 @@ pub fn stack_solve<T: Scalar>(a: &Stack<T>, b: &Stack<T>) -> Result<(Stack<T>, I
             x.ptr_mut(),
             x.ld(),
             x.stride(),
-            info.as_mut_ptr(),
+            info,
         )
-    })?;
-    Ok((x, info_of(&info)))
+    })
 }
 
 /// The inverse of every A_l, by LU with partial pivoting.
@@ -257,16 +268,12 @@ pub fn stack_cholesky_solve<T: Scalar>(
     triangle: Triangle,
     b: &Stack<T>,
 ) -> Result<(Stack<T>, Info)> {
-    let n = a.order("stack_cholesky_solve", "a")?;
-    b.expect_rhs("stack_cholesky_solve", a.count, n, a.layout)?;
-    let mut x = b.output(b.count, n, b.cols)?;
-    let mut info = vec![0i32; a.count];
-    check(unsafe {
+    stack_solve_into("stack_cholesky_solve", a, b, |x, info| unsafe {
         sys::fl_stack_cholesky_solve(
             T::DTYPE,
             a.layout.raw(),
             a.count as i64,
-            n as i64,
+            a.rows as i64,
             a.ptr(),
             a.ld(),
             a.stride(),
@@ -278,10 +285,9 @@ pub fn stack_cholesky_solve<T: Scalar>(
             x.ptr_mut(),
             x.ld(),
             x.stride(),
-            info.as_mut_ptr(),
+            info,
         )
-    })?;
-    Ok((x, info_of(&info)))
+    })
 }
 
 /// Ascending eigenvalues (a count-by-n stack of 1-by-n rows, one per matrix, so that
