@@ -11,7 +11,7 @@ using namespace fl::capi;
 
 extern "C" {
 
-FL_API fl_status fl_factor_create_generalized_eigh(fl_factor **factor, int32_t itype, fl_dtype dtype,
+FL_API fl_status fl_factor_create_generalized_eigh(fl_factor **factor, int itype, fl_dtype dtype,
                                                    fl_layout layout, int64_t n, const void *a, int64_t lda,
                                                    const void *b, int64_t ldb, const fl_options *options) {
     if (factor != nullptr) *factor = nullptr;

@@ -609,7 +609,7 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  * @param options FL_OPT_TRIANGLE, FL_OPT_RTOL, FL_OPT_ATOL, or NULL for the defaults
  * @return FL_OK, or the status of the first problem found, named with its argument and
  *     value by fl_last_error() */
-FL_API fl_status fl_factor_create_generalized_eigh(fl_factor **factor, int32_t itype, fl_dtype dtype,
+FL_API fl_status fl_factor_create_generalized_eigh(fl_factor **factor, int itype, fl_dtype dtype,
                                                    fl_layout layout, int64_t n, const void *a, int64_t lda,
                                                    const void *b, int64_t ldb, const fl_options *options);
 
