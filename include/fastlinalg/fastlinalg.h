@@ -579,7 +579,8 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  *  - fl_factor_solve (and fl_factor_inverse and the products with A^-1): solves A X = B_rhs
  *    for the A given here, as X = V diag(1/w) V^T B_rhs (itypes 1 and 3) or
  *    (B V) diag(1/w) (B V)^T B_rhs (itype 2); eigenvalues with |w| at or below
- *    max(FL_OPT_ATOL, FL_OPT_RTOL * max|w|) are dropped, as EIGH does;
+ *    max(FL_OPT_ATOL, FL_OPT_RTOL * max|w|) are dropped, as EIGH does (for a singular A
+ *    this is a generalized inverse, A X A = A, not the Moore-Penrose one);
  *  - fl_factor_logdet of A: log|det A| = sum log|w| + log det B (itype 1) or - log det B
  *    (itypes 2 and 3), sign = the product of the signs of w;
  *  - fl_factor_rank and fl_factor_inertia of A (A is congruent to diag(w));
