@@ -120,8 +120,8 @@ void raw_geneig(benchmark::State &st, int64_t n) {
     std::vector<double> fa(a.size()), fb(b.size()), ev(static_cast<size_t>(n));
     double q = 0;
     lapack_int iq = 0;
-    if (LAPACKE_dsygvd_work(LAPACK_COL_MAJOR, 1, 'V', 'L', ni, fa.data(), ni, fb.data(), ni, ev.data(), &q, -1, &iq,
-                            -1) != 0) {
+    if (LAPACKE_dsygvd_work(LAPACK_COL_MAJOR, 1, 'V', 'L', ni, fa.data(), ni, fb.data(), ni,
+                            ev.data(), &q, -1, &iq, -1) != 0) {
         st.SkipWithError("workspace query failed");
         return;
     }
@@ -131,8 +131,9 @@ void raw_geneig(benchmark::State &st, int64_t n) {
     for (auto _ : st) {
         std::memcpy(fa.data(), a.data(), a.size() * sizeof(double));
         std::memcpy(fb.data(), b.data(), b.size() * sizeof(double));
-        if (LAPACKE_dsygvd_work(LAPACK_COL_MAJOR, 1, 'V', 'L', ni, fa.data(), ni, fb.data(), ni, ev.data(),
-                                work.data(), (lapack_int)work.size(), iwork.data(), (lapack_int)iwork.size()) != 0) {
+        if (LAPACKE_dsygvd_work(LAPACK_COL_MAJOR, 1, 'V', 'L', ni, fa.data(), ni, fb.data(), ni,
+                                ev.data(), work.data(), (lapack_int)work.size(), iwork.data(),
+                                (lapack_int)iwork.size()) != 0) {
             st.SkipWithError("LAPACK reported an error");
             break;
         }
@@ -145,8 +146,8 @@ void fl_geneig(benchmark::State &st, int64_t n) {
     const std::vector<double> &a = sym_matrix(n), &b = spd_matrix<double>(n);
     for (auto _ : st) {
         fl_factor *f = nullptr;
-        const fl_status s = fl_factor_create_generalized_eigh(&f, 1, FL_FLOAT64, FL_COL_MAJOR, n, a.data(), n,
-                                                              b.data(), n, nullptr);
+        const fl_status s = fl_factor_create_generalized_eigh(&f, 1, FL_FLOAT64, FL_COL_MAJOR, n,
+                                                              a.data(), n, b.data(), n, nullptr);
         fl_factor_destroy(f);
         if (s != FL_OK) {
             st.SkipWithError(fl_last_error());
@@ -178,7 +179,8 @@ void register_sym_benchmarks() {
         add(case_name("eigh_f64", "raw", n, 0), [=](benchmark::State &st) { raw_eigh(st, n); });
         add(case_name("eigh_f64", "fl_col", n, 0), [=](benchmark::State &st) { fl_sym(st, FL_FACTOR_EIGH, n, 0); });
         add(case_name("geneig_f64", "raw", n, 0), [=](benchmark::State &st) { raw_geneig(st, n); });
-        add(case_name("geneig_f64", "fl_col", n, 0), [=](benchmark::State &st) { fl_geneig(st, n); });
+        add(case_name("geneig_f64", "fl_col", n, 0),
+            [=](benchmark::State &st) { fl_geneig(st, n); });
     }
 }
 

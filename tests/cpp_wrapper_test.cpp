@@ -405,7 +405,8 @@ TYPED_TEST(CppWrapper, GeneralizedEigh) {
     const auto row_b = spd_matrix<T>(n, FL_ROW_MAJOR, 45);
     expect_error([&] { (void)fl::factor::generalized_eigh(1, a, row_b); }, FL_ERR_INVALID_ARGUMENT,
                  "fl_factor_create_generalized_eigh: b must have the layout");
-    expect_error([&] { (void)fl::factor::generalized_eigh(4, a, b); }, FL_ERR_INVALID_ARGUMENT, "itype = 4");
+    expect_error([&] { (void)fl::factor::generalized_eigh(4, a, b); }, FL_ERR_INVALID_ARGUMENT,
+                 "itype = 4");
 }
 
 TYPED_TEST(CppWrapper, SolveShiftedAndRankUpdate) {

@@ -18,10 +18,12 @@ FLTEST_TYPED_SUITE(GeneralizedEigh);
 constexpr int kItypes[] = {1, 2, 3};
 
 template <class T>
-fl_status create(FactorPtr &out, int itype, const Matrix<T> &a, const Matrix<T> &b, const fl_options *opts = nullptr) {
+fl_status create(FactorPtr &out, int itype, const Matrix<T> &a, const Matrix<T> &b,
+                 const fl_options *opts = nullptr) {
     fl_factor *raw = nullptr;
-    const fl_status s = fl_factor_create_generalized_eigh(&raw, itype, Dtype<T>::value, a.layout(), a.rows(),
-                                                          a.data(), a.ld(), b.data(), b.ld(), opts);
+    const fl_status s =
+        fl_factor_create_generalized_eigh(&raw, itype, Dtype<T>::value, a.layout(), a.rows(),
+                                          a.data(), a.ld(), b.data(), b.ld(), opts);
     out.reset(raw);
     return s;
 }
@@ -31,14 +33,16 @@ Ref part(const fl_factor *f, fl_factor_part which, fl_layout layout) {
     int64_t rows = -1, cols = -1;
     EXPECT_EQ(fl_factor_part_shape(f, which, &rows, &cols), FL_OK) << fl_last_error();
     Matrix<T> out(rows, cols, layout, 1, T(-777));
-    EXPECT_EQ(fl_factor_get_part(f, which, Dtype<T>::value, layout, out.data(), out.ld()), FL_OK) << fl_last_error();
+    EXPECT_EQ(fl_factor_get_part(f, which, Dtype<T>::value, layout, out.data(), out.ld()), FL_OK)
+        << fl_last_error();
     return out.to_ref();
 }
 
 // B = Q diag(d) Q^T with d from 1 down to 1 / cond, geometrically.
 Ref spd_with_condition(int64_t n, long double cond, uint64_t seed) {
     std::vector<long double> d(static_cast<size_t>(n));
-    for (int64_t i = 0; i < n; ++i) d[static_cast<size_t>(i)] = std::pow(cond, -(long double)(i) / std::max<int64_t>(n - 1, 1));
+    for (int64_t i = 0; i < n; ++i)
+        d[static_cast<size_t>(i)] = std::pow(cond, -(long double)(i) / std::max<int64_t>(n - 1, 1));
     return with_eigenvalues(d, seed);
 }
 
@@ -60,12 +64,15 @@ void expect_eigenpairs(const fl_factor *f, int itype, const Ref &a, const Ref &b
     Ref vw = v;
     for (int64_t j = 0; j < n; ++j)
         for (int64_t i = 0; i < n; ++i) vw(i, j) *= w(j, 0);
-    const Ref left = itype == 1 ? multiply(a, v) : itype == 2 ? multiply(a, multiply(b, v)) : multiply(b, multiply(a, v));
+    const Ref left = itype == 1   ? multiply(a, v)
+                     : itype == 2 ? multiply(a, multiply(b, v))
+                                  : multiply(b, multiply(a, v));
     const Ref right = itype == 1 ? multiply(b, vw) : vw;
     const long double largest = std::max(std::fabs(w(0, 0)), std::fabs(w(n - 1, 0)));
     const long double scale =
         (itype == 1 ? norm1(a) + largest * norm1(b) : norm1(a) * norm1(b)) * norm1(v) * n;
-    EXPECT_LT(static_cast<double>(norm1(subtract(left, right)) / scale) / eps<T>(), kResidualThreshold);
+    EXPECT_LT(static_cast<double>(norm1(subtract(left, right)) / scale) / eps<T>(),
+              kResidualThreshold);
 
     Ref m = b;
     if (itype == 3) {
@@ -74,7 +81,8 @@ void expect_eigenpairs(const fl_factor *f, int itype, const Ref &a, const Ref &b
     Ref gram = multiply(transpose(v), multiply(m, v));
     for (int64_t i = 0; i < n; ++i) gram(i, i) -= 1.0L;
     const long double vnorm = norm1(v);
-    EXPECT_LT(static_cast<double>(norm1(gram) / (norm1(m) * vnorm * vnorm * n)) / eps<T>(), kResidualThreshold);
+    EXPECT_LT(static_cast<double>(norm1(gram) / (norm1(m) * vnorm * vnorm * n)) / eps<T>(),
+              kResidualThreshold);
 }
 
 // An indefinite A with `positive` and `negative` eigenvalues in [0.5, 3] (so A is nonsingular).
@@ -89,17 +97,20 @@ TYPED_TEST(GeneralizedEigh, EigenpairsEveryItypeLayoutTriangle) {
         for (int itype : kItypes)
             for (fl_triangle tri : kTriangles)
                 for (fl_layout l : kLayouts) {
-                    SCOPED_TRACE("n=" + std::to_string(n) + " itype " + std::to_string(itype) + " " +
-                                 triangle_name(tri) + " " + layout_name(l));
+                    SCOPED_TRACE("n=" + std::to_string(n) + " itype " + std::to_string(itype) +
+                                 " " + triangle_name(tri) + " " + layout_name(l));
                     OptionsPtr opts = make_options(1, tri);
-                    const Matrix<T> am = one_triangle<T>(a, tri, l, 2), bm = one_triangle<T>(b, tri, l, 1);
+                    const Matrix<T> am = one_triangle<T>(a, tri, l, 2),
+                                    bm = one_triangle<T>(b, tri, l, 1);
                     const Matrix<T> a_before = am, b_before = bm;
                     FactorPtr f;
                     ASSERT_EQ(create(f, itype, am, bm, opts.get()), FL_OK) << fl_last_error();
-                    EXPECT_TRUE(am.bitwise_equal(a_before) && bm.bitwise_equal(b_before)) << "an input was modified";
+                    EXPECT_TRUE(am.bitwise_equal(a_before) && bm.bitwise_equal(b_before))
+                        << "an input was modified";
                     EXPECT_EQ(fl_factor_get_kind(f.get()), FL_FACTOR_EIGH);
                     EXPECT_EQ(fl_factor_rows(f.get()), n);
-                    expect_eigenpairs<T>(f.get(), itype, symmetric_from(am, tri), symmetric_from(bm, tri));
+                    expect_eigenpairs<T>(f.get(), itype, symmetric_from(am, tri),
+                                         symmetric_from(bm, tri));
                 }
     }
 }
@@ -128,10 +139,12 @@ TYPED_TEST(GeneralizedEigh, OneByOneAndEmpty) {
     const long double want_w[] = {-0.75L, -12, -12}, want_v[] = {0.5L, 0.5L, 2};
     for (int itype : kItypes) {
         FactorPtr f;
-        ASSERT_EQ(create(f, itype, Matrix<T>::from_ref(a, FL_COL_MAJOR), Matrix<T>::from_ref(b, FL_ROW_MAJOR)), FL_OK)
+        ASSERT_EQ(create(f, itype, Matrix<T>::from_ref(a, FL_COL_MAJOR),
+                         Matrix<T>::from_ref(b, FL_ROW_MAJOR)),
+                  FL_OK)
             << fl_last_error();
-        EXPECT_NEAR(double(part<T>(f.get(), FL_PART_EIGENVALUES, FL_COL_MAJOR)(0, 0)), double(want_w[itype - 1]),
-                    4 * eps<T>() * 12);
+        EXPECT_NEAR(double(part<T>(f.get(), FL_PART_EIGENVALUES, FL_COL_MAJOR)(0, 0)),
+                    double(want_w[itype - 1]), 4 * eps<T>() * 12);
         EXPECT_NEAR(std::fabs(double(part<T>(f.get(), FL_PART_EIGENVECTORS, FL_COL_MAJOR)(0, 0))),
                     double(want_v[itype - 1]), 4 * eps<T>() * 2);
         double sign = 0, logabs = 0;
@@ -178,10 +191,11 @@ TYPED_TEST(GeneralizedEigh, SolvesLogdetRankInertiaOfA) {
             EXPECT_EQ(pos, 17);
             EXPECT_EQ(neg, 8);
             EXPECT_EQ(zero, 0);
-            EXPECT_ERROR(fl_factor_rcond(f.get(), &sign), FL_ERR_UNSUPPORTED, "fl_factor_rcond", "condition");
+            EXPECT_ERROR(fl_factor_rcond(f.get(), &sign), FL_ERR_UNSUPPORTED, "fl_factor_rcond",
+                         "condition");
             int64_t size = -1;
-            EXPECT_ERROR(fl_factor_serialized_size(f.get(), &size), FL_ERR_UNSUPPORTED, "fl_factor_serialized_size",
-                         "serialized");
+            EXPECT_ERROR(fl_factor_serialized_size(f.get(), &size), FL_ERR_UNSUPPORTED,
+                         "fl_factor_serialized_size", "serialized");
         }
 }
 
@@ -194,7 +208,9 @@ TYPED_TEST(GeneralizedEigh, RankDeficientA) {
     const Ref a = with_eigenvalues(d, 640), b = spd_ref(20, 641);
     for (int itype : kItypes) {
         FactorPtr f;
-        ASSERT_EQ(create(f, itype, Matrix<T>::from_ref(a, FL_ROW_MAJOR), Matrix<T>::from_ref(b, FL_ROW_MAJOR)), FL_OK)
+        ASSERT_EQ(create(f, itype, Matrix<T>::from_ref(a, FL_ROW_MAJOR),
+                         Matrix<T>::from_ref(b, FL_ROW_MAJOR)),
+                  FL_OK)
             << fl_last_error();
         int64_t rank = -1, pos = -1, neg = -1, zero = -1;
         ASSERT_EQ(fl_factor_rank(f.get(), &rank), FL_OK) << fl_last_error();
@@ -224,31 +240,37 @@ TYPED_TEST(GeneralizedEigh, RidgePathItypeOne) {
         std::vector<T> x(static_cast<size_t>(3 * stride), T(-777));
         double path[3];
         for (int k = 0; k < 3; ++k) path[k] = shifts[k] - double(lowest);
-        ASSERT_EQ(fl_factor_solve_shifted(f.get(), Dtype<T>::value, 3, path, nrhs, l, c.data(), c.ld(), l, x.data(),
-                                          l == FL_ROW_MAJOR ? nrhs : n, stride),
-                  FL_OK)
+        ASSERT_EQ(
+            fl_factor_solve_shifted(f.get(), Dtype<T>::value, 3, path, nrhs, l, c.data(), c.ld(), l,
+                                    x.data(), l == FL_ROW_MAJOR ? nrhs : n, stride),
+            FL_OK)
             << fl_last_error();
         for (int k = 0; k < 3; ++k) {
             Ref shifted = am.to_ref();
             const Ref bs = bm.to_ref();
-            for (size_t i = 0; i < shifted.v.size(); ++i) shifted.v[i] += static_cast<long double>(path[k]) * bs.v[i];
+            for (size_t i = 0; i < shifted.v.size(); ++i)
+                shifted.v[i] += static_cast<long double>(path[k]) * bs.v[i];
             Ref got(n, nrhs);
             for (int64_t j = 0; j < nrhs; ++j)
                 for (int64_t i = 0; i < n; ++i)
-                    got(i, j) = x[static_cast<size_t>(k * stride + (l == FL_ROW_MAJOR ? i * nrhs + j : i + j * n))];
-            EXPECT_LT(solve_residual(shifted, FL_NO_TRANS, got, c.to_ref(), eps<T>()), kResidualThreshold)
+                    got(i, j) = x[static_cast<size_t>(
+                        k * stride + (l == FL_ROW_MAJOR ? i * nrhs + j : i + j * n))];
+            EXPECT_LT(solve_residual(shifted, FL_NO_TRANS, got, c.to_ref(), eps<T>()),
+                      kResidualThreshold)
                 << "shift " << path[k];
         }
         const double exact = -double(lowest);
-        EXPECT_ERROR(fl_factor_solve_shifted(f.get(), Dtype<T>::value, 1, &exact, nrhs, l, c.data(), c.ld(), l,
-                                             x.data(), l == FL_ROW_MAJOR ? nrhs : n, 0),
+        EXPECT_ERROR(fl_factor_solve_shifted(f.get(), Dtype<T>::value, 1, &exact, nrhs, l, c.data(),
+                                             c.ld(), l, x.data(), l == FL_ROW_MAJOR ? nrhs : n, 0),
                      FL_ERR_SINGULAR, "fl_factor_solve_shifted", "A + shift B", "shifts[0]");
         for (int itype : {2, 3}) {
             FactorPtr g;
             ASSERT_EQ(create(g, itype, am, bm), FL_OK) << fl_last_error();
-            EXPECT_ERROR(fl_factor_solve_shifted(g.get(), Dtype<T>::value, 1, shifts, nrhs, l, c.data(), c.ld(), l,
-                                                 x.data(), l == FL_ROW_MAJOR ? nrhs : n, 0),
-                         FL_ERR_UNSUPPORTED, "fl_factor_solve_shifted", "itype 1", std::to_string(itype).c_str());
+            EXPECT_ERROR(
+                fl_factor_solve_shifted(g.get(), Dtype<T>::value, 1, shifts, nrhs, l, c.data(),
+                                        c.ld(), l, x.data(), l == FL_ROW_MAJOR ? nrhs : n, 0),
+                FL_ERR_UNSUPPORTED, "fl_factor_solve_shifted", "itype 1",
+                std::to_string(itype).c_str());
         }
     }
 }
@@ -256,10 +278,11 @@ TYPED_TEST(GeneralizedEigh, RidgePathItypeOne) {
 // ---- Bad input -------------------------------------------------------------------------------
 
 template <class T>
-fl_status create_raw(int itype, fl_dtype dtype, fl_layout layout, int64_t n, const void *a, int64_t lda,
-                     const void *b, int64_t ldb, const fl_options *opts = nullptr) {
+fl_status create_raw(int itype, fl_dtype dtype, fl_layout layout, int64_t n, const void *a,
+                     int64_t lda, const void *b, int64_t ldb, const fl_options *opts = nullptr) {
     fl_factor *f = reinterpret_cast<fl_factor *>(uintptr_t{0x10});
-    const fl_status s = fl_factor_create_generalized_eigh(&f, itype, dtype, layout, n, a, lda, b, ldb, opts);
+    const fl_status s =
+        fl_factor_create_generalized_eigh(&f, itype, dtype, layout, n, a, lda, b, ldb, opts);
     if (s != FL_OK) {
         EXPECT_EQ(f, nullptr) << "*factor must be NULL on failure";
     } else {
@@ -274,41 +297,43 @@ TYPED_TEST(GeneralizedEigh, BadArguments) {
     const fl_dtype dt = Dtype<T>::value;
     const Matrix<T> a = Matrix<T>::from_ref(random_symmetric(4, 660), FL_COL_MAJOR);
     const Matrix<T> b = Matrix<T>::from_ref(spd_ref(4, 661), FL_COL_MAJOR);
-    EXPECT_ERROR(fl_factor_create_generalized_eigh(nullptr, 1, dt, FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4, nullptr),
+    EXPECT_ERROR(fl_factor_create_generalized_eigh(nullptr, 1, dt, FL_COL_MAJOR, 4, a.data(), 4,
+                                                   b.data(), 4, nullptr),
                  FL_ERR_INVALID_ARGUMENT, fn, "factor");
     for (int itype : {0, 4, -1})
-        EXPECT_ERROR(create_raw<T>(itype, dt, FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4), FL_ERR_INVALID_ARGUMENT, fn,
-                     "itype", std::to_string(itype).c_str());
-    EXPECT_ERROR(create_raw<T>(1, static_cast<fl_dtype>(99), FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4),
-                 FL_ERR_INVALID_ARGUMENT, fn, "dtype", "99");
-    EXPECT_ERROR(create_raw<T>(1, FL_COMPLEX128, FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4), FL_ERR_UNSUPPORTED, fn,
-                 "dtype", "complex");
-    EXPECT_ERROR(create_raw<T>(1, dt, static_cast<fl_layout>(7), 4, a.data(), 4, b.data(), 4), FL_ERR_INVALID_ARGUMENT,
-                 fn, "layout", "7");
-    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, -2, a.data(), 4, b.data(), 4), FL_ERR_INVALID_ARGUMENT, fn, "n",
-                 "-2");
-    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, nullptr, 4, b.data(), 4), FL_ERR_INVALID_ARGUMENT, fn, "a",
-                 "NULL");
-    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, a.data(), 3, b.data(), 4), FL_ERR_INVALID_ARGUMENT, fn, "lda",
-                 "3");
-    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, a.data(), 4, nullptr, 4), FL_ERR_INVALID_ARGUMENT, fn, "b",
-                 "NULL");
-    EXPECT_ERROR(create_raw<T>(1, dt, FL_ROW_MAJOR, 4, a.data(), 4, b.data(), 2), FL_ERR_INVALID_ARGUMENT, fn, "ldb",
-                 "2");
-    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, int64_t(1) << 32, a.data(), int64_t(1) << 32, b.data(),
-                               int64_t(1) << 32),
+        EXPECT_ERROR(create_raw<T>(itype, dt, FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4),
+                     FL_ERR_INVALID_ARGUMENT, fn, "itype", std::to_string(itype).c_str());
+    EXPECT_ERROR(
+        create_raw<T>(1, static_cast<fl_dtype>(99), FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4),
+        FL_ERR_INVALID_ARGUMENT, fn, "dtype", "99");
+    EXPECT_ERROR(create_raw<T>(1, FL_COMPLEX128, FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4),
+                 FL_ERR_UNSUPPORTED, fn, "dtype", "complex");
+    EXPECT_ERROR(create_raw<T>(1, dt, static_cast<fl_layout>(7), 4, a.data(), 4, b.data(), 4),
+                 FL_ERR_INVALID_ARGUMENT, fn, "layout", "7");
+    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, -2, a.data(), 4, b.data(), 4),
+                 FL_ERR_INVALID_ARGUMENT, fn, "n", "-2");
+    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, nullptr, 4, b.data(), 4),
+                 FL_ERR_INVALID_ARGUMENT, fn, "a", "NULL");
+    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, a.data(), 3, b.data(), 4),
+                 FL_ERR_INVALID_ARGUMENT, fn, "lda", "3");
+    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, a.data(), 4, nullptr, 4),
+                 FL_ERR_INVALID_ARGUMENT, fn, "b", "NULL");
+    EXPECT_ERROR(create_raw<T>(1, dt, FL_ROW_MAJOR, 4, a.data(), 4, b.data(), 2),
+                 FL_ERR_INVALID_ARGUMENT, fn, "ldb", "2");
+    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, int64_t(1) << 32, a.data(), int64_t(1) << 32,
+                               b.data(), int64_t(1) << 32),
                  FL_ERR_TOO_LARGE, fn, "n");
 
     fl_options *raw = nullptr;
     ASSERT_EQ(fl_options_create(&raw), FL_OK);
     OptionsPtr opts(raw);
     ASSERT_EQ(fl_options_set_int(raw, FL_OPT_PRECISION, FL_PRECISION_MIXED), FL_OK);
-    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4, raw), FL_ERR_UNSUPPORTED, fn,
-                 "FL_OPT_PRECISION");
+    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4, raw),
+                 FL_ERR_UNSUPPORTED, fn, "FL_OPT_PRECISION");
     ASSERT_EQ(fl_options_set_int(raw, FL_OPT_PRECISION, FL_PRECISION_NATIVE), FL_OK);
     ASSERT_EQ(fl_options_set_int(raw, FL_OPT_STORAGE, FL_STORAGE_RFP), FL_OK);
-    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4, raw), FL_ERR_UNSUPPORTED, fn,
-                 "FL_OPT_STORAGE");
+    EXPECT_ERROR(create_raw<T>(1, dt, FL_COL_MAJOR, 4, a.data(), 4, b.data(), 4, raw),
+                 FL_ERR_UNSUPPORTED, fn, "FL_OPT_STORAGE");
 }
 
 // NaN/Inf in the triangle read (even with FL_OPT_CHECK_FINITE = 0) names the matrix; the
@@ -327,22 +352,24 @@ TYPED_TEST(GeneralizedEigh, NonFiniteAndNotPositiveDefinite) {
         a(3, 1) = std::numeric_limits<T>::quiet_NaN();
         const fl_options *checks[] = {nullptr, unchecked.get()};
         for (const fl_options *o : checks)
-            EXPECT_ERROR(create_raw<T>(1, dt, l, 5, a.data(), a.ld(), b.data(), b.ld(), o), FL_ERR_NON_FINITE, fn,
-                         "a");
+            EXPECT_ERROR(create_raw<T>(1, dt, l, 5, a.data(), a.ld(), b.data(), b.ld(), o),
+                         FL_ERR_NON_FINITE, fn, "a");
         a = a0;
         b(4, 2) = std::numeric_limits<T>::infinity();
-        EXPECT_ERROR(create_raw<T>(2, dt, l, 5, a.data(), a.ld(), b.data(), b.ld(), unchecked.get()),
-                     FL_ERR_NON_FINITE, fn, "b");
+        EXPECT_ERROR(
+            create_raw<T>(2, dt, l, 5, a.data(), a.ld(), b.data(), b.ld(), unchecked.get()),
+            FL_ERR_NON_FINITE, fn, "b");
         // The upper triangle is not read.
         b = b0;
         b(1, 3) = std::numeric_limits<T>::quiet_NaN();
         a(0, 4) = std::numeric_limits<T>::quiet_NaN();
-        EXPECT_EQ(create_raw<T>(3, dt, l, 5, a.data(), a.ld(), b.data(), b.ld()), FL_OK) << fl_last_error();
+        EXPECT_EQ(create_raw<T>(3, dt, l, 5, a.data(), a.ld(), b.data(), b.ld()), FL_OK)
+            << fl_last_error();
         // B indefinite at its third leading minor.
         b = Matrix<T>::from_ref(identity_ref(5), l);
         b(2, 2) = T(-1);
-        EXPECT_ERROR(create_raw<T>(1, dt, l, 5, a.data(), a.ld(), b.data(), b.ld()), FL_ERR_NOT_POSITIVE_DEFINITE, fn,
-                     "b is not positive definite", "order 3");
+        EXPECT_ERROR(create_raw<T>(1, dt, l, 5, a.data(), a.ld(), b.data(), b.ld()),
+                     FL_ERR_NOT_POSITIVE_DEFINITE, fn, "b is not positive definite", "order 3");
     }
 }
 

@@ -611,8 +611,9 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  * @return FL_OK, or the status of the first problem found, named with its argument and
  *     value by fl_last_error() */
 FL_API fl_status fl_factor_create_generalized_eigh(fl_factor **factor, int itype, fl_dtype dtype,
-                                                   fl_layout layout, int64_t n, const void *a, int64_t lda,
-                                                   const void *b, int64_t ldb, const fl_options *options);
+                                                   fl_layout layout, int64_t n, const void *a,
+                                                   int64_t lda, const void *b, int64_t ldb,
+                                                   const fl_options *options);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Saving and loading factors                                                                   */

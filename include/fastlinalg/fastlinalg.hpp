@@ -410,7 +410,8 @@ public:
     // itype 1 is A v = w B v, 2 is A B v = w v, 3 is B A v = w v; A and B square, of one
     // element type and one layout. The factor's kind is FL_FACTOR_EIGH; its queries are A's.
     template <class A, class B>
-    static factor generalized_eigh(int itype, const A &a, const B &b, const options *opts = nullptr) {
+    static factor generalized_eigh(int itype, const A &a, const B &b,
+                                   const options *opts = nullptr) {
         const char *fn = "fl_factor_create_generalized_eigh";
         const auto av = detail::as_view(a);
         const matrix_view<detail::elem_t<A>> bv = detail::as_view(b);
@@ -418,8 +419,8 @@ public:
         detail::expect_shape(fn, "b", bv, av.rows, av.rows);
         detail::expect_layout(fn, "b", bv.layout, av.layout);
         fl_factor *raw = nullptr;
-        check(fl_factor_create_generalized_eigh(&raw, itype, dtype_v<detail::elem_t<A>>, av.layout, av.rows,
-                                                av.data, av.ld, bv.data, bv.ld,
+        check(fl_factor_create_generalized_eigh(&raw, itype, dtype_v<detail::elem_t<A>>, av.layout,
+                                                av.rows, av.data, av.ld, bv.data, bv.ld,
                                                 opts != nullptr ? opts->get() : nullptr));
         return factor(raw);
     }

@@ -79,7 +79,8 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
 }
 
 template <class T>
-EighFactor<T>::EighFactor(index_t n, const FactorOptions &options, std::vector<T> w, std::unique_ptr<T[]> v)
+EighFactor<T>::EighFactor(index_t n, const FactorOptions &options, std::vector<T> w,
+                          std::unique_ptr<T[]> v)
     : n_(n), options_(options), w_(std::move(w)), v_(std::move(v)) {}
 
 template <class T> double EighFactor<T>::threshold() const {
@@ -208,8 +209,9 @@ void EighFactor<T>::solve_shifted(const double *shifts, index_t nshifts, const M
             if (double(w_[static_cast<size_t>(i)]) + shifts[l] == 0)
                 throw Error(ErrorCode::singular,
                             "shifts[" + std::to_string(l) + "] = " + number(shifts[l]) + " makes " +
-                                shifted_matrix() + " singular: it cancels eigenvalue " + std::to_string(i + 1) +
-                                " (1-based, ascending) = " + number(double(w_[static_cast<size_t>(i)])));
+                                shifted_matrix() + " singular: it cancels eigenvalue " +
+                                std::to_string(i + 1) + " (1-based, ascending) = " +
+                                number(double(w_[static_cast<size_t>(i)])));
     const index_t k = x.cols;
     if (n_ == 0 || k == 0 || nshifts == 0) return;
     blas::SerialRegion region(small_solve(n_, k));

@@ -14,7 +14,8 @@
 
 namespace fl {
 
-template <class T> class EighFactor : public Factor {
+template <class T>
+class EighFactor : public Factor {
 public:
     EighFactor(const MatrixRef &a, const FactorOptions &options);
     // Rebuilds a saved factor, and saves one (dense/saved/eigh_state.cpp).

@@ -43,8 +43,8 @@ constexpr FactorKindRow rows[] = {
     {FactorKind::sparse_qr, "sparse QR", ShapeRule::sparse, false, nullptr, make_sparse_qr,
      Query::rank | Query::refactor},
     // Made by fl_factor_create_generalized_eigh, not from a kind code: no maker here.
-    {FactorKind::generalized_eigh, "generalized symmetric-definite eigen (EIGH of A, B)", ShapeRule::square, true,
-     nullptr, nullptr,
+    {FactorKind::generalized_eigh, "generalized symmetric-definite eigen (EIGH of A, B)",
+     ShapeRule::square, true, nullptr, nullptr,
      Query::logdet | Query::rank | Query::inertia | Query::eigenvalues | Query::eigenvectors |
          Query::solve_shifted},
 };

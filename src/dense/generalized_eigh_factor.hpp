@@ -18,17 +18,19 @@
 
 namespace fl {
 
-template <class T> class GeneralizedEighFactor final : public EighFactor<T> {
+template <class T>
+class GeneralizedEighFactor final : public EighFactor<T> {
 public:
     // a, b: validated n-by-n matrices of dtype T; options.triangle names the triangle of both.
-    GeneralizedEighFactor(int itype, const MatrixRef &a, const MatrixRef &b, const FactorOptions &options);
+    GeneralizedEighFactor(int itype, const MatrixRef &a, const MatrixRef &b,
+                          const FactorOptions &options);
 
     FactorKind kind() const override { return FactorKind::generalized_eigh; }
     double rcond() const override;
     LogDet logdet() const override;
     void get_part(Part part, const MatrixRef &out) const override;
-    void solve_shifted(const double *shifts, index_t nshifts, const MatrixRef &b, const MatrixRef &x,
-                       index_t x_stride) const override;
+    void solve_shifted(const double *shifts, index_t nshifts, const MatrixRef &b,
+                       const MatrixRef &x, index_t x_stride) const override;
     void save(StateWriter &out) const override;
 
 protected:
@@ -36,7 +38,8 @@ protected:
 
 private:
     struct Decomposition;
-    static Decomposition decompose(int itype, const MatrixRef &a, const MatrixRef &b, const FactorOptions &options);
+    static Decomposition decompose(int itype, const MatrixRef &a, const MatrixRef &b,
+                                   const FactorOptions &options);
     GeneralizedEighFactor(int itype, index_t n, const FactorOptions &options, Decomposition d);
 
     const int itype_;
@@ -45,7 +48,7 @@ private:
 };
 
 // The factor of the problem `itype` (1, 2 or 3, checked by the caller) for dtype (real).
-std::unique_ptr<Factor> make_generalized_eigh(int itype, Dtype dtype, const MatrixRef &a, const MatrixRef &b,
-                                              const FactorOptions &options);
+std::unique_ptr<Factor> make_generalized_eigh(int itype, Dtype dtype, const MatrixRef &a,
+                                              const MatrixRef &b, const FactorOptions &options);
 
 }  // namespace fl
