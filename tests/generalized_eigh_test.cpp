@@ -324,6 +324,9 @@ TYPED_TEST(GeneralizedEigh, BadArguments) {
                                b.data(), int64_t(1) << 32),
                  FL_ERR_TOO_LARGE, fn, "n");
 
+    // NULL is accepted for an empty matrix, as everywhere.
+    EXPECT_EQ(create_raw<T>(2, dt, FL_ROW_MAJOR, 0, nullptr, 1, nullptr, 1), FL_OK) << fl_last_error();
+
     fl_options *raw = nullptr;
     ASSERT_EQ(fl_options_create(&raw), FL_OK);
     OptionsPtr opts(raw);
