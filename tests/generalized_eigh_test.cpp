@@ -180,6 +180,17 @@ TYPED_TEST(GeneralizedEigh, SolvesLogdetRankInertiaOfA) {
             Ref inv;
             checked_inverse<T>(f.get(), 25, 25, l, 1, inv);
             EXPECT_LT(inverse_residual(am.to_ref(), inv, eps<T>()), kResidualThreshold);
+            // The products with A^-1 run on the same basis: Y^T A^-1 Y against Y^T (A^-1 Y).
+            const Matrix<T> y = Matrix<T>::from_ref(random_ref(25, 3, 634), FL_COL_MAJOR);
+            Matrix<T> q(3, 3, FL_COL_MAJOR), x(25, 3, FL_COL_MAJOR);
+            ASSERT_EQ(fl_factor_quadratic_form(f.get(), Dtype<T>::value, 3, FL_COL_MAJOR, y.data(),
+                                               y.ld(), FL_COL_MAJOR, q.data(), q.ld()),
+                      FL_OK)
+                << fl_last_error();
+            ASSERT_EQ(solve(f.get(), FL_NO_TRANS, y, x), FL_OK) << fl_last_error();
+            const Ref want_q = multiply(transpose(y.to_ref()), x.to_ref());
+            EXPECT_LT(double(norm1(subtract(q.to_ref(), want_q)) / norm1(want_q)),
+                      25 * 30 * eps<T>());
             double sign = 0, logabs = 0;
             ASSERT_EQ(fl_factor_logdet(f.get(), &sign, &logabs), FL_OK) << fl_last_error();
             EXPECT_EQ(sign, want.sign);
@@ -325,7 +336,8 @@ TYPED_TEST(GeneralizedEigh, BadArguments) {
                  FL_ERR_TOO_LARGE, fn, "n");
 
     // NULL is accepted for an empty matrix, as everywhere.
-    EXPECT_EQ(create_raw<T>(2, dt, FL_ROW_MAJOR, 0, nullptr, 1, nullptr, 1), FL_OK) << fl_last_error();
+    EXPECT_EQ(create_raw<T>(2, dt, FL_ROW_MAJOR, 0, nullptr, 1, nullptr, 1), FL_OK)
+        << fl_last_error();
 
     fl_options *raw = nullptr;
     ASSERT_EQ(fl_options_create(&raw), FL_OK);
