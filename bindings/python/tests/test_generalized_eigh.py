@@ -107,6 +107,8 @@ def test_errors():
         fastlinalg.eigh(a, np.eye(3))
     with pytest.raises(ValueError, match="square"):
         fastlinalg.eigh(a, np.ones((4, 3)))
+    with pytest.raises(ValueError, match="square 2-D"):
+        fastlinalg.eigh(np.stack([a, a]), b)  # b is not taken with a stack
     with pytest.raises(TypeError, match="complex"):
         fastlinalg.eigh(a, b.astype(complex))
     with pytest.raises(UnsupportedError, match="condition"):
