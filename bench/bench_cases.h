@@ -53,7 +53,7 @@ void register_factor_solve_benchmarks();
 void register_solve_only_benchmarks();
 void register_gemm_benchmarks();
 void register_lstsq_benchmarks(); // bench_lstsq.cpp: QR/COD/SVD least squares vs gels/gelsy/gelsd
-void register_sym_benchmarks();   // bench_sym.cpp: LDL^T vs sytrf+sytrs(2), EIGH vs syevd
+void register_sym_benchmarks();   // bench_sym.cpp: LDL^T vs sytrf+sytrs(2), EIGH vs syevd, sygvd
 void register_rolled_benchmarks(); // bench_rolled.cpp: fl_rolled_matmul vs the d*k GEMM loop
 void register_products_benchmarks();  // bench_products.cpp: Y^T A^-1 Y vs potrf+trsm+syrk
 void register_kernel_benchmarks(); // bench_kernels.cpp: kernel matrices vs writing K and a BLAS route

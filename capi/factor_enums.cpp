@@ -21,6 +21,8 @@ constexpr KindName kinds[] = {
     {FL_FACTOR_SPARSE_CHOLESKY, FactorKind::sparse_cholesky},
     {FL_FACTOR_SPARSE_LU, FactorKind::sparse_lu},
     {FL_FACTOR_SPARSE_QR, FactorKind::sparse_qr},
+    // Reported as EIGH; to_kind finds FactorKind::eigh first, so no code makes it.
+    {FL_FACTOR_EIGH, FactorKind::generalized_eigh},
 };
 
 // The public enumerator of each element type, and its name in messages.

@@ -378,6 +378,37 @@ TYPED_TEST(CppWrapper, RankPartsApplyQResidualNorms) {
                     100 * eps<T>() * 10);
 }
 
+// A v = w B v: the eigenpairs' residual, solves of A, and a B of another layout refused.
+TYPED_TEST(CppWrapper, GeneralizedEigh) {
+    using T = TypeParam;
+    const int64_t n = 6;
+    const auto a = spd_matrix<T>(n, FL_COL_MAJOR, 44);
+    const auto b = spd_matrix<T>(n, FL_COL_MAJOR, 45);
+    const fl::factor f = fl::factor::generalized_eigh(1, a, b);
+    EXPECT_EQ(f.kind(), FL_FACTOR_EIGH);
+    const auto w = f.part<T>(FL_PART_EIGENVALUES);
+    const auto v = f.part<T>(FL_PART_EIGENVECTORS);
+    double residual = 0, scale = 0;
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < n; ++i) {
+            double av = 0, bv = 0;
+            for (int64_t k = 0; k < n; ++k) {
+                av += double(a(i, k)) * double(v(k, j));
+                bv += double(b(i, k)) * double(v(k, j));
+            }
+            residual = std::max(residual, std::fabs(av - double(w(j, 0)) * bv));
+            scale = std::max(scale, std::fabs(av));
+        }
+    EXPECT_LT(residual / (scale * n * double(std::numeric_limits<T>::epsilon())), kThreshold);
+    const auto rhs = random_matrix<T>(n, 2, FL_COL_MAJOR, 46);
+    EXPECT_LT(solve_residual(a, f.solve(rhs), rhs), kThreshold);
+    const auto row_b = spd_matrix<T>(n, FL_ROW_MAJOR, 45);
+    expect_error([&] { (void)fl::factor::generalized_eigh(1, a, row_b); }, FL_ERR_INVALID_ARGUMENT,
+                 "fl_factor_create_generalized_eigh: b must have the layout");
+    expect_error([&] { (void)fl::factor::generalized_eigh(4, a, b); }, FL_ERR_INVALID_ARGUMENT,
+                 "itype = 4");
+}
+
 TYPED_TEST(CppWrapper, SolveShiftedAndRankUpdate) {
     using T = TypeParam;
     const int64_t n = 6;

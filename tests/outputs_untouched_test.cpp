@@ -189,6 +189,15 @@ std::vector<Case> cases() {
                                     nullptr);
         });
     });
+    add("fl_factor_create_generalized_eigh", FL_ERR_NOT_POSITIVE_DEFINITE, [](Watched &) {
+        const std::vector<double> a = spd();
+        std::vector<double> b = spd();
+        b.back() = -1.0;  // B's last leading minor: found inside sygvd, after the copies
+        return expect_null<fl_factor>([&](fl_factor **f) {
+            return fl_factor_create_generalized_eigh(f, 1, FL_FLOAT64, FL_COL_MAJOR, n, a.data(), n,
+                                                     b.data(), n, nullptr);
+        });
+    });
     add("fl_factor_solve", FL_ERR_NON_FINITE, [](Watched &w) {
         const FactorPtr f = dense(FL_FACTOR_LU);
         const std::vector<double> b = nan_last(n * 2);

@@ -247,3 +247,27 @@ func Inverse[T Float](f *Factor, out Matrix[T]) error {
 		return C.fl_factor_inverse(f.handle(), dtypeOf[T](), co.layout, co.ptr, co.ld)
 	})
 }
+
+// NewGeneralizedEigH solves the generalized symmetric-definite eigenproblem of a symmetric a
+// and a symmetric positive definite b (fl_factor_create_generalized_eigh): itype 1 is
+// A v = w B v, 2 is A B v = w v, 3 is B A v = w v. a and b are n-by-n in one layout; opts
+// may be nil. The Factor's kind is EigH: PartEigenvalues (ascending), PartEigenvectors (V
+// with V^T B V = I, or V^T B^-1 V = I for itype 3), and solves, LogDet, Rank and Inertia of A.
+func NewGeneralizedEigH[T Float](itype int, a, b Matrix[T], opts *Options) (*Factor, error) {
+	const fn = "fl_factor_create_generalized_eigh"
+	ca, err := a.shaped(fn, "a", a.Rows, a.Rows)
+	if err != nil {
+		return nil, err
+	}
+	cb, err := b.shaped(fn, "b", a.Rows, a.Rows)
+	if err != nil {
+		return nil, err
+	}
+	if cb.layout != ca.layout {
+		return nil, argError(ErrInvalidArgument, fn, "b must have the layout of a")
+	}
+	defer runtime.KeepAlive(opts)
+	return newFactor(func(out **C.fl_factor) C.fl_status {
+		return C.fl_factor_create_generalized_eigh(out, C.int(itype), dtypeOf[T](), ca.layout, ca.rows, ca.ptr, ca.ld, cb.ptr, cb.ld, opts.handle())
+	})
+}

@@ -215,6 +215,53 @@ func TestSolveShifted(t *testing.T) {
 	}
 }
 
+// A v = w B v: the eigenvalues of B^-1 A, the generalized ridge path (A + s B)^-1 c, and a b
+// of another layout refused.
+func TestGeneralizedEigH(t *testing.T) {
+	rng := rand.New(rand.NewSource(7))
+	const n = 8
+	a := randDense(rng, n, n)
+	a = mul(a, transpose(a))
+	b := spdDense(rng, n)
+	f, err := NewGeneralizedEigH(1, toMatrix[float64](a, n, ColMajor), toMatrix[float64](b, n, ColMajor), nil)
+	must(t, err)
+	defer f.Close()
+	if f.Kind() != EigH {
+		t.Errorf("kind %v", f.Kind())
+	}
+	w := Matrix[float64]{Data: make([]float64, n), Rows: n, Cols: 1, Layout: ColMajor}
+	v := Matrix[float64]{Data: make([]float64, n*n), Rows: n, Cols: n, Layout: ColMajor}
+	must(t, GetPart(f, PartEigenvalues, w))
+	must(t, GetPart(f, PartEigenvectors, v))
+	vd := fromMatrix(v)
+	vw := zeros(n, n)
+	for i := range vw {
+		for j := range vw[i] {
+			vw[i][j] = vd[i][j] * w.Data[j]
+		}
+	}
+	expectClose(t, "A V = B V diag(w)", mul(a, vd), mul(b, vw), 1e-12)
+	c := randDense(rng, n, 2)
+	x := Matrix[float64]{Data: make([]float64, 2*n*2), Rows: n, Cols: 2, Layout: RowMajor}
+	shifts := []float64{0.5, 4}
+	must(t, SolveShifted(f, shifts, toMatrix[float64](c, 2, RowMajor), x, n*2))
+	for l, s := range shifts {
+		as := zeros(n, n)
+		for i := range as {
+			for j := range as[i] {
+				as[i][j] = a[i][j] + s*b[i][j]
+			}
+		}
+		xl := x
+		xl.Data = x.Data[l*n*2:]
+		expectClose(t, "(A + s B) x = c", fromMatrix(xl), mul(inverse(as), c), 1e-12)
+	}
+	_, err = NewGeneralizedEigH(1, toMatrix[float64](a, n, ColMajor), toMatrix[float64](b, n, RowMajor), nil)
+	if !errorsIs(err, ErrInvalidArgument) {
+		t.Errorf("mixed layouts: %v", err)
+	}
+}
+
 func TestRankUpdate(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	const n, k = 9, 2

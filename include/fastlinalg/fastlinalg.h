@@ -561,6 +561,61 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
                                        int64_t ldv);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Generalized symmetric-definite eigenproblem                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Solves the generalized eigenproblem of a symmetric A and a symmetric positive definite B
+ * (LAPACK sygvd, divide and conquer) and stores *factor, which the caller releases with
+ * fl_factor_destroy:
+ *   itype 1: A v = w B v,   itype 2: A B v = w v,   itype 3: B A v = w v.
+ * Both matrices are read from the same triangle (FL_OPT_TRIANGLE, lower by default) in the
+ * same layout and copied; neither is changed.
+ *
+ * The factor reports kind FL_FACTOR_EIGH and answers, for every itype:
+ *  - FL_PART_EIGENVALUES: n-by-1, ascending;
+ *  - FL_PART_EIGENVECTORS: n-by-n V, column j for eigenvalue j, normalised as LAPACK does:
+ *    V^T B V = I for itypes 1 and 2, V^T B^-1 V = I for itype 3 (scipy.linalg.eigh(a, b,
+ *    type=itype) returns the same V up to the sign of each column);
+ *  - fl_factor_solve (and fl_factor_inverse and the products with A^-1): solves A X = B_rhs
+ *    for the A given here, as X = V diag(1/w) V^T B_rhs (itypes 1 and 3) or
+ *    (B V) diag(1/w) (B V)^T B_rhs (itype 2); eigenvalues with |w| at or below
+ *    max(FL_OPT_ATOL, FL_OPT_RTOL * max|w|) are dropped, as EIGH does (for a singular A
+ *    this is a generalized inverse, A X A = A, not the Moore-Penrose one);
+ *  - fl_factor_logdet of A: log|det A| = sum log|w| + log det B (itype 1) or - log det B
+ *    (itypes 2 and 3), sign = the product of the signs of w;
+ *  - fl_factor_rank and fl_factor_inertia of A (A is congruent to diag(w));
+ *  - fl_factor_solve_shifted, itype 1 only: X_l = (A + shifts[l] B)^-1 B_rhs, the generalized
+ *    ridge path, at two GEMMs per shift (FL_ERR_UNSUPPORTED for itypes 2 and 3).
+ * fl_factor_rcond (the generalized eigenvalues do not give A's condition) and
+ * fl_factor_serialize give FL_ERR_UNSUPPORTED.
+ *
+ * Returns FL_ERR_INVALID_ARGUMENT for itype outside 1 to 3 and for a bad n, lda or ldb
+ * (named); FL_ERR_UNSUPPORTED for a complex dtype, FL_OPT_PRECISION = FL_PRECISION_MIXED
+ * and FL_OPT_STORAGE other than FL_STORAGE_FULL; FL_ERR_NON_FINITE naming a or b for NaN/Inf
+ * in the triangle read (always checked: the iteration may not end on them);
+ * FL_ERR_NOT_POSITIVE_DEFINITE naming b and the order of its first leading minor that is
+ * not positive; FL_ERR_NO_CONVERGENCE if the eigen iteration fails. *factor is NULL on any
+ * failure. n = 0 is valid. Cost: about 14 n^3 flops (sygvd with vectors; itype 2 adds a
+ * symmetric product, 2 n^3).
+ *
+ * @param factor receives the new factor; NULL on failure
+ * @param itype the problem: 1 (A v = w B v), 2 (A B v = w v) or 3 (B A v = w v)
+ * @param dtype FL_FLOAT32 or FL_FLOAT64, the element type of A and B
+ * @param layout the layout of both A and B
+ * @param n the order of A and B (>= 0)
+ * @param a A's elements (n-by-n, symmetric, read only)
+ * @param lda A's leading dimension
+ * @param b B's elements (n-by-n, symmetric positive definite, read only)
+ * @param ldb B's leading dimension
+ * @param options FL_OPT_TRIANGLE, FL_OPT_RTOL, FL_OPT_ATOL, or NULL for the defaults
+ * @return FL_OK, or the status of the first problem found, named with its argument and
+ *     value by fl_last_error() */
+FL_API fl_status fl_factor_create_generalized_eigh(fl_factor **factor, int itype, fl_dtype dtype,
+                                                   fl_layout layout, int64_t n, const void *a,
+                                                   int64_t lda, const void *b, int64_t ldb,
+                                                   const fl_options *options);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Saving and loading factors                                                                   */
 /* ------------------------------------------------------------------------------------------ */
 

@@ -406,6 +406,24 @@ public:
         : factor(kind, a, opts.get()) {}
     // Takes ownership of a handle made by the C API.
     explicit factor(fl_factor *owned) noexcept : handle_(owned) {}
+    // The generalized symmetric-definite eigenproblem (fl_factor_create_generalized_eigh):
+    // itype 1 is A v = w B v, 2 is A B v = w v, 3 is B A v = w v; A and B square, of one
+    // element type and one layout. The factor's kind is FL_FACTOR_EIGH; its queries are A's.
+    template <class A, class B>
+    static factor generalized_eigh(int itype, const A &a, const B &b,
+                                   const options *opts = nullptr) {
+        const char *fn = "fl_factor_create_generalized_eigh";
+        const auto av = detail::as_view(a);
+        const matrix_view<detail::elem_t<A>> bv = detail::as_view(b);
+        detail::expect_shape(fn, "a", av, av.rows, av.rows);
+        detail::expect_shape(fn, "b", bv, av.rows, av.rows);
+        detail::expect_layout(fn, "b", bv.layout, av.layout);
+        fl_factor *raw = nullptr;
+        check(fl_factor_create_generalized_eigh(&raw, itype, dtype_v<detail::elem_t<A>>, av.layout,
+                                                av.rows, av.data, av.ld, bv.data, bv.ld,
+                                                opts != nullptr ? opts->get() : nullptr));
+        return factor(raw);
+    }
 
     fl_factor_kind kind() const { return fl_factor_get_kind(handle_.get()); }
     fl_dtype dtype() const { return fl_factor_get_dtype(handle_.get()); }

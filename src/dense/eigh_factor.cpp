@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <limits>
 #include <string>
+#include <utility>
 
 #include "core/error.hpp"
 #include "core/finite_check.hpp"
@@ -76,6 +77,11 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
                                              ") on a symmetric matrix of order " + std::to_string(n_));
     if (info < 0) throw Error(ErrorCode::internal, "syevd rejected argument " + std::to_string(-info));
 }
+
+template <class T>
+EighFactor<T>::EighFactor(index_t n, const FactorOptions &options, std::vector<T> w,
+                          std::unique_ptr<T[]> v)
+    : n_(n), options_(options), w_(std::move(w)), v_(std::move(v)) {}
 
 template <class T> double EighFactor<T>::threshold() const {
     const double largest = n_ == 0 ? 0.0 : std::max(std::fabs(double(w_.front())), std::fabs(double(w_.back())));
@@ -202,9 +208,10 @@ void EighFactor<T>::solve_shifted(const double *shifts, index_t nshifts, const M
         for (index_t i = 0; i < n_; ++i)
             if (double(w_[static_cast<size_t>(i)]) + shifts[l] == 0)
                 throw Error(ErrorCode::singular,
-                            "shifts[" + std::to_string(l) + "] = " + number(shifts[l]) +
-                                " makes A + shift I singular: it cancels eigenvalue " + std::to_string(i + 1) +
-                                " (1-based, ascending) = " + number(double(w_[static_cast<size_t>(i)])));
+                            "shifts[" + std::to_string(l) + "] = " + number(shifts[l]) + " makes " +
+                                shifted_matrix() + " singular: it cancels eigenvalue " +
+                                std::to_string(i + 1) + " (1-based, ascending) = " +
+                                number(double(w_[static_cast<size_t>(i)])));
     const index_t k = x.cols;
     if (n_ == 0 || k == 0 || nshifts == 0) return;
     blas::SerialRegion region(small_solve(n_, k));

@@ -3,6 +3,8 @@
 // w and V: the pseudo-inverse for solves and inverses (eigenvalues within the rank
 // tolerance count as zero), the exact 2-norm condition number, rank and inertia, and
 // shifted solves (A + lambda I)^-1 B for many lambda at the price of two GEMMs each.
+// GeneralizedEighFactor (generalized_eigh_factor.hpp) reuses all of it with a basis that
+// is not orthonormal: every query here only needs A^+ = V diag(1/w) V^T.
 #pragma once
 
 #include <memory>
@@ -12,7 +14,8 @@
 
 namespace fl {
 
-template <class T> class EighFactor final : public Factor {
+template <class T>
+class EighFactor : public Factor {
 public:
     EighFactor(const MatrixRef &a, const FactorOptions &options);
     // Rebuilds a saved factor, and saves one (dense/saved/eigh_state.cpp).
@@ -36,6 +39,12 @@ public:
                        index_t x_stride) const override;
 
 protected:
+    // A factor whose queries run through the eigenvalues w (ascending) and the n-by-n
+    // column-major basis v, A^+ = V diag(1/w) V^T, computed by the caller.
+    EighFactor(index_t n, const FactorOptions &options, std::vector<T> w, std::unique_ptr<T[]> v);
+    // The matrix solve_shifted inverts, in its messages.
+    virtual const char *shifted_matrix() const { return "A + shift I"; }
+
     // Products with A^+ = V diag(s) V^T through C = V^T Y, which costs what one solve's
     // half does: quadratic forms C^T diag(s) C (mirrored, exactly symmetric), Mahalanobis
     // norms sum_i s_i C_ij^2, trace(A^+ Y) = sum_j s_j (V^T Y V)_jj, and diag(A^+)_i =

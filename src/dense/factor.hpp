@@ -25,7 +25,8 @@ enum class FactorKind {
     eigh,
     sparse_cholesky,  // the SuiteSparse kinds (src/sparse/)
     sparse_lu,
-    sparse_qr
+    sparse_qr,
+    generalized_eigh  // A v = w B v (generalized_eigh_factor.hpp): public kind FL_FACTOR_EIGH
 };
 
 class SparseMatrix;

@@ -42,6 +42,11 @@ constexpr FactorKindRow rows[] = {
      rcond | Query::logdet | Query::refactor},
     {FactorKind::sparse_qr, "sparse QR", ShapeRule::sparse, false, nullptr, make_sparse_qr,
      Query::rank | Query::refactor},
+    // Made by fl_factor_create_generalized_eigh, not from a kind code: no maker here.
+    {FactorKind::generalized_eigh, "generalized symmetric-definite eigen (EIGH of A, B)",
+     ShapeRule::square, true, nullptr, nullptr,
+     Query::logdet | Query::rank | Query::inertia | Query::eigenvalues | Query::eigenvectors |
+         Query::solve_shifted},
 };
 
 }  // namespace

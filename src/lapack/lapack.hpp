@@ -49,6 +49,7 @@ template <> struct Routines<float> {
     static constexpr auto sytri = LAPACKE_ssytri_work;
     static constexpr auto sycon = LAPACKE_ssycon_work;
     static constexpr auto syevd = LAPACKE_ssyevd_work;
+    static constexpr auto sygvd = LAPACKE_ssygvd_work;
     static constexpr auto geqrf = LAPACKE_sgeqrf_work;
     static constexpr auto ormqr = LAPACKE_sormqr_work;
     static constexpr auto orgqr = LAPACKE_sorgqr_work;
@@ -92,6 +93,7 @@ template <> struct Routines<double> {
     static constexpr auto sytri = LAPACKE_dsytri_work;
     static constexpr auto sycon = LAPACKE_dsycon_work;
     static constexpr auto syevd = LAPACKE_dsyevd_work;
+    static constexpr auto sygvd = LAPACKE_dsygvd_work;
     static constexpr auto geqrf = LAPACKE_dgeqrf_work;
     static constexpr auto ormqr = LAPACKE_dormqr_work;
     static constexpr auto orgqr = LAPACKE_dorgqr_work;

@@ -997,6 +997,45 @@ static void t15_handles(void) {
     free(a), free(s);
 }
 
+static void t18_generalized_eigh(void) {
+    const int64_t n = 4;
+    double *a = tridiag(n), *b = tridiag(n), *minus_b = mat(n, n);
+    for (int64_t i = 0; i < n; ++i) AT(b, n, i, i) += 4.0;
+    for (int64_t i = 0; i < n * n; ++i) minus_b[i] = -b[i];
+    fl_factor *f = NULL;
+    /* F = generalized_eigh_factor(A, B): size checks are Julia's, then one C call */
+    OK(fl_factor_create_generalized_eigh(&f, 1, FL_FLOAT64, FL_COL_MAJOR, n, a, n, b, n, NULL));
+    /* w, V = factor_part(F, :eigenvalues), factor_part(F, :eigenvectors) */
+    double *w = mat(n, 1), *v = mat(n, n);
+    int64_t rows = 0, cols = 0;
+    OK(fl_factor_part_shape(f, FL_PART_EIGENVALUES, &rows, &cols));
+    OK(fl_factor_get_part(f, FL_PART_EIGENVALUES, FL_FLOAT64, FL_COL_MAJOR, w, n));
+    OK(fl_factor_part_shape(f, FL_PART_EIGENVECTORS, &rows, &cols));
+    OK(fl_factor_get_part(f, FL_PART_EIGENVECTORS, FL_FLOAT64, FL_COL_MAJOR, v, n));
+    /* @test norm(A * V - B * V * Diagonal(w[:, 1])) <= 100 * eps() * norm(A) * norm(V) */
+    double *r = mat(n, n);
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < n; ++i) {
+            long double s = 0;
+            for (int64_t p = 0; p < n; ++p)
+                s += (long double)AT(a, n, i, p) * AT(v, n, p, j) - (long double)AT(b, n, i, p) * AT(v, n, p, j) * w[j];
+            AT(r, n, i, j) = (double)s;
+        }
+    EXPECT(frob(r, n, n, n) <= 100 * DBL_EPSILON * frob(a, n, n, n) * frob(v, n, n, n));
+    /* @test small_residual(A, F \ rhs(4, 1), rhs(4, 1)) */
+    double *c = rhs(n, 1), x[4];
+    OK(jl_backslash(f, FL_FLOAT64, 1, c, n, x, n));
+    EXPECT(small_residual(a, n, n, n, 0, x, n, c, n, 1, DBL_EPSILON));
+    /* e = try generalized_eigh_factor(A, -B) ...: FL_ERR_NOT_POSITIVE_DEFINITE */
+    fl_factor *g = NULL;
+    EXPECT(jl_check(fl_factor_create_generalized_eigh(&g, 1, FL_FLOAT64, FL_COL_MAJOR, n, a, n, minus_b, n,
+                                                     NULL)) == FL_ERR_NOT_POSITIVE_DEFINITE);
+    EXPECT(g == NULL);
+    /* close(F) */
+    fl_factor_destroy(f);
+    free(a), free(b), free(minus_b), free(w), free(v), free(r), free(c);
+}
+
 int main(void) {
     struct {
         const char *name;
@@ -1017,6 +1056,7 @@ int main(void) {
                   {"[T14] errors carry the status and the message", t14_errors},
                   {"[T16] LinearAlgebra conventions; save and load", t16_conventions},
                   {"[T17] stacks of small matrices, batches, factor_info", t17_batched},
+                  {"[T18] generalized eigenproblem A v = λ B v", t18_generalized_eigh},
                   {"[T15] handles are freed: close, double close, finalizers", t15_handles}};
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; ++i) {
         int before = failures;

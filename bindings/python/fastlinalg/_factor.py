@@ -801,7 +801,8 @@ class Factor:
         """eigh: X_l with (A + shifts[l] I) X_l = B for every shift, in one call and without
         refactoring (a ridge path). B is (n,) or (n, k); returns an array of shape
         (len(shifts), n) or (len(shifts), n, k) (each X_l in B's order), or X alone for a
-        scalar shift. Raises SingularMatrixError if some shift + eigenvalue is exactly 0."""
+        scalar shift. Raises SingularMatrixError if some shift + eigenvalue is exactly 0.
+        For eigh(a, b) (type 1) the systems are (A + shifts[l] B) X_l = B_rhs."""
         h = self._handle()
         sh = np.array(shifts, dtype=_F64, order="C", copy=True)
         scalar = sh.ndim == 0
@@ -1138,12 +1139,23 @@ def svd(a, rtol=None, atol=0.0, check_finite=True):
     return _build(a, _lib.FACTOR_SVD, check_finite, 1, _tolerances(rtol, atol))
 
 
-def eigh(a, lower=True, rtol=None, atol=0.0, check_finite=True, *, check=True):
+def eigh(a, b=None, lower=True, rtol=None, atol=0.0, check_finite=True, *, type=1, check=True):
     """Symmetric eigendecomposition A = V diag(w) V^T (LAPACK syevd), reading only the lower
     (or upper) triangle: .eigenvalues (ascending), .eigenvectors, .rank, .inertia, slogdet,
     pseudo-inverse solves (eigenvalues with |w| <= max(atol, rtol * max|w|) count as zero),
     and solve_shifted() for (A + lambda I) X = B over many lambda at once.
+
+    With b (symmetric positive definite, same shape, the same triangle read), the generalized
+    problem of scipy.linalg.eigh(a, b, type=type) (LAPACK sygvd): type 1 is A v = w B v, 2 is
+    A B v = w v, 3 is B A v = w v. .eigenvalues (ascending; scipy's eigvalsh(a, b)) and
+    .eigenvectors V with V^T B V = I (types 1, 2) or V^T B^-1 V = I (type 3), as scipy's up to
+    each column's sign; solve(), slogdet, rank and inertia are of A itself; for type 1,
+    solve_shifted(s, c) solves (A + s B) X = C, the generalized ridge path. rcond is
+    unsupported. b is not taken with a stack. Raises NotPositiveDefiniteError naming b.
     """
+    if b is not None:
+        from ._generalized_eigh import generalized_eigh  # imported here: it builds on this module
+        return generalized_eigh(a, b, lower, type, _tolerances(rtol, atol), check_finite)
     t = 1 if lower else 2
     return (_stack_or(a, _lib.FACTOR_EIGH, t, check)
             or _build(a, _lib.FACTOR_EIGH, check_finite, t, _tolerances(rtol, atol)))

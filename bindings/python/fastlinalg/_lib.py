@@ -106,6 +106,8 @@ _PROTOTYPES = [
     ("fl_options_set_real", _ENUM, [_P, _ENUM, _c.c_double]),
     ("fl_options_get_real", _ENUM, [_P, _ENUM, _c.POINTER(_c.c_double)]),
     ("fl_factor_create", _ENUM, [_c.POINTER(_P), _ENUM, _ENUM, _ENUM, _I64, _I64, _P, _I64, _P]),
+    ("fl_factor_create_generalized_eigh", _ENUM, [_c.POINTER(_P), _INT, _ENUM, _ENUM, _I64, _P, _I64,
+                                                  _P, _I64, _P]),
     ("fl_factor_destroy", None, [_P]),
     ("fl_factor_get_kind", _ENUM, [_P]),
     ("fl_factor_get_dtype", _ENUM, [_P]),

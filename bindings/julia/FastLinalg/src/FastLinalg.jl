@@ -38,7 +38,8 @@ include("sparse.jl")
 include("batched.jl")
 
 export FastLinalgError, Options, Factor, logabsdet_phase, factorize_fl, lu_factor, cholesky_factor,
-       ldlt_factor, qr_factor, cod_factor, svd_factor, eigh_factor, kind, rcond, inertia,
+       ldlt_factor, qr_factor, cod_factor, svd_factor, eigh_factor,
+       generalized_eigh_factor, kind, rcond, inertia,
        factor_part, apply_q!, residual_norms, solve_shifted, rank_update,
        quadratic_form, bilinear_form, sandwich, trace_solve, inverse_diagonal, mahalanobis,
        Kernel, kernel_matrix, kernel_gradient, rolled_matmul, digitize, bincount,

@@ -58,6 +58,28 @@ cod_factor(A; options=nothing) = factorize_fl(A; kind=:cod, options)
 svd_factor(A; options=nothing) = factorize_fl(A; kind=:svd, options)
 eigh_factor(A; options=nothing) = factorize_fl(A; kind=:eigh, options)
 
+"""
+    generalized_eigh_factor(A, B; itype=1, options=nothing) -> Factor
+
+The generalized symmetric-definite eigenproblem of a symmetric A and a symmetric positive
+definite B (LAPACK sygvd): `itype` 1 is A v = λ B v, 2 is A B v = λ v, 3 is B A v = λ v.
+`factor_part(F, :eigenvalues)` (ascending) and `:eigenvectors` (Vᵀ B V = I; Vᵀ B⁻¹ V = I for
+itype 3); `F \\ b`, `logabsdet`, `rank` and `inertia` are A's; for itype 1 `solve_shifted`
+solves (A + s B) X = C. `kind(F)` is `:eigh`.
+"""
+function generalized_eigh_factor(A::StridedMatrix{T}, B::StridedMatrix{T}; itype::Integer=1,
+                                 options::Union{Nothing,Options}=nothing) where {T<:FlFloat}
+    require_shape("A", size(A, 2), size(A, 1))
+    require_shape("B", size(B), size(A))
+    out = Ref{Ptr{Cvoid}}(C_NULL)
+    status = ccall((:fl_factor_create_generalized_eigh, libfastlinalg), Cint,
+                   (Ref{Ptr{Cvoid}}, Cint, Cint, Cint, Int64, Ptr{Cvoid}, Int64, Ptr{Cvoid}, Int64,
+                    Ptr{Cvoid}),
+                   out, itype, dtype(T), FL_COL_MAJOR, size(A, 1), A, ld(A), B, ld(B),
+                   options_ptr(options))
+    return new_factor(T, status, out)
+end
+
 "The kind of factorization F holds, as a Symbol (`:lu`, ..., `:sparse_qr`)."
 function kind(F::Factor)
     code = ccall((:fl_factor_get_kind, libfastlinalg), Cint, (Ptr{Cvoid},), F)

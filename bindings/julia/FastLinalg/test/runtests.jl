@@ -270,6 +270,17 @@ end
     close(F), close(E)
 end
 
+@testset "[T18] generalized eigenproblem A v = λ B v" begin
+    A, B = tridiag(4), tridiag(4) + 4I
+    F = generalized_eigh_factor(A, B)                        # fl_factor_create_generalized_eigh
+    w, V = factor_part(F, :eigenvalues), factor_part(F, :eigenvectors)
+    @test norm(A * V - B * V * Diagonal(w[:, 1])) <= 100 * eps() * norm(A) * norm(V)
+    @test small_residual(A, F \ rhs(4, 1), rhs(4, 1))
+    e = try generalized_eigh_factor(A, -B); nothing catch e; e end
+    @test e isa FastLinalgError && e.status == 5             # FL_ERR_NOT_POSITIVE_DEFINITE
+    close(F)
+end
+
 @testset "[T15] handles are freed: close, double close, finalizers" begin
     F = lu_factor(nonsym(3, 3))
     close(F)

@@ -183,6 +183,18 @@ extern "C" {
         lda: i64,
         options: *const fl_options,
     ) -> fl_status;
+    pub fn fl_factor_create_generalized_eigh(
+        factor: *mut *mut fl_factor,
+        itype: c_int,
+        dtype: fl_dtype,
+        layout: fl_layout,
+        n: i64,
+        a: *const c_void,
+        lda: i64,
+        b: *const c_void,
+        ldb: i64,
+        options: *const fl_options,
+    ) -> fl_status;
     pub fn fl_factor_destroy(factor: *mut fl_factor);
     pub fn fl_factor_get_kind(factor: *const fl_factor) -> fl_factor_kind;
     pub fn fl_factor_get_dtype(factor: *const fl_factor) -> fl_dtype;
