@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 #include "fastlinalg/fastlinalg_mpi.h"
 #include "mpi/capi/collective.hpp"
 #include "mpi/capi/mpi_arguments.hpp"
@@ -66,9 +67,10 @@ FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor,
     if (fl_status s = mpi::capi::require_handle(context, fn, "context")) return s;
     const mpi::Context &ctx = *context->context;
     mpi::SparseKind sparse = mpi::SparseKind::general;
+    fl::Dtype element = fl::Dtype::float64;
     if (fl_status s = mpi::capi::collective(ctx.comm(), fn, [&] {
             sparse = sparse_kind(kind);
-            mpi::capi::require_float64(dtype, "dtype");
+            element = mpi::capi::real_dtype(dtype, "dtype");
             require_non_negative(n, "n");
             if (n > INT32_MAX)
                 throw Error(ErrorCode::too_large,
@@ -81,12 +83,11 @@ FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor,
         return s;
     std::unique_ptr<mpi::MumpsFactor> made;
     fl_status s = mpi::capi::collective(ctx.comm(), fn, [&] {
-        mpi::capi::require_same_on_every_rank(ctx.comm(), {kind, n, distributed},
-                                              "kinds, orders or distributed flags");
+        mpi::capi::require_same_on_every_rank(ctx.comm(), {kind, dtype, n, distributed},
+                                              "kinds, dtypes, orders or distributed flags");
         const bool reads = distributed || ctx.rank() == 0;
-        made = std::make_unique<mpi::MumpsFactor>(
-            ctx, sparse, n, distributed == 1,
-            mpi::SparseEntries{reads ? count : 0, rows, cols, static_cast<const double *>(values)});
+        made = mpi::MumpsFactor::make(ctx, element, sparse, n, distributed == 1,
+                                      mpi::SparseEntries{reads ? count : 0, rows, cols, values});
     });
     if (s == FL_OK) *factor = new fl_mpi_sparse_factor{std::move(made)};
     return s;
@@ -100,12 +101,11 @@ FL_API fl_status fl_mpi_sparse_factor_refactor(fl_mpi_sparse_factor *factor, fl_
     if (fl_status s = mpi::capi::require_handle(factor, fn, "factor")) return s;
     mpi::MumpsFactor &f = *factor->factor;
     if (fl_status s = mpi::capi::collective(comm_of(factor), fn, [&] {
-            mpi::capi::require_float64(dtype, "dtype");
+            mpi::capi::require_dtype(dtype, "dtype", f.dtype(), "the factor");
             if (f.holds_entries()) require_values(f.entry_count(), values);
         }))
         return s;
-    return mpi::capi::collective(comm_of(factor), fn,
-                                 [&] { f.refactor(static_cast<const double *>(values)); });
+    return mpi::capi::collective(comm_of(factor), fn, [&] { f.refactor(values); });
 }
 
 FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, fl_dtype dtype,
@@ -117,24 +117,29 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
     const int64_t n = f.order();
     const bool root = f.context().rank() == 0;
     mpi::FullMatrix in{nullptr, 0, 0}, out{nullptr, 0, 0};
-    std::vector<double> rhs;
     if (fl_status s = mpi::capi::collective(comm_of(factor), fn, [&] {
-            mpi::capi::require_float64(dtype, "dtype");
+            mpi::capi::require_dtype(dtype, "dtype", f.dtype(), "the factor");
             require_non_negative(nrhs, "nrhs");
             if (!root) return;
-            in = mpi::capi::full_matrix_arg({"b", "ldb", "n", "nrhs"}, layout, n, nrhs, b, ldb);
-            out = mpi::capi::full_matrix_arg({"x", "ldx", "n", "nrhs"}, layout, n, nrhs, x, ldx);
-            rhs.resize(static_cast<size_t>(n * nrhs));  // MUMPS wants them column-major, n apart
+            in = mpi::capi::full_matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), layout, n, nrhs,
+                                            b, ldb);
+            out = mpi::capi::full_matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), layout, n,
+                                             nrhs, x, ldx);
         }))
         return s;
     return mpi::capi::collective(comm_of(factor), fn, [&] {
         mpi::capi::require_same_on_every_rank(comm_of(factor), {nrhs},
                                               "numbers of right-hand sides");
-        for (int64_t j = 0; root && j < nrhs; ++j)
-            for (int64_t i = 0; i < n; ++i) rhs[i + j * n] = in.at(i, j);
-        f.solve(nrhs, rhs.data());
-        for (int64_t j = 0; root && j < nrhs; ++j)
-            for (int64_t i = 0; i < n; ++i) out.at(i, j) = rhs[i + j * n];
+        fl::typed_real(f.dtype(), [&](auto t) {
+            using T = decltype(t);
+            // MUMPS wants them column-major, n apart, on rank 0.
+            std::vector<T> rhs(root ? static_cast<size_t>(n * nrhs) : 0);
+            for (int64_t j = 0; root && j < nrhs; ++j)
+                for (int64_t i = 0; i < n; ++i) rhs[i + j * n] = in.at<T>(i, j);
+            f.solve(nrhs, rhs.data());
+            for (int64_t j = 0; root && j < nrhs; ++j)
+                for (int64_t i = 0; i < n; ++i) out.at<T>(i, j) = rhs[i + j * n];
+        });
     });
 }
 

@@ -4,6 +4,8 @@
 #include "mpi_test_support.hpp"
 #include "sparse_support.hpp"
 
+#include <type_traits>
+
 namespace fltest::mpi {
 namespace {
 
@@ -30,22 +32,25 @@ Triplets triplets_of(const Ref &a, bool distributed) {
 
 SparseFactorPtr sparse_factor(const fl_mpi_context *c, fl_mpi_sparse_kind kind, const Ref &a,
                               bool distributed, fl_status expected = FL_OK,
-                              const std::string &message = "") {
+                              const std::string &message = "", fl_dtype dtype = FL_FLOAT64) {
     const Triplets t = triplets_of(a, distributed);
+    const std::vector<float> single(t.values.begin(), t.values.end());
     fl_mpi_sparse_factor *f = nullptr;
-    expect_agreed(
-        fl_mpi_sparse_factor_create(&f, c, kind, a.rows, distributed, t.count(), t.rows.data(),
-                                    t.cols.data(), FL_FLOAT64, t.values.data()),
-        expected, message);
+    expect_agreed(fl_mpi_sparse_factor_create(
+                      &f, c, kind, a.rows, distributed, t.count(), t.rows.data(), t.cols.data(),
+                      dtype, dtype == FL_FLOAT32 ? static_cast<const void *>(single.data())
+                                                 : static_cast<const void *>(t.values.data())),
+                  expected, message);
     return SparseFactorPtr(f);
 }
 
-// X = A^-1 B on rank 0, broadcast so that every rank checks it.
+// X = A^-1 B on rank 0 in T, broadcast so that every rank checks it.
+template <class T = double>
 Ref sparse_solve(const fl_mpi_sparse_factor *f, const Ref &b, fl_layout layout) {
-    const Matrix<double> bm = Matrix<double>::from_ref(b, layout);
-    Matrix<double> x(b.rows, b.cols, layout);
-    expect_agreed(fl_mpi_sparse_factor_solve(f, FL_FLOAT64, b.cols, layout, bm.data(), bm.ld(),
-                                             x.data(), x.ld()),
+    const Matrix<T> bm = Matrix<T>::from_ref(b, layout);
+    Matrix<T> x(b.rows, b.cols, layout);
+    expect_agreed(fl_mpi_sparse_factor_solve(f, std::is_same_v<T, float> ? FL_FLOAT32 : FL_FLOAT64,
+                                             b.cols, layout, bm.data(), bm.ld(), x.data(), x.ld()),
                   FL_OK);
     Ref xr = x.to_ref();
     std::vector<double> flat(xr.v.begin(), xr.v.end());
@@ -104,6 +109,48 @@ TEST(SparseFactor, EveryKindSolvesManyRightHandSidesLikeSingleProcess) {
                 EXPECT_NEAR(logabs, static_cast<double>(expected.logabs),
                             1e-9 * std::fabs(static_cast<double>(expected.logabs)));
             }
+}
+
+// float32 runs smumps: the same kinds, judged with float's epsilon, against single-process
+// fastlinalg's float32 sparse factors.
+TEST(SparseFactor, Float32FactorsRunSinglePrecisionMumps) {
+    ContextPtr c = make_context();
+    const std::pair<fl_mpi_sparse_kind, Ref> kinds[] = {{FL_MPI_SPARSE_SPD, laplacian_ref(9)},
+                                                        {FL_MPI_SPARSE_SYMMETRIC, symmetric_indefinite(8)},
+                                                        {FL_MPI_SPARSE_GENERAL, general(10)}};
+    for (const auto &[kind, a] : kinds)
+        for (bool distributed : {false, true}) {
+            SparseFactorPtr f = sparse_factor(c.get(), kind, a, distributed, FL_OK, "", FL_FLOAT32);
+            const Ref b = rounded<float>(random_ref(a.rows, 5, 37));
+            const Ref x = sparse_solve<float>(f.get(), b, FL_ROW_MAJOR);
+            EXPECT_LT(solve_residual(a, FL_NO_TRANS, x, b, eps<float>()), kResidualThreshold)
+                << "kind " << kind << (distributed ? " distributed" : " centralised");
+            EXPECT_LT(relative_difference(x, reference_solve(FL_FACTOR_LU, a, b, FL_NO_TRANS,
+                                                             FL_FLOAT32)),
+                      1e-3);
+            double sign = 0, logabs = 0;
+            ASSERT_EQ(fl_mpi_sparse_factor_logdet(f.get(), &sign, &logabs), FL_OK);
+            const LogDet expected = ref_logdet(a);
+            EXPECT_EQ(sign, expected.sign);
+            EXPECT_NEAR(logabs, static_cast<double>(expected.logabs),
+                        1e-4 * std::fabs(static_cast<double>(expected.logabs)));
+            const Triplets t = triplets_of(a, distributed);
+            std::vector<float> values(t.values.begin(), t.values.end());
+            for (float &v : values) v *= 2;
+            expect_agreed(fl_mpi_sparse_factor_refactor(f.get(), FL_FLOAT32, values.data()), FL_OK);
+            Ref half = sparse_solve<float>(f.get(), b, FL_COL_MAJOR);
+            for (auto &v : half.v) v *= 2;
+            EXPECT_LT(relative_difference(half, x), 1e-4);
+        }
+    // A float32 factor takes float32 operands only.
+    SparseFactorPtr f = sparse_factor(c.get(), FL_MPI_SPARSE_SPD, laplacian_ref(3), false, FL_OK,
+                                      "", FL_FLOAT32);
+    Matrix<double> b(9, 1, FL_COL_MAJOR), x(9, 1, FL_COL_MAJOR);
+    expect_agreed(fl_mpi_sparse_factor_solve(f.get(), FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), 9,
+                                             x.data(), 9),
+                  FL_ERR_DTYPE_MISMATCH, "dtype = FL_FLOAT64 but the factor holds FL_FLOAT32");
+    expect_agreed(fl_mpi_sparse_factor_refactor(f.get(), FL_FLOAT64, b.data()),
+                  FL_ERR_DTYPE_MISMATCH, "FL_FLOAT32");
 }
 
 TEST(SparseFactor, InertiaOfSymmetricKindsMatchesEigenvalues) {
@@ -189,8 +236,14 @@ TEST(SparseFactor, ErrorsAreTranslatedAndAgreed) {
                       FL_ERR_DIMENSION_MISMATCH, "orders");
     }
     expect_agreed(fl_mpi_sparse_factor_create(&f, c.get(), FL_MPI_SPARSE_SPD, 4, 0, 0, nullptr,
-                                              nullptr, FL_FLOAT32, nullptr),
-                  FL_ERR_UNSUPPORTED, "FL_FLOAT32");
+                                              nullptr, FL_COMPLEX64, nullptr),
+                  FL_ERR_UNSUPPORTED, "FL_COMPLEX64");
+    if (size() > 1) {
+        expect_agreed(fl_mpi_sparse_factor_create(&f, c.get(), FL_MPI_SPARSE_SPD, 4, 0, 0, nullptr,
+                                                  nullptr, rank() == 0 ? FL_FLOAT32 : FL_FLOAT64,
+                                                  nullptr),
+                      FL_ERR_DIMENSION_MISMATCH, "dtypes");
+    }
     EXPECT_EQ(f, nullptr);
     SparseFactorPtr good = sparse_factor(c.get(), FL_MPI_SPARSE_SPD, laplacian_ref(3), false);
     Matrix<double> b(9, 2, FL_COL_MAJOR), x(9, 2, FL_COL_MAJOR);

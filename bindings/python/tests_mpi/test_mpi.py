@@ -118,3 +118,44 @@ def test_sparse_factors_match_scipy(ctx, distributed):
     with flm.sparse_lu(ctx, share(general), distributed) as f:
         x = everywhere(f.solve(b[:, 0] if ROOT else None))
         np.testing.assert_allclose(general @ x, b[:, 0], atol=1e-10)
+
+
+@pytest.mark.parametrize("kind", ["lu", "cholesky", "eigh", "qr"])
+def test_float32_dense_factors_stay_float32(ctx, kind):
+    rng = np.random.default_rng(6)
+    n = 40
+    g = rng.standard_normal((n, n))
+    a = (g @ g.T + n * np.eye(n)).astype(np.float32)
+    b = rng.standard_normal((n, 2)).astype(np.float32)
+    m = flm.DistMatrix.from_global(ctx, a if ROOT else None, block=4)
+    assert m.dtype == np.float32 and m.get_local().dtype == np.float32
+    f = getattr(flm, kind)(m)
+    x = everywhere(f.solve(b if ROOT else None))
+    assert x.dtype == np.float32
+    reference = np.linalg.solve(a.astype(np.float64), b.astype(np.float64))
+    np.testing.assert_allclose(x, reference, rtol=1e-4, atol=1e-5)
+    if kind == "eigh":
+        assert f.eigenvalues.dtype == np.float32
+        np.testing.assert_allclose(f.eigenvalues, np.linalg.eigvalsh(a.astype(np.float64)), rtol=1e-5)
+    if kind != "qr":
+        assert f.logdet()[1] == pytest.approx(np.linalg.slogdet(a.astype(np.float64))[1], rel=1e-5)
+
+
+@pytest.mark.parametrize("distributed", [False, True])
+def test_float32_sparse_factors_use_smumps(ctx, distributed):
+    a = laplacian(10).astype(np.float32)
+    n = a.shape[0]
+    b = np.random.default_rng(7).standard_normal((n, 3)).astype(np.float32)
+    if distributed:
+        coo = a.tocoo()
+        keep = coo.row % COMM.size == COMM.rank
+        share = (coo.row[keep], coo.col[keep], coo.data[keep], n)
+    else:
+        share = a if ROOT else None
+    with flm.sparse_cholesky(ctx, share, distributed) as f:
+        assert f.dtype == np.float32
+        x = everywhere(f.solve(b if ROOT else None))
+        assert x.dtype == np.float32
+        residual = np.abs(a.astype(np.float64) @ x - b).max() / np.abs(b).max()
+        assert residual < 1e-4
+        assert f.logdet()[1] == pytest.approx(np.linalg.slogdet(a.toarray().astype(np.float64))[1], rel=1e-4)

@@ -1,14 +1,36 @@
 #include "mpi/src/mumps/mumps_factor.hpp"
 
+#include <dmumps_c.h>
+#include <smumps_c.h>
+
 #include <climits>
 #include <cmath>
 #include <new>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 
 namespace fl::mpi {
 namespace {
+
+// The MUMPS instance type and entry point for element type T: the two C interfaces have
+// the same fields, of T.
+template <class T>
+struct Mumps;
+
+template <>
+struct Mumps<double> {
+    using Struc = DMUMPS_STRUC_C;
+    static void call(Struc *id) { dmumps_c(id); }
+};
+
+template <>
+struct Mumps<float> {
+    using Struc = SMUMPS_STRUC_C;
+    static void call(Struc *id) { smumps_c(id); }
+};
 
 // MUMPS's arrays are 1-based like its manual: ICNTL(k) is icntl[k - 1].
 constexpr int icntl(int k) { return k - 1; }
@@ -29,7 +51,8 @@ int mumps_symmetry(SparseKind kind) {
 
 // INFOG(1) < 0 as an fl::Error (or bad_alloc for MUMPS's out-of-memory codes), naming
 // INFOG(1) and INFOG(2) as the MUMPS manual lists them.
-[[noreturn]] void throw_mumps_error(const DMUMPS_STRUC_C &id, SparseKind kind, const char *what) {
+template <class Struc>
+[[noreturn]] void throw_mumps_error(const Struc &id, SparseKind kind, const char *what) {
     const int code = id.infog[infog(1)], detail = id.infog[infog(2)];
     const std::string where = std::string(what) + ": MUMPS INFOG(1) = " + std::to_string(code) +
                               ", INFOG(2) = " + std::to_string(detail);
@@ -52,11 +75,46 @@ int mumps_symmetry(SparseKind kind) {
     }
 }
 
-}  // namespace
+template <class T>
+class TypedMumpsFactor final : public MumpsFactor {
+public:
+    TypedMumpsFactor(const Context &context, SparseKind kind, int64_t n, bool distributed,
+                     SparseEntries entries);
 
-MumpsFactor::MumpsFactor(const Context &context, SparseKind kind, int64_t n, bool distributed,
-                         SparseEntries entries)
-    : context_(&context), kind_(kind), n_(n), distributed_(distributed), count_(entries.count) {
+    void refactor(const void *values) override;
+    void solve(int64_t nrhs, void *rhs) override;
+    LogDet logdet() const override;
+    int64_t negative_pivots() const override {
+        return n_ == 0 ? 0 : instance_.id.infog[infog(12)];
+    }
+
+private:
+    using Struc = typename Mumps<T>::Struc;
+    void run(int job, const char *what);
+    void set_values(const void *values);
+
+    bool factored_ = false;
+    // The MUMPS instance, ended (JOB = -2, collective) however construction or life ends.
+    struct Instance {
+        Struc id{};
+        bool live = false;
+        ~Instance() {
+            if (!live) return;
+            id.job = -2;
+            Mumps<T>::call(&id);
+        }
+    } instance_;
+    Struc &id_ = instance_.id;
+    // Which of the caller's entries MUMPS sees (one triangle when symmetric).
+    std::vector<int64_t> kept_;
+    std::vector<MUMPS_INT> irn_, jcn_;
+    std::vector<T> a_;
+};
+
+template <class T>
+TypedMumpsFactor<T>::TypedMumpsFactor(const Context &context, SparseKind kind, int64_t n,
+                                      bool distributed, SparseEntries entries)
+    : MumpsFactor(context, dtype_of<T>(), kind, n, distributed, entries.count) {
     if (n == 0) {  // nothing for MUMPS to do, and it rejects N = 0
         factored_ = true;
         return;
@@ -65,7 +123,7 @@ MumpsFactor::MumpsFactor(const Context &context, SparseKind kind, int64_t n, boo
     id_.par = 1;  // rank 0 works too
     id_.sym = mumps_symmetry(kind);
     id_.comm_fortran = static_cast<MUMPS_INT>(MPI_Comm_c2f(context.comm()));
-    dmumps_c(&id_);
+    Mumps<T>::call(&id_);
     instance_.live = id_.infog[infog(1)] >= 0;
     if (!instance_.live) throw_mumps_error(id_, kind_, "initialisation");
     id_.icntl[icntl(1)] =
@@ -101,22 +159,18 @@ MumpsFactor::MumpsFactor(const Context &context, SparseKind kind, int64_t n, boo
     run(4, "analysis and factorization");
 }
 
-MumpsFactor::Instance::~Instance() {
-    if (!live) return;
-    id.job = -2;
-    dmumps_c(&id);
-}
-
-void MumpsFactor::set_values(const double *values) {
+template <class T>
+void TypedMumpsFactor<T>::set_values(const void *values) {
     a_.resize(kept_.size());
-    for (size_t k = 0; k < kept_.size(); ++k) a_[k] = values[kept_[k]];
+    for (size_t k = 0; k < kept_.size(); ++k) a_[k] = static_cast<const T *>(values)[kept_[k]];
     (distributed_ ? id_.a_loc : id_.a) = a_.data();
 }
 
-void MumpsFactor::run(int job, const char *what) {
+template <class T>
+void TypedMumpsFactor<T>::run(int job, const char *what) {
     factored_ = false;
     id_.job = job;
-    dmumps_c(&id_);
+    Mumps<T>::call(&id_);
     if (id_.infog[infog(1)] < 0) throw_mumps_error(id_, kind_, what);
     // SYM = 1 trusts that A is positive definite; a negative pivot says it was not.
     if (kind_ == SparseKind::spd && id_.infog[infog(12)] > 0)
@@ -126,13 +180,15 @@ void MumpsFactor::run(int job, const char *what) {
     factored_ = true;
 }
 
-void MumpsFactor::refactor(const double *values) {
+template <class T>
+void TypedMumpsFactor<T>::refactor(const void *values) {
     if (n_ == 0) return;
     if (holds_entries()) set_values(values);
     run(2, "refactorization");
 }
 
-void MumpsFactor::solve(int64_t nrhs, double *rhs) {
+template <class T>
+void TypedMumpsFactor<T>::solve(int64_t nrhs, void *rhs) {
     if (!factored_)
         throw Error(ErrorCode::invalid_argument, "the factor's last refactorization failed");
     if (n_ == 0 || nrhs == 0) return;
@@ -140,20 +196,32 @@ void MumpsFactor::solve(int64_t nrhs, double *rhs) {
     id_.icntl[icntl(21)] = 0;  // centralised solution, overwriting them
     id_.nrhs = static_cast<MUMPS_INT>(nrhs);
     id_.lrhs = static_cast<MUMPS_INT>(n_);
-    id_.rhs = rhs;
+    id_.rhs = static_cast<T *>(rhs);
     id_.job = 3;
-    dmumps_c(&id_);
+    Mumps<T>::call(&id_);
     id_.rhs = nullptr;
     if (id_.infog[infog(1)] < 0) throw_mumps_error(id_, kind_, "solve");
 }
 
 // det(A) = RINFOG(12) * 2^INFOG(34) (ICNTL(33) = 1).
-LogDet MumpsFactor::logdet() const {
+template <class T>
+LogDet TypedMumpsFactor<T>::logdet() const {
     if (n_ == 0) return {1.0, 0.0};
-    const double mantissa = id_.rinfog[rinfog(12)];
+    const double mantissa = instance_.id.rinfog[rinfog(12)];
     if (mantissa == 0) return {0.0, -INFINITY};
     return {mantissa < 0 ? -1.0 : 1.0,
-            std::log(std::fabs(mantissa)) + id_.infog[infog(34)] * std::log(2.0)};
+            std::log(std::fabs(mantissa)) + instance_.id.infog[infog(34)] * std::log(2.0)};
+}
+
+}  // namespace
+
+std::unique_ptr<MumpsFactor> MumpsFactor::make(const Context &context, Dtype dtype,
+                                               SparseKind kind, int64_t n, bool distributed,
+                                               SparseEntries entries) {
+    return typed_real(dtype, [&](auto t) -> std::unique_ptr<MumpsFactor> {
+        return std::make_unique<TypedMumpsFactor<decltype(t)>>(context, kind, n, distributed,
+                                                               entries);
+    });
 }
 
 }  // namespace fl::mpi
