@@ -85,5 +85,38 @@ TEST(CppWrapper, SparseFactor) {
                  fastlinalg::error);
 }
 
+TEST(CppWrapper, Float32MatricesAndFactors) {
+    flm::context ctx(world());
+    const Ref a = rounded<float>(spd_ref(13, 4));
+    const Matrix<float> am = Matrix<float>::from_ref(a, FL_COL_MAJOR);
+    flm::dist_matrix ad =
+        flm::dist_matrix::scatter(ctx, 0, fastlinalg::col_major(am.data(), 13, 13), 3);
+    EXPECT_EQ(ad.dtype(), FL_FLOAT32);
+    EXPECT_THROW(ad.get_local<double>(), fastlinalg::error);
+    flm::dist_factor f(FL_FACTOR_EIGH, ad);
+    const std::vector<float> w = f.eigenvalues<float>();
+    ASSERT_EQ(w.size(), 13u);
+    EXPECT_GT(w.front(), 0.0f);
+    flm::dist_matrix x = f.solve(ctx, ad);  // A^-1 A = I, in float32
+    const fastlinalg::matrix<float> identity = x.gather<float>(0, rank());
+    if (rank() == 0) {
+        EXPECT_NEAR(identity(4, 4), 1.0f, 1e-4f);
+    }
+    const Ref s = laplacian_ref(4);
+    std::vector<int64_t> rows, cols;
+    std::vector<float> values;
+    for (int64_t j = 0; j < s.cols; ++j)
+        for (int64_t i = 0; i < s.rows; ++i)
+            if (s(i, j) != 0 && rank() == 0)
+                rows.push_back(i), cols.push_back(j), values.push_back(static_cast<float>(s(i, j)));
+    flm::sparse_factor sf(ctx, FL_MPI_SPARSE_GENERAL, 16, false, rows, cols, values);
+    std::vector<float> ones(16, 1.0f);
+    const fastlinalg::matrix<float> y =
+        sf.solve(fastlinalg::col_major(ones.data(), 16, 1), 1, rank() == 0);
+    if (rank() == 0) {
+        EXPECT_GT(y(0, 0), 0.0f);
+    }
+}
+
 }  // namespace
 }  // namespace fltest::mpi
