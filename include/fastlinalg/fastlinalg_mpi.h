@@ -22,7 +22,10 @@
  *  - Handles are opaque. A NULL handle argument is reported on the calling rank only
  *    (no agreement is possible without a context). Destroy matrices and factors before
  *    the context they were made on.
- *  - float64 only for now: FL_FLOAT32 is FL_ERR_UNSUPPORTED.
+ *  - Element types: FL_FLOAT64 (pd* routines, dmumps) and FL_FLOAT32 (ps* routines,
+ *    smumps); the complex dtypes are FL_ERR_UNSUPPORTED.  A matrix holds the dtype it was
+ *    created with and a factor its matrix's; every dtype argument must name it, else
+ *    FL_ERR_DTYPE_MISMATCH.  Results that are scalars (logdet, rcond) are double always.
  */
 #ifndef FASTLINALG_MPI_H
 #define FASTLINALG_MPI_H
@@ -98,7 +101,7 @@ typedef struct fl_mpi_matrix fl_mpi_matrix;
 /** Creates a distributed matrix of zeros.  Collective.
  *  @param matrix receives the new matrix, NULL on failure; release with fl_mpi_matrix_destroy
  *  @param context the context whose grid holds it (must outlive the matrix)
- *  @param dtype FL_FLOAT64
+ *  @param dtype FL_FLOAT64 or FL_FLOAT32, the same on every rank
  *  @param rows global rows, >= 0
  *  @param cols global columns, >= 0
  *  @param row_block rows per block, >= 1, or 0 for the default
@@ -107,7 +110,7 @@ typedef struct fl_mpi_matrix fl_mpi_matrix;
  *         large matrices, smaller ones so each process still gets several blocks.  The
  *         factors need row_block == col_block (square blocks).
  *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for bad sizes; FL_ERR_DIMENSION_MISMATCH if the
- *          ranks pass different values; FL_ERR_UNSUPPORTED for FL_FLOAT32;
+ *          ranks pass different values; FL_ERR_UNSUPPORTED for a complex dtype;
  *          FL_ERR_TOO_LARGE beyond 32-bit local sizes; FL_ERR_OUT_OF_MEMORY */
 FL_API fl_status fl_mpi_matrix_create(fl_mpi_matrix **matrix, const fl_mpi_context *context,
                                       fl_dtype dtype, int64_t rows, int64_t cols, int64_t row_block,
@@ -133,7 +136,7 @@ FL_API fl_status fl_mpi_matrix_shape(const fl_mpi_matrix *matrix, int64_t *rows,
 /** Overwrites this rank's piece with local (column-major, local_rows-by-local_cols,
  *  leading dimension ld).  Local: each rank sets its own piece; no communication.
  *  @param matrix the matrix
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param local the piece, NULL only if it has no elements
  *  @param ld its leading dimension, >= max(1, local_rows)
  *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL pointer, ld too small or a matrix
@@ -143,7 +146,7 @@ FL_API fl_status fl_mpi_matrix_set_local(fl_mpi_matrix *matrix, fl_dtype dtype, 
 
 /** Copies this rank's piece out (column-major, leading dimension ld).  Local.
  *  @param matrix the matrix
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param local receives the piece, NULL only if it has no elements
  *  @param ld its leading dimension, >= max(1, local_rows)
  *  @return as fl_mpi_matrix_set_local */
@@ -154,7 +157,7 @@ FL_API fl_status fl_mpi_matrix_get_local(const fl_mpi_matrix *matrix, fl_dtype d
  *  Moves one block column at a time, so the root needs only one panel of extra memory.
  *  @param matrix the matrix
  *  @param root the rank holding a; on the other ranks a and lda are not read
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param layout a's layout, FL_ROW_MAJOR or FL_COL_MAJOR
  *  @param a the full matrix on root
  *  @param lda its leading dimension (see fastlinalg.h)
@@ -166,7 +169,7 @@ FL_API fl_status fl_mpi_matrix_scatter(fl_mpi_matrix *matrix, int64_t root, fl_d
 /** Copies the whole matrix to one rank.  Collective; the inverse of fl_mpi_matrix_scatter.
  *  @param matrix the matrix
  *  @param root the rank receiving it; a and lda are not read elsewhere
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param layout a's layout
  *  @param a receives the full matrix on root
  *  @param lda its leading dimension
@@ -179,7 +182,7 @@ FL_API fl_status fl_mpi_matrix_gather(const fl_mpi_matrix *matrix, int64_t root,
  *  finite-element assembly wants).  Collective: each rank passes its own list, possibly
  *  empty, and every entry travels to the rank that owns it.
  *  @param matrix the matrix
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param count this rank's number of entries, >= 0
  *  @param rows their global rows, in [0, rows)
  *  @param cols their global columns, in [0, cols)
@@ -200,7 +203,8 @@ typedef struct fl_mpi_factor fl_mpi_factor;
 /** Factors a distributed matrix.  Collective.
  *  Kinds: FL_FACTOR_LU (pdgetrf; square), FL_FACTOR_CHOLESKY (pdpotrf; reads the lower
  *  triangle), FL_FACTOR_QR (pdgeqrf; rows >= cols, full rank: least squares),
- *  FL_FACTOR_EIGH (pdsyevd; reads the lower triangle).  A's blocks must be square.
+ *  FL_FACTOR_EIGH (pdsyevd; reads the lower triangle); a FL_FLOAT32 matrix runs the ps*
+ *  twins (psgetrf, ...).  A's blocks must be square.
  *  @param factor receives the factor, NULL on failure; release with fl_mpi_factor_destroy
  *  @param kind one of the four kinds above; other kinds are FL_ERR_UNSUPPORTED
  *  @param a the matrix
@@ -227,6 +231,7 @@ FL_API void fl_mpi_factor_destroy(fl_mpi_factor *factor);
  *  @param x receives the solution, A's cols-by-k, on the factor's context; may be b itself
  *         for square kinds
  *  @return FL_OK; FL_ERR_DIMENSION_MISMATCH for shapes that do not fit;
+ *          FL_ERR_DTYPE_MISMATCH for b or x of another dtype than A's;
  *          FL_ERR_INVALID_ARGUMENT for a matrix on another context; FL_ERR_UNSUPPORTED for
  *          FL_TRANS with QR */
 FL_API fl_status fl_mpi_factor_solve(const fl_mpi_factor *factor, fl_transpose trans,
@@ -253,7 +258,7 @@ FL_API fl_status fl_mpi_factor_rcond(const fl_mpi_factor *factor, double *rcond)
 
 /** The eigenvalues of an EIGH factor, ascending, on every rank.  Local.
  *  @param factor the factor
- *  @param dtype FL_FLOAT64
+ *  @param dtype the factor's dtype (its matrix's)
  *  @param w receives n values
  *  @return FL_OK; FL_ERR_UNSUPPORTED for the other kinds */
 FL_API fl_status fl_mpi_factor_eigenvalues(const fl_mpi_factor *factor, fl_dtype dtype, void *w);
@@ -293,7 +298,7 @@ typedef struct fl_mpi_sparse_factor fl_mpi_sparse_factor;
  *  @param count the number of triplets on this rank (on rank 0 only when distributed = 0)
  *  @param rows 0-based rows in [0, n)
  *  @param cols 0-based columns in [0, n)
- *  @param dtype FL_FLOAT64
+ *  @param dtype FL_FLOAT64 (dmumps) or FL_FLOAT32 (smumps), the same on every rank
  *  @param values the values
  *  @return FL_OK; FL_ERR_SINGULAR (MUMPS INFOG(1) = -10 numerically, -6 structurally);
  *          FL_ERR_NOT_POSITIVE_DEFINITE (SPD kind with a non-positive pivot);
@@ -313,7 +318,7 @@ FL_API void fl_mpi_sparse_factor_destroy(fl_mpi_sparse_factor *factor);
  *  fl_factor_refactor does.  Collective.  On failure the factor keeps no valid numeric
  *  factorization: solves then fail until a refactor succeeds.
  *  @param factor the factor
- *  @param dtype FL_FLOAT64
+ *  @param dtype the factor's dtype
  *  @param values new values for the same triplets on the same ranks, in the same order
  *  @return as fl_mpi_sparse_factor_create */
 FL_API fl_status fl_mpi_sparse_factor_refactor(fl_mpi_sparse_factor *factor, fl_dtype dtype,
@@ -321,7 +326,7 @@ FL_API fl_status fl_mpi_sparse_factor_refactor(fl_mpi_sparse_factor *factor, fl_
 
 /** Solves A X = B for nrhs right-hand sides held on rank 0.  Collective.
  *  @param factor the factor
- *  @param dtype FL_FLOAT64
+ *  @param dtype the factor's dtype
  *  @param nrhs the number of right-hand sides, >= 0
  *  @param layout the layout of b and x
  *  @param b n-by-nrhs on rank 0 (not read elsewhere)
