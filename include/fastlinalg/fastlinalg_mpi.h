@@ -310,6 +310,34 @@ FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor,
                                              const int64_t *rows, const int64_t *cols,
                                              fl_dtype dtype, const void *values);
 
+/** Analyses and factors a sparse matrix given as compressed rows (CSR) or columns (CSC),
+ *  as scipy.sparse holds them, either whole on rank 0 or cut into blocks of rows (CSR) or
+ *  columns (CSC), one per rank.  Collective.  Otherwise as fl_mpi_sparse_factor_create,
+ *  whose entries these are, in the arrays' order (the order fl_mpi_sparse_factor_refactor
+ *  takes new values in): entry k of outer index first + i (k in [ptr[i], ptr[i + 1])) is
+ *  A(first + i, idx[k]) for CSR and A(idx[k], first + i) for CSC.  The arrays are checked
+ *  on every rank that passes them before anything is factored.
+ *  @param factor receives the factor, NULL on failure; release with fl_mpi_sparse_factor_destroy
+ *  @param context the context whose communicator MUMPS runs on
+ *  @param kind general, SPD or symmetric indefinite
+ *  @param n the order, >= 0
+ *  @param distributed 0: only rank 0's arrays are read (usually first = 0, count = n);
+ *         1: every rank passes its own block, for instance its rows [first, first + count)
+ *  @param format FL_SPARSE_CSR (outer indices are rows) or FL_SPARSE_CSC (columns)
+ *  @param first the first outer index of this rank's block, >= 0
+ *  @param count the number of outer indices in the block, first + count <= n
+ *  @param ptr count + 1 offsets: ptr[0] = 0, never decreasing
+ *  @param idx the ptr[count] inner indices, each in [0, n)
+ *  @param dtype FL_FLOAT64 (dmumps) or FL_FLOAT32 (smumps), the same on every rank
+ *  @param values the ptr[count] values
+ *  @return as fl_mpi_sparse_factor_create; FL_ERR_INVALID_ARGUMENT naming the argument for
+ *          a bad format, first or count, ptr[0] != 0, a decreasing offset or an index
+ *          outside [0, n) (with the rank that passed it) */
+FL_API fl_status fl_mpi_sparse_factor_create_compressed(
+    fl_mpi_sparse_factor **factor, const fl_mpi_context *context, fl_mpi_sparse_kind kind,
+    int64_t n, int distributed, fl_sparse_format format, int64_t first, int64_t count,
+    const int64_t *ptr, const int64_t *idx, fl_dtype dtype, const void *values);
+
 /** Destroys a sparse factor (MUMPS JOB = -2).  Collective.  NULL does nothing.
  *  @param factor the factor, or NULL */
 FL_API void fl_mpi_sparse_factor_destroy(fl_mpi_sparse_factor *factor);

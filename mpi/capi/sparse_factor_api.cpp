@@ -8,6 +8,7 @@
 #include "mpi/capi/collective.hpp"
 #include "mpi/capi/mpi_arguments.hpp"
 #include "mpi/capi/mpi_handles.hpp"
+#include "mpi/src/mumps/compressed_entries.hpp"
 
 using fl::Error;
 using fl::ErrorCode;
@@ -50,24 +51,65 @@ void require_triplets(int64_t n, int64_t count, const int64_t *rows, const int64
                             "x" + std::to_string(n) + " matrix");
 }
 
+// fl_sparse_format's outer dimension: true for rows (CSR), false for columns (CSC).
+bool outer_is_row(fl_sparse_format format) {
+    switch (format) {
+        case FL_SPARSE_CSR:
+            return true;
+        case FL_SPARSE_CSC:
+            return false;
+    }
+    throw Error(ErrorCode::invalid_argument,
+                "format = " + std::to_string(format) +
+                    " is neither FL_SPARSE_CSR (2) nor FL_SPARSE_CSC (1)");
+}
+
+// A block of outer indices [first, first + count) of an n-by-n matrix in compressed form.
+void require_compressed(int64_t n, int64_t first, int64_t count, const int64_t *ptr,
+                        const int64_t *idx, const void *values) {
+    require_non_negative(first, "first");
+    require_non_negative(count, "count");
+    if (first > n - count)
+        throw Error(ErrorCode::invalid_argument,
+                    "first = " + std::to_string(first) + ", count = " + std::to_string(count) +
+                        ": the block ends past the order n = " + std::to_string(n));
+    require_not_null(ptr, "ptr");
+    if (ptr[0] != 0)
+        throw Error(ErrorCode::invalid_argument,
+                    "ptr[0] = " + std::to_string(ptr[0]) + ": the offsets start at 0");
+    for (int64_t i = 0; i < count; ++i)
+        if (ptr[i + 1] < ptr[i])
+            throw Error(ErrorCode::invalid_argument,
+                        "ptr[" + std::to_string(i + 1) + "] = " + std::to_string(ptr[i + 1]) +
+                            " is below ptr[" + std::to_string(i) + "] = " +
+                            std::to_string(ptr[i]) + ": the offsets never decrease");
+    const int64_t entries = ptr[count];
+    if (entries == 0) return;
+    require_not_null(idx, "idx");
+    require_values(entries, values);
+    for (int64_t k = 0; k < entries; ++k)
+        if (idx[k] < 0 || idx[k] >= n)
+            throw Error(ErrorCode::invalid_argument,
+                        "idx[" + std::to_string(k) + "] = " + std::to_string(idx[k]) +
+                            " lies outside [0, n = " + std::to_string(n) + ")");
+}
+
 MPI_Comm comm_of(const fl_mpi_sparse_factor *factor) { return factor->factor->context().comm(); }
 
-}  // namespace
-
-extern "C" {
-
-FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor,
-                                             const fl_mpi_context *context, fl_mpi_sparse_kind kind,
-                                             int64_t n, int distributed, int64_t count,
-                                             const int64_t *rows, const int64_t *cols,
-                                             fl_dtype dtype, const void *values) {
-    static const char *const fn = "fl_mpi_sparse_factor_create";
+// What both creators share: the kind, dtype, order and distributed flag checked on every
+// rank, this rank's entries checked and returned by local_entries() where they are read,
+// the arguments agreed between the ranks, and the MUMPS factor made.
+template <class LocalEntries>
+fl_status create_factor(const char *fn, fl_mpi_sparse_factor **factor,
+                        const fl_mpi_context *context, fl_mpi_sparse_kind kind, int64_t n,
+                        int distributed, fl_dtype dtype, LocalEntries local_entries) {
     if (fl_status s = mpi::capi::require_handle(factor, fn, "factor")) return s;
     *factor = nullptr;
     if (fl_status s = mpi::capi::require_handle(context, fn, "context")) return s;
     const mpi::Context &ctx = *context->context;
     mpi::SparseKind sparse = mpi::SparseKind::general;
     fl::Dtype element = fl::Dtype::float64;
+    mpi::SparseEntries entries{0, nullptr, nullptr, nullptr};
     if (fl_status s = mpi::capi::collective(ctx.comm(), fn, [&] {
             sparse = sparse_kind(kind);
             element = mpi::capi::real_dtype(dtype, "dtype");
@@ -78,19 +120,49 @@ FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor,
             if (distributed != 0 && distributed != 1)
                 throw Error(ErrorCode::invalid_argument,
                             "distributed = " + std::to_string(distributed) + " is neither 0 nor 1");
-            if (distributed || ctx.rank() == 0) require_triplets(n, count, rows, cols, values);
+            if (distributed || ctx.rank() == 0) entries = local_entries();
         }))
         return s;
     std::unique_ptr<mpi::MumpsFactor> made;
     fl_status s = mpi::capi::collective(ctx.comm(), fn, [&] {
         mpi::capi::require_same_on_every_rank(ctx.comm(), {kind, dtype, n, distributed},
                                               "kinds, dtypes, orders or distributed flags");
-        const bool reads = distributed || ctx.rank() == 0;
-        made = mpi::MumpsFactor::make(ctx, element, sparse, n, distributed == 1,
-                                      mpi::SparseEntries{reads ? count : 0, rows, cols, values});
+        made = mpi::MumpsFactor::make(ctx, element, sparse, n, distributed == 1, entries);
     });
     if (s == FL_OK) *factor = new fl_mpi_sparse_factor{std::move(made)};
     return s;
+}
+
+}  // namespace
+
+extern "C" {
+
+FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor,
+                                             const fl_mpi_context *context, fl_mpi_sparse_kind kind,
+                                             int64_t n, int distributed, int64_t count,
+                                             const int64_t *rows, const int64_t *cols,
+                                             fl_dtype dtype, const void *values) {
+    return create_factor("fl_mpi_sparse_factor_create", factor, context, kind, n, distributed,
+                         dtype, [&] {
+                             require_triplets(n, count, rows, cols, values);
+                             return mpi::SparseEntries{count, rows, cols, values};
+                         });
+}
+
+FL_API fl_status fl_mpi_sparse_factor_create_compressed(
+    fl_mpi_sparse_factor **factor, const fl_mpi_context *context, fl_mpi_sparse_kind kind,
+    int64_t n, int distributed, fl_sparse_format format, int64_t first, int64_t count,
+    const int64_t *ptr, const int64_t *idx, fl_dtype dtype, const void *values) {
+    mpi::Coordinates expanded;
+    return create_factor("fl_mpi_sparse_factor_create_compressed", factor, context, kind, n,
+                         distributed, dtype, [&] {
+                             const bool by_rows = outer_is_row(format);
+                             require_compressed(n, first, count, ptr, idx, values);
+                             expanded = mpi::expand_compressed(by_rows, first, count, ptr, idx);
+                             return mpi::SparseEntries{
+                                 static_cast<int64_t>(expanded.rows.size()), expanded.rows.data(),
+                                 expanded.cols.data(), values};
+                         });
 }
 
 FL_API void fl_mpi_sparse_factor_destroy(fl_mpi_sparse_factor *factor) { delete factor; }

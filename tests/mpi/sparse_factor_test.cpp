@@ -153,6 +153,118 @@ TEST(SparseFactor, Float32FactorsRunSinglePrecisionMumps) {
                   FL_ERR_DTYPE_MISMATCH, "FL_FLOAT32");
 }
 
+// The nonzeros of a's outer indices [first, first + count) in compressed form: rows for
+// CSR, columns for CSC.
+struct Compressed {
+    std::vector<int64_t> ptr{0}, idx;
+    std::vector<double> values;
+};
+
+Compressed compressed_of(const Ref &a, fl_sparse_format format, int64_t first, int64_t count) {
+    Compressed c;
+    for (int64_t o = first; o < first + count; ++o) {
+        for (int64_t i = 0; i < a.rows; ++i) {
+            const long double v = format == FL_SPARSE_CSR ? a(o, i) : a(i, o);
+            if (v == 0) continue;
+            c.idx.push_back(i);
+            c.values.push_back(static_cast<double>(v));
+        }
+        c.ptr.push_back(static_cast<int64_t>(c.idx.size()));
+    }
+    return c;
+}
+
+// This rank's block of outer indices: the whole matrix on rank 0 when centralised, else
+// n / size of them each.
+std::pair<int64_t, int64_t> block_of(int64_t n, bool distributed) {
+    if (!distributed) return {0, rank() == 0 ? n : 0};
+    const int64_t first = n * rank() / size();
+    return {first, n * (rank() + 1) / size() - first};
+}
+
+TEST(SparseFactor, CompressedRowsOrColumnsOnRootOrInBlocks) {
+    ContextPtr c = make_context();
+    const std::pair<fl_mpi_sparse_kind, Ref> kinds[] = {{FL_MPI_SPARSE_SPD, laplacian_ref(7)},
+                                                        {FL_MPI_SPARSE_GENERAL, general(8)}};
+    for (const auto &[kind, a] : kinds)
+        for (fl_sparse_format format : {FL_SPARSE_CSR, FL_SPARSE_CSC})
+            for (bool distributed : {false, true}) {
+                const auto [first, count] = block_of(a.rows, distributed);
+                Compressed m = compressed_of(a, format, first, count);
+                fl_mpi_sparse_factor *raw = nullptr;
+                expect_agreed(fl_mpi_sparse_factor_create_compressed(
+                                  &raw, c.get(), kind, a.rows, distributed, format, first, count,
+                                  m.ptr.data(), m.idx.data(), FL_FLOAT64, m.values.data()),
+                              FL_OK);
+                SparseFactorPtr f(raw);
+                const Ref b = rounded<double>(random_ref(a.rows, 3, 41));
+                const Ref x = sparse_solve(f.get(), b, FL_COL_MAJOR);
+                EXPECT_LT(solve_residual(a, FL_NO_TRANS, x, b, eps<double>()), kResidualThreshold)
+                    << "format " << format << (distributed ? " distributed" : " centralised");
+                SparseFactorPtr from_triplets = sparse_factor(c.get(), kind, a, distributed);
+                EXPECT_LT(relative_difference(x, sparse_solve(from_triplets.get(), b, FL_COL_MAJOR)),
+                          1e-12);
+                // New values come in the arrays' order.
+                for (double &v : m.values) v *= 4;
+                expect_agreed(fl_mpi_sparse_factor_refactor(f.get(), FL_FLOAT64, m.values.data()),
+                              FL_OK);
+                Ref quarter = sparse_solve(f.get(), b, FL_COL_MAJOR);
+                for (auto &v : quarter.v) v *= 4;
+                EXPECT_LT(relative_difference(quarter, x), 1e-12);
+            }
+}
+
+TEST(SparseFactor, CompressedArraysAreCheckedNamingTheArgument) {
+    ContextPtr c = make_context();
+    const Ref a = laplacian_ref(3);
+    Compressed m = compressed_of(a, FL_SPARSE_CSR, 0, 9);
+    fl_mpi_sparse_factor *f = nullptr;
+    const auto create = [&](fl_sparse_format format, int64_t first, int64_t count,
+                            const int64_t *ptr, const int64_t *idx) {
+        return fl_mpi_sparse_factor_create_compressed(&f, c.get(), FL_MPI_SPARSE_SPD, 9, 0, format,
+                                                      first, count, ptr, idx, FL_FLOAT64,
+                                                      m.values.data());
+    };
+    expect_agreed(create(static_cast<fl_sparse_format>(7), 0, 9, m.ptr.data(), m.idx.data()),
+                  FL_ERR_INVALID_ARGUMENT, "format = 7");
+    expect_agreed(create(FL_SPARSE_CSR, -1, 9, m.ptr.data(), m.idx.data()),
+                  FL_ERR_INVALID_ARGUMENT, "first = -1");
+    expect_agreed(create(FL_SPARSE_CSR, 2, 9, m.ptr.data(), m.idx.data()),
+                  FL_ERR_INVALID_ARGUMENT, "first = 2, count = 9: the block ends past");
+    expect_agreed(create(FL_SPARSE_CSR, 0, 9, nullptr, m.idx.data()), FL_ERR_INVALID_ARGUMENT,
+                  "ptr is NULL");
+    expect_agreed(create(FL_SPARSE_CSR, 0, 9, m.ptr.data(), nullptr), FL_ERR_INVALID_ARGUMENT,
+                  "idx is NULL");
+    std::vector<int64_t> shifted = m.ptr;
+    shifted[0] = 1;
+    expect_agreed(create(FL_SPARSE_CSR, 0, 9, shifted.data(), m.idx.data()),
+                  FL_ERR_INVALID_ARGUMENT, "ptr[0] = 1");
+    std::vector<int64_t> decreasing = m.ptr;
+    decreasing[2] = decreasing[1] - 1;
+    expect_agreed(create(FL_SPARSE_CSC, 0, 9, decreasing.data(), m.idx.data()),
+                  FL_ERR_INVALID_ARGUMENT,
+                  "ptr[2] = " + std::to_string(decreasing[2]) + " is below ptr[1]");
+    std::vector<int64_t> outside = m.idx;
+    outside[4] = 9;
+    expect_agreed(create(FL_SPARSE_CSR, 0, 9, m.ptr.data(), outside.data()),
+                  FL_ERR_INVALID_ARGUMENT, "idx[4] = 9 lies outside [0, n = 9)");
+    EXPECT_EQ(f, nullptr);
+    // Distributed: the last rank's bad index fails every rank, naming that rank.
+    const auto [first, count] = block_of(9, true);
+    Compressed mine = compressed_of(a, FL_SPARSE_CSR, first, count);
+    if (rank() == size() - 1) mine.idx.back() = -3;
+    expect_agreed(fl_mpi_sparse_factor_create_compressed(
+                      &f, c.get(), FL_MPI_SPARSE_SPD, 9, 1, FL_SPARSE_CSR, first, count,
+                      mine.ptr.data(), mine.idx.data(), FL_FLOAT64, mine.values.data()),
+                  FL_ERR_INVALID_ARGUMENT, "= -3 lies outside [0, n = 9) [rank " +
+                                               std::to_string(size() - 1) + "]");
+    EXPECT_EQ(f, nullptr);
+    EXPECT_EQ(fl_mpi_sparse_factor_create_compressed(nullptr, c.get(), FL_MPI_SPARSE_SPD, 9, 0,
+                                                     FL_SPARSE_CSR, 0, 9, m.ptr.data(),
+                                                     m.idx.data(), FL_FLOAT64, m.values.data()),
+              FL_ERR_INVALID_ARGUMENT);
+}
+
 TEST(SparseFactor, InertiaOfSymmetricKindsMatchesEigenvalues) {
     ContextPtr c = make_context();
     const Ref a = symmetric_indefinite(7);
