@@ -182,9 +182,10 @@ private:
     std::unique_ptr<fl_mpi_factor, detail::deleter<fl_mpi_factor, fl_mpi_factor_destroy>> handle_;
 };
 
-// A MUMPS factor of (row, col, value) triplets: on rank 0 (distributed = false) or each
-// rank's share; double values factor in double (dmumps), float in float (smumps).
-// Collective to make, refactor, solve and destroy.
+// A MUMPS factor of (row, col, value) triplets or of compressed rows or columns (see
+// compressed()): on rank 0 (distributed = false) or each rank's share; double values factor
+// in double (dmumps), float in float (smumps). Collective to make, refactor, solve and
+// destroy.
 class sparse_factor {
 public:
     template <class T = double>
@@ -203,6 +204,26 @@ public:
                                           static_cast<std::int64_t>(values.size()), rows.data(),
                                           cols.data(), dtype_v<T>, values.data()));
         handle_.reset(raw);
+    }
+    // From compressed rows (FL_SPARSE_CSR) or columns (FL_SPARSE_CSC): this rank's block of
+    // outer indices [first, first + ptr.size() - 1), as scipy.sparse holds it. Collective.
+    template <class T = double>
+    static sparse_factor compressed(const context &ctx, fl_mpi_sparse_kind kind, std::int64_t n,
+                                    bool distributed, fl_sparse_format format, std::int64_t first,
+                                    const std::vector<std::int64_t> &ptr,
+                                    const std::vector<std::int64_t> &idx,
+                                    const std::vector<T> &values) {
+        static const char *const fn = "fl_mpi_sparse_factor_create_compressed";
+        if (ptr.empty()) detail::expect_size(fn, "ptr.size()", 0, 1);
+        detail::expect_size(fn, "idx.size()", static_cast<std::int64_t>(idx.size()), ptr.back());
+        detail::expect_size(fn, "values.size()", static_cast<std::int64_t>(values.size()),
+                            ptr.back());
+        fl_mpi_sparse_factor *raw = nullptr;
+        check(fl_mpi_sparse_factor_create_compressed(
+            &raw, ctx.get(), kind, n, distributed ? 1 : 0, format, first,
+            static_cast<std::int64_t>(ptr.size()) - 1, ptr.data(), idx.data(), dtype_v<T>,
+            values.data()));
+        return sparse_factor(raw, n);
     }
     template <class T = double>
     void refactor(const std::vector<T> &values) {
@@ -232,6 +253,8 @@ public:
     }
 
 private:
+    sparse_factor(fl_mpi_sparse_factor *raw, std::int64_t n) : n_(n), handle_(raw) {}
+
     std::int64_t n_;
     std::unique_ptr<fl_mpi_sparse_factor,
                     detail::deleter<fl_mpi_sparse_factor, fl_mpi_sparse_factor_destroy>>

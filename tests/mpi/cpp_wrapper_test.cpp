@@ -83,6 +83,26 @@ TEST(CppWrapper, SparseFactor) {
     EXPECT_EQ(f.logdet().first, 1.0);
     EXPECT_THROW(flm::sparse_factor(ctx, FL_MPI_SPARSE_SPD, 36, true, rows, cols, {}),
                  fastlinalg::error);
+    // The same matrix as compressed columns, whole on rank 0.
+    std::vector<int64_t> ptr{0}, idx;
+    std::vector<double> csc;
+    for (int64_t j = 0; j < a.cols; ++j) {
+        for (int64_t i = 0; i < a.rows; ++i)
+            if (a(i, j) != 0) idx.push_back(i), csc.push_back(static_cast<double>(a(i, j)));
+        ptr.push_back(static_cast<int64_t>(idx.size()));
+    }
+    flm::sparse_factor g =
+        flm::sparse_factor::compressed(ctx, FL_MPI_SPARSE_GENERAL, 36, false, FL_SPARSE_CSC, 0,
+                                       ptr, idx, csc);
+    const fastlinalg::matrix<double> y =
+        g.solve(fastlinalg::col_major(b.data(), 36, 2), 2, rank() == 0);
+    if (rank() == 0) {
+        EXPECT_NEAR(y(7, 1), x(7, 1), 1e-12);
+    }
+    idx.pop_back();
+    EXPECT_THROW(flm::sparse_factor::compressed(ctx, FL_MPI_SPARSE_GENERAL, 36, false,
+                                                FL_SPARSE_CSC, 0, ptr, idx, csc),
+                 fastlinalg::error);
 }
 
 TEST(CppWrapper, Float32MatricesAndFactors) {

@@ -33,6 +33,7 @@ __all__ = ["Context", "DistMatrix", "DistFactor", "SparseFactor", "lu", "cholesk
 
 # Enum values from fastlinalg.h and fastlinalg_mpi.h (part of the ABI).
 _FLOAT32, _FLOAT64, _ROW_MAJOR, _COL_MAJOR, _NO_TRANS, _TRANS = 1, 2, 1, 2, 1, 2
+_FORMATS = {"csc": 1, "csr": 2}  # fl_sparse_format
 _LU, _CHOLESKY, _QR, _EIGH = 1, 2, 4, 7
 _SPARSE_GENERAL, _SPARSE_SPD, _SPARSE_SYMMETRIC = 1, 2, 3
 _SONAME = "libfastlinalg_mpi.so.0"
@@ -79,6 +80,8 @@ for _name, _res, _args in [
         ("fl_mpi_factor_eigenvalues", _INT, [_P, _INT, _P]),
         ("fl_mpi_factor_eigenvectors", _INT, [_P, _P]),
         ("fl_mpi_sparse_factor_create", _INT, [_PP, _P, _INT, _I64, _INT, _I64, _P, _P, _INT, _P]),
+        ("fl_mpi_sparse_factor_create_compressed", _INT,
+         [_PP, _P, _INT, _I64, _INT, _INT, _I64, _I64, _P, _P, _INT, _P]),
         ("fl_mpi_sparse_factor_destroy", None, [_P]),
         ("fl_mpi_sparse_factor_refactor", _INT, [_P, _INT, _P]),
         ("fl_mpi_sparse_factor_solve", _INT, [_P, _INT, _I64, _INT, _P, _I64, _P, _I64]),
@@ -322,12 +325,15 @@ def eigh(a, overwrite_a=False):
 class SparseFactor(_Collective):
     """A MUMPS factorization (made by sparse_lu, sparse_cholesky or sparse_ldl).
 
-    ``a`` is a scipy.sparse matrix, or ``(rows, cols, values, n)`` triplets. With
+    ``a`` is a scipy.sparse matrix, ``(rows, cols, values, n)`` triplets, or with
+    ``distributed=True`` also ``(first, block)``: a CSR block holding rows
+    ``first, first + 1, ...`` (all n columns) or a CSC block of columns. With
     ``distributed=False`` it is read on rank 0 only (pass None elsewhere); with
     ``distributed=True`` every rank passes its own share (for example its rows), and the
-    shares are summed. float32 values (on every rank that has entries) factor in float32
-    (smumps), anything else in float64. Close it (or use ``with``) on every rank: that is
-    collective.
+    shares are summed. CSR and CSC go to the library as they are
+    (``fl_mpi_sparse_factor_create_compressed``), other formats as triplets. float32 values
+    (on every rank that has entries) factor in float32 (smumps), anything else in float64.
+    Close it (or use ``with``) on every rank: that is collective.
     """
 
     _destroy = staticmethod(lib.fl_mpi_sparse_factor_destroy)
@@ -335,11 +341,18 @@ class SparseFactor(_Collective):
     def __init__(self, context, kind, a, distributed):
         self.context = context
         comm = context.comm
+        compressed = None  # (format, first, block) for CSR/CSC input
         if a is None:
             rows = cols = np.zeros(0, np.int64)
             values, n = np.zeros(0), None
+        elif isinstance(a, tuple) and len(a) == 2:
+            first, block = a
+            compressed = (_FORMATS[block.format], int(first), block)
+            values, n = block.data, block.shape[1] if block.format == "csr" else block.shape[0]
         elif isinstance(a, tuple):
             rows, cols, values, n = a
+        elif getattr(a, "format", None) in _FORMATS:
+            compressed, values, n = (_FORMATS[a.format], 0, a), a.data, a.shape[0]
         else:
             coo = a.tocoo()
             rows, cols, values, n = coo.row, coo.col, coo.data, coo.shape[0]
@@ -351,21 +364,30 @@ class SparseFactor(_Collective):
             n, single = comm.bcast((n, single), root=0)
             self.dtype = np.dtype(np.float32 if single else np.float64)
         self.n = int(n)
-        self._rows = np.ascontiguousarray(rows, dtype=np.int64)
-        self._cols = np.ascontiguousarray(cols, dtype=np.int64)
         values = np.ascontiguousarray(values, dtype=self.dtype)
+        self._entries = values.size
         handle = _P()
-        _check(lib.fl_mpi_sparse_factor_create(ctypes.byref(handle), context._handle, kind, self.n,
-                                               1 if distributed else 0, values.size, _pointer(self._rows),
-                                               _pointer(self._cols), _code(self.dtype), _pointer(values)))
+        if compressed is not None:
+            format_code, first, block = compressed
+            ptr = np.ascontiguousarray(block.indptr, dtype=np.int64)
+            idx = np.ascontiguousarray(block.indices, dtype=np.int64)
+            _check(lib.fl_mpi_sparse_factor_create_compressed(
+                ctypes.byref(handle), context._handle, kind, self.n, 1 if distributed else 0, format_code,
+                first, ptr.size - 1, ptr.ctypes.data, _pointer(idx), _code(self.dtype), _pointer(values)))
+        else:
+            rows = np.ascontiguousarray(rows, dtype=np.int64)
+            cols = np.ascontiguousarray(cols, dtype=np.int64)
+            _check(lib.fl_mpi_sparse_factor_create(ctypes.byref(handle), context._handle, kind, self.n,
+                                                   1 if distributed else 0, values.size, _pointer(rows),
+                                                   _pointer(cols), _code(self.dtype), _pointer(values)))
         self._handle = handle
 
 
     def refactor(self, values):
         """New values for the same entries, in the same order, reusing the analysis. *Collective*."""
         values = np.ascontiguousarray(np.zeros(0) if values is None else values, dtype=self.dtype)
-        if values.size != self._rows.size:
-            raise ValueError(f"refactor: {values.size} values for {self._rows.size} entries")
+        if values.size != self._entries:
+            raise ValueError(f"refactor: {values.size} values for {self._entries} entries")
         _check(lib.fl_mpi_sparse_factor_refactor(self._handle, _code(self.dtype), _pointer(values)))
 
     def solve(self, b):

@@ -159,3 +159,22 @@ def test_float32_sparse_factors_use_smumps(ctx, distributed):
         residual = np.abs(a.astype(np.float64) @ x - b).max() / np.abs(b).max()
         assert residual < 1e-4
         assert f.logdet()[1] == pytest.approx(np.linalg.slogdet(a.toarray().astype(np.float64))[1], rel=1e-4)
+
+
+@pytest.mark.parametrize("fmt", ["csr", "csc"])
+def test_compressed_blocks_go_to_mumps_as_they_are(ctx, fmt):
+    a = (laplacian(9) + sp.diags([0.3], [1], shape=(81, 81))).asformat(fmt)
+    n = a.shape[0]
+    b = np.random.default_rng(8).standard_normal(n)
+    first, last = n * COMM.rank // COMM.size, n * (COMM.rank + 1) // COMM.size
+    block = a[first:last, :] if fmt == "csr" else a[:, first:last]
+    for share, distributed in [(a if ROOT else None, False), ((first, block.asformat(fmt)), True)]:
+        with flm.sparse_lu(ctx, share, distributed) as f:
+            x = everywhere(f.solve(b if ROOT else None))
+            np.testing.assert_allclose(a @ x, b, atol=1e-10)
+            f.refactor(3 * (share[1] if distributed else a).data if (distributed or ROOT) else None)
+            np.testing.assert_allclose(everywhere(f.solve(b if ROOT else None)), x / 3, rtol=1e-9)
+    bad = a.copy()
+    bad.indices[0] = n + 5
+    with pytest.raises(fastlinalg.InvalidArgumentError, match=r"idx\[0\] = " + str(n + 5)):
+        flm.sparse_lu(ctx, bad if ROOT else None)
