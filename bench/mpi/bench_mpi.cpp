@@ -432,10 +432,11 @@ void precision(int64_t n, int64_t nrhs, int reps, int64_t m) {
             fl_mpi_sparse_factor_destroy(f);
         }
     if (rank_ == 0)
-        std::printf("  MUMPS SPD %lldx%lld Laplacian, %lld rhs: dmumps %.3f s  smumps %.3f s  "
-                    "ratio %.2f\n",
-                    (long long)m, (long long)m, (long long)nrhs, median(t64), median(t32),
-                    median(t64) / median(t32));
+        std::printf(
+            "  MUMPS SPD %lldx%lld Laplacian, %lld rhs: dmumps %.3f s  smumps %.3f s  "
+            "ratio %.2f\n",
+            (long long)m, (long long)m, (long long)nrhs, median(t64), median(t32),
+            median(t64) / median(t32));
     fl_mpi_context_destroy(c);
 }
 
@@ -458,9 +459,10 @@ int main(int argc, char **argv) {
     else if (mode == "precision")
         precision(arg(2, 4000), arg(3, 100), static_cast<int>(arg(4, 3)), arg(5, 300));
     else if (rank_ == 0)
-        std::fprintf(stderr,
-                     "usage: bench_mpi overhead|engine|sparse|memory|precision [sizes...] (see the top of "
-                     "bench_mpi.cpp)\n");
+        std::fprintf(
+            stderr,
+            "usage: bench_mpi overhead|engine|sparse|memory|precision [sizes...] (see the top of "
+            "bench_mpi.cpp)\n");
     MPI_Finalize();
     return 0;
 }

@@ -103,8 +103,8 @@ FL_API fl_status fl_mpi_factor_solve(const fl_mpi_factor *factor, fl_transpose t
     bool transpose = false;
     if (fl_status s = mpi::capi::collective(comm_of(factor), fn, [&] {
             // Real matrices only: FL_CONJ_TRANS is FL_TRANS.
-            transpose = fl::capi::to_transpose(trans, "trans", f.factored().dtype()) !=
-                        fl::Transpose::no;
+            transpose =
+                fl::capi::to_transpose(trans, "trans", f.factored().dtype()) != fl::Transpose::no;
             if (transpose && f.kind() == mpi::DenseKind::qr)
                 throw Error(ErrorCode::unsupported,
                             "trans = FL_TRANS: a QR factor solves A X = B only");

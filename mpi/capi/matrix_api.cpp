@@ -93,8 +93,9 @@ FL_API fl_status fl_mpi_matrix_create(fl_mpi_matrix **matrix, const fl_mpi_conte
         return s;
     std::unique_ptr<mpi::DistMatrix> made;
     fl_status s = mpi::capi::collective(ctx.comm(), fn, [&] {
-        mpi::capi::require_same_on_every_rank(ctx.comm(), {dtype, rows, cols, mb, nb},
-                                              "sizes or dtypes (dtype, rows, cols, row_block, col_block)");
+        mpi::capi::require_same_on_every_rank(
+            ctx.comm(), {dtype, rows, cols, mb, nb},
+            "sizes or dtypes (dtype, rows, cols, row_block, col_block)");
         made = std::make_unique<mpi::DistMatrix>(ctx, element, rows, cols, mb, nb);
     });
     if (s == FL_OK) *matrix = new fl_mpi_matrix{std::move(made)};
@@ -180,9 +181,8 @@ FL_API fl_status fl_mpi_matrix_add_entries(fl_mpi_matrix *matrix, fl_dtype dtype
                                     " matrix");
         }))
         return s;
-    return mpi::capi::collective(m.context().comm(), fn, [&] {
-        mpi::add_entries(m, count, rows, cols, values);
-    });
+    return mpi::capi::collective(m.context().comm(), fn,
+                                 [&] { mpi::add_entries(m, count, rows, cols, values); });
 }
 
 }  // extern "C"

@@ -22,9 +22,9 @@ Dtype real_dtype(fl_dtype dtype, const char *name) {
 void require_dtype(fl_dtype dtype, const char *name, Dtype held, const char *holder) {
     const Dtype d = real_dtype(dtype, name);
     if (d != held)
-        throw Error(ErrorCode::dtype_mismatch, std::string(name) + " = " +
-                                                   fl::capi::dtype_name(d) + " but " + holder +
-                                                   " holds " + fl::capi::dtype_name(held));
+        throw Error(ErrorCode::dtype_mismatch, std::string(name) + " = " + fl::capi::dtype_name(d) +
+                                                   " but " + holder + " holds " +
+                                                   fl::capi::dtype_name(held));
 }
 
 DistMatrix &live_matrix(fl_mpi_matrix *matrix, const char *name) {
@@ -61,10 +61,9 @@ void require_solve_operands(const DistMatrix &a, const DistMatrix &b, const Dist
                         std::string(name) + " lives on another context than the factor");
     for (const auto &[m, name] : {std::pair{&b, "b"}, std::pair{&x, "x"}})
         if (m->dtype() != a.dtype())
-            throw Error(ErrorCode::dtype_mismatch, std::string(name) + " holds " +
-                                                       fl::capi::dtype_name(m->dtype()) +
-                                                       ", the factor " +
-                                                       fl::capi::dtype_name(a.dtype()));
+            throw Error(ErrorCode::dtype_mismatch,
+                        std::string(name) + " holds " + fl::capi::dtype_name(m->dtype()) +
+                            ", the factor " + fl::capi::dtype_name(a.dtype()));
     if (b.rows() != a.rows())
         throw Error(ErrorCode::dimension_mismatch, "b has " + std::to_string(b.rows()) +
                                                        " rows, A has " + std::to_string(a.rows()));

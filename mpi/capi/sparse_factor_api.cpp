@@ -81,8 +81,8 @@ void require_compressed(int64_t n, int64_t first, int64_t count, const int64_t *
         if (ptr[i + 1] < ptr[i])
             throw Error(ErrorCode::invalid_argument,
                         "ptr[" + std::to_string(i + 1) + "] = " + std::to_string(ptr[i + 1]) +
-                            " is below ptr[" + std::to_string(i) + "] = " +
-                            std::to_string(ptr[i]) + ": the offsets never decrease");
+                            " is below ptr[" + std::to_string(i) + "] = " + std::to_string(ptr[i]) +
+                            ": the offsets never decrease");
     const int64_t entries = ptr[count];
     if (entries == 0) return;
     require_not_null(idx, "idx");
@@ -159,9 +159,9 @@ FL_API fl_status fl_mpi_sparse_factor_create_compressed(
                              const bool by_rows = outer_is_row(format);
                              require_compressed(n, first, count, ptr, idx, values);
                              expanded = mpi::expand_compressed(by_rows, first, count, ptr, idx);
-                             return mpi::SparseEntries{
-                                 static_cast<int64_t>(expanded.rows.size()), expanded.rows.data(),
-                                 expanded.cols.data(), values};
+                             return mpi::SparseEntries{static_cast<int64_t>(expanded.rows.size()),
+                                                       expanded.rows.data(), expanded.cols.data(),
+                                                       values};
                          });
 }
 
@@ -195,8 +195,8 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
             if (!root) return;
             in = mpi::capi::full_matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), layout, n, nrhs,
                                             b, ldb);
-            out = mpi::capi::full_matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), layout, n,
-                                             nrhs, x, ldx);
+            out = mpi::capi::full_matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), layout, n, nrhs,
+                                             x, ldx);
         }))
         return s;
     return mpi::capi::collective(comm_of(factor), fn, [&] {

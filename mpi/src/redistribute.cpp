@@ -83,8 +83,8 @@ void scatter(DistMatrix &matrix, int root, FullMatrix full) {
             const int rank = matrix.context().rank();
             T *mine = local + matrix.distribution().cols.local_index(j0) * matrix.ld();
             MPI_Scatterv(buffer.data(), panel.counts.data(), panel.displs.data(), mpi_type<T>(),
-                         panel.counts[rank] > 0 ? mine : nullptr, panel.counts[rank],
-                         mpi_type<T>(), root, matrix.context().comm());
+                         panel.counts[rank] > 0 ? mine : nullptr, panel.counts[rank], mpi_type<T>(),
+                         root, matrix.context().comm());
         }
     });
 }

@@ -91,9 +91,8 @@ TEST(CppWrapper, SparseFactor) {
             if (a(i, j) != 0) idx.push_back(i), csc.push_back(static_cast<double>(a(i, j)));
         ptr.push_back(static_cast<int64_t>(idx.size()));
     }
-    flm::sparse_factor g =
-        flm::sparse_factor::compressed(ctx, FL_MPI_SPARSE_GENERAL, 36, false, FL_SPARSE_CSC, 0,
-                                       ptr, idx, csc);
+    flm::sparse_factor g = flm::sparse_factor::compressed(ctx, FL_MPI_SPARSE_GENERAL, 36, false,
+                                                          FL_SPARSE_CSC, 0, ptr, idx, csc);
     const fastlinalg::matrix<double> y =
         g.solve(fastlinalg::col_major(b.data(), 36, 2), 2, rank() == 0);
     if (rank() == 0) {

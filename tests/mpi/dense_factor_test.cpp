@@ -160,7 +160,8 @@ TEST(DenseFactor, EighEigenpairsSolvesAndDeterminant) {
 TEST(DenseFactor, Float32KindsRunSinglePrecisionScalapack) {
     ContextPtr c = make_context();
     for (const Case &t : kCases)
-        for (fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_QR, FL_FACTOR_EIGH}) {
+        for (fl_factor_kind kind :
+             {FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_QR, FL_FACTOR_EIGH}) {
             const Ref a = rounded<float>(spd_ref(t.n, 900 + t.n));
             const Ref b = rounded<float>(random_ref(t.n, t.k, 950 + t.n));
             DistPtr ad = scatter(c.get(), a, t.block, 0, FL_ROW_MAJOR, FL_FLOAT32);
@@ -209,14 +210,15 @@ TEST(DenseFactor, Float32OperandsMustMatchTheFactor) {
     std::vector<double> piece(64);
     EXPECT_EQ(fl_mpi_matrix_get_local(x32.get(), FL_FLOAT64, piece.data(), 8),
               FL_ERR_DTYPE_MISMATCH);
-    EXPECT_TRUE(contains(fl_mpi_last_error(), "dtype = FL_FLOAT64 but the matrix holds FL_FLOAT32"));
+    EXPECT_TRUE(
+        contains(fl_mpi_last_error(), "dtype = FL_FLOAT64 but the matrix holds FL_FLOAT32"));
     expect_agreed(fl_mpi_matrix_scatter(x32.get(), 0, FL_FLOAT64, FL_COL_MAJOR, piece.data(), 8),
                   FL_ERR_DTYPE_MISMATCH, "FL_FLOAT32");
     if (size() > 1) {
         fl_mpi_matrix *m = nullptr;
-        expect_agreed(fl_mpi_matrix_create(&m, c.get(), rank() == 0 ? FL_FLOAT32 : FL_FLOAT64, 4,
-                                           4, 0, 0),
-                      FL_ERR_DIMENSION_MISMATCH, "dtypes");
+        expect_agreed(
+            fl_mpi_matrix_create(&m, c.get(), rank() == 0 ? FL_FLOAT32 : FL_FLOAT64, 4, 4, 0, 0),
+            FL_ERR_DIMENSION_MISMATCH, "dtypes");
         EXPECT_EQ(m, nullptr);
     }
 }

@@ -36,10 +36,11 @@ SparseFactorPtr sparse_factor(const fl_mpi_context *c, fl_mpi_sparse_kind kind, 
     const Triplets t = triplets_of(a, distributed);
     const std::vector<float> single(t.values.begin(), t.values.end());
     fl_mpi_sparse_factor *f = nullptr;
-    expect_agreed(fl_mpi_sparse_factor_create(
-                      &f, c, kind, a.rows, distributed, t.count(), t.rows.data(), t.cols.data(),
-                      dtype, dtype == FL_FLOAT32 ? static_cast<const void *>(single.data())
-                                                 : static_cast<const void *>(t.values.data())),
+    expect_agreed(fl_mpi_sparse_factor_create(&f, c, kind, a.rows, distributed, t.count(),
+                                              t.rows.data(), t.cols.data(), dtype,
+                                              dtype == FL_FLOAT32
+                                                  ? static_cast<const void *>(single.data())
+                                                  : static_cast<const void *>(t.values.data())),
                   expected, message);
     return SparseFactorPtr(f);
 }
@@ -115,9 +116,10 @@ TEST(SparseFactor, EveryKindSolvesManyRightHandSidesLikeSingleProcess) {
 // fastlinalg's float32 sparse factors.
 TEST(SparseFactor, Float32FactorsRunSinglePrecisionMumps) {
     ContextPtr c = make_context();
-    const std::pair<fl_mpi_sparse_kind, Ref> kinds[] = {{FL_MPI_SPARSE_SPD, laplacian_ref(9)},
-                                                        {FL_MPI_SPARSE_SYMMETRIC, symmetric_indefinite(8)},
-                                                        {FL_MPI_SPARSE_GENERAL, general(10)}};
+    const std::pair<fl_mpi_sparse_kind, Ref> kinds[] = {
+        {FL_MPI_SPARSE_SPD, laplacian_ref(9)},
+        {FL_MPI_SPARSE_SYMMETRIC, symmetric_indefinite(8)},
+        {FL_MPI_SPARSE_GENERAL, general(10)}};
     for (const auto &[kind, a] : kinds)
         for (bool distributed : {false, true}) {
             SparseFactorPtr f = sparse_factor(c.get(), kind, a, distributed, FL_OK, "", FL_FLOAT32);
@@ -125,8 +127,8 @@ TEST(SparseFactor, Float32FactorsRunSinglePrecisionMumps) {
             const Ref x = sparse_solve<float>(f.get(), b, FL_ROW_MAJOR);
             EXPECT_LT(solve_residual(a, FL_NO_TRANS, x, b, eps<float>()), kResidualThreshold)
                 << "kind " << kind << (distributed ? " distributed" : " centralised");
-            EXPECT_LT(relative_difference(x, reference_solve(FL_FACTOR_LU, a, b, FL_NO_TRANS,
-                                                             FL_FLOAT32)),
+            EXPECT_LT(relative_difference(
+                          x, reference_solve(FL_FACTOR_LU, a, b, FL_NO_TRANS, FL_FLOAT32)),
                       1e-3);
             double sign = 0, logabs = 0;
             ASSERT_EQ(fl_mpi_sparse_factor_logdet(f.get(), &sign, &logabs), FL_OK);
@@ -143,12 +145,12 @@ TEST(SparseFactor, Float32FactorsRunSinglePrecisionMumps) {
             EXPECT_LT(relative_difference(half, x), 1e-4);
         }
     // A float32 factor takes float32 operands only.
-    SparseFactorPtr f = sparse_factor(c.get(), FL_MPI_SPARSE_SPD, laplacian_ref(3), false, FL_OK,
-                                      "", FL_FLOAT32);
+    SparseFactorPtr f =
+        sparse_factor(c.get(), FL_MPI_SPARSE_SPD, laplacian_ref(3), false, FL_OK, "", FL_FLOAT32);
     Matrix<double> b(9, 1, FL_COL_MAJOR), x(9, 1, FL_COL_MAJOR);
-    expect_agreed(fl_mpi_sparse_factor_solve(f.get(), FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), 9,
-                                             x.data(), 9),
-                  FL_ERR_DTYPE_MISMATCH, "dtype = FL_FLOAT64 but the factor holds FL_FLOAT32");
+    expect_agreed(
+        fl_mpi_sparse_factor_solve(f.get(), FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), 9, x.data(), 9),
+        FL_ERR_DTYPE_MISMATCH, "dtype = FL_FLOAT64 but the factor holds FL_FLOAT32");
     expect_agreed(fl_mpi_sparse_factor_refactor(f.get(), FL_FLOAT64, b.data()),
                   FL_ERR_DTYPE_MISMATCH, "FL_FLOAT32");
 }
@@ -202,8 +204,9 @@ TEST(SparseFactor, CompressedRowsOrColumnsOnRootOrInBlocks) {
                 EXPECT_LT(solve_residual(a, FL_NO_TRANS, x, b, eps<double>()), kResidualThreshold)
                     << "format " << format << (distributed ? " distributed" : " centralised");
                 SparseFactorPtr from_triplets = sparse_factor(c.get(), kind, a, distributed);
-                EXPECT_LT(relative_difference(x, sparse_solve(from_triplets.get(), b, FL_COL_MAJOR)),
-                          1e-12);
+                EXPECT_LT(
+                    relative_difference(x, sparse_solve(from_triplets.get(), b, FL_COL_MAJOR)),
+                    1e-12);
                 // New values come in the arrays' order.
                 for (double &v : m.values) v *= 4;
                 expect_agreed(fl_mpi_sparse_factor_refactor(f.get(), FL_FLOAT64, m.values.data()),
@@ -227,10 +230,10 @@ TEST(SparseFactor, CompressedArraysAreCheckedNamingTheArgument) {
     };
     expect_agreed(create(static_cast<fl_sparse_format>(7), 0, 9, m.ptr.data(), m.idx.data()),
                   FL_ERR_INVALID_ARGUMENT, "format = 7");
-    expect_agreed(create(FL_SPARSE_CSR, -1, 9, m.ptr.data(), m.idx.data()),
-                  FL_ERR_INVALID_ARGUMENT, "first = -1");
-    expect_agreed(create(FL_SPARSE_CSR, 2, 9, m.ptr.data(), m.idx.data()),
-                  FL_ERR_INVALID_ARGUMENT, "first = 2, count = 9: the block ends past");
+    expect_agreed(create(FL_SPARSE_CSR, -1, 9, m.ptr.data(), m.idx.data()), FL_ERR_INVALID_ARGUMENT,
+                  "first = -1");
+    expect_agreed(create(FL_SPARSE_CSR, 2, 9, m.ptr.data(), m.idx.data()), FL_ERR_INVALID_ARGUMENT,
+                  "first = 2, count = 9: the block ends past");
     expect_agreed(create(FL_SPARSE_CSR, 0, 9, nullptr, m.idx.data()), FL_ERR_INVALID_ARGUMENT,
                   "ptr is NULL");
     expect_agreed(create(FL_SPARSE_CSR, 0, 9, m.ptr.data(), nullptr), FL_ERR_INVALID_ARGUMENT,
@@ -256,8 +259,8 @@ TEST(SparseFactor, CompressedArraysAreCheckedNamingTheArgument) {
     expect_agreed(fl_mpi_sparse_factor_create_compressed(
                       &f, c.get(), FL_MPI_SPARSE_SPD, 9, 1, FL_SPARSE_CSR, first, count,
                       mine.ptr.data(), mine.idx.data(), FL_FLOAT64, mine.values.data()),
-                  FL_ERR_INVALID_ARGUMENT, "= -3 lies outside [0, n = 9) [rank " +
-                                               std::to_string(size() - 1) + "]");
+                  FL_ERR_INVALID_ARGUMENT,
+                  "= -3 lies outside [0, n = 9) [rank " + std::to_string(size() - 1) + "]");
     EXPECT_EQ(f, nullptr);
     EXPECT_EQ(fl_mpi_sparse_factor_create_compressed(nullptr, c.get(), FL_MPI_SPARSE_SPD, 9, 0,
                                                      FL_SPARSE_CSR, 0, 9, m.ptr.data(),
@@ -351,10 +354,10 @@ TEST(SparseFactor, ErrorsAreTranslatedAndAgreed) {
                                               nullptr, FL_COMPLEX64, nullptr),
                   FL_ERR_UNSUPPORTED, "FL_COMPLEX64");
     if (size() > 1) {
-        expect_agreed(fl_mpi_sparse_factor_create(&f, c.get(), FL_MPI_SPARSE_SPD, 4, 0, 0, nullptr,
-                                                  nullptr, rank() == 0 ? FL_FLOAT32 : FL_FLOAT64,
-                                                  nullptr),
-                      FL_ERR_DIMENSION_MISMATCH, "dtypes");
+        expect_agreed(
+            fl_mpi_sparse_factor_create(&f, c.get(), FL_MPI_SPARSE_SPD, 4, 0, 0, nullptr, nullptr,
+                                        rank() == 0 ? FL_FLOAT32 : FL_FLOAT64, nullptr),
+            FL_ERR_DIMENSION_MISMATCH, "dtypes");
     }
     EXPECT_EQ(f, nullptr);
     SparseFactorPtr good = sparse_factor(c.get(), FL_MPI_SPARSE_SPD, laplacian_ref(3), false);

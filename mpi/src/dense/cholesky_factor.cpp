@@ -31,8 +31,8 @@ public:
         const int n = static_cast<int>(a_.rows()), nrhs = static_cast<int>(x.cols()), one = 1;
         if (n == 0 || nrhs == 0) return;
         int info = 0;
-        Scalapack<T>::potrs("L", &n, &nrhs, a_.data<T>("A"), &one, &one, a_.desc(),
-                            x.data<T>("X"), &one, &one, x.desc(), &info);
+        Scalapack<T>::potrs("L", &n, &nrhs, a_.data<T>("A"), &one, &one, a_.desc(), x.data<T>("X"),
+                            &one, &one, x.desc(), &info);
         check_argument_info("p?potrs", info);
     }
 

@@ -63,8 +63,8 @@ double one_norm(const DistMatrix &a, Part part) {
     const int m = static_cast<int>(a.rows()), n = static_cast<int>(a.cols()), one = 1;
     // Above pdlansy's documented 2*Nq0 + Np0 + LDW (pdlange needs less).
     const Distribution &dist = a.distribution();
-    const size_t size =
-        static_cast<size_t>(2 * (dist.local_rows() + dist.local_cols()) + 4 * int64_t{dist.cols.block} + 16);
+    const size_t size = static_cast<size_t>(2 * (dist.local_rows() + dist.local_cols()) +
+                                            4 * int64_t{dist.cols.block} + 16);
     return typed_real(a.dtype(), [&](auto t) -> double {
         using T = decltype(t);
         using Routines = Scalapack<T>;

@@ -84,9 +84,7 @@ public:
     void refactor(const void *values) override;
     void solve(int64_t nrhs, void *rhs) override;
     LogDet logdet() const override;
-    int64_t negative_pivots() const override {
-        return n_ == 0 ? 0 : instance_.id.infog[infog(12)];
-    }
+    int64_t negative_pivots() const override { return n_ == 0 ? 0 : instance_.id.infog[infog(12)]; }
 
 private:
     using Struc = typename Mumps<T>::Struc;
@@ -215,9 +213,8 @@ LogDet TypedMumpsFactor<T>::logdet() const {
 
 }  // namespace
 
-std::unique_ptr<MumpsFactor> MumpsFactor::make(const Context &context, Dtype dtype,
-                                               SparseKind kind, int64_t n, bool distributed,
-                                               SparseEntries entries) {
+std::unique_ptr<MumpsFactor> MumpsFactor::make(const Context &context, Dtype dtype, SparseKind kind,
+                                               int64_t n, bool distributed, SparseEntries entries) {
     return typed_real(dtype, [&](auto t) -> std::unique_ptr<MumpsFactor> {
         return std::make_unique<TypedMumpsFactor<decltype(t)>>(context, kind, n, distributed,
                                                                entries);

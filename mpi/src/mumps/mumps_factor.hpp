@@ -53,7 +53,11 @@ public:
 protected:
     MumpsFactor(const Context &context, Dtype dtype, SparseKind kind, int64_t n, bool distributed,
                 int64_t count)
-        : context_(&context), dtype_(dtype), kind_(kind), n_(n), distributed_(distributed),
+        : context_(&context),
+          dtype_(dtype),
+          kind_(kind),
+          n_(n),
+          distributed_(distributed),
           count_(count) {}
 
     const Context *context_;

@@ -65,11 +65,11 @@ void pdgemr2d_(const int *m, const int *n, const double *a, const int *ia, const
 
 // The float32 twins of the routines above (REAL functions return float in C).
 float pslange_(const char *norm, const int *m, const int *n, const float *a, const int *ia,
-                const int *ja, const int *desca, float *work);
+               const int *ja, const int *desca, float *work);
 float pslantr_(const char *norm, const char *uplo, const char *diag, const int *m, const int *n,
-                const float *a, const int *ia, const int *ja, const int *desca, float *work);
+               const float *a, const int *ia, const int *ja, const int *desca, float *work);
 float pslansy_(const char *norm, const char *uplo, const int *n, const float *a, const int *ia,
-                const int *ja, const int *desca, float *work);
+               const int *ja, const int *desca, float *work);
 
 void psgetrf_(const int *m, const int *n, float *a, const int *ia, const int *ja, const int *desca,
               int *ipiv, int *info);
