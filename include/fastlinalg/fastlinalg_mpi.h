@@ -367,6 +367,32 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
                                             int64_t nrhs, fl_layout layout, const void *b,
                                             int64_t ldb, void *x, int64_t ldx);
 
+/** Solves A X = B for nrhs right-hand sides distributed by rows: each rank passes the rows
+ *  of B it holds and receives the same rows of X.  Collective.  The ranks' row lists
+ *  together must name every row 0..n-1 exactly once (any order, any split).  MUMPS reads B
+ *  where it lies (ICNTL(20) = 10) and leaves X distributed its own way (ICNTL(21) = 1); one
+ *  all-to-all exchange then brings each row of X to the rank holding that row of B.  No rank
+ *  ever holds more than its rows; checking the lists costs O(n) integers on every rank.
+ *  @param factor the factor
+ *  @param dtype the factor's dtype
+ *  @param nrhs the number of right-hand sides, >= 0, the same on every rank
+ *  @param count the number of rows this rank holds, >= 0
+ *  @param rows their global indices, 0-based, in [0, n)
+ *  @param layout the layout of b and x
+ *  @param b this rank's count-by-nrhs rows of B (row k is global row rows[k])
+ *  @param ldb its leading dimension
+ *  @param x receives this rank's count-by-nrhs rows of X (may be b)
+ *  @param ldx its leading dimension
+ *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for a row outside [0, n) (on the rank that passed
+ *          it), a row on two ranks or rows missing (naming them), bad pointers or leading
+ *          dimensions, or a factor whose last refactor failed; FL_ERR_DIMENSION_MISMATCH for
+ *          nrhs differing between ranks */
+FL_API fl_status fl_mpi_sparse_factor_solve_distributed(const fl_mpi_sparse_factor *factor,
+                                                        fl_dtype dtype, int64_t nrhs,
+                                                        int64_t count, const int64_t *rows,
+                                                        fl_layout layout, const void *b,
+                                                        int64_t ldb, void *x, int64_t ldx);
+
 /** det(A) = sign * exp(logabsdet) from MUMPS's determinant (RINFOG(12) * 2^INFOG(34)).
  *  Local (the values are the same on every rank).  Either pointer may be NULL.
  *  @param factor the factor

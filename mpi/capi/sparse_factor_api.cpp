@@ -1,4 +1,5 @@
 // fl_mpi_sparse_factor_*: MUMPS factorizations of sparse matrices.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -211,6 +212,53 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
             f.solve(nrhs, rhs.data());
             for (int64_t j = 0; root && j < nrhs; ++j)
                 for (int64_t i = 0; i < n; ++i) out.at<T>(i, j) = rhs[i + j * n];
+        });
+    });
+}
+
+FL_API fl_status fl_mpi_sparse_factor_solve_distributed(const fl_mpi_sparse_factor *factor,
+                                                        fl_dtype dtype, int64_t nrhs,
+                                                        int64_t count, const int64_t *rows,
+                                                        fl_layout layout, const void *b,
+                                                        int64_t ldb, void *x, int64_t ldx) {
+    static const char *const fn = "fl_mpi_sparse_factor_solve_distributed";
+    if (fl_status s = mpi::capi::require_handle(factor, fn, "factor")) return s;
+    mpi::MumpsFactor &f = *factor->factor;
+    const int64_t n = f.order();
+    mpi::FullMatrix in{nullptr, 0, 0}, out{nullptr, 0, 0};
+    if (fl_status s = mpi::capi::collective(comm_of(factor), fn, [&] {
+            mpi::capi::require_dtype(dtype, "dtype", f.dtype(), "the factor");
+            require_non_negative(nrhs, "nrhs");
+            require_non_negative(count, "count");
+            if (count > n)
+                throw Error(ErrorCode::invalid_argument, "count = " + std::to_string(count) +
+                                                             " exceeds n = " + std::to_string(n));
+            if (count > 0) require_not_null(rows, "rows");
+            for (int64_t k = 0; k < count; ++k)
+                if (rows[k] < 0 || rows[k] >= n)
+                    throw Error(ErrorCode::invalid_argument,
+                                "rows[" + std::to_string(k) + "] = " + std::to_string(rows[k]) +
+                                    " lies outside [0, n = " + std::to_string(n) + ")");
+            in = mpi::capi::full_matrix_arg({"b", "ldb", "count", "nrhs"}, f.dtype(), layout,
+                                            count, nrhs, b, ldb);
+            out = mpi::capi::full_matrix_arg({"x", "ldx", "count", "nrhs"}, f.dtype(), layout,
+                                             count, nrhs, x, ldx);
+        }))
+        return s;
+    return mpi::capi::collective(comm_of(factor), fn, [&] {
+        mpi::capi::require_same_on_every_rank(comm_of(factor), {nrhs},
+                                              "numbers of right-hand sides");
+        const mpi::RowOwners owners(comm_of(factor), n, count, rows);
+        fl::typed_real(f.dtype(), [&](auto t) {
+            using T = decltype(t);
+            // MUMPS wants this rank's rows column-major, max(1, count) apart.
+            const int64_t ld = std::max<int64_t>(1, count);
+            std::vector<T> rhs(static_cast<size_t>(ld * nrhs));
+            for (int64_t j = 0; j < nrhs; ++j)
+                for (int64_t i = 0; i < count; ++i) rhs[i + j * ld] = in.at<T>(i, j);
+            f.solve_distributed(nrhs, count, rows, rhs.data(), owners);
+            for (int64_t j = 0; j < nrhs; ++j)
+                for (int64_t i = 0; i < count; ++i) out.at<T>(i, j) = rhs[i + j * ld];
         });
     });
 }

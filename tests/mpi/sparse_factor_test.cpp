@@ -268,6 +268,99 @@ TEST(SparseFactor, CompressedArraysAreCheckedNamingTheArgument) {
               FL_ERR_INVALID_ARGUMENT);
 }
 
+// This rank's rows for a distributed solve: g with (7 g) % size == rank, in descending
+// order (any split and any order must do).
+std::vector<int64_t> scattered_rows(int64_t n) {
+    std::vector<int64_t> rows;
+    for (int64_t g = n - 1; g >= 0; --g)
+        if ((7 * g) % size() == rank()) rows.push_back(g);
+    return rows;
+}
+
+TEST(SparseFactor, DistributedRightHandSidesComeBackInTheirRows) {
+    ContextPtr c = make_context();
+    const Ref a = general(9);
+    const int64_t n = a.rows;
+    const Ref b = rounded<double>(random_ref(n, 3, 51));
+    for (bool distributed : {false, true}) {
+        SparseFactorPtr f = sparse_factor(c.get(), FL_MPI_SPARSE_GENERAL, a, distributed);
+        const Ref expected = sparse_solve(f.get(), b, FL_COL_MAJOR);
+        const std::vector<int64_t> rows = scattered_rows(n);
+        const int64_t count = static_cast<int64_t>(rows.size());
+        for (fl_layout layout : kLayouts) {
+            Ref mine(count, 3);
+            for (int64_t k = 0; k < count; ++k)
+                for (int64_t j = 0; j < 3; ++j) mine(k, j) = b(rows[k], j);
+            Matrix<double> bm = Matrix<double>::from_ref(mine, layout);
+            Matrix<double> xm(count, 3, layout);
+            expect_agreed(fl_mpi_sparse_factor_solve_distributed(f.get(), FL_FLOAT64, 3, count,
+                                                                 rows.data(), layout, bm.data(),
+                                                                 bm.ld(), xm.data(), xm.ld()),
+                          FL_OK);
+            // In place too.
+            expect_agreed(fl_mpi_sparse_factor_solve_distributed(f.get(), FL_FLOAT64, 3, count,
+                                                                 rows.data(), layout, bm.data(),
+                                                                 bm.ld(), bm.data(), bm.ld()),
+                          FL_OK);
+            Ref want(count, 3);
+            for (int64_t k = 0; k < count; ++k)
+                for (int64_t j = 0; j < 3; ++j) want(k, j) = expected(rows[k], j);
+            EXPECT_LT(relative_difference(xm.to_ref(), want), 1e-12);
+            EXPECT_LT(relative_difference(bm.to_ref(), want), 1e-12);
+        }
+    }
+    // float32 (smumps) takes the same path.
+    SparseFactorPtr single =
+        sparse_factor(c.get(), FL_MPI_SPARSE_SPD, laplacian_ref(6), true, FL_OK, "", FL_FLOAT32);
+    const std::vector<int64_t> rows = scattered_rows(36);
+    std::vector<float> ones(rows.size(), 1.0f);
+    const int64_t count = static_cast<int64_t>(rows.size()), ld = std::max<int64_t>(1, count);
+    expect_agreed(fl_mpi_sparse_factor_solve_distributed(single.get(), FL_FLOAT32, 1, count,
+                                                         rows.data(), FL_COL_MAJOR, ones.data(), ld,
+                                                         ones.data(), ld),
+                  FL_OK);
+    for (float v : ones) EXPECT_GT(v, 0.0f);  // the inverse Laplacian is positive
+}
+
+TEST(SparseFactor, DistributedRightHandSidesNeedEveryRowOnce) {
+    ContextPtr c = make_context();
+    SparseFactorPtr f = sparse_factor(c.get(), FL_MPI_SPARSE_SPD, laplacian_ref(3), true);
+    std::vector<int64_t> rows = scattered_rows(9);
+    std::vector<double> b(9 * 3, 1.0), x(9 * 3, 0.0);
+    const auto solve_rows = [&](const std::vector<int64_t> &r) {
+        return fl_mpi_sparse_factor_solve_distributed(f.get(), FL_FLOAT64, 2,
+                                                      static_cast<int64_t>(r.size()), r.data(),
+                                                      FL_ROW_MAJOR, b.data(), 2, x.data(), 2);
+    };
+    std::vector<int64_t> outside = rows;
+    if (rank() == 0) outside[0] = 9;
+    expect_agreed(solve_rows(outside), FL_ERR_INVALID_ARGUMENT, "rows[0] = 9 lies outside");
+    std::vector<int64_t> missing = rows;
+    if (rank() == 0) missing.pop_back();
+    expect_agreed(solve_rows(missing), FL_ERR_INVALID_ARGUMENT, "hold 8 rows of B together");
+    std::vector<int64_t> twice = rows;
+    if (rank() == 0) twice[0] = twice[1];
+    expect_agreed(solve_rows(twice), FL_ERR_INVALID_ARGUMENT, "of B is on rank 0 and on rank 0");
+    expect_agreed(fl_mpi_sparse_factor_solve_distributed(
+                      f.get(), FL_FLOAT64, rank() == 0 ? 2 : 3, static_cast<int64_t>(rows.size()),
+                      rows.data(), FL_ROW_MAJOR, b.data(), 3, x.data(), 3),
+                  size() > 1 ? FL_ERR_DIMENSION_MISMATCH : FL_OK,
+                  size() > 1 ? "numbers of right-hand sides" : "");
+    expect_agreed(fl_mpi_sparse_factor_solve_distributed(f.get(), FL_FLOAT32, 2,
+                                                         static_cast<int64_t>(rows.size()),
+                                                         rows.data(), FL_ROW_MAJOR, b.data(), 2,
+                                                         x.data(), 2),
+                  FL_ERR_DTYPE_MISMATCH, "FL_FLOAT32");
+    expect_agreed(fl_mpi_sparse_factor_solve_distributed(f.get(), FL_FLOAT64, 2,
+                                                         static_cast<int64_t>(rows.size()),
+                                                         nullptr, FL_ROW_MAJOR, b.data(), 2,
+                                                         x.data(), 2),
+                  FL_ERR_INVALID_ARGUMENT, "rows is NULL");
+    EXPECT_EQ(fl_mpi_sparse_factor_solve_distributed(nullptr, FL_FLOAT64, 1, 0, nullptr,
+                                                     FL_ROW_MAJOR, nullptr, 1, nullptr, 1),
+              FL_ERR_INVALID_ARGUMENT);
+}
+
 TEST(SparseFactor, InertiaOfSymmetricKindsMatchesEigenvalues) {
     ContextPtr c = make_context();
     const Ref a = symmetric_indefinite(7);

@@ -3,6 +3,7 @@
 #include <dmumps_c.h>
 #include <smumps_c.h>
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <new>
@@ -35,6 +36,7 @@ struct Mumps<float> {
 // MUMPS's arrays are 1-based like its manual: ICNTL(k) is icntl[k - 1].
 constexpr int icntl(int k) { return k - 1; }
 constexpr int infog(int k) { return k - 1; }
+constexpr int info(int k) { return k - 1; }
 constexpr int rinfog(int k) { return k - 1; }
 
 int mumps_symmetry(SparseKind kind) {
@@ -83,6 +85,8 @@ public:
 
     void refactor(const void *values) override;
     void solve(int64_t nrhs, void *rhs) override;
+    void solve_distributed(int64_t nrhs, int64_t count, const int64_t *rows, void *rhs,
+                           const RowOwners &owners) override;
     LogDet logdet() const override;
     int64_t negative_pivots() const override { return n_ == 0 ? 0 : instance_.id.infog[infog(12)]; }
 
@@ -199,6 +203,45 @@ void TypedMumpsFactor<T>::solve(int64_t nrhs, void *rhs) {
     Mumps<T>::call(&id_);
     id_.rhs = nullptr;
     if (id_.infog[infog(1)] < 0) throw_mumps_error(id_, kind_, "solve");
+}
+
+// MUMPS reads each rank's rows of B where they are (ICNTL(20) = 10) and leaves each rank the
+// rows of X that its part of the factor produced (ICNTL(21) = 1: INFO(23) of them, named in
+// ISOL_LOC); owners then moves those to the ranks that hold the same rows of B.
+template <class T>
+void TypedMumpsFactor<T>::solve_distributed(int64_t nrhs, int64_t count, const int64_t *rows,
+                                            void *rhs, const RowOwners &owners) {
+    if (!factored_)
+        throw Error(ErrorCode::invalid_argument, "the factor's last refactorization failed");
+    if (n_ == 0 || nrhs == 0) return;
+    T *b = static_cast<T *>(rhs);
+    std::vector<MUMPS_INT> b_rows(static_cast<size_t>(std::max<int64_t>(1, count)));
+    for (int64_t k = 0; k < count; ++k) b_rows[k] = static_cast<MUMPS_INT>(rows[k] + 1);
+    const int64_t held = id_.info[info(23)];
+    const int64_t held_ld = std::max<int64_t>(1, held);
+    std::vector<T> solution(static_cast<size_t>(held_ld * nrhs));
+    std::vector<MUMPS_INT> solution_rows(static_cast<size_t>(held_ld));
+    id_.icntl[icntl(20)] = 10;
+    id_.icntl[icntl(21)] = 1;
+    id_.nrhs = static_cast<MUMPS_INT>(nrhs);
+    id_.nloc_rhs = static_cast<MUMPS_INT>(count);
+    id_.lrhs_loc = static_cast<MUMPS_INT>(std::max<int64_t>(1, count));
+    id_.irhs_loc = b_rows.data();
+    id_.rhs_loc = b;
+    id_.lsol_loc = static_cast<MUMPS_INT>(held_ld);
+    id_.sol_loc = solution.data();
+    id_.isol_loc = solution_rows.data();
+    id_.job = 3;
+    Mumps<T>::call(&id_);
+    id_.irhs_loc = nullptr;
+    id_.rhs_loc = nullptr;
+    id_.sol_loc = nullptr;
+    id_.isol_loc = nullptr;
+    if (id_.infog[infog(1)] < 0) throw_mumps_error(id_, kind_, "distributed solve");
+    std::vector<int64_t> global(static_cast<size_t>(held));
+    for (int64_t k = 0; k < held; ++k) global[k] = solution_rows[k] - 1;
+    owners.send_to_owners(nrhs, held, global.data(), solution.data(), held_ld, b,
+                          std::max<int64_t>(1, count));
 }
 
 // det(A) = RINFOG(12) * 2^INFOG(34) (ICNTL(33) = 1).

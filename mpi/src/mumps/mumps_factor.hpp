@@ -1,6 +1,6 @@
 // A MUMPS factorization of a sparse matrix over a context's communicator: analysis and
 // factorization at construction, numeric refactorization on the same pattern, solves with
-// right-hand sides centralised on rank 0. dmumps_c for float64, smumps_c for float32 (one
+// right-hand sides centralised on rank 0 or distributed by rows. dmumps_c for float64, smumps_c for float32 (one
 // template in mumps_factor.cpp behind this interface). Every member function is collective
 // except the queries that read INFOG, which MUMPS makes the same on every rank.
 #pragma once
@@ -11,6 +11,7 @@
 #include "core/types.hpp"
 #include "mpi/src/context.hpp"
 #include "mpi/src/dense/dense_factor.hpp"
+#include "mpi/src/mumps/row_owners.hpp"
 
 namespace fl::mpi {
 
@@ -47,6 +48,11 @@ public:
     // Overwrites the n-by-nrhs column-major rhs of dtype() (leading dimension n) on rank 0
     // with A^-1 rhs.
     virtual void solve(int64_t nrhs, void *rhs) = 0;
+    // Overwrites this rank's count rows of B (global rows `rows`, 0-based, each on exactly
+    // one rank as owners records; column-major, leading dimension max(1, count), dtype())
+    // with the same rows of A^-1 B.
+    virtual void solve_distributed(int64_t nrhs, int64_t count, const int64_t *rows, void *rhs,
+                                   const RowOwners &owners) = 0;
     virtual LogDet logdet() const = 0;
     virtual int64_t negative_pivots() const = 0;
 
