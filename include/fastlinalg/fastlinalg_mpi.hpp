@@ -240,6 +240,21 @@ public:
                                          x.data(), root ? x.ld() : b.ld));
         return x;
     }
+    // X = A^-1 B with B distributed by rows: this rank's rows (global indices) of B in b
+    // (rows.size()-by-nrhs), the same rows of X returned; the ranks' rows together name every
+    // row once. Collective.
+    template <class B>
+    auto solve_rows(const std::vector<std::int64_t> &rows, const B &any) const {
+        const auto b = detail::as_view(any);
+        using T = typename decltype(b)::value_type;
+        detail::expect_size("fl_mpi_sparse_factor_solve_distributed", "b.rows", b.rows,
+                            static_cast<std::int64_t>(rows.size()));
+        matrix<T> x(b.rows, b.cols, b.layout);
+        check(fl_mpi_sparse_factor_solve_distributed(handle_.get(), dtype_v<T>, b.cols, b.rows,
+                                                     rows.data(), b.layout, b.data, b.ld,
+                                                     x.data(), x.ld()));
+        return x;
+    }
     std::pair<double, double> logdet() const {
         double sign = 0, logabs = 0;
         check(fl_mpi_sparse_factor_logdet(handle_.get(), &sign, &logabs));

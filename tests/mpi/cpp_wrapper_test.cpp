@@ -98,6 +98,18 @@ TEST(CppWrapper, SparseFactor) {
     if (rank() == 0) {
         EXPECT_NEAR(y(7, 1), x(7, 1), 1e-12);
     }
+    // Right-hand sides distributed by rows: rank r holds rows r, r + size, ...
+    std::vector<int64_t> mine;
+    for (int64_t i = rank(); i < 36; i += size()) mine.push_back(i);
+    const int64_t count = static_cast<int64_t>(mine.size());
+    Matrix<double> part(count, 2, FL_ROW_MAJOR);
+    for (int64_t k = 0; k < count; ++k)
+        for (int64_t j = 0; j < 2; ++j) part(k, j) = b(mine[k], j);
+    const fastlinalg::matrix<double> xs =
+        g.solve_rows(mine, fastlinalg::row_major(part.data(), count, 2));
+    if (rank() == 0) {
+        for (int64_t k = 0; k < count; ++k) EXPECT_NEAR(xs(k, 1), x(mine[k], 1), 1e-12);
+    }
     idx.pop_back();
     EXPECT_THROW(flm::sparse_factor::compressed(ctx, FL_MPI_SPARSE_GENERAL, 36, false,
                                                 FL_SPARSE_CSC, 0, ptr, idx, csc),

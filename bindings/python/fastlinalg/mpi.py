@@ -85,6 +85,8 @@ for _name, _res, _args in [
         ("fl_mpi_sparse_factor_destroy", None, [_P]),
         ("fl_mpi_sparse_factor_refactor", _INT, [_P, _INT, _P]),
         ("fl_mpi_sparse_factor_solve", _INT, [_P, _INT, _I64, _INT, _P, _I64, _P, _I64]),
+        ("fl_mpi_sparse_factor_solve_distributed", _INT,
+         [_P, _INT, _I64, _I64, _P, _INT, _P, _I64, _P, _I64]),
         ("fl_mpi_sparse_factor_logdet", _INT, [_P, _PD, _PD]),
         ("fl_mpi_sparse_factor_inertia", _INT, [_P, _PI64, _PI64, _PI64])]:
     _f = getattr(lib, _name)
@@ -402,6 +404,22 @@ class SparseFactor(_Collective):
         _check(lib.fl_mpi_sparse_factor_solve(self._handle, _code(self.dtype), nrhs, _COL_MAJOR, _pointer(bb),
                                               max(1, self.n), _pointer(x), max(1, self.n)))
         return x[:, 0] if x is not None and vector else x
+
+    def solve_rows(self, rows, b):
+        """X = A^-1 B with B distributed by rows: this rank's ``rows`` (global indices) of B
+        (1-D or 2-D, one row each) in, the same rows of X out. The ranks' ``rows`` together
+        name every row once. *Collective*."""
+        rows = np.ascontiguousarray(rows, dtype=np.int64)
+        b = np.asarray(b)
+        vector = b.ndim == 1
+        nrhs = 1 if vector else b.shape[1]
+        bb = _as_type(b.reshape(rows.size, nrhs), self.dtype)
+        x = np.zeros(bb.shape, self.dtype, order="F")
+        ld = max(1, rows.size)
+        _check(lib.fl_mpi_sparse_factor_solve_distributed(self._handle, _code(self.dtype), nrhs, rows.size,
+                                                          _pointer(rows), _COL_MAJOR, _pointer(bb), ld,
+                                                          _pointer(x), ld))
+        return x[:, 0] if vector else x
 
     def logdet(self):
         """(sign, log|det A|) from MUMPS's determinant. Local."""

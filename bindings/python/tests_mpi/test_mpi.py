@@ -178,3 +178,16 @@ def test_compressed_blocks_go_to_mumps_as_they_are(ctx, fmt):
     bad.indices[0] = n + 5
     with pytest.raises(fastlinalg.InvalidArgumentError, match=r"idx\[0\] = " + str(n + 5)):
         flm.sparse_lu(ctx, bad if ROOT else None)
+
+
+def test_right_hand_sides_distributed_by_rows(ctx):
+    a = laplacian(8).tocsr()
+    n = a.shape[0]
+    b = np.random.default_rng(9).standard_normal((n, 2))
+    rows = np.arange(COMM.rank, n, COMM.size)[::-1]  # any split, any order
+    with flm.sparse_cholesky(ctx, a if ROOT else None) as f:
+        x = f.solve_rows(rows, b[rows])
+        np.testing.assert_allclose(x, np.linalg.solve(a.toarray(), b)[rows], rtol=1e-10, atol=1e-12)
+        np.testing.assert_allclose(f.solve_rows(rows, b[rows, 0]), x[:, 0], rtol=1e-12)
+        with pytest.raises(fastlinalg.InvalidArgumentError, match="rows of B together"):
+            f.solve_rows(rows[1:] if ROOT else rows, b[rows[1:] if ROOT else rows])
