@@ -11,6 +11,8 @@
 //   mpirun -np P bench_mpi precision N NRHS REPS M  float32 vs float64: LU and Cholesky
 //                                                (ps* vs pd*) at N, MUMPS SPD factor + solve
 //                                                (smumps vs dmumps) on the M-by-M Laplacian
+//   mpirun -np P bench_mpi rhs M NRHS REPS       MUMPS solves of the M-by-M Laplacian with B
+//                                                on rank 0 vs B distributed by rows
 //
 // Compared runs are interleaved (ours, theirs, ours, ...) and medians reported; times are
 // the slowest rank's. The matrix is A(i, j) = u(min(i,j), max(i,j)) + n [i = j] with u
@@ -440,6 +442,47 @@ void precision(int64_t n, int64_t nrhs, int reps, int64_t m) {
     fl_mpi_context_destroy(c);
 }
 
+// One MUMPS SPD factor of the m-by-m Laplacian, then solves with nrhs right-hand sides
+// held on rank 0 (fl_mpi_sparse_factor_solve) and distributed by rows, rank r holding rows
+// r, r + P, ... (fl_mpi_sparse_factor_solve_distributed), interleaved.
+void rhs(int64_t m, int64_t nrhs, int reps) {
+    fl_mpi_context *c = nullptr;
+    check(fl_mpi_context_create(&c, MPI_Comm_c2f(MPI_COMM_WORLD), 0, 0), "context");
+    const Laplacian l = laplacian_lower(m);
+    const int64_t n = m * m;
+    fl_mpi_sparse_factor *f = nullptr;
+    check(fl_mpi_sparse_factor_create(&f, c, FL_MPI_SPARSE_SPD, n, 1,
+                                      static_cast<int64_t>(l.values.size()), l.rows.data(),
+                                      l.cols.data(), FL_FLOAT64, l.values.data()),
+          "mumps factor");
+    std::vector<double> central(rank_ == 0 ? static_cast<size_t>(n * nrhs) : 1, 1.0);
+    std::vector<int64_t> mine;
+    for (int64_t i = rank_; i < n; i += size_) mine.push_back(i);
+    const int64_t count = static_cast<int64_t>(mine.size());
+    std::vector<double> local(static_cast<size_t>(std::max<int64_t>(1, count) * nrhs), 1.0);
+    std::vector<double> t_root, t_rows;
+    for (int r = 0; r < reps; ++r) {
+        t_root.push_back(timed([&] {
+            check(fl_mpi_sparse_factor_solve(f, FL_FLOAT64, nrhs, FL_COL_MAJOR, central.data(), n,
+                                             central.data(), n),
+                  "solve");
+        }));
+        t_rows.push_back(timed([&] {
+            check(fl_mpi_sparse_factor_solve_distributed(
+                      f, FL_FLOAT64, nrhs, count, mine.data(), FL_COL_MAJOR, local.data(),
+                      std::max<int64_t>(1, count), local.data(), std::max<int64_t>(1, count)),
+                  "distributed solve");
+        }));
+    }
+    if (rank_ == 0)
+        std::printf("rhs: MUMPS SPD %lldx%lld Laplacian, %lld rhs, %d ranks, %d reps (median): B on "
+                    "rank 0 %.3f s  B by rows %.3f s  ratio %.2f\n",
+                    (long long)m, (long long)m, (long long)nrhs, size_, reps, median(t_root),
+                    median(t_rows), median(t_root) / median(t_rows));
+    fl_mpi_sparse_factor_destroy(f);
+    fl_mpi_context_destroy(c);
+}
+
 int main(int argc, char **argv) {
     MPI_Init(&argc, &argv);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
@@ -456,12 +499,14 @@ int main(int argc, char **argv) {
         sparse(arg(2, 300), arg(3, 500), static_cast<int>(arg(4, 3)));
     else if (mode == "memory")
         memory(arg(2, 8000));
+    else if (mode == "rhs")
+        rhs(arg(2, 300), arg(3, 100), static_cast<int>(arg(4, 3)));
     else if (mode == "precision")
         precision(arg(2, 4000), arg(3, 100), static_cast<int>(arg(4, 3)), arg(5, 300));
     else if (rank_ == 0)
         std::fprintf(
             stderr,
-            "usage: bench_mpi overhead|engine|sparse|memory|precision [sizes...] (see the top of "
+            "usage: bench_mpi overhead|engine|sparse|memory|precision|rhs [sizes...] (see the top of "
             "bench_mpi.cpp)\n");
     MPI_Finalize();
     return 0;
