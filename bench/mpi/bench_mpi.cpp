@@ -475,10 +475,11 @@ void rhs(int64_t m, int64_t nrhs, int reps) {
         }));
     }
     if (rank_ == 0)
-        std::printf("rhs: MUMPS SPD %lldx%lld Laplacian, %lld rhs, %d ranks, %d reps (median): B on "
-                    "rank 0 %.3f s  B by rows %.3f s  ratio %.2f\n",
-                    (long long)m, (long long)m, (long long)nrhs, size_, reps, median(t_root),
-                    median(t_rows), median(t_root) / median(t_rows));
+        std::printf(
+            "rhs: MUMPS SPD %lldx%lld Laplacian, %lld rhs, %d ranks, %d reps (median): B on "
+            "rank 0 %.3f s  B by rows %.3f s  ratio %.2f\n",
+            (long long)m, (long long)m, (long long)nrhs, size_, reps, median(t_root),
+            median(t_rows), median(t_root) / median(t_rows));
     fl_mpi_sparse_factor_destroy(f);
     fl_mpi_context_destroy(c);
 }
@@ -504,10 +505,10 @@ int main(int argc, char **argv) {
     else if (mode == "precision")
         precision(arg(2, 4000), arg(3, 100), static_cast<int>(arg(4, 3)), arg(5, 300));
     else if (rank_ == 0)
-        std::fprintf(
-            stderr,
-            "usage: bench_mpi overhead|engine|sparse|memory|precision|rhs [sizes...] (see the top of "
-            "bench_mpi.cpp)\n");
+        std::fprintf(stderr,
+                     "usage: bench_mpi overhead|engine|sparse|memory|precision|rhs [sizes...] (see "
+                     "the top of "
+                     "bench_mpi.cpp)\n");
     MPI_Finalize();
     return 0;
 }

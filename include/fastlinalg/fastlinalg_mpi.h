@@ -388,10 +388,10 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
  *          dimensions, or a factor whose last refactor failed; FL_ERR_DIMENSION_MISMATCH for
  *          nrhs differing between ranks */
 FL_API fl_status fl_mpi_sparse_factor_solve_distributed(const fl_mpi_sparse_factor *factor,
-                                                        fl_dtype dtype, int64_t nrhs,
-                                                        int64_t count, const int64_t *rows,
-                                                        fl_layout layout, const void *b,
-                                                        int64_t ldb, void *x, int64_t ldx);
+                                                        fl_dtype dtype, int64_t nrhs, int64_t count,
+                                                        const int64_t *rows, fl_layout layout,
+                                                        const void *b, int64_t ldb, void *x,
+                                                        int64_t ldx);
 
 /** det(A) = sign * exp(logabsdet) from MUMPS's determinant (RINFOG(12) * 2^INFOG(34)).
  *  Local (the values are the same on every rank).  Either pointer may be NULL.

@@ -251,8 +251,8 @@ public:
                             static_cast<std::int64_t>(rows.size()));
         matrix<T> x(b.rows, b.cols, b.layout);
         check(fl_mpi_sparse_factor_solve_distributed(handle_.get(), dtype_v<T>, b.cols, b.rows,
-                                                     rows.data(), b.layout, b.data, b.ld,
-                                                     x.data(), x.ld()));
+                                                     rows.data(), b.layout, b.data, b.ld, x.data(),
+                                                     x.ld()));
         return x;
     }
     std::pair<double, double> logdet() const {

@@ -217,10 +217,10 @@ FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, 
 }
 
 FL_API fl_status fl_mpi_sparse_factor_solve_distributed(const fl_mpi_sparse_factor *factor,
-                                                        fl_dtype dtype, int64_t nrhs,
-                                                        int64_t count, const int64_t *rows,
-                                                        fl_layout layout, const void *b,
-                                                        int64_t ldb, void *x, int64_t ldx) {
+                                                        fl_dtype dtype, int64_t nrhs, int64_t count,
+                                                        const int64_t *rows, fl_layout layout,
+                                                        const void *b, int64_t ldb, void *x,
+                                                        int64_t ldx) {
     static const char *const fn = "fl_mpi_sparse_factor_solve_distributed";
     if (fl_status s = mpi::capi::require_handle(factor, fn, "factor")) return s;
     mpi::MumpsFactor &f = *factor->factor;
@@ -239,8 +239,8 @@ FL_API fl_status fl_mpi_sparse_factor_solve_distributed(const fl_mpi_sparse_fact
                     throw Error(ErrorCode::invalid_argument,
                                 "rows[" + std::to_string(k) + "] = " + std::to_string(rows[k]) +
                                     " lies outside [0, n = " + std::to_string(n) + ")");
-            in = mpi::capi::full_matrix_arg({"b", "ldb", "count", "nrhs"}, f.dtype(), layout,
-                                            count, nrhs, b, ldb);
+            in = mpi::capi::full_matrix_arg({"b", "ldb", "count", "nrhs"}, f.dtype(), layout, count,
+                                            nrhs, b, ldb);
             out = mpi::capi::full_matrix_arg({"x", "ldx", "count", "nrhs"}, f.dtype(), layout,
                                              count, nrhs, x, ldx);
         }))

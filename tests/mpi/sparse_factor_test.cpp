@@ -315,10 +315,10 @@ TEST(SparseFactor, DistributedRightHandSidesComeBackInTheirRows) {
     const std::vector<int64_t> rows = scattered_rows(36);
     std::vector<float> ones(rows.size(), 1.0f);
     const int64_t count = static_cast<int64_t>(rows.size()), ld = std::max<int64_t>(1, count);
-    expect_agreed(fl_mpi_sparse_factor_solve_distributed(single.get(), FL_FLOAT32, 1, count,
-                                                         rows.data(), FL_COL_MAJOR, ones.data(), ld,
-                                                         ones.data(), ld),
-                  FL_OK);
+    expect_agreed(
+        fl_mpi_sparse_factor_solve_distributed(single.get(), FL_FLOAT32, 1, count, rows.data(),
+                                               FL_COL_MAJOR, ones.data(), ld, ones.data(), ld),
+        FL_OK);
     for (float v : ones) EXPECT_GT(v, 0.0f);  // the inverse Laplacian is positive
 }
 
@@ -346,15 +346,13 @@ TEST(SparseFactor, DistributedRightHandSidesNeedEveryRowOnce) {
                       rows.data(), FL_ROW_MAJOR, b.data(), 3, x.data(), 3),
                   size() > 1 ? FL_ERR_DIMENSION_MISMATCH : FL_OK,
                   size() > 1 ? "numbers of right-hand sides" : "");
-    expect_agreed(fl_mpi_sparse_factor_solve_distributed(f.get(), FL_FLOAT32, 2,
-                                                         static_cast<int64_t>(rows.size()),
-                                                         rows.data(), FL_ROW_MAJOR, b.data(), 2,
-                                                         x.data(), 2),
+    expect_agreed(fl_mpi_sparse_factor_solve_distributed(
+                      f.get(), FL_FLOAT32, 2, static_cast<int64_t>(rows.size()), rows.data(),
+                      FL_ROW_MAJOR, b.data(), 2, x.data(), 2),
                   FL_ERR_DTYPE_MISMATCH, "FL_FLOAT32");
     expect_agreed(fl_mpi_sparse_factor_solve_distributed(f.get(), FL_FLOAT64, 2,
-                                                         static_cast<int64_t>(rows.size()),
-                                                         nullptr, FL_ROW_MAJOR, b.data(), 2,
-                                                         x.data(), 2),
+                                                         static_cast<int64_t>(rows.size()), nullptr,
+                                                         FL_ROW_MAJOR, b.data(), 2, x.data(), 2),
                   FL_ERR_INVALID_ARGUMENT, "rows is NULL");
     EXPECT_EQ(fl_mpi_sparse_factor_solve_distributed(nullptr, FL_FLOAT64, 1, 0, nullptr,
                                                      FL_ROW_MAJOR, nullptr, 1, nullptr, 1),

@@ -1,8 +1,8 @@
 // A MUMPS factorization of a sparse matrix over a context's communicator: analysis and
 // factorization at construction, numeric refactorization on the same pattern, solves with
-// right-hand sides centralised on rank 0 or distributed by rows. dmumps_c for float64, smumps_c for float32 (one
-// template in mumps_factor.cpp behind this interface). Every member function is collective
-// except the queries that read INFOG, which MUMPS makes the same on every rank.
+// right-hand sides centralised on rank 0 or distributed by rows. dmumps_c for float64, smumps_c for
+// float32 (one template in mumps_factor.cpp behind this interface). Every member function is
+// collective except the queries that read INFOG, which MUMPS makes the same on every rank.
 #pragma once
 
 #include <cstdint>

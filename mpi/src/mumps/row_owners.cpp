@@ -100,7 +100,7 @@ void RowOwners::send_to_owners(int64_t nrhs, int64_t held, const int64_t *held_r
 
 template void RowOwners::send_to_owners<float>(int64_t, int64_t, const int64_t *, const float *,
                                                int64_t, float *, int64_t) const;
-template void RowOwners::send_to_owners<double>(int64_t, int64_t, const int64_t *,
-                                                const double *, int64_t, double *, int64_t) const;
+template void RowOwners::send_to_owners<double>(int64_t, int64_t, const int64_t *, const double *,
+                                                int64_t, double *, int64_t) const;
 
 }  // namespace fl::mpi
