@@ -8,6 +8,11 @@
 //   mpirun -np 2 bench_mpi sparse M NRHS REPS    MUMPS vs single-process CHOLMOD on the 2-D
 //                                                Laplacian of an M-by-M grid; refactor vs fresh
 //   mpirun -np P bench_mpi memory N              peak memory per rank of an N-by-N LU
+//   mpirun -np P bench_mpi precision N NRHS REPS M  float32 vs float64: LU and Cholesky
+//                                                (ps* vs pd*) at N, MUMPS SPD factor + solve
+//                                                (smumps vs dmumps) on the M-by-M Laplacian
+//   mpirun -np P bench_mpi rhs M NRHS REPS       MUMPS solves of the M-by-M Laplacian with B
+//                                                on rank 0 vs B distributed by rows
 //
 // Compared runs are interleaved (ours, theirs, ours, ...) and medians reported; times are
 // the slowest rank's. The matrix is A(i, j) = u(min(i,j), max(i,j)) + n [i = j] with u
@@ -90,22 +95,30 @@ struct Dist {
     int64_t ld = 1;
 };
 
-Dist make(const fl_mpi_context *c, int64_t rows, int64_t cols, int64_t block, int64_t n, bool rhs) {
+// A matrix of dtype holding element(); piece keeps the double values (raw() reads them).
+Dist make(const fl_mpi_context *c, int64_t rows, int64_t cols, int64_t block, int64_t n, bool rhs,
+          fl_dtype dtype = FL_FLOAT64) {
     Dist d;
-    check(fl_mpi_matrix_create(&d.m, c, FL_FLOAT64, rows, cols, block, block), "create");
+    check(fl_mpi_matrix_create(&d.m, c, dtype, rows, cols, block, block), "create");
     d.piece = local_piece(c, d.m, n, rhs);
     int64_t lr = 0;
     fl_mpi_matrix_shape(d.m, nullptr, nullptr, nullptr, nullptr, &lr, nullptr);
     d.ld = std::max<int64_t>(1, lr);
-    check(fl_mpi_matrix_set_local(d.m, FL_FLOAT64, d.piece.data(), d.ld), "set_local");
+    const std::vector<float> single(d.piece.begin(), d.piece.end());
+    check(fl_mpi_matrix_set_local(d.m, dtype,
+                                  dtype == FL_FLOAT32 ? static_cast<const void *>(single.data())
+                                                      : static_cast<const void *>(d.piece.data()),
+                                  d.ld),
+          "set_local");
     return d;
 }
 
 // fastlinalg_mpi: factor (consuming A) and solve into X.
-double ours(const fl_mpi_context *c, fl_factor_kind kind, int64_t n, int64_t nrhs, int64_t block) {
-    Dist a = make(c, n, n, block, n, false), b = make(c, n, nrhs, block, n, true);
+double ours(const fl_mpi_context *c, fl_factor_kind kind, int64_t n, int64_t nrhs, int64_t block,
+            fl_dtype dtype = FL_FLOAT64) {
+    Dist a = make(c, n, n, block, n, false, dtype), b = make(c, n, nrhs, block, n, true, dtype);
     fl_mpi_matrix *x = nullptr;
-    check(fl_mpi_matrix_create(&x, c, FL_FLOAT64, n, nrhs, block, block), "create x");
+    check(fl_mpi_matrix_create(&x, c, dtype, n, nrhs, block, block), "create x");
     fl_mpi_factor *f = nullptr;
     const double t = timed([&] {
         check(fl_mpi_factor_create(&f, kind, a.m, 1), "factor");
@@ -227,15 +240,28 @@ void engine(int64_t nmax, int64_t nrhs, int reps, int64_t block) {
 
 // The 5-point Laplacian of an m-by-m grid: the lower triangle (for MUMPS, distributed by
 // rows over the ranks) and the full CSC (for CHOLMOD on rank 0).
-void sparse(int64_t m, int64_t nrhs, int reps) {
-    const int64_t n = m * m;
+// This rank's rows (k = rank, rank + size, ...) of the lower triangle of the 5-point
+// Laplacian of an m-by-m grid, as triplets.
+struct Laplacian {
     std::vector<int64_t> rows, cols;
     std::vector<double> values;
-    for (int64_t k = rank_; k < n; k += size_) {
-        rows.push_back(k), cols.push_back(k), values.push_back(4);
-        if (k % m > 0) rows.push_back(k), cols.push_back(k - 1), values.push_back(-1);
-        if (k >= m) rows.push_back(k), cols.push_back(k - m), values.push_back(-1);
+};
+
+Laplacian laplacian_lower(int64_t m) {
+    Laplacian l;
+    for (int64_t k = rank_; k < m * m; k += size_) {
+        l.rows.push_back(k), l.cols.push_back(k), l.values.push_back(4);
+        if (k % m > 0) l.rows.push_back(k), l.cols.push_back(k - 1), l.values.push_back(-1);
+        if (k >= m) l.rows.push_back(k), l.cols.push_back(k - m), l.values.push_back(-1);
     }
+    return l;
+}
+
+void sparse(int64_t m, int64_t nrhs, int reps) {
+    const int64_t n = m * m;
+    const Laplacian lower = laplacian_lower(m);
+    const std::vector<int64_t> &rows = lower.rows, &cols = lower.cols;
+    const std::vector<double> &values = lower.values;
     fl_mpi_context *c = nullptr;
     check(fl_mpi_context_create(&c, MPI_Comm_c2f(MPI_COMM_WORLD), 0, 0), "context");
     std::vector<double> bx(rank_ == 0 ? static_cast<size_t>(n * nrhs) : 1);
@@ -366,6 +392,98 @@ void memory(int64_t n) {
 
 }  // namespace
 
+// float32 against float64 on the same problems, interleaved: dense LU and Cholesky factor
+// + solve at n, and MUMPS SPD factor + solve of the m-by-m Laplacian with nrhs columns.
+void precision(int64_t n, int64_t nrhs, int reps, int64_t m) {
+    fl_mpi_context *c = nullptr;
+    check(fl_mpi_context_create(&c, MPI_Comm_c2f(MPI_COMM_WORLD), 0, 0), "context");
+    if (rank_ == 0)
+        std::printf("precision: float32 vs float64 on %d ranks (BLAS %s), %d reps (median)\n",
+                    size_, fl_blas_core(), reps);
+    for (fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_CHOLESKY}) {
+        std::vector<double> t64, t32;
+        for (int r = 0; r < reps; ++r) {
+            t64.push_back(ours(c, kind, n, nrhs, 0, FL_FLOAT64));
+            t32.push_back(ours(c, kind, n, nrhs, 0, FL_FLOAT32));
+        }
+        if (rank_ == 0)
+            std::printf("  %-8s n = %lld, %lld rhs: float64 %.3f s  float32 %.3f s  ratio %.2f\n",
+                        kind == FL_FACTOR_LU ? "LU" : "Cholesky", (long long)n, (long long)nrhs,
+                        median(t64), median(t32), median(t64) / median(t32));
+    }
+    const Laplacian l = laplacian_lower(m);
+    const std::vector<float> single(l.values.begin(), l.values.end());
+    const int64_t order = m * m;
+    std::vector<double> b64(rank_ == 0 ? static_cast<size_t>(order * nrhs) : 1, 1.0);
+    std::vector<float> b32(b64.size(), 1.0f);
+    std::vector<double> t64, t32;
+    for (int r = 0; r < reps; ++r)
+        for (fl_dtype dtype : {FL_FLOAT64, FL_FLOAT32}) {
+            const bool f32 = dtype == FL_FLOAT32;
+            fl_mpi_sparse_factor *f = nullptr;
+            (f32 ? t32 : t64).push_back(timed([&] {
+                check(fl_mpi_sparse_factor_create(
+                          &f, c, FL_MPI_SPARSE_SPD, order, 1, static_cast<int64_t>(single.size()),
+                          l.rows.data(), l.cols.data(), dtype,
+                          f32 ? static_cast<const void *>(single.data()) : l.values.data()),
+                      "mumps factor");
+                void *b = f32 ? static_cast<void *>(b32.data()) : b64.data();
+                check(fl_mpi_sparse_factor_solve(f, dtype, nrhs, FL_COL_MAJOR, b, order, b, order),
+                      "mumps solve");
+            }));
+            fl_mpi_sparse_factor_destroy(f);
+        }
+    if (rank_ == 0)
+        std::printf(
+            "  MUMPS SPD %lldx%lld Laplacian, %lld rhs: dmumps %.3f s  smumps %.3f s  "
+            "ratio %.2f\n",
+            (long long)m, (long long)m, (long long)nrhs, median(t64), median(t32),
+            median(t64) / median(t32));
+    fl_mpi_context_destroy(c);
+}
+
+// One MUMPS SPD factor of the m-by-m Laplacian, then solves with nrhs right-hand sides
+// held on rank 0 (fl_mpi_sparse_factor_solve) and distributed by rows, rank r holding rows
+// r, r + P, ... (fl_mpi_sparse_factor_solve_distributed), interleaved.
+void rhs(int64_t m, int64_t nrhs, int reps) {
+    fl_mpi_context *c = nullptr;
+    check(fl_mpi_context_create(&c, MPI_Comm_c2f(MPI_COMM_WORLD), 0, 0), "context");
+    const Laplacian l = laplacian_lower(m);
+    const int64_t n = m * m;
+    fl_mpi_sparse_factor *f = nullptr;
+    check(fl_mpi_sparse_factor_create(&f, c, FL_MPI_SPARSE_SPD, n, 1,
+                                      static_cast<int64_t>(l.values.size()), l.rows.data(),
+                                      l.cols.data(), FL_FLOAT64, l.values.data()),
+          "mumps factor");
+    std::vector<double> central(rank_ == 0 ? static_cast<size_t>(n * nrhs) : 1, 1.0);
+    std::vector<int64_t> mine;
+    for (int64_t i = rank_; i < n; i += size_) mine.push_back(i);
+    const int64_t count = static_cast<int64_t>(mine.size());
+    std::vector<double> local(static_cast<size_t>(std::max<int64_t>(1, count) * nrhs), 1.0);
+    std::vector<double> t_root, t_rows;
+    for (int r = 0; r < reps; ++r) {
+        t_root.push_back(timed([&] {
+            check(fl_mpi_sparse_factor_solve(f, FL_FLOAT64, nrhs, FL_COL_MAJOR, central.data(), n,
+                                             central.data(), n),
+                  "solve");
+        }));
+        t_rows.push_back(timed([&] {
+            check(fl_mpi_sparse_factor_solve_distributed(
+                      f, FL_FLOAT64, nrhs, count, mine.data(), FL_COL_MAJOR, local.data(),
+                      std::max<int64_t>(1, count), local.data(), std::max<int64_t>(1, count)),
+                  "distributed solve");
+        }));
+    }
+    if (rank_ == 0)
+        std::printf(
+            "rhs: MUMPS SPD %lldx%lld Laplacian, %lld rhs, %d ranks, %d reps (median): B on "
+            "rank 0 %.3f s  B by rows %.3f s  ratio %.2f\n",
+            (long long)m, (long long)m, (long long)nrhs, size_, reps, median(t_root),
+            median(t_rows), median(t_root) / median(t_rows));
+    fl_mpi_sparse_factor_destroy(f);
+    fl_mpi_context_destroy(c);
+}
+
 int main(int argc, char **argv) {
     MPI_Init(&argc, &argv);
     MPI_Comm_rank(MPI_COMM_WORLD, &rank_);
@@ -382,9 +500,14 @@ int main(int argc, char **argv) {
         sparse(arg(2, 300), arg(3, 500), static_cast<int>(arg(4, 3)));
     else if (mode == "memory")
         memory(arg(2, 8000));
+    else if (mode == "rhs")
+        rhs(arg(2, 300), arg(3, 100), static_cast<int>(arg(4, 3)));
+    else if (mode == "precision")
+        precision(arg(2, 4000), arg(3, 100), static_cast<int>(arg(4, 3)), arg(5, 300));
     else if (rank_ == 0)
         std::fprintf(stderr,
-                     "usage: bench_mpi overhead|engine|sparse|memory [sizes...] (see the top of "
+                     "usage: bench_mpi overhead|engine|sparse|memory|precision|rhs [sizes...] (see "
+                     "the top of "
                      "bench_mpi.cpp)\n");
     MPI_Finalize();
     return 0;

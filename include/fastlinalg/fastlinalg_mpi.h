@@ -22,7 +22,10 @@
  *  - Handles are opaque. A NULL handle argument is reported on the calling rank only
  *    (no agreement is possible without a context). Destroy matrices and factors before
  *    the context they were made on.
- *  - float64 only for now: FL_FLOAT32 is FL_ERR_UNSUPPORTED.
+ *  - Element types: FL_FLOAT64 (pd* routines, dmumps) and FL_FLOAT32 (ps* routines,
+ *    smumps); the complex dtypes are FL_ERR_UNSUPPORTED.  A matrix holds the dtype it was
+ *    created with and a factor its matrix's; every dtype argument must name it, else
+ *    FL_ERR_DTYPE_MISMATCH.  Results that are scalars (logdet, rcond) are double always.
  */
 #ifndef FASTLINALG_MPI_H
 #define FASTLINALG_MPI_H
@@ -98,7 +101,7 @@ typedef struct fl_mpi_matrix fl_mpi_matrix;
 /** Creates a distributed matrix of zeros.  Collective.
  *  @param matrix receives the new matrix, NULL on failure; release with fl_mpi_matrix_destroy
  *  @param context the context whose grid holds it (must outlive the matrix)
- *  @param dtype FL_FLOAT64
+ *  @param dtype FL_FLOAT64 or FL_FLOAT32, the same on every rank
  *  @param rows global rows, >= 0
  *  @param cols global columns, >= 0
  *  @param row_block rows per block, >= 1, or 0 for the default
@@ -107,7 +110,7 @@ typedef struct fl_mpi_matrix fl_mpi_matrix;
  *         large matrices, smaller ones so each process still gets several blocks.  The
  *         factors need row_block == col_block (square blocks).
  *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for bad sizes; FL_ERR_DIMENSION_MISMATCH if the
- *          ranks pass different values; FL_ERR_UNSUPPORTED for FL_FLOAT32;
+ *          ranks pass different values; FL_ERR_UNSUPPORTED for a complex dtype;
  *          FL_ERR_TOO_LARGE beyond 32-bit local sizes; FL_ERR_OUT_OF_MEMORY */
 FL_API fl_status fl_mpi_matrix_create(fl_mpi_matrix **matrix, const fl_mpi_context *context,
                                       fl_dtype dtype, int64_t rows, int64_t cols, int64_t row_block,
@@ -133,7 +136,7 @@ FL_API fl_status fl_mpi_matrix_shape(const fl_mpi_matrix *matrix, int64_t *rows,
 /** Overwrites this rank's piece with local (column-major, local_rows-by-local_cols,
  *  leading dimension ld).  Local: each rank sets its own piece; no communication.
  *  @param matrix the matrix
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param local the piece, NULL only if it has no elements
  *  @param ld its leading dimension, >= max(1, local_rows)
  *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL pointer, ld too small or a matrix
@@ -143,7 +146,7 @@ FL_API fl_status fl_mpi_matrix_set_local(fl_mpi_matrix *matrix, fl_dtype dtype, 
 
 /** Copies this rank's piece out (column-major, leading dimension ld).  Local.
  *  @param matrix the matrix
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param local receives the piece, NULL only if it has no elements
  *  @param ld its leading dimension, >= max(1, local_rows)
  *  @return as fl_mpi_matrix_set_local */
@@ -154,7 +157,7 @@ FL_API fl_status fl_mpi_matrix_get_local(const fl_mpi_matrix *matrix, fl_dtype d
  *  Moves one block column at a time, so the root needs only one panel of extra memory.
  *  @param matrix the matrix
  *  @param root the rank holding a; on the other ranks a and lda are not read
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param layout a's layout, FL_ROW_MAJOR or FL_COL_MAJOR
  *  @param a the full matrix on root
  *  @param lda its leading dimension (see fastlinalg.h)
@@ -166,7 +169,7 @@ FL_API fl_status fl_mpi_matrix_scatter(fl_mpi_matrix *matrix, int64_t root, fl_d
 /** Copies the whole matrix to one rank.  Collective; the inverse of fl_mpi_matrix_scatter.
  *  @param matrix the matrix
  *  @param root the rank receiving it; a and lda are not read elsewhere
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param layout a's layout
  *  @param a receives the full matrix on root
  *  @param lda its leading dimension
@@ -179,7 +182,7 @@ FL_API fl_status fl_mpi_matrix_gather(const fl_mpi_matrix *matrix, int64_t root,
  *  finite-element assembly wants).  Collective: each rank passes its own list, possibly
  *  empty, and every entry travels to the rank that owns it.
  *  @param matrix the matrix
- *  @param dtype FL_FLOAT64
+ *  @param dtype the matrix's dtype
  *  @param count this rank's number of entries, >= 0
  *  @param rows their global rows, in [0, rows)
  *  @param cols their global columns, in [0, cols)
@@ -200,7 +203,8 @@ typedef struct fl_mpi_factor fl_mpi_factor;
 /** Factors a distributed matrix.  Collective.
  *  Kinds: FL_FACTOR_LU (pdgetrf; square), FL_FACTOR_CHOLESKY (pdpotrf; reads the lower
  *  triangle), FL_FACTOR_QR (pdgeqrf; rows >= cols, full rank: least squares),
- *  FL_FACTOR_EIGH (pdsyevd; reads the lower triangle).  A's blocks must be square.
+ *  FL_FACTOR_EIGH (pdsyevd; reads the lower triangle); a FL_FLOAT32 matrix runs the ps*
+ *  twins (psgetrf, ...).  A's blocks must be square.
  *  @param factor receives the factor, NULL on failure; release with fl_mpi_factor_destroy
  *  @param kind one of the four kinds above; other kinds are FL_ERR_UNSUPPORTED
  *  @param a the matrix
@@ -227,6 +231,7 @@ FL_API void fl_mpi_factor_destroy(fl_mpi_factor *factor);
  *  @param x receives the solution, A's cols-by-k, on the factor's context; may be b itself
  *         for square kinds
  *  @return FL_OK; FL_ERR_DIMENSION_MISMATCH for shapes that do not fit;
+ *          FL_ERR_DTYPE_MISMATCH for b or x of another dtype than A's;
  *          FL_ERR_INVALID_ARGUMENT for a matrix on another context; FL_ERR_UNSUPPORTED for
  *          FL_TRANS with QR */
 FL_API fl_status fl_mpi_factor_solve(const fl_mpi_factor *factor, fl_transpose trans,
@@ -253,7 +258,7 @@ FL_API fl_status fl_mpi_factor_rcond(const fl_mpi_factor *factor, double *rcond)
 
 /** The eigenvalues of an EIGH factor, ascending, on every rank.  Local.
  *  @param factor the factor
- *  @param dtype FL_FLOAT64
+ *  @param dtype the factor's dtype (its matrix's)
  *  @param w receives n values
  *  @return FL_OK; FL_ERR_UNSUPPORTED for the other kinds */
 FL_API fl_status fl_mpi_factor_eigenvalues(const fl_mpi_factor *factor, fl_dtype dtype, void *w);
@@ -293,7 +298,7 @@ typedef struct fl_mpi_sparse_factor fl_mpi_sparse_factor;
  *  @param count the number of triplets on this rank (on rank 0 only when distributed = 0)
  *  @param rows 0-based rows in [0, n)
  *  @param cols 0-based columns in [0, n)
- *  @param dtype FL_FLOAT64
+ *  @param dtype FL_FLOAT64 (dmumps) or FL_FLOAT32 (smumps), the same on every rank
  *  @param values the values
  *  @return FL_OK; FL_ERR_SINGULAR (MUMPS INFOG(1) = -10 numerically, -6 structurally);
  *          FL_ERR_NOT_POSITIVE_DEFINITE (SPD kind with a non-positive pivot);
@@ -305,6 +310,34 @@ FL_API fl_status fl_mpi_sparse_factor_create(fl_mpi_sparse_factor **factor,
                                              const int64_t *rows, const int64_t *cols,
                                              fl_dtype dtype, const void *values);
 
+/** Analyses and factors a sparse matrix given as compressed rows (CSR) or columns (CSC),
+ *  as scipy.sparse holds them, either whole on rank 0 or cut into blocks of rows (CSR) or
+ *  columns (CSC), one per rank.  Collective.  Otherwise as fl_mpi_sparse_factor_create,
+ *  whose entries these are, in the arrays' order (the order fl_mpi_sparse_factor_refactor
+ *  takes new values in): entry k of outer index first + i (k in [ptr[i], ptr[i + 1])) is
+ *  A(first + i, idx[k]) for CSR and A(idx[k], first + i) for CSC.  The arrays are checked
+ *  on every rank that passes them before anything is factored.
+ *  @param factor receives the factor, NULL on failure; release with fl_mpi_sparse_factor_destroy
+ *  @param context the context whose communicator MUMPS runs on
+ *  @param kind general, SPD or symmetric indefinite
+ *  @param n the order, >= 0
+ *  @param distributed 0: only rank 0's arrays are read (usually first = 0, count = n);
+ *         1: every rank passes its own block, for instance its rows [first, first + count)
+ *  @param format FL_SPARSE_CSR (outer indices are rows) or FL_SPARSE_CSC (columns)
+ *  @param first the first outer index of this rank's block, >= 0
+ *  @param count the number of outer indices in the block, first + count <= n
+ *  @param ptr count + 1 offsets: ptr[0] = 0, never decreasing
+ *  @param idx the ptr[count] inner indices, each in [0, n)
+ *  @param dtype FL_FLOAT64 (dmumps) or FL_FLOAT32 (smumps), the same on every rank
+ *  @param values the ptr[count] values
+ *  @return as fl_mpi_sparse_factor_create; FL_ERR_INVALID_ARGUMENT naming the argument for
+ *          a bad format, first or count, ptr[0] != 0, a decreasing offset or an index
+ *          outside [0, n) (with the rank that passed it) */
+FL_API fl_status fl_mpi_sparse_factor_create_compressed(
+    fl_mpi_sparse_factor **factor, const fl_mpi_context *context, fl_mpi_sparse_kind kind,
+    int64_t n, int distributed, fl_sparse_format format, int64_t first, int64_t count,
+    const int64_t *ptr, const int64_t *idx, fl_dtype dtype, const void *values);
+
 /** Destroys a sparse factor (MUMPS JOB = -2).  Collective.  NULL does nothing.
  *  @param factor the factor, or NULL */
 FL_API void fl_mpi_sparse_factor_destroy(fl_mpi_sparse_factor *factor);
@@ -313,7 +346,7 @@ FL_API void fl_mpi_sparse_factor_destroy(fl_mpi_sparse_factor *factor);
  *  fl_factor_refactor does.  Collective.  On failure the factor keeps no valid numeric
  *  factorization: solves then fail until a refactor succeeds.
  *  @param factor the factor
- *  @param dtype FL_FLOAT64
+ *  @param dtype the factor's dtype
  *  @param values new values for the same triplets on the same ranks, in the same order
  *  @return as fl_mpi_sparse_factor_create */
 FL_API fl_status fl_mpi_sparse_factor_refactor(fl_mpi_sparse_factor *factor, fl_dtype dtype,
@@ -321,7 +354,7 @@ FL_API fl_status fl_mpi_sparse_factor_refactor(fl_mpi_sparse_factor *factor, fl_
 
 /** Solves A X = B for nrhs right-hand sides held on rank 0.  Collective.
  *  @param factor the factor
- *  @param dtype FL_FLOAT64
+ *  @param dtype the factor's dtype
  *  @param nrhs the number of right-hand sides, >= 0
  *  @param layout the layout of b and x
  *  @param b n-by-nrhs on rank 0 (not read elsewhere)
@@ -333,6 +366,32 @@ FL_API fl_status fl_mpi_sparse_factor_refactor(fl_mpi_sparse_factor *factor, fl_
 FL_API fl_status fl_mpi_sparse_factor_solve(const fl_mpi_sparse_factor *factor, fl_dtype dtype,
                                             int64_t nrhs, fl_layout layout, const void *b,
                                             int64_t ldb, void *x, int64_t ldx);
+
+/** Solves A X = B for nrhs right-hand sides distributed by rows: each rank passes the rows
+ *  of B it holds and receives the same rows of X.  Collective.  The ranks' row lists
+ *  together must name every row 0..n-1 exactly once (any order, any split).  MUMPS reads B
+ *  where it lies (ICNTL(20) = 10) and leaves X distributed its own way (ICNTL(21) = 1); one
+ *  all-to-all exchange then brings each row of X to the rank holding that row of B.  No rank
+ *  ever holds more than its rows; checking the lists costs O(n) integers on every rank.
+ *  @param factor the factor
+ *  @param dtype the factor's dtype
+ *  @param nrhs the number of right-hand sides, >= 0, the same on every rank
+ *  @param count the number of rows this rank holds, >= 0
+ *  @param rows their global indices, 0-based, in [0, n)
+ *  @param layout the layout of b and x
+ *  @param b this rank's count-by-nrhs rows of B (row k is global row rows[k])
+ *  @param ldb its leading dimension
+ *  @param x receives this rank's count-by-nrhs rows of X (may be b)
+ *  @param ldx its leading dimension
+ *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for a row outside [0, n) (on the rank that passed
+ *          it), a row on two ranks or rows missing (naming them), bad pointers or leading
+ *          dimensions, or a factor whose last refactor failed; FL_ERR_DIMENSION_MISMATCH for
+ *          nrhs differing between ranks */
+FL_API fl_status fl_mpi_sparse_factor_solve_distributed(const fl_mpi_sparse_factor *factor,
+                                                        fl_dtype dtype, int64_t nrhs, int64_t count,
+                                                        const int64_t *rows, fl_layout layout,
+                                                        const void *b, int64_t ldb, void *x,
+                                                        int64_t ldx);
 
 /** det(A) = sign * exp(logabsdet) from MUMPS's determinant (RINFOG(12) * 2^INFOG(34)).
  *  Local (the values are the same on every rank).  Either pointer may be NULL.

@@ -5,6 +5,8 @@
 //   - A failing status throws fastlinalg::error with fl_mpi_last_error()'s message, which
 //     is the same on every rank of a collective call: every rank throws together.
 //   - context, dist_matrix, dist_factor and sparse_factor own their handle (move-only).
+//   - Element types are double (the default) or float: a matrix has the dtype it was made
+//     with, a factor its matrix's; reading it as the other type throws (FL_ERR_DTYPE_MISMATCH).
 //     Destroying a context or a sparse_factor is collective: let them go out of scope at
 //     the same point of the program on every rank.
 //
@@ -53,30 +55,37 @@ private:
         handle_;
 };
 
-// A float64 matrix in 2-D block-cyclic layout (fastlinalg_mpi.h states it exactly).
+// A float64 or float32 matrix in 2-D block-cyclic layout (fastlinalg_mpi.h states it exactly).
 class dist_matrix {
 public:
     // Zeros. Collective. Blocks of 0 choose the default.
-    dist_matrix(const context &ctx, std::int64_t rows, std::int64_t cols, std::int64_t block = 0) {
+    dist_matrix(const context &ctx, std::int64_t rows, std::int64_t cols, std::int64_t block = 0,
+                fl_dtype dtype = FL_FLOAT64)
+        : dtype_(dtype) {
         fl_mpi_matrix *raw = nullptr;
-        check(fl_mpi_matrix_create(&raw, ctx.get(), FL_FLOAT64, rows, cols, block, block));
+        check(fl_mpi_matrix_create(&raw, ctx.get(), dtype, rows, cols, block, block));
         handle_.reset(raw);
     }
-    // a (read on root only; its shape must be given on every rank) scattered. Collective.
-    static dist_matrix scatter(const context &ctx, int root, const matrix_view<double> &a,
-                               std::int64_t block = 0) {
-        dist_matrix m(ctx, a.rows, a.cols, block);
-        check(fl_mpi_matrix_scatter(m.get(), root, FL_FLOAT64, a.layout, a.data, a.ld));
+    // a (a view, span or matrix; read on root only, its shape given on every rank)
+    // scattered into a matrix of a's element type. Collective.
+    template <class A>
+    static dist_matrix scatter(const context &ctx, int root, const A &any, std::int64_t block = 0) {
+        const auto a = detail::as_view(any);
+        using T = typename decltype(a)::value_type;
+        dist_matrix m(ctx, a.rows, a.cols, block, dtype_v<T>);
+        check(fl_mpi_matrix_scatter(m.get(), root, dtype_v<T>, a.layout, a.data, a.ld));
         return m;
     }
     // The whole matrix on root (empty elsewhere). Collective.
-    matrix<double> gather(int root, int my_rank) const {
+    template <class T = double>
+    matrix<T> gather(int root, int my_rank) const {
         const auto s = shape();
-        matrix<double> out(my_rank == root ? s[0] : 0, my_rank == root ? s[1] : 0, FL_COL_MAJOR);
-        check(fl_mpi_matrix_gather(get(), root, FL_FLOAT64, FL_COL_MAJOR, out.data(),
+        matrix<T> out(my_rank == root ? s[0] : 0, my_rank == root ? s[1] : 0, FL_COL_MAJOR);
+        check(fl_mpi_matrix_gather(get(), root, dtype_v<T>, FL_COL_MAJOR, out.data(),
                                    packed_ld(FL_COL_MAJOR, s[0], s[1])));
         return out;
     }
+    fl_dtype dtype() const noexcept { return dtype_; }
     // {rows, cols, row_block, col_block, local_rows, local_cols}
     std::array<std::int64_t, 6> shape() const {
         std::array<std::int64_t, 6> s{};
@@ -84,36 +93,42 @@ public:
         return s;
     }
     // This rank's piece, column-major. Local.
-    matrix<double> get_local() const {
+    template <class T = double>
+    matrix<T> get_local() const {
         const auto s = shape();
-        matrix<double> piece(s[4], s[5], FL_COL_MAJOR);
-        std::vector<double> &e = piece.elements();
+        matrix<T> piece(s[4], s[5], FL_COL_MAJOR);
+        std::vector<T> &e = piece.elements();
         if (e.empty()) e.resize(1);  // a rank without rows still has ld = 1
-        check(fl_mpi_matrix_get_local(get(), FL_FLOAT64, e.data(),
+        check(fl_mpi_matrix_get_local(get(), dtype_v<T>, e.data(),
                                       packed_ld(FL_COL_MAJOR, s[4], s[5])));
         return piece;
     }
-    void set_local(const matrix_view<double> &piece) {
+    template <class P>
+    void set_local(const P &any) {
+        const auto piece = detail::as_view(any);
+        using T = typename decltype(piece)::value_type;
         const auto s = shape();
         detail::expect_shape("fl_mpi_matrix_set_local", "piece", piece, s[4], s[5]);
         detail::expect_layout("fl_mpi_matrix_set_local", "piece", piece.layout, FL_COL_MAJOR);
-        check(fl_mpi_matrix_set_local(get(), FL_FLOAT64, piece.data, piece.ld));
+        check(fl_mpi_matrix_set_local(get(), dtype_v<T>, piece.data, piece.ld));
     }
-    // A(rows[k], cols[k]) += values[k]. Collective.
+    // A(rows[k], cols[k]) += values[k]. Collective. (A braced list of values is double.)
+    template <class T = double>
     void add_entries(const std::vector<std::int64_t> &rows, const std::vector<std::int64_t> &cols,
-                     const std::vector<double> &values) {
+                     const std::vector<T> &values) {
         detail::expect_size("fl_mpi_matrix_add_entries", "cols.size()",
                             static_cast<std::int64_t>(cols.size()),
                             static_cast<std::int64_t>(rows.size()));
         detail::expect_size("fl_mpi_matrix_add_entries", "values.size()",
                             static_cast<std::int64_t>(values.size()),
                             static_cast<std::int64_t>(rows.size()));
-        check(fl_mpi_matrix_add_entries(get(), FL_FLOAT64, static_cast<std::int64_t>(values.size()),
+        check(fl_mpi_matrix_add_entries(get(), dtype_v<T>, static_cast<std::int64_t>(values.size()),
                                         rows.data(), cols.data(), values.data()));
     }
     fl_mpi_matrix *get() const noexcept { return handle_.get(); }
 
 private:
+    fl_dtype dtype_;
     std::unique_ptr<fl_mpi_matrix, detail::deleter<fl_mpi_matrix, fl_mpi_matrix_destroy>> handle_;
 };
 
@@ -127,6 +142,7 @@ public:
         const auto s = a.shape();
         cols_ = s[1];
         block_ = s[2];
+        dtype_ = a.dtype();
     }
     // X = A^-1 B into x (any blocking). Collective.
     void solve(const dist_matrix &b, dist_matrix &x, fl_transpose trans = FL_NO_TRANS) const {
@@ -135,7 +151,7 @@ public:
     // X = A^-1 B, a new matrix on ctx in A's blocking. Collective.
     dist_matrix solve(const context &ctx, const dist_matrix &b,
                       fl_transpose trans = FL_NO_TRANS) const {
-        dist_matrix x(ctx, cols_, b.shape()[1], block_);
+        dist_matrix x(ctx, cols_, b.shape()[1], block_, dtype_);
         solve(b, x, trans);
         return x;
     }
@@ -150,9 +166,10 @@ public:
         check(fl_mpi_factor_rcond(get(), &r));
         return r;
     }
-    std::vector<double> eigenvalues() const {
-        std::vector<double> w(static_cast<std::size_t>(cols_) + 1);
-        check(fl_mpi_factor_eigenvalues(get(), FL_FLOAT64, w.data()));
+    template <class T = double>
+    std::vector<T> eigenvalues() const {
+        std::vector<T> w(static_cast<std::size_t>(cols_) + 1);
+        check(fl_mpi_factor_eigenvalues(get(), dtype_v<T>, w.data()));
         w.pop_back();
         return w;
     }
@@ -161,16 +178,20 @@ public:
 
 private:
     std::int64_t cols_ = 0, block_ = 0;
+    fl_dtype dtype_ = FL_FLOAT64;
     std::unique_ptr<fl_mpi_factor, detail::deleter<fl_mpi_factor, fl_mpi_factor_destroy>> handle_;
 };
 
-// A MUMPS factor of (row, col, value) triplets: on rank 0 (distributed = false) or each
-// rank's share. Collective to make, refactor, solve and destroy.
+// A MUMPS factor of (row, col, value) triplets or of compressed rows or columns (see
+// compressed()): on rank 0 (distributed = false) or each rank's share; double values factor
+// in double (dmumps), float in float (smumps). Collective to make, refactor, solve and
+// destroy.
 class sparse_factor {
 public:
+    template <class T = double>
     sparse_factor(const context &ctx, fl_mpi_sparse_kind kind, std::int64_t n, bool distributed,
                   const std::vector<std::int64_t> &rows, const std::vector<std::int64_t> &cols,
-                  const std::vector<double> &values)
+                  const std::vector<T> &values)
         : n_(n) {
         detail::expect_size("fl_mpi_sparse_factor_create", "cols.size()",
                             static_cast<std::int64_t>(cols.size()),
@@ -181,18 +202,57 @@ public:
         fl_mpi_sparse_factor *raw = nullptr;
         check(fl_mpi_sparse_factor_create(&raw, ctx.get(), kind, n, distributed ? 1 : 0,
                                           static_cast<std::int64_t>(values.size()), rows.data(),
-                                          cols.data(), FL_FLOAT64, values.data()));
+                                          cols.data(), dtype_v<T>, values.data()));
         handle_.reset(raw);
     }
-    void refactor(const std::vector<double> &values) {
-        check(fl_mpi_sparse_factor_refactor(handle_.get(), FL_FLOAT64, values.data()));
+    // From compressed rows (FL_SPARSE_CSR) or columns (FL_SPARSE_CSC): this rank's block of
+    // outer indices [first, first + ptr.size() - 1), as scipy.sparse holds it. Collective.
+    template <class T = double>
+    static sparse_factor compressed(const context &ctx, fl_mpi_sparse_kind kind, std::int64_t n,
+                                    bool distributed, fl_sparse_format format, std::int64_t first,
+                                    const std::vector<std::int64_t> &ptr,
+                                    const std::vector<std::int64_t> &idx,
+                                    const std::vector<T> &values) {
+        static const char *const fn = "fl_mpi_sparse_factor_create_compressed";
+        if (ptr.empty()) detail::expect_size(fn, "ptr.size()", 0, 1);
+        detail::expect_size(fn, "idx.size()", static_cast<std::int64_t>(idx.size()), ptr.back());
+        detail::expect_size(fn, "values.size()", static_cast<std::int64_t>(values.size()),
+                            ptr.back());
+        fl_mpi_sparse_factor *raw = nullptr;
+        check(fl_mpi_sparse_factor_create_compressed(
+            &raw, ctx.get(), kind, n, distributed ? 1 : 0, format, first,
+            static_cast<std::int64_t>(ptr.size()) - 1, ptr.data(), idx.data(), dtype_v<T>,
+            values.data()));
+        return sparse_factor(raw, n);
+    }
+    template <class T = double>
+    void refactor(const std::vector<T> &values) {
+        check(fl_mpi_sparse_factor_refactor(handle_.get(), dtype_v<T>, values.data()));
     }
     // X = A^-1 B with B (n-by-nrhs) read on rank 0 and X returned there; pass nrhs on every rank.
-    matrix<double> solve(const matrix_view<double> &b, std::int64_t nrhs, bool root) const {
+    template <class B>
+    auto solve(const B &any, std::int64_t nrhs, bool root) const {
+        const auto b = detail::as_view(any);
+        using T = typename decltype(b)::value_type;
         if (root) detail::expect_shape("fl_mpi_sparse_factor_solve", "b", b, n_, nrhs);
-        matrix<double> x(root ? n_ : 0, root ? nrhs : 0, b.layout);
-        check(fl_mpi_sparse_factor_solve(handle_.get(), FL_FLOAT64, nrhs, b.layout, b.data, b.ld,
+        matrix<T> x(root ? n_ : 0, root ? nrhs : 0, b.layout);
+        check(fl_mpi_sparse_factor_solve(handle_.get(), dtype_v<T>, nrhs, b.layout, b.data, b.ld,
                                          x.data(), root ? x.ld() : b.ld));
+        return x;
+    }
+    // X = A^-1 B with B distributed by rows: this rank's rows (global indices) of B in b
+    // (rows.size()-by-nrhs), the same rows of X returned; the ranks' rows together name every
+    // row once. Collective.
+    template <class B>
+    auto solve_rows(const std::vector<std::int64_t> &rows, const B &any) const {
+        const auto b = detail::as_view(any);
+        using T = typename decltype(b)::value_type;
+        detail::expect_size("fl_mpi_sparse_factor_solve_distributed", "b.rows", b.rows,
+                            static_cast<std::int64_t>(rows.size()));
+        matrix<T> x(b.rows, b.cols, b.layout);
+        check(fl_mpi_sparse_factor_solve_distributed(handle_.get(), dtype_v<T>, b.cols, b.rows,
+                                                     rows.data(), b.layout, b.data, b.ld, x.data(),
+                                                     x.ld()));
         return x;
     }
     std::pair<double, double> logdet() const {
@@ -208,6 +268,8 @@ public:
     }
 
 private:
+    sparse_factor(fl_mpi_sparse_factor *raw, std::int64_t n) : n_(n), handle_(raw) {}
+
     std::int64_t n_;
     std::unique_ptr<fl_mpi_sparse_factor,
                     detail::deleter<fl_mpi_sparse_factor, fl_mpi_sparse_factor_destroy>>

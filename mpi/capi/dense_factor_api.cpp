@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 #include "fastlinalg/fastlinalg_mpi.h"
 #include "mpi/capi/collective.hpp"
 #include "mpi/capi/mpi_arguments.hpp"
@@ -101,8 +102,9 @@ FL_API fl_status fl_mpi_factor_solve(const fl_mpi_factor *factor, fl_transpose t
     const mpi::DenseFactor &f = factor_of(factor);
     bool transpose = false;
     if (fl_status s = mpi::capi::collective(comm_of(factor), fn, [&] {
-            // Real (float64) matrices only: FL_CONJ_TRANS is FL_TRANS.
-            transpose = fl::capi::to_transpose(trans, "trans", fl::Dtype::float64) != fl::Transpose::no;
+            // Real matrices only: FL_CONJ_TRANS is FL_TRANS.
+            transpose =
+                fl::capi::to_transpose(trans, "trans", f.factored().dtype()) != fl::Transpose::no;
             if (transpose && f.kind() == mpi::DenseKind::qr)
                 throw Error(ErrorCode::unsupported,
                             "trans = FL_TRANS: a QR factor solves A X = B only");
@@ -141,13 +143,16 @@ FL_API fl_status fl_mpi_factor_rcond(const fl_mpi_factor *factor, double *rcond)
 FL_API fl_status fl_mpi_factor_eigenvalues(const fl_mpi_factor *factor, fl_dtype dtype, void *w) {
     return fl::capi::guarded("fl_mpi_factor_eigenvalues", [&] {
         fl::capi::require_not_null(factor, "factor");
-        mpi::capi::require_float64(dtype, "dtype");
-        const std::vector<double> *values = factor_of(factor).eigenvalues();
+        const mpi::DenseFactor &f = factor_of(factor);
+        mpi::capi::require_dtype(dtype, "dtype", f.factored().dtype(), "the factor");
+        const std::vector<double> *values = f.eigenvalues();
         if (!values)
             throw Error(ErrorCode::unsupported, "only an FL_FACTOR_EIGH factor has eigenvalues");
         if (values->empty()) return;
         fl::capi::require_not_null(w, "w");
-        std::copy(values->begin(), values->end(), static_cast<double *>(w));
+        fl::typed_real(f.factored().dtype(), [&](auto t) {
+            std::copy(values->begin(), values->end(), static_cast<decltype(t) *>(w));
+        });
     });
 }
 

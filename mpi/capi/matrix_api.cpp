@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 #include "fastlinalg/fastlinalg_mpi.h"
 #include "mpi/capi/collective.hpp"
 #include "mpi/capi/mpi_arguments.hpp"
@@ -36,10 +37,12 @@ void require_local_arg(const mpi::DistMatrix &m, const void *local, int64_t ld) 
     if (rows * cols > 0) require_not_null(local, "local");
 }
 
-void copy_columns(const double *from, int64_t from_ld, double *to, int64_t to_ld, int64_t rows,
+// Between the caller's piece and the matrix's, which set_local and get_local name `from`.
+template <class T>
+void copy_columns(const T *from, int64_t from_ld, T *to, int64_t to_ld, int64_t rows,
                   int64_t cols) {
     for (int64_t j = 0; j < cols; ++j)
-        std::memcpy(to + j * to_ld, from + j * from_ld, static_cast<size_t>(rows) * sizeof(double));
+        std::memcpy(to + j * to_ld, from + j * from_ld, static_cast<size_t>(rows) * sizeof(T));
 }
 
 // Scatter and gather: the root checked on every rank and a on the root, then the move.
@@ -52,11 +55,11 @@ fl_status redistribution(const char *fn, Handle *matrix, int64_t root, fl_dtype 
     int r = 0;
     if (fl_status s = mpi::capi::collective(comm, fn, [&] {
             const mpi::DistMatrix &m = mpi::capi::live_matrix(matrix, "matrix");
-            mpi::capi::require_float64(dtype, "dtype");
+            mpi::capi::require_dtype(dtype, "dtype", m.dtype(), "the matrix");
             r = mpi::capi::rank_arg(m.context(), root, "root");
             if (m.context().rank() == r)
-                full = mpi::capi::full_matrix_arg({"a", "lda", "rows", "cols"}, layout, m.rows(),
-                                                  m.cols(), a, lda);
+                full = mpi::capi::full_matrix_arg({"a", "lda", "rows", "cols"}, m.dtype(), layout,
+                                                  m.rows(), m.cols(), a, lda);
         }))
         return s;
     return mpi::capi::collective(comm, fn, [&] {
@@ -78,8 +81,9 @@ FL_API fl_status fl_mpi_matrix_create(fl_mpi_matrix **matrix, const fl_mpi_conte
     if (fl_status s = mpi::capi::require_handle(context, fn, "context")) return s;
     const mpi::Context &ctx = *context->context;
     int mb = 0, nb = 0;
+    fl::Dtype element = fl::Dtype::float64;
     if (fl_status s = mpi::capi::collective(ctx.comm(), fn, [&] {
-            mpi::capi::require_float64(dtype, "dtype");
+            element = mpi::capi::real_dtype(dtype, "dtype");
             require_non_negative(rows, "rows");
             require_non_negative(cols, "cols");
             const int fallback = mpi::default_block(rows, cols, ctx.grid());
@@ -89,9 +93,10 @@ FL_API fl_status fl_mpi_matrix_create(fl_mpi_matrix **matrix, const fl_mpi_conte
         return s;
     std::unique_ptr<mpi::DistMatrix> made;
     fl_status s = mpi::capi::collective(ctx.comm(), fn, [&] {
-        mpi::capi::require_same_on_every_rank(ctx.comm(), {rows, cols, mb, nb},
-                                              "sizes (rows, cols, row_block, col_block)");
-        made = std::make_unique<mpi::DistMatrix>(ctx, rows, cols, mb, nb);
+        mpi::capi::require_same_on_every_rank(
+            ctx.comm(), {dtype, rows, cols, mb, nb},
+            "sizes or dtypes (dtype, rows, cols, row_block, col_block)");
+        made = std::make_unique<mpi::DistMatrix>(ctx, element, rows, cols, mb, nb);
     });
     if (s == FL_OK) *matrix = new fl_mpi_matrix{std::move(made)};
     return s;
@@ -118,10 +123,13 @@ FL_API fl_status fl_mpi_matrix_set_local(fl_mpi_matrix *matrix, fl_dtype dtype, 
                                          int64_t ld) {
     return fl::capi::guarded("fl_mpi_matrix_set_local", [&] {
         mpi::DistMatrix &m = mpi::capi::live_matrix(matrix, "matrix");
-        mpi::capi::require_float64(dtype, "dtype");
+        mpi::capi::require_dtype(dtype, "dtype", m.dtype(), "the matrix");
         require_local_arg(m, local, ld);
-        copy_columns(static_cast<const double *>(local), ld, m.data("matrix"), m.ld(),
-                     m.distribution().local_rows(), m.distribution().local_cols());
+        fl::typed_real(m.dtype(), [&](auto t) {
+            using T = decltype(t);
+            copy_columns(static_cast<const T *>(local), ld, m.data<T>("matrix"), m.ld(),
+                         m.distribution().local_rows(), m.distribution().local_cols());
+        });
     });
 }
 
@@ -129,10 +137,13 @@ FL_API fl_status fl_mpi_matrix_get_local(const fl_mpi_matrix *matrix, fl_dtype d
                                          int64_t ld) {
     return fl::capi::guarded("fl_mpi_matrix_get_local", [&] {
         const mpi::DistMatrix &m = mpi::capi::live_matrix(matrix, "matrix");
-        mpi::capi::require_float64(dtype, "dtype");
+        mpi::capi::require_dtype(dtype, "dtype", m.dtype(), "the matrix");
         require_local_arg(m, local, ld);
-        copy_columns(m.data("matrix"), m.ld(), static_cast<double *>(local), ld,
-                     m.distribution().local_rows(), m.distribution().local_cols());
+        fl::typed_real(m.dtype(), [&](auto t) {
+            using T = decltype(t);
+            copy_columns(m.data<T>("matrix"), m.ld(), static_cast<T *>(local), ld,
+                         m.distribution().local_rows(), m.distribution().local_cols());
+        });
     });
 }
 
@@ -155,7 +166,7 @@ FL_API fl_status fl_mpi_matrix_add_entries(fl_mpi_matrix *matrix, fl_dtype dtype
     mpi::DistMatrix &m = *matrix->matrix;
     if (fl_status s = mpi::capi::collective(m.context().comm(), fn, [&] {
             mpi::capi::live_matrix(matrix, "matrix");
-            mpi::capi::require_float64(dtype, "dtype");
+            mpi::capi::require_dtype(dtype, "dtype", m.dtype(), "the matrix");
             require_non_negative(count, "count");
             if (count == 0) return;
             require_not_null(rows, "rows");
@@ -170,9 +181,8 @@ FL_API fl_status fl_mpi_matrix_add_entries(fl_mpi_matrix *matrix, fl_dtype dtype
                                     " matrix");
         }))
         return s;
-    return mpi::capi::collective(m.context().comm(), fn, [&] {
-        mpi::add_entries(m, count, rows, cols, static_cast<const double *>(values));
-    });
+    return mpi::capi::collective(m.context().comm(), fn,
+                                 [&] { mpi::add_entries(m, count, rows, cols, values); });
 }
 
 }  // extern "C"

@@ -11,8 +11,12 @@
 
 namespace fl::mpi::capi {
 
-// FL_FLOAT64, the one dtype of this component so far (FL_FLOAT32 is unsupported).
-void require_float64(fl_dtype dtype, const char *name);
+// FL_FLOAT32 or FL_FLOAT64, the dtypes of this component (the complex ones are unsupported).
+Dtype real_dtype(fl_dtype dtype, const char *name);
+
+// A real dtype equal to `held`, what the matrix or factor named `holder` holds
+// (FL_ERR_DTYPE_MISMATCH otherwise).
+void require_dtype(fl_dtype dtype, const char *name, Dtype held, const char *holder);
 
 // A matrix whose values are still there (not consumed by fl_mpi_factor_create).
 DistMatrix &live_matrix(fl_mpi_matrix *matrix, const char *name);
@@ -21,11 +25,13 @@ const DistMatrix &live_matrix(const fl_mpi_matrix *matrix, const char *name);
 // A rank of the context's communicator.
 int rank_arg(const Context &context, int64_t root, const char *name);
 
-// The root's full rows-by-cols matrix argument (layout, pointer, leading dimension).
-FullMatrix full_matrix_arg(const fl::capi::MatrixNames &names, fl_layout layout, int64_t rows,
-                           int64_t cols, const void *a, int64_t ld);
+// The root's full rows-by-cols matrix argument of the given dtype (layout, pointer, leading
+// dimension).
+FullMatrix full_matrix_arg(const fl::capi::MatrixNames &names, Dtype dtype, fl_layout layout,
+                           int64_t rows, int64_t cols, const void *a, int64_t ld);
 
-// b and x of a solve: on the factor's context, b A's rows-by-k, x A's cols-by-k; any blocks.
+// b and x of a solve: on the factor's context and of A's dtype, b A's rows-by-k, x A's
+// cols-by-k; any blocks.
 void require_solve_operands(const DistMatrix &a, const DistMatrix &b, const DistMatrix &x);
 
 }  // namespace fl::mpi::capi

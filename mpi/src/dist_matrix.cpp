@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 #include "mpi/src/scalapack/scalapack.hpp"
 
 namespace fl::mpi {
@@ -26,9 +27,9 @@ int default_block(int64_t rows, int64_t cols, const Grid &grid) {
     return static_cast<int>(std::clamp<int64_t>((order + per - 1) / per, 1, 64));
 }
 
-DistMatrix::DistMatrix(const Context &context, int64_t rows, int64_t cols, int row_block,
-                       int col_block)
-    : context_(&context) {
+DistMatrix::DistMatrix(const Context &context, Dtype dtype, int64_t rows, int64_t cols,
+                       int row_block, int col_block)
+    : context_(&context), dtype_(dtype) {
     const Grid &grid = context.grid();
     distribution_.rows = {rows, row_block, grid.nprow};
     distribution_.cols = {cols, col_block, grid.npcol};
@@ -44,7 +45,9 @@ DistMatrix::DistMatrix(const Context &context, int64_t rows, int64_t cols, int r
         throw Error(ErrorCode::too_large,
                     "this rank's piece of " + std::to_string(elements) +
                         " elements exceeds ScaLAPACK's 32-bit indices: use more processes");
-    local_.assign(static_cast<size_t>(elements), 0.0);
+    typed_real(dtype, [&](auto t) {
+        local_ = std::vector<decltype(t)>(static_cast<size_t>(elements), decltype(t){0});
+    });
     const int m = static_cast<int>(rows), n = static_cast<int>(cols), zero = 0;
     const int lld = static_cast<int>(distribution_.ld()), blacs = context.blacs();
     int info = 0;
@@ -53,21 +56,16 @@ DistMatrix::DistMatrix(const Context &context, int64_t rows, int64_t cols, int r
         throw Error(ErrorCode::internal, "descinit failed with info = " + std::to_string(info));
 }
 
-double *DistMatrix::data(const char *what) {
+void DistMatrix::require_live(const char *what) const {
     if (consumed_)
         throw Error(ErrorCode::invalid_argument,
                     std::string(what) + " was consumed by fl_mpi_factor_create");
-    return local_.data();
-}
-
-const double *DistMatrix::data(const char *what) const {
-    return const_cast<DistMatrix *>(this)->data(what);
 }
 
 DistMatrix DistMatrix::take() {
-    data("the matrix");
+    require_live("the matrix");
     DistMatrix taken(std::move(*this));  // moves the piece: never two copies at once
-    local_ = std::vector<double>();
+    std::visit([](auto &piece) { piece = {}; }, local_);
     consumed_ = true;
     return taken;
 }

@@ -1,10 +1,14 @@
 // A matrix in ScaLAPACK's 2-D block-cyclic layout (RSRC = CSRC = 0): Distribution maps global
 // indices to owners and local indices; DistMatrix holds this rank's column-major piece and
-// its descriptor. fastlinalg_mpi.h states the same layout for users.
+// its descriptor. fastlinalg_mpi.h states the same layout for users. The piece holds float
+// or double (the matrix's dtype); typed code reads it through data<T>().
 #pragma once
 
 #include <cstdint>
+#include <variant>
 #include <vector>
+
+#include "core/types.hpp"
 
 #include "mpi/src/context.hpp"
 
@@ -46,9 +50,11 @@ int default_block(int64_t rows, int64_t cols, const Grid &grid);
 class DistMatrix {
 public:
     // Zeros. Throws fl::Error for sizes beyond ScaLAPACK's 32-bit descriptors.
-    DistMatrix(const Context &context, int64_t rows, int64_t cols, int row_block, int col_block);
+    DistMatrix(const Context &context, Dtype dtype, int64_t rows, int64_t cols, int row_block,
+               int col_block);
 
     const Context &context() const { return *context_; }
+    Dtype dtype() const { return dtype_; }
     const Distribution &distribution() const { return distribution_; }
     int64_t rows() const { return distribution_.rows.size; }
     int64_t cols() const { return distribution_.cols.size; }
@@ -57,17 +63,28 @@ public:
     bool consumed() const { return consumed_; }
 
     // This rank's piece; throws fl::Error (invalid_argument) once consumed, naming `what`.
-    double *data(const char *what);
-    const double *data(const char *what) const;
+    // T must be the matrix's element type (the callers dispatch on dtype()).
+    template <class T>
+    T *data(const char *what) {
+        require_live(what);
+        return std::get<std::vector<T>>(local_).data();
+    }
+    template <class T>
+    const T *data(const char *what) const {
+        return const_cast<DistMatrix *>(this)->data<T>(what);
+    }
 
     // A matrix that takes this one's memory; this one keeps its shape, marked consumed.
     DistMatrix take();
 
 private:
+    void require_live(const char *what) const;
+
     const Context *context_;
+    Dtype dtype_;
     Distribution distribution_;
     int desc_[9] = {};
-    std::vector<double> local_;
+    std::variant<std::vector<float>, std::vector<double>> local_;
     bool consumed_ = false;
 };
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 #include "mpi/src/scalapack/scalapack.hpp"
 
 namespace fl::mpi {
@@ -44,18 +45,18 @@ Panel panel_of(const DistMatrix &matrix, int64_t j0) {
     return panel;
 }
 
-// Calls pack(r, prow, buffer) or nothing: the part of the panel that rank r holds, walked
-// in its local order.
-template <class Visit>
-void for_each_panel_element(const DistMatrix &matrix, int64_t j0, const Panel &panel,
-                            double *buffer, Visit visit) {
+// Calls visit(slot, i, j) for the part of the panel that each rank r holds, walked in its
+// local order.
+template <class T, class Visit>
+void for_each_panel_element(const DistMatrix &matrix, int64_t j0, const Panel &panel, T *buffer,
+                            Visit visit) {
     const Distribution &dist = matrix.distribution();
     const Grid &grid = matrix.context().grid();
     for (int r = 0; r < matrix.context().size(); ++r) {
         if (r % grid.npcol != panel.owner_col) continue;
         const int prow = r / grid.npcol;
         const int64_t local_rows = dist.rows.count(prow);
-        double *out = buffer + panel.displs[r];
+        T *out = buffer + panel.displs[r];
         for (int64_t c = 0; c < panel.width; ++c)
             for (int64_t li = 0; li < local_rows; ++li)
                 visit(out[c * local_rows + li], dist.rows.global_index(li, prow), j0 + c);
@@ -67,45 +68,52 @@ bool is_root(const DistMatrix &matrix, int root) { return matrix.context().rank(
 }  // namespace
 
 void scatter(DistMatrix &matrix, int root, FullMatrix full) {
-    double *local = matrix.data("the matrix");
-    std::vector<double> buffer;
-    for (int64_t j0 = 0; j0 < matrix.cols(); j0 += matrix.distribution().cols.block) {
-        const Panel panel = panel_of(matrix, j0);
-        if (is_root(matrix, root)) {
-            buffer.resize(static_cast<size_t>(panel.displs.back() + panel.counts.back()));
-            for_each_panel_element(
-                matrix, j0, panel, buffer.data(),
-                [&](double &slot, int64_t i, int64_t j) { slot = full.at(i, j); });
+    typed_real(matrix.dtype(), [&](auto t) {
+        using T = decltype(t);
+        T *local = matrix.data<T>("the matrix");
+        std::vector<T> buffer;
+        for (int64_t j0 = 0; j0 < matrix.cols(); j0 += matrix.distribution().cols.block) {
+            const Panel panel = panel_of(matrix, j0);
+            if (is_root(matrix, root)) {
+                buffer.resize(static_cast<size_t>(panel.displs.back() + panel.counts.back()));
+                for_each_panel_element(
+                    matrix, j0, panel, buffer.data(),
+                    [&](T &slot, int64_t i, int64_t j) { slot = full.at<T>(i, j); });
+            }
+            const int rank = matrix.context().rank();
+            T *mine = local + matrix.distribution().cols.local_index(j0) * matrix.ld();
+            MPI_Scatterv(buffer.data(), panel.counts.data(), panel.displs.data(), mpi_type<T>(),
+                         panel.counts[rank] > 0 ? mine : nullptr, panel.counts[rank], mpi_type<T>(),
+                         root, matrix.context().comm());
         }
-        const int rank = matrix.context().rank();
-        double *mine = local + matrix.distribution().cols.local_index(j0) * matrix.ld();
-        MPI_Scatterv(buffer.data(), panel.counts.data(), panel.displs.data(), MPI_DOUBLE,
-                     panel.counts[rank] > 0 ? mine : nullptr, panel.counts[rank], MPI_DOUBLE, root,
-                     matrix.context().comm());
-    }
+    });
 }
 
 void gather(const DistMatrix &matrix, int root, FullMatrix full) {
-    const double *local = matrix.data("the matrix");
-    std::vector<double> buffer;
-    for (int64_t j0 = 0; j0 < matrix.cols(); j0 += matrix.distribution().cols.block) {
-        const Panel panel = panel_of(matrix, j0);
-        if (is_root(matrix, root))
-            buffer.resize(static_cast<size_t>(panel.displs.back() + panel.counts.back()));
-        const int rank = matrix.context().rank();
-        const double *mine = local + matrix.distribution().cols.local_index(j0) * matrix.ld();
-        MPI_Gatherv(panel.counts[rank] > 0 ? mine : nullptr, panel.counts[rank], MPI_DOUBLE,
-                    buffer.data(), panel.counts.data(), panel.displs.data(), MPI_DOUBLE, root,
-                    matrix.context().comm());
-        if (is_root(matrix, root))
-            for_each_panel_element(
-                matrix, j0, panel, buffer.data(),
-                [&](double &slot, int64_t i, int64_t j) { full.at(i, j) = slot; });
-    }
+    typed_real(matrix.dtype(), [&](auto t) {
+        using T = decltype(t);
+        const T *local = matrix.data<T>("the matrix");
+        std::vector<T> buffer;
+        for (int64_t j0 = 0; j0 < matrix.cols(); j0 += matrix.distribution().cols.block) {
+            const Panel panel = panel_of(matrix, j0);
+            if (is_root(matrix, root))
+                buffer.resize(static_cast<size_t>(panel.displs.back() + panel.counts.back()));
+            const int rank = matrix.context().rank();
+            const T *mine = local + matrix.distribution().cols.local_index(j0) * matrix.ld();
+            MPI_Gatherv(panel.counts[rank] > 0 ? mine : nullptr, panel.counts[rank], mpi_type<T>(),
+                        buffer.data(), panel.counts.data(), panel.displs.data(), mpi_type<T>(),
+                        root, matrix.context().comm());
+            if (is_root(matrix, root))
+                for_each_panel_element(
+                    matrix, j0, panel, buffer.data(),
+                    [&](T &slot, int64_t i, int64_t j) { full.at<T>(i, j) = slot; });
+        }
+    });
 }
 
 namespace {
 
+// Values travel as double whatever the dtype: exact for float too, and one layout.
 struct Entry {
     int64_t row, col;
     double value;
@@ -130,7 +138,7 @@ std::vector<int> byte_offsets(const std::vector<int64_t> &entries, const char *w
 }  // namespace
 
 void add_entries(DistMatrix &matrix, int64_t count, const int64_t *rows, const int64_t *cols,
-                 const double *values) {
+                 const void *values) {
     const Context &context = matrix.context();
     const Distribution &dist = matrix.distribution();
     const size_t size = static_cast<size_t>(context.size());
@@ -160,10 +168,13 @@ void add_entries(DistMatrix &matrix, int64_t count, const int64_t *rows, const i
 
     std::vector<Entry> outgoing(static_cast<size_t>(count));
     std::vector<int> next(send_offsets.begin(), send_offsets.end() - 1);
-    for (int64_t k = 0; k < count; ++k) {
-        outgoing[next[owner[k]] / sizeof(Entry)] = {rows[k], cols[k], values[k]};
-        next[owner[k]] += static_cast<int>(sizeof(Entry));
-    }
+    typed_real(matrix.dtype(), [&](auto t) {
+        const auto *typed_values = static_cast<const decltype(t) *>(values);
+        for (int64_t k = 0; k < count; ++k) {
+            outgoing[next[owner[k]] / sizeof(Entry)] = {rows[k], cols[k], double{typed_values[k]}};
+            next[owner[k]] += static_cast<int>(sizeof(Entry));
+        }
+    });
     std::vector<Entry> incoming(static_cast<size_t>(receive_offsets.back()) / sizeof(Entry));
     std::vector<int> send_bytes(size), receive_bytes(size);
     for (size_t r = 0; r < size; ++r) {
@@ -173,17 +184,24 @@ void add_entries(DistMatrix &matrix, int64_t count, const int64_t *rows, const i
     MPI_Alltoallv(outgoing.data(), send_bytes.data(), send_offsets.data(), MPI_BYTE,
                   incoming.data(), receive_bytes.data(), receive_offsets.data(), MPI_BYTE,
                   context.comm());
-    double *local = matrix.data("the matrix");
-    for (const Entry &e : incoming)
-        local[dist.rows.local_index(e.row) + dist.cols.local_index(e.col) * matrix.ld()] += e.value;
+    typed_real(matrix.dtype(), [&](auto t) {
+        using T = decltype(t);
+        T *local = matrix.data<T>("the matrix");
+        for (const Entry &e : incoming)
+            local[dist.rows.local_index(e.row) + dist.cols.local_index(e.col) * matrix.ld()] +=
+                static_cast<T>(e.value);
+    });
 }
 
 void copy_between_distributions(const DistMatrix &from, DistMatrix &to) {
     const int m = static_cast<int>(from.rows()), n = static_cast<int>(from.cols()), one = 1;
     const int context = from.context().blacs();
     if (m == 0 || n == 0) return;
-    pdgemr2d_(&m, &n, from.data("the source"), &one, &one, from.desc(), to.data("the destination"),
-              &one, &one, to.desc(), &context);
+    typed_real(from.dtype(), [&](auto t) {
+        using T = decltype(t);
+        Scalapack<T>::gemr2d(&m, &n, from.data<T>("the source"), &one, &one, from.desc(),
+                             to.data<T>("the destination"), &one, &one, to.desc(), &context);
+    });
 }
 
 }  // namespace fl::mpi

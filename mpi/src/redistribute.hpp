@@ -9,21 +9,33 @@
 
 namespace fl::mpi {
 
-// A full matrix on the root rank, element (i, j) at a[i * row_stride + j * col_stride].
+// A full matrix on the root rank, element (i, j) at a[i * row_stride + j * col_stride],
+// of the element type T its reader names (the distributed matrix's dtype).
 struct FullMatrix {
-    double *a;
+    void *a;
     int64_t row_stride, col_stride;
-    double &at(int64_t i, int64_t j) const { return a[i * row_stride + j * col_stride]; }
+    template <class T>
+    T &at(int64_t i, int64_t j) const {
+        return static_cast<T *>(a)[i * row_stride + j * col_stride];
+    }
 };
+
+// MPI's name for the element type T.
+template <class T>
+MPI_Datatype mpi_type() {
+    return sizeof(T) == sizeof(float) ? MPI_FLOAT : MPI_DOUBLE;
+}
 
 void scatter(DistMatrix &matrix, int root, FullMatrix full);
 void gather(const DistMatrix &matrix, int root, FullMatrix full);
 
-// matrix(rows[k], cols[k]) += values[k]; every index already checked to be in range.
+// matrix(rows[k], cols[k]) += values[k]; every index already checked to be in range, values
+// of the matrix's dtype.
 void add_entries(DistMatrix &matrix, int64_t count, const int64_t *rows, const int64_t *cols,
-                 const double *values);
+                 const void *values);
 
-// to = from, for two matrices of one shape on one context whatever their blocks (pdgemr2d).
+// to = from, for two matrices of one shape and dtype on one context whatever their blocks
+// (pdgemr2d / psgemr2d).
 void copy_between_distributions(const DistMatrix &from, DistMatrix &to);
 
 }  // namespace fl::mpi

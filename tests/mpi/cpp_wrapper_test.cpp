@@ -83,6 +83,70 @@ TEST(CppWrapper, SparseFactor) {
     EXPECT_EQ(f.logdet().first, 1.0);
     EXPECT_THROW(flm::sparse_factor(ctx, FL_MPI_SPARSE_SPD, 36, true, rows, cols, {}),
                  fastlinalg::error);
+    // The same matrix as compressed columns, whole on rank 0.
+    std::vector<int64_t> ptr{0}, idx;
+    std::vector<double> csc;
+    for (int64_t j = 0; j < a.cols; ++j) {
+        for (int64_t i = 0; i < a.rows; ++i)
+            if (a(i, j) != 0) idx.push_back(i), csc.push_back(static_cast<double>(a(i, j)));
+        ptr.push_back(static_cast<int64_t>(idx.size()));
+    }
+    flm::sparse_factor g = flm::sparse_factor::compressed(ctx, FL_MPI_SPARSE_GENERAL, 36, false,
+                                                          FL_SPARSE_CSC, 0, ptr, idx, csc);
+    const fastlinalg::matrix<double> y =
+        g.solve(fastlinalg::col_major(b.data(), 36, 2), 2, rank() == 0);
+    if (rank() == 0) {
+        EXPECT_NEAR(y(7, 1), x(7, 1), 1e-12);
+    }
+    // Right-hand sides distributed by rows: rank r holds rows r, r + size, ...
+    std::vector<int64_t> mine;
+    for (int64_t i = rank(); i < 36; i += size()) mine.push_back(i);
+    const int64_t count = static_cast<int64_t>(mine.size());
+    Matrix<double> part(count, 2, FL_ROW_MAJOR);
+    for (int64_t k = 0; k < count; ++k)
+        for (int64_t j = 0; j < 2; ++j) part(k, j) = b(mine[k], j);
+    const fastlinalg::matrix<double> xs =
+        g.solve_rows(mine, fastlinalg::row_major(part.data(), count, 2));
+    if (rank() == 0) {
+        for (int64_t k = 0; k < count; ++k) EXPECT_NEAR(xs(k, 1), x(mine[k], 1), 1e-12);
+    }
+    idx.pop_back();
+    EXPECT_THROW(flm::sparse_factor::compressed(ctx, FL_MPI_SPARSE_GENERAL, 36, false,
+                                                FL_SPARSE_CSC, 0, ptr, idx, csc),
+                 fastlinalg::error);
+}
+
+TEST(CppWrapper, Float32MatricesAndFactors) {
+    flm::context ctx(world());
+    const Ref a = rounded<float>(spd_ref(13, 4));
+    const Matrix<float> am = Matrix<float>::from_ref(a, FL_COL_MAJOR);
+    flm::dist_matrix ad =
+        flm::dist_matrix::scatter(ctx, 0, fastlinalg::col_major(am.data(), 13, 13), 3);
+    EXPECT_EQ(ad.dtype(), FL_FLOAT32);
+    EXPECT_THROW(ad.get_local<double>(), fastlinalg::error);
+    flm::dist_factor f(FL_FACTOR_EIGH, ad);
+    const std::vector<float> w = f.eigenvalues<float>();
+    ASSERT_EQ(w.size(), 13u);
+    EXPECT_GT(w.front(), 0.0f);
+    flm::dist_matrix x = f.solve(ctx, ad);  // A^-1 A = I, in float32
+    const fastlinalg::matrix<float> identity = x.gather<float>(0, rank());
+    if (rank() == 0) {
+        EXPECT_NEAR(identity(4, 4), 1.0f, 1e-4f);
+    }
+    const Ref s = laplacian_ref(4);
+    std::vector<int64_t> rows, cols;
+    std::vector<float> values;
+    for (int64_t j = 0; j < s.cols; ++j)
+        for (int64_t i = 0; i < s.rows; ++i)
+            if (s(i, j) != 0 && rank() == 0)
+                rows.push_back(i), cols.push_back(j), values.push_back(static_cast<float>(s(i, j)));
+    flm::sparse_factor sf(ctx, FL_MPI_SPARSE_GENERAL, 16, false, rows, cols, values);
+    std::vector<float> ones(16, 1.0f);
+    const fastlinalg::matrix<float> y =
+        sf.solve(fastlinalg::col_major(ones.data(), 16, 1), 1, rank() == 0);
+    if (rank() == 0) {
+        EXPECT_GT(y(0, 0), 0.0f);
+    }
 }
 
 }  // namespace

@@ -154,6 +154,75 @@ TEST(DenseFactor, EighEigenpairsSolvesAndDeterminant) {
     }
 }
 
+// float32 runs psgetrf/pspotrf/psgeqrf/pssyevd: scaled residuals with float's epsilon, and
+// single-process fastlinalg's float32 answer, which rounds differently by about
+// cond(A) * eps(float).
+TEST(DenseFactor, Float32KindsRunSinglePrecisionScalapack) {
+    ContextPtr c = make_context();
+    for (const Case &t : kCases)
+        for (fl_factor_kind kind :
+             {FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_QR, FL_FACTOR_EIGH}) {
+            const Ref a = rounded<float>(spd_ref(t.n, 900 + t.n));
+            const Ref b = rounded<float>(random_ref(t.n, t.k, 950 + t.n));
+            DistPtr ad = scatter(c.get(), a, t.block, 0, FL_ROW_MAJOR, FL_FLOAT32);
+            DistFactorPtr f = factor(kind, ad.get(), 1);
+            const fl_transpose trans = kind == FL_FACTOR_LU ? FL_TRANS : FL_NO_TRANS;
+            DistPtr bd = scatter(c.get(), b, t.block, 0, FL_COL_MAJOR, FL_FLOAT32);
+            DistPtr xd = zeros(c.get(), t.n, t.k, t.block, FL_FLOAT32);
+            expect_agreed(fl_mpi_factor_solve(f.get(), trans, bd.get(), xd.get()), FL_OK);
+            const Ref x = gather_everywhere(xd.get(), FL_FLOAT32);
+            EXPECT_LT(solve_residual(a, trans, x, b, eps<float>()), kResidualThreshold)
+                << "kind " << kind << ", n = " << t.n;
+            const fl_factor_kind reference = kind == FL_FACTOR_EIGH ? FL_FACTOR_CHOLESKY : kind;
+            EXPECT_LT(relative_difference(x, reference_solve(reference, a, b, trans, FL_FLOAT32)),
+                      1e-3);
+            if (kind != FL_FACTOR_QR) {
+                double sign = 0, logabs = 0;
+                expect_agreed(fl_mpi_factor_logdet(f.get(), &sign, &logabs), FL_OK);
+                EXPECT_EQ(sign, 1.0);
+                EXPECT_NEAR(logabs, static_cast<double>(ref_logdet(a).logabs),
+                            1e-5 * std::max(1.0, std::fabs(logabs)));
+            }
+            // An estimate of ||A^-1|| never exceeds it (QR's is R's condition, not A's).
+            double rcond = -1;
+            expect_agreed(fl_mpi_factor_rcond(f.get(), &rcond), FL_OK);
+            if (kind != FL_FACTOR_QR) {
+                EXPECT_GE(rcond, static_cast<double>(ref_rcond1(a)) * (1 - 1e-3)) << kind;
+            }
+            EXPECT_GT(rcond, 0.0);
+            EXPECT_LE(rcond, 1.0);
+        }
+}
+
+TEST(DenseFactor, Float32OperandsMustMatchTheFactor) {
+    ContextPtr c = make_context();
+    DistPtr a = scatter(c.get(), rounded<float>(spd_ref(8, 3)), 2, 0, FL_COL_MAJOR, FL_FLOAT32);
+    DistFactorPtr f = factor(FL_FACTOR_EIGH, a.get());
+    DistPtr b64 = zeros(c.get(), 8, 2, 2);
+    DistPtr x32 = zeros(c.get(), 8, 2, 2, FL_FLOAT32);
+    expect_agreed(fl_mpi_factor_solve(f.get(), FL_NO_TRANS, b64.get(), x32.get()),
+                  FL_ERR_DTYPE_MISMATCH, "b holds FL_FLOAT64, the factor FL_FLOAT32");
+    double w64[8];
+    EXPECT_EQ(fl_mpi_factor_eigenvalues(f.get(), FL_FLOAT64, w64), FL_ERR_DTYPE_MISMATCH);
+    float w[8];
+    EXPECT_EQ(fl_mpi_factor_eigenvalues(f.get(), FL_FLOAT32, w), FL_OK) << fl_mpi_last_error();
+    EXPECT_LT(w[0], w[7]);
+    std::vector<double> piece(64);
+    EXPECT_EQ(fl_mpi_matrix_get_local(x32.get(), FL_FLOAT64, piece.data(), 8),
+              FL_ERR_DTYPE_MISMATCH);
+    EXPECT_TRUE(
+        contains(fl_mpi_last_error(), "dtype = FL_FLOAT64 but the matrix holds FL_FLOAT32"));
+    expect_agreed(fl_mpi_matrix_scatter(x32.get(), 0, FL_FLOAT64, FL_COL_MAJOR, piece.data(), 8),
+                  FL_ERR_DTYPE_MISMATCH, "FL_FLOAT32");
+    if (size() > 1) {
+        fl_mpi_matrix *m = nullptr;
+        expect_agreed(
+            fl_mpi_matrix_create(&m, c.get(), rank() == 0 ? FL_FLOAT32 : FL_FLOAT64, 4, 4, 0, 0),
+            FL_ERR_DIMENSION_MISMATCH, "dtypes");
+        EXPECT_EQ(m, nullptr);
+    }
+}
+
 TEST(DenseFactor, RightHandSidesOfOtherBlocksAreRedistributed) {
     ContextPtr c = make_context();
     const Ref a = rounded<double>(random_ref(23, 23, 3));

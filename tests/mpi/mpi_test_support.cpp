@@ -25,20 +25,38 @@ ContextPtr make_context(int64_t nprow, int64_t npcol) {
     return ContextPtr(c);
 }
 
-DistPtr zeros(const fl_mpi_context *context, int64_t rows, int64_t cols, int64_t block) {
+namespace {
+
+// body(T()) for the test's dtype.
+template <class Body>
+auto with_dtype(fl_dtype dtype, Body body) {
+    return dtype == FL_FLOAT32 ? body(float()) : body(double());
+}
+
+template <class T>
+MPI_Datatype mpi_type() {
+    return sizeof(T) == sizeof(float) ? MPI_FLOAT : MPI_DOUBLE;
+}
+
+}  // namespace
+
+DistPtr zeros(const fl_mpi_context *context, int64_t rows, int64_t cols, int64_t block,
+              fl_dtype dtype) {
     fl_mpi_matrix *m = nullptr;
-    EXPECT_EQ(fl_mpi_matrix_create(&m, context, FL_FLOAT64, rows, cols, block, block), FL_OK)
+    EXPECT_EQ(fl_mpi_matrix_create(&m, context, dtype, rows, cols, block, block), FL_OK)
         << fl_mpi_last_error();
     return DistPtr(m);
 }
 
 DistPtr scatter(const fl_mpi_context *context, const Ref &r, int64_t block, int root,
-                fl_layout layout) {
-    DistPtr m = zeros(context, r.rows, r.cols, block);
-    const Matrix<double> full = Matrix<double>::from_ref(r, layout);
-    EXPECT_EQ(fl_mpi_matrix_scatter(m.get(), root, FL_FLOAT64, layout, full.data(), full.ld()),
-              FL_OK)
-        << fl_mpi_last_error();
+                fl_layout layout, fl_dtype dtype) {
+    DistPtr m = zeros(context, r.rows, r.cols, block, dtype);
+    with_dtype(dtype, [&](auto t) {
+        const auto full = Matrix<decltype(t)>::from_ref(r, layout);
+        EXPECT_EQ(fl_mpi_matrix_scatter(m.get(), root, dtype, layout, full.data(), full.ld()),
+                  FL_OK)
+            << fl_mpi_last_error();
+    });
     return m;
 }
 
@@ -48,17 +66,20 @@ DistFactorPtr factor(fl_factor_kind kind, fl_mpi_matrix *a, int consume) {
     return DistFactorPtr(f);
 }
 
-Ref gather_everywhere(const fl_mpi_matrix *m) {
+Ref gather_everywhere(const fl_mpi_matrix *m, fl_dtype dtype) {
     int64_t rows = 0, cols = 0;
     fl_mpi_matrix_shape(m, &rows, &cols, nullptr, nullptr, nullptr, nullptr);
-    std::vector<double> full(static_cast<size_t>(std::max<int64_t>(1, rows * cols)));
-    EXPECT_EQ(fl_mpi_matrix_gather(m, 0, FL_FLOAT64, FL_COL_MAJOR, full.data(),
-                                   std::max<int64_t>(1, rows)),
-              FL_OK)
-        << fl_mpi_last_error();
-    MPI_Bcast(full.data(), static_cast<int>(full.size()), MPI_DOUBLE, 0, MPI_COMM_WORLD);
     Ref r(rows, cols);
-    for (int64_t k = 0; k < rows * cols; ++k) r.v[k] = full[k];
+    with_dtype(dtype, [&](auto t) {
+        using T = decltype(t);
+        std::vector<T> full(static_cast<size_t>(std::max<int64_t>(1, rows * cols)));
+        EXPECT_EQ(fl_mpi_matrix_gather(m, 0, dtype, FL_COL_MAJOR, full.data(),
+                                       std::max<int64_t>(1, rows)),
+                  FL_OK)
+            << fl_mpi_last_error();
+        MPI_Bcast(full.data(), static_cast<int>(full.size()), mpi_type<T>(), 0, MPI_COMM_WORLD);
+        for (int64_t k = 0; k < rows * cols; ++k) r.v[k] = full[k];
+    });
     return r;
 }
 
@@ -78,14 +99,18 @@ void expect_agreed(fl_status status, fl_status expected, const std::string &mess
     }
 }
 
-Ref reference_solve(fl_factor_kind kind, const Ref &a, const Ref &b, fl_transpose trans) {
-    FactorPtr f;
-    EXPECT_EQ(make_factor(f, kind, Matrix<double>::from_ref(a, FL_COL_MAJOR)), FL_OK)
-        << fl_last_error();
-    const Matrix<double> bm = Matrix<double>::from_ref(b, FL_COL_MAJOR);
-    Matrix<double> x(a.cols, b.cols, FL_COL_MAJOR);
-    EXPECT_EQ(solve(f.get(), trans, bm, x), FL_OK) << fl_last_error();
-    return x.to_ref();
+Ref reference_solve(fl_factor_kind kind, const Ref &a, const Ref &b, fl_transpose trans,
+                    fl_dtype dtype) {
+    return with_dtype(dtype, [&](auto t) {
+        using T = decltype(t);
+        FactorPtr f;
+        EXPECT_EQ(make_factor(f, kind, Matrix<T>::from_ref(a, FL_COL_MAJOR)), FL_OK)
+            << fl_last_error();
+        const Matrix<T> bm = Matrix<T>::from_ref(b, FL_COL_MAJOR);
+        Matrix<T> x(a.cols, b.cols, FL_COL_MAJOR);
+        EXPECT_EQ(solve(f.get(), trans, bm, x), FL_OK) << fl_last_error();
+        return x.to_ref();
+    });
 }
 
 double relative_difference(const Ref &a, const Ref &b) {

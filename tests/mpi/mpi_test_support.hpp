@@ -25,22 +25,26 @@ int64_t world();  // MPI_COMM_WORLD's Fortran handle
 
 ContextPtr make_context(int64_t nprow = 0, int64_t npcol = 0);
 
-// A distributed copy of r, scattered from `root` in the given layout.
+// A distributed copy of r (rounded to dtype, FL_FLOAT64 or FL_FLOAT32), scattered from
+// `root` in the given layout.
 DistPtr scatter(const fl_mpi_context *context, const Ref &r, int64_t block = 0, int root = 0,
-                fl_layout layout = FL_COL_MAJOR);
-DistPtr zeros(const fl_mpi_context *context, int64_t rows, int64_t cols, int64_t block = 0);
+                fl_layout layout = FL_COL_MAJOR, fl_dtype dtype = FL_FLOAT64);
+DistPtr zeros(const fl_mpi_context *context, int64_t rows, int64_t cols, int64_t block = 0,
+              fl_dtype dtype = FL_FLOAT64);
 // A factor expected to succeed on every rank.
 DistFactorPtr factor(fl_factor_kind kind, fl_mpi_matrix *a, int consume = 0);
 
-// The whole matrix, gathered on rank 0 and broadcast, so every rank can check it.
-Ref gather_everywhere(const fl_mpi_matrix *m);
+// The whole matrix (of the given dtype), gathered on rank 0 and broadcast, so every rank
+// can check it.
+Ref gather_everywhere(const fl_mpi_matrix *m, fl_dtype dtype = FL_FLOAT64);
 
 // Expects the same status on every rank and, when it is not FL_OK, the same message.
 void expect_agreed(fl_status status, fl_status expected, const std::string &message_part = "");
 
-// The matrix from single-process libfastlinalg: X = A^-1 B with the given kind.
+// The matrix from single-process libfastlinalg: X = A^-1 B with the given kind, computed
+// in dtype.
 Ref reference_solve(fl_factor_kind kind, const Ref &a, const Ref &b,
-                    fl_transpose trans = FL_NO_TRANS);
+                    fl_transpose trans = FL_NO_TRANS, fl_dtype dtype = FL_FLOAT64);
 
 // max |a - b| / max(1, max |b|).
 double relative_difference(const Ref &a, const Ref &b);

@@ -32,7 +32,8 @@ __all__ = ["Context", "DistMatrix", "DistFactor", "SparseFactor", "lu", "cholesk
            "sparse_lu", "sparse_cholesky", "sparse_ldl"]
 
 # Enum values from fastlinalg.h and fastlinalg_mpi.h (part of the ABI).
-_FLOAT64, _ROW_MAJOR, _COL_MAJOR, _NO_TRANS, _TRANS = 2, 1, 2, 1, 2
+_FLOAT32, _FLOAT64, _ROW_MAJOR, _COL_MAJOR, _NO_TRANS, _TRANS = 1, 2, 1, 2, 1, 2
+_FORMATS = {"csc": 1, "csr": 2}  # fl_sparse_format
 _LU, _CHOLESKY, _QR, _EIGH = 1, 2, 4, 7
 _SPARSE_GENERAL, _SPARSE_SPD, _SPARSE_SYMMETRIC = 1, 2, 3
 _SONAME = "libfastlinalg_mpi.so.0"
@@ -79,9 +80,13 @@ for _name, _res, _args in [
         ("fl_mpi_factor_eigenvalues", _INT, [_P, _INT, _P]),
         ("fl_mpi_factor_eigenvectors", _INT, [_P, _P]),
         ("fl_mpi_sparse_factor_create", _INT, [_PP, _P, _INT, _I64, _INT, _I64, _P, _P, _INT, _P]),
+        ("fl_mpi_sparse_factor_create_compressed", _INT,
+         [_PP, _P, _INT, _I64, _INT, _INT, _I64, _I64, _P, _P, _INT, _P]),
         ("fl_mpi_sparse_factor_destroy", None, [_P]),
         ("fl_mpi_sparse_factor_refactor", _INT, [_P, _INT, _P]),
         ("fl_mpi_sparse_factor_solve", _INT, [_P, _INT, _I64, _INT, _P, _I64, _P, _I64]),
+        ("fl_mpi_sparse_factor_solve_distributed", _INT,
+         [_P, _INT, _I64, _I64, _P, _INT, _P, _I64, _P, _I64]),
         ("fl_mpi_sparse_factor_logdet", _INT, [_P, _PD, _PD]),
         ("fl_mpi_sparse_factor_inertia", _INT, [_P, _PI64, _PI64, _PI64])]:
     _f = getattr(lib, _name)
@@ -97,8 +102,17 @@ def _pointer(array):
     return None if array is None or array.size == 0 else array.ctypes.data
 
 
-def _as_f64(array, order="F"):
-    return np.require(np.asarray(array, dtype=np.float64), requirements=[order, "A"])
+def _element_type(array):
+    """float32 stays float32; everything else (ints, float64, ...) computes in float64."""
+    return np.dtype(np.float32) if np.asarray(array).dtype == np.float32 else np.dtype(np.float64)
+
+
+def _code(dtype):
+    return _FLOAT32 if dtype == np.float32 else _FLOAT64
+
+
+def _as_type(array, dtype, order="F"):
+    return np.require(np.asarray(array, dtype=dtype), requirements=[order, "A"])
 
 
 class _Collective:
@@ -145,18 +159,22 @@ class Context(_Collective):
 
 
 class DistMatrix:
-    """A float64 matrix in 2-D block-cyclic layout over a context's grid (see fastlinalg_mpi.h).
+    """A float64 or float32 matrix in 2-D block-cyclic layout over a context's grid (see
+    fastlinalg_mpi.h).
 
-    ``DistMatrix(ctx, shape, block=None)`` makes zeros (*collective*); ``block`` is the square
-    block size, default chosen from the shape and the grid.
+    ``DistMatrix(ctx, shape, block=None, dtype=np.float64)`` makes zeros (*collective*);
+    ``block`` is the square block size, default chosen from the shape and the grid.
     """
 
-    def __init__(self, context, shape, block=None):
+    def __init__(self, context, shape, block=None, dtype=np.float64):
         self.context = context
+        self.dtype = np.dtype(dtype)
+        if self.dtype not in (np.float32, np.float64):
+            raise TypeError(f"DistMatrix: dtype {self.dtype} is neither float32 nor float64")
         handle = _P()
         b = 0 if block is None else int(block)
-        _check(lib.fl_mpi_matrix_create(ctypes.byref(handle), context._handle, _FLOAT64, int(shape[0]),
-                                        int(shape[1]), b, b))
+        _check(lib.fl_mpi_matrix_create(ctypes.byref(handle), context._handle, _code(self.dtype),
+                                        int(shape[0]), int(shape[1]), b, b))
         self._handle = handle
 
     def __del__(self):  # local: safe whenever the collector runs
@@ -184,46 +202,48 @@ class DistMatrix:
 
     @classmethod
     def from_global(cls, context, a, root=0, block=None):
-        """Scatters ``a`` (2-D, read on ``root`` only; pass None elsewhere). *Collective*."""
+        """Scatters ``a`` (2-D, read on ``root`` only; pass None elsewhere). *Collective*.
+        A float32 ``a`` gives a float32 matrix, anything else float64."""
         comm = context.comm
-        shape = comm.bcast(None if comm.rank != root else np.shape(a), root=root)
-        m = cls(context, shape, block)
-        data = _as_f64(a) if comm.rank == root else None
+        shape, dtype = comm.bcast(None if comm.rank != root else (np.shape(a), _element_type(a)), root=root)
+        m = cls(context, shape, block, dtype)
+        data = _as_type(a, dtype) if comm.rank == root else None
         ld = max(1, shape[0])
-        _check(lib.fl_mpi_matrix_scatter(m._handle, root, _FLOAT64, _COL_MAJOR, _pointer(data), ld))
+        _check(lib.fl_mpi_matrix_scatter(m._handle, root, _code(dtype), _COL_MAJOR, _pointer(data), ld))
         return m
 
     def to_global(self, root=0):
         """The whole matrix as a numpy array on ``root``, None elsewhere. *Collective*."""
         rows, cols = self.shape
-        out = np.zeros((rows, cols), order="F") if self.context.comm.rank == root else None
-        _check(lib.fl_mpi_matrix_gather(self._handle, root, _FLOAT64, _COL_MAJOR, _pointer(out), max(1, rows)))
+        out = np.zeros((rows, cols), self.dtype, order="F") if self.context.comm.rank == root else None
+        _check(lib.fl_mpi_matrix_gather(self._handle, root, _code(self.dtype), _COL_MAJOR, _pointer(out),
+                                        max(1, rows)))
         return out
 
     def get_local(self):
         """A copy of this rank's piece (local_shape, column-major). Local."""
         lr, lc = self.local_shape
-        out = np.zeros((lr, lc), order="F")
-        _check(lib.fl_mpi_matrix_get_local(self._handle, _FLOAT64, _pointer(out), max(1, lr)))
+        out = np.zeros((lr, lc), self.dtype, order="F")
+        _check(lib.fl_mpi_matrix_get_local(self._handle, _code(self.dtype), _pointer(out), max(1, lr)))
         return out
 
     def set_local(self, piece):
         """Overwrites this rank's piece. Local."""
         lr, lc = self.local_shape
-        piece = _as_f64(piece)
+        piece = _as_type(piece, self.dtype)
         if piece.shape != (lr, lc):
             raise ValueError(f"set_local: piece has shape {piece.shape}, this rank holds {(lr, lc)}")
-        _check(lib.fl_mpi_matrix_set_local(self._handle, _FLOAT64, _pointer(piece), max(1, lr)))
+        _check(lib.fl_mpi_matrix_set_local(self._handle, _code(self.dtype), _pointer(piece), max(1, lr)))
 
     def add_entries(self, rows, cols, values):
         """A[rows[k], cols[k]] += values[k] for this rank's entries (any rank, any entry). *Collective*."""
         rows = np.ascontiguousarray(rows, dtype=np.int64)
         cols = np.ascontiguousarray(cols, dtype=np.int64)
-        values = np.ascontiguousarray(values, dtype=np.float64)
+        values = np.ascontiguousarray(values, dtype=self.dtype)
         if not rows.shape == cols.shape == values.shape:
             raise ValueError("add_entries: rows, cols and values differ in length")
-        _check(lib.fl_mpi_matrix_add_entries(self._handle, _FLOAT64, values.size, _pointer(rows), _pointer(cols),
-                                             _pointer(values)))
+        _check(lib.fl_mpi_matrix_add_entries(self._handle, _code(self.dtype), values.size, _pointer(rows),
+                                             _pointer(cols), _pointer(values)))
 
 
 class DistFactor:
@@ -233,6 +253,7 @@ class DistFactor:
         self.context = a.context
         self._rows, self._cols = a.shape
         self._block = a.block[0]
+        self.dtype = a.dtype
         handle = _P()
         _check(lib.fl_mpi_factor_create(ctypes.byref(handle), kind, a._handle, 1 if overwrite_a else 0))
         self._handle = handle
@@ -246,13 +267,14 @@ class DistFactor:
         """X = A^-1 B. *Collective*. ``b`` a DistMatrix gives a DistMatrix; a numpy array
         (1-D or 2-D, read on ``root``, None elsewhere) gives numpy on ``root``, None elsewhere."""
         if isinstance(b, DistMatrix):
-            x = DistMatrix(self.context, (self._cols, b.shape[1]), self._block)
+            x = DistMatrix(self.context, (self._cols, b.shape[1]), self._block, self.dtype)
             _check(lib.fl_mpi_factor_solve(self._handle, _TRANS if trans else _NO_TRANS, b._handle, x._handle))
             return x
         comm = self.context.comm
         vector = comm.bcast(np.ndim(b) == 1 if comm.rank == root else None, root=root)
-        if comm.rank == root and vector:
-            b = np.asarray(b)[:, None]
+        if comm.rank == root:
+            b = np.asarray(b, dtype=self.dtype)
+            b = b[:, None] if vector else b
         x = self.solve(DistMatrix.from_global(self.context, b, root, self._block), trans).to_global(root)
         return x[:, 0] if x is not None and vector else x
 
@@ -271,13 +293,13 @@ class DistFactor:
     @property
     def eigenvalues(self):
         """Ascending eigenvalues (eigh only), on every rank. Local."""
-        w = np.zeros(self._rows)
-        _check(lib.fl_mpi_factor_eigenvalues(self._handle, _FLOAT64, _pointer(w)))
+        w = np.zeros(self._rows, self.dtype)
+        _check(lib.fl_mpi_factor_eigenvalues(self._handle, _code(self.dtype), _pointer(w)))
         return w
 
     def eigenvectors(self):
         """The eigenvectors as a DistMatrix (eigh only). *Collective*."""
-        v = DistMatrix(self.context, (self._rows, self._rows), self._block)
+        v = DistMatrix(self.context, (self._rows, self._rows), self._block, self.dtype)
         _check(lib.fl_mpi_factor_eigenvectors(self._handle, v._handle))
         return v
 
@@ -305,10 +327,15 @@ def eigh(a, overwrite_a=False):
 class SparseFactor(_Collective):
     """A MUMPS factorization (made by sparse_lu, sparse_cholesky or sparse_ldl).
 
-    ``a`` is a scipy.sparse matrix, or ``(rows, cols, values, n)`` triplets. With
+    ``a`` is a scipy.sparse matrix, ``(rows, cols, values, n)`` triplets, or with
+    ``distributed=True`` also ``(first, block)``: a CSR block holding rows
+    ``first, first + 1, ...`` (all n columns) or a CSC block of columns. With
     ``distributed=False`` it is read on rank 0 only (pass None elsewhere); with
     ``distributed=True`` every rank passes its own share (for example its rows), and the
-    shares are summed. Close it (or use ``with``) on every rank: that is collective.
+    shares are summed. CSR and CSC go to the library as they are
+    (``fl_mpi_sparse_factor_create_compressed``), other formats as triplets. float32 values
+    (on every rank that has entries) factor in float32 (smumps), anything else in float64.
+    Close it (or use ``with``) on every rank: that is collective.
     """
 
     _destroy = staticmethod(lib.fl_mpi_sparse_factor_destroy)
@@ -316,33 +343,54 @@ class SparseFactor(_Collective):
     def __init__(self, context, kind, a, distributed):
         self.context = context
         comm = context.comm
+        compressed = None  # (format, first, block) for CSR/CSC input
         if a is None:
             rows = cols = np.zeros(0, np.int64)
             values, n = np.zeros(0), None
+        elif isinstance(a, tuple) and len(a) == 2:
+            first, block = a
+            compressed = (_FORMATS[block.format], int(first), block)
+            values, n = block.data, block.shape[1] if block.format == "csr" else block.shape[0]
         elif isinstance(a, tuple):
             rows, cols, values, n = a
+        elif getattr(a, "format", None) in _FORMATS:
+            compressed, values, n = (_FORMATS[a.format], 0, a), a.data, a.shape[0]
         else:
             coo = a.tocoo()
             rows, cols, values, n = coo.row, coo.col, coo.data, coo.shape[0]
-        if not distributed:
-            n = comm.bcast(n, root=0)
+        single = None if np.size(values) == 0 else _element_type(values) == np.float32
+        if distributed:
+            votes = [v for v in comm.allgather(single) if v is not None]
+            self.dtype = np.dtype(np.float32 if votes and all(votes) else np.float64)
+        else:
+            n, single = comm.bcast((n, single), root=0)
+            self.dtype = np.dtype(np.float32 if single else np.float64)
         self.n = int(n)
-        self._rows = np.ascontiguousarray(rows, dtype=np.int64)
-        self._cols = np.ascontiguousarray(cols, dtype=np.int64)
-        values = np.ascontiguousarray(values, dtype=np.float64)
+        values = np.ascontiguousarray(values, dtype=self.dtype)
+        self._entries = values.size
         handle = _P()
-        _check(lib.fl_mpi_sparse_factor_create(ctypes.byref(handle), context._handle, kind, self.n,
-                                               1 if distributed else 0, values.size, _pointer(self._rows),
-                                               _pointer(self._cols), _FLOAT64, _pointer(values)))
+        if compressed is not None:
+            format_code, first, block = compressed
+            ptr = np.ascontiguousarray(block.indptr, dtype=np.int64)
+            idx = np.ascontiguousarray(block.indices, dtype=np.int64)
+            _check(lib.fl_mpi_sparse_factor_create_compressed(
+                ctypes.byref(handle), context._handle, kind, self.n, 1 if distributed else 0, format_code,
+                first, ptr.size - 1, ptr.ctypes.data, _pointer(idx), _code(self.dtype), _pointer(values)))
+        else:
+            rows = np.ascontiguousarray(rows, dtype=np.int64)
+            cols = np.ascontiguousarray(cols, dtype=np.int64)
+            _check(lib.fl_mpi_sparse_factor_create(ctypes.byref(handle), context._handle, kind, self.n,
+                                                   1 if distributed else 0, values.size, _pointer(rows),
+                                                   _pointer(cols), _code(self.dtype), _pointer(values)))
         self._handle = handle
 
 
     def refactor(self, values):
         """New values for the same entries, in the same order, reusing the analysis. *Collective*."""
-        values = np.ascontiguousarray(np.zeros(0) if values is None else values, dtype=np.float64)
-        if values.size != self._rows.size:
-            raise ValueError(f"refactor: {values.size} values for {self._rows.size} entries")
-        _check(lib.fl_mpi_sparse_factor_refactor(self._handle, _FLOAT64, _pointer(values)))
+        values = np.ascontiguousarray(np.zeros(0) if values is None else values, dtype=self.dtype)
+        if values.size != self._entries:
+            raise ValueError(f"refactor: {values.size} values for {self._entries} entries")
+        _check(lib.fl_mpi_sparse_factor_refactor(self._handle, _code(self.dtype), _pointer(values)))
 
     def solve(self, b):
         """X = A^-1 B for B (1-D or 2-D) on rank 0; X on rank 0, None elsewhere. *Collective*."""
@@ -351,11 +399,27 @@ class SparseFactor(_Collective):
         nrhs = comm.bcast(1 if vector else (np.shape(b)[1] if comm.rank == 0 else None), root=0)
         x = bb = None
         if comm.rank == 0:
-            bb = _as_f64(np.asarray(b).reshape(self.n, nrhs))
-            x = np.zeros((self.n, nrhs), order="F")
-        _check(lib.fl_mpi_sparse_factor_solve(self._handle, _FLOAT64, nrhs, _COL_MAJOR, _pointer(bb),
+            bb = _as_type(np.asarray(b).reshape(self.n, nrhs), self.dtype)
+            x = np.zeros((self.n, nrhs), self.dtype, order="F")
+        _check(lib.fl_mpi_sparse_factor_solve(self._handle, _code(self.dtype), nrhs, _COL_MAJOR, _pointer(bb),
                                               max(1, self.n), _pointer(x), max(1, self.n)))
         return x[:, 0] if x is not None and vector else x
+
+    def solve_rows(self, rows, b):
+        """X = A^-1 B with B distributed by rows: this rank's ``rows`` (global indices) of B
+        (1-D or 2-D, one row each) in, the same rows of X out. The ranks' ``rows`` together
+        name every row once. *Collective*."""
+        rows = np.ascontiguousarray(rows, dtype=np.int64)
+        b = np.asarray(b)
+        vector = b.ndim == 1
+        nrhs = 1 if vector else b.shape[1]
+        bb = _as_type(b.reshape(rows.size, nrhs), self.dtype)
+        x = np.zeros(bb.shape, self.dtype, order="F")
+        ld = max(1, rows.size)
+        _check(lib.fl_mpi_sparse_factor_solve_distributed(self._handle, _code(self.dtype), nrhs, rows.size,
+                                                          _pointer(rows), _COL_MAJOR, _pointer(bb), ld,
+                                                          _pointer(x), ld))
+        return x[:, 0] if vector else x
 
     def logdet(self):
         """(sign, log|det A|) from MUMPS's determinant. Local."""

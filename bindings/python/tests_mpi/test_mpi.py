@@ -118,3 +118,76 @@ def test_sparse_factors_match_scipy(ctx, distributed):
     with flm.sparse_lu(ctx, share(general), distributed) as f:
         x = everywhere(f.solve(b[:, 0] if ROOT else None))
         np.testing.assert_allclose(general @ x, b[:, 0], atol=1e-10)
+
+
+@pytest.mark.parametrize("kind", ["lu", "cholesky", "eigh", "qr"])
+def test_float32_dense_factors_stay_float32(ctx, kind):
+    rng = np.random.default_rng(6)
+    n = 40
+    g = rng.standard_normal((n, n))
+    a = (g @ g.T + n * np.eye(n)).astype(np.float32)
+    b = rng.standard_normal((n, 2)).astype(np.float32)
+    m = flm.DistMatrix.from_global(ctx, a if ROOT else None, block=4)
+    assert m.dtype == np.float32 and m.get_local().dtype == np.float32
+    f = getattr(flm, kind)(m)
+    x = everywhere(f.solve(b if ROOT else None))
+    assert x.dtype == np.float32
+    reference = np.linalg.solve(a.astype(np.float64), b.astype(np.float64))
+    np.testing.assert_allclose(x, reference, rtol=1e-4, atol=1e-5)
+    if kind == "eigh":
+        assert f.eigenvalues.dtype == np.float32
+        np.testing.assert_allclose(f.eigenvalues, np.linalg.eigvalsh(a.astype(np.float64)), rtol=1e-5)
+    if kind != "qr":
+        assert f.logdet()[1] == pytest.approx(np.linalg.slogdet(a.astype(np.float64))[1], rel=1e-5)
+
+
+@pytest.mark.parametrize("distributed", [False, True])
+def test_float32_sparse_factors_use_smumps(ctx, distributed):
+    a = laplacian(10).astype(np.float32)
+    n = a.shape[0]
+    b = np.random.default_rng(7).standard_normal((n, 3)).astype(np.float32)
+    if distributed:
+        coo = a.tocoo()
+        keep = coo.row % COMM.size == COMM.rank
+        share = (coo.row[keep], coo.col[keep], coo.data[keep], n)
+    else:
+        share = a if ROOT else None
+    with flm.sparse_cholesky(ctx, share, distributed) as f:
+        assert f.dtype == np.float32
+        x = everywhere(f.solve(b if ROOT else None))
+        assert x.dtype == np.float32
+        residual = np.abs(a.astype(np.float64) @ x - b).max() / np.abs(b).max()
+        assert residual < 1e-4
+        assert f.logdet()[1] == pytest.approx(np.linalg.slogdet(a.toarray().astype(np.float64))[1], rel=1e-4)
+
+
+@pytest.mark.parametrize("fmt", ["csr", "csc"])
+def test_compressed_blocks_go_to_mumps_as_they_are(ctx, fmt):
+    a = (laplacian(9) + sp.diags([0.3], [1], shape=(81, 81))).asformat(fmt)
+    n = a.shape[0]
+    b = np.random.default_rng(8).standard_normal(n)
+    first, last = n * COMM.rank // COMM.size, n * (COMM.rank + 1) // COMM.size
+    block = a[first:last, :] if fmt == "csr" else a[:, first:last]
+    for share, distributed in [(a if ROOT else None, False), ((first, block.asformat(fmt)), True)]:
+        with flm.sparse_lu(ctx, share, distributed) as f:
+            x = everywhere(f.solve(b if ROOT else None))
+            np.testing.assert_allclose(a @ x, b, atol=1e-10)
+            f.refactor(3 * (share[1] if distributed else a).data if (distributed or ROOT) else None)
+            np.testing.assert_allclose(everywhere(f.solve(b if ROOT else None)), x / 3, rtol=1e-9)
+    bad = a.copy()
+    bad.indices[0] = n + 5
+    with pytest.raises(fastlinalg.InvalidArgumentError, match=r"idx\[0\] = " + str(n + 5)):
+        flm.sparse_lu(ctx, bad if ROOT else None)
+
+
+def test_right_hand_sides_distributed_by_rows(ctx):
+    a = laplacian(8).tocsr()
+    n = a.shape[0]
+    b = np.random.default_rng(9).standard_normal((n, 2))
+    rows = np.arange(COMM.rank, n, COMM.size)[::-1]  # any split, any order
+    with flm.sparse_cholesky(ctx, a if ROOT else None) as f:
+        x = f.solve_rows(rows, b[rows])
+        np.testing.assert_allclose(x, np.linalg.solve(a.toarray(), b)[rows], rtol=1e-10, atol=1e-12)
+        np.testing.assert_allclose(f.solve_rows(rows, b[rows, 0]), x[:, 0], rtol=1e-12)
+        with pytest.raises(fastlinalg.InvalidArgumentError, match="rows of B together"):
+            f.solve_rows(rows[1:] if ROOT else rows, b[rows[1:] if ROOT else rows])

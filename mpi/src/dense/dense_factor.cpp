@@ -26,7 +26,8 @@ void solve_any_distribution(const DenseFactor &f, bool transpose, const DistMatr
     const Distribution &wanted = f.factored().distribution();
     const auto in_a_distribution = [&](const DistMatrix &m) -> std::optional<DistMatrix> {
         if (m.distribution().same_distribution(wanted)) return std::nullopt;
-        return DistMatrix(m.context(), m.rows(), m.cols(), wanted.rows.block, wanted.cols.block);
+        return DistMatrix(m.context(), m.dtype(), m.rows(), m.cols(), wanted.rows.block,
+                          wanted.cols.block);
     };
     std::optional<DistMatrix> b_copy = in_a_distribution(b), x_copy = in_a_distribution(x);
     if (b_copy) copy_between_distributions(b, *b_copy);

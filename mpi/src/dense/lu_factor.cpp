@@ -1,14 +1,17 @@
-// LU with partial pivoting over the grid: pdgetrf, pdgetrs; rcond by dlacn2 over pdgetrs.
+// LU with partial pivoting over the grid: p?getrf, p?getrs (T = double or float); rcond by
+// dlacn2 over p?getrs.
 #include <cmath>
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 #include "mpi/src/dense/scalapack_support.hpp"
 #include "mpi/src/scalapack/scalapack.hpp"
 
 namespace fl::mpi {
 namespace {
 
+template <class T>
 class LuFactor final : public DenseFactor {
 public:
     explicit LuFactor(DistMatrix a) : DenseFactor(DenseKind::lu, std::move(a)) {
@@ -18,8 +21,8 @@ public:
         ipiv_.assign(
             static_cast<size_t>(a_.distribution().local_rows() + a_.distribution().rows.block), 0);
         int info = 0;
-        pdgetrf_(&n, &n, a_.data("A"), &one, &one, a_.desc(), ipiv_.data(), &info);
-        check_argument_info("pdgetrf", info);
+        Scalapack<T>::getrf(&n, &n, a_.data<T>("A"), &one, &one, a_.desc(), ipiv_.data(), &info);
+        check_argument_info("p?getrf", info);
         if (info > 0)
             throw Error(ErrorCode::singular, "U(" + std::to_string(info) + "," +
                                                  std::to_string(info) +
@@ -31,9 +34,9 @@ public:
         const int n = static_cast<int>(a_.rows()), nrhs = static_cast<int>(x.cols()), one = 1;
         if (n == 0 || nrhs == 0) return;
         int info = 0;
-        pdgetrs_(transpose ? "T" : "N", &n, &nrhs, a_.data("A"), &one, &one, a_.desc(),
-                 ipiv_.data(), x.data("X"), &one, &one, x.desc(), &info);
-        check_argument_info("pdgetrs", info);
+        Scalapack<T>::getrs(transpose ? "T" : "N", &n, &nrhs, a_.data<T>("A"), &one, &one,
+                            a_.desc(), ipiv_.data(), x.data<T>("X"), &one, &one, x.desc(), &info);
+        check_argument_info("p?getrs", info);
     }
 
     // det(A) = det(P) * prod(U_ii): a row interchange flips the sign. Each interchange is
@@ -64,7 +67,9 @@ private:
 }  // namespace
 
 std::unique_ptr<DenseFactor> make_lu(DistMatrix a) {
-    return std::make_unique<LuFactor>(std::move(a));
+    return typed_real(a.dtype(), [&](auto t) -> std::unique_ptr<DenseFactor> {
+        return std::make_unique<LuFactor<decltype(t)>>(std::move(a));
+    });
 }
 
 }  // namespace fl::mpi

@@ -1,30 +1,32 @@
-// QR least squares over the grid: pdgeqrf, then Q^T B (pdormqr) and R X = (Q^T B)_1:n
-// (pdtrtrs).
+// QR least squares over the grid: p?geqrf, then Q^T B (p?ormqr) and R X = (Q^T B)_1:n
+// (p?trtrs), T = double or float.
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 #include "mpi/src/dense/scalapack_support.hpp"
 #include "mpi/src/scalapack/scalapack.hpp"
 
 namespace fl::mpi {
 namespace {
 
+template <class T>
 class QrFactor final : public DenseFactor {
 public:
     explicit QrFactor(DistMatrix a) : DenseFactor(DenseKind::qr, std::move(a)) {
         const int m = static_cast<int>(a_.rows()), n = static_cast<int>(a_.cols()), one = 1;
         if (n == 0) return;
-        tau_.assign(static_cast<size_t>(a_.distribution().local_cols() + 1), 0.0);
-        double query = 0;
+        tau_.assign(static_cast<size_t>(a_.distribution().local_cols() + 1), T{0});
+        T query = 0;
         int minus_one = -1, info = 0;
-        pdgeqrf_(&m, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(), &query, &minus_one,
-                 &info);
-        check_argument_info("pdgeqrf (workspace query)", info);
+        Scalapack<T>::geqrf(&m, &n, a_.data<T>("A"), &one, &one, a_.desc(), tau_.data(), &query,
+                            &minus_one, &info);
+        check_argument_info("p?geqrf (workspace query)", info);
         const int lwork = workspace_size(query);
-        std::vector<double> work(static_cast<size_t>(lwork));
-        pdgeqrf_(&m, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(), work.data(), &lwork,
-                 &info);
-        check_argument_info("pdgeqrf", info);
+        std::vector<T> work(static_cast<size_t>(lwork));
+        Scalapack<T>::geqrf(&m, &n, a_.data<T>("A"), &one, &one, a_.desc(), tau_.data(),
+                            work.data(), &lwork, &info);
+        check_argument_info("p?geqrf", info);
         const int64_t zero = diagonal_sums(a_, n).first_zero;
         if (zero >= 0)
             throw Error(ErrorCode::singular, "R(" + std::to_string(zero + 1) + "," +
@@ -40,19 +42,21 @@ public:
             return;
         }
         DistMatrix work_b = b;  // m-by-nrhs: Q^T B needs all m rows
-        double query = 0;
+        T query = 0;
         int minus_one = -1, info = 0;
-        pdormqr_("L", "T", &m, &nrhs, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(),
-                 work_b.data("B"), &one, &one, work_b.desc(), &query, &minus_one, &info);
-        check_argument_info("pdormqr (workspace query)", info);
+        Scalapack<T>::ormqr("L", "T", &m, &nrhs, &n, a_.data<T>("A"), &one, &one, a_.desc(),
+                            tau_.data(), work_b.data<T>("B"), &one, &one, work_b.desc(), &query,
+                            &minus_one, &info);
+        check_argument_info("p?ormqr (workspace query)", info);
         const int lwork = workspace_size(query);
-        std::vector<double> work(static_cast<size_t>(lwork));
-        pdormqr_("L", "T", &m, &nrhs, &n, a_.data("A"), &one, &one, a_.desc(), tau_.data(),
-                 work_b.data("B"), &one, &one, work_b.desc(), work.data(), &lwork, &info);
-        check_argument_info("pdormqr", info);
-        pdtrtrs_("U", "N", "N", &n, &nrhs, a_.data("A"), &one, &one, a_.desc(), work_b.data("B"),
-                 &one, &one, work_b.desc(), &info);
-        check_argument_info("pdtrtrs", info);
+        std::vector<T> work(static_cast<size_t>(lwork));
+        Scalapack<T>::ormqr("L", "T", &m, &nrhs, &n, a_.data<T>("A"), &one, &one, a_.desc(),
+                            tau_.data(), work_b.data<T>("B"), &one, &one, work_b.desc(),
+                            work.data(), &lwork, &info);
+        check_argument_info("p?ormqr", info);
+        Scalapack<T>::trtrs("U", "N", "N", &n, &nrhs, a_.data<T>("A"), &one, &one, a_.desc(),
+                            work_b.data<T>("B"), &one, &one, work_b.desc(), &info);
+        check_argument_info("p?trtrs", info);
         copy_leading_rows(work_b, x);
     }
 
@@ -67,20 +71,22 @@ public:
         if (n == 0) return 1;
         return estimate_rcond(a_, one_norm(a_, Part::upper), [&](bool transpose, DistMatrix &x) {
             int info = 0;
-            pdtrtrs_("U", transpose ? "T" : "N", "N", &n, &one, a_.data("A"), &one, &one, a_.desc(),
-                     x.data("x"), &one, &one, x.desc(), &info);
-            check_argument_info("pdtrtrs", info);
+            Scalapack<T>::trtrs("U", transpose ? "T" : "N", "N", &n, &one, a_.data<T>("A"), &one,
+                                &one, a_.desc(), x.data<T>("x"), &one, &one, x.desc(), &info);
+            check_argument_info("p?trtrs", info);
         });
     }
 
 private:
-    std::vector<double> tau_;
+    std::vector<T> tau_;
 };
 
 }  // namespace
 
 std::unique_ptr<DenseFactor> make_qr(DistMatrix a) {
-    return std::make_unique<QrFactor>(std::move(a));
+    return typed_real(a.dtype(), [&](auto t) -> std::unique_ptr<DenseFactor> {
+        return std::make_unique<QrFactor<decltype(t)>>(std::move(a));
+    });
 }
 
 }  // namespace fl::mpi

@@ -2,6 +2,8 @@
 // libscalapack-openmpi ships no header). Fortran conventions: every argument by pointer,
 // global indices 1-based, descriptors of 9 ints (DTYPE, CTXT, M, N, MB, NB, RSRC, CSRC, LLD).
 // Only mpi/src/ includes this file; the rest of the component calls the typed helpers.
+// Scalapack<T> below names the pd* (double) or ps* (float) routine of each operation, so
+// that one template per factor serves both element types.
 #pragma once
 
 #include <mpi.h>
@@ -61,9 +63,76 @@ void pdgemr2d_(const int *m, const int *n, const double *a, const int *ia, const
                const int *desca, double *b, const int *ib, const int *jb, const int *descb,
                const int *context);
 
+// The float32 twins of the routines above (REAL functions return float in C).
+float pslange_(const char *norm, const int *m, const int *n, const float *a, const int *ia,
+               const int *ja, const int *desca, float *work);
+float pslantr_(const char *norm, const char *uplo, const char *diag, const int *m, const int *n,
+               const float *a, const int *ia, const int *ja, const int *desca, float *work);
+float pslansy_(const char *norm, const char *uplo, const int *n, const float *a, const int *ia,
+               const int *ja, const int *desca, float *work);
+
+void psgetrf_(const int *m, const int *n, float *a, const int *ia, const int *ja, const int *desca,
+              int *ipiv, int *info);
+void psgetrs_(const char *trans, const int *n, const int *nrhs, const float *a, const int *ia,
+              const int *ja, const int *desca, const int *ipiv, float *b, const int *ib,
+              const int *jb, const int *descb, int *info);
+
+void pspotrf_(const char *uplo, const int *n, float *a, const int *ia, const int *ja,
+              const int *desca, int *info);
+void pspotrs_(const char *uplo, const int *n, const int *nrhs, const float *a, const int *ia,
+              const int *ja, const int *desca, float *b, const int *ib, const int *jb,
+              const int *descb, int *info);
+
+void psgeqrf_(const int *m, const int *n, float *a, const int *ia, const int *ja, const int *desca,
+              float *tau, float *work, const int *lwork, int *info);
+void psormqr_(const char *side, const char *trans, const int *m, const int *n, const int *k,
+              const float *a, const int *ia, const int *ja, const int *desca, const float *tau,
+              float *c, const int *ic, const int *jc, const int *descc, float *work,
+              const int *lwork, int *info);
+void pstrtrs_(const char *uplo, const char *trans, const char *diag, const int *n, const int *nrhs,
+              const float *a, const int *ia, const int *ja, const int *desca, float *b,
+              const int *ib, const int *jb, const int *descb, int *info);
+
+void pssyevd_(const char *jobz, const char *uplo, const int *n, float *a, const int *ia,
+              const int *ja, const int *desca, float *w, float *z, const int *iz, const int *jz,
+              const int *descz, float *work, const int *lwork, int *iwork, const int *liwork,
+              int *info);
+void psgemm_(const char *transa, const char *transb, const int *m, const int *n, const int *k,
+             const float *alpha, const float *a, const int *ia, const int *ja, const int *desca,
+             const float *b, const int *ib, const int *jb, const int *descb, const float *beta,
+             float *c, const int *ic, const int *jc, const int *descc);
+
+void psgemr2d_(const int *m, const int *n, const float *a, const int *ia, const int *ja,
+               const int *desca, float *b, const int *ib, const int *jb, const int *descb,
+               const int *context);
+
 // LAPACK's reverse-communication 1-norm estimator (Higham's refinement of Hager's method).
 // ScaLAPACK's own PxLACON, behind pdgecon/pdpocon/pdtrcon, stops after its first step in
 // Debian's 2.2.1 and overestimates rcond up to 40x, so the factors drive this one instead.
 void dlacn2_(const int *n, double *v, double *x, int *isgn, double *est, int *kase, int *isave);
 
 }  // extern "C"
+
+namespace fl::mpi {
+
+// The ScaLAPACK routine of each operation for element type T.
+template <class T>
+struct Scalapack;
+
+template <>
+struct Scalapack<double> {
+    static constexpr auto lange = pdlange_, lantr = pdlantr_, lansy = pdlansy_;
+    static constexpr auto getrf = pdgetrf_, getrs = pdgetrs_, potrf = pdpotrf_, potrs = pdpotrs_;
+    static constexpr auto geqrf = pdgeqrf_, ormqr = pdormqr_, trtrs = pdtrtrs_;
+    static constexpr auto syevd = pdsyevd_, gemm = pdgemm_, gemr2d = pdgemr2d_;
+};
+
+template <>
+struct Scalapack<float> {
+    static constexpr auto lange = pslange_, lantr = pslantr_, lansy = pslansy_;
+    static constexpr auto getrf = psgetrf_, getrs = psgetrs_, potrf = pspotrf_, potrs = pspotrs_;
+    static constexpr auto geqrf = psgeqrf_, ormqr = psormqr_, trtrs = pstrtrs_;
+    static constexpr auto syevd = pssyevd_, gemm = psgemm_, gemr2d = psgemr2d_;
+};
+
+}  // namespace fl::mpi
