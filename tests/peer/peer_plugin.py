@@ -1,0 +1,129 @@
+"""pytest plugin (-p peer_plugin) that runs a peer's own linalg tests against fastlinalg.
+
+PEER_SUITE names the suite (suites.py). Loaded before any test module is imported, it puts
+the adapter's functions in place of the peer's (scipy.linalg.X or numpy.linalg.X), so that a
+test module's own `from scipy.linalg import solve` or `linalg.solve` reaches fastlinalg; the
+other peer stays untouched as an independent reference. It deselects the tests of other
+functions, marks the known failures (known_failures.txt) xfail, turns a PeerGap into a GAP
+outcome, and appends one JSON line per test to PEER_RESULTS: {"start": id} when a test
+begins, then {"id", "outcome": pass|gap|fail|xfail|xpass|skip, "reason"} when it ends, so the
+runner can name the test a crash interrupted.
+"""
+import importlib
+import json
+import os
+import warnings
+
+import pytest
+
+from peer_gap import PeerGap, reason_of
+from suites import SUITES
+
+_SUITE = os.environ.get("PEER_SUITE", "")
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _selected(nodeid, entries):
+    return any(nodeid == e or nodeid.startswith((e + "::", e + "[")) for e in entries)
+
+
+def known_failures(path=os.path.join(_HERE, "known_failures.txt")):
+    """{node id: reason} from known_failures.txt ("node id  # reason" lines)."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                nodeid, _, reason = line.partition("#")
+                out[nodeid.strip()] = reason.strip()
+    return out
+
+
+def _patch(suite):
+    """Replace the peer's functions by the adapter's, in the peer's public namespace."""
+    peer = importlib.import_module({"scipy": "scipy.linalg", "numpy": "numpy.linalg"}[suite])
+    adapter = importlib.import_module(f"{suite}_adapter")
+    for name in SUITES[suite]["functions"]:
+        setattr(peer, name, getattr(adapter, name))
+
+
+def _record(entry):
+    path = os.environ.get("PEER_RESULTS")
+    if path:
+        with open(path, "a", encoding="utf-8") as f:
+            f.write(json.dumps(entry) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+
+
+def pytest_configure(config):
+    for marker in ("slow", "xslow", "xfail_on_32bit", "timeout", "fail_slow"):
+        config.addinivalue_line("markers", f"{marker}: a marker of the peer's own suite")
+    if _SUITE not in SUITES:
+        raise pytest.UsageError(f"PEER_SUITE={_SUITE!r}: expected one of {sorted(SUITES)}")
+    warnings.simplefilter("default")
+    _patch(_SUITE)
+
+
+def pytest_collection_modifyitems(config, items):
+    entries = SUITES[_SUITE]["select"]
+    known = known_failures()
+    keep, drop = [], []
+    for item in items:
+        (keep if _selected(item.nodeid, entries) else drop).append(item)
+        if item.nodeid in known:
+            item.add_marker(pytest.mark.xfail(reason=known[item.nodeid], strict=True))
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+    items[:] = keep
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("xslow"):
+        pytest.skip("the peer's own xslow test (SCIPY_XSLOW)")
+
+
+def pytest_runtest_logstart(nodeid, location):
+    _record({"start": nodeid})
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    outcome = yield
+    report = outcome.get_result()
+    if call.excinfo is not None and call.excinfo.errisinstance(PeerGap):
+        report.outcome = "skipped"
+        report.longrepr = (str(item.path), item.location[1] or 0,
+                           "GAP: " + str(call.excinfo.value))
+        report.peer_gap = reason_of(call.excinfo.value)
+        if hasattr(report, "wasxfail"):
+            del report.wasxfail
+
+
+def _outcome(report):
+    gap = getattr(report, "peer_gap", None)
+    if gap is not None:
+        return "gap", gap
+    if hasattr(report, "wasxfail"):
+        return ("xfail" if report.skipped else "xpass"), report.wasxfail
+    if report.failed:
+        return "fail", report.longreprtext.strip().splitlines()[-1:] or [""]
+    if report.skipped:
+        return "skip", str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else ""
+    return "pass", ""
+
+
+_results = {}
+
+
+def pytest_runtest_logreport(report):
+    # One outcome per test: the first that is not a pass (setup, call, teardown) decides.
+    outcome, reason = _outcome(report)
+    if isinstance(reason, list):
+        reason = reason[0]
+    previous = _results.get(report.nodeid)
+    if previous is None or (previous[0] == "pass" and outcome != "pass"):
+        _results[report.nodeid] = (outcome, reason)
+    if report.when == "teardown":
+        outcome, reason = _results[report.nodeid]
+        _record({"id": report.nodeid, "outcome": outcome, "reason": reason})
