@@ -87,15 +87,23 @@ def pytest_runtest_logstart(nodeid, location):
     _record({"start": nodeid})
 
 
+def _gap_in(exc):
+    """The PeerGap that exc is, or that exc was raised from (numpy's check_cases re-raises
+    every exception of a case as an AssertionError `from` it), else None."""
+    while exc is not None and not isinstance(exc, PeerGap):
+        exc = exc.__cause__
+    return exc
+
+
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     outcome = yield
     report = outcome.get_result()
-    if call.excinfo is not None and call.excinfo.errisinstance(PeerGap):
+    gap = _gap_in(call.excinfo.value) if call.excinfo is not None else None
+    if gap is not None:
         report.outcome = "skipped"
-        report.longrepr = (str(item.path), item.location[1] or 0,
-                           "GAP: " + str(call.excinfo.value))
-        report.peer_gap = reason_of(call.excinfo.value)
+        report.longrepr = (str(item.path), item.location[1] or 0, f"GAP: {gap}")
+        report.peer_gap = reason_of(gap)
         if hasattr(report, "wasxfail"):
             del report.wasxfail
 

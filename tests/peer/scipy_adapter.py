@@ -58,6 +58,15 @@ class _Packed(np.ndarray):
     """A packed factor (lu_factor's lu, cho_factor's c) returned with its fastlinalg factor."""
 
 
+def _solve(f, b, **options):
+    """f.solve(b) for a b of any dtype scipy's LAPACK wrappers would take with f's matrix: a
+    complex b and a real factor solve for b's real and imaginary parts (the factor is real),
+    as the complex ?getrs/?potrs scipy would call on the promoted pair compute."""
+    if np.iscomplexobj(b) and f.dtype.kind != "c":
+        return f.solve(b.real, **options) + 1j * f.solve(b.imag, **options)
+    return f.solve(b, **options)
+
+
 def _factor_of(packed, maker):
     factor = getattr(packed, "fl_factor", None)
     if factor is None:
@@ -102,8 +111,9 @@ def solve(a, b, sym_pos=False, lower=False, overwrite_a=False, overwrite_b=False
         if complex_:
             raise PeerGap(f"complex dtypes: solve(assume_a={assume_a!r})")
         f = fl.ldlt(a1, lower=lower, check_finite=check_finite)
-    x = f.solve(b1, trans=bool(transposed), check_finite=check_finite)
-    return x.ravel() if vector else x
+    # scipy takes b of shape (n, ...) as n rows of right-hand sides
+    x = f.solve(b1.reshape(n, -1), trans=bool(transposed), check_finite=check_finite)
+    return x.ravel() if vector else x.reshape(b1.shape)
 
 
 def inv(a, overwrite_a=False, check_finite=True):
@@ -254,7 +264,7 @@ def lu_solve(lu_and_piv, b, trans=0, overwrite_b=False, check_finite=True):
         raise ValueError(f"Shapes of lu {packed.shape} and b {b1.shape} are incompatible")
     if trans not in (0, 1, 2):
         raise ValueError("trans must be 0, 1 or 2")
-    return f.solve(b1, trans=trans, check_finite=check_finite)
+    return _solve(f, b1, trans=trans, check_finite=check_finite)
 
 
 # ---- Cholesky ----------------------------------------------------------------------------------
@@ -266,7 +276,7 @@ def _cholesky_parts(a, lower, check_finite):
     if _has("L"):
         return f, (f.L if lower else f.U)
     if np.iscomplexobj(a1):
-        raise PeerGap("no Cholesky factor output: complex")
+        raise PeerGap("complex dtypes: Cholesky factor output")
     # fastlinalg.linalg.cholesky reads the lower triangle; the upper one of a is the lower
     # one of a.T, whose factor L' gives U = L'.T.
     if lower:
@@ -294,7 +304,7 @@ def cho_solve(c_and_lower, b, overwrite_b=False, check_finite=True):
         raise ValueError("The factored matrix c is not square.")
     if c.shape[1] != b1.shape[0]:
         raise ValueError(f"incompatible dimensions ({c.shape} and {b1.shape})")
-    return f.solve(b1, check_finite=check_finite)
+    return _solve(f, b1, check_finite=check_finite)
 
 
 # ---- LDL^T -------------------------------------------------------------------------------------
@@ -316,6 +326,8 @@ def svd(a, full_matrices=True, compute_uv=True, overwrite_a=False, check_finite=
     a1 = _validated(a)
     if a1.ndim != 2:
         raise ValueError("expected matrix")
+    if not isinstance(lapack_driver, str):
+        raise TypeError("lapack_driver must be a string")
     if lapack_driver not in ("gesdd", "gesvd"):
         raise ValueError(f'lapack_driver must be "gesdd" or "gesvd", not "{lapack_driver}"')
     reject("lapack_driver", lapack_driver, "gesdd", "LAPACK driver choice (lapack_driver=)")
@@ -336,6 +348,12 @@ def eigh(a, b=None, lower=True, eigvals_only=False, overwrite_a=False, overwrite
     if a1.ndim != 2 or a1.shape[0] != a1.shape[1]:
         raise ValueError("expected square \"a\" matrix")
     reject("driver", driver, None, "LAPACK driver choice (driver=)")
+    for keyword, value, instead in (("turbo", turbo, "driver=gvd"),
+                                    ("eigvals", eigvals, "subset_by_index")):
+        if value:
+            warnings.warn(f"Keyword argument '{keyword}' is deprecated in favour of "
+                          f"'{instead}' keyword instead and will be removed in SciPy 1.12.0.",
+                          DeprecationWarning, stacklevel=2)
     if b is not None:
         raise PeerGap("generalized eigen eigh(a, b)")
     require_dtype(a1, "eigh", "eigh")
@@ -362,7 +380,7 @@ def eigh(a, b=None, lower=True, eigvals_only=False, overwrite_a=False, overwrite
 def eigvalsh(a, b=None, lower=True, overwrite_a=False, overwrite_b=False, turbo=False,
              eigvals=None, type=1, check_finite=True, subset_by_index=None,
              subset_by_value=None, driver=None):
-    return eigh(a, b=b, lower=lower, eigvals_only=True, eigvals=eigvals, type=type,
+    return eigh(a, b=b, lower=lower, eigvals_only=True, turbo=turbo, eigvals=eigvals, type=type,
                 check_finite=check_finite, subset_by_index=subset_by_index,
                 subset_by_value=subset_by_value, driver=driver)
 
