@@ -17,26 +17,13 @@ import warnings
 import pytest
 
 from peer_gap import PeerGap, reason_of
-from suites import SUITES
+from suites import SUITES, known_failures
 
 _SUITE = os.environ.get("PEER_SUITE", "")
-_HERE = os.path.dirname(os.path.abspath(__file__))
 
 
 def _selected(nodeid, entries):
     return any(nodeid == e or nodeid.startswith((e + "::", e + "[")) for e in entries)
-
-
-def known_failures(path=os.path.join(_HERE, "known_failures.txt")):
-    """{node id: reason} from known_failures.txt ("node id  # reason" lines)."""
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line and not line.startswith("#"):
-                nodeid, _, reason = line.partition("#")
-                out[nodeid.strip()] = reason.strip()
-    return out
 
 
 def _patch(suite):

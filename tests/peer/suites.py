@@ -4,6 +4,8 @@ svd, eigh/eigvalsh and qr. An entry names, relative to dist-packages, a file, a 
 function or method: it selects that node and everything under it (parametrized variants
 included)."""
 
+import os
+
 SCIPY = "scipy/linalg/tests/"
 NUMPY = "numpy/linalg/tests/"
 
@@ -47,3 +49,18 @@ SUITES = {
                       "eigvalsh", "svd", "qr"],
     },
 }
+
+
+KNOWN_FAILURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "known_failures.txt")
+
+
+def known_failures(path=KNOWN_FAILURES):
+    """{node id: reason} from known_failures.txt ("node id  # reason" lines)."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.strip()
+            if line and not line.startswith("#"):
+                nodeid, _, reason = line.partition("#")
+                out[nodeid.strip()] = reason.strip()
+    return out

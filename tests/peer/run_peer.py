@@ -1,0 +1,117 @@
+"""Runs one peer's own linalg tests (scipy or numpy, as the interpreter ships them) against
+fastlinalg through the adapters, and prints pass / gap (by reason) / fail counts.
+
+    python3 tests/peer/run_peer.py scipy --library build/src/libfastlinalg.so.0
+
+The suite runs in a child pytest (peer_plugin), so a crash is caught and named. Exit status:
+0 when no test gave a wrong answer, crashed or unexpectedly passed a known failure; 1
+otherwise (or when nothing was selected: the selection would be stale).
+"""
+import argparse
+import collections
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+sys.path.insert(0, HERE)
+from suites import SUITES, known_failures  # noqa: E402  (the plugin's own selection)
+
+
+def site_packages(package):
+    """The directory holding `package` for this interpreter (dist-packages for Debian's)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None:
+        sys.exit(f"run_peer: {sys.executable} has no {package}")
+    return os.path.dirname(os.path.dirname(spec.origin))
+
+
+def run_suite(suite, library, timeout):
+    """(pytest's exit status or None on timeout, results by node id, node ids started,
+    pytest's output)."""
+    root = site_packages(suite)
+    env = dict(os.environ, PEER_SUITE=suite, FASTLINALG_LIBRARY=library,
+               PYTHONDONTWRITEBYTECODE="1",
+               PYTHONPATH=os.pathsep.join([HERE, os.path.join(REPO, "bindings", "python")]))
+    with tempfile.TemporaryDirectory() as scratch:
+        env["PEER_RESULTS"] = results_path = os.path.join(scratch, "results.jsonl")
+        command = [sys.executable, "-m", "pytest", "-c", os.path.join(HERE, "pytest.ini"),
+                   "--rootdir", root, "--noconftest", "-p", "peer_plugin", "-q",
+                   "--tb=short"] + SUITES[suite]["files"]
+        try:
+            proc = subprocess.run(command, cwd=root, env=env, stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                  timeout=timeout, check=False)
+            rc, output = proc.returncode, proc.stdout.decode("utf-8", "replace")
+        except subprocess.TimeoutExpired as exc:
+            rc, output = None, (exc.stdout or b"").decode("utf-8", "replace")
+        results, started = {}, []
+        if os.path.exists(results_path):
+            with open(results_path, encoding="utf-8") as f:
+                for line in f:
+                    entry = json.loads(line)
+                    if "start" in entry:
+                        started.append(entry["start"])
+                    else:
+                        results[entry["id"]] = (entry["outcome"], entry["reason"])
+    return rc, results, started, output
+
+
+def report(suite, rc, results, started, output, timeout):
+    """Prints the counts; returns the number of problems (wrong answers, crashes, ...)."""
+    counts = collections.Counter(outcome for outcome, _ in results.values())
+    gaps = collections.Counter(reason for outcome, reason in results.values()
+                               if outcome == "gap")
+    name = f"peer.{suite}_linalg"
+    print(f"{name}: {len(results)} tests: {counts['pass']} pass, {counts['gap']} gap, "
+          f"{counts['fail']} fail, {counts['xfail']} known failure, "
+          f"{counts['skip']} skipped by the peer itself")
+    if gaps:
+        print(f"{name}: gaps by reason (fastlinalg lacks the capability, or the test checks "
+              f"{suite}-specific behaviour):")
+        for reason, count in gaps.most_common():
+            print(f"  {count:4d}  {reason}")
+    problems = 0
+    for nodeid, (outcome, reason) in sorted(results.items()):
+        if outcome in ("fail", "xpass"):
+            problems += 1
+            word = "FAIL" if outcome == "fail" else "XPASS (fixed? remove it from known_failures.txt)"
+            print(f"{name}: {word}: {nodeid}: {reason}")
+    crashed = [nodeid for nodeid in started if nodeid not in results]
+    for nodeid in crashed:
+        problems += 1
+        print(f"{name}: CRASH (or timeout) in {nodeid}")
+    known = {k: v for k, v in known_failures().items() if k in results}
+    for nodeid, reason in known.items():
+        print(f"{name}: known failure: {nodeid}: {reason}")
+    if rc is None:
+        problems += 1
+        print(f"{name}: TIMEOUT after {timeout} s")
+    elif rc not in (0, 1) or (rc == 1 and not problems):
+        problems += 1  # pytest itself failed (usage, collection or internal error) or died
+        print(f"{name}: pytest exited with status {rc}")
+    if not results:
+        problems += 1
+        print(f"{name}: no test selected (suites.py names no test of this installed {suite})")
+    if problems:
+        print(f"{name}: --- pytest output (tail) ---\n" + output[-6000:])
+    return problems
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("suite", choices=sorted(SUITES))
+    parser.add_argument("--library", required=True, help="libfastlinalg.so.0 to test")
+    parser.add_argument("--timeout", type=float, default=240.0, help="seconds for the suite")
+    args = parser.parse_args()
+    rc, results, started, output = run_suite(args.suite, os.path.abspath(args.library),
+                                             args.timeout)
+    return 1 if report(args.suite, rc, results, started, output, args.timeout) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
