@@ -14,6 +14,7 @@ import fastlinalg as fl
 from fastlinalg import linalg as stacks
 from fastlinalg._batched import _solve_shapes  # numpy's broadcasting rule for solve's b
 from peer_gap import PeerGap, require_dtype
+from peer_qr import qr_parts
 
 LinAlgError = np.linalg.LinAlgError
 
@@ -74,7 +75,7 @@ def _per_matrix(fn, a, *outputs):
 
 def _complex_factor(a, kind, what):
     """PeerGap unless fastlinalg's `kind` factors complex matrices (then the caller loops)."""
-    require_dtype(a, kind, f"{what} (complex, matrix by matrix)")
+    require_dtype(a, kind, what)
 
 
 # ---- solve, inv, det, slogdet ------------------------------------------------------------------
@@ -265,8 +266,6 @@ def lstsq(a, b, rcond="warn"):
     # gelsd reads rcond <= 0 as LAPACK's machine precision, dlamch('E') = eps / 2
     eps = np.finfo(t).eps
     rtol = eps * max(m, n) if rcond is None else (rcond if rcond > 0 else eps / 2)
-    if m == 0 or n == 0:
-        raise PeerGap("least squares with an empty dimension: no matrix to factor")
     require_dtype(a, "svd", "lstsq")
     f = fl.svd(a.astype(t), rtol=rtol, atol=0.0)
     x = f.solve(b.astype(t)) if b.shape[1] else np.zeros((n, 0), t)
@@ -296,28 +295,13 @@ def qr(a, mode="reduced"):
     _stacked_2d(a)
     if mode in ("raw", "economic"):
         raise PeerGap("no QR reflectors and tau (mode='raw')")
-    m, n = a.shape[-2:]
-    if m < n:
-        raise PeerGap("QR of a wide matrix (m < n)")
     t, result_t = _common_type(a)
     a = a.astype(t)
-    require_dtype(a, "qr", "qr")
-    batch = a.shape[:-2]
-    q_cols, r_rows = (m, m) if mode == "complete" else (n, n)
-    q, r = np.zeros(batch + (m, q_cols), t), np.zeros(batch + (r_rows, n), t)
-
-    def one(x):
-        try:
-            f = fl.qr(x)
-        except fl.SingularMatrixError:
-            raise PeerGap("QR of an exactly rank-deficient matrix") from None
-        rr = np.zeros((r_rows, n), t)
-        rr[:n] = f.R
-        return (f.apply_q(np.eye(m, dtype=t)) if mode == "complete" else f.Q), rr
-
-    if a.size:
-        _per_matrix(one, a, q, r)
-    elif mode == "complete":
-        q[...] = np.eye(m, dtype=t)
+    m, n = a.shape[-2:]
+    k = min(m, n)
+    full = mode == "complete"
+    q = np.empty(a.shape[:-2] + (m, m if full else k), t)
+    r = np.empty(a.shape[:-2] + (m if full else k, n), t)
+    _per_matrix(lambda x: qr_parts(x, full), a, q, r)
     r = wrap(r.astype(result_t))
     return r if mode == "r" else (wrap(q.astype(result_t)), r)

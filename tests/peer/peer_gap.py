@@ -2,7 +2,7 @@
 
 A gap is never a fallback: the adapter computes nothing with scipy or numpy's linalg. It
 raises PeerGap("reason") instead, and the plugin counts the test as GAP under that reason.
-Reasons are short fixed phrases (they are grouped and counted), the detail goes after ": ".
+Reasons are short fixed phrases: the runner groups and counts tests by them.
 """
 import functools
 
@@ -12,12 +12,7 @@ import fastlinalg as fl
 
 
 class PeerGap(NotImplementedError):
-    """fastlinalg cannot do what this peer test asks; args[0] is the reason counted."""
-
-
-def reason_of(exc):
-    """The counted reason of a PeerGap: its message up to the first ': '."""
-    return str(exc).split(": ", 1)[0]
+    """fastlinalg cannot do what this peer test asks; the message is the reason counted."""
 
 
 # Each probe factors a tiny Hermitian positive definite complex matrix: a capability the

@@ -12,6 +12,7 @@ import numpy as np
 import fastlinalg as fl
 from fastlinalg import linalg as stacks
 from peer_gap import PeerGap, reject, require_dtype
+from peer_qr import qr_parts
 
 _LinAlgError = np.linalg.LinAlgError
 
@@ -147,8 +148,6 @@ def lstsq(a, b, cond=None, overwrite_a=False, overwrite_b=False, check_finite=Tr
     if driver not in ("gelsd", "gelsy", "gelss"):
         raise ValueError(f'LAPACK driver "{driver}" is not found')
     dtype = np.result_type(a1, b1)
-    if m == 0 or n == 0:
-        raise PeerGap("least squares with an empty dimension: no matrix to factor")
     require_dtype(a1, "svd", "lstsq")
     a1, b1 = a1.astype(dtype, copy=False), b1.astype(dtype, copy=False)
     rtol = np.finfo(dtype).eps if cond is None else cond
@@ -159,7 +158,7 @@ def lstsq(a, b, cond=None, overwrite_a=False, overwrite_b=False, check_finite=Tr
     rank = f.rank
     resids = np.asarray([], dtype=np.finfo(dtype).dtype)
     if m > n and rank == n and driver != "gelsy":
-        resids = f.residual_norms(b1) ** 2
+        resids = f.residual_norms(b1) ** 2  # scipy's: squares of the residuals' 2-norms
     if driver == "gelsy":
         return x, np.array([], dtype), rank, None
     return x, resids, rank, f.singular_values
@@ -400,20 +399,6 @@ def qr(a, overwrite_a=False, lwork=None, mode="full", pivoting=False, check_fini
 
 
 def _qr(a1, mode, check_finite):
-    """scipy's (Q, R) / (R,) of an m >= n, full column rank a1 from fastlinalg's QR."""
-    m, n = a1.shape
-    if m < n:
-        raise PeerGap("QR of a wide matrix (m < n)")
-    require_dtype(a1, "qr", "qr")
-    try:
-        f = fl.qr(a1, check_finite=check_finite)
-    except fl.SingularMatrixError:
-        raise PeerGap("QR of an exactly rank-deficient matrix") from None
-    r = f.R
-    if mode == "economic":
-        return f.Q, r
-    if m > n:  # the full R, (m, n): R over zeros
-        r = np.vstack([r, np.zeros((m - n, n), r.dtype)])
-    if mode == "r":
-        return (r,)
-    return f.apply_q(np.eye(m, dtype=a1.dtype)), r  # ormqr applied to I: the full Q
+    """scipy's (Q, R), (Q, R) economic or (R,) from fastlinalg's QR."""
+    q, r = qr_parts(a1, full=mode != "economic", check_finite=check_finite)
+    return (r,) if mode == "r" else (q, r)

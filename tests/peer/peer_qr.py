@@ -1,0 +1,26 @@
+"""scipy's and numpy's QR parts from fastlinalg's Householder QR (geqrf), any shape."""
+import numpy as np
+
+import fastlinalg as fl
+from peer_gap import PeerGap, require_dtype
+
+
+def qr_parts(a, full, check_finite=True):
+    """(Q, R) of the (m, n) matrix a: Q (m, m) and R (m, n) when full, else Q (m, k) and
+    R (k, n), k = min(m, n). A wide a is factored as geqrf itself does it: the QR of its first
+    m columns, then Q^H applied to the other columns (ormqr) gives the rest of R."""
+    m, n = a.shape
+    k = min(m, n)
+    require_dtype(a, "qr", "qr")
+    r = np.zeros((m if full else k, n), a.dtype)
+    if k == 0:  # nothing to factor: Q is (part of) the identity
+        return np.eye(m, m if full else 0, dtype=a.dtype), r
+    try:
+        f = fl.qr(a[:, :k], check_finite=check_finite)
+    except fl.SingularMatrixError:
+        raise PeerGap("QR of an exactly rank-deficient matrix") from None
+    r[:k, :k] = f.R
+    if n > k:
+        r[:, k:] = f.apply_q(a[:, k:], trans="C")
+    q = f.apply_q(np.eye(m, dtype=a.dtype)) if full and m > k else f.Q
+    return q, r
