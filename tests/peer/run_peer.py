@@ -15,6 +15,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -30,27 +31,36 @@ def site_packages(package):
     return os.path.dirname(os.path.dirname(spec.origin))
 
 
-def run_suite(suite, library, timeout):
-    """(pytest's exit status or None on timeout, results by node id, node ids started,
-    pytest's output)."""
+def _pytest(suite, env, deselect, timeout):
+    """One child pytest over the suite: (exit status, None on timeout; its output)."""
     root = site_packages(suite)
+    command = [sys.executable, "-m", "pytest", "-c", os.path.join(HERE, "pytest.ini"),
+               "--rootdir", root, "--noconftest", "-p", "peer_plugin", "-q", "--tb=short"]
+    command += [f"--deselect={nodeid}" for nodeid in deselect] + SUITES[suite]["files"]
+    try:
+        proc = subprocess.run(command, cwd=root, env=env, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              timeout=max(timeout, 1), check=False)
+        return proc.returncode, proc.stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired as exc:
+        return None, (exc.stdout or b"").decode("utf-8", "replace")
+
+
+def run_suite(suite, library, timeout, max_crashes=5):
+    """(pytest's last exit status or None on timeout, results by node id, the tests that
+    crashed, pytest's output). After a crash the suite runs again without the crashed test,
+    so that one crash does not hide the other tests' outcomes."""
     env = dict(os.environ, PEER_SUITE=suite, FASTLINALG_LIBRARY=library,
                PYTHONDONTWRITEBYTECODE="1",
                PYTHONPATH=os.pathsep.join([HERE, os.path.join(REPO, "bindings", "python")]))
+    deadline = time.monotonic() + timeout
+    results, crashed = {}, []
     with tempfile.TemporaryDirectory() as scratch:
         env["PEER_RESULTS"] = results_path = os.path.join(scratch, "results.jsonl")
-        command = [sys.executable, "-m", "pytest", "-c", os.path.join(HERE, "pytest.ini"),
-                   "--rootdir", root, "--noconftest", "-p", "peer_plugin", "-q",
-                   "--tb=short"] + SUITES[suite]["files"]
-        try:
-            proc = subprocess.run(command, cwd=root, env=env, stdin=subprocess.DEVNULL,
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                  timeout=timeout, check=False)
-            rc, output = proc.returncode, proc.stdout.decode("utf-8", "replace")
-        except subprocess.TimeoutExpired as exc:
-            rc, output = None, (exc.stdout or b"").decode("utf-8", "replace")
-        results, started = {}, []
-        if os.path.exists(results_path):
+        while True:
+            open(results_path, "w", encoding="utf-8").close()
+            rc, output = _pytest(suite, env, crashed, deadline - time.monotonic())
+            started = []
             with open(results_path, encoding="utf-8") as f:
                 for line in f:
                     entry = json.loads(line)
@@ -58,10 +68,13 @@ def run_suite(suite, library, timeout):
                         started.append(entry["start"])
                     else:
                         results[entry["id"]] = (entry["outcome"], entry["reason"])
-    return rc, results, started, output
+            unfinished = [nodeid for nodeid in started if nodeid not in results]
+            crashed += unfinished
+            if rc is None or rc in (0, 1) or not unfinished or len(crashed) >= max_crashes:
+                return rc, results, crashed, output
 
 
-def report(suite, rc, results, started, output, timeout):
+def report(suite, rc, results, crashed, output, timeout):
     """Prints the counts; returns the number of problems (wrong answers, crashes, ...)."""
     counts = collections.Counter(outcome for outcome, _ in results.values())
     gaps = collections.Counter(reason for outcome, reason in results.values()
@@ -74,14 +87,13 @@ def report(suite, rc, results, started, output, timeout):
         print(f"{name}: gaps by reason (fastlinalg lacks the capability, or the test checks "
               f"{suite}-specific behaviour):")
         for reason, count in gaps.most_common():
-            print(f"  {count:4d}  {reason}")
+            print(f"{name}:   {count:4d}  {reason}")
     problems = 0
     for nodeid, (outcome, reason) in sorted(results.items()):
         if outcome in ("fail", "xpass"):
             problems += 1
             word = "FAIL" if outcome == "fail" else "XPASS (fixed? remove it from known_failures.txt)"
             print(f"{name}: {word}: {nodeid}: {reason}")
-    crashed = [nodeid for nodeid in started if nodeid not in results]
     for nodeid in crashed:
         problems += 1
         print(f"{name}: CRASH (or timeout) in {nodeid}")
@@ -91,7 +103,7 @@ def report(suite, rc, results, started, output, timeout):
     if rc is None:
         problems += 1
         print(f"{name}: TIMEOUT after {timeout} s")
-    elif rc not in (0, 1) or (rc == 1 and not problems):
+    elif (rc not in (0, 1) and not crashed) or (rc == 1 and not problems):
         problems += 1  # pytest itself failed (usage, collection or internal error) or died
         print(f"{name}: pytest exited with status {rc}")
     if not results:
@@ -108,9 +120,9 @@ def main():
     parser.add_argument("--library", required=True, help="libfastlinalg.so.0 to test")
     parser.add_argument("--timeout", type=float, default=240.0, help="seconds for the suite")
     args = parser.parse_args()
-    rc, results, started, output = run_suite(args.suite, os.path.abspath(args.library),
+    rc, results, crashed, output = run_suite(args.suite, os.path.abspath(args.library),
                                              args.timeout)
-    return 1 if report(args.suite, rc, results, started, output, args.timeout) else 0
+    return 1 if report(args.suite, rc, results, crashed, output, args.timeout) else 0
 
 
 if __name__ == "__main__":
