@@ -12,7 +12,6 @@ runner can name the test a crash interrupted.
 import importlib
 import json
 import os
-import warnings
 
 import pytest
 
@@ -48,7 +47,6 @@ def pytest_configure(config):
         config.addinivalue_line("markers", f"{marker}: a marker of the peer's own suite")
     if _SUITE not in SUITES:
         raise pytest.UsageError(f"PEER_SUITE={_SUITE!r}: expected one of {sorted(SUITES)}")
-    warnings.simplefilter("default")
     _patch(_SUITE)
 
 

@@ -92,7 +92,8 @@ def report(suite, rc, results, crashed, output, timeout):
     for nodeid, (outcome, reason) in sorted(results.items()):
         if outcome in ("fail", "xpass"):
             problems += 1
-            word = "FAIL" if outcome == "fail" else "XPASS (fixed? remove it from known_failures.txt)"
+            word = ("FAIL" if outcome == "fail"
+                    else "XPASS (fixed? remove it from known_failures.txt)")
             print(f"{name}: {word}: {nodeid}: {reason}")
     for nodeid in crashed:
         problems += 1
