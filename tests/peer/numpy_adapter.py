@@ -14,7 +14,7 @@ import fastlinalg as fl
 from fastlinalg import linalg as stacks
 from fastlinalg._batched import _solve_shapes  # numpy's broadcasting rule for solve's b
 from peer_gap import PeerGap, require_dtype
-from peer_qr import qr_parts
+from peer_qr import completed, qr_parts
 
 LinAlgError = np.linalg.LinAlgError
 
@@ -204,22 +204,26 @@ def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
     real_t = np.finfo(result_t).dtype
     m, n = a.shape[-2:]
     k = min(m, n)
-    if compute_uv and full_matrices and m != n:
-        raise PeerGap("full_matrices=True of a non-square matrix (full U or V)")
     require_dtype(a, "svd", "svd")
     batch = a.shape[:-2]
     s = np.zeros(batch + (k,), np.float64)
     if not compute_uv:
         return _per_matrix(lambda x: fl.svd(x).singular_values if x.size else (),
                            a, s).astype(real_t)
-    u, vt = np.zeros(batch + (m, k), t), np.zeros(batch + (k, n), t)
+    full = full_matrices and m != n
+    u = np.zeros(batch + (m, m if full else k), t)
+    vt = np.zeros(batch + (n if full else k, n), t)
 
     def one(x):
         f = fl.svd(x)
+        if full:
+            return completed(f.U), f.singular_values, completed(f.Vt.T).T
         return f.U, f.singular_values, f.Vt
 
-    if k:
+    if a.size:
         _per_matrix(one, a, u, s, vt)
+    elif full:  # an empty matrix's full U and V are identities
+        u[...], vt[...] = np.eye(m, dtype=t), np.eye(n, dtype=t)
     return (wrap(u.astype(result_t)), s.astype(real_t), wrap(vt.astype(result_t)))
 
 

@@ -24,3 +24,17 @@ def qr_parts(a, full, check_finite=True):
         r[:, k:] = f.apply_q(a[:, k:], trans="C")
     q = f.apply_q(np.eye(m, dtype=a.dtype)) if full and m > k else f.Q
     return q, r
+
+
+def completed(u):
+    """u (m, k) with orthonormal columns, completed to an m-by-m orthogonal (unitary) matrix
+    [u, w] (svd's full_matrices=True): the columns k.. of the full Q of u's QR span the
+    complement of u's columns."""
+    m, k = u.shape
+    if k == m:
+        return u
+    full = np.eye(m, dtype=u.dtype)
+    if k:
+        full = fl.qr(u).apply_q(full)
+        full[:, :k] = u
+    return full

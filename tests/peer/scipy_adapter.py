@@ -12,7 +12,7 @@ import numpy as np
 import fastlinalg as fl
 from fastlinalg import linalg as stacks
 from peer_gap import PeerGap, reject, require_dtype
-from peer_qr import qr_parts
+from peer_qr import completed, qr_parts
 
 _LinAlgError = np.linalg.LinAlgError
 
@@ -331,12 +331,11 @@ def svd(a, full_matrices=True, compute_uv=True, overwrite_a=False, check_finite=
         raise ValueError(f'lapack_driver must be "gesdd" or "gesvd", not "{lapack_driver}"')
     reject("lapack_driver", lapack_driver, "gesdd", "LAPACK driver choice (lapack_driver=)")
     require_dtype(a1, "svd", "svd")
-    m, n = a1.shape
-    if compute_uv and full_matrices and m != n:
-        raise PeerGap("full_matrices=True of a non-square matrix (full U or V)")
     f = fl.svd(a1, check_finite=check_finite)
     if not compute_uv:
         return f.singular_values
+    if full_matrices:
+        return completed(f.U), f.singular_values, completed(f.Vt.T).T
     return f.U, f.singular_values, f.Vt
 
 
