@@ -19,6 +19,7 @@ from peer_gap import PeerGap
 from suites import SUITES, known_failures
 
 _SUITE = os.environ.get("PEER_SUITE", "")
+_known = {}  # known_failures.txt: {node id: reason}
 
 
 def _selected(nodeid, entries):
@@ -52,12 +53,12 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     entries = SUITES[_SUITE]["select"]
-    known = known_failures()
+    _known.update(known_failures())
     keep, drop = [], []
     for item in items:
         (keep if _selected(item.nodeid, entries) else drop).append(item)
-        if item.nodeid in known:
-            item.add_marker(pytest.mark.xfail(reason=known[item.nodeid], strict=True))
+        if item.nodeid in _known:
+            item.add_marker(pytest.mark.xfail(reason=_known[item.nodeid], strict=True))
     if drop:
         config.hook.pytest_deselected(items=drop)
     items[:] = keep
@@ -93,14 +94,29 @@ def pytest_runtest_makereport(item, call):
             del report.wasxfail
 
 
+def _message(report, limit=300):
+    """A failed test's exception message on one line (numpy's assertions spread theirs over
+    several: "Items are not equal", ACTUAL, DESIRED)."""
+    crash = getattr(report.longrepr, "reprcrash", None)
+    text = crash.message if crash is not None else report.longreprtext
+    return " | ".join(line.strip() for line in text.splitlines() if line.strip())[:limit]
+
+
 def _outcome(report):
+    """(outcome, reason) of one phase of a test. xfail and xpass are the tests of
+    known_failures.txt; a peer's own xfail marker counts as one of its skips."""
     gap = getattr(report, "peer_gap", None)
     if gap is not None:
         return "gap", gap
+    ours = report.nodeid in _known
     if hasattr(report, "wasxfail"):
+        if not ours:
+            return ("skip" if report.skipped else "pass"), f"the peer's xfail: {report.wasxfail}"
         return ("xfail" if report.skipped else "xpass"), report.wasxfail
     if report.failed:
-        return "fail", report.longreprtext.strip().splitlines()[-1:] or [""]
+        if ours and str(report.longrepr).startswith("[XPASS(strict)]"):
+            return "xpass", _known[report.nodeid]
+        return "fail", _message(report)
     if report.skipped:
         return "skip", str(report.longrepr[2]) if isinstance(report.longrepr, tuple) else ""
     return "pass", ""
@@ -112,8 +128,6 @@ _results = {}
 def pytest_runtest_logreport(report):
     # One outcome per test: the first that is not a pass (setup, call, teardown) decides.
     outcome, reason = _outcome(report)
-    if isinstance(reason, list):
-        reason = reason[0]
     previous = _results.get(report.nodeid)
     if previous is None or (previous[0] == "pass" and outcome != "pass"):
         _results[report.nodeid] = (outcome, reason)
