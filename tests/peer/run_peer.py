@@ -46,13 +46,13 @@ def _pytest(suite, env, deselect, timeout):
         return None, (exc.stdout or b"").decode("utf-8", "replace")
 
 
-def run_suite(suite, library, timeout, max_crashes=5):
+def run_suite(suite, library, package, timeout, max_crashes=5):
     """(pytest's last exit status or None on timeout, results by node id, the tests that
     crashed, pytest's output). After a crash the suite runs again without the crashed test,
     so that one crash does not hide the other tests' outcomes."""
     env = dict(os.environ, PEER_SUITE=suite, FASTLINALG_LIBRARY=library,
                PYTHONDONTWRITEBYTECODE="1",
-               PYTHONPATH=os.pathsep.join([HERE, os.path.join(REPO, "bindings", "python")]))
+               PYTHONPATH=os.pathsep.join([HERE, package]))
     deadline = time.monotonic() + timeout
     results, crashed = {}, []
     with tempfile.TemporaryDirectory() as scratch:
@@ -119,10 +119,13 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("suite", choices=sorted(SUITES))
     parser.add_argument("--library", required=True, help="libfastlinalg.so.0 to test")
+    parser.add_argument("--package", default=os.path.join(REPO, "bindings", "python"),
+                        help="the folder holding the fastlinalg Python package (default: "
+                             "this checkout's bindings/python)")
     parser.add_argument("--timeout", type=float, default=240.0, help="seconds for the suite")
     args = parser.parse_args()
     rc, results, crashed, output = run_suite(args.suite, os.path.abspath(args.library),
-                                             args.timeout)
+                                             os.path.abspath(args.package), args.timeout)
     return 1 if report(args.suite, rc, results, crashed, output, args.timeout) else 0
 
 

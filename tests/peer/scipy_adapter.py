@@ -342,37 +342,65 @@ def svd(a, full_matrices=True, compute_uv=True, overwrite_a=False, check_finite=
 def eigh(a, b=None, lower=True, eigvals_only=False, overwrite_a=False, overwrite_b=False,
          turbo=False, eigvals=None, type=1, check_finite=True, subset_by_index=None,
          subset_by_value=None, driver=None):
-    a1 = _validated(a)
-    if a1.ndim != 2 or a1.shape[0] != a1.shape[1]:
-        raise ValueError("expected square \"a\" matrix")
-    reject("driver", driver, None, "LAPACK driver choice (driver=)")
     for keyword, value, instead in (("turbo", turbo, "driver=gvd"),
                                     ("eigvals", eigvals, "subset_by_index")):
         if value:
             warnings.warn(f"Keyword argument '{keyword}' is deprecated in favour of "
                           f"'{instead}' keyword instead and will be removed in SciPy 1.12.0.",
                           DeprecationWarning, stacklevel=2)
-    if b is not None:
-        raise PeerGap("generalized eigen eigh(a, b)")
+    a1 = _validated(a)
+    if a1.ndim != 2 or a1.shape[0] != a1.shape[1]:
+        raise ValueError("expected square \"a\" matrix")
+    b1 = None if b is None else _validated(b)
+    if b1 is not None:
+        if b1.ndim != 2 or b1.shape[0] != b1.shape[1]:
+            raise ValueError("expected square \"b\" matrix")
+        if b1.shape != a1.shape:
+            raise ValueError(f"wrong b dimensions {b1.shape}, should be {a1.shape}")
+        if type not in (1, 2, 3):
+            raise ValueError('"type" keyword only accepts 1, 2, and 3.')
+    keep = _subset(a1.shape[0], subset_by_index if eigvals is None else eigvals,
+                   subset_by_value)
+    reject("driver", driver, None, "LAPACK driver choice (driver=)")
     require_dtype(a1, "eigh", "eigh")
-    if eigvals is not None:
-        subset_by_index = eigvals
-    f = fl.eigh(a1, lower=lower, check_finite=check_finite)
+    f = _eigh_factor(a1, b1, lower, type, check_finite)
     w = f.eigenvalues
-    keep = slice(None)
-    if subset_by_index is not None:
-        lo, hi = (int(i) for i in subset_by_index)
-        if not 0 <= lo <= hi < a1.shape[0]:
-            raise ValueError("Requested eigenvalue indices are not valid.")
-        keep = slice(lo, hi + 1)
-    elif subset_by_value is not None:
-        lo, hi = subset_by_value
-        if lo >= hi:
-            raise ValueError("Requested eigenvalue bounds are not valid.")
-        keep = (w > lo) & (w <= hi)  # scipy's half-open interval (lo, hi]
+    keep = keep(w)
     if eigvals_only:
         return w[keep]
     return w[keep], f.eigenvectors[:, keep]
+
+
+def _subset(n, by_index, by_value):
+    """scipy's checks of subset_by_index / subset_by_value, done before any computation; returns
+    the selector of the eigenvalues w (ascending) to keep."""
+    if by_index is not None and by_value is not None:
+        raise ValueError("Either index or value subset can be requested.")
+    if by_index is not None:
+        lo, hi = (int(i) for i in by_index)
+        if not 0 <= lo <= hi < n:
+            raise ValueError(f"Requested eigenvalue indices are not valid. Valid range is "
+                             f"[0, {n - 1}] and start <= end, but start={lo}, end={hi} is given")
+        return lambda w: slice(lo, hi + 1)
+    if by_value is not None:
+        lo, hi = by_value
+        if not -np.inf <= lo < hi <= np.inf:
+            raise ValueError(f"Requested eigenvalue bounds are not valid. Valid range is "
+                             f"(-inf, inf) and low < high, but low={lo}, high={hi} is given")
+        return lambda w: (w > lo) & (w <= hi)  # scipy's half-open interval (lo, hi]
+    return lambda w: slice(None)
+
+
+def _eigh_factor(a1, b1, lower, itype, check_finite):
+    """fastlinalg's eigh of a1, or of the pencil (a1, b1) where fastlinalg has it (sygvd)."""
+    if b1 is None:
+        return fl.eigh(a1, lower=lower, check_finite=check_finite)
+    if not _takes(fl.eigh, "b"):
+        raise PeerGap("generalized eigen eigh(a, b)")
+    require_dtype(b1, "eigh", "eigh")
+    dtype = np.result_type(a1, b1)
+    return fl.eigh(a1.astype(dtype, copy=False), b1.astype(dtype, copy=False), lower=lower,
+                   check_finite=check_finite, type=itype)
 
 
 def eigvalsh(a, b=None, lower=True, overwrite_a=False, overwrite_b=False, turbo=False,
