@@ -94,7 +94,7 @@ def solve(a, b):
     bb = np.broadcast_to(bb, batch + bb.shape[-2:])
     x = np.empty(batch + (a.shape[-1], bb.shape[-1]), t)
     for index in np.ndindex(batch):
-        x[index] = fl.lu(aa[index]).solve(bb[index]) if aa[index].size else bb[index]
+        x[index] = fl.lu(aa[index]).solve(bb[index])
     x = x[..., 0] if vector else x
     return wrap(x.astype(result_t, copy=False))
 
@@ -105,13 +105,13 @@ def inv(a):
         return wrap(stacks.inv(a).astype(result_t, copy=False))
     _complex_factor(a, "lu", "inv")
     out = np.empty(a.shape, a.dtype)
-    return wrap(_per_matrix(lambda m: fl.lu(m).inv() if m.size else m, a, out)
+    return wrap(_per_matrix(lambda m: fl.lu(m).inv(), a, out)
                 .astype(result_t, copy=False))
 
 
 def _complex_slogdet(m):
     try:
-        return fl.lu(m).slogdet() if m.size else (1.0, 0.0)
+        return fl.lu(m).slogdet()
     except fl.SingularMatrixError:
         return 0.0, -np.inf  # getrf met an exactly zero pivot: det(A) is exactly 0
 
@@ -144,7 +144,7 @@ def cholesky(a):
     if not hasattr(fl.Factor, "L"):
         raise PeerGap("complex dtypes: Cholesky factor output")
     out = np.empty(a.shape, a.dtype)
-    return wrap(_per_matrix(lambda m: fl.cholesky(m).L if m.size else m, a, out)
+    return wrap(_per_matrix(lambda m: fl.cholesky(m).L, a, out)
                 .astype(result_t, copy=False))
 
 
@@ -208,8 +208,7 @@ def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
     batch = a.shape[:-2]
     s = np.zeros(batch + (k,), np.float64)
     if not compute_uv:
-        return _per_matrix(lambda x: fl.svd(x).singular_values if x.size else (),
-                           a, s).astype(real_t)
+        return _per_matrix(lambda x: fl.svd(x).singular_values, a, s).astype(real_t)
     full = full_matrices and m != n
     u = np.zeros(batch + (m, m if full else k), t)
     vt = np.zeros(batch + (n if full else k, n), t)
@@ -220,10 +219,7 @@ def svd(a, full_matrices=True, compute_uv=True, hermitian=False):
             return completed(f.U), f.singular_values, completed(f.Vt.T).T
         return f.U, f.singular_values, f.Vt
 
-    if a.size:
-        _per_matrix(one, a, u, s, vt)
-    elif full:  # an empty matrix's full U and V are identities
-        u[...], vt[...] = np.eye(m, dtype=t), np.eye(n, dtype=t)
+    _per_matrix(one, a, u, s, vt)
     return (wrap(u.astype(result_t)), s.astype(real_t), wrap(vt.astype(result_t)))
 
 
@@ -235,8 +231,6 @@ def pinv(a, rcond=1e-15, hermitian=False):
     a = a.astype(t)
     m, n = a.shape[-2:]
     out = np.zeros(a.shape[:-2] + (n, m), t)
-    if a.size == 0:
-        return wrap(out.astype(result_t))
     make, kind = ((lambda x, r: fl.eigh(x, rtol=r, atol=0.0), "eigh") if hermitian else
                   (lambda x, r: fl.svd(x, rtol=r, atol=0.0), "svd"))
     require_dtype(a, kind, "pinv")
