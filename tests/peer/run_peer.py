@@ -31,12 +31,13 @@ def site_packages(package):
     return os.path.dirname(os.path.dirname(spec.origin))
 
 
-def _pytest(suite, env, deselect, timeout):
-    """One child pytest over the suite: (exit status, None on timeout; its output)."""
+def _pytest(suite, env, only, deselect, timeout):
+    """One child pytest over the suite, or over the node ids `only` of it: (exit status, None
+    on timeout; its output)."""
     root = site_packages(suite)
     command = [sys.executable, "-m", "pytest", "-c", os.path.join(HERE, "pytest.ini"),
                "--rootdir", root, "--noconftest", "-p", "peer_plugin", "-q", "--tb=short"]
-    command += [f"--deselect={nodeid}" for nodeid in deselect] + SUITES[suite]["files"]
+    command += [f"--deselect={nodeid}" for nodeid in deselect] + (only or SUITES[suite]["files"])
     try:
         proc = subprocess.run(command, cwd=root, env=env, stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
@@ -46,7 +47,7 @@ def _pytest(suite, env, deselect, timeout):
         return None, (exc.stdout or b"").decode("utf-8", "replace")
 
 
-def run_suite(suite, library, package, timeout, max_crashes=5):
+def run_suite(suite, library, package, timeout, only=(), max_crashes=5):
     """(pytest's last exit status or None on timeout, results by node id, the tests that
     crashed, pytest's output). After a crash the suite runs again without the crashed test,
     so that one crash does not hide the other tests' outcomes."""
@@ -59,7 +60,7 @@ def run_suite(suite, library, package, timeout, max_crashes=5):
         env["PEER_RESULTS"] = results_path = os.path.join(scratch, "results.jsonl")
         while True:
             open(results_path, "w", encoding="utf-8").close()
-            rc, output = _pytest(suite, env, crashed, deadline - time.monotonic())
+            rc, output = _pytest(suite, env, list(only), crashed, deadline - time.monotonic())
             started = []
             with open(results_path, encoding="utf-8") as f:
                 for line in f:
@@ -123,9 +124,12 @@ def main():
                         help="the folder holding the fastlinalg Python package (default: "
                              "this checkout's bindings/python)")
     parser.add_argument("--timeout", type=float, default=240.0, help="seconds for the suite")
+    parser.add_argument("--only", action="append", default=[], metavar="NODEID",
+                        help="run only these of the suite's tests (node ids, repeatable)")
     args = parser.parse_args()
     rc, results, crashed, output = run_suite(args.suite, os.path.abspath(args.library),
-                                             os.path.abspath(args.package), args.timeout)
+                                             os.path.abspath(args.package), args.timeout,
+                                             args.only)
     return 1 if report(args.suite, rc, results, crashed, output, args.timeout) else 0
 
 
