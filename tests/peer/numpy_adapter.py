@@ -73,11 +73,6 @@ def _per_matrix(fn, a, *outputs):
     return outputs if len(outputs) > 1 else outputs[0]
 
 
-def _complex_factor(a, kind, what):
-    """PeerGap unless fastlinalg's `kind` factors complex matrices (then the caller loops)."""
-    require_dtype(a, kind, what)
-
-
 # ---- solve, inv, det, slogdet ------------------------------------------------------------------
 def solve(a, b):
     a, _ = _makearray(a)
@@ -88,7 +83,7 @@ def solve(a, b):
     a, b = a.astype(t), b.astype(t)
     if t.kind != "c":
         return wrap(stacks.solve(a, b).astype(result_t, copy=False))
-    _complex_factor(a, "lu", "solve")
+    require_dtype(a, "lu", "solve")
     batch, bb, vector = _solve_shapes(a, b, numpy_rule=True)
     aa = np.broadcast_to(a, batch + a.shape[-2:])
     bb = np.broadcast_to(bb, batch + bb.shape[-2:])
@@ -103,7 +98,7 @@ def inv(a):
     a, wrap, result_t = _square_input(a)
     if a.dtype.kind != "c":
         return wrap(stacks.inv(a).astype(result_t, copy=False))
-    _complex_factor(a, "lu", "inv")
+    require_dtype(a, "lu", "inv")
     out = np.empty(a.shape, a.dtype)
     return wrap(_per_matrix(lambda m: fl.lu(m).inv(), a, out)
                 .astype(result_t, copy=False))
@@ -122,7 +117,7 @@ def slogdet(a):
     if a.dtype.kind != "c":
         sign, logdet = stacks.slogdet(a)
     else:
-        _complex_factor(a, "lu", "slogdet")
+        require_dtype(a, "lu", "slogdet")
         batch = a.shape[:-2]
         sign, logdet = _per_matrix(_complex_slogdet, a, np.empty(batch, a.dtype),
                                    np.empty(batch, np.float64))
@@ -140,7 +135,7 @@ def cholesky(a):
     a, wrap, result_t = _square_input(a)
     if a.dtype.kind != "c":
         return wrap(stacks.cholesky(a).astype(result_t, copy=False))
-    _complex_factor(a, "cholesky", "cholesky")
+    require_dtype(a, "cholesky", "cholesky")
     if not hasattr(fl.Factor, "L"):
         raise PeerGap("complex dtypes: Cholesky factor output")
     out = np.empty(a.shape, a.dtype)
@@ -162,7 +157,7 @@ def eigh(a, UPLO="L"):
     if a.dtype.kind != "c":
         w, v = stacks.eigh(a, UPLO)
     else:
-        _complex_factor(a, "eigh", "eigh")
+        require_dtype(a, "eigh", "eigh")
         n = a.shape[-1]
 
         def one(m):
