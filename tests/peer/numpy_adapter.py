@@ -14,7 +14,7 @@ import fastlinalg as fl
 from fastlinalg import linalg as stacks
 from fastlinalg._batched import _solve_shapes  # numpy's broadcasting rule for solve's b
 from peer_gap import PeerGap, require_dtype
-from peer_qr import completed, qr_parts
+from peer_qr import completed, qr_parts, raw_qr
 
 LinAlgError = np.linalg.LinAlgError
 
@@ -286,12 +286,16 @@ def qr(a, mode="reduced"):
         mode = _QR_DEPRECATED[mode]
     a, wrap = _makearray(a)
     _stacked_2d(a)
-    if mode in ("raw", "economic"):
+    if mode == "economic":
         raise PeerGap("no QR reflectors and tau (mode='raw')")
     t, result_t = _common_type(a)
     a = a.astype(t)
     m, n = a.shape[-2:]
     k = min(m, n)
+    if mode == "raw":  # numpy's h is geqrf's output transposed, (..., n, m)
+        h, tau = np.empty(a.shape[:-2] + (n, m), t), np.empty(a.shape[:-2] + (k,), t)
+        _per_matrix(lambda x: tuple(part.T for part in raw_qr(x)[0]), a, h, tau)
+        return h.astype(result_t), tau.astype(result_t)
     full = mode == "complete"
     q = np.empty(a.shape[:-2] + (m, m if full else k), t)
     r = np.empty(a.shape[:-2] + (m if full else k, n), t)

@@ -26,6 +26,25 @@ def qr_parts(a, full, check_finite=True):
     return q, r
 
 
+def raw_qr(a, check_finite=True):
+    """scipy's qr(a, mode='raw'): ((geqrf's m-by-n output, tau), R), from fastlinalg's QR
+    where it gives its reflectors (Factor.raw, feat/parts). A wide a as in qr_parts: the
+    reflectors of its first m columns, and Q^H times the other columns beside them."""
+    if not hasattr(fl.Factor, "raw"):
+        raise PeerGap("no QR reflectors and tau (mode='raw')")
+    m, n = a.shape
+    require_dtype(a, "qr", "qr")
+    try:
+        f = fl.qr(a[:, :min(m, n)], check_finite=check_finite)
+    except fl.SingularMatrixError:
+        raise PeerGap("QR of an exactly rank-deficient matrix") from None
+    (packed, tau), r = f.raw()
+    if n > m:
+        packed = np.asfortranarray(np.hstack([packed, f.apply_q(a[:, m:], trans="C")]))
+        r = np.triu(packed)
+    return (packed, tau), r
+
+
 def completed(u):
     """u (m, k) with orthonormal columns, completed to an m-by-m orthogonal (unitary) matrix
     [u, w] (svd's full_matrices=True): the columns k.. of the full Q of u's QR span the

@@ -12,7 +12,7 @@ import numpy as np
 import fastlinalg as fl
 from fastlinalg import linalg as stacks
 from peer_gap import PeerGap, reject, require_dtype
-from peer_qr import completed, qr_parts
+from peer_qr import completed, qr_parts, raw_qr
 
 def _has(name):
     """Whether fastlinalg's Factor has the attribute (parts land with feat/parts)."""
@@ -311,7 +311,9 @@ def ldl(A, lower=True, hermitian=True, overwrite_a=False, check_finite=True):
     if np.iscomplexobj(a1) and not hermitian:
         raise PeerGap("complex dtypes: complex symmetric LDLT")
     require_dtype(a1, "ldlt", "ldl")
-    return fl.ldlt(a1, lower=lower, check_finite=check_finite).ldl()
+    if not lower:  # fastlinalg gives L D L^T (either triangle read), not sytrf's U D U^T
+        raise PeerGap("no upper-form LDLT (lower=False)")
+    return fl.ldlt(a1, lower=True, check_finite=check_finite).ldl()
 
 
 # ---- SVD, symmetric eigen, QR ------------------------------------------------------------------
@@ -413,10 +415,10 @@ def qr(a, overwrite_a=False, lwork=None, mode="full", pivoting=False, check_fini
     if a1.ndim != 2:
         raise ValueError("expected a 2-D array")
     reject("lwork", lwork, None, "LAPACK workspace size (lwork=)")
-    if mode == "raw":
-        raise PeerGap("no QR reflectors and tau (mode='raw')")
     if pivoting:
         raise PeerGap("no pivoted QR output (R, permutation)")
+    if mode == "raw":
+        return raw_qr(a1, check_finite)
     return _qr(a1, mode, check_finite)
 
 
