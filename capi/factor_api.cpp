@@ -260,11 +260,19 @@ FL_API fl_status fl_factor_part_shape(const fl_factor *factor, fl_factor_part pa
 FL_API fl_status fl_factor_get_part(const fl_factor *factor, fl_factor_part part, fl_dtype dtype,
                                     fl_layout layout, void *out, int64_t ld) {
     return guarded(__func__, [&] {
-        const fl::Factor &f = factor_of(factor, dtype);
+        const fl::Factor &f = factor_of(factor);
         const fl::Part p = to_part(part);
+        // A real-valued part of a complex factor is written in the real dtype of its precision.
+        const fl::Dtype written = fl::part_dtype(f.dtype(), p);
+        if (written == f.dtype())
+            factor_of(factor, dtype);
+        else if (to_dtype(dtype, "dtype") != written)
+            throw fl::Error(fl::ErrorCode::dtype_mismatch,
+                            std::string("dtype = ") + dtype_name(to_dtype(dtype, "dtype")) + " but this part of a " +
+                                dtype_name(f.dtype()) + " factor is real, written as " + dtype_name(written));
         const auto [r, c] = f.part_shape(p);
-        f.get_part(p, matrix_arg({"out", "ld", "rows of the part", "cols of the part"}, f.dtype(),
-                                 layout, r, c, out, ld));
+        f.get_part(p, matrix_arg({"out", "ld", "rows of the part", "cols of the part"}, written, layout, r, c,
+                                 out, ld));
     });
 }
 
