@@ -99,3 +99,42 @@ def test_dtype_rules():
     a[1, 0] = complex(0, np.nan)
     with pytest.raises(fastlinalg.NonFiniteError, match=r"a\[1, 0\]"):
         fastlinalg.lu(a)
+
+
+def _hermitian_indefinite(n, dtype, seed=2):
+    b = _random((n, n), np.complex128, seed)
+    return ((b + b.conj().T) / 2 + np.diag([2 * n * (-1) ** i for i in range(n)])).astype(dtype)
+
+
+@pytest.mark.parametrize("dtype", COMPLEX)
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("lower", [True, False])
+@pytest.mark.parametrize("n", [1, 17])
+def test_eigh_is_hermitian_with_real_eigenvalues(dtype, order, lower, n):
+    h = _hermitian_indefinite(n, dtype)
+    a = np.asarray(np.tril(h) if lower else np.triu(h), order=order)  # other triangle zero
+    f = fastlinalg.eigh(a, lower=lower)
+    assert f.dtype == dtype
+    real = np.finfo(dtype).dtype
+    w, v = f.eigenvalues, f.eigenvectors
+    assert w.dtype == real and v.dtype == dtype  # numpy's and scipy's eigh give the same dtypes
+    ref = scipy.linalg.eigh(h.astype(np.complex128), eigvals_only=True)
+    eps = np.finfo(dtype).eps
+    norm = np.abs(h).sum(axis=0).max()
+    np.testing.assert_allclose(w, ref, rtol=0, atol=30 * n * eps * norm)
+    # xHET21: ||A V - V W||_1 / (||A||_1 n eps) and ||V^H V - I||_1 / (n eps)
+    h128, v128 = h.astype(np.complex128), v.astype(np.complex128)
+    assert np.abs(h128 @ v128 - v128 * w).sum(axis=0).max() / (norm * n * eps) < 30
+    assert np.abs(v128.conj().T @ v128 - np.eye(n)).sum(axis=0).max() / (n * eps) < 30
+    b = _random((n, 2), dtype, 8)
+    for trans in (0, 1, 2):
+        assert _scaled_residual(TRANS[trans](h), f.solve(b, trans=trans), b) < 30
+    shifts = [0.5, -1.25]
+    xs = f.solve_shifted(b, shifts)
+    for s, x in zip(shifts, xs):
+        assert x.dtype == dtype
+        assert _scaled_residual(h + s * np.eye(n, dtype=dtype), x, b) < 30
+    sign, logabs = f.slogdet()
+    ref_sign, ref_logabs = np.linalg.slogdet(h128)
+    assert abs(sign - ref_sign) < 1e-6 and np.isclose(logabs, ref_logabs, rtol=1e-5)
+    assert f.inertia == ((n + 1) // 2, n // 2, 0)
