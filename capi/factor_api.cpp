@@ -297,7 +297,9 @@ FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtyp
         require_non_negative(nrhs, "nrhs");
         const fl::MatrixRef bm =
             matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout, f.rows(), nrhs, b, ldb);
-        const fl::MatrixRef nm = vector_arg("norms", "nrhs", f, nrhs, norms);
+        // Norms are real: a complex factor's are written in the real dtype of its precision.
+        const fl::MatrixRef nm = matrix_arg({"norms", "its length", "nrhs", "1"}, fl::real_dtype(f.dtype()),
+                                            FL_COL_MAJOR, nrhs, 1, norms, std::max<int64_t>(nrhs, 1));
         require_disjoint(bm, "b", nm, "norms", f.dtype());
         require_finite_operand(factor, bm, "b");
         f.residual_norms(bm, norms);

@@ -7,6 +7,7 @@
 // elimination, rank and inertia, and the refusals.
 #include <fastlinalg/fastlinalg.h>
 #include <gtest/gtest.h>
+#include <fastlinalg/fastlinalg.hpp>
 
 #include <complex>
 #include <cstdint>
@@ -267,6 +268,29 @@ TYPED_TEST(ComplexEigh, EmptyAndRefusals) {
     Handle bad;
     EXPECT_ERROR(create(bad, FL_FACTOR_EIGH, nan), FL_ERR_NON_FINITE, "fl_factor_create", "a[3, 1] is nan");
     EXPECT_EQ(bad.f, nullptr);
+}
+
+// The C++ wrapper: A = [2 i; -i 2] has eigenvalues 1 and 3 with eigenvectors (1, i) / sqrt 2
+// and (1, -i) / sqrt 2 (each up to a phase); the eigenvalues are read as double.
+TEST(ComplexEighCpp, WrapperReadsRealEigenvalues) {
+    using C = std::complex<double>;
+    const std::vector<C> a = {C(2, 0), C(0, 1), C(0, -1), C(2, 0)};
+    const fastlinalg::factor f(FL_FACTOR_EIGH, fastlinalg::row_major(a.data(), 2, 2));
+    EXPECT_EQ(f.dtype(), FL_COMPLEX128);
+    const fastlinalg::matrix<double> w = f.part<double>(FL_PART_EIGENVALUES);
+    EXPECT_NEAR(w(0, 0), 1.0, 1e-14);
+    EXPECT_NEAR(w(1, 0), 3.0, 1e-14);
+    const fastlinalg::matrix<C> v = f.part<C>(FL_PART_EIGENVECTORS);
+    // v(1, 0) / v(0, 0) = i whatever phase heevd chose for the column.
+    EXPECT_LT(std::abs(v(1, 0) / v(0, 0) - C(0, 1)), 1e-14);
+    EXPECT_LT(std::abs(v(1, 1) / v(0, 1) - C(0, -1)), 1e-14);
+    EXPECT_NEAR(std::norm(v(0, 0)) + std::norm(v(1, 0)), 1.0, 1e-14);
+    EXPECT_THROW(f.part<C>(FL_PART_EIGENVALUES), fastlinalg::error);
+    // A x = b for x = (1, i): b = (2 + i i, -i + 2 i) = (1, i).
+    const std::vector<C> b = {C(1, 0), C(0, 1)};
+    const fastlinalg::matrix<C> x = f.solve(fastlinalg::col_major(b.data(), 2, 1));
+    EXPECT_LT(std::abs(x(0, 0) - C(1, 0)), 1e-14);
+    EXPECT_LT(std::abs(x(1, 0) - C(0, 1)), 1e-14);
 }
 
 }  // namespace

@@ -496,7 +496,8 @@ FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, 
 
 /** QR, COD, SVD: the 2-norms of the least-squares residuals ||b_j - A x_j|| of the
  * nrhs columns of B (m-by-nrhs), without computing X. norms receives nrhs values of the
- * factor's dtype, and may not overlap B.
+ * factor's dtype (for a complex factor, of the real type of its precision: float for
+ * FL_COMPLEX64, double for FL_COMPLEX128), and may not overlap B.
  *
  * @param factor the factor (not NULL)
  * @param dtype the element type of the arrays passed: must be the factor's (else
@@ -1332,10 +1333,12 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
  * Leading dimensions and sizes count complex elements.
  *
  * The factor kinds that take them are FL_FACTOR_LU (getrf), FL_FACTOR_CHOLESKY (potrf,
- * A = L L^H for a Hermitian positive definite A read from the FL_OPT_TRIANGLE triangle) and
+ * A = L L^H for a Hermitian positive definite A read from the FL_OPT_TRIANGLE triangle),
  * FL_FACTOR_EIGH (heevd, A = V diag(w) V^H for a Hermitian A read from that triangle, with
  * real eigenvalues that fl_factor_get_part writes as FL_FLOAT32/FL_FLOAT64, and
- * fl_factor_solve_shifted for real shifts).
+ * fl_factor_solve_shifted for real shifts) and FL_FACTOR_QR (geqrf, A = Q R with a unitary
+ * Q: least squares with A, minimum-norm solves with A^H and A^T, parts Q and R,
+ * fl_factor_apply_q with Q, Q^T and Q^H, real residual norms).
  * fl_factor_solve takes FL_NO_TRANS, FL_TRANS (A^T, not conjugated) and FL_CONJ_TRANS (A^H);
  * fl_factor_inverse writes A^-1 in the factor's dtype; fl_factor_rcond's answer is real for
  * every dtype; fl_factor_logdet refuses a complex factor (the sign of its determinant is a

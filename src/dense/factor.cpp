@@ -109,7 +109,7 @@ void Factor::save(StateWriter &) const {
 
 Dtype part_dtype(Dtype factor_dtype, Part part) {
     if (part != Part::singular_values && part != Part::eigenvalues) return factor_dtype;
-    return typed(factor_dtype, [](auto t) { return dtype_of<real_t<decltype(t)>>(); });
+    return real_dtype(factor_dtype);
 }
 
 double rcond_in_range(double estimate) {

@@ -117,7 +117,7 @@ template <> struct Routines<double> {
 };
 
 // The complex tables: the routines of the kinds that take complex matrices (LU, Cholesky,
-// EIGH).
+// EIGH, QR). The unitary routines (unmqr, ungqr) sit under the orthogonal ones' names.
 template <>
 struct Routines<std::complex<float>> {
     static constexpr auto getrf = LAPACKE_cgetrf_work;
@@ -129,6 +129,11 @@ struct Routines<std::complex<float>> {
     static constexpr auto potri = LAPACKE_cpotri_work;
     static constexpr auto pocon = LAPACKE_cpocon_work;
     static constexpr auto heevd = LAPACKE_cheevd_work;
+    static constexpr auto geqrf = LAPACKE_cgeqrf_work;
+    static constexpr auto ormqr = LAPACKE_cunmqr_work;
+    static constexpr auto orgqr = LAPACKE_cungqr_work;
+    static constexpr auto trcon = LAPACKE_ctrcon_work;
+    static constexpr auto nrm2 = cblas_scnrm2;
     static constexpr auto gemm = cblas_cgemm;
     static constexpr auto trsm = cblas_ctrsm;
     static constexpr auto swap = cblas_cswap;
@@ -145,6 +150,11 @@ struct Routines<std::complex<double>> {
     static constexpr auto potri = LAPACKE_zpotri_work;
     static constexpr auto pocon = LAPACKE_zpocon_work;
     static constexpr auto heevd = LAPACKE_zheevd_work;
+    static constexpr auto geqrf = LAPACKE_zgeqrf_work;
+    static constexpr auto ormqr = LAPACKE_zunmqr_work;
+    static constexpr auto orgqr = LAPACKE_zungqr_work;
+    static constexpr auto trcon = LAPACKE_ztrcon_work;
+    static constexpr auto nrm2 = cblas_dznrm2;
     static constexpr auto gemm = cblas_zgemm;
     static constexpr auto trsm = cblas_ztrsm;
     static constexpr auto swap = cblas_zswap;
@@ -310,6 +320,10 @@ inline CBLAS_TRANSPOSE cblas_trans(Transpose t) {
 }
 inline CBLAS_SIDE cblas_side(Side s) { return s == Side::left ? CblasLeft : CblasRight; }
 
+// The adjoint of T's matrices as LAPACK names it: A^T ('T') for a real T, A^H ('C') for a
+// complex one (the real orthogonal routines accept only 'N' and 'T').
+template <class T> constexpr Transpose adjoint() { return is_complex_v<T> ? Transpose::conj : Transpose::yes; }
+
 // A scalar argument as CBLAS takes it: by value for a real type, by address for a complex one.
 template <class T> auto cblas_scalar(const T &v) {
     if constexpr (is_complex_v<T>)
@@ -362,9 +376,9 @@ void trsm_right(Triangle t, Transpose trans, bool unit_diagonal, index_t m, inde
     trsm(Side::right, t, trans, unit_diagonal, m, n, a, lda, b, ldb);
 }
 
-// ||x||_2 for n contiguous elements.
+// ||x||_2 for n contiguous elements (real for a complex x).
 template <class T>
-T nrm2(index_t n, const T *x) {
+real_t<T> nrm2(index_t n, const T *x) {
     return Routines<T>::nrm2(to_int(n), x, 1);
 }
 

@@ -745,8 +745,8 @@ class Factor:
 
     def _per_column(self, routine, h, b, k, layout, ld, was_1d):
         """routine's one value per column of b (an _input result): shape (k,), or a scalar for a
-        1-D b."""
-        out = _empty(k, self._dtype)
+        1-D b. The values are real: float32/float64 for a complex factor."""
+        out = _empty(k, np.finfo(self._dtype).dtype if self._dtype.kind == "c" else self._dtype)
         status = routine(h, _FL_DTYPE.get(b.dtype, 0), k, layout, _addr(b), ld, _addr(out))
         if status:
             _raise(status)
