@@ -127,8 +127,8 @@ void raw_eigh_complex(benchmark::State &st, int64_t n) {
     std::vector<Z> f(a.size()), work_query(1);
     std::vector<double> w(static_cast<size_t>(n)), rwork_query(1);
     lapack_int iwork_query = 0;
-    if (LAPACKE_zheevd_work(LAPACK_COL_MAJOR, 'V', 'L', ni, f.data(), ni, w.data(), work_query.data(), -1,
-                            rwork_query.data(), -1, &iwork_query, -1) != 0) {
+    if (LAPACKE_zheevd_work(LAPACK_COL_MAJOR, 'V', 'L', ni, f.data(), ni, w.data(),
+                            work_query.data(), -1, rwork_query.data(), -1, &iwork_query, -1) != 0) {
         st.SkipWithError("workspace query failed");
         return;
     }
@@ -152,8 +152,9 @@ void fl_eigh_complex(benchmark::State &st, int64_t n, bool row_major) {
     const std::vector<Z> &a = complex_matrix(Kind::Cholesky, n);
     for (auto _ : st) {
         fl_factor *f = nullptr;
-        const fl_status s = fl_factor_create(&f, FL_FACTOR_EIGH, FL_COMPLEX128,
-                                             row_major ? FL_ROW_MAJOR : FL_COL_MAJOR, n, n, a.data(), n, nullptr);
+        const fl_status s =
+            fl_factor_create(&f, FL_FACTOR_EIGH, FL_COMPLEX128,
+                             row_major ? FL_ROW_MAJOR : FL_COL_MAJOR, n, n, a.data(), n, nullptr);
         fl_factor_destroy(f);
         if (s != FL_OK) {
             st.SkipWithError(fl_last_error());

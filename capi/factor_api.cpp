@@ -268,11 +268,12 @@ FL_API fl_status fl_factor_get_part(const fl_factor *factor, fl_factor_part part
             factor_of(factor, dtype);
         else if (to_dtype(dtype, "dtype") != written)
             throw fl::Error(fl::ErrorCode::dtype_mismatch,
-                            std::string("dtype = ") + dtype_name(to_dtype(dtype, "dtype")) + " but this part of a " +
-                                dtype_name(f.dtype()) + " factor is real, written as " + dtype_name(written));
+                            std::string("dtype = ") + dtype_name(to_dtype(dtype, "dtype")) +
+                                " but this part of a " + dtype_name(f.dtype()) +
+                                " factor is real, written as " + dtype_name(written));
         const auto [r, c] = f.part_shape(p);
-        f.get_part(p, matrix_arg({"out", "ld", "rows of the part", "cols of the part"}, written, layout, r, c,
-                                 out, ld));
+        f.get_part(p, matrix_arg({"out", "ld", "rows of the part", "cols of the part"}, written,
+                                 layout, r, c, out, ld));
     });
 }
 
@@ -298,8 +299,9 @@ FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtyp
         const fl::MatrixRef bm =
             matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout, f.rows(), nrhs, b, ldb);
         // Norms are real: a complex factor's are written in the real dtype of its precision.
-        const fl::MatrixRef nm = matrix_arg({"norms", "its length", "nrhs", "1"}, fl::real_dtype(f.dtype()),
-                                            FL_COL_MAJOR, nrhs, 1, norms, std::max<int64_t>(nrhs, 1));
+        const fl::MatrixRef nm =
+            matrix_arg({"norms", "its length", "nrhs", "1"}, fl::real_dtype(f.dtype()),
+                       FL_COL_MAJOR, nrhs, 1, norms, std::max<int64_t>(nrhs, 1));
         require_disjoint(bm, "b", nm, "norms", f.dtype());
         require_finite_operand(factor, bm, "b");
         f.residual_norms(bm, norms);

@@ -45,7 +45,8 @@ constexpr fl_dtype real_dtype() {
 
 // The eigenvalues (as the real dtype) and eigenvectors of the factor, in the layout given.
 template <class C>
-void parts(const fl_factor *f, int64_t n, fl_layout layout, std::vector<Real<C>> &w, CMatrix<C> &v) {
+void parts(const fl_factor *f, int64_t n, fl_layout layout, std::vector<Real<C>> &w,
+           CMatrix<C> &v) {
     int64_t rows = -1, cols = -1;
     ASSERT_EQ(fl_factor_part_shape(f, FL_PART_EIGENVALUES, &rows, &cols), FL_OK);
     EXPECT_EQ(rows, n);
@@ -56,7 +57,9 @@ void parts(const fl_factor *f, int64_t n, fl_layout layout, std::vector<Real<C>>
               FL_OK)
         << fl_last_error();
     v = CMatrix<C>(n, n, layout);
-    ASSERT_EQ(fl_factor_get_part(f, FL_PART_EIGENVECTORS, dtype_of<C>(), layout, v.data.data(), v.ld), FL_OK)
+    ASSERT_EQ(
+        fl_factor_get_part(f, FL_PART_EIGENVECTORS, dtype_of<C>(), layout, v.data.data(), v.ld),
+        FL_OK)
         << fl_last_error();
     EXPECT_TRUE(std::isnan(v.data.back().real())) << "the padding was written";
 }
@@ -74,7 +77,8 @@ void check_decomposition(const fl_factor *f, const ZRef &a, fl_layout layout) {
         if (j > 0) {
             EXPECT_LE(w[size_t(j - 1)], w[size_t(j)]) << "eigenvalues not ascending";
         }
-        for (int64_t i = 0; i < n; ++i) av(i, j) -= v(i, j) * static_cast<long double>(w[size_t(j)]);
+        for (int64_t i = 0; i < n; ++i)
+            av(i, j) -= v(i, j) * static_cast<long double>(w[size_t(j)]);
         unitary(j, j) -= 1;
     }
     const long double scale = n * eps<C>();
@@ -93,10 +97,11 @@ template <class C>
 void check_eigh(const ZRef &a, unsigned seed) {
     for (const fl_layout al : fltest::kLayouts)
         for (const fl_triangle tri : fltest::kTriangles) {
-            SCOPED_TRACE("n " + std::to_string(a.rows) + ", a layout " + std::to_string(al) + ", triangle " +
-                         std::to_string(tri));
+            SCOPED_TRACE("n " + std::to_string(a.rows) + ", a layout " + std::to_string(al) +
+                         ", triangle " + std::to_string(tri));
             Handle h;
-            ASSERT_EQ(create(h, FL_FACTOR_EIGH, one_triangle<C>(a, al, tri), tri), FL_OK) << fl_last_error();
+            ASSERT_EQ(create(h, FL_FACTOR_EIGH, one_triangle<C>(a, al, tri), tri), FL_OK)
+                << fl_last_error();
             EXPECT_EQ(fl_factor_get_dtype(h.f), dtype_of<C>());
             check_solves<C>(h.f, a, seed);
             for (const fl_layout vl : fltest::kLayouts) check_decomposition<C>(h.f, a, vl);
@@ -109,7 +114,8 @@ TYPED_TEST(ComplexEigh, IndefiniteHermitianReadFromOneTriangle) {
 }
 
 TYPED_TEST(ComplexEigh, IllConditionedHermitian) {
-    check_eigh<TypeParam>(phased_hilbert(std::is_same_v<TypeParam, std::complex<float>> ? 5 : 10), 700);
+    check_eigh<TypeParam>(phased_hilbert(std::is_same_v<TypeParam, std::complex<float>> ? 5 : 10),
+                          700);
 }
 
 TYPED_TEST(ComplexEigh, InverseLogdetRankAndInertia) {
@@ -123,10 +129,12 @@ TYPED_TEST(ComplexEigh, InverseLogdetRankAndInertia) {
         for (const fl_layout ol : fltest::kLayouts) {
             SCOPED_TRACE("a layout " + std::to_string(al) + ", out layout " + std::to_string(ol));
             CMatrix<C> inv(n, n, ol);
-            ASSERT_EQ(fl_factor_inverse(h.f, dtype_of<C>(), ol, inv.data.data(), inv.ld), FL_OK) << fl_last_error();
+            ASSERT_EQ(fl_factor_inverse(h.f, dtype_of<C>(), ol, inv.data.data(), inv.ld), FL_OK)
+                << fl_last_error();
             ZRef r = product(a, inv.ref());
             for (int64_t i = 0; i < n; ++i) r(i, i) -= 1;
-            EXPECT_LT(double(one_norm(r) / (one_norm(a) * one_norm(inv.ref()) * n * eps<C>())), kResidualThreshold);
+            EXPECT_LT(double(one_norm(r) / (one_norm(a) * one_norm(inv.ref()) * n * eps<C>())),
+                      kResidualThreshold);
         }
         double re = 0, im = 1, logabs = 0;
         ASSERT_EQ(fl_factor_logdet_complex(h.f, &re, &im, &logabs), FL_OK) << fl_last_error();
@@ -156,7 +164,8 @@ TYPED_TEST(ComplexEigh, RankDeficientSolvesWithThePseudoInverse) {
     const ZRef uv = random_matrix(n, 2, 31);
     ZRef a(n, n);
     for (int64_t i = 0; i < n; ++i)
-        for (int64_t j = 0; j < n; ++j) a(i, j) = uv(i, 0) * std::conj(uv(j, 0)) - uv(i, 1) * std::conj(uv(j, 1));
+        for (int64_t j = 0; j < n; ++j)
+            a(i, j) = uv(i, 0) * std::conj(uv(j, 0)) - uv(i, 1) * std::conj(uv(j, 1));
     for (const fl_layout al : fltest::kLayouts) {
         Handle h;
         ASSERT_EQ(create(h, FL_FACTOR_EIGH, CMatrix<C>::from(a, al)), FL_OK) << fl_last_error();
@@ -171,8 +180,8 @@ TYPED_TEST(ComplexEigh, RankDeficientSolvesWithThePseudoInverse) {
         const ZRef b = product(a, random_matrix(n, 2, 32));
         const CMatrix<C> bm = CMatrix<C>::from(b, al);
         CMatrix<C> x(n, 2, al);
-        ASSERT_EQ(fl_factor_solve(h.f, FL_NO_TRANS, dtype_of<C>(), 2, al, bm.data.data(), bm.ld, al, x.data.data(),
-                                  x.ld),
+        ASSERT_EQ(fl_factor_solve(h.f, FL_NO_TRANS, dtype_of<C>(), 2, al, bm.data.data(), bm.ld, al,
+                                  x.data.data(), x.ld),
                   FL_OK);
         EXPECT_LT(scaled_residual(a, x.ref(), b, eps<C>()), kResidualThreshold);
         // X = A^+ B lies in range(A) too: the minimum-norm solution has no null-space part.
@@ -199,8 +208,8 @@ TYPED_TEST(ComplexEigh, ShiftedSolves) {
             CMatrix<C> x0(n, k, bl);
             const int64_t stride = int64_t(x0.data.size());
             std::vector<C> xs(size_t(stride * ns));
-            ASSERT_EQ(fl_factor_solve_shifted(h.f, dtype_of<C>(), ns, shifts, k, bl, bm.data.data(), bm.ld, bl,
-                                              xs.data(), x0.ld, stride),
+            ASSERT_EQ(fl_factor_solve_shifted(h.f, dtype_of<C>(), ns, shifts, k, bl, bm.data.data(),
+                                              bm.ld, bl, xs.data(), x0.ld, stride),
                       FL_OK)
                 << fl_last_error();
             for (int64_t l = 0; l < ns; ++l) {
@@ -208,7 +217,8 @@ TYPED_TEST(ComplexEigh, ShiftedSolves) {
                 for (int64_t i = 0; i < n; ++i) shifted(i, i) += shifts[l];
                 CMatrix<C> xl = x0;
                 std::copy(xs.begin() + l * stride, xs.begin() + (l + 1) * stride, xl.data.begin());
-                EXPECT_LT(scaled_residual(shifted, xl.ref(), b, eps<C>()), kResidualThreshold) << "shift " << l;
+                EXPECT_LT(scaled_residual(shifted, xl.ref(), b, eps<C>()), kResidualThreshold)
+                    << "shift " << l;
             }
         }
 }
@@ -216,9 +226,10 @@ TYPED_TEST(ComplexEigh, ShiftedSolves) {
 TYPED_TEST(ComplexEigh, EmptyAndRefusals) {
     using C = TypeParam;
     Handle empty;
-    ASSERT_EQ(create(empty, FL_FACTOR_EIGH, CMatrix<C>(0, 0, FL_COL_MAJOR)), FL_OK) << fl_last_error();
-    EXPECT_EQ(fl_factor_solve(empty.f, FL_CONJ_TRANS, dtype_of<C>(), 2, FL_COL_MAJOR, nullptr, 1, FL_COL_MAJOR,
-                              nullptr, 1),
+    ASSERT_EQ(create(empty, FL_FACTOR_EIGH, CMatrix<C>(0, 0, FL_COL_MAJOR)), FL_OK)
+        << fl_last_error();
+    EXPECT_EQ(fl_factor_solve(empty.f, FL_CONJ_TRANS, dtype_of<C>(), 2, FL_COL_MAJOR, nullptr, 1,
+                              FL_COL_MAJOR, nullptr, 1),
               FL_OK)
         << fl_last_error();
     double re = 0, im = 1, logabs = 1;
@@ -229,17 +240,21 @@ TYPED_TEST(ComplexEigh, EmptyAndRefusals) {
 
     const int64_t n = 4;
     Handle h;
-    ASSERT_EQ(create(h, FL_FACTOR_EIGH, CMatrix<C>::from(hermitian_indefinite(n, 5), FL_ROW_MAJOR)), FL_OK);
-    // The eigenvalues are real: asking for them as the complex dtype is refused, naming the real one.
+    ASSERT_EQ(create(h, FL_FACTOR_EIGH, CMatrix<C>::from(hermitian_indefinite(n, 5), FL_ROW_MAJOR)),
+              FL_OK);
+    // The eigenvalues are real: asking for them as the complex dtype is refused, naming the real
+    // one.
     std::vector<C> wc(n, C(-7, -7));
-    EXPECT_ERROR(fl_factor_get_part(h.f, FL_PART_EIGENVALUES, dtype_of<C>(), FL_COL_MAJOR, wc.data(), n),
-                 FL_ERR_DTYPE_MISMATCH, "fl_factor_get_part", "dtype = FL_COMPLEX", "real",
-                 real_dtype<C>() == FL_FLOAT32 ? "FL_FLOAT32" : "FL_FLOAT64");
+    EXPECT_ERROR(
+        fl_factor_get_part(h.f, FL_PART_EIGENVALUES, dtype_of<C>(), FL_COL_MAJOR, wc.data(), n),
+        FL_ERR_DTYPE_MISMATCH, "fl_factor_get_part", "dtype = FL_COMPLEX", "real",
+        real_dtype<C>() == FL_FLOAT32 ? "FL_FLOAT32" : "FL_FLOAT64");
     EXPECT_EQ(wc[0], C(-7, -7));
     // The eigenvectors are complex: a real dtype is refused.
     std::vector<Real<C>> vr(n * n, Real<C>(-7));
-    EXPECT_ERROR(fl_factor_get_part(h.f, FL_PART_EIGENVECTORS, real_dtype<C>(), FL_COL_MAJOR, vr.data(), n),
-                 FL_ERR_DTYPE_MISMATCH, "fl_factor_get_part", "dtype");
+    EXPECT_ERROR(
+        fl_factor_get_part(h.f, FL_PART_EIGENVECTORS, real_dtype<C>(), FL_COL_MAJOR, vr.data(), n),
+        FL_ERR_DTYPE_MISMATCH, "fl_factor_get_part", "dtype");
     EXPECT_EQ(vr[0], Real<C>(-7));
     // A part EIGH has not.
     EXPECT_ERROR(fl_factor_get_part(h.f, FL_PART_U, dtype_of<C>(), FL_COL_MAJOR, wc.data(), n),
@@ -251,13 +266,14 @@ TYPED_TEST(ComplexEigh, EmptyAndRefusals) {
     ASSERT_EQ(create(one, FL_FACTOR_EIGH, CMatrix<C>::from(three, FL_COL_MAJOR)), FL_OK);
     const double shift = -3;
     C b1(1, 1), x1(5, 5);
-    EXPECT_ERROR(fl_factor_solve_shifted(one.f, dtype_of<C>(), 1, &shift, 1, FL_COL_MAJOR, &b1, 1, FL_COL_MAJOR,
-                                         &x1, 1, 1),
+    EXPECT_ERROR(fl_factor_solve_shifted(one.f, dtype_of<C>(), 1, &shift, 1, FL_COL_MAJOR, &b1, 1,
+                                         FL_COL_MAJOR, &x1, 1, 1),
                  FL_ERR_SINGULAR, "fl_factor_solve_shifted", "shifts[0] = -3");
     EXPECT_EQ(x1, C(5, 5));
     // Products with A^+ stay real only; the determinant's sign goes through logdet_complex.
     C out[1];
-    EXPECT_ERROR(fl_factor_quadratic_form(h.f, dtype_of<C>(), 1, FL_COL_MAJOR, wc.data(), n, FL_COL_MAJOR, out, 1),
+    EXPECT_ERROR(fl_factor_quadratic_form(h.f, dtype_of<C>(), 1, FL_COL_MAJOR, wc.data(), n,
+                                          FL_COL_MAJOR, out, 1),
                  FL_ERR_UNSUPPORTED, "fl_factor_quadratic_form");
     double sign = 0;
     EXPECT_ERROR(fl_factor_logdet(h.f, &sign, &logabs), FL_ERR_UNSUPPORTED, "fl_factor_logdet",
@@ -266,7 +282,8 @@ TYPED_TEST(ComplexEigh, EmptyAndRefusals) {
     CMatrix<C> nan = CMatrix<C>::from(hermitian_indefinite(n, 6), FL_COL_MAJOR);
     nan(3, 1) = C(0, std::numeric_limits<Real<C>>::quiet_NaN());
     Handle bad;
-    EXPECT_ERROR(create(bad, FL_FACTOR_EIGH, nan), FL_ERR_NON_FINITE, "fl_factor_create", "a[3, 1] is nan");
+    EXPECT_ERROR(create(bad, FL_FACTOR_EIGH, nan), FL_ERR_NON_FINITE, "fl_factor_create",
+                 "a[3, 1] is nan");
     EXPECT_EQ(bad.f, nullptr);
 }
 

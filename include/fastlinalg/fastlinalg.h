@@ -446,7 +446,7 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_U = 2,               /**< SVD: m-by-min(m,n), the left singular vectors */
     FL_PART_VT = 3,              /**< SVD: min(m,n)-by-n, the right singular vectors as rows */
     FL_PART_EIGENVALUES = 4,     /**< EIGH: n-by-1, ascending; real for a complex factor */
-    FL_PART_EIGENVECTORS = 5,    /**< EIGH: n-by-n, column j for eigenvalue j, orthonormal (unitary) */
+    FL_PART_EIGENVECTORS = 5,    /**< EIGH: n-by-n, column j for eigenvalue j, orthonormal */
     FL_PART_Q = 6,               /**< QR: m-by-n, the thin Q with orthonormal columns */
     FL_PART_R = 7                /**< QR: n-by-n, upper triangular (zeros below) */
 } fl_factor_part;

@@ -31,6 +31,7 @@
 #include <fastlinalg/fastlinalg.h>
 
 #include <algorithm>
+#include <cmath>
 #include <complex>
 #include <cstddef>
 #include <cstdint>
@@ -496,14 +497,16 @@ public:
         check(fl_factor_apply_q(handle_.get(), trans, dtype_v<T>, c.cols, c.layout, c.data, c.ld));
     }
 
-    // ||b_j - A x_j|| for the least-squares solutions of the columns of B (QR, COD, SVD).
+    // ||b_j - A x_j|| for the least-squares solutions of the columns of B (QR, COD, SVD);
+    // real (float or double) for a complex B.
     template <class B>
-    std::vector<detail::elem_t<B>> residual_norms(const B &b) const {
+    std::vector<decltype(std::abs(detail::elem_t<B>()))> residual_norms(const B &b) const {
         const auto bv = detail::as_view(b);
         using T = detail::elem_t<B>;
         detail::expect_size("fl_factor_residual_norms", "b.rows", bv.rows,
                             op_rows("fl_factor_residual_norms", FL_NO_TRANS));
-        std::vector<T> norms(static_cast<std::size_t>(std::max<std::int64_t>(bv.cols, 0)));
+        std::vector<decltype(std::abs(T()))> norms(
+            static_cast<std::size_t>(std::max<std::int64_t>(bv.cols, 0)));
         check(fl_factor_residual_norms(handle_.get(), dtype_v<T>, bv.cols, bv.layout, bv.data,
                                        bv.ld, norms.data()));
         return norms;

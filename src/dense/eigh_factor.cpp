@@ -87,21 +87,24 @@ template <class T> double EighFactor<T>::threshold() const {
     return rank_threshold<real_t<T>>(options_, n_, n_, largest);
 }
 
-template <class T> std::vector<real_t<T>> EighFactor<T>::pseudo_inverse_scale() const {
+template <class T>
+std::vector<real_t<T>> EighFactor<T>::pseudo_inverse_scale() const {
     using R = real_t<T>;
     const double tol = threshold();
     std::vector<R> scale(w_.size());
-    for (size_t i = 0; i < w_.size(); ++i) scale[i] = std::fabs(double(w_[i])) > tol ? R(1) / w_[i] : R(0);
+    for (size_t i = 0; i < w_.size(); ++i)
+        scale[i] = std::fabs(double(w_[i])) > tol ? R(1) / w_[i] : R(0);
     return scale;
 }
 
 // A column-major B is n-by-k in memory; a row-major one is B^T, k-by-n: GEMM reads either.
-template <class T> std::vector<T> EighFactor<T>::project(const MatrixRef &b, bool plain) const {
+template <class T>
+std::vector<T> EighFactor<T>::project(const MatrixRef &b, bool plain) const {
     const index_t k = b.cols;
     std::vector<T> c(static_cast<size_t>(n_ * k));
     lapack::gemm(plain ? Transpose::yes : Transpose::conj,
-                 b.layout == Layout::row_major ? Transpose::yes : Transpose::no, n_, k, n_, T(1), v_.get(), ld(),
-                 static_cast<const T *>(b.data), b.ld, T(0), c.data(), n_);
+                 b.layout == Layout::row_major ? Transpose::yes : Transpose::no, n_, k, n_, T(1),
+                 v_.get(), ld(), static_cast<const T *>(b.data), b.ld, T(0), c.data(), n_);
     return c;
 }
 
@@ -120,7 +123,8 @@ template <class T> void EighFactor<T>::expand(const std::vector<T> &d, const Mat
 // X = conj(V) diag(1/w) V^T B = conj(V conj(D)) with D = diag(1/w) V^T B, which takes
 // two O(n k) conjugations beside the O(n^2 k) products. B is read into C before X is
 // written, so x == b (in place) needs nothing special.
-template <class T> void EighFactor<T>::solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const {
+template <class T>
+void EighFactor<T>::solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const {
     const index_t k = x.cols;
     if (n_ == 0 || k == 0) return;
     blas::SerialRegion region(small_solve(n_, k));
@@ -144,8 +148,8 @@ template <class T> void EighFactor<T>::inverse(const MatrixRef &out) const {
         for (index_t i = 0; i < n_; ++i) scaled[static_cast<size_t>(i + j * n_)] = v_[i + j * n_] * scale[j];
     {
         blas::SerialRegion serial(n_ < blas::serial_factor_order);
-        lapack::gemm(Transpose::no, Transpose::conj, n_, n_, n_, T(1), scaled.data(), n_, v_.get(), ld(), T(0),
-                     o.data, o.ld);
+        lapack::gemm(Transpose::no, Transpose::conj, n_, n_, n_, T(1), scaled.data(), n_, v_.get(),
+                     ld(), T(0), o.data, o.ld);
     }
     symmetrize(o, Triangle::lower);
     if (out.layout == Layout::row_major) conjugate_in_place(o);
@@ -174,7 +178,8 @@ template <class T> LogDet EighFactor<T>::logdet() const {
 
 template <class T> index_t EighFactor<T>::rank() const {
     const double tol = threshold();
-    return std::count_if(w_.begin(), w_.end(), [tol](real_t<T> value) { return std::fabs(double(value)) > tol; });
+    return std::count_if(w_.begin(), w_.end(),
+                         [tol](real_t<T> value) { return std::fabs(double(value)) > tol; });
 }
 
 template <class T> Inertia EighFactor<T>::inertia() const {
@@ -228,7 +233,8 @@ void EighFactor<T>::solve_shifted(const double *shifts, index_t nshifts, const M
     std::vector<real_t<T>> scale(w_.size());
     std::vector<T> d(c.size());
     for (index_t l = 0; l < nshifts; ++l) {
-        for (size_t i = 0; i < w_.size(); ++i) scale[i] = static_cast<real_t<T>>(1.0 / (double(w_[i]) + shifts[l]));
+        for (size_t i = 0; i < w_.size(); ++i)
+            scale[i] = static_cast<real_t<T>>(1.0 / (double(w_[i]) + shifts[l]));
         scale_rows(scale, c.data(), d.data(), n_, k);
         MatrixRef xl = x;
         xl.data = static_cast<T *>(x.data) + l * x_stride;
@@ -277,7 +283,8 @@ template <class T> double EighFactor<T>::do_trace_solve(const MatrixRef &y) cons
         double trace = 0;
         for (index_t j = 0; j < n_; ++j) {
             double diagonal = 0;
-            for (index_t i = 0; i < n_; ++i) diagonal += double(c[static_cast<size_t>(j + i * n_)]) * double(v(i, j));
+            for (index_t i = 0; i < n_; ++i)
+                diagonal += double(c[static_cast<size_t>(j + i * n_)]) * double(v(i, j));
             trace += double(scale[static_cast<size_t>(j)]) * diagonal;
         }
         return trace;
@@ -292,7 +299,9 @@ template <class T> void EighFactor<T>::do_inverse_diagonal(void *diag) const {
         const ColMajorView<const T> v = vectors();
         std::vector<double> d(static_cast<size_t>(n_), 0.0);
         for (index_t j = 0; j < n_; ++j)
-            for (index_t i = 0; i < n_; ++i) d[static_cast<size_t>(i)] += double(scale[static_cast<size_t>(j)]) * double(v(i, j)) * double(v(i, j));
+            for (index_t i = 0; i < n_; ++i)
+                d[static_cast<size_t>(i)] +=
+                    double(scale[static_cast<size_t>(j)]) * double(v(i, j)) * double(v(i, j));
         products::write_values<T>(d, diag);
     }
 }

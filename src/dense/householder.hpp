@@ -79,8 +79,8 @@ template <class T> void apply_q(const Reflectors<T> &q, Transpose op, const Matr
     const bool flip = is_complex_v<T> && transposed != conjugated;
     if (flip) conjugate_in_place(s);
     lapack::ormqr(left ? lapack::Side::left : lapack::Side::right,
-                  transposed ? lapack::adjoint<T>() : Transpose::no, s.rows, s.cols, q.count, q.a, q.ld, q.tau,
-                  s.data, s.ld);
+                  transposed ? lapack::adjoint<T>() : Transpose::no, s.rows, s.cols, q.count, q.a,
+                  q.ld, q.tau, s.data, s.ld);
     if (flip) conjugate_in_place(s);
 }
 
@@ -95,10 +95,11 @@ void residual_norms(const Reflectors<T> &q, index_t first, const MatrixRef &b, r
     Scratch<T> w(q.rows, k);
     copy_matrix<T>(b, w.ref(q.rows));
     const ColMajorView<T> v = w.view(q.rows);
-    lapack::ormqr(lapack::Side::left, lapack::adjoint<T>(), v.rows, k, q.count, q.a, q.ld, q.tau, v.data,
-                  v.ld);
+    lapack::ormqr(lapack::Side::left, lapack::adjoint<T>(), v.rows, k, q.count, q.a, q.ld, q.tau,
+                  v.data, v.ld);
     for (index_t j = 0; j < k; ++j)
-        norms[j] = first < v.rows ? lapack::nrm2(v.rows - first, v.column(j) + first) : real_t<T>(0);
+        norms[j] =
+            first < v.rows ? lapack::nrm2(v.rows - first, v.column(j) + first) : real_t<T>(0);
 }
 
 }  // namespace fl::householder

@@ -145,8 +145,8 @@ template <class T> void QrFactor<T>::least_squares(const MatrixRef &b, const Mat
     const index_t k = x.cols;
     const hh::Scratch<T> w(m_, k);
     copy_matrix<T>(b, w.ref(m_));
-    lapack::ormqr(lapack::Side::left, lapack::adjoint<T>(), m_, k, n_, storage_.get(), ld(), tau_.data(),
-                  w.data(), w.ld());
+    lapack::ormqr(lapack::Side::left, lapack::adjoint<T>(), m_, k, n_, storage_.get(), ld(),
+                  tau_.data(), w.data(), w.ld());
     lapack::trsm_upper_left(Transpose::no, n_, k, storage_.get(), ld(), w.data(), w.ld());
     copy_matrix<T>(w.ref(n_), x);
 }
@@ -194,8 +194,8 @@ template <class T> void QrFactor<T>::inverse(const MatrixRef &out) const {
     blas::SerialRegion serial(small_solve(m_));
     if (out.layout == Layout::row_major) {
         thin_q_into(o);
-        lapack::trsm_right(Triangle::upper, lapack::adjoint<T>(), false, m_, n_, storage_.get(), ld(), o.data,
-                           o.ld);
+        lapack::trsm_right(Triangle::upper, lapack::adjoint<T>(), false, m_, n_, storage_.get(),
+                           ld(), o.data, o.ld);
         conjugate_in_place(o);
         return;
     }

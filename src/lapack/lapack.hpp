@@ -322,10 +322,14 @@ inline CBLAS_SIDE cblas_side(Side s) { return s == Side::left ? CblasLeft : Cbla
 
 // The adjoint of T's matrices as LAPACK names it: A^T ('T') for a real T, A^H ('C') for a
 // complex one (the real orthogonal routines accept only 'N' and 'T').
-template <class T> constexpr Transpose adjoint() { return is_complex_v<T> ? Transpose::conj : Transpose::yes; }
+template <class T>
+constexpr Transpose adjoint() {
+    return is_complex_v<T> ? Transpose::conj : Transpose::yes;
+}
 
 // A scalar argument as CBLAS takes it: by value for a real type, by address for a complex one.
-template <class T> auto cblas_scalar(const T &v) {
+template <class T>
+auto cblas_scalar(const T &v) {
     if constexpr (is_complex_v<T>)
         return static_cast<const void *>(&v);
     else
@@ -338,8 +342,8 @@ template <class T>
 void gemm(Transpose op_a, Transpose op_b, index_t m, index_t n, index_t k, T alpha, const T *a,
           index_t lda, const T *b, index_t ldb, T beta, T *c, index_t ldc) {
     Routines<T>::gemm(CblasColMajor, cblas_trans(op_a), cblas_trans(op_b), to_int(m), to_int(n),
-                      to_int(k), cblas_scalar(alpha), a, to_int(lda), b, to_int(ldb), cblas_scalar(beta), c,
-                      to_int(ldc));
+                      to_int(k), cblas_scalar(alpha), a, to_int(lda), b, to_int(ldb),
+                      cblas_scalar(beta), c, to_int(ldc));
 }
 
 // Triangle t of the n-by-n C <- alpha op(A) op(A)^T + beta C, op(A) n-by-k: A is n-by-k
@@ -365,8 +369,8 @@ void trsm(Side side, Triangle t, Transpose trans, bool unit_diagonal, index_t m,
           const T *a, index_t lda, T *b, index_t ldb) {
     const T one(1);
     Routines<T>::trsm(CblasColMajor, cblas_side(side), cblas_uplo(t), cblas_trans(trans),
-                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), cblas_scalar(one), a,
-                      to_int(lda), b, to_int(ldb));
+                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n),
+                      cblas_scalar(one), a, to_int(lda), b, to_int(ldb));
 }
 
 // B <- B op(A)^-1 for a triangular n-by-n A and an m-by-n B.

@@ -131,14 +131,14 @@ double trcon_upper(index_t n, const T *a, index_t lda) {
     if constexpr (is_complex_v<T>) {
         std::vector<T> work = workspace<T>(2 * n);
         std::vector<real_t<T>> rwork = workspace<real_t<T>>(n);
-        require_ok(Routines<T>::trcon(LAPACK_COL_MAJOR, '1', 'U', 'N', to_int(n), a, to_int(lda), &estimate,
-                                      work.data(), rwork.data()),
+        require_ok(Routines<T>::trcon(LAPACK_COL_MAJOR, '1', 'U', 'N', to_int(n), a, to_int(lda),
+                                      &estimate, work.data(), rwork.data()),
                    "trcon");
     } else {
         std::vector<T> work = workspace<T>(3 * n);
         std::vector<lapack_int> iwork(static_cast<size_t>(n));
-        require_ok(Routines<T>::trcon(LAPACK_COL_MAJOR, '1', 'U', 'N', to_int(n), a, to_int(lda), &estimate,
-                                      work.data(), iwork.data()),
+        require_ok(Routines<T>::trcon(LAPACK_COL_MAJOR, '1', 'U', 'N', to_int(n), a, to_int(lda),
+                                      &estimate, work.data(), iwork.data()),
                    "trcon");
     }
     return static_cast<double>(estimate);

@@ -74,25 +74,26 @@ lapack_int syevd(Triangle t, index_t n, T *a, index_t lda, real_t<T> *w) {
     lapack_int optimal_iwork = 0;
     lapack_int info;
     if constexpr (is_complex_v<T>)
-        info = Routines<T>::heevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w, &optimal, -1,
-                                  &optimal_rwork, -1, &optimal_iwork, -1);
+        info = Routines<T>::heevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                  &optimal, -1, &optimal_rwork, -1, &optimal_iwork, -1);
     else
-        info = Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w, &optimal, -1,
-                                  &optimal_iwork, -1);
+        info = Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                  &optimal, -1, &optimal_iwork, -1);
     if (info != 0) return info;
     // The documented minima: heevd's work is 2n + n^2 with an rwork of 1 + 5n + 2n^2,
     // syevd's work is 1 + 6n + 2n^2.
-    std::vector<T> work = queried_workspace(optimal, is_complex_v<T> ? 2 * n + n * n : 1 + 6 * n + 2 * n * n,
-                                            "syevd");
+    std::vector<T> work = queried_workspace(
+        optimal, is_complex_v<T> ? 2 * n + n * n : 1 + 6 * n + 2 * n * n, "syevd");
     std::vector<lapack_int> iwork(static_cast<size_t>(std::max<lapack_int>(optimal_iwork, 1)));
     const lapack_int liwork = to_int(static_cast<index_t>(iwork.size()));
     if constexpr (is_complex_v<T>) {
         std::vector<R> rwork = queried_workspace(optimal_rwork, 1 + 5 * n + 2 * n * n, "heevd");
-        return Routines<T>::heevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w, work.data(),
-                                  size_of(work), rwork.data(), size_of(rwork), iwork.data(), liwork);
+        return Routines<T>::heevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                  work.data(), size_of(work), rwork.data(), size_of(rwork),
+                                  iwork.data(), liwork);
     } else {
-        return Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w, work.data(),
-                                  size_of(work), iwork.data(), liwork);
+        return Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                  work.data(), size_of(work), iwork.data(), liwork);
     }
 }
 

@@ -1,6 +1,7 @@
 """complex64/complex128 matrices: lu and cholesky solves with A, A^T and A^H in C and F order,
 checked by LAPACK's scaled residual and against scipy.linalg; slogdet with a complex sign;
-inv; the kinds that refuse complex A; dtype rules for B."""
+inv; dtype rules for B; Hermitian eigh (real eigenvalues against scipy) and qr (least
+squares, minimum norm, Q, R, real residual norms against numpy)."""
 import numpy as np
 import pytest
 import scipy.linalg
@@ -138,3 +139,37 @@ def test_eigh_is_hermitian_with_real_eigenvalues(dtype, order, lower, n):
     ref_sign, ref_logabs = np.linalg.slogdet(h128)
     assert abs(sign - ref_sign) < 1e-6 and np.isclose(logabs, ref_logabs, rtol=1e-5)
     assert f.inertia == ((n + 1) // 2, n // 2, 0)
+
+
+@pytest.mark.parametrize("dtype", COMPLEX)
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("shape", [(1, 1), (8, 8), (30, 11)])
+def test_qr_least_squares_minimum_norm_and_parts(dtype, order, shape):
+    m, n = shape
+    a = np.asarray(_random(shape, dtype, 3) + 2 * m * np.eye(m, n), dtype=dtype, order=order)
+    f = fastlinalg.qr(a)
+    assert f.dtype == dtype
+    a128 = a.astype(np.complex128)
+    eps = np.finfo(dtype).eps
+    tol = 1e-4 if dtype == np.complex64 else 1e-11
+    b = _random((m, 2), dtype, 4)
+    x = f.solve(b)
+    ref = np.linalg.lstsq(a128, b.astype(np.complex128), rcond=None)[0]
+    np.testing.assert_allclose(x, ref, rtol=tol, atol=tol * np.abs(ref).max())
+    r = f.residual_norms(b)
+    assert r.dtype == np.finfo(dtype).dtype
+    np.testing.assert_allclose(r, np.linalg.norm(b - a128 @ x, axis=0), rtol=tol, atol=tol)
+    for trans in (1, 2):  # A^T X = B, A^H X = B: the minimum-norm X
+        c = _random((n, 2), dtype, 5)
+        y = f.solve(c, trans=trans)
+        assert _scaled_residual(TRANS[trans](a), y, c) < 30
+        np.testing.assert_allclose(y, np.linalg.pinv(TRANS[trans](a128)) @ c, rtol=tol,
+                                   atol=tol * np.abs(y).max())
+    q, rr = f.Q, f.R
+    assert q.dtype == dtype and rr.dtype == dtype
+    assert np.abs(q.astype(np.complex128) @ rr - a128).sum(axis=0).max() / (
+        np.abs(a128).sum(axis=0).max() * m * eps) < 30
+    assert np.abs(q.conj().T.astype(np.complex128) @ q - np.eye(n)).sum(axis=0).max() / (m * eps) < 30
+    np.testing.assert_allclose(f.inv(), np.linalg.pinv(a128), rtol=tol, atol=tol)
+    c = _random((m, 3), dtype, 6)
+    np.testing.assert_allclose(f.apply_q(f.apply_q(c), trans=2), c, rtol=tol, atol=tol)
