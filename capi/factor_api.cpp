@@ -264,14 +264,14 @@ FL_API fl_status fl_factor_get_part(const fl_factor *factor, fl_factor_part part
         const fl::Part p = to_part(part);
         // A real-valued part of a complex factor is written in the real dtype of its precision.
         const fl::Dtype written = fl::part_dtype(f.dtype(), p);
-        if (written == f.dtype())
-            factor_of(factor, dtype);
-        else if (to_dtype(dtype, "dtype") != written)
+        if (written == f.dtype()) factor_of(factor, dtype);
+        // (part_shape first names a part the kind lacks, whatever dtype it was asked in.)
+        const auto [r, c] = f.part_shape(p);
+        if (to_dtype(dtype, "dtype") != written)
             throw fl::Error(fl::ErrorCode::dtype_mismatch,
                             std::string("dtype = ") + dtype_name(to_dtype(dtype, "dtype")) +
                                 " but this part of a " + dtype_name(f.dtype()) +
                                 " factor is real, written as " + dtype_name(written));
-        const auto [r, c] = f.part_shape(p);
         f.get_part(p, matrix_arg({"out", "ld", "rows of the part", "cols of the part"}, written,
                                  layout, r, c, out, ld));
     });
