@@ -1,7 +1,10 @@
 // Complex factor + solve per iteration (issue 15's goal: within 5% of raw LAPACKE):
 // raw zgetrf/zgetrs and zpotrf/zpotrs (copy A, factor, copy B, solve) against
 // fl_factor_create + fl_factor_solve + fl_factor_destroy with FL_COMPLEX128, the same
-// protocol as bench_factor_solve.cpp. Cases "lu_c128/..." and "chol_c128/...".
+// protocol as bench_factor_solve.cpp. Cases "lu_c128/..." and "chol_c128/...". And the
+// Hermitian eigendecomposition alone, as bench_sym.cpp's eigh_f64: raw copies A and calls
+// zheevd('V', 'L') with workspaces queried once outside the loop; fl is fl_factor_create
+// (FL_FACTOR_EIGH) + fl_factor_destroy. Cases "eigh_c128/.../nrhs:0".
 #include <complex>
 #include <cstring>
 #include <map>
@@ -118,6 +121,49 @@ void fl_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool r
                                               benchmark::Counter::OneK::kIs1000);
 }
 
+void raw_eigh_complex(benchmark::State &st, int64_t n) {
+    const std::vector<Z> &a = complex_matrix(Kind::Cholesky, n);  // Hermitian
+    const lapack_int ni = static_cast<lapack_int>(n);
+    std::vector<Z> f(a.size()), work_query(1);
+    std::vector<double> w(static_cast<size_t>(n)), rwork_query(1);
+    lapack_int iwork_query = 0;
+    if (LAPACKE_zheevd_work(LAPACK_COL_MAJOR, 'V', 'L', ni, f.data(), ni, w.data(),
+                            work_query.data(), -1, rwork_query.data(), -1, &iwork_query, -1) != 0) {
+        st.SkipWithError("workspace query failed");
+        return;
+    }
+    std::vector<Z> work(static_cast<size_t>(work_query[0].real()) + 1);
+    std::vector<double> rwork(static_cast<size_t>(rwork_query[0]) + 1);
+    std::vector<lapack_int> iwork(static_cast<size_t>(iwork_query) + 1);
+    for (auto _ : st) {
+        std::memcpy(f.data(), a.data(), a.size() * sizeof(Z));
+        if (LAPACKE_zheevd_work(LAPACK_COL_MAJOR, 'V', 'L', ni, f.data(), ni, w.data(), work.data(),
+                                static_cast<lapack_int>(work.size()), rwork.data(),
+                                static_cast<lapack_int>(rwork.size()), iwork.data(),
+                                static_cast<lapack_int>(iwork.size())) != 0) {
+            st.SkipWithError("LAPACK reported an error");
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+}
+
+void fl_eigh_complex(benchmark::State &st, int64_t n, bool row_major) {
+    const std::vector<Z> &a = complex_matrix(Kind::Cholesky, n);
+    for (auto _ : st) {
+        fl_factor *f = nullptr;
+        const fl_status s =
+            fl_factor_create(&f, FL_FACTOR_EIGH, FL_COMPLEX128,
+                             row_major ? FL_ROW_MAJOR : FL_COL_MAJOR, n, n, a.data(), n, nullptr);
+        fl_factor_destroy(f);
+        if (s != FL_OK) {
+            st.SkipWithError(fl_last_error());
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+}
+
 }  // namespace
 
 void register_complex_benchmarks() {
@@ -135,6 +181,16 @@ void register_complex_benchmarks() {
             add("fl_col", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, false); });
             add("fl_row", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, true); });
         }
+    const int64_t n = 1000;
+    auto add = [&](const std::string &variant, auto fn) {
+        benchmark::RegisterBenchmark(case_name("eigh_c128", variant, n, 0).c_str(), fn)
+            ->UseRealTime()
+            ->Unit(benchmark::kMillisecond)
+            ->ComputeStatistics("min", min_of);
+    };
+    add("raw", [=](benchmark::State &st) { raw_eigh_complex(st, n); });
+    add("fl_col", [=](benchmark::State &st) { fl_eigh_complex(st, n, false); });
+    add("fl_row", [=](benchmark::State &st) { fl_eigh_complex(st, n, true); });
 }
 
 }  // namespace flbench

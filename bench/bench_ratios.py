@@ -14,7 +14,7 @@ case's variants (how noisy the repetitions were); "fl_col/raw of mins" the same 
 taken from the fastest repetitions instead of the medians.
 
 The least-squares and symmetric ops (qr_ls_f64, cod_ls_f64, svd_ls_f64, ldlt_f64,
-eigh_f64, geneig_f64) get one table each with every variant's median, fl_col over each raw
+eigh_f64, geneig_f64, eigh_c128) get one table each with every variant's median, fl_col over each raw
 reference (raw, and raw_gesdd / raw_sytrs2 where they ran), the same from the fastest
 repetitions, fl_row/raw where fl_row ran, and cv; their names may carry more parameters ("m:2000/n:200/rank:150/nrhs:500").
 
@@ -28,7 +28,7 @@ from collections import OrderedDict
 
 TO_US = {"ns": 1e-3, "us": 1.0, "ms": 1e3, "s": 1e6}
 OP_ORDER = ["lu_f64", "chol_f64", "lu_f32", "solve_lu_f64", "solve_chol_f64"]
-NEW_OPS = ["qr_ls_f64", "cod_ls_f64", "svd_ls_f64", "ldlt_f64", "eigh_f64", "geneig_f64"]
+NEW_OPS = ["qr_ls_f64", "cod_ls_f64", "svd_ls_f64", "ldlt_f64", "eigh_f64", "geneig_f64", "eigh_c128"]
 VARIANTS = ["raw", "raw_1t", "fl_col", "fl_row", "fl_nocheck"]
 
 

@@ -260,10 +260,19 @@ FL_API fl_status fl_factor_part_shape(const fl_factor *factor, fl_factor_part pa
 FL_API fl_status fl_factor_get_part(const fl_factor *factor, fl_factor_part part, fl_dtype dtype,
                                     fl_layout layout, void *out, int64_t ld) {
     return guarded(__func__, [&] {
-        const fl::Factor &f = factor_of(factor, dtype);
+        const fl::Factor &f = factor_of(factor);
         const fl::Part p = to_part(part);
+        // A real-valued part of a complex factor is written in the real dtype of its precision.
+        const fl::Dtype written = fl::part_dtype(f.dtype(), p);
+        if (written == f.dtype()) factor_of(factor, dtype);
+        // (part_shape first names a part the kind lacks, whatever dtype it was asked in.)
         const auto [r, c] = f.part_shape(p);
-        f.get_part(p, matrix_arg({"out", "ld", "rows of the part", "cols of the part"}, f.dtype(),
+        if (to_dtype(dtype, "dtype") != written)
+            throw fl::Error(fl::ErrorCode::dtype_mismatch,
+                            std::string("dtype = ") + dtype_name(to_dtype(dtype, "dtype")) +
+                                " but this part of a " + dtype_name(f.dtype()) +
+                                " factor is real, written as " + dtype_name(written));
+        f.get_part(p, matrix_arg({"out", "ld", "rows of the part", "cols of the part"}, written,
                                  layout, r, c, out, ld));
     });
 }
@@ -289,7 +298,10 @@ FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtyp
         require_non_negative(nrhs, "nrhs");
         const fl::MatrixRef bm =
             matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout, f.rows(), nrhs, b, ldb);
-        const fl::MatrixRef nm = vector_arg("norms", "nrhs", f, nrhs, norms);
+        // Norms are real: a complex factor's are written in the real dtype of its precision.
+        const fl::MatrixRef nm =
+            matrix_arg({"norms", "its length", "nrhs", "1"}, fl::real_dtype(f.dtype()),
+                       FL_COL_MAJOR, nrhs, 1, norms, std::max<int64_t>(nrhs, 1));
         require_disjoint(bm, "b", nm, "norms", f.dtype());
         require_finite_operand(factor, bm, "b");
         f.residual_norms(bm, norms);

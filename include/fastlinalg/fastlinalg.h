@@ -261,7 +261,7 @@ typedef enum fl_factor_kind FL_ENUM_TYPE {
     FL_FACTOR_QR = 4,       /**< A = Q R, Householder (LAPACK geqrf); rows >= cols, full rank */
     FL_FACTOR_COD = 5,      /**< A P = Q [T 0; 0 0] Z (geqp3 + tzrzf): any shape and rank */
     FL_FACTOR_SVD = 6,      /**< A = U diag(s) V^T, thin, divide and conquer (gesdd), any shape */
-    FL_FACTOR_EIGH = 7,     /**< A = V diag(w) V^T, A symmetric (LAPACK syevd) */
+    FL_FACTOR_EIGH = 7,     /**< A = V diag(w) V^T, A symmetric (syevd); V^H, Hermitian (heevd) */
     /** Only as a request to fl_factor_create: picks one of the above as Julia's factorize
      * does, and fl_factor_get_kind reports which. Exactly symmetric with a positive
      * diagonal: Cholesky, falling back to LDL^T; other symmetric: LDL^T; other square: LU;
@@ -445,7 +445,7 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_SINGULAR_VALUES = 1, /**< SVD: min(m,n)-by-1, descending */
     FL_PART_U = 2,               /**< SVD: m-by-min(m,n), the left singular vectors */
     FL_PART_VT = 3,              /**< SVD: min(m,n)-by-n, the right singular vectors as rows */
-    FL_PART_EIGENVALUES = 4,     /**< EIGH: n-by-1, ascending */
+    FL_PART_EIGENVALUES = 4,     /**< EIGH: n-by-1, ascending; real for a complex factor */
     FL_PART_EIGENVECTORS = 5,    /**< EIGH: n-by-n, column j for eigenvalue j, orthonormal */
     FL_PART_Q = 6,               /**< QR: m-by-n, the thin Q with orthonormal columns */
     FL_PART_R = 7                /**< QR: n-by-n, upper triangular (zeros below) */
@@ -466,8 +466,10 @@ FL_API fl_status fl_factor_part_shape(const fl_factor *factor, fl_factor_part pa
  *
  * @param factor the factor (not NULL)
  * @param part which part
- * @param dtype the element type of the arrays passed: must be the factor's (else
- *     FL_ERR_DTYPE_MISMATCH)
+ * @param dtype the element type of out: the factor's, except for the real-valued parts
+ *     (FL_PART_EIGENVALUES, FL_PART_SINGULAR_VALUES) of a complex factor, which are
+ *     written as the real type of its precision, FL_FLOAT32 for FL_COMPLEX64 and
+ *     FL_FLOAT64 for FL_COMPLEX128, as LAPACK returns them (else FL_ERR_DTYPE_MISMATCH)
  * @param layout the layout of out
  * @param out receives the part
  * @param ld out's leading dimension
@@ -494,7 +496,8 @@ FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, 
 
 /** QR, COD, SVD: the 2-norms of the least-squares residuals ||b_j - A x_j|| of the
  * nrhs columns of B (m-by-nrhs), without computing X. norms receives nrhs values of the
- * factor's dtype, and may not overlap B.
+ * factor's dtype (for a complex factor, of the real type of its precision: float for
+ * FL_COMPLEX64, double for FL_COMPLEX128), and may not overlap B.
  *
  * @param factor the factor (not NULL)
  * @param dtype the element type of the arrays passed: must be the factor's (else
@@ -1384,8 +1387,13 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
  * complex64/complex128, Rust's num_complex::Complex, Go's complex128 and Julia's ComplexF64.
  * Leading dimensions and sizes count complex elements.
  *
- * The factor kinds that take them are FL_FACTOR_LU (getrf) and FL_FACTOR_CHOLESKY (potrf,
- * A = L L^H for a Hermitian positive definite A read from the FL_OPT_TRIANGLE triangle).
+ * The factor kinds that take them are FL_FACTOR_LU (getrf), FL_FACTOR_CHOLESKY (potrf,
+ * A = L L^H for a Hermitian positive definite A read from the FL_OPT_TRIANGLE triangle),
+ * FL_FACTOR_EIGH (heevd, A = V diag(w) V^H for a Hermitian A read from that triangle, with
+ * real eigenvalues that fl_factor_get_part writes as FL_FLOAT32/FL_FLOAT64, and
+ * fl_factor_solve_shifted for real shifts) and FL_FACTOR_QR (geqrf, A = Q R with a unitary
+ * Q: least squares with A, minimum-norm solves with A^H and A^T, parts Q and R,
+ * fl_factor_apply_q with Q, Q^T and Q^H, real residual norms).
  * fl_factor_solve takes FL_NO_TRANS, FL_TRANS (A^T, not conjugated) and FL_CONJ_TRANS (A^H);
  * fl_factor_inverse writes A^-1 in the factor's dtype; fl_factor_rcond's answer is real for
  * every dtype; fl_factor_logdet refuses a complex factor (the sign of its determinant is a

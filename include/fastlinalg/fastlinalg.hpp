@@ -15,7 +15,9 @@
 //     without owning it: row_major(p, rows, cols[, ld]) and col_major(...) make them.
 //     matrix<T> owns its elements (std::vector) and is what the convenience calls return.
 //     T is float or double, or std::complex<float> / std::complex<double> for the kinds
-//     that take complex matrices (LU, Cholesky; see "Complex matrices" in fastlinalg.h).
+//     that take complex matrices (LU, Cholesky, EIGH; see "Complex matrices" in
+//     fastlinalg.h). A complex factor's real-valued parts are read with the real type:
+//     part<double>(FL_PART_EIGENVALUES) of a std::complex<double> EIGH factor.
 //
 //   auto lu = fastlinalg::factor(FL_FACTOR_LU, fastlinalg::row_major(a.data(), n, n));
 //   fastlinalg::matrix<double> x = lu.solve(fastlinalg::row_major(b.data(), n, k));
@@ -29,6 +31,7 @@
 #include <fastlinalg/fastlinalg.h>
 
 #include <algorithm>
+#include <cmath>
 #include <complex>
 #include <cstddef>
 #include <cstdint>
@@ -512,14 +515,16 @@ public:
         check(fl_factor_apply_q(handle_.get(), trans, dtype_v<T>, c.cols, c.layout, c.data, c.ld));
     }
 
-    // ||b_j - A x_j|| for the least-squares solutions of the columns of B (QR, COD, SVD).
+    // ||b_j - A x_j|| for the least-squares solutions of the columns of B (QR, COD, SVD);
+    // real (float or double) for a complex B.
     template <class B>
-    std::vector<detail::elem_t<B>> residual_norms(const B &b) const {
+    std::vector<decltype(std::abs(detail::elem_t<B>()))> residual_norms(const B &b) const {
         const auto bv = detail::as_view(b);
         using T = detail::elem_t<B>;
         detail::expect_size("fl_factor_residual_norms", "b.rows", bv.rows,
                             op_rows("fl_factor_residual_norms", FL_NO_TRANS));
-        std::vector<T> norms(static_cast<std::size_t>(std::max<std::int64_t>(bv.cols, 0)));
+        std::vector<decltype(std::abs(T()))> norms(
+            static_cast<std::size_t>(std::max<std::int64_t>(bv.cols, 0)));
         check(fl_factor_residual_norms(handle_.get(), dtype_v<T>, bv.cols, bv.layout, bv.data,
                                        bv.ld, norms.data()));
         return norms;

@@ -47,6 +47,12 @@ auto typed(Dtype dtype, Body &&body) {
     unknown_dtype("fl::typed", dtype);
 }
 
+// The real type of dtype's precision: float32 for complex64, float64 for complex128, a
+// real dtype itself. (Eigenvalues, singular values and norms of complex matrices are real.)
+inline Dtype real_dtype(Dtype dtype) {
+    return typed(dtype, [](auto t) { return dtype_of<real_t<decltype(t)>>(); });
+}
+
 // typed() for real-only code: body is instantiated for the real element types only.
 template <class Body>
 auto typed_real(Dtype dtype, Body &&body) {

@@ -1,5 +1,6 @@
 // The symmetric eigendecomposition A = V diag(w) V^T (LAPACK syevd, divide and conquer) of
-// a symmetric A read from one triangle in either layout. It answers everything through
+// a symmetric A read from one triangle in either layout; for a complex A, the Hermitian
+// A = V diag(w) V^H (heevd), with real eigenvalues w and a unitary V. It answers everything through
 // w and V: the pseudo-inverse for solves and inverses (eigenvalues within the rank
 // tolerance count as zero), the exact 2-norm condition number, rank and inertia, and
 // shifted solves (A + lambda I)^-1 B for many lambda at the price of two GEMMs each.
@@ -60,16 +61,16 @@ private:
     // Eigenvalues at or below this in magnitude count as zero (FL_OPT_RTOL, FL_OPT_ATOL).
     double threshold() const;
     // scale[i] = 1 / w[i] where |w[i]| is above the threshold, else 0: the pseudo-inverse.
-    std::vector<T> pseudo_inverse_scale() const;
-    // C <- V^T B, C column-major n-by-b.cols (allocated here).
-    std::vector<T> project(const MatrixRef &b) const;
+    std::vector<real_t<T>> pseudo_inverse_scale() const;
+    // C <- V^H B (V^T B with `plain`), C column-major n-by-b.cols (allocated here).
+    std::vector<T> project(const MatrixRef &b, bool plain = false) const;
     // X <- V D, X in its own layout; D is n-by-x.cols column-major.
     void expand(const std::vector<T> &d, const MatrixRef &x) const;
 
     const index_t n_;
     const FactorOptions options_;  // the rank tolerance is applied at every query
-    std::vector<T> w_;             // eigenvalues, ascending
-    std::unique_ptr<T[]> v_;       // eigenvectors, column-major n-by-n, column j for w_[j]
+    std::vector<real_t<T>> w_;     // eigenvalues, ascending
+    std::unique_ptr<T[]> v_;       // eigenvectors of A, column-major n-by-n, column j for w_[j]
 };
 
 }  // namespace fl

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/typed.hpp"
 #include "dense/factor_kind_table.hpp"
 
 namespace fl {
@@ -104,6 +105,11 @@ std::unique_ptr<Factor> Factor::rank_update_sparse(int, const SparseMatrix &) co
 
 void Factor::save(StateWriter &) const {
     unsupported("serialized form (only the dense kinds can be saved)");
+}
+
+Dtype part_dtype(Dtype factor_dtype, Part part) {
+    if (part != Part::singular_values && part != Part::eigenvalues) return factor_dtype;
+    return real_dtype(factor_dtype);
 }
 
 double rcond_in_range(double estimate) {

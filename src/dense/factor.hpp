@@ -106,6 +106,11 @@ struct Inertia {
 
 enum class Part { singular_values, u, vt, eigenvalues, eigenvectors, q, r };
 
+// The element type a part is written in: the factor's own, except that the real-valued
+// parts (singular values, eigenvalues) of a complex factor are written in the real type of
+// its precision (float64 for complex128), as LAPACK returns them.
+Dtype part_dtype(Dtype factor_dtype, Part part);
+
 // The queries a kind may answer beyond solve and inverse, which every kind answers: one
 // bit each in the kind's row of factor_kind_table.cpp, a part of a factor its own query.
 enum class Query : std::uint32_t {

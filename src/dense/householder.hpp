@@ -68,30 +68,38 @@ template <class T> struct Reflectors {
 // c <- op(Q) c for the full rows-by-rows Q, c in the caller's layout. A column-major c is
 // worked on in place from the left. A row-major c is, in memory, the column-major c^T, and
 // (op(Q) c)^T = c^T op(Q)^T: the same reflectors applied from the right, also in place.
+// LAPACK applies only Q and its adjoint; a complex Q^T = conj(Q^H) or conj(Q) is applied
+// to conj(c) and the result conjugated back (c M = conj(conj(c) conj(M))).
 template <class T> void apply_q(const Reflectors<T> &q, Transpose op, const MatrixRef &c) {
     const ColMajorView<T> s = stored_view<T>(c);
-    if (c.layout == Layout::col_major)
-        lapack::ormqr(lapack::Side::left, op, s.rows, s.cols, q.count, q.a, q.ld, q.tau, s.data,
-                      s.ld);
-    else
-        lapack::ormqr(lapack::Side::right, toggled(op), s.rows, s.cols, q.count, q.a, q.ld, q.tau,
-                      s.data, s.ld);
+    const bool left = c.layout == Layout::col_major;
+    // The matrix applied to the stored c: op(Q) from the left, op(Q)^T from the right.
+    const bool transposed = left ? op != Transpose::no : op == Transpose::no;
+    const bool conjugated = op == Transpose::conj;
+    const bool flip = is_complex_v<T> && transposed != conjugated;
+    if (flip) conjugate_in_place(s);
+    lapack::ormqr(left ? lapack::Side::left : lapack::Side::right,
+                  transposed ? lapack::adjoint<T>() : Transpose::no, s.rows, s.cols, q.count, q.a,
+                  q.ld, q.tau, s.data, s.ld);
+    if (flip) conjugate_in_place(s);
 }
 
-// norms[j] <- ||(Q^T b_j)[first:rows]||_2: the residual of a least-squares solve that
+// norms[j] <- ||(Q^H b_j)[first:rows]||_2: the residual of a least-squares solve that
 // matches the leading `first` rows of Q^T b exactly. Only the first `first` reflectors can
 // move anything into or out of those leading rows; the rest act on the trailing rows alone
 // and leave their norm unchanged, so q.count may be just `first`.
-template <class T> void residual_norms(const Reflectors<T> &q, index_t first, const MatrixRef &b, T *norms) {
+template <class T>
+void residual_norms(const Reflectors<T> &q, index_t first, const MatrixRef &b, real_t<T> *norms) {
     const index_t k = b.cols;
     if (k == 0) return;
     Scratch<T> w(q.rows, k);
     copy_matrix<T>(b, w.ref(q.rows));
     const ColMajorView<T> v = w.view(q.rows);
-    lapack::ormqr(lapack::Side::left, Transpose::yes, v.rows, k, q.count, q.a, q.ld, q.tau, v.data,
-                  v.ld);
+    lapack::ormqr(lapack::Side::left, lapack::adjoint<T>(), v.rows, k, q.count, q.a, q.ld, q.tau,
+                  v.data, v.ld);
     for (index_t j = 0; j < k; ++j)
-        norms[j] = first < v.rows ? lapack::nrm2(v.rows - first, v.column(j) + first) : T(0);
+        norms[j] =
+            first < v.rows ? lapack::nrm2(v.rows - first, v.column(j) + first) : real_t<T>(0);
 }
 
 }  // namespace fl::householder

@@ -78,6 +78,9 @@ QrFactor<T>::QrFactor(const MatrixRef &a, const FactorOptions &options)
 // up to about 570 b's and a row-major one forms Q_1 from about 370; one b at a time forms
 // it at the 12th solve.
 template <class T> bool QrFactor<T>::thin_q_for(index_t k, bool row_major) const {
+    // A complex factor keeps the reflectors: the GEMMs below read Q_1^T through a layout
+    // flag, where a complex Q_1 needs Q_1^H.
+    if constexpr (is_complex_v<T>) return false;
     if (q_ready_.load(std::memory_order_acquire)) return true;
     const double m = double(m_), n = double(n_);
     if (m_ == 0 || n_ == 0 || m < thin_q_min_aspect * n) return false;
@@ -114,8 +117,8 @@ template <class T> void QrFactor<T>::solve(Transpose trans, const MatrixRef &b, 
         minimum_norm_thin_q(b, x);
     else if (trans == Transpose::no)
         least_squares(b, x);
-    else
-        minimum_norm(b, x);
+    else  // A^T X = B of a complex A is A^H conj(X) = conj(B)
+        minimum_norm(b, x, is_complex_v<T> && trans == Transpose::yes);
 }
 
 // X = R^-1 (Q_1^T B): one GEMM reading B and writing X in their own layouts, then a
@@ -142,15 +145,17 @@ template <class T> void QrFactor<T>::least_squares(const MatrixRef &b, const Mat
     const index_t k = x.cols;
     const hh::Scratch<T> w(m_, k);
     copy_matrix<T>(b, w.ref(m_));
-    lapack::ormqr(lapack::Side::left, Transpose::yes, m_, k, n_, storage_.get(), ld(), tau_.data(),
-                  w.data(), w.ld());
+    lapack::ormqr(lapack::Side::left, lapack::adjoint<T>(), m_, k, n_, storage_.get(), ld(),
+                  tau_.data(), w.data(), w.ld());
     lapack::trsm_upper_left(Transpose::no, n_, k, storage_.get(), ld(), w.data(), w.ld());
     copy_matrix<T>(w.ref(n_), x);
 }
 
-// A^T = R^T Q_1^T, so the solution of least norm (the one in the range of A) is
-// X = Q_1 R^-T B = Q [R^-T B; 0]. A column-major X (m-by-k) is the workspace itself.
-template <class T> void QrFactor<T>::minimum_norm(const MatrixRef &b, const MatrixRef &x) const {
+// A^H = R^H Q_1^H, so the solution of least norm (the one in the range of A) is
+// X = Q_1 R^-H B = Q [R^-H B; 0] (A^T, R^T for a real A). A column-major X (m-by-k) is the
+// workspace itself. With `conjugated`, B and X are conjugated on their way in and out.
+template <class T>
+void QrFactor<T>::minimum_norm(const MatrixRef &b, const MatrixRef &x, bool conjugated) const {
     const index_t k = x.cols;
     std::unique_ptr<hh::Scratch<T>> scratch;
     ColMajorView<T> w = stored_view<T>(x);
@@ -161,9 +166,11 @@ template <class T> void QrFactor<T>::minimum_norm(const MatrixRef &b, const Matr
     // x == b (in place, possible when m = n) already holds B in the right place.
     if (w.data != b.data) copy_matrix<T>(b, MatrixRef{Layout::col_major, n_, k, w.ld, w.data});
     hh::zero_rows(w, n_, m_);
-    lapack::trsm_upper_left(Transpose::yes, n_, k, storage_.get(), ld(), w.data, w.ld);
+    if (conjugated) conjugate_in_place(w);
+    lapack::trsm_upper_left(lapack::adjoint<T>(), n_, k, storage_.get(), ld(), w.data, w.ld);
     lapack::ormqr(lapack::Side::left, Transpose::no, m_, k, n_, storage_.get(), ld(), tau_.data(),
                   w.data, w.ld);
+    if (conjugated) conjugate_in_place(w);
     if (scratch) copy_matrix<T>(scratch->ref(m_), x);
 }
 
@@ -176,23 +183,27 @@ template <class T> void QrFactor<T>::thin_q_into(const ColMajorView<T> &out) con
     lapack::orgqr(m_, n_, n_, out.data, out.ld, tau_.data());
 }
 
-// A^+ = R^-1 Q_1^T (n-by-m). A row-major out is, in memory, (A^+)^T = Q_1 R^-T (m-by-n):
-// Q_1 is built right there and solved from the right. A column-major out gets Q_1^T
-// transposed in from a scratch and is solved from the left. Either costs about 3 m n^2
-// flops, less than applying Q^T to an m-by-m identity.
+// A^+ = R^-1 Q_1^H (n-by-m; Q_1^T for a real A). A row-major out is, in memory,
+// (A^+)^T = conj(Q_1 R^-H) (m-by-n): Q_1 is built right there, solved from the right and
+// conjugated. A column-major out gets Q_1^H transposed (and conjugated) in from a scratch
+// and is solved from the left. Either costs about 3 m n^2 flops, less than applying Q^H to
+// an m-by-m identity.
 template <class T> void QrFactor<T>::inverse(const MatrixRef &out) const {
     if (m_ == 0 || n_ == 0) return;
     const ColMajorView<T> o = stored_view<T>(out);
     blas::SerialRegion serial(small_solve(m_));
     if (out.layout == Layout::row_major) {
         thin_q_into(o);
-        lapack::trsm_right(Triangle::upper, Transpose::yes, false, m_, n_, storage_.get(), ld(), o.data, o.ld);
+        lapack::trsm_right(Triangle::upper, lapack::adjoint<T>(), false, m_, n_, storage_.get(),
+                           ld(), o.data, o.ld);
+        conjugate_in_place(o);
         return;
     }
     const hh::Scratch<T> q(m_, n_);
     thin_q_into(q.view(m_));
     const ColMajorView<T> qv = q.view(m_);
     transpose_into(ColMajorView<const T>{qv.data, qv.rows, qv.cols, qv.ld}, o);
+    conjugate_in_place(o);
     lapack::trsm_upper_left(Transpose::no, n_, m_, storage_.get(), ld(), o.data, o.ld);
 }
 
@@ -238,7 +249,7 @@ template <class T> void QrFactor<T>::apply_q(Transpose trans, const MatrixRef &c
 // Its error is O(eps ||b||), as that of the reflector-based ||(Q^T b)[n:m]||, at half
 // the flops of ormqr for many b's and without its per-call overhead for few.
 template <class T> void QrFactor<T>::residual_norms(const MatrixRef &b, void *norms) const {
-    T *out = static_cast<T *>(norms);
+    real_t<T> *out = static_cast<real_t<T> *>(norms);  // real for a complex A too
     const index_t k = b.cols;
     const bool use_q = k > 0 && thin_q_for(k, b.layout == Layout::row_major);
     blas::SerialRegion serial(small_solve(k));
@@ -256,9 +267,11 @@ template <class T> void QrFactor<T>::residual_norms(const MatrixRef &b, void *no
 
 template class QrFactor<float>;
 template class QrFactor<double>;
+template class QrFactor<std::complex<float>>;
+template class QrFactor<std::complex<double>>;
 
 std::unique_ptr<Factor> make_qr(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
-    return make_typed<QrFactor>(dtype, a, options);
+    return make_typed<QrFactor, ComplexReady::yes>(dtype, a, options);
 }
 
 }  // namespace fl

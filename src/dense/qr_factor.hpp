@@ -1,5 +1,6 @@
 // Householder QR, A = Q R (LAPACK geqrf), of an m-by-n A with m >= n (the C layer checks
-// the shape) and full column rank.
+// the shape) and full column rank. For a complex A, Q is unitary and every Q^T, R^T below
+// is Q^H, R^H (unmqr, ungqr); solves with A^T go through A^H on conjugated B and X.
 //
 // Storage: one column-major m-by-n copy of A (a row-major A is transposed into it: QR has
 // no use for the transpose A^T, which is n-by-m), which geqrf overwrites with R above the
@@ -68,7 +69,7 @@ public:
 
 private:
     void least_squares(const MatrixRef &b, const MatrixRef &x) const;
-    void minimum_norm(const MatrixRef &b, const MatrixRef &x) const;
+    void minimum_norm(const MatrixRef &b, const MatrixRef &x, bool conjugated = false) const;
     // The same two with the kept thin Q_1 (q_ != nullptr).
     void least_squares_thin_q(const MatrixRef &b, const MatrixRef &x) const;
     void minimum_norm_thin_q(const MatrixRef &b, const MatrixRef &x) const;

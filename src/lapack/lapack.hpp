@@ -118,7 +118,8 @@ template <> struct Routines<double> {
     static constexpr auto swap = cblas_dswap;
 };
 
-// The complex tables: the routines of the kinds that take complex matrices (LU, Cholesky).
+// The complex tables: the routines of the kinds that take complex matrices (LU, Cholesky,
+// EIGH, QR). The unitary routines (unmqr, ungqr) sit under the orthogonal ones' names.
 template <>
 struct Routines<std::complex<float>> {
     static constexpr auto getrf = LAPACKE_cgetrf_work;
@@ -129,6 +130,13 @@ struct Routines<std::complex<float>> {
     static constexpr auto potrs = LAPACKE_cpotrs_work;
     static constexpr auto potri = LAPACKE_cpotri_work;
     static constexpr auto pocon = LAPACKE_cpocon_work;
+    static constexpr auto heevd = LAPACKE_cheevd_work;
+    static constexpr auto geqrf = LAPACKE_cgeqrf_work;
+    static constexpr auto ormqr = LAPACKE_cunmqr_work;
+    static constexpr auto orgqr = LAPACKE_cungqr_work;
+    static constexpr auto trcon = LAPACKE_ctrcon_work;
+    static constexpr auto nrm2 = cblas_scnrm2;
+    static constexpr auto gemm = cblas_cgemm;
     static constexpr auto trsm = cblas_ctrsm;
     static constexpr auto swap = cblas_cswap;
 };
@@ -143,6 +151,13 @@ struct Routines<std::complex<double>> {
     static constexpr auto potrs = LAPACKE_zpotrs_work;
     static constexpr auto potri = LAPACKE_zpotri_work;
     static constexpr auto pocon = LAPACKE_zpocon_work;
+    static constexpr auto heevd = LAPACKE_zheevd_work;
+    static constexpr auto geqrf = LAPACKE_zgeqrf_work;
+    static constexpr auto ormqr = LAPACKE_zunmqr_work;
+    static constexpr auto orgqr = LAPACKE_zungqr_work;
+    static constexpr auto trcon = LAPACKE_ztrcon_work;
+    static constexpr auto nrm2 = cblas_dznrm2;
+    static constexpr auto gemm = cblas_zgemm;
     static constexpr auto trsm = cblas_ztrsm;
     static constexpr auto swap = cblas_zswap;
 };
@@ -307,13 +322,30 @@ inline CBLAS_TRANSPOSE cblas_trans(Transpose t) {
 }
 inline CBLAS_SIDE cblas_side(Side s) { return s == Side::left ? CblasLeft : CblasRight; }
 
+// The adjoint of T's matrices as LAPACK names it: A^T ('T') for a real T, A^H ('C') for a
+// complex one (the real orthogonal routines accept only 'N' and 'T').
+template <class T>
+constexpr Transpose adjoint() {
+    return is_complex_v<T> ? Transpose::conj : Transpose::yes;
+}
+
+// A scalar argument as CBLAS takes it: by value for a real type, by address for a complex one.
+template <class T>
+auto cblas_scalar(const T &v) {
+    if constexpr (is_complex_v<T>)
+        return static_cast<const void *>(&v);
+    else
+        return v;
+}
+
 // C (m-by-n) <- alpha op_a(A) op_b(B) + beta C on column-major arrays, inner dimension k.
 // (layout_gemm.hpp has the form on caller matrices in any layouts.)
 template <class T>
 void gemm(Transpose op_a, Transpose op_b, index_t m, index_t n, index_t k, T alpha, const T *a,
           index_t lda, const T *b, index_t ldb, T beta, T *c, index_t ldc) {
     Routines<T>::gemm(CblasColMajor, cblas_trans(op_a), cblas_trans(op_b), to_int(m), to_int(n),
-                      to_int(k), alpha, a, to_int(lda), b, to_int(ldb), beta, c, to_int(ldc));
+                      to_int(k), cblas_scalar(alpha), a, to_int(lda), b, to_int(ldb),
+                      cblas_scalar(beta), c, to_int(ldc));
 }
 
 // Triangle t of the n-by-n C <- alpha op(A) op(A)^T + beta C, op(A) n-by-k: A is n-by-k
@@ -337,17 +369,10 @@ void trmm(Side side, Triangle t, index_t m, index_t n, const T *a, index_t lda, 
 template <class T>
 void trsm(Side side, Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n,
           const T *a, index_t lda, T *b, index_t ldb) {
-    // The complex CBLAS routines take their scalar by address.
     const T one(1);
-    const auto alpha = [&] {
-        if constexpr (is_complex_v<T>)
-            return static_cast<const void *>(&one);
-        else
-            return one;
-    }();
     Routines<T>::trsm(CblasColMajor, cblas_side(side), cblas_uplo(t), cblas_trans(trans),
-                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), alpha, a,
-                      to_int(lda), b, to_int(ldb));
+                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n),
+                      cblas_scalar(one), a, to_int(lda), b, to_int(ldb));
 }
 
 // B <- B op(A)^-1 for a triangular n-by-n A and an m-by-n B.
@@ -357,9 +382,9 @@ void trsm_right(Triangle t, Transpose trans, bool unit_diagonal, index_t m, inde
     trsm(Side::right, t, trans, unit_diagonal, m, n, a, lda, b, ldb);
 }
 
-// ||x||_2 for n contiguous elements.
+// ||x||_2 for n contiguous elements (real for a complex x).
 template <class T>
-T nrm2(index_t n, const T *x) {
+real_t<T> nrm2(index_t n, const T *x) {
     return Routines<T>::nrm2(to_int(n), x, 1);
 }
 

@@ -18,11 +18,13 @@ void gemm(T alpha, const MatrixRef &a, const MatrixRef &b, index_t inner, T beta
     const T *ad = static_cast<const T *>(a.data), *bd = static_cast<const T *>(b.data);
     T *cd = static_cast<T *>(c.data);
     if (c.layout == Layout::col_major)
-        Routines<T>::gemm(CblasColMajor, flag(ta), flag(tb), to_int(c.rows), to_int(c.cols), to_int(inner),
-                          alpha, ad, to_int(a.ld), bd, to_int(b.ld), beta, cd, to_int(c.ld));
+        Routines<T>::gemm(CblasColMajor, flag(ta), flag(tb), to_int(c.rows), to_int(c.cols),
+                          to_int(inner), cblas_scalar(alpha), ad, to_int(a.ld), bd, to_int(b.ld),
+                          cblas_scalar(beta), cd, to_int(c.ld));
     else
-        Routines<T>::gemm(CblasColMajor, flag(!tb), flag(!ta), to_int(c.cols), to_int(c.rows), to_int(inner),
-                          alpha, bd, to_int(b.ld), ad, to_int(a.ld), beta, cd, to_int(c.ld));
+        Routines<T>::gemm(CblasColMajor, flag(!tb), flag(!ta), to_int(c.cols), to_int(c.rows),
+                          to_int(inner), cblas_scalar(alpha), bd, to_int(b.ld), ad, to_int(a.ld),
+                          cblas_scalar(beta), cd, to_int(c.ld));
 }
 
 }  // namespace fl::lapack

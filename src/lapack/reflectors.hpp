@@ -54,7 +54,7 @@ void tzrzf(index_t m, index_t n, T *a, index_t lda, T *tau) {
                "tzrzf");
 }
 
-// a (m-by-n, holding k reflectors) <- the first n columns of Q.
+// a (m-by-n, holding k reflectors) <- the first n columns of Q (ungqr for a complex T).
 template <class T>
 void orgqr(index_t m, index_t n, index_t k, T *a, index_t lda, const T *tau) {
     require_ok(with_workspace<T>(n, "orgqr",
@@ -68,7 +68,8 @@ void orgqr(index_t m, index_t n, index_t k, T *a, index_t lda, const T *tau) {
 
 // ---- applying reflectors ---------------------------------------------------------------
 
-// c (m-by-n) <- op(Q) c (left) or c op(Q) (right), Q from k reflectors in a.
+// c (m-by-n) <- op(Q) c (left) or c op(Q) (right), Q from k reflectors in a; op is
+// Transpose::no or adjoint<T>() (unmqr for a complex T, which has no plain transpose).
 // ormqr is handed a private copy of the reflectors, never the factor's own array: despite
 // LAPACKE's `const`, its unblocked path (dorm2r, taken when k is below the block size) sets
 // each A(i, i) to 1 while it applies H_i and restores it afterwards, so threads sharing one
@@ -125,12 +126,21 @@ void trsm_upper_left(Transpose trans, index_t n, index_t k, const T *a, index_t 
 template <class T>
 double trcon_upper(index_t n, const T *a, index_t lda) {
     if (n == 0) return 1.0;
-    std::vector<T> work = workspace<T>(3 * n);
-    std::vector<lapack_int> iwork(static_cast<size_t>(n));
-    T estimate = 0;
-    require_ok(Routines<T>::trcon(LAPACK_COL_MAJOR, '1', 'U', 'N', to_int(n), a, to_int(lda),
-                                  &estimate, work.data(), iwork.data()),
-               "trcon");
+    real_t<T> estimate = 0;
+    // (The complex routine takes a real workspace where the real one takes an integer one.)
+    if constexpr (is_complex_v<T>) {
+        std::vector<T> work = workspace<T>(2 * n);
+        std::vector<real_t<T>> rwork = workspace<real_t<T>>(n);
+        require_ok(Routines<T>::trcon(LAPACK_COL_MAJOR, '1', 'U', 'N', to_int(n), a, to_int(lda),
+                                      &estimate, work.data(), rwork.data()),
+                   "trcon");
+    } else {
+        std::vector<T> work = workspace<T>(3 * n);
+        std::vector<lapack_int> iwork(static_cast<size_t>(n));
+        require_ok(Routines<T>::trcon(LAPACK_COL_MAJOR, '1', 'U', 'N', to_int(n), a, to_int(lda),
+                                      &estimate, work.data(), iwork.data()),
+                   "trcon");
+    }
     return static_cast<double>(estimate);
 }
 

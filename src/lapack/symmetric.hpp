@@ -63,20 +63,38 @@ lapack_int sycon(Triangle t, index_t n, const T *a, index_t lda, const lapack_in
 
 // ---- symmetric eigenproblem ------------------------------------------------------------
 
-// syevd with jobz = 'V': a (n-by-n, triangle t) <- the eigenvectors, w <- the eigenvalues.
+// syevd (heevd for a complex T) with jobz = 'V': a (n-by-n, triangle t of a symmetric or
+// Hermitian A) <- the eigenvectors, w <- the eigenvalues, real for either.
 template <class T>
-lapack_int syevd(Triangle t, index_t n, T *a, index_t lda, T *w) {
-    T optimal = 0;
-    lapack_int optimal_iwork = 0;
+lapack_int syevd(Triangle t, index_t n, T *a, index_t lda, real_t<T> *w) {
+    using R = real_t<T>;
     const char uplo = uplo_char(t);
-    lapack_int info = Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
-                                         &optimal, -1, &optimal_iwork, -1);
+    T optimal = 0;
+    R optimal_rwork = 0;
+    lapack_int optimal_iwork = 0;
+    lapack_int info;
+    if constexpr (is_complex_v<T>)
+        info = Routines<T>::heevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                  &optimal, -1, &optimal_rwork, -1, &optimal_iwork, -1);
+    else
+        info = Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                  &optimal, -1, &optimal_iwork, -1);
     if (info != 0) return info;
-    std::vector<T> work = queried_workspace(optimal, 1 + 6 * n + 2 * n * n, "syevd");
+    // The documented minima: heevd's work is 2n + n^2 with an rwork of 1 + 5n + 2n^2,
+    // syevd's work is 1 + 6n + 2n^2.
+    std::vector<T> work = queried_workspace(
+        optimal, is_complex_v<T> ? 2 * n + n * n : 1 + 6 * n + 2 * n * n, "syevd");
     std::vector<lapack_int> iwork(static_cast<size_t>(std::max<lapack_int>(optimal_iwork, 1)));
-    return Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
-                              work.data(), size_of(work), iwork.data(),
-                              to_int(static_cast<index_t>(iwork.size())));
+    const lapack_int liwork = to_int(static_cast<index_t>(iwork.size()));
+    if constexpr (is_complex_v<T>) {
+        std::vector<R> rwork = queried_workspace(optimal_rwork, 1 + 5 * n + 2 * n * n, "heevd");
+        return Routines<T>::heevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                  work.data(), size_of(work), rwork.data(), size_of(rwork),
+                                  iwork.data(), liwork);
+    } else {
+        return Routines<T>::syevd(LAPACK_COL_MAJOR, 'V', uplo, to_int(n), a, to_int(lda), w,
+                                  work.data(), size_of(work), iwork.data(), liwork);
+    }
 }
 
 // ---- generalized symmetric-definite eigenproblem ----------------------------------------

@@ -22,6 +22,8 @@ _C64 = np.dtype(np.complex64)
 _C128 = np.dtype(np.complex128)
 _FL_DTYPE = {_F32: _lib.FLOAT32, _F64: _lib.FLOAT64, _C64: _lib.COMPLEX64,
              _C128: _lib.COMPLEX128}
+# The parts that are real for a complex factor too, written in the real dtype of its precision.
+_REAL_PARTS = frozenset((_lib.PART_SINGULAR_VALUES, _lib.PART_EIGENVALUES))
 # The narrower dtype of each pair, into which the wider one is not cast silently.
 _NARROWER = {_F32: _F64, _C64: _C128}
 _KIND_NAME = {_lib.FACTOR_LU: "lu", _lib.FACTOR_CHOLESKY: "cholesky", _lib.FACTOR_LDLT: "ldlt",
@@ -662,8 +664,11 @@ class Factor:
         if status:
             _raise(status)
         rows, cols = r.value, c.value
-        out = _empty((rows, cols), self._dtype)
-        status = _lib_.fl_factor_get_part(h, part, self._fl_dtype, _ROW, _addr(out),
+        dt = self._dtype
+        if part in _REAL_PARTS and dt.kind == "c":
+            dt = np.finfo(dt).dtype  # eigenvalues and singular values are real: float32/64
+        out = _empty((rows, cols), dt)
+        status = _lib_.fl_factor_get_part(h, part, _FL_DTYPE[dt], _ROW, _addr(out),
                                           cols if cols > 1 else 1)
         if status:
             _raise(status)
@@ -740,8 +745,8 @@ class Factor:
 
     def _per_column(self, routine, h, b, k, layout, ld, was_1d):
         """routine's one value per column of b (an _input result): shape (k,), or a scalar for a
-        1-D b."""
-        out = _empty(k, self._dtype)
+        1-D b. The values are real: float32/float64 for a complex factor."""
+        out = _empty(k, np.finfo(self._dtype).dtype if self._dtype.kind == "c" else self._dtype)
         status = routine(h, _FL_DTYPE.get(b.dtype, 0), k, layout, _addr(b), ld, _addr(out))
         if status:
             _raise(status)
@@ -1141,7 +1146,9 @@ def svd(a, rtol=None, atol=0.0, check_finite=True):
 
 def eigh(a, b=None, lower=True, rtol=None, atol=0.0, check_finite=True, *, type=1, check=True):
     """Symmetric eigendecomposition A = V diag(w) V^T (LAPACK syevd), reading only the lower
-    (or upper) triangle: .eigenvalues (ascending), .eigenvectors, .rank, .inertia, slogdet,
+    (or upper) triangle; for a complex a, the Hermitian A = V diag(w) V^H (heevd), whose
+    eigenvalues are real (float32 for complex64, float64 for complex128, as numpy's and
+    scipy's eigh return them): .eigenvalues (ascending), .eigenvectors, .rank, .inertia, slogdet,
     pseudo-inverse solves (eigenvalues with |w| <= max(atol, rtol * max|w|) count as zero),
     and solve_shifted() for (A + lambda I) X = B over many lambda at once.
 

@@ -1,6 +1,7 @@
 """complex64/complex128 matrices: lu and cholesky solves with A, A^T and A^H in C and F order,
 checked by LAPACK's scaled residual and against scipy.linalg; slogdet with a complex sign;
-inv; the kinds that refuse complex A; dtype rules for B."""
+inv; dtype rules for B; Hermitian eigh (real eigenvalues against scipy) and qr (least
+squares, minimum norm, Q, R, real residual norms against numpy)."""
 import numpy as np
 import pytest
 import scipy.linalg
@@ -99,3 +100,76 @@ def test_dtype_rules():
     a[1, 0] = complex(0, np.nan)
     with pytest.raises(fastlinalg.NonFiniteError, match=r"a\[1, 0\]"):
         fastlinalg.lu(a)
+
+
+def _hermitian_indefinite(n, dtype, seed=2):
+    b = _random((n, n), np.complex128, seed)
+    return ((b + b.conj().T) / 2 + np.diag([2 * n * (-1) ** i for i in range(n)])).astype(dtype)
+
+
+@pytest.mark.parametrize("dtype", COMPLEX)
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("lower", [True, False])
+@pytest.mark.parametrize("n", [1, 17])
+def test_eigh_is_hermitian_with_real_eigenvalues(dtype, order, lower, n):
+    h = _hermitian_indefinite(n, dtype)
+    a = np.asarray(np.tril(h) if lower else np.triu(h), order=order)  # other triangle zero
+    f = fastlinalg.eigh(a, lower=lower)
+    assert f.dtype == dtype
+    real = np.finfo(dtype).dtype
+    w, v = f.eigenvalues, f.eigenvectors
+    assert w.dtype == real and v.dtype == dtype  # numpy's and scipy's eigh give the same dtypes
+    ref = scipy.linalg.eigh(h.astype(np.complex128), eigvals_only=True)
+    eps = np.finfo(dtype).eps
+    norm = np.abs(h).sum(axis=0).max()
+    np.testing.assert_allclose(w, ref, rtol=0, atol=30 * n * eps * norm)
+    # xHET21: ||A V - V W||_1 / (||A||_1 n eps) and ||V^H V - I||_1 / (n eps)
+    h128, v128 = h.astype(np.complex128), v.astype(np.complex128)
+    assert np.abs(h128 @ v128 - v128 * w).sum(axis=0).max() / (norm * n * eps) < 30
+    assert np.abs(v128.conj().T @ v128 - np.eye(n)).sum(axis=0).max() / (n * eps) < 30
+    b = _random((n, 2), dtype, 8)
+    for trans in (0, 1, 2):
+        assert _scaled_residual(TRANS[trans](h), f.solve(b, trans=trans), b) < 30
+    shifts = [0.5, -1.25]
+    xs = f.solve_shifted(b, shifts)
+    for s, x in zip(shifts, xs):
+        assert x.dtype == dtype
+        assert _scaled_residual(h + s * np.eye(n, dtype=dtype), x, b) < 30
+    sign, logabs = f.slogdet()
+    ref_sign, ref_logabs = np.linalg.slogdet(h128)
+    assert abs(sign - ref_sign) < 1e-6 and np.isclose(logabs, ref_logabs, rtol=1e-5)
+    assert f.inertia == ((n + 1) // 2, n // 2, 0)
+
+
+@pytest.mark.parametrize("dtype", COMPLEX)
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("shape", [(1, 1), (8, 8), (30, 11)])
+def test_qr_least_squares_minimum_norm_and_parts(dtype, order, shape):
+    m, n = shape
+    a = np.asarray(_random(shape, dtype, 3) + 2 * m * np.eye(m, n), dtype=dtype, order=order)
+    f = fastlinalg.qr(a)
+    assert f.dtype == dtype
+    a128 = a.astype(np.complex128)
+    eps = np.finfo(dtype).eps
+    tol = 1e-4 if dtype == np.complex64 else 1e-11
+    b = _random((m, 2), dtype, 4)
+    x = f.solve(b)
+    ref = np.linalg.lstsq(a128, b.astype(np.complex128), rcond=None)[0]
+    np.testing.assert_allclose(x, ref, rtol=tol, atol=tol * np.abs(ref).max())
+    r = f.residual_norms(b)
+    assert r.dtype == np.finfo(dtype).dtype
+    np.testing.assert_allclose(r, np.linalg.norm(b - a128 @ x, axis=0), rtol=tol, atol=tol)
+    for trans in (1, 2):  # A^T X = B, A^H X = B: the minimum-norm X
+        c = _random((n, 2), dtype, 5)
+        y = f.solve(c, trans=trans)
+        assert _scaled_residual(TRANS[trans](a), y, c) < 30
+        np.testing.assert_allclose(y, np.linalg.pinv(TRANS[trans](a128)) @ c, rtol=tol,
+                                   atol=tol * np.abs(y).max())
+    q, rr = f.Q, f.R
+    assert q.dtype == dtype and rr.dtype == dtype
+    assert np.abs(q.astype(np.complex128) @ rr - a128).sum(axis=0).max() / (
+        np.abs(a128).sum(axis=0).max() * m * eps) < 30
+    assert np.abs(q.conj().T.astype(np.complex128) @ q - np.eye(n)).sum(axis=0).max() / (m * eps) < 30
+    np.testing.assert_allclose(f.inv(), np.linalg.pinv(a128), rtol=tol, atol=tol)
+    c = _random((m, 3), dtype, 6)
+    np.testing.assert_allclose(f.apply_q(f.apply_q(c), trans=2), c, rtol=tol, atol=tol)

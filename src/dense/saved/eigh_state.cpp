@@ -23,11 +23,13 @@ template <class T>
 EighFactor<T>::EighFactor(StateReader &in)
     : n_(in.rows()),
       options_(saved_tolerances(in)),
-      w_(in.vector<T>(n_, "the eigenvalues")),
+      w_(in.vector<real_t<T>>(n_, "the eigenvalues")),
       v_(in.array<T>(n_ * n_, "the eigenvectors")) {}
 
 template <class T>
 void EighFactor<T>::save(StateWriter &out) const {
+    if constexpr (is_complex_v<T>)
+        throw Error(ErrorCode::unsupported, "a complex factor has no serialized form yet");
     out.value(options_.rtol);
     out.value(options_.atol);
     out.vector(w_);
@@ -36,4 +38,4 @@ void EighFactor<T>::save(StateWriter &out) const {
 
 }  // namespace fl
 
-FL_SAVED_STATE_OF(EighFactor);
+FL_SAVED_STATE_OF_COMPLEX_READY(EighFactor);

@@ -17,10 +17,12 @@ QrFactor<T>::QrFactor(StateReader &in)
 
 template <class T>
 void QrFactor<T>::save(StateWriter &out) const {
+    if constexpr (is_complex_v<T>)
+        throw Error(ErrorCode::unsupported, "a complex factor has no serialized form yet");
     out.array(storage_.get(), ld() * n_);
     out.vector(tau_);
 }
 
 }  // namespace fl
 
-FL_SAVED_STATE_OF(QrFactor);
+FL_SAVED_STATE_OF_COMPLEX_READY(QrFactor);

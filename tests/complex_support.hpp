@@ -1,0 +1,237 @@
+// What the complex tests share: a long double complex reference matrix (ZRef), a caller's
+// complex matrix in either layout with NaN padding (CMatrix), test matrices (general,
+// Hermitian positive definite, phased Hilbert), LAPACK's scaled residual computed in long
+// double complex, and the solve check for every transpose and layout.
+#pragma once
+
+#include <fastlinalg/fastlinalg.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <complex>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace complextest {
+
+using fltest::kResidualThreshold;
+using Z = std::complex<long double>;
+
+template <class C>
+constexpr fl_dtype dtype_of();
+template <>
+constexpr fl_dtype dtype_of<std::complex<float>>() {
+    return FL_COMPLEX64;
+}
+template <>
+constexpr fl_dtype dtype_of<std::complex<double>>() {
+    return FL_COMPLEX128;
+}
+
+template <class C>
+double eps() {
+    return double(std::numeric_limits<typename C::value_type>::epsilon());
+}
+
+// A column-major long double complex matrix: the reference side.
+struct ZRef {
+    int64_t rows = 0, cols = 0;
+    std::vector<Z> v;
+    ZRef(int64_t r, int64_t c) : rows(r), cols(c), v(size_t(r * c)) {}
+    Z &operator()(int64_t i, int64_t j) { return v[size_t(i + j * rows)]; }
+    Z operator()(int64_t i, int64_t j) const { return v[size_t(i + j * rows)]; }
+};
+
+// A caller's complex matrix in either layout, padded by one element per line (padding holds
+// NaN: the library must neither read nor write it).
+template <class C>
+struct CMatrix {
+    int64_t rows, cols, ld;
+    fl_layout layout;
+    std::vector<C> data;
+    CMatrix(int64_t r, int64_t c, fl_layout l)
+        : rows(r),
+          cols(c),
+          ld((l == FL_COL_MAJOR ? r : c) + 1),
+          layout(l),
+          data(size_t(ld * (l == FL_COL_MAJOR ? c : r)) + 1,
+               C(std::numeric_limits<typename C::value_type>::quiet_NaN(), 0)) {}
+    C &operator()(int64_t i, int64_t j) {
+        return data[size_t(layout == FL_COL_MAJOR ? i + j * ld : i * ld + j)];
+    }
+    C operator()(int64_t i, int64_t j) const {
+        return data[size_t(layout == FL_COL_MAJOR ? i + j * ld : i * ld + j)];
+    }
+    static CMatrix from(const ZRef &r, fl_layout l) {
+        CMatrix m(r.rows, r.cols, l);
+        for (int64_t i = 0; i < r.rows; ++i)
+            for (int64_t j = 0; j < r.cols; ++j) m(i, j) = C(r(i, j));
+        return m;
+    }
+    ZRef ref() const {
+        ZRef r(rows, cols);
+        for (int64_t i = 0; i < rows; ++i)
+            for (int64_t j = 0; j < cols; ++j) r(i, j) = Z((*this)(i, j));
+        return r;
+    }
+};
+
+inline ZRef random_matrix(int64_t rows, int64_t cols, unsigned seed) {
+    std::mt19937 gen(seed);
+    std::uniform_real_distribution<double> u(-1, 1);
+    ZRef a(rows, cols);
+    for (Z &z : a.v) z = Z(u(gen), u(gen));
+    return a;
+}
+
+// A general matrix with a dominant diagonal of varied phase: well conditioned.
+inline ZRef general(int64_t n, unsigned seed) {
+    ZRef a = random_matrix(n, n, seed);
+    for (int64_t i = 0; i < n; ++i) a(i, i) += std::polar(2.0L * n, 0.7L * i);
+    return a;
+}
+
+// D H D^H for the Hilbert matrix H and a diagonal of phases D: Hermitian positive definite
+// with the Hilbert matrix's condition number (about 1.6e13 at n = 10), complex throughout.
+inline ZRef phased_hilbert(int64_t n) {
+    ZRef a(n, n);
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j < n; ++j)
+            a(i, j) = std::polar(1.0L, 0.9L * i - 0.9L * j) / static_cast<long double>(i + j + 1);
+    return a;
+}
+
+// B^H B + n I: Hermitian positive definite and well conditioned.
+inline ZRef hermitian_pd(int64_t n, unsigned seed) {
+    const ZRef b = random_matrix(n, n, seed);
+    ZRef a(n, n);
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j < n; ++j) {
+            Z s = i == j ? Z(n) : Z(0);
+            for (int64_t k = 0; k < n; ++k) s += std::conj(b(k, i)) * b(k, j);
+            a(i, j) = s;
+        }
+    return a;
+}
+
+inline ZRef op_of(const ZRef &a, fl_transpose t) {
+    if (t == FL_NO_TRANS) return a;
+    ZRef o(a.cols, a.rows);
+    for (int64_t i = 0; i < a.rows; ++i)
+        for (int64_t j = 0; j < a.cols; ++j) o(j, i) = t == FL_TRANS ? a(i, j) : std::conj(a(i, j));
+    return o;
+}
+
+inline long double one_norm(const ZRef &a) {
+    long double best = 0;
+    for (int64_t j = 0; j < a.cols; ++j) {
+        long double s = 0;
+        for (int64_t i = 0; i < a.rows; ++i) s += std::abs(a(i, j));
+        best = std::max(best, s);
+    }
+    return best;
+}
+
+inline ZRef product(const ZRef &a, const ZRef &b) {
+    ZRef c(a.rows, b.cols);
+    for (int64_t j = 0; j < b.cols; ++j)
+        for (int64_t k = 0; k < a.cols; ++k)
+            for (int64_t i = 0; i < a.rows; ++i) c(i, j) += a(i, k) * b(k, j);
+    return c;
+}
+
+// LAPACK's xGET02: max_j ||b_j - M x_j||_1 / (||M||_1 ||x_j||_1 n eps).
+inline double scaled_residual(const ZRef &m, const ZRef &x, const ZRef &b, double eps) {
+    const ZRef mx = product(m, x);
+    const long double mnorm = one_norm(m);
+    double worst = 0;
+    for (int64_t j = 0; j < b.cols; ++j) {
+        long double r = 0, xn = 0;
+        for (int64_t i = 0; i < b.rows; ++i) r += std::abs(b(i, j) - mx(i, j));
+        for (int64_t i = 0; i < x.rows; ++i) xn += std::abs(x(i, j));
+        if (r == 0) continue;
+        worst = std::max(worst, double(r / (mnorm * xn * m.rows * eps)));
+    }
+    return worst;
+}
+
+// A factor handle that is destroyed with the test.
+struct Handle {
+    fl_factor *f = nullptr;
+    ~Handle() { fl_factor_destroy(f); }
+};
+
+template <class C>
+fl_status create(Handle &h, fl_factor_kind kind, const CMatrix<C> &a,
+                 fl_triangle triangle = FL_LOWER) {
+    fl_options *o = nullptr;
+    EXPECT_EQ(fl_options_create(&o), FL_OK);
+    EXPECT_EQ(fl_options_set_int(o, FL_OPT_TRIANGLE, triangle), FL_OK);
+    const fl_status s = fl_factor_create(&h.f, kind, dtype_of<C>(), a.layout, a.rows, a.cols,
+                                         a.rows ? a.data.data() : nullptr, a.ld, o);
+    fl_options_destroy(o);
+    return s;
+}
+
+// Solves op(A) X = B with the factor for every transpose and layout of B and X, and checks
+// each scaled residual against the full matrix `a`.
+template <class C>
+void check_solves(const fl_factor *f, const ZRef &a, unsigned seed) {
+    for (const fl_transpose t : {FL_NO_TRANS, FL_TRANS, FL_CONJ_TRANS})
+        for (const fl_layout bl : fltest::kLayouts)
+            for (const fl_layout xl : fltest::kLayouts)
+                for (const int64_t k : {int64_t(1), int64_t(3)}) {
+                    SCOPED_TRACE("trans " + std::to_string(t) + ", b layout " + std::to_string(bl) +
+                                 ", x layout " + std::to_string(xl) + ", nrhs " +
+                                 std::to_string(k));
+                    const CMatrix<C> b = CMatrix<C>::from(random_matrix(a.rows, k, seed++), bl);
+                    CMatrix<C> x(a.rows, k, xl);
+                    ASSERT_EQ(fl_factor_solve(f, t, dtype_of<C>(), k, bl, b.data.data(), b.ld, xl,
+                                              x.data.data(), x.ld),
+                              FL_OK)
+                        << fl_last_error();
+                    EXPECT_LT(scaled_residual(op_of(a, t), x.ref(), b.ref(), eps<C>()),
+                              kResidualThreshold);
+                    EXPECT_TRUE(std::isnan(x.data.back().real())) << "the padding was written";
+                }
+}
+
+// A with the triangle `triangle` (caller's terms) kept and the other one spoiled by NaN, so
+// that a factor reading it fails the check for NaN.
+template <class C>
+CMatrix<C> one_triangle(const ZRef &a, fl_layout layout, fl_triangle triangle) {
+    CMatrix<C> m = CMatrix<C>::from(a, layout);
+    for (int64_t i = 0; i < a.rows; ++i)
+        for (int64_t j = 0; j < a.cols; ++j)
+            if (triangle == FL_LOWER ? j > i : j < i)
+                m(i, j) = C(0, std::numeric_limits<double>::quiet_NaN());
+    return m;
+}
+
+// det by long double Gaussian elimination with partial pivoting.
+inline Z reference_det(ZRef a) {
+    Z det = 1;
+    const int64_t n = a.rows;
+    for (int64_t k = 0; k < n; ++k) {
+        int64_t p = k;
+        for (int64_t i = k + 1; i < n; ++i)
+            if (std::abs(a(i, k)) > std::abs(a(p, k))) p = i;
+        if (p != k) {
+            det = -det;
+            for (int64_t j = 0; j < n; ++j) std::swap(a(k, j), a(p, j));
+        }
+        det *= a(k, k);
+        for (int64_t i = k + 1; i < n; ++i) {
+            const Z m = a(i, k) / a(k, k);
+            for (int64_t j = k; j < n; ++j) a(i, j) -= m * a(k, j);
+        }
+    }
+    return det;
+}
+
+}  // namespace complextest
