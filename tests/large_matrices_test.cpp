@@ -137,6 +137,55 @@ TEST(MixedPrecision, LogdetRcondInverseAreFloat64s) {
         }
 }
 
+// The kind table says Cholesky answers rank updates, so the mixed one does too: the update
+// is made from its float64 factor (the fuzzer once found FL_ERR_INTERNAL here).
+TEST(MixedPrecision, CholeskyRankUpdateIsTheFloat64Ones) {
+    const OptionsPtr mixed = options_with(FL_OPT_PRECISION, FL_PRECISION_MIXED);
+    for (fl_layout layout : kLayouts) {
+        // Eigenvalues 1 .. 0.1 and ||V V^T|| < 0.04: the downdate stays positive definite.
+        const Ref a = spd_with_condition(40, 10.0L, 31);
+        const Matrix<double> am = Matrix<double>::from_ref(a, layout);
+        Matrix<double> v(40, 2, FL_COL_MAJOR), b(40, 1, FL_COL_MAJOR);
+        for (int64_t i = 0; i < 40; ++i) {
+            v(i, 0) = 0.02 * std::sin(0.3 * double(i));
+            v(i, 1) = 0.02 * std::cos(0.7 * double(i));
+            b(i, 0) = 1.0 + double(i % 5);
+        }
+        FactorPtr f, g;
+        ASSERT_EQ(make_factor(f, FL_FACTOR_CHOLESKY, am, mixed.get()), FL_OK);
+        ASSERT_EQ(make_factor(g, FL_FACTOR_CHOLESKY, am), FL_OK);
+        for (int sign : {+1, -1}) {
+            fl_factor *fu = nullptr, *gu = nullptr;
+            ASSERT_EQ(fl_factor_rank_update(&fu, f.get(), sign, FL_FLOAT64, 2, FL_COL_MAJOR,
+                                            v.data(), v.ld()),
+                      FL_OK)
+                << fl_last_error();
+            ASSERT_EQ(fl_factor_rank_update(&gu, g.get(), sign, FL_FLOAT64, 2, FL_COL_MAJOR,
+                                            v.data(), v.ld()),
+                      FL_OK);
+            const FactorPtr fu_owned(fu), gu_owned(gu);
+            Matrix<double> x1(40, 1, FL_COL_MAJOR), x2(40, 1, FL_COL_MAJOR);
+            ASSERT_EQ(fl_factor_solve(fu, FL_NO_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), b.ld(),
+                                      FL_COL_MAJOR, x1.data(), x1.ld()),
+                      FL_OK);
+            ASSERT_EQ(fl_factor_solve(gu, FL_NO_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), b.ld(),
+                                      FL_COL_MAJOR, x2.data(), x2.ld()),
+                      FL_OK);
+            for (int64_t i = 0; i < 40; ++i) EXPECT_NEAR(x1(i, 0), x2(i, 0), 1e-12 * (1 + std::fabs(x2(i, 0))));
+        }
+        EXPECT_EQ(info(f.get(), FL_INFO_FALLBACK), FL_FALLBACK_QUERY);
+    }
+    const Ref a = general_with_condition(10, 10.0L, 3);
+    const Matrix<double> am = Matrix<double>::from_ref(a, FL_COL_MAJOR);
+    FactorPtr lu;
+    ASSERT_EQ(make_factor(lu, FL_FACTOR_LU, am, mixed.get()), FL_OK);
+    Matrix<double> v(10, 1, FL_COL_MAJOR);
+    fl_factor *updated = nullptr;
+    EXPECT_ERROR(fl_factor_rank_update(&updated, lu.get(), 1, FL_FLOAT64, 1, FL_COL_MAJOR, v.data(), v.ld()),
+                 FL_ERR_UNSUPPORTED, "fl_factor_rank_update", "rank update");
+    EXPECT_EQ(updated, nullptr);
+}
+
 TEST(MixedPrecision, SingularAndIndefiniteStillReportedAsInFloat64) {
     const OptionsPtr mixed = options_with(FL_OPT_PRECISION, FL_PRECISION_MIXED);
     Ref singular = random_ref(5, 5, 3);

@@ -32,6 +32,11 @@ class MixedPrecisionFactor : public SquareFactor<double> {
 public:
     LogDet logdet() const override { return full(Fallback::query).logdet(); }
     double rcond() const override { return full(Fallback::query).rcond(); }
+    // The update of the float64 factor (a native factor; the kind table says Cholesky has
+    // one, so the mixed Cholesky must answer too).
+    std::unique_ptr<Factor> rank_update(int sign, const MatrixRef &v) const override {
+        return full(Fallback::query).rank_update(sign, v);
+    }
     index_t info(Info what) const override;
 
 protected:

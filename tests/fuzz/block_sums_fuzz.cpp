@@ -314,8 +314,8 @@ void commutation_and_duplication(FuzzInput &f) {
             d, Dense(d.rows(), d.cols()), 0);
         return;
     }
-    const fl_transpose trans = f.choose({FL_NO_TRANS, FL_TRANS}, &c.bad);
-    const Dense op = trans == FL_TRANS ? d.transposed() : d;
+    const fl_transpose trans = f.transpose(&c.bad);
+    const Dense op = trans != FL_NO_TRANS ? d.transposed() : d;
     const int64_t ncols = f.size_in(0, 3);
     const Mat &x = c.add(f, op.cols(), ncols);
     c.output(f, op.rows(), ncols);

@@ -14,7 +14,7 @@ namespace {
 
 void apply_q(FuzzInput &in, const fl_factor *f, fl_dtype dtype, int64_t m, bool tame_a) {
     bool bad = false;
-    const fl_transpose trans = in.choose({FL_NO_TRANS, FL_TRANS}, &bad);
+    const fl_transpose trans = in.transpose(&bad);
     const fl_dtype d = call_dtype(in, dtype, &bad);
     Mat c(in, d, m, in.size_in(0, 2), &bad);
     c.fill(in);

@@ -154,10 +154,10 @@ inline void parts(FuzzInput &in, const fl_factor *f, fl_dtype dtype) {
 inline void solve(FuzzInput &in, const fl_factor *f, fl_dtype dtype, const Dense &a, bool check,
                   bool check_trans = true) {
     bool bad = false;
-    const fl_transpose trans = in.choose({FL_NO_TRANS, FL_TRANS}, &bad);
+    const fl_transpose trans = in.transpose(&bad);
     const int64_t nrhs = in.size_in(0, 3);
     const fl_dtype d = call_dtype(in, dtype, &bad);
-    const Dense op = trans == FL_TRANS ? a.transposed() : a;
+    const Dense op = trans != FL_NO_TRANS ? a.transposed() : a;
     Mat b(in, d, op.rows(), nrhs, &bad);
     b.fill(in);
     Mat x(in, d, op.cols(), nrhs, &bad);

@@ -51,6 +51,10 @@ public:
         return d;
     }
 
+    // A transpose flag. FL_CONJ_TRANS is valid for every real operand (it means FL_TRANS
+    // there), so only the raw values outside the three flags are `*bad`.
+    fl_transpose transpose(bool *bad) { return choose({FL_NO_TRANS, FL_TRANS, FL_CONJ_TRANS}, bad); }
+
     // A leading dimension for a matrix that needs at least `need`: need .. need + 3, or 1 time
     // in 64 need - 1 (too small; `*bad` is set).
     int64_t leading_dimension(int64_t need, bool *bad) {

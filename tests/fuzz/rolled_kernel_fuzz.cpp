@@ -99,11 +99,13 @@ bool create(FuzzInput &in, Kernel &k) {
         double v = in.value(&tame) / 4;
         if (k.scaled_diagonal()) v = std::fabs(v);  // mostly valid length-scales, 0 now and then
         k.params.push_back(v);
-        if (!std::isfinite(v) || (k.scaled_diagonal() && !(v > 0))) bad = true;
     }
     if (k.metric == FL_METRIC_FULL && k.dim >= 1 && nparams == k.dim * k.dim && in.byte() < 224)
         for (int64_t i = 0; i < k.dim; ++i)  // mostly symmetric, as M must be
             for (int64_t j = 0; j < i; ++j) k.params[j + i * k.dim] = k.params[i + j * k.dim];
+    // Judged after the symmetrisation, which may overwrite a NaN drawn above the diagonal.
+    for (double v : k.params)
+        if (!std::isfinite(v) || (k.scaled_diagonal() && !(v > 0))) bad = true;
     k.sigma_f = std::fabs(in.value(&tame)) / 4;
     k.noise = in.value(&tame) / 16;
     if (!(k.sigma_f > 0) || !std::isfinite(k.sigma_f) || !(k.noise >= 0) || !std::isfinite(k.noise))

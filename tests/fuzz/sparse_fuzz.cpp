@@ -108,10 +108,10 @@ fl_status create(fl_sparse **out, const Arrays &s) {
 
 void multiply(FuzzInput &in, const fl_sparse *sp, const Arrays &s, const Dense &a) {
     bool bad = false;
-    const fl_transpose trans = in.choose({FL_NO_TRANS, FL_TRANS}, &bad);
+    const fl_transpose trans = in.transpose(&bad);
     const fl_dtype d = call_dtype(in, s.dtype, &bad);
     const int64_t ncols = in.size_in(0, 3);
-    const Dense op = trans == FL_TRANS ? a.transposed() : a;
+    const Dense op = trans != FL_NO_TRANS ? a.transposed() : a;
     Mat x(in, d, op.cols(), ncols, &bad);
     x.fill(in);
     Mat y(in, d, op.rows(), ncols, &bad);
