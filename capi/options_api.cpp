@@ -44,6 +44,12 @@ FL_API fl_status fl_options_set_int(fl_options *options, fl_option option, int64
             options->values.check_finite = value == 1;
             return;
         case FL_OPT_TRIANGLE: options->values.triangle = to_triangle(value, "FL_OPT_TRIANGLE"); return;
+        case FL_OPT_ALLOW_SINGULAR:
+            if (value != 0 && value != 1)
+                throw fl::Error(fl::ErrorCode::invalid_argument,
+                                "FL_OPT_ALLOW_SINGULAR takes 0 or 1, not " + std::to_string(value));
+            options->values.allow_singular = value == 1;
+            return;
         case FL_OPT_RTOL: wrong_type("FL_OPT_RTOL", "fl_options_set_real");
         case FL_OPT_ATOL: wrong_type("FL_OPT_ATOL", "fl_options_set_real");
         }
@@ -59,6 +65,9 @@ FL_API fl_status fl_options_get_int(const fl_options *options, fl_option option,
         case FL_OPT_CHECK_FINITE: *value = options->values.check_finite ? 1 : 0; return;
         case FL_OPT_TRIANGLE:
             *value = options->values.triangle == fl::Triangle::lower ? FL_LOWER : FL_UPPER;
+            return;
+        case FL_OPT_ALLOW_SINGULAR:
+            *value = options->values.allow_singular ? 1 : 0;
             return;
         case FL_OPT_RTOL: wrong_type("FL_OPT_RTOL", "fl_options_get_real");
         case FL_OPT_ATOL: wrong_type("FL_OPT_ATOL", "fl_options_get_real");
@@ -87,6 +96,8 @@ FL_API fl_status fl_options_set_real(fl_options *options, fl_option option, doub
             return;
         case FL_OPT_CHECK_FINITE: wrong_type("FL_OPT_CHECK_FINITE", "fl_options_set_int");
         case FL_OPT_TRIANGLE: wrong_type("FL_OPT_TRIANGLE", "fl_options_set_int");
+        case FL_OPT_ALLOW_SINGULAR:
+            wrong_type("FL_OPT_ALLOW_SINGULAR", "fl_options_set_int");
         }
         unknown_option(option);
     });
@@ -101,6 +112,8 @@ FL_API fl_status fl_options_get_real(const fl_options *options, fl_option option
         case FL_OPT_ATOL: *value = options->values.atol; return;
         case FL_OPT_CHECK_FINITE: wrong_type("FL_OPT_CHECK_FINITE", "fl_options_get_int");
         case FL_OPT_TRIANGLE: wrong_type("FL_OPT_TRIANGLE", "fl_options_get_int");
+        case FL_OPT_ALLOW_SINGULAR:
+            wrong_type("FL_OPT_ALLOW_SINGULAR", "fl_options_get_int");
         }
         unknown_option(option);
     });

@@ -166,7 +166,13 @@ typedef enum fl_option FL_ENUM_TYPE {
      * Set it in [0, 1). */
     FL_OPT_RTOL = 3,
     /** Real. The absolute tolerance of rank decisions, >= 0. Default 0. */
-    FL_OPT_ATOL = 4
+    FL_OPT_ATOL = 4,
+    /** LU: 0 (default): an exactly zero pivot fails fl_factor_create with FL_ERR_SINGULAR.
+     * 1: the factor is kept, as LAPACK and scipy's lu_factor keep it: its parts read as
+     * usual, fl_factor_logdet gives sign 0 and log|det| -inf (numpy's slogdet), rcond is 0,
+     * and solves, inverses and the products with A^-1 fail with FL_ERR_SINGULAR naming the
+     * first zero pivot U[k, k] (1-based, of A in the caller's layout). */
+    FL_OPT_ALLOW_SINGULAR = 20
 } fl_option;
 
 /** Creates an options handle holding every default. *options is NULL on failure.
@@ -408,7 +414,24 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_EIGENVALUES = 4,     /**< EIGH: n-by-1, ascending */
     FL_PART_EIGENVECTORS = 5,    /**< EIGH: n-by-n, column j for eigenvalue j, orthonormal */
     FL_PART_Q = 6,               /**< QR: m-by-n, the thin Q with orthonormal columns */
-    FL_PART_R = 7                /**< QR: n-by-n, upper triangular (zeros below) */
+    FL_PART_R = 7,               /**< QR: n-by-n, upper triangular (zeros below) */
+    /** LU: the m-by-min(m,n) unit lower triangular L of A = P L U (ones on the diagonal,
+     * zeros above). Cholesky: the n-by-n lower triangular L of A = L L^T, whichever triangle
+     * was read. Always of A as the caller passed it, in either layout. */
+    FL_PART_LOWER = 8,
+    /** LU: the min(m,n)-by-n upper triangular U of A = P L U. Cholesky: U = L^T, the upper
+     * triangular factor of A = U^T U. Zeros below the diagonal. */
+    FL_PART_UPPER = 9,
+    /** LU: an index part (read it with fl_factor_get_indices): m 0-based row indices p with
+     * A[p[i], :] = (L U)[i, :], that is P^T A = L U; scipy's lu(a, p_indices=True) gives the
+     * same p. The permutation matrix P of A = P L U has P[p[i], i] = 1. */
+    FL_PART_ROW_PERMUTATION = 10,
+    /** LU: the m-by-n matrix LAPACK's getrf leaves in place of A: U on and above the
+     * diagonal, L's multipliers below it (scipy's lu_factor's lu). */
+    FL_PART_LU_PACKED = 11,
+    /** LU: an index part: getrf's min(m,n) 1-based row interchanges (row i of A was swapped
+     * with row piv[i], for i = 1, 2, ... in turn); scipy's lu_factor piv is piv - 1. */
+    FL_PART_PIVOTS = 12
 } fl_factor_part;
 
 /** The shape of a part. FL_ERR_UNSUPPORTED if this kind of factor has no such part
@@ -518,6 +541,24 @@ FL_API fl_status fl_factor_solve_shifted(const fl_factor *factor, fl_dtype dtype
 FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *factor, int sign,
                                        fl_dtype dtype, int64_t k, fl_layout layout, const void *v,
                                        int64_t ldv);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Index parts of a factorization                                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Copies an index part (FL_PART_ROW_PERMUTATION, FL_PART_PIVOTS) of a factor into out.
+ * Indices are exact integers, so they have their own entry point rather than a matrix of
+ * the factor's dtype. fl_factor_part_shape gives their count as rows (cols is 1). A matrix
+ * part here, or an index part in fl_factor_get_part, is FL_ERR_INVALID_ARGUMENT.
+ *
+ * @param factor the factor (not NULL)
+ * @param part FL_PART_ROW_PERMUTATION or FL_PART_PIVOTS
+ * @param out receives count indices (not NULL unless count is 0)
+ * @param count the number of elements of out: must be the part's rows
+ * @return FL_OK, FL_ERR_UNSUPPORTED if this kind of factor has no such part, or the status
+ *     of the first problem found, named with its argument and value by fl_last_error() */
+FL_API fl_status fl_factor_get_indices(const fl_factor *factor, fl_factor_part part, int64_t *out,
+                                       int64_t count);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Products with the inverse of a factored matrix                                              */

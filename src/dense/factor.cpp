@@ -54,11 +54,26 @@ std::pair<index_t, index_t> Factor::part_shape(Part part) const {
             unsupported(Query::q, "Q (use QR)");
         case Part::r:
             unsupported(Query::r, "R (use QR)");
+        case Part::lower:
+            unsupported(Query::lower, "lower triangular factor (use LU or Cholesky)");
+        case Part::upper:
+            unsupported(Query::upper, "upper triangular factor (use LU or Cholesky)");
+        case Part::row_permutation:
+            unsupported(Query::row_permutation, "row permutation (use LU)");
+        case Part::packed_lu:
+            unsupported(Query::packed_lu, "packed LU (use LU)");
+        case Part::pivots:
+            unsupported(Query::pivots, "pivots (use LU)");
     }
     unsupported("such part");
 }
 
 void Factor::get_part(Part part, const MatrixRef &) const {
+    part_shape(part);  // names what is missing
+    unsupported("such part");
+}
+
+void Factor::get_indices(Part part, std::int64_t *) const {
     part_shape(part);  // names what is missing
     unsupported("such part");
 }

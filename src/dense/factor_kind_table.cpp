@@ -22,9 +22,11 @@ constexpr std::uint32_t rcond = static_cast<std::uint32_t>(Query::rcond);
 
 // One row per kind, in FactorKind's order (factor_kind_row checks it).
 constexpr FactorKindRow rows[] = {
-    {FactorKind::lu, "LU", ShapeRule::square, false, make_lu, nullptr, rcond | Query::logdet},
+    {FactorKind::lu, "LU", ShapeRule::square, false, make_lu, nullptr,
+     rcond | Query::logdet | Query::lower | Query::upper | Query::row_permutation |
+         Query::packed_lu | Query::pivots},
     {FactorKind::cholesky, "Cholesky", ShapeRule::square, true, make_cholesky, nullptr,
-     rcond | Query::logdet | Query::inertia | Query::rank_update},
+     rcond | Query::logdet | Query::inertia | Query::rank_update | Query::lower | Query::upper},
     {FactorKind::ldlt, "LDL^T", ShapeRule::square, true, make_ldlt, nullptr,
      rcond | Query::logdet | Query::inertia},
     {FactorKind::qr, "QR", ShapeRule::tall, false, make_qr, nullptr,

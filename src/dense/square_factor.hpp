@@ -2,11 +2,14 @@
 // and the solve and inverse drivers that let the caller's layouts meet that storage
 // without transposed copies.
 //
-// A row-major A is, in memory, the column-major A^T. So the storage holds S = A or S = A^T
-// (`transposed_`), and a solve with A becomes a solve with S or S^T. A column-major X is
-// solved from the left, X <- op(S)^-1 X (LAPACK's getrs/potrs); a row-major X is, in memory,
-// X^T, and X = op(S)^-1 B is X^T = B^T op(S)^-T: a solve from the right with triangular
-// BLAS-3 calls on the same memory. Either way every right-hand side is done in one call.
+// The storage holds S = A itself, column-major, whatever the caller's layout: a symmetric
+// A's row-major memory already is A (with the triangle flipped), and any other row-major A
+// is transposed into the storage, so that the factorization, its parts and the pivots its
+// errors name are those of A (docs/design.md measures what the transposed copy costs). A
+// column-major X is solved from the left, X <- op(S)^-1 X (LAPACK's getrs/potrs); a
+// row-major X is, in memory, X^T, and X = op(S)^-1 B is X^T = B^T op(S)^-T: a solve from the
+// right with triangular BLAS-3 calls on the same memory. Either way every right-hand side is
+// done in one call.
 #pragma once
 
 #include <cstring>
@@ -28,7 +31,7 @@ public:
     void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const final {
         const index_t k = x.cols;
         if (n_ == 0 || k == 0) return;
-        const Transpose on_stored = transposed_ ? toggled(trans) : trans;
+        const Transpose on_stored = trans;
         const bool serial = double(n_) * double(n_) * double(k) < blas::serial_solve_work;
         if (x.layout == Layout::col_major || k * right_solve_rhs_per_order >= n_) {
             if (x.data != b.data) copy_matrix<T>(b, x);
@@ -62,24 +65,27 @@ public:
             invert_in_place(o);  // o <- S^-1
         }
         // The caller wants A^-1 in its layout, that is, in memory, A^-1 (column-major) or
-        // A^-T (row-major); S^-1 is A^-1 or A^-T. Symmetric inverses need no transpose.
-        if (!symmetric_ && transposed_ != (out.layout == Layout::row_major)) transpose_in_place(o);
+        // A^-T (row-major); S^-1 is A^-1. Symmetric inverses need no transpose.
+        if (!symmetric_ && out.layout == Layout::row_major) transpose_in_place(o);
     }
 
 protected:
     // Copies a (square, validated) into storage and, on the way, takes the norm `norm` of
     // what it copied (column by column, while each column is still in cache) into anorm_.
-    // A symmetric factor treats its storage as A itself, whatever the layout.
+    // A symmetric factor's storage is its memory as it lies (a row-major triangle is the
+    // other stored triangle); a general A is transposed in when it comes row-major.
     SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm)
         : n_(a.rows),
-          transposed_(!symmetric && a.layout == Layout::row_major),
           symmetric_(symmetric),
           // Left uninitialised: the copy below writes every element.
           storage_(new T[static_cast<size_t>(n_ * n_)]) {
         const ColMajorView<T> from = stored_view<T>(a), to = storage();
+        const bool transpose = !symmetric && a.layout == Layout::row_major;
+        if (transpose) transpose_into(ColMajorView<const T>{from.data, n_, n_, from.ld}, to);
         ColumnNorm<T> accumulated(norm, n_);
         for (index_t j = 0; j < n_; ++j) {
-            std::memcpy(to.column(j), from.column(j), static_cast<size_t>(n_) * sizeof(T));
+            if (!transpose)
+                std::memcpy(to.column(j), from.column(j), static_cast<size_t>(n_) * sizeof(T));
             accumulated.add(j, to.column(j), n_);
         }
         anorm_ = accumulated.value();
@@ -101,9 +107,7 @@ protected:
     index_t ld() const { return n_ > 0 ? n_ : 1; }
 
     const index_t n_;
-    const bool transposed_;  // storage holds A^T (A came row-major and is not symmetric)
-    // The 1-norm of A that rcond needs, taken while copying A in (NaN if A holds NaN);
-    // how a kind reads it is its own (LU: the infinity norm of a stored A^T).
+    // The 1-norm of A that rcond needs, taken while copying A in (NaN if A holds NaN).
     double anorm_ = 0;
 
 private:

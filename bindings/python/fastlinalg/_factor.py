@@ -75,15 +75,16 @@ _options_cache = {}
 _options_lock = threading.Lock()
 
 
-def _new_options(check_finite, triangle):
-    """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE and FL_OPT_TRIANGLE
-    set; destroyed again if setting either fails."""
+def _new_options(check_finite, triangle, allow_singular=False):
+    """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE, FL_OPT_TRIANGLE
+    and FL_OPT_ALLOW_SINGULAR set; destroyed again if setting any fails."""
     h = _c_void_p()
     status = _lib_.fl_options_create(_byref(h))
     if status:
         _raise(status)
     for option, value in ((_lib.OPT_CHECK_FINITE, int(bool(check_finite))),
-                          (_lib.OPT_TRIANGLE, triangle)):
+                          (_lib.OPT_TRIANGLE, triangle),
+                          (_lib.OPT_ALLOW_SINGULAR, int(bool(allow_singular)))):
         status = _lib_.fl_options_set_int(h, option, value)
         if status:
             _lib_.fl_options_destroy(h)
@@ -91,10 +92,11 @@ def _new_options(check_finite, triangle):
     return h
 
 
-def _options(check_finite, triangle):
-    """The shared options handle for (check_finite, triangle); None for all defaults."""
-    key = (bool(check_finite), triangle)
-    if key == (True, _lib.LOWER):
+def _options(check_finite, triangle, allow_singular=False):
+    """The shared options handle for (check_finite, triangle, allow_singular); None for all
+    defaults."""
+    key = (bool(check_finite), triangle, bool(allow_singular))
+    if key == (True, _lib.LOWER, False):
         return None
     handle = _options_cache.get(key)
     if handle is not None:
@@ -586,9 +588,50 @@ class Factor:
         _lib.PART_SINGULAR_VALUES,
         "svd: the singular values, shape (min(m, n),), descending (numpy's svd's s).",
         vector=True)
-    U = _part_property(
-        _lib.PART_U,
-        "svd: the left singular vectors, (m, min(m, n)) (thin, full_matrices=False).")
+    @property
+    def U(self):
+        """svd: the left singular vectors, (m, min(m, n)) (thin, full_matrices=False).
+        lu: the upper triangular U of A = P L U; cholesky: U = L.T with A = U.T U (scipy's
+        cholesky(a, lower=False))."""
+        upper = self._kind in (_lib.FACTOR_LU, _lib.FACTOR_CHOLESKY)
+        return self._part(_lib.PART_UPPER if upper else _lib.PART_U)
+
+    L = _part_property(
+        _lib.PART_LOWER,
+        "lu: the unit lower triangular L of A = P L U; cholesky: L with A = L L.T (scipy's "
+        "cholesky(a, lower=True)).")
+
+    def _indices(self, part):
+        h = self._handle()
+        r, c = _c_int64(), _c_int64()
+        status = _lib_.fl_factor_part_shape(h, part, _byref(r), _byref(c))
+        if status:
+            _raise(status)
+        out = _empty(r.value, np.int64)
+        status = _lib_.fl_factor_get_indices(h, part, _addr(out), r.value)
+        if status:
+            _raise(status)
+        return out
+
+    @property
+    def perm(self):
+        """lu: row indices p with a[p] == L @ U (scipy's lu(a, p_indices=True) p)."""
+        return self._indices(_lib.PART_ROW_PERMUTATION)
+
+    def plu(self, permute_l=False):
+        """lu: (P, L, U) with a == P @ L @ U, as scipy.linalg.lu(a) returns them; with
+        permute_l=True, (P @ L, U)."""
+        p, L, U = self.perm, self.L, self.U
+        if permute_l:
+            return L[np.argsort(p)], U
+        P = np.zeros((p.size, p.size), dtype=self._dtype)
+        P[p, np.arange(p.size)] = 1
+        return P, L, U
+
+    def lu_factor(self):
+        """lu: (lu, piv) as scipy.linalg.lu_factor returns them: getrf's packed L and U, and
+        the 0-based row interchanges (row i was swapped with row piv[i])."""
+        return self._part(_lib.PART_LU_PACKED), self._indices(_lib.PART_PIVOTS) - 1
     Vt = _part_property(_lib.PART_VT, "svd: the right singular vectors as rows, (min(m, n), n).")
     eigenvalues = _part_property(
         _lib.PART_EIGENVALUES,
@@ -844,7 +887,7 @@ _new = object.__new__
 _F64_CODE, _F32_CODE = _lib.FLOAT64, _lib.FLOAT32
 
 
-def _build(a, kind, check_finite, triangle, tol=None):
+def _build(a, kind, check_finite, triangle, tol=None, allow_singular=False):
     """Factor a: one fl_factor_create call on a validated buffer, wrapped in a new Factor.
     The common case (an ndarray of float32/float64 that is C- or F-contiguous, writable,
     aligned, with the default options) takes the short path: a handful of attribute reads
@@ -884,8 +927,8 @@ def _build(a, kind, check_finite, triangle, tol=None):
         layout, ld = lay
     h = _c_void_p()
     if tol is None:
-        opts = (None if (check_finite is True and triangle == 1)
-                else _options(check_finite, triangle))
+        opts = (None if (check_finite is True and triangle == 1 and not allow_singular)
+                else _options(check_finite, triangle, allow_singular))
         status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
     else:
         opts = _options_with_tolerances(check_finite, triangle, tol)
@@ -914,15 +957,18 @@ def _wrap(handle, kind, dt, code, rows, cols):
     return self
 
 
-def lu(a, check_finite=True):
-    """LU factorization with partial pivoting (P A = L U, LAPACK getrf) of the square matrix a.
+def lu(a, check_finite=True, allow_singular=False):
+    """LU factorization with partial pivoting (A = P L U, LAPACK getrf) of the square matrix a.
 
     float32 and float64 are kept; other real dtypes become float64; complex is a TypeError.
-    A C- or F-ordered a is read where it lies (the library copies it once into the factor).
+    A C- or F-ordered a is read where it lies (the library copies it once into the factor);
+    the parts (plu(), lu_factor(), L, U, perm) are those of a in either order.
     Raises SingularMatrixError (a numpy.linalg.LinAlgError) for an exactly zero pivot and
-    NonFiniteError for NaN/Inf unless check_finite=False.
+    NonFiniteError for NaN/Inf unless check_finite=False. With allow_singular=True an exactly
+    singular a is factored as scipy's lu_factor does: slogdet() is numpy's (0, -inf), det()
+    is 0, rcond() is 0, and solves raise SingularMatrixError naming the zero pivot.
     """
-    return _build(a, 1, check_finite, 1)  # FL_FACTOR_LU; triangle unused
+    return _build(a, 1, check_finite, 1, allow_singular=allow_singular)  # FL_FACTOR_LU
 
 
 def cholesky(a, lower=True, check_finite=True):

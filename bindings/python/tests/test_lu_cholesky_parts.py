@@ -1,0 +1,73 @@
+"""LU's and Cholesky's parts in scipy's words (plu, lu_factor, L, U, perm), checked against
+scipy.linalg's own lu / lu_factor / cholesky, and lu(allow_singular=True)."""
+import numpy as np
+import pytest
+import scipy.linalg
+
+import fastlinalg
+from helpers import DTYPES, assert_close, spd, well_conditioned
+
+ORDERS = ["C", "F"]
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize("n", [1, 2, 9, 40])
+def test_lu_parts_match_scipy(dtype, order, n):
+    a = np.asarray(np.random.default_rng(n).standard_normal((n, n)), dtype=dtype, order=order)
+    f = fastlinalg.lu(a)
+    P, L, U = f.plu()
+    p_ref, l_ref, u_ref = scipy.linalg.lu(a)
+    # The same pivoting rule on the same matrix: the same permutation, L and U to rounding.
+    assert np.array_equal(P, p_ref)
+    assert_close(L, l_ref, dtype, 30)
+    assert_close(U, u_ref, dtype, 30)
+    assert_close(P.astype(np.float64) @ L @ U, a.astype(np.float64), dtype, 30)
+    assert np.array_equal(a[f.perm], (P.T @ a))
+    pl, u2 = f.plu(permute_l=True)
+    assert_close(pl.astype(np.float64) @ u2, a.astype(np.float64), dtype, 30)
+    lu, piv = f.lu_factor()
+    lu_ref, piv_ref = scipy.linalg.lu_factor(a)
+    assert np.array_equal(piv, piv_ref)
+    assert_close(lu, lu_ref, dtype, 30)
+    # scipy's lu_solve takes our (lu, piv) as its own.
+    b = np.arange(n, dtype=dtype)
+    assert_close(scipy.linalg.lu_solve((lu, piv), b), f.solve(b), dtype, 1000)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("order", ORDERS)
+def test_cholesky_parts_match_scipy(dtype, order):
+    a = np.asarray(spd(12, dtype), order=order)
+    for lower in (True, False):
+        f = fastlinalg.cholesky(a, lower=lower)
+        assert_close(f.L, scipy.linalg.cholesky(a, lower=True), dtype, 30)
+        assert_close(f.U, scipy.linalg.cholesky(a, lower=False), dtype, 30)
+        assert np.array_equal(f.U, f.L.T)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("order", ORDERS)
+def test_singular_lu_kept_on_request(dtype, order):
+    a = np.asarray([[1, 2, 3], [4, 5, 6], [7, 8, 9]], dtype=dtype, order=order)
+    a[2] = a[0] + a[1]  # exactly singular in binary too
+    with pytest.raises(fastlinalg.SingularMatrixError):
+        fastlinalg.lu(a)
+    f = fastlinalg.lu(a, allow_singular=True)
+    assert f.slogdet() == np.linalg.slogdet(np.zeros((2, 2)))  # numpy's (0, -inf)
+    assert f.det() == 0 and f.rcond() == 0
+    with pytest.raises(fastlinalg.SingularMatrixError, match=r"U\[3, 3\]"):
+        f.solve(np.ones(3, dtype))
+    P, L, U = f.plu()
+    assert_close(P @ L @ U, a, dtype, 30)
+    # A nonsingular matrix is unaffected.
+    w = well_conditioned(5, dtype)
+    assert_close(fastlinalg.lu(w, allow_singular=True).slogdet()[1], np.linalg.slogdet(w)[1], dtype, 100)
+
+
+def test_index_parts_of_other_kinds_are_unsupported():
+    f = fastlinalg.cholesky(spd(4, np.float64))
+    with pytest.raises(fastlinalg.UnsupportedError, match="row permutation"):
+        f._indices(fastlinalg._lib.PART_ROW_PERMUTATION)
+    with pytest.raises(fastlinalg.UnsupportedError, match="lower triangular"):
+        fastlinalg.svd(spd(4, np.float64)).L
