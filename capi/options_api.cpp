@@ -19,6 +19,14 @@ namespace {
                     std::string(name) + " is set and read with " + should_use);
 }
 
+// The value of an on/off option (0 or 1).
+bool to_flag(int64_t value, const char *name) {
+    if (value != 0 && value != 1)
+        throw fl::Error(fl::ErrorCode::invalid_argument,
+                        std::string(name) + " takes 0 or 1, not " + std::to_string(value));
+    return value == 1;
+}
+
 }  // namespace
 
 extern "C" {
@@ -37,18 +45,10 @@ FL_API fl_status fl_options_set_int(fl_options *options, fl_option option, int64
     return guarded(__func__, [&] {
         require_not_null(options, "options");
         switch (option) {
-        case FL_OPT_CHECK_FINITE:
-            if (value != 0 && value != 1)
-                throw fl::Error(fl::ErrorCode::invalid_argument,
-                                "FL_OPT_CHECK_FINITE takes 0 or 1, not " + std::to_string(value));
-            options->values.check_finite = value == 1;
-            return;
+        case FL_OPT_CHECK_FINITE: options->values.check_finite = to_flag(value, "FL_OPT_CHECK_FINITE"); return;
         case FL_OPT_TRIANGLE: options->values.triangle = to_triangle(value, "FL_OPT_TRIANGLE"); return;
         case FL_OPT_ALLOW_SINGULAR:
-            if (value != 0 && value != 1)
-                throw fl::Error(fl::ErrorCode::invalid_argument,
-                                "FL_OPT_ALLOW_SINGULAR takes 0 or 1, not " + std::to_string(value));
-            options->values.allow_singular = value == 1;
+            options->values.allow_singular = to_flag(value, "FL_OPT_ALLOW_SINGULAR");
             return;
         case FL_OPT_RTOL: wrong_type("FL_OPT_RTOL", "fl_options_set_real");
         case FL_OPT_ATOL: wrong_type("FL_OPT_ATOL", "fl_options_set_real");

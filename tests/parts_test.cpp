@@ -128,7 +128,7 @@ TYPED_TEST(LuParts, SingularErrorNamesThePivotOfA) {
         SCOPED_TRACE(layout_name(l));
         FactorPtr f;
         EXPECT_ERROR(make_factor(f, FL_FACTOR_LU, Matrix<T>::from_ref(a, l)), FL_ERR_SINGULAR,
-                     "fl_factor_create", {"U[3, 3]"});
+                     "fl_factor_create", "U[3, 3]");
     }
 }
 
@@ -243,7 +243,7 @@ TYPED_TEST(SingularLu, KeptUnderTheOption) {
         // The default stays an error.
         FactorPtr g;
         EXPECT_ERROR(make_factor(g, FL_FACTOR_LU, Matrix<T>::from_ref(a, l)), FL_ERR_SINGULAR,
-                     "fl_factor_create", {"U[3, 3]"});
+                     "fl_factor_create", "U[3, 3]");
     }
     check_lu_parts<T>(rank_deficient(), opts.get());
     check_lu_parts<T>(Ref(5, 5), opts.get());  // all zeros: L = I, U = 0
