@@ -423,8 +423,8 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
      * triangular factor of A = U^T U. Zeros below the diagonal. */
     FL_PART_UPPER = 9,
     /** LU: an index part (read it with fl_factor_get_indices): m 0-based row indices p with
-     * A[p[i], :] = (L U)[i, :], that is P^T A = L U; scipy's lu(a, p_indices=True) gives the
-     * same p. The permutation matrix P of A = P L U has P[p[i], i] = 1. */
+     * A[p[i], :] = (L U)[i, :], that is P^T A = L U. The permutation matrix P of A = P L U
+     * (scipy.linalg.lu's P) has P[p[i], i] = 1. */
     FL_PART_ROW_PERMUTATION = 10,
     /** LU: the m-by-n matrix LAPACK's getrf leaves in place of A: U on and above the
      * diagonal, L's multipliers below it (scipy's lu_factor's lu). */

@@ -615,7 +615,7 @@ class Factor:
 
     @property
     def perm(self):
-        """lu: row indices p with a[p] == L @ U (scipy's lu(a, p_indices=True) p)."""
+        """lu: the row indices p with a[p] == L @ U (int64)."""
         return self._indices(_lib.PART_ROW_PERMUTATION)
 
     def plu(self, permute_l=False):
