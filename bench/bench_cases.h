@@ -57,5 +57,8 @@ void register_sym_benchmarks();   // bench_sym.cpp: LDL^T vs sytrf+sytrs(2), EIG
 void register_rolled_benchmarks(); // bench_rolled.cpp: fl_rolled_matmul vs the d*k GEMM loop
 void register_products_benchmarks();  // bench_products.cpp: Y^T A^-1 Y vs potrf+trsm+syrk
 void register_kernel_benchmarks(); // bench_kernels.cpp: kernel matrices vs writing K and a BLAS route
+void register_save_load_benchmarks(); // bench_save_load.cpp: fl_factor_serialize/deserialize vs refactoring
+void register_complex_benchmarks();  // bench_complex.cpp: complex128 LU/Cholesky vs zgetrf/zpotrf +
+                                     // solves
 
 } // namespace flbench

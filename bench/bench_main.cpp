@@ -28,6 +28,8 @@ int main(int argc, char **argv) {
     flbench::register_rolled_benchmarks();
     flbench::register_products_benchmarks();
     flbench::register_kernel_benchmarks();
+    flbench::register_save_load_benchmarks();
+    flbench::register_complex_benchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

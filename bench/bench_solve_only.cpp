@@ -37,15 +37,24 @@ template <typename T> void raw_solve(benchmark::State &st, Kind kind, int64_t n,
     set_flops(st, solve_flops(n, nrhs));
 }
 
-template <typename T> void fl_solve(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool row_major) {
+// check_finite: the factor's FL_OPT_CHECK_FINITE, which also covers B in every solve.
+template <typename T>
+void fl_solve(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool row_major,
+              bool check_finite = true) {
     const fl_layout layout = row_major ? FL_ROW_MAJOR : FL_COL_MAJOR;
     const std::vector<T> &a = kind == Kind::LU ? general_matrix<T>(n, row_major) : spd_matrix<T>(n);
     const std::vector<T> &b = rhs_matrix<T>(n, nrhs, row_major);
     std::vector<T> x(b.size());
     const int64_t ldb = row_major ? nrhs : n;
+    fl_options *options = nullptr;
+    fl_options_create(&options);
+    fl_options_set_int(options, FL_OPT_CHECK_FINITE, check_finite ? 1 : 0);
     fl_factor *f = nullptr;
-    if (fl_factor_create(&f, kind == Kind::LU ? FL_FACTOR_LU : FL_FACTOR_CHOLESKY, dtype_of<T>(), layout, n, n,
-                         a.data(), n, nullptr) != FL_OK) {
+    const fl_status made =
+        fl_factor_create(&f, kind == Kind::LU ? FL_FACTOR_LU : FL_FACTOR_CHOLESKY, dtype_of<T>(),
+                         layout, n, n, a.data(), n, options);
+    fl_options_destroy(options);
+    if (made != FL_OK) {
         st.SkipWithError(fl_last_error());
         return;
     }
@@ -83,6 +92,16 @@ void register_solve_only_benchmarks() {
     const Size sizes[] = {{100, 1}, {100, 10}, {1000, 1}, {1000, 10}, {500, 500}, {1000, 1000}, {2000, 2000}};
     for (const Size &s : sizes) register_group<double>("solve_lu_f64", Kind::LU, s.n, s.nrhs);
     for (const Size &s : sizes) register_group<double>("solve_chol_f64", Kind::Cholesky, s.n, s.nrhs);
+    // The cost of FL_OPT_CHECK_FINITE's check of B (issue 13, item 10): the same LU solve
+    // with the factor made checking (the default) and not.
+    for (const bool check : {true, false})
+        benchmark::RegisterBenchmark(
+            case_name("solve_lu_f64_b_check", check ? "fl_checked" : "fl_unchecked", 2000, 10)
+                .c_str(),
+            [=](benchmark::State &st) { fl_solve<double>(st, Kind::LU, 2000, 10, false, check); })
+            ->UseRealTime()
+            ->Unit(benchmark::kMicrosecond)
+            ->ComputeStatistics("min", min_of);
 }
 
 } // namespace flbench

@@ -25,7 +25,7 @@ bin=$build/bench/fastlinalg-bench
 out=$build/bench-results
 tag=${OPENBLAS_CORETYPE:-default}
 mkdir -p "$out"
-all_chunks=(dgemm_f64 lu_f64 chol_f64 lu_f32 solve_lu_f64 solve_chol_f64 qr_ls_f64 cod_ls_f64 svd_ls_f64 ldlt_f64 eigh_f64 quadform_f64)
+all_chunks=(dgemm_f64 lu_f64 chol_f64 lu_f32 solve_lu_f64 solve_chol_f64 qr_ls_f64 cod_ls_f64 svd_ls_f64 ldlt_f64 eigh_f64 quadform_f64 lu_c128 chol_c128)
 if [ -n "${CHUNKS:-}" ]; then
   read -r -a chunks <<< "$CHUNKS"
   for c in "${chunks[@]}"; do rm -f "$out/bench_${tag}_$c.json" "$out/bench_${tag}_$c.log"; done

@@ -26,19 +26,22 @@ const char *layout_word(Layout layout) {
     return layout == Layout::row_major ? "row-major" : "column-major";
 }
 
-// The bytes from a matrix's first element to one past its last.
+}  // namespace
+
 uintptr_t extent_bytes(const MatrixRef &m, Dtype dtype) {
     const int64_t lines = m.stored_cols(), line_length = m.stored_rows();
     if (lines == 0 || line_length == 0) return 0;
     return static_cast<uintptr_t>((lines - 1) * m.ld + line_length) * element_size(dtype);
 }
 
-}  // namespace
-
 Dtype to_dtype(fl_dtype dtype, const char *name) {
     if (dtype == FL_FLOAT32) return Dtype::float32;
     if (dtype == FL_FLOAT64) return Dtype::float64;
-    invalid(named(name, dtype) + " is not a dtype (FL_FLOAT32 = 1 or FL_FLOAT64 = 2)");
+    if (dtype == FL_COMPLEX64) return Dtype::complex64;
+    if (dtype == FL_COMPLEX128) return Dtype::complex128;
+    invalid(
+        named(name, dtype) +
+        " is not a dtype (FL_FLOAT32 = 1, FL_FLOAT64 = 2, FL_COMPLEX64 = 3 or FL_COMPLEX128 = 4)");
 }
 
 Layout to_layout(fl_layout layout, const char *name) {
@@ -47,10 +50,16 @@ Layout to_layout(fl_layout layout, const char *name) {
     invalid(named(name, layout) + " is not a layout (FL_ROW_MAJOR = 1 or FL_COL_MAJOR = 2)");
 }
 
-Transpose to_transpose(fl_transpose trans, const char *name) {
+Transpose to_transpose(fl_transpose trans, const char *name, Dtype dtype) {
     if (trans == FL_NO_TRANS) return Transpose::no;
     if (trans == FL_TRANS) return Transpose::yes;
-    invalid(named(name, trans) + " is not a transpose flag (FL_NO_TRANS = 1 or FL_TRANS = 2)");
+    // A^H is A^T for a real A, so the core's real code never sees Transpose::conj.
+    if (trans == FL_CONJ_TRANS)
+        return typed(dtype, [](auto t) {
+            return is_complex_v<decltype(t)> ? Transpose::conj : Transpose::yes;
+        });
+    invalid(named(name, trans) +
+            " is not a transpose flag (FL_NO_TRANS = 1, FL_TRANS = 2 or FL_CONJ_TRANS = 3)");
 }
 
 Triangle to_triangle(int64_t value, const char *name) {
@@ -73,7 +82,10 @@ void require_non_negative(int64_t value, const char *name) {
 
 MatrixRef matrix_arg(const MatrixNames &names, Dtype dtype, fl_layout layout, int64_t rows,
                      int64_t cols, const void *data, int64_t ld) {
-    const Layout lay = to_layout(layout, (std::string(names.matrix) + "'s layout").c_str());
+    // Every call checks matrices here: the argument's name is spelt out only for a bad layout.
+    const Layout lay = layout == FL_ROW_MAJOR || layout == FL_COL_MAJOR
+                           ? to_layout(layout, names.matrix)
+                           : to_layout(layout, (std::string(names.matrix) + "'s layout").c_str());
     require_non_negative(rows, names.rows);
     require_non_negative(cols, names.cols);
     for (auto [value, name] : {std::pair{rows, names.rows}, {cols, names.cols}, {ld, names.ld}})

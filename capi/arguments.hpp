@@ -12,10 +12,14 @@ namespace fl::capi {
 
 Dtype to_dtype(fl_dtype dtype, const char *name);
 Layout to_layout(fl_layout layout, const char *name);
-Transpose to_transpose(fl_transpose trans, const char *name);
+// FL_CONJ_TRANS is Transpose::conj for a complex dtype and Transpose::yes for a real one.
+Transpose to_transpose(fl_transpose trans, const char *name, Dtype dtype);
 Triangle to_triangle(int64_t value, const char *name);
 
 std::size_t element_size(Dtype dtype);
+
+// The bytes from a validated matrix's first element to one past its last (0 if empty).
+uintptr_t extent_bytes(const MatrixRef &m, Dtype dtype);
 
 void require_not_null(const void *pointer, const char *name);
 void require_non_negative(int64_t value, const char *name);

@@ -39,6 +39,11 @@ FL_API fl_status fl_digitize(fl_dtype dtype, int64_t n, const void *x, int64_t n
         require_array(x, n, "x");
         require_array(edges, nedges, "edges");
         require_array(bins, n, "bins");
+        const auto bin_bytes = static_cast<int64_t>(n * sizeof(int64_t));
+        require_disjoint(bins, bin_bytes, "bins", x, static_cast<int64_t>(n * element_size(t)),
+                         "x");
+        require_disjoint(bins, bin_bytes, "bins", edges,
+                         static_cast<int64_t>(nedges * element_size(t)), "edges");
         fl::typed_real(t, [&](auto e) {
             using T = decltype(e);
             fl::binning::digitize(n, static_cast<const T *>(x), nedges, static_cast<const T *>(edges),
@@ -52,6 +57,8 @@ FL_API fl_status fl_bincount(int64_t n, const int64_t *labels, int64_t nbins, in
         require_labels(n, labels, nbins);
         checked_elements({nbins}, sizeof(int64_t), "counts (nbins elements)");
         require_array(counts, nbins, "counts");
+        require_disjoint(counts, static_cast<int64_t>(nbins * sizeof(int64_t)), "counts", labels,
+                         static_cast<int64_t>(n * sizeof(int64_t)), "labels");
         fl::binning::bincount(n, labels, nbins, counts);
     });
 }
@@ -64,6 +71,11 @@ FL_API fl_status fl_bincount_weighted(int64_t n, const int64_t *labels, fl_dtype
         checked_elements({nbins}, sizeof(double), "sums (nbins elements)");
         require_array(weights, n, "weights");
         require_array(sums, nbins, "sums");
+        const auto sum_bytes = static_cast<int64_t>(nbins * element_size(t));
+        require_disjoint(sums, sum_bytes, "sums", weights,
+                         static_cast<int64_t>(n * element_size(t)), "weights");
+        require_disjoint(sums, sum_bytes, "sums", labels, static_cast<int64_t>(n * sizeof(int64_t)),
+                         "labels");
         fl::typed_real(t, [&](auto e) {
             using T = decltype(e);
             fl::binning::bincount_weighted(n, labels, static_cast<const T *>(weights), nbins,
@@ -82,6 +94,11 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
         checked_elements({nbins + 1}, sizeof(int64_t), "offsets (nbins + 1 elements)");
         require_array(offsets, nbins + 1, "offsets");
         require_array(perm, n, "perm");
+        const auto label_bytes = static_cast<int64_t>(n * sizeof(int64_t));
+        const auto offset_bytes = static_cast<int64_t>((nbins + 1) * sizeof(int64_t));
+        require_disjoint(perm, label_bytes, "perm", offsets, offset_bytes, "offsets");
+        require_disjoint(perm, label_bytes, "perm", labels, label_bytes, "labels");
+        require_disjoint(offsets, offset_bytes, "offsets", labels, label_bytes, "labels");
         fl::binning::group_by_bin(n, labels, nbins, offsets, perm);
     });
 }

@@ -20,6 +20,7 @@ fl_status to_status(ErrorCode code) noexcept {
     case ErrorCode::non_finite: return FL_ERR_NON_FINITE;
     case ErrorCode::too_large: return FL_ERR_TOO_LARGE;
     case ErrorCode::unsupported: return FL_ERR_UNSUPPORTED;
+    case ErrorCode::no_convergence: return FL_ERR_NO_CONVERGENCE;
     case ErrorCode::internal: return FL_ERR_INTERNAL;
     }
     return FL_ERR_INTERNAL;
@@ -51,6 +52,7 @@ FL_API const char *fl_status_string(fl_status status) {
     case FL_ERR_OUT_OF_MEMORY: return "out of memory";
     case FL_ERR_UNSUPPORTED: return "unsupported";
     case FL_ERR_INTERNAL: return "internal error";
+    case FL_ERR_NO_CONVERGENCE: return "no convergence";
     }
     return "unknown status";
 }

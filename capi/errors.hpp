@@ -4,6 +4,7 @@
 #pragma once
 
 #include <new>
+#include <stdexcept>
 #include <string>
 
 #include "core/error.hpp"
@@ -26,6 +27,10 @@ template <class Body> fl_status guarded(const char *function, Body &&body) noexc
         return fail(function, to_status(e.code()), e.what());
     } catch (const std::bad_alloc &) {
         return fail(function, FL_ERR_OUT_OF_MEMORY, "out of memory");
+    } catch (const std::length_error &e) {
+        // A container asked for more than it can ever hold: a size, not a bug. Sizes are
+        // checked before allocating; this only keeps a missed one from reading as INTERNAL.
+        return fail(function, FL_ERR_TOO_LARGE, e.what());
     } catch (const std::exception &e) {
         return fail(function, FL_ERR_INTERNAL, e.what());
     } catch (...) {

@@ -1,11 +1,15 @@
 // fl_factor_*: creating factor handles and asking them for solves and what they know.
+#include <algorithm>
+#include <cmath>
 #include <string>
 
 #include "capi/arguments.hpp"
+#include "capi/array_args.hpp"
 #include "capi/errors.hpp"
 #include "capi/factor_access.hpp"
 #include "capi/factor_enums.hpp"
 #include "capi/handles.hpp"
+#include "core/typed.hpp"
 #include "dense/factor_kind_table.hpp"
 
 using namespace fl::capi;
@@ -31,9 +35,56 @@ void require_dense_kind(fl_factor_kind kind, fl::FactorKind k, int64_t rows, int
     fl::require_shape(k, rows, cols);
 }
 
-fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made) {
-    *out = new fl_factor{std::move(made)};
+fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made, bool check_finite) {
+    *out = new fl_factor{std::move(made), check_finite};
     return FL_OK;
+}
+
+// With FL_STORAGE_RFP_INPUT, a holds n(n+1)/2 elements in RFP, not a matrix with an lda.
+fl::MatrixRef rfp_input_arg(fl::Dtype t, fl_layout layout, int64_t rows, int64_t cols,
+                            const void *a) {
+    to_layout(layout, "layout");
+    if (rows != cols)
+        throw fl::Error(fl::ErrorCode::invalid_argument,
+                        "FL_STORAGE_RFP_INPUT takes a square A, not rows = " +
+                            std::to_string(rows) + ", cols = " + std::to_string(cols));
+    // Sizes checked as for an n-by-n matrix (int32 and byte extent), the pointer for n(n+1)/2.
+    const fl::MatrixRef square =
+        matrix_arg({"a", "n", "rows", "cols"}, t, FL_COL_MAJOR, rows, cols, a,
+                   std::max<int64_t>(rows, 1));
+    require_array(a, rows * (rows + 1) / 2, "a");
+    return square;
+}
+
+// The combinations of FL_OPT_PRECISION, FL_OPT_STORAGE and FL_OPT_OVERWRITE_A a kind takes;
+// adjusts o for the ones that must copy A.
+void require_options_for(bool automatic, fl::FactorKind k, fl::Dtype t, fl::FactorOptions &o) {
+    const char *kind = automatic ? "FL_FACTOR_AUTO" : fl::kind_name(k);
+    if (o.precision == fl::Precision::mixed) {
+        if (automatic || (k != fl::FactorKind::lu && k != fl::FactorKind::cholesky))
+            throw fl::Error(
+                fl::ErrorCode::unsupported,
+                std::string("FL_OPT_PRECISION = FL_PRECISION_MIXED is for FL_FACTOR_LU and "
+                            "FL_FACTOR_CHOLESKY, not ") +
+                    kind);
+        if (t != fl::Dtype::float64)
+            throw fl::Error(
+                fl::ErrorCode::invalid_argument,
+                "FL_OPT_PRECISION = FL_PRECISION_MIXED needs dtype = FL_FLOAT64 (the factor is "
+                "held in float32 and refined to float64), not FL_FLOAT32");
+        if (o.storage != fl::Storage::full)
+            throw fl::Error(
+                fl::ErrorCode::unsupported,
+                "FL_OPT_PRECISION = FL_PRECISION_MIXED needs FL_OPT_STORAGE = FL_STORAGE_FULL");
+        o.overwrite_a = false;  // the refinement reads A itself
+    }
+    if (o.storage != fl::Storage::full && (automatic || k != fl::FactorKind::cholesky))
+        throw fl::Error(
+            fl::ErrorCode::unsupported,
+            std::string("FL_OPT_STORAGE (packed storage) is for FL_FACTOR_CHOLESKY, not ") + kind);
+    // AUTO may try a second kind on the same A, so it always factors a copy; packing a full
+    // A into RFP is a copy by nature.
+    if (automatic || o.storage == fl::Storage::rfp) o.overwrite_a = false;
 }
 
 }  // namespace
@@ -49,11 +100,16 @@ FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dt
         const bool automatic = kind == FL_FACTOR_AUTO;
         const fl::FactorKind k = automatic ? fl::FactorKind::lu : to_kind(kind);
         const fl::Dtype t = to_dtype(dtype, "dtype");
-        const fl::MatrixRef m = matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
+        fl::FactorOptions o = options != nullptr ? options->values : fl::FactorOptions{};
+        const fl::MatrixRef m =
+            o.storage == fl::Storage::rfp_input
+                ? rfp_input_arg(t, layout, rows, cols, a)
+                : matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
         if (!automatic) require_dense_kind(kind, k, rows, cols);
-        const fl::FactorOptions defaults;
-        const fl::FactorOptions &o = options != nullptr ? options->values : defaults;
-        make_handle(factor, automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o));
+        require_options_for(automatic, k, t, o);
+        make_handle(factor,
+                    automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o),
+                    o.check_finite);
     });
 }
 
@@ -84,7 +140,7 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
                                  fl_layout x_layout, void *x, int64_t ldx) {
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor, dtype);
-        const fl::Transpose op = to_transpose(trans, "trans");
+        const fl::Transpose op = to_transpose(trans, "trans", f.dtype());
         require_non_negative(nrhs, "nrhs");
         // B has the rows of op(A), X its columns.
         const int64_t b_rows = op == fl::Transpose::no ? f.rows() : f.cols();
@@ -94,14 +150,61 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
         const fl::MatrixRef xm =
             matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, f.dtype(), x_layout, x_rows, nrhs, x, ldx);
         require_in_place_or_disjoint(bm, xm, f.dtype());
+        require_finite_operand(factor, bm, "b");
         f.solve(op, bm, xm);
+    });
+}
+
+FL_API fl_status fl_factor_get_info(const fl_factor *factor, fl_factor_info what, int64_t *value) {
+    // The core's enums count from 0 in the public order.
+    static_assert(FL_PRECISION_MIXED == static_cast<int>(fl::Precision::mixed));
+    static_assert(FL_FALLBACK_QUERY == static_cast<int>(fl::Fallback::query));
+    static_assert(FL_STORAGE_RFP_INPUT == static_cast<int>(fl::Storage::rfp_input));
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor);
+        require_not_null(value, "value");
+        fl::Info info;
+        switch (what) {
+            case FL_INFO_PRECISION:
+                info = fl::Info::precision;
+                break;
+            case FL_INFO_FALLBACK:
+                info = fl::Info::fallback;
+                break;
+            case FL_INFO_REFINEMENT_STEPS:
+                info = fl::Info::refinement_steps;
+                break;
+            case FL_INFO_OVERWRITES_A:
+                info = fl::Info::overwrites_a;
+                break;
+            default:
+                throw fl::Error(fl::ErrorCode::invalid_argument,
+                                "what = " + std::to_string(what) + " is not an fl_factor_info");
+        }
+        *value = f.info(info);
     });
 }
 
 FL_API fl_status fl_factor_logdet(const fl_factor *factor, double *sign, double *logabsdet) {
     return guarded(__func__, [&] {
-        const fl::LogDet d = factor_of(factor).logdet();
+        const fl::Factor &f = factor_of(factor);
+        if (fl::typed(f.dtype(), [](auto t) { return fl::is_complex_v<decltype(t)>; }))
+            throw fl::Error(
+                fl::ErrorCode::unsupported,
+                std::string("the factor is ") + dtype_name(f.dtype()) +
+                    ", whose determinant's sign is a complex phase: use fl_factor_logdet_complex");
+        const fl::LogDet d = f.logdet();
         if (sign != nullptr) *sign = d.sign;
+        if (logabsdet != nullptr) *logabsdet = d.logabsdet;
+    });
+}
+
+FL_API fl_status fl_factor_logdet_complex(const fl_factor *factor, double *phase_re,
+                                          double *phase_im, double *logabsdet) {
+    return guarded(__func__, [&] {
+        const fl::LogDet d = factor_of(factor).logdet();
+        if (phase_re != nullptr) *phase_re = d.sign;
+        if (phase_im != nullptr) *phase_im = d.phase_im;
         if (logabsdet != nullptr) *logabsdet = d.logabsdet;
     });
 }
@@ -110,7 +213,7 @@ FL_API fl_status fl_factor_rcond(const fl_factor *factor, double *rcond) {
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor);
         require_not_null(rcond, "rcond");
-        *rcond = f.rcond();
+        *rcond = fl::rcond_in_range(f.rcond());
     });
 }
 
@@ -192,10 +295,12 @@ FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, 
                                    int64_t ncols, fl_layout layout, void *c, int64_t ldc) {
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor, dtype);
-        const fl::Transpose op = to_transpose(trans, "trans");
+        const fl::Transpose op = to_transpose(trans, "trans", f.dtype());
         require_non_negative(ncols, "ncols");
-        f.apply_q(op, matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout, f.rows(), ncols,
-                                 c, ldc));
+        const fl::MatrixRef cm = matrix_arg({"c", "ldc", "rows of A", "ncols"}, f.dtype(), layout,
+                                            f.rows(), ncols, c, ldc);
+        require_finite_operand(factor, cm, "c");
+        f.apply_q(op, cm);
     });
 }
 
@@ -207,7 +312,9 @@ FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtyp
         require_non_negative(nrhs, "nrhs");
         const fl::MatrixRef bm =
             matrix_arg({"b", "ldb", "rows of A", "nrhs"}, f.dtype(), b_layout, f.rows(), nrhs, b, ldb);
-        if (nrhs > 0) require_not_null(norms, "norms");
+        const fl::MatrixRef nm = vector_arg("norms", "nrhs", f, nrhs, norms);
+        require_disjoint(bm, "b", nm, "norms", f.dtype());
+        require_finite_operand(factor, bm, "b");
         f.residual_norms(bm, norms);
     });
 }
@@ -225,6 +332,13 @@ FL_API fl_status fl_factor_solve_shifted(const fl_factor *factor, fl_dtype dtype
         const fl::MatrixRef bm = matrix_arg({"b", "ldb", "n", "nrhs"}, f.dtype(), b_layout, n, nrhs, b, ldb);
         const fl::MatrixRef x0 = matrix_arg({"x", "ldx", "n", "nrhs"}, f.dtype(), x_layout, n, nrhs, x, ldx);
         require_stacked_outputs(bm, x0, nshifts, x_stride, f.dtype());
+        for (int64_t l = 0; l < nshifts; ++l)
+            if (!std::isfinite(shifts[l]))
+                throw fl::Error(fl::ErrorCode::non_finite,
+                                "shifts[" + std::to_string(l) + "] is " +
+                                    (std::isnan(shifts[l]) ? "nan" : "infinite") +
+                                    ": every shift must be a finite number");
+        require_finite_operand(factor, bm, "b");
         f.solve_shifted(shifts, nshifts, bm, x0, x_stride);
     });
 }
@@ -241,7 +355,7 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
                             "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
         require_non_negative(k, "k");
         const fl::MatrixRef vm = matrix_arg({"v", "ldv", "n", "k"}, f.dtype(), layout, f.rows(), k, v, ldv);
-        make_handle(updated, f.rank_update(sign, vm));
+        make_handle(updated, f.rank_update(sign, vm), factor->check_finite);
     });
 }
 

@@ -36,6 +36,16 @@ struct PublicDtype<double> {
     static constexpr fl_dtype value = FL_FLOAT64;
     static constexpr const char *name = "FL_FLOAT64";
 };
+template <>
+struct PublicDtype<std::complex<float>> {
+    static constexpr fl_dtype value = FL_COMPLEX64;
+    static constexpr const char *name = "FL_COMPLEX64";
+};
+template <>
+struct PublicDtype<std::complex<double>> {
+    static constexpr fl_dtype value = FL_COMPLEX128;
+    static constexpr const char *name = "FL_COMPLEX128";
+};
 
 }  // namespace
 

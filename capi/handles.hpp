@@ -14,6 +14,9 @@ struct fl_options {
 
 struct fl_factor {
     std::unique_ptr<const fl::Factor> impl;
+    // FL_OPT_CHECK_FINITE as the factor was made with it: it covers what the factor is
+    // later applied to (B, C, Y, W) as well as A. Factors derived from this one inherit it.
+    bool check_finite = true;
 };
 
 struct fl_sparse {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "capi/arguments.hpp"
+#include "capi/array_args.hpp"
 #include "capi/errors.hpp"
 #include "core/typed.hpp"
 #include "gp/kernel.hpp"
@@ -78,6 +79,9 @@ struct PointArgs {
 PointArgs point_args(const fl::kernels::Kernel &k, fl_dtype dtype, fl_layout x_layout, int64_t n1,
                      const void *x1, int64_t ldx1, int64_t n2, const void *x2, int64_t ldx2) {
     const fl::Dtype t = to_dtype(dtype, "dtype");
+    // Kernels are real-only: a complex dtype is refused before sizes and overlaps, whose
+    // byte counts would be those of an element type the call never takes.
+    fl::typed_real(t, [](auto) {});
     PointArgs p{t,
                 matrix_arg({"x1", "ldx1", "n1", "dim"}, t, x_layout, n1, k.dim(), x1, ldx1),
                 {},
@@ -150,6 +154,11 @@ FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_
         const fl::MatrixRef wm =
             matrix_arg({"w", "ldw", "n1", "n2"}, p.dtype, w_layout, n1, n2, w, ldw);
         require_not_null(grad, "grad");
+        // grad is 2 + nparams doubles, an output like any other: apart from every input.
+        const auto grad_bytes = static_cast<int64_t>((2 + kern.nparams()) * sizeof(double));
+        for (const auto &[in, name] : {std::pair{&wm, "w"}, {&p.x1, "x1"}, {&p.x2, "x2"}})
+            require_disjoint(grad, grad_bytes, "grad", in->data,
+                             static_cast<int64_t>(extent_bytes(*in, p.dtype)), name);
         const fl::MatrixRef *second = p.same ? nullptr : &p.x2;
         fl::typed_real(p.dtype,
                        [&](auto t) { kern.gradient<decltype(t)>(p.x1, second, wm, grad); });

@@ -95,7 +95,8 @@ FL_API fl_status fl_duplication_apply(fl_dtype dtype, int64_t n, int pinv, fl_tr
     return guarded(__func__, [&] {
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const bool p = to_flag(pinv, "pinv");
-        const bool tr = to_transpose(trans, "trans") == fl::Transpose::yes;
+        // D is real: D^H is D^T for every dtype.
+        const bool tr = to_transpose(trans, "trans", t) != fl::Transpose::no;
         const int64_t square = checked_product(n, n, "n n"), half = n * (n + 1) / 2;
         // D and D^+T map vech-sized rows to vec-sized ones; D^T and D^+ the other way.
         const bool expand = p == tr;

@@ -14,17 +14,17 @@ namespace {
                     "option = " + std::to_string(option) + " is not an fl_option");
 }
 
-[[noreturn]] void wrong_type(const char *name, const char *should_use) {
-    throw fl::Error(fl::ErrorCode::invalid_argument,
-                    std::string(name) + " is set and read with " + should_use);
-}
-
-// The value of an on/off option (0 or 1).
-bool to_flag(int64_t value, const char *name) {
+// A 0-or-1 option's value.
+bool flag(int64_t value, const char *name) {
     if (value != 0 && value != 1)
         throw fl::Error(fl::ErrorCode::invalid_argument,
                         std::string(name) + " takes 0 or 1, not " + std::to_string(value));
     return value == 1;
+}
+
+[[noreturn]] void wrong_type(const char *name, const char *should_use) {
+    throw fl::Error(fl::ErrorCode::invalid_argument,
+                    std::string(name) + " is set and read with " + should_use);
 }
 
 }  // namespace
@@ -45,13 +45,41 @@ FL_API fl_status fl_options_set_int(fl_options *options, fl_option option, int64
     return guarded(__func__, [&] {
         require_not_null(options, "options");
         switch (option) {
-        case FL_OPT_CHECK_FINITE: options->values.check_finite = to_flag(value, "FL_OPT_CHECK_FINITE"); return;
-        case FL_OPT_TRIANGLE: options->values.triangle = to_triangle(value, "FL_OPT_TRIANGLE"); return;
-        case FL_OPT_ALLOW_SINGULAR:
-            options->values.allow_singular = to_flag(value, "FL_OPT_ALLOW_SINGULAR");
+        case FL_OPT_CHECK_FINITE:
+            options->values.check_finite = flag(value, "FL_OPT_CHECK_FINITE");
             return;
-        case FL_OPT_RTOL: wrong_type("FL_OPT_RTOL", "fl_options_set_real");
-        case FL_OPT_ATOL: wrong_type("FL_OPT_ATOL", "fl_options_set_real");
+        case FL_OPT_TRIANGLE:
+            options->values.triangle = to_triangle(value, "FL_OPT_TRIANGLE");
+            return;
+        case FL_OPT_PRECISION:
+            if (value != FL_PRECISION_NATIVE && value != FL_PRECISION_MIXED)
+                throw fl::Error(fl::ErrorCode::invalid_argument,
+                                "FL_OPT_PRECISION takes FL_PRECISION_NATIVE (0) or "
+                                "FL_PRECISION_MIXED (1), not " +
+                                    std::to_string(value));
+            options->values.precision =
+                value == FL_PRECISION_MIXED ? fl::Precision::mixed : fl::Precision::native;
+            return;
+        case FL_OPT_OVERWRITE_A:
+            options->values.overwrite_a = flag(value, "FL_OPT_OVERWRITE_A");
+            return;
+        case FL_OPT_STORAGE:
+            if (value != FL_STORAGE_FULL && value != FL_STORAGE_RFP &&
+                value != FL_STORAGE_RFP_INPUT)
+                throw fl::Error(
+                    fl::ErrorCode::invalid_argument,
+                    "FL_OPT_STORAGE takes FL_STORAGE_FULL (0), FL_STORAGE_RFP (1) or "
+                    "FL_STORAGE_RFP_INPUT (2), not " +
+                        std::to_string(value));
+            options->values.storage = static_cast<fl::Storage>(value);
+            return;
+        case FL_OPT_ALLOW_SINGULAR:
+            options->values.allow_singular = flag(value, "FL_OPT_ALLOW_SINGULAR");
+            return;
+        case FL_OPT_RTOL:
+            wrong_type("FL_OPT_RTOL", "fl_options_set_real");
+        case FL_OPT_ATOL:
+            wrong_type("FL_OPT_ATOL", "fl_options_set_real");
         }
         unknown_option(option);
     });
@@ -65,6 +93,16 @@ FL_API fl_status fl_options_get_int(const fl_options *options, fl_option option,
         case FL_OPT_CHECK_FINITE: *value = options->values.check_finite ? 1 : 0; return;
         case FL_OPT_TRIANGLE:
             *value = options->values.triangle == fl::Triangle::lower ? FL_LOWER : FL_UPPER;
+            return;
+        case FL_OPT_PRECISION:
+            *value = options->values.precision == fl::Precision::mixed ? FL_PRECISION_MIXED
+                                                                       : FL_PRECISION_NATIVE;
+            return;
+        case FL_OPT_OVERWRITE_A:
+            *value = options->values.overwrite_a ? 1 : 0;
+            return;
+        case FL_OPT_STORAGE:
+            *value = static_cast<int64_t>(options->values.storage);
             return;
         case FL_OPT_ALLOW_SINGULAR:
             *value = options->values.allow_singular ? 1 : 0;
@@ -96,6 +134,12 @@ FL_API fl_status fl_options_set_real(fl_options *options, fl_option option, doub
             return;
         case FL_OPT_CHECK_FINITE: wrong_type("FL_OPT_CHECK_FINITE", "fl_options_set_int");
         case FL_OPT_TRIANGLE: wrong_type("FL_OPT_TRIANGLE", "fl_options_set_int");
+        case FL_OPT_PRECISION:
+            wrong_type("FL_OPT_PRECISION", "fl_options_set_int");
+        case FL_OPT_OVERWRITE_A:
+            wrong_type("FL_OPT_OVERWRITE_A", "fl_options_set_int");
+        case FL_OPT_STORAGE:
+            wrong_type("FL_OPT_STORAGE", "fl_options_set_int");
         case FL_OPT_ALLOW_SINGULAR:
             wrong_type("FL_OPT_ALLOW_SINGULAR", "fl_options_set_int");
         }
@@ -112,6 +156,12 @@ FL_API fl_status fl_options_get_real(const fl_options *options, fl_option option
         case FL_OPT_ATOL: *value = options->values.atol; return;
         case FL_OPT_CHECK_FINITE: wrong_type("FL_OPT_CHECK_FINITE", "fl_options_get_int");
         case FL_OPT_TRIANGLE: wrong_type("FL_OPT_TRIANGLE", "fl_options_get_int");
+        case FL_OPT_PRECISION:
+            wrong_type("FL_OPT_PRECISION", "fl_options_get_int");
+        case FL_OPT_OVERWRITE_A:
+            wrong_type("FL_OPT_OVERWRITE_A", "fl_options_get_int");
+        case FL_OPT_STORAGE:
+            wrong_type("FL_OPT_STORAGE", "fl_options_get_int");
         case FL_OPT_ALLOW_SINGULAR:
             wrong_type("FL_OPT_ALLOW_SINGULAR", "fl_options_get_int");
         }

@@ -24,13 +24,6 @@ fl::MatrixRef input_arg(const MatrixNames &names, const fl::Factor &f, fl_layout
     return matrix_arg(names, f.dtype(), layout, f.rows(), cols, data, ld);
 }
 
-// An output of `count` values, as the one column it is.
-fl::MatrixRef vector_arg(const char *name, const char *count_name, const fl::Factor &f,
-                         int64_t count, void *data) {
-    return matrix_arg({name, "its length", count_name, "1"}, f.dtype(), FL_COL_MAJOR, count, 1,
-                      data, std::max<int64_t>(count, 1));
-}
-
 }  // namespace
 
 extern "C" {
@@ -45,6 +38,7 @@ FL_API fl_status fl_factor_quadratic_form(const fl_factor *factor, fl_dtype dtyp
         const fl::MatrixRef om =
             matrix_arg({"out", "ldout", "k", "k"}, f.dtype(), out_layout, k, k, out, ldout);
         require_disjoint(ym, "y", om, "out", f.dtype());
+        require_finite_operand(factor, ym, "y");
         f.quadratic_form(ym, om);
     });
 }
@@ -63,6 +57,8 @@ FL_API fl_status fl_factor_bilinear_form(const fl_factor *factor, fl_dtype dtype
             matrix_arg({"out", "ldout", "k", "p"}, f.dtype(), out_layout, k, p, out, ldout);
         require_disjoint(ym, "y", om, "out", f.dtype());
         require_disjoint(wm, "w", om, "out", f.dtype());
+        require_finite_operand(factor, ym, "y");
+        require_finite_operand(factor, wm, "w");
         f.bilinear_form(ym, wm, om);
     });
 }
@@ -76,6 +72,7 @@ FL_API fl_status fl_factor_sandwich(const fl_factor *factor, fl_dtype dtype, fl_
         const fl::MatrixRef om = matrix_arg({"out", "ldout", "n", "n"}, f.dtype(), out_layout,
                                             f.rows(), f.rows(), out, ldout);
         require_disjoint(ym, "y", om, "out", f.dtype());
+        require_finite_operand(factor, ym, "y");
         f.sandwich(ym, om);
     });
 }
@@ -86,6 +83,7 @@ FL_API fl_status fl_factor_trace_solve(const fl_factor *factor, fl_dtype dtype, 
         const fl::Factor &f = square_factor_of(factor, dtype);
         const fl::MatrixRef ym = input_arg({"y", "ldy", "n", "n"}, f, y_layout, f.rows(), y, ldy);
         require_not_null(trace, "trace");
+        require_finite_operand(factor, ym, "y");
         *trace = f.trace_solve(ym);
     });
 }
@@ -105,6 +103,7 @@ FL_API fl_status fl_factor_mahalanobis(const fl_factor *factor, fl_dtype dtype, 
         const fl::MatrixRef ym = input_arg({"y", "ldy", "n", "k"}, f, y_layout, k, y, ldy);
         const fl::MatrixRef om = vector_arg("out", "k", f, k, out);
         require_disjoint(ym, "y", om, "out", f.dtype());
+        require_finite_operand(factor, ym, "y");
         f.mahalanobis(ym, om.data);
     });
 }

@@ -56,7 +56,7 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
         require_disjoint(out, bytes(out_count), "out", a, bytes(a_count), "a");
         require_disjoint(out, bytes(out_count), "out", b, bytes(b_count), "b");
         const fl::rolled::RolledShape shape{d, k, m, n, l};
-        fl::typed(t, [&](auto e) { run<decltype(e)>(lay, shape, a, b, out); });
+        fl::typed_real(t, [&](auto e) { run<decltype(e)>(lay, shape, a, b, out); });
     });
 }
 

@@ -24,6 +24,11 @@ FL_API fl_status fl_set_num_threads(int num_threads) {
         if (num_threads < 1)
             throw fl::Error(fl::ErrorCode::invalid_argument,
                             "num_threads = " + std::to_string(num_threads) + " is smaller than 1");
+        const int most = fl::blas::max_threads();
+        if (num_threads > most)
+            throw fl::Error(fl::ErrorCode::invalid_argument,
+                            "num_threads = " + std::to_string(num_threads) + " exceeds " +
+                                std::to_string(most) + ", the BLAS's MAX_THREADS");
         fl::blas::set_num_threads(num_threads);
     });
 }

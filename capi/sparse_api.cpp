@@ -4,6 +4,7 @@
 #include <string>
 
 #include "capi/arguments.hpp"
+#include "capi/array_args.hpp"
 #include "capi/errors.hpp"
 #include "capi/factor_enums.hpp"
 #include "capi/handles.hpp"
@@ -75,15 +76,27 @@ FL_API fl_status fl_sparse_create(fl_sparse **sparse, fl_sparse_format format,
                                      values};
         require_non_negative(rows, "rows");
         require_non_negative(cols, "cols");
-        if (index_type == FL_INDEX_INT32 && (rows > INT32_MAX || cols > INT32_MAX))
-            throw fl::Error(fl::ErrorCode::too_large,
-                            "rows or cols exceed 32-bit indices (rows = " + std::to_string(rows) +
-                                ", cols = " + std::to_string(cols) + ")");
+        // Checked before anything is read or allocated. Every product and solve takes a dense
+        // operand with rows or cols rows, which LAPACK's 32-bit sizes limit to 2^31 - 1, so a
+        // larger sparse matrix could never be used (and its offsets alone would take
+        // O(rows + cols) memory).
+        for (const auto &[size, name] : {std::pair{rows, "rows"}, {cols, "cols"}})
+            if (size > INT32_MAX)
+                throw fl::Error(
+                    fl::ErrorCode::too_large,
+                    std::string(name) + " = " + std::to_string(size) +
+                        " exceeds 2147483647, the largest size of the dense matrices it "
+                        "multiplies and solves with (LAPACK's 32-bit integers)");
         require_not_null(ptr, "ptr");
         // idx and values may be NULL only when ptr says there are no entries.
         const int64_t outer = format == FL_SPARSE_CSC ? cols : rows;
         const int64_t nnz = index_type == FL_INDEX_INT32 ? static_cast<const int32_t *>(ptr)[outer]
                                                          : static_cast<const int64_t *>(ptr)[outer];
+        // The canonical form holds a few index arrays of nnz entries each.
+        if (nnz > 0)
+            checked_elements(
+                {nnz, 4}, sizeof(int64_t) + sizeof(double),
+                ("the canonical copy of ptr[outer] = " + std::to_string(nnz) + " entries").c_str());
         if (nnz != 0) {
             require_not_null(idx, "idx");
             require_not_null(values, "values");
@@ -118,7 +131,7 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
                                     fl_layout y_layout, void *y, int64_t ldy) {
     return guarded(__func__, [&] {
         const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
-        const fl::Transpose op = to_transpose(trans, "trans");
+        const fl::Transpose op = to_transpose(trans, "trans", s.dtype());
         require_dtype(s, dtype);
         require_non_negative(ncols, "ncols");
         const int64_t x_rows = op == fl::Transpose::no ? s.cols() : s.rows();
@@ -144,8 +157,8 @@ FL_API fl_status fl_factor_create_sparse(fl_factor **factor, fl_factor_kind kind
         const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
         require_sparse_kind(k);
         const fl::FactorOptions defaults;
-        *factor = new fl_factor{
-            fl::make_sparse_factor(k, s, options != nullptr ? options->values : defaults)};
+        const fl::FactorOptions &o = options != nullptr ? options->values : defaults;
+        *factor = new fl_factor{fl::make_sparse_factor(k, s, o), o.check_finite};
     });
 }
 
@@ -156,7 +169,7 @@ FL_API fl_status fl_factor_refactor(fl_factor **refactored, const fl_factor *fac
         require_not_null(refactored, "refactored");
         require_not_null(factor, "factor");
         const fl::SparseMatrix &s = sparse_of(sparse, "sparse");
-        *refactored = new fl_factor{factor->impl->refactor(s)};
+        *refactored = new fl_factor{factor->impl->refactor(s), factor->check_finite};
     });
 }
 
@@ -171,7 +184,7 @@ FL_API fl_status fl_factor_rank_update_sparse(fl_factor **updated, const fl_fact
                 fl::ErrorCode::invalid_argument,
                 "sign = " + std::to_string(sign) + " is neither +1 (update) nor -1 (downdate)");
         const fl::SparseMatrix &vs = sparse_of(v, "v");
-        *updated = new fl_factor{factor->impl->rank_update_sparse(sign, vs)};
+        *updated = new fl_factor{factor->impl->rank_update_sparse(sign, vs), factor->check_finite};
     });
 }
 

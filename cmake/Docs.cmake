@@ -1,6 +1,7 @@
 # The API reference: `cmake --build build --target docs` runs Doxygen over the public C
-# header into build/docs/html. Every function, enum, value and parameter must be documented:
-# a missing @param or @return, or any other warning, fails the target (.ci/stage-doxygen.sh).
+# headers (fastlinalg.h, fastlinalg_mpi.h) into build/docs/html. Every function, enum, value
+# and parameter must be documented: a missing @param or @return, or any other warning, fails
+# the target (.ci/stage-doxygen.sh).
 find_package(Doxygen QUIET)
 if(NOT DOXYGEN_FOUND)
   message(STATUS "Doxygen not found: no `docs` target (apt-get install doxygen)")
@@ -26,6 +27,8 @@ set(DOXYGEN_ENABLE_PREPROCESSING YES)
 set(DOXYGEN_MACRO_EXPANSION YES)
 set(DOXYGEN_EXPAND_ONLY_PREDEF YES)
 set(DOXYGEN_PREDEFINED "FL_API=" "FL_ENUM_TYPE=")
+# The MPI component's header too: it is public whether or not this build makes the library.
 doxygen_add_docs(docs ${PROJECT_SOURCE_DIR}/include/fastlinalg/fastlinalg.h
+  ${PROJECT_SOURCE_DIR}/include/fastlinalg/fastlinalg_mpi.h
   WORKING_DIRECTORY ${PROJECT_SOURCE_DIR}
-  COMMENT "Doxygen: the API reference of fastlinalg.h into ${PROJECT_BINARY_DIR}/docs/html")
+  COMMENT "Doxygen: the API reference of fastlinalg.h and fastlinalg_mpi.h into ${PROJECT_BINARY_DIR}/docs/html")

@@ -25,6 +25,7 @@
  *   fastlinalg-demo --blmm     seed 001's block sums only (about 10 s)
  *
  * Exits 1 if a solve fails or a scaled residual is not small, 2 on a bad argument. */
+#include "demo_batched.h"
 #include "demo_binning.h"
 #include "demo_kernels.h"
 #include "demo_blmm.h"
@@ -238,6 +239,7 @@ int main(int argc, char **argv) {
     if (!failed) failed = demo_run_products(quick ? 100 : 1000, 9, quick ? 1.0 : 4.0);
     if (!failed) failed = demo_run_sparse(quick);
     if (!failed) failed = demo_run_kernels(quick);
+    if (!failed) failed = demo_run_batched(quick); /* many small systems (demo_batched.c) */
     if (!quick && !failed) failed = demo_run_blmm(); /* seed 001's block sums (demo_blmm.c) */
     printf("\n%s\n", failed ? "FAILED" : "all residuals small: OK");
     return failed;

@@ -166,6 +166,48 @@ TYPED_TEST(KernelMatrix, RepeatedPointsAreClamped) {
     }
 }
 
+// Points whose scaled distance overflows to +inf while the transformed points stay finite
+// (found by tests/fuzz, rolled_kernel): every kernel gives its limit there, 0 for Gaussian and
+// Matern (Matern 3/2 and 5/2 gave inf * 0 = NaN), +inf for the squared distance. Double only:
+// in float the transformed points themselves overflow, which no kernel formula can undo.
+TEST(KernelMatrixDouble, OverflowingDistancesGiveTheLimit) {
+    using T = double;
+    const Matrix<T> x = Matrix<T>::from_ref(random_ref(3, 1, 81, 1, 2), FL_ROW_MAJOR);
+    for (fl_kernel_kind kind : kKernelKinds)
+        for (double lengthscale : {1e-160, 1e-200}) {
+            SCOPED_TRACE(std::string(kind_name(kind)) + " l = " + std::to_string(lengthscale));
+            const KernelSpec s{kind, FL_METRIC_ISOTROPIC, 1, {lengthscale}, 1.5, 0.25};
+            KernelPtr k;
+            ASSERT_EQ(make_kernel(k, s), FL_OK) << fl_last_error();
+            const Matrix<T> out = kernel_matrix<T>(k.get(), x, nullptr, FL_COL_MAJOR, 0);
+            const bool distance = kind == FL_KERNEL_SQUARED_DISTANCE;
+            for (int64_t i = 0; i < 3; ++i)
+                for (int64_t j = 0; j < 3; ++j) {
+                    const double want =
+                        i == j ? (distance ? 0.25 : 1.5 * 1.5 + 0.25) : (distance ? INFINITY : 0.0);
+                    EXPECT_EQ(static_cast<double>(out(i, j)), want) << i << ", " << j;
+                }
+        }
+}
+
+// A finite point whose transformed coordinates overflow (found by tests/fuzz, rolled_kernel,
+// which got NaN in K from inf - inf) is FL_ERR_NON_FINITE naming the point, in both dtypes.
+TYPED_TEST(KernelMatrix, OverflowingTransformIsNamed) {
+    using T = TypeParam;
+    const double huge = std::is_same_v<T, float> ? 1e30 : 1e300;
+    const KernelSpec s{FL_KERNEL_MATERN52, FL_METRIC_ISOTROPIC, 1, {1e-30}, 1.0, 0.0};
+    KernelPtr k;
+    ASSERT_EQ(make_kernel(k, s), FL_OK) << fl_last_error();
+    const T x[3] = {T(1), T(huge), T(2)};
+    std::vector<T> out(9, T(-1));
+    EXPECT_EQ(fl_kernel_matrix(k.get(), Dtype<T>::value, FL_ROW_MAJOR, 3, x, 1, 3, nullptr, 1,
+                               FL_ROW_MAJOR, out.data(), 3),
+              FL_ERR_NON_FINITE);
+    EXPECT_TRUE(contains(fl_last_error(), "x1[0, :] overflows when transformed"))
+        << fl_last_error();
+    for (T v : out) EXPECT_EQ(v, T(-1));
+}
+
 // Many tiles on two threads: the same bits as on one, in both cases.
 TYPED_TEST(KernelMatrix, ThreadCountDoesNotChangeTheResult) {
     using T = TypeParam;

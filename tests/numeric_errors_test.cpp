@@ -57,13 +57,20 @@ TYPED_TEST(NumericErrors, HugeFiniteValuesAreFinite) {
 }
 
 // B is not checked: NaN in one column of B gives NaN in that column of X, the rest is fine.
+// NaN in B: FL_ERR_NON_FINITE naming it by default (FL_OPT_CHECK_FINITE covers B), and
+// propagated into its own column only when the factor was made with the check off.
 TYPED_TEST(NumericErrors, NonFiniteRightHandSidesPropagate) {
     using T = TypeParam;
+    const OptionsPtr off = make_options(0, FL_LOWER);
     for (fl_factor_kind k : kKinds) {
         FactorPtr f;
-        ASSERT_EQ(make_factor(f, k, Matrix<T>::from_ref(spd_ref(6, 7), FL_COL_MAJOR)), FL_OK);
         Matrix<T> b = Matrix<T>::from_ref(random_ref(6, 3, 8), FL_ROW_MAJOR), x(6, 3, FL_COL_MAJOR);
         b(2, 1) = std::numeric_limits<T>::quiet_NaN();
+        ASSERT_EQ(make_factor(f, k, Matrix<T>::from_ref(spd_ref(6, 7), FL_COL_MAJOR)), FL_OK);
+        EXPECT_ERROR(solve(f.get(), FL_NO_TRANS, b, x), FL_ERR_NON_FINITE, "fl_factor_solve",
+                     "b[2, 1] is nan");
+        ASSERT_EQ(make_factor(f, k, Matrix<T>::from_ref(spd_ref(6, 7), FL_COL_MAJOR), off.get()),
+                  FL_OK);
         EXPECT_ERROR(solve(f.get(), FL_NO_TRANS, b, x), FL_OK, "fl_factor_solve");
         for (int64_t i = 0; i < 6; ++i) {
             EXPECT_TRUE(std::isfinite(x(i, 0)) && std::isfinite(x(i, 2)));

@@ -355,15 +355,23 @@ TYPED_TEST(Products, EmptyAndOneByOne) {
 
 // Y is not checked for NaN (as in fl_factor_solve): it propagates to the results that
 // depend on it, and only to those.
+// NaN in Y: FL_ERR_NON_FINITE by default; with FL_OPT_CHECK_FINITE = 0 on the factor it
+// reaches only its own column's result.
 TYPED_TEST(Products, NanPropagates) {
     using T = TypeParam;
     const int64_t n = 6;
     for (fl_factor_kind kind : {FL_FACTOR_CHOLESKY, FL_FACTOR_LU, FL_FACTOR_EIGH}) {
         SCOPED_TRACE("kind " + std::to_string(kind));
-        const Factored<T> c = factored<T>(kind, matrix_for(kind, n, 3), FL_COL_MAJOR, FL_LOWER);
+        Factored<T> c = factored<T>(kind, matrix_for(kind, n, 3), FL_COL_MAJOR, FL_LOWER);
         Matrix<T> y = Matrix<T>::from_ref(random_ref(n, 3, 4), FL_COL_MAJOR);
         y(2, 1) = std::numeric_limits<T>::quiet_NaN();
         T out[3];
+        EXPECT_EQ(fl_factor_mahalanobis(c.f.get(), Dtype<T>::value, 3, FL_COL_MAJOR, y.data(),
+                                        y.ld(), out),
+                  FL_ERR_NON_FINITE);
+        const OptionsPtr off = make_options(0, FL_LOWER);
+        const Matrix<T> m = Matrix<T>::from_ref(matrix_for(kind, n, 3), FL_COL_MAJOR, 1);
+        ASSERT_EQ(make_factor(c.f, kind, m, off.get()), FL_OK);
         ASSERT_EQ(fl_factor_mahalanobis(c.f.get(), Dtype<T>::value, 3, FL_COL_MAJOR, y.data(),
                                         y.ld(), out),
                   FL_OK);

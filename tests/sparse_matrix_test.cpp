@@ -271,9 +271,9 @@ TEST(SparseErrors, SetValuesShapeAndMultiply) {
     EXPECT_ERROR(fl_sparse_multiply(nullptr, FL_NO_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, xp, 2,
                                     FL_COL_MAJOR, yp, 3),
                  FL_ERR_INVALID_ARGUMENT, f, "sparse is NULL");
-    EXPECT_ERROR(fl_sparse_multiply(s.get(), static_cast<fl_transpose>(3), FL_FLOAT64, 1,
+    EXPECT_ERROR(fl_sparse_multiply(s.get(), static_cast<fl_transpose>(4), FL_FLOAT64, 1,
                                     FL_COL_MAJOR, xp, 2, FL_COL_MAJOR, yp, 3),
-                 FL_ERR_INVALID_ARGUMENT, f, "trans = 3");
+                 FL_ERR_INVALID_ARGUMENT, f, "trans = 4");
     EXPECT_ERROR(fl_sparse_multiply(s.get(), FL_NO_TRANS, FL_FLOAT32, 1, FL_COL_MAJOR, xp, 2,
                                     FL_COL_MAJOR, yp, 3),
                  FL_ERR_DTYPE_MISMATCH, f, "FL_FLOAT32");

@@ -36,13 +36,15 @@ func adopt[T any](owner *T, close func(*T)) {
 }
 
 // release frees *ptr with destroy unless it is already freed (Close is idempotent), and
-// drops owner's finalizer.
-func release[T, H any](owner *T, ptr **H, destroy func(*H)) {
-	if *ptr == nil {
+// drops owner's finalizer. P is the handle's pointer type (*C.fl_factor, ...): Go 1.24 and
+// later refuse an incomplete C struct itself as a type argument, but not a pointer to one.
+func release[T any, P comparable](owner *T, ptr *P, destroy func(P)) {
+	var freed P
+	if *ptr == freed {
 		return
 	}
 	destroy(*ptr)
-	*ptr = nil
+	*ptr = freed
 	atomic.AddInt64(&liveHandles, -1)
 	runtime.SetFinalizer(owner, nil)
 }

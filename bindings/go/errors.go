@@ -23,6 +23,7 @@ const (
 	ErrOutOfMemory         Status = C.FL_ERR_OUT_OF_MEMORY
 	ErrUnsupported         Status = C.FL_ERR_UNSUPPORTED
 	ErrInternal            Status = C.FL_ERR_INTERNAL
+	ErrNoConvergence       Status = C.FL_ERR_NO_CONVERGENCE
 )
 
 // Error returns the library's name of the status, e.g. "singular matrix".

@@ -95,6 +95,33 @@ func (f *Factor) handle() *C.fl_factor {
 	return f.ptr
 }
 
+// FactorInfo names one property Factor.Info reports.
+type FactorInfo int
+
+const (
+	InfoPrecision       FactorInfo = C.FL_INFO_PRECISION        // PrecisionNative or PrecisionMixed, now
+	InfoFallback        FactorInfo = C.FL_INFO_FALLBACK         // why a mixed factor works in float64 (a Fallback)
+	InfoRefinementSteps FactorInfo = C.FL_INFO_REFINEMENT_STEPS // the most refinement steps any solve took
+	InfoOverwritesA     FactorInfo = C.FL_INFO_OVERWRITES_A     // 1 if the factor lives in the caller's A
+)
+
+// The values of Factor.Info(InfoFallback).
+const (
+	FallbackNone           int64 = C.FL_FALLBACK_NONE
+	FallbackLowPrecision   int64 = C.FL_FALLBACK_LOW_PRECISION
+	FallbackIllConditioned int64 = C.FL_FALLBACK_ILL_CONDITIONED
+	FallbackNotConverged   int64 = C.FL_FALLBACK_NOT_CONVERGED
+	FallbackQuery          int64 = C.FL_FALLBACK_QUERY
+)
+
+// Info reports how the factor is held and solved (mixed precision, fallbacks, in place).
+func (f *Factor) Info(what FactorInfo) (int64, error) {
+	defer runtime.KeepAlive(f)
+	var v C.int64_t
+	err := call(func() C.fl_status { return C.fl_factor_get_info(f.handle(), C.fl_factor_info(what), &v) })
+	return int64(v), err
+}
+
 // Kind is the factorization held (for Auto, the one chosen).
 func (f *Factor) Kind() FactorKind {
 	defer runtime.KeepAlive(f)

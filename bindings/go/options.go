@@ -15,6 +15,22 @@ const (
 	OptTriangle    Option = C.FL_OPT_TRIANGLE     // int: Lower (default) or Upper
 	OptRTol        Option = C.FL_OPT_RTOL         // real: relative rank tolerance
 	OptATol        Option = C.FL_OPT_ATOL         // real: absolute rank tolerance
+	OptPrecision   Option = C.FL_OPT_PRECISION    // int: PrecisionNative (default) or PrecisionMixed
+	OptStorage     Option = C.FL_OPT_STORAGE      // int: StorageFull (default) or StorageRFP
+	// FL_OPT_OVERWRITE_A is left out: the factor would keep using the Go slice A after the
+	// call returns, which cgo's pointer rules forbid.
+)
+
+// The values of OptPrecision (and of Factor.Info(InfoPrecision)).
+const (
+	PrecisionNative int64 = C.FL_PRECISION_NATIVE // held and solved in the dtype of A
+	PrecisionMixed  int64 = C.FL_PRECISION_MIXED  // float64 LU/Cholesky held in float32, refined to float64
+)
+
+// The values of OptStorage.
+const (
+	StorageFull int64 = C.FL_STORAGE_FULL // n-by-n storage
+	StorageRFP  int64 = C.FL_STORAGE_RFP  // Cholesky in rectangular full packed storage, half the memory
 )
 
 // Options holds the settings a factorization takes. A nil *Options means all defaults.

@@ -97,8 +97,20 @@ typedef enum fl_status FL_ENUM_TYPE {
     FL_ERR_TOO_LARGE = 7,            /**< a size beyond int64 or LAPACK's 32-bit integers */
     FL_ERR_OUT_OF_MEMORY = 8,        /**< an allocation failed */
     FL_ERR_UNSUPPORTED = 9,          /**< a valid request this kind of factor cannot answer */
-    FL_ERR_INTERNAL = 10             /**< a bug in fastlinalg or underneath: please report it */
+    FL_ERR_INTERNAL = 10,            /**< a bug in fastlinalg or underneath: please report it */
+    /** an iterative LAPACK routine did not converge on this (finite) matrix: the symmetric
+     *  eigensolver (syevd), or the SVD (gesdd and then gesvd); numpy's and scipy's
+     *  "did not converge" LinAlgError. Seen on matrices whose entries span most of the
+     *  exponent range; scaling A may help. */
+    FL_ERR_NO_CONVERGENCE = 11
 } fl_status;
+
+/* A failed call leaves its outputs untouched: nothing is written through an output pointer
+ * (X of a solve, out of a product, bins, counts, sizes, ...) and no handle changes, unless
+ * the call returns FL_OK. The one exception is the handle a create function makes
+ * (*factor, *sparse, *kernel, *options, ...), which is set to NULL on failure. This holds
+ * for failures found late too (a NaN in the last element, a bad last label), because every
+ * input is checked before the first output is written. */
 
 /** A static, human-readable name of a status ("singular matrix"). Never NULL: unknown
  * values give "unknown status".
@@ -121,8 +133,10 @@ FL_API const char *fl_last_error(void);
 
 /** The element type of the matrices passed. */
 typedef enum fl_dtype FL_ENUM_TYPE {
-    FL_FLOAT32 = 1, /**< float */
-    FL_FLOAT64 = 2  /**< double */
+    FL_FLOAT32 = 1,   /**< float */
+    FL_FLOAT64 = 2,   /**< double */
+    FL_COMPLEX64 = 3, /**< float _Complex: (re, im) float pairs, see "Complex matrices" */
+    FL_COMPLEX128 = 4 /**< double _Complex: (re, im) double pairs */
 } fl_dtype;
 
 /** How a matrix lies in memory (see the conventions at the top). */
@@ -133,8 +147,9 @@ typedef enum fl_layout FL_ENUM_TYPE {
 
 /** Whether an operation uses a matrix or its transpose. */
 typedef enum fl_transpose FL_ENUM_TYPE {
-    FL_NO_TRANS = 1, /**< solve A X = B */
-    FL_TRANS = 2     /**< solve A^T X = B */
+    FL_NO_TRANS = 1,  /**< solve A X = B */
+    FL_TRANS = 2,     /**< solve A^T X = B */
+    FL_CONJ_TRANS = 3 /**< solve A^H X = B (the same as FL_TRANS for a real dtype) */
 } fl_transpose;
 
 /** Which triangle of a symmetric matrix is read (FL_OPT_TRIANGLE). */
@@ -153,8 +168,14 @@ typedef struct fl_options fl_options;
 /** The options an fl_options handle holds. */
 typedef enum fl_option FL_ENUM_TYPE {
     /** 1 (default): reject NaN and Inf in the input with FL_ERR_NON_FINITE, naming the
-     * first such element. 0: skip the O(n^2) check, like scipy's check_finite=False; the
-     * results for non-finite input are then whatever LAPACK makes of them. */
+     * first such element: in A when a factor is made, and afterwards in every matrix the
+     * factor is applied to (B of fl_factor_solve, fl_factor_solve_shifted and
+     * fl_factor_residual_norms, C of fl_factor_apply_q, Y and W of the products with A^-1),
+     * at O(size of that matrix), a small part of the O(n) times larger solve or product.
+     * 0: skip these checks, like scipy's check_finite=False; the results for non-finite
+     * input are then whatever LAPACK makes of them, and the call still returns. SVD and
+     * EIGH check A whatever this says: their iterative LAPACK drivers (gesdd, gesvd,
+     * syevd) may never return on NaN/Inf. */
     FL_OPT_CHECK_FINITE = 1,
     /** Cholesky, LDL^T, symmetric eigen: which triangle of A is read, FL_LOWER (default)
      * or FL_UPPER, in the caller's layout. The other triangle is never read. */
@@ -167,6 +188,17 @@ typedef enum fl_option FL_ENUM_TYPE {
     FL_OPT_RTOL = 3,
     /** Real. The absolute tolerance of rank decisions, >= 0. Default 0. */
     FL_OPT_ATOL = 4,
+    /** FL_PRECISION_NATIVE (default) or FL_PRECISION_MIXED: a float64 LU or Cholesky
+     *  factor held in float32 and refined to float64 at every solve (see "Large matrices"
+     *  below and fl_factor_get_info). */
+    FL_OPT_PRECISION = 5,
+    /** 0 (default) or 1: A's own memory may become the factor's storage (scipy's
+     *  overwrite_a), so that no copy of A is made. See "Large matrices" below for the
+     *  kinds that use it and the lifetime rule. */
+    FL_OPT_OVERWRITE_A = 6,
+    /** FL_STORAGE_FULL (default), FL_STORAGE_RFP or FL_STORAGE_RFP_INPUT: Cholesky in
+     *  rectangular full packed storage, half the memory (see "Large matrices" below). */
+    FL_OPT_STORAGE = 7,
     /** LU: 0 (default): an exactly zero pivot fails fl_factor_create with FL_ERR_SINGULAR.
      * 1: the factor is kept, as LAPACK and scipy's lu_factor keep it: its parts read as
      * usual, fl_factor_logdet gives sign 0 and log|det| -inf (numpy's slogdet), rcond is 0,
@@ -256,7 +288,8 @@ typedef enum fl_factor_kind FL_ENUM_TYPE {
  *
  * Returns FL_ERR_SINGULAR (LU, LDL^T: an exactly zero pivot) or
  * FL_ERR_NOT_POSITIVE_DEFINITE (Cholesky) with the offending pivot or minor, 1-based, in
- * the message; FL_ERR_NON_FINITE for NaN/Inf unless FL_OPT_CHECK_FINITE is 0;
+ * the message; FL_ERR_NON_FINITE for NaN/Inf unless FL_OPT_CHECK_FINITE is 0 (SVD and
+ * EIGH: always);
  * FL_ERR_INVALID_ARGUMENT if A's shape does not suit the kind (square for LU, Cholesky,
  * LDL^T and EIGH; rows >= cols for QR); FL_ERR_SINGULAR from QR if R has an exactly
  * zero diagonal element (use COD or SVD for rank-deficient A); FL_ERR_INTERNAL naming
@@ -322,7 +355,8 @@ FL_API int64_t fl_factor_cols(const fl_factor *factor);
  * In place: pass x == b with the same layout and leading dimension (square kinds
  * only). Any other overlap of B and X is rejected. One call with many right-hand sides
  * is much faster than many calls with one: the work is BLAS-3. Cost: 2 n^2 nrhs flops
- * for square kinds. B is not checked for NaN/Inf: they propagate.
+ * for square kinds. NaN/Inf in B is FL_ERR_NON_FINITE naming the element, unless the
+ * factor was made with FL_OPT_CHECK_FINITE = 0 (then they propagate into X).
  *
  * @param factor the factor (not NULL)
  * @param trans FL_NO_TRANS (solve with A) or FL_TRANS (with A^T)
@@ -354,15 +388,21 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
  *     value by fl_last_error() */
 FL_API fl_status fl_factor_logdet(const fl_factor *factor, double *sign, double *logabsdet);
 
-/** The reciprocal condition number of A: 0 <= rcond <= 1, small means ill-conditioned.
- * LU, Cholesky, LDL^T: LAPACK's estimate (gecon/pocon/sycon) of 1 / (||A||_1 ||A^-1||_1),
- * cost O(n^2). QR and COD: the same estimate for the triangular factor R (or COD's
- * leading T), which has A's singular values. SVD and EIGH: exactly
+/** The reciprocal condition number of A: 0 <= rcond <= 1 always, for every kind; small
+ * means ill-conditioned. LU, Cholesky, LDL^T: LAPACK's estimate (gecon/pocon/sycon) of
+ * 1 / (||A||_1 ||A^-1||_1), cost O(n^2). QR and COD: the same estimate for the triangular
+ * factor R (or COD's leading T), which has A's singular values. SVD and EIGH: exactly
  * smallest / largest singular value (2-norm), 0 if A is singular. For an empty matrix
- * rcond is 1 (as in LAPACK).
+ * rcond is 1 (as in LAPACK). An estimate a rounding error above 1 is reported as 1. An
+ * estimate that is not a number in [0, 1] is unknown and reported as 0: LAPACK computes
+ * (1 / ||A^-1||) / ||A||, whose first quotient overflows to +Inf when ||A^-1|| is below
+ * 1 / overflow (A with entries near the overflow threshold), and a factor made from NaN/Inf
+ * with FL_OPT_CHECK_FINITE = 0 gives NaN. 0 is returned because it claims nothing: code
+ * that trusts solves only above some rcond will not trust them, where a made-up 1 would
+ * vouch for an accuracy nobody computed.
  *
  * @param factor the factor (not NULL)
- * @param rcond receives the reciprocal condition number
+ * @param rcond receives the reciprocal condition number, in [0, 1]
  * @return FL_OK, or the status of the first problem found, named with its argument and
  *     value by fl_last_error() */
 FL_API fl_status fl_factor_rcond(const fl_factor *factor, double *rcond);
@@ -477,7 +517,7 @@ FL_API fl_status fl_factor_apply_q(const fl_factor *factor, fl_transpose trans, 
 
 /** QR, COD, SVD: the 2-norms of the least-squares residuals ||b_j - A x_j|| of the
  * nrhs columns of B (m-by-nrhs), without computing X. norms receives nrhs values of the
- * factor's dtype.
+ * factor's dtype, and may not overlap B.
  *
  * @param factor the factor (not NULL)
  * @param dtype the element type of the arrays passed: must be the factor's (else
@@ -497,7 +537,8 @@ FL_API fl_status fl_factor_residual_norms(const fl_factor *factor, fl_dtype dtyp
  * (A + lambda_l I) X_l = B, n-by-nrhs, writing X_l at x + l * x_stride elements, each
  * in x_layout with ldx (x_stride must leave the X_l apart). Cost: 2 n^2 nrhs flops once,
  * then 2 n^2 nrhs per shift; no refactorization. FL_ERR_SINGULAR if some
- * lambda_l + eigenvalue is exactly 0.
+ * lambda_l + eigenvalue is exactly 0; FL_ERR_NON_FINITE naming a shift that is NaN or
+ * +-Inf (always checked: nshifts values cost nothing).
  *
  * @param factor the factor (not NULL)
  * @param dtype the element type of the arrays passed: must be the factor's (else
@@ -543,6 +584,66 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
                                        int64_t ldv);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Saving and loading factors                                                                   */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A factorization that took minutes is kept as bytes in a caller's buffer and rebuilt in
+ * another process (or on another machine of the same byte order) without factoring again.
+ * Buffers, not files, cross this boundary: every language can hand one over, and writing it
+ * to a file, a database or a socket is one call of the caller's own I/O. The format is
+ * versioned and checked (magic, format version, library version, kind, dtype, shape, byte
+ * order, payload size, checksum); docs/save_load.md describes it. Every dense kind can be
+ * saved; the sparse kinds give FL_ERR_UNSUPPORTED. */
+
+/** The number of bytes fl_factor_serialize writes for a factor.
+ *
+ * Costs no copy: the factor's fields are counted, not written. The size is about the
+ * factor's own memory (n^2 values for LU, Cholesky, LDL^T, EIGH; m n for QR, COD; (max(m, n)
+ * + min(m, n) + 1) min(m, n) for SVD) plus 64 bytes.
+ *
+ * @param factor  the factor to measure
+ * @param size    receives the size in bytes (0 on failure)
+ * @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL pointer; FL_ERR_UNSUPPORTED for a
+ *         sparse kind, which cannot be saved
+ */
+FL_API fl_status fl_factor_serialized_size(const fl_factor *factor, int64_t *size);
+
+/** Writes a factor's serialized form into a caller's buffer.
+ *
+ * The first fl_factor_serialized_size() bytes of buffer are written; the rest are left as
+ * they are. The bytes depend only on the factor and the library version (no pointers, no
+ * time), so saving one factor twice gives the same bytes.
+ *
+ * @param factor  the factor to save
+ * @param buffer  where the bytes go
+ * @param size    the bytes available at buffer, at least fl_factor_serialized_size()'s
+ * @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL pointer or a size too small (the
+ *         message says how many bytes are needed); FL_ERR_UNSUPPORTED for a sparse kind
+ */
+FL_API fl_status fl_factor_serialize(const fl_factor *factor, void *buffer, int64_t size);
+
+/** Rebuilds a factor from bytes written by fl_factor_serialize, in this or another process.
+ *
+ * The result answers every query as the saved factor did, with the same results to the
+ * last bit (QR may take the other of its two solve paths, which agree to rounding). Before
+ * anything is built the whole buffer is checked: its magic, format version, byte order,
+ * size against the payload size it announces, and checksum, then every field against the
+ * factor's shape (pivots, rank, permutation). The buffer is only read; the factor keeps
+ * no pointer into it.
+ *
+ * @param factor  receives the new factor, which the caller releases with
+ *                fl_factor_destroy; NULL on failure
+ * @param buffer  the serialized bytes
+ * @param size    the number of bytes at buffer: exactly what fl_factor_serialize wrote
+ * @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL pointer, a negative size, or bytes that
+ *         are not a whole, intact serialized factor (truncated, padded, corrupted, not
+ *         fastlinalg's), the message saying which; FL_ERR_UNSUPPORTED for a format version
+ *         this library does not read or bytes written on a machine of the other byte
+ *         order; FL_ERR_OUT_OF_MEMORY
+ */
+FL_API fl_status fl_factor_deserialize(fl_factor **factor, const void *buffer, int64_t size);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Index parts of a factorization                                                               */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -568,8 +669,10 @@ FL_API fl_status fl_factor_get_indices(const fl_factor *factor, fl_factor_part p
  * None of them forms A^-1. They take a factor of a square n-by-n A of any kind; for QR,
  * COD, SVD and EIGH, A^-1 means the pseudo-inverse exactly as fl_factor_solve applies it.
  * A factor of a non-square A gives FL_ERR_UNSUPPORTED. Y and W are n-by-k and n-by-p
- * matrices in either layout; dtype must be the factor's. Inputs are not checked for
- * NaN/Inf (they propagate, as in fl_factor_solve), and outputs may not overlap inputs.
+ * matrices in either layout; dtype must be the factor's. NaN/Inf in Y or W is
+ * FL_ERR_NON_FINITE naming the element, unless the factor was made with
+ * FL_OPT_CHECK_FINITE = 0 (they then propagate, as in fl_factor_solve). Outputs may not
+ * overlap inputs.
  *
  * For a Cholesky factor A = L L^T they take the cheapest route: with Z = L^-1 Y (one
  * triangular solve, n^2 k flops), Y^T A^-1 Y = Z^T Z is one symmetric rank-k update
@@ -681,6 +784,270 @@ FL_API fl_status fl_factor_mahalanobis(const fl_factor *factor, fl_dtype dtype, 
                                        fl_layout y_layout, const void *y, int64_t ldy, void *out);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Batches of small matrices                                                                    */
+/* ------------------------------------------------------------------------------------------ */
+
+/* A batch is count matrices of one shape (rows-by-cols) and one dtype, the l-th at
+ * a + l * stride_a elements, each laid out as layout and lda say (numpy's stacks: a C-
+ * contiguous (count, n, n) array is FL_ROW_MAJOR with lda = n and stride_a = n * n). An
+ * input stride may be 0 (one matrix used for every l, as numpy broadcasts) or any value
+ * >= 0; an output stride must keep the count outputs apart (at least one output's extent).
+ * Negative strides are FL_ERR_INVALID_ARGUMENT.
+ *
+ * One bad matrix never fails a batch. Every call that factors matrices takes int32_t
+ * info[count]: on return FL_OK, info[l] is FL_OK (0) when matrix l was factored, else the
+ * fl_status the one-matrix call would have returned for it (FL_ERR_SINGULAR,
+ * FL_ERR_NOT_POSITIVE_DEFINITE, FL_ERR_NON_FINITE for NaN/Inf, which batches always check),
+ * and every output of that matrix is NaN while all the others are computed. A caller finds
+ * the failures by scanning info for non-zero entries; info must not be NULL unless count
+ * is 0. The call itself returns an error only for invalid arguments, and then writes no
+ * output and no info entry.
+ *
+ * Small orders (n up to about 16) run with several matrices interleaved so that each
+ * vector lane holds one matrix (AVX-512, AVX2 or SSE2, chosen at run time); larger ones
+ * call LAPACK per matrix. Batches are spread over fl_get_num_threads() threads.
+ * docs/batched.md gives the layout, the crossovers and measured times. */
+
+/** A factored batch of matrices.  Immutable once built: any number of threads may use one
+ * handle at once. */
+typedef struct fl_batch fl_batch;
+
+/** Factors every matrix of a batch and stores the factors in *batch.
+ *
+ * kind is FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_LDLT, FL_FACTOR_QR (rows >= cols:
+ * least squares) or FL_FACTOR_EIGH; other kinds give FL_ERR_UNSUPPORTED. A matrix that
+ * fails (see info) stays in the batch: its solves, inverse, parts and rcond are NaN (its
+ * logdet: see fl_batch_logdet). *batch is NULL on any returned error.
+ * @param batch receives the new handle, released with fl_batch_destroy
+ * @param kind the factorization applied to every matrix
+ * @param dtype FL_FLOAT32 or FL_FLOAT64, the element type of a
+ * @param layout the layout of each matrix of a
+ * @param count the number of matrices (0 is valid)
+ * @param rows the rows of each matrix
+ * @param cols the columns of each matrix (rows == cols except for QR)
+ * @param a the first matrix
+ * @param lda the leading dimension of each matrix
+ * @param stride_a elements from one matrix to the next (>= 0)
+ * @param options FL_OPT_TRIANGLE for the symmetric kinds; NULL for defaults
+ * @param info receives count statuses, one per matrix (see the section's introduction)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_UNSUPPORTED, FL_ERR_TOO_LARGE or
+ *         FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_batch_create(fl_batch **batch, fl_factor_kind kind, fl_dtype dtype,
+                                 fl_layout layout, int64_t count, int64_t rows, int64_t cols,
+                                 const void *a, int64_t lda, int64_t stride_a,
+                                 const fl_options *options, int32_t *info);
+
+/** Releases a batch.  NULL is a no-op.
+ * @param batch the handle, or NULL */
+FL_API void fl_batch_destroy(fl_batch *batch);
+
+/** What a batch holds.  Any output pointer may be NULL.
+ * @param batch the handle
+ * @param kind receives the kind
+ * @param dtype receives the dtype
+ * @param count receives the number of matrices
+ * @param rows receives the rows of each matrix
+ * @param cols receives the columns of each matrix
+ * @return FL_OK, or FL_ERR_INVALID_ARGUMENT for a NULL batch */
+FL_API fl_status fl_batch_describe(const fl_batch *batch, fl_factor_kind *kind, fl_dtype *dtype,
+                                   int64_t *count, int64_t *rows, int64_t *cols);
+
+/** Solves A_l X_l = B_l for every matrix of the batch, nrhs right-hand sides each.
+ * B_l has rows rows and X_l cols rows (QR: the least-squares solution), both nrhs columns
+ * in layout, at b + l * stride_b and x + l * stride_x. In place: x == b with the same
+ * ldb/ldx and strides (square kinds). A failed matrix gets an X_l of NaN. B is not checked
+ * for NaN/Inf: they propagate.
+ * @param batch the handle
+ * @param dtype the batch's dtype (else FL_ERR_DTYPE_MISMATCH)
+ * @param nrhs right-hand sides per matrix
+ * @param layout the layout of every B_l and X_l
+ * @param b the first right-hand side matrix
+ * @param ldb its leading dimension
+ * @param stride_b elements from one B_l to the next (>= 0; 0 solves one B for every l)
+ * @param x the first solution, written
+ * @param ldx its leading dimension
+ * @param stride_x elements from one X_l to the next
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT (including outputs that overlap each other or B
+ *         other than exactly in place), FL_ERR_DTYPE_MISMATCH, FL_ERR_TOO_LARGE */
+FL_API fl_status fl_batch_solve(const fl_batch *batch, fl_dtype dtype, int64_t nrhs,
+                                fl_layout layout, const void *b, int64_t ldb, int64_t stride_b,
+                                void *x, int64_t ldx, int64_t stride_x);
+
+/** The determinant of every matrix as det = sign * exp(logabsdet), without overflow.
+ * LU, Cholesky, LDL^T and EIGH.  A matrix that failed as exactly singular (info
+ * FL_ERR_SINGULAR) has sign 0 and logabsdet -inf, as its determinant is 0; any other failed
+ * matrix has NaN in both.
+ * @param batch the handle
+ * @param sign receives count signs (+1, -1, 0), or NULL
+ * @param logabsdet receives count values of log|det|, or NULL
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_UNSUPPORTED (QR) */
+FL_API fl_status fl_batch_logdet(const fl_batch *batch, double *sign, double *logabsdet);
+
+/** The reciprocal condition number of every matrix in the 1-norm (LU, Cholesky, LDL^T:
+ * exact from the inverse below the LAPACK crossover, LAPACK's estimate above it; QR: the
+ * estimate for R; EIGH: exactly min |w| / max |w|).  NaN for a failed matrix.
+ * @param batch the handle
+ * @param rcond receives count values in [0, 1]
+ * @return FL_OK or FL_ERR_INVALID_ARGUMENT */
+FL_API fl_status fl_batch_rcond(const fl_batch *batch, double *rcond);
+
+/** Writes the inverse of every matrix (QR, EIGH: the pseudo-inverse, cols-by-rows).
+ * Prefer fl_batch_solve.  A failed matrix gets an inverse of NaN.
+ * @param batch the handle
+ * @param dtype the batch's dtype
+ * @param layout the layout of every inverse
+ * @param inv the first inverse, written
+ * @param ld its leading dimension
+ * @param stride elements from one inverse to the next
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_DTYPE_MISMATCH, FL_ERR_TOO_LARGE */
+FL_API fl_status fl_batch_inverse(const fl_batch *batch, fl_dtype dtype, fl_layout layout,
+                                  void *inv, int64_t ld, int64_t stride);
+
+/** Copies one part of every factor out, shaped as fl_factor_part_shape says for one
+ * matrix: EIGH eigenvalues (n-by-1, ascending) and eigenvectors (n-by-n), QR's Q and R.
+ * A failed matrix gets a part of NaN.
+ * @param batch the handle
+ * @param part which part
+ * @param dtype the batch's dtype
+ * @param layout the layout of every part matrix
+ * @param out the first part, written
+ * @param ld its leading dimension
+ * @param stride elements from one part to the next
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_DTYPE_MISMATCH, FL_ERR_UNSUPPORTED */
+FL_API fl_status fl_batch_get_part(const fl_batch *batch, fl_factor_part part, fl_dtype dtype,
+                                   fl_layout layout, void *out, int64_t ld, int64_t stride);
+
+/* One-shot stack calls: what numpy's stacked linalg functions compute, fused so that no
+ * factor is stored (for the smallest orders the whole computation stays in registers).
+ * Every matrix is n-by-n; a, b and the outputs follow the batch conventions above, all in
+ * one layout; info[count] reports per matrix as above. */
+
+/** X_l = A_l^-1 B_l for every l, by LU with partial pivoting (numpy's solve on stacks).
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of systems
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param nrhs right-hand sides per system
+ * @param b the first B_l (n-by-nrhs)
+ * @param ldb its leading dimension
+ * @param stride_b elements from one B_l to the next (>= 0)
+ * @param x the first X_l, written (x == b with equal ld and stride solves in place)
+ * @param ldx its leading dimension
+ * @param stride_x elements from one X_l to the next
+ * @param info receives count statuses (FL_ERR_SINGULAR, FL_ERR_NON_FINITE)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_solve(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                                const void *a, int64_t lda, int64_t stride_a, int64_t nrhs,
+                                const void *b, int64_t ldb, int64_t stride_b, void *x,
+                                int64_t ldx, int64_t stride_x, int32_t *info);
+
+/** inv_l = A_l^-1 for every l, by LU with partial pivoting.
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of matrices
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param inv the first inverse, written
+ * @param ldinv its leading dimension
+ * @param stride_inv elements from one inverse to the next
+ * @param info receives count statuses (FL_ERR_SINGULAR, FL_ERR_NON_FINITE)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_inverse(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                                  const void *a, int64_t lda, int64_t stride_a, void *inv,
+                                  int64_t ldinv, int64_t stride_inv, int32_t *info);
+
+/** sign_l and logabsdet_l with det(A_l) = sign_l * exp(logabsdet_l), by LU with partial
+ * pivoting (numpy's slogdet).  A singular matrix is not a failure: sign 0, logabsdet -inf,
+ * info FL_OK.  NaN/Inf gives FL_ERR_NON_FINITE and NaN in both.
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of matrices
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param sign receives count signs, or NULL
+ * @param logabsdet receives count values, or NULL
+ * @param info receives count statuses
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_slogdet(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                                  const void *a, int64_t lda, int64_t stride_a, double *sign,
+                                  double *logabsdet, int32_t *info);
+
+/** L_l with A_l = L_l L_l^T for every symmetric positive definite A_l, zeros above the
+ * diagonal (numpy's cholesky).  Only the triangle named is read.
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of matrices
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param triangle FL_LOWER or FL_UPPER: the triangle of A_l that is read
+ * @param l the first factor, written (lower triangular, n-by-n)
+ * @param ldl its leading dimension
+ * @param stride_l elements from one factor to the next
+ * @param info receives count statuses (FL_ERR_NOT_POSITIVE_DEFINITE, FL_ERR_NON_FINITE)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_cholesky(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                                   const void *a, int64_t lda, int64_t stride_a,
+                                   fl_triangle triangle, void *l, int64_t ldl, int64_t stride_l,
+                                   int32_t *info);
+
+/** X_l = A_l^-1 B_l for every symmetric positive definite A_l, by Cholesky.
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix
+ * @param count the number of systems
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param triangle FL_LOWER or FL_UPPER: the triangle of A_l that is read
+ * @param nrhs right-hand sides per system
+ * @param b the first B_l (n-by-nrhs)
+ * @param ldb its leading dimension
+ * @param stride_b elements from one B_l to the next (>= 0)
+ * @param x the first X_l, written (x == b with equal ld and stride solves in place)
+ * @param ldx its leading dimension
+ * @param stride_x elements from one X_l to the next
+ * @param info receives count statuses (FL_ERR_NOT_POSITIVE_DEFINITE, FL_ERR_NON_FINITE)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_cholesky_solve(fl_dtype dtype, fl_layout layout, int64_t count,
+                                         int64_t n, const void *a, int64_t lda, int64_t stride_a,
+                                         fl_triangle triangle, int64_t nrhs, const void *b,
+                                         int64_t ldb, int64_t stride_b, void *x, int64_t ldx,
+                                         int64_t stride_x, int32_t *info);
+
+/** Eigenvalues w_l (ascending) and orthonormal eigenvectors V_l (column j for w_l[j]) of
+ * every symmetric A_l, with ||A_l V_l - V_l diag(w_l)|| <= 30 n eps ||A_l|| (numpy's eigh;
+ * Jacobi sweeps on interleaved matrices below the LAPACK crossover, syevd above).
+ * @param dtype FL_FLOAT32 or FL_FLOAT64
+ * @param layout the layout of every matrix (A_l and V_l)
+ * @param count the number of matrices
+ * @param n the order of each A_l
+ * @param a the first A_l
+ * @param lda its leading dimension
+ * @param stride_a elements from one A_l to the next (>= 0)
+ * @param triangle FL_LOWER or FL_UPPER: the triangle of A_l that is read
+ * @param w the first n eigenvalues, written; w_l at w + l * stride_w
+ * @param stride_w elements from one w_l to the next (>= n)
+ * @param v the first V_l, written, or NULL for eigenvalues only
+ * @param ldv its leading dimension
+ * @param stride_v elements from one V_l to the next
+ * @param info receives count statuses (FL_ERR_NON_FINITE; FL_ERR_INTERNAL if an iteration
+ *        does not converge)
+ * @return FL_OK, FL_ERR_INVALID_ARGUMENT, FL_ERR_TOO_LARGE, FL_ERR_OUT_OF_MEMORY */
+FL_API fl_status fl_stack_eigh(fl_dtype dtype, fl_layout layout, int64_t count, int64_t n,
+                               const void *a, int64_t lda, int64_t stride_a, fl_triangle triangle,
+                               void *w, int64_t stride_w, void *v, int64_t ldv, int64_t stride_v,
+                               int32_t *info);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Kernel matrices                                                                              */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -748,7 +1115,8 @@ FL_API void fl_kernel_destroy(fl_kernel *kernel);
  * by one GEMM per 256-by-256 tile, written straight into K, with negative round-off
  * clamped to 0. Nothing of size n1*n2*dim and no second n1-by-n2 array is allocated.
  * K must not overlap X1 or X2. NaN/Inf in the points: FL_ERR_NON_FINITE naming
- * x1[i, d] or x2[j, d]. Error bound: |K - K_exact| <= sigma_f^2 L E + 8 u |K| per element,
+ * x1[i, d] or x2[j, d]; so is a finite point whose transformed coordinates U (x - c)
+ * overflow the dtype (naming x1[i, :] or x2[j, :]). Error bound: |K - K_exact| <= sigma_f^2 L E + 8 u |K| per element,
  * E = (5 dim + 8) u (|z~_i| + |z~_j|)^2, z~ = |U| |x - c|; docs/kernels.md has the details.
  *
  * @param kernel the kernel
@@ -775,7 +1143,8 @@ FL_API fl_status fl_kernel_matrix(const fl_kernel *kernel, fl_dtype dtype, fl_la
  * K^-1) / 2), in O(n1 n2 dim + (n1 + n2) dim^2) work and, per thread, O(n1 + n2 + dim^2)
  * extra memory plus one 256-by-256 tile. X1, X2 (or NULL) as for fl_kernel_matrix; W is
  * n1-by-n2 in w_layout, of the same dtype, and need not be symmetric; NaN/Inf in it is
- * FL_ERR_NON_FINITE. grad receives 2 + nparams doubles: d/dsigma_f, d/dnoise (the trace
+ * FL_ERR_NON_FINITE. grad receives 2 + nparams doubles (apart from X1, X2 and W):
+ * d/dsigma_f, d/dnoise (the trace
  * of W in the symmetric case, else 0), then d/dparams in the order of the metric's params
  * (for FL_METRIC_FULL, the entries of M taken as independent, which gives a symmetric
  * dim-by-dim gradient). Matern 1/2 is not differentiable at r = 0; pairs with r = 0
@@ -800,6 +1169,102 @@ FL_API fl_status fl_kernel_gradient(const fl_kernel *kernel, fl_dtype dtype, fl_
                                     int64_t n1, const void *x1, int64_t ldx1, int64_t n2,
                                     const void *x2, int64_t ldx2, fl_layout w_layout,
                                     const void *w, int64_t ldw, double *grad);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Large matrices: mixed precision and factoring in place                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/** The values of FL_OPT_PRECISION, and what fl_factor_get_info reports for FL_INFO_PRECISION.
+ *  Appended, never renumbered. */
+typedef enum fl_precision FL_ENUM_TYPE {
+    /** The factor is computed and held in the dtype of A (the default). */
+    FL_PRECISION_NATIVE = 0,
+    /** FL_FLOAT64 LU and Cholesky only: A is factored in float32 (about twice as fast, half
+     *  the memory of a float64 factor) and every solve refines the float32 answer against
+     *  the float64 A, with LAPACK's dsgesv/dsposv stopping rule (each column's residual
+     *  max|b - op(A) x| <= max|x| ||op(A)||_inf eps sqrt(n), at most 30 steps), so that the
+     *  backward error is float64's. When refinement cannot work the factor falls back to a
+     *  float64 factorization of A, once, and keeps it: at creation if A does not fit float32,
+     *  its float32 factorization breaks down, or its pivots' spread max|d_i| / min|d_i|
+     *  (squared for Cholesky) reaches 2^22 (kappa * 2^-24 >= 1/4); at a solve whose
+     *  refinement does not converge or a step of it does not halve the scaled residual (that
+     *  solve is redone in float64); and at the first fl_factor_logdet, fl_factor_rcond or
+     *  fl_factor_inverse, which are always answered from the float64 factor. The factor
+     *  keeps a float64 copy of A for the residuals beside the float32 factor (1.5 times the
+     *  memory of a float64 factor; 1 time after a fallback at creation, 2.5 times after a
+     *  later one). */
+    FL_PRECISION_MIXED = 1
+} fl_precision;
+
+/** The values of FL_OPT_STORAGE. Appended, never renumbered. */
+typedef enum fl_storage FL_ENUM_TYPE {
+    /** The factor is held in full n-by-n storage (the default). */
+    FL_STORAGE_FULL = 0,
+    /** FL_FACTOR_CHOLESKY only: the factor is held in LAPACK's rectangular full packed (RFP)
+     *  format, n(n+1)/2 elements, half of full storage, and factored, solved and inverted
+     *  by LAPACK's pftrf, pftrs and pftri at BLAS-3 speed. A is read from one triangle
+     *  (FL_OPT_TRIANGLE) of either layout, as for full storage, and packed in O(n^2).
+     *  rcond is LAPACK's 1-norm estimate (lacn2 on pftrs solves, as pocon does); the
+     *  rank update is not available in this storage. */
+    FL_STORAGE_RFP = 1,
+    /** As FL_STORAGE_RFP, but a already holds A's triangle FL_OPT_TRIANGLE packed in RFP
+     *  with TRANSR = 'N' (LAPACK's dtrttf of that triangle): n(n+1)/2 elements, with
+     *  rows = cols = n; layout must be valid but is not used, and lda is not read. With
+     *  FL_OPT_OVERWRITE_A = 1 the factor is computed in a itself (no copy at all). */
+    FL_STORAGE_RFP_INPUT = 2
+} fl_storage;
+
+/** What fl_factor_get_info reports. Appended, never renumbered. */
+typedef enum fl_factor_info FL_ENUM_TYPE {
+    /** The precision the factor is held and solved in now: FL_PRECISION_MIXED while a
+     *  mixed-precision factor refines, FL_PRECISION_NATIVE for every other factor and
+     *  after a fallback. */
+    FL_INFO_PRECISION = 1,
+    /** Why a mixed-precision factor works in float64: an fl_fallback value
+     *  (FL_FALLBACK_NONE for every factor that did not fall back). */
+    FL_INFO_FALLBACK = 2,
+    /** The most refinement steps any solve of a mixed-precision factor has taken so far
+     *  (0 before the first solve and for other factors). */
+    FL_INFO_REFINEMENT_STEPS = 3,
+    /** 1 if the factor's storage is the caller's A (FL_OPT_OVERWRITE_A honoured), else 0. */
+    FL_INFO_OVERWRITES_A = 4
+} fl_factor_info;
+
+/** Why a FL_PRECISION_MIXED factor fell back to float64 (FL_INFO_FALLBACK). */
+typedef enum fl_fallback FL_ENUM_TYPE {
+    FL_FALLBACK_NONE = 0,             /**< still mixed, or never asked to be */
+    FL_FALLBACK_LOW_PRECISION = 1,    /**< A beyond float32's range, or its float32 factorization broke down */
+    FL_FALLBACK_ILL_CONDITIONED = 2,  /**< the float32 pivots' spread gave kappa * 2^-24 >= 1/4 */
+    FL_FALLBACK_NOT_CONVERGED = 3,    /**< a solve's refinement stalled or took more than 30 steps */
+    FL_FALLBACK_QUERY = 4             /**< fl_factor_logdet, fl_factor_rcond or fl_factor_inverse asked */
+} fl_fallback;
+
+/** Reports one integer property of how a factor is held and solved.
+ *
+ *  Mixed precision (FL_OPT_PRECISION) and in-place factors (FL_OPT_OVERWRITE_A) are options
+ *  of fl_factor_create; this query tells the caller which path actually ran, for any kind
+ *  (dense or sparse). It only reads the handle and is safe to call from any thread; the
+ *  answers for a mixed-precision factor may change after a solve or a query falls back.
+ *
+ *  FL_OPT_OVERWRITE_A = 1 lets fl_factor_create use A's memory (a, lda, in its layout) as
+ *  the factor's storage instead of a copy, for FL_FACTOR_LU, FL_FACTOR_CHOLESKY and
+ *  FL_FACTOR_LDLT in full storage, and for FL_STORAGE_RFP_INPUT (other kinds,
+ *  FL_FACTOR_AUTO, FL_STORAGE_RFP from a full A, and FL_PRECISION_MIXED copy A as usual and
+ *  leave it untouched; FL_INFO_OVERWRITES_A says which happened). FL_OPT_STORAGE other than
+ *  FL_STORAGE_FULL is FL_ERR_UNSUPPORTED for kinds other than FL_FACTOR_CHOLESKY and
+ *  together with FL_PRECISION_MIXED. Lifetime rule: when
+ *  it is honoured, A's memory must stay valid and unmodified until fl_factor_destroy, and
+ *  the handle never frees it; a must then point to writable memory (the const in
+ *  fl_factor_create's signature no longer holds). After fl_factor_create, with the option
+ *  honoured, A holds the factor, not A; after a failed fl_factor_create its contents are
+ *  unspecified (as scipy's overwrite_a). The peak memory of the factorization is then A
+ *  itself plus O(n).
+ *
+ *  @param factor  the factor to ask (not NULL)
+ *  @param what    the property, an fl_factor_info value
+ *  @param value   receives the property's value (not NULL); untouched on failure
+ *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL factor or value or an unknown what */
+FL_API fl_status fl_factor_get_info(const fl_factor *factor, fl_factor_info what, int64_t *value);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Rolled pairwise products                                                                     */
@@ -843,7 +1308,7 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
  * Edges must be monotone (ties allowed; all equal counts as increasing), else
  * FL_ERR_INVALID_ARGUMENT; a NaN in edges or x is FL_ERR_NON_FINITE; each names the first
  * offending index. +-Inf are ordinary values. right other than 0 or 1 is
- * FL_ERR_INVALID_ARGUMENT. Cost: n log(nedges).
+ * FL_ERR_INVALID_ARGUMENT. bins may not overlap x or edges. Cost: n log(nedges).
  *
  * @param dtype the element type of x and edges
  * @param n the number of values in x
@@ -857,8 +1322,8 @@ FL_API fl_status fl_rolled_matmul(fl_dtype dtype, fl_layout layout, int64_t d, i
 FL_API fl_status fl_digitize(fl_dtype dtype, int64_t n, const void *x, int64_t nedges,
                              const void *edges, int right, int64_t *bins);
 /** counts[b] = the number of i with labels[i] = b, for 0 <= b < nbins. A label < 0 or
- * >= nbins is FL_ERR_INVALID_ARGUMENT naming it and its index, and then no output is
- * written (here and in the two functions below).
+ * >= nbins is FL_ERR_INVALID_ARGUMENT naming it and its index (here and in the two
+ * functions below). Outputs may not overlap labels, weights or each other.
  *
  * @param n the number of labels
  * @param labels the labels, each in [0, nbins)
@@ -897,6 +1362,41 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
                                  int64_t *perm);
 
 /* ------------------------------------------------------------------------------------------ */
+/* Complex matrices                                                                             */
+/* ------------------------------------------------------------------------------------------ */
+
+/* FL_COMPLEX64 and FL_COMPLEX128 elements are C99's float _Complex and double _Complex: a
+ * real part followed by an imaginary part, the layout of C++'s std::complex, numpy's
+ * complex64/complex128, Rust's num_complex::Complex, Go's complex128 and Julia's ComplexF64.
+ * Leading dimensions and sizes count complex elements.
+ *
+ * The factor kinds that take them are FL_FACTOR_LU (getrf) and FL_FACTOR_CHOLESKY (potrf,
+ * A = L L^H for a Hermitian positive definite A read from the FL_OPT_TRIANGLE triangle).
+ * fl_factor_solve takes FL_NO_TRANS, FL_TRANS (A^T, not conjugated) and FL_CONJ_TRANS (A^H);
+ * fl_factor_inverse writes A^-1 in the factor's dtype; fl_factor_rcond's answer is real for
+ * every dtype; fl_factor_logdet refuses a complex factor (the sign of its determinant is a
+ * complex phase): fl_factor_logdet_complex answers instead. Every other kind, the products
+ * with A^-1 and rank updates answer FL_ERR_UNSUPPORTED for a complex A, and so do kernels,
+ * rolled products, binning, block sums and sparse matrices. The matrix-calculus maps
+ * (fl_vecb, fl_vech, fl_commutation_*, fl_duplication_*) only move and average elements and
+ * take complex ones as they are (the maps are real: FL_CONJ_TRANS is FL_TRANS for them).
+ * docs/complex.md has the details. */
+
+/** The determinant of A as a phase and a logarithm: det(A) = (phase_re + i phase_im) *
+ *  exp(logabsdet), computed from the factor without overflow.  For a complex factor the
+ *  phase has modulus 1; for a real one it is fl_factor_logdet's sign (phase_im = 0), so
+ *  this entry point answers for every dtype.  Kinds and empty matrices as for
+ *  fl_factor_logdet.  Any pointer may be NULL.
+ *  @param factor the factor (LU, Cholesky, LDL^T or EIGH)
+ *  @param phase_re receives the real part of det(A) / |det(A)|
+ *  @param phase_im receives its imaginary part
+ *  @param logabsdet receives log|det(A)|
+ *  @return FL_OK; FL_ERR_INVALID_ARGUMENT for a NULL factor; FL_ERR_UNSUPPORTED for a kind
+ *          without a determinant */
+FL_API fl_status fl_factor_logdet_complex(const fl_factor *factor, double *phase_re,
+                                          double *phase_im, double *logabsdet);
+
+/* ------------------------------------------------------------------------------------------ */
 /* Sparse matrices (SuiteSparse)                                                                */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -923,7 +1423,12 @@ typedef enum fl_index_type FL_ENUM_TYPE {
  * idx and values (ptr[outer] entries each; values of `dtype`). The arrays are copied, in
  * canonical CSC form: indices sorted within each column, duplicate entries summed.
  * FL_ERR_INVALID_ARGUMENT names the first bad entry (ptr[0] != 0, decreasing offsets, an
- * index outside the matrix); FL_ERR_NON_FINITE the first NaN/Inf value. SuiteSparse 5
+ * index outside the matrix); FL_ERR_NON_FINITE the first NaN/Inf value. rows and cols
+ * above 2^31 - 1 are FL_ERR_TOO_LARGE, before anything is read or allocated: every
+ * product and solve takes a dense matrix with that many rows, which LAPACK's 32-bit sizes
+ * cannot describe. Within that, creation takes O(rows + cols) memory even with no entries
+ * (the CSC and CSR offsets), and reports FL_ERR_OUT_OF_MEMORY when that is not there.
+ * SuiteSparse 5
  * computes in double only: FL_FLOAT32 values are widened to double on the way in, and every
  * product and factor made from the handle takes and returns float32 while computing in
  * double. *sparse is NULL on failure. Cost: O(nnz + rows + cols).
@@ -1009,6 +1514,8 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
  *    neither is set); fl_factor_rank reports the rank. FL_NO_TRANS solves give the
  *    least-squares solution (a basic one if A is rank-deficient), FL_TRANS the minimum-norm
  *    solution of A^T X = B for A of full column rank.
+ * A matrix without entries (n >= 1) is not positive definite (Cholesky, column 0),
+ * singular (LU), and a rank-0 QR factor whose solutions are 0.
  * *factor is NULL on failure.
  *
  * @param factor receives the new factor; NULL on failure
@@ -1374,9 +1881,12 @@ FL_API const char *fl_blas_core(void);
  *
  * @return the thread count, >= 1 */
 FL_API int fl_get_num_threads(void);
-/** Sets that number (1 or more). Affects every user of the BLAS in this process.
+/** Sets that number, from 1 to the BLAS's maximum (OpenBLAS's MAX_THREADS build setting,
+ * shown in fl_blas_info(); a larger value is FL_ERR_INVALID_ARGUMENT naming the maximum,
+ * where OpenBLAS itself would silently use fewer). Affects every user of the BLAS in this
+ * process.
  *
- * @param num_threads the BLAS thread count, >= 1
+ * @param num_threads the BLAS thread count, from 1 to the BLAS's maximum
  * @return FL_OK, or the status of the first problem found, named with its argument and
  *     value by fl_last_error() */
 FL_API fl_status fl_set_num_threads(int num_threads);

@@ -14,7 +14,8 @@
 //   - matrix_view<T> (read) and matrix_span<T> (written) describe the caller's memory
 //     without owning it: row_major(p, rows, cols[, ld]) and col_major(...) make them.
 //     matrix<T> owns its elements (std::vector) and is what the convenience calls return.
-//     T is float or double.
+//     T is float or double, or std::complex<float> / std::complex<double> for the kinds
+//     that take complex matrices (LU, Cholesky; see "Complex matrices" in fastlinalg.h).
 //
 //   auto lu = fastlinalg::factor(FL_FACTOR_LU, fastlinalg::row_major(a.data(), n, n));
 //   fastlinalg::matrix<double> x = lu.solve(fastlinalg::row_major(b.data(), n, k));
@@ -28,8 +29,11 @@
 #include <fastlinalg/fastlinalg.h>
 
 #include <algorithm>
+#include <complex>
 #include <cstddef>
 #include <cstdint>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -74,7 +78,7 @@ inline void set_num_threads(int n) { check(fl_set_num_threads(n)); }
 // ---- element types -----------------------------------------------------------------------
 
 template <class T>
-struct dtype_of;  // only float and double have a dtype
+struct dtype_of;  // float, double and their std::complex have a dtype
 template <>
 struct dtype_of<float> {
     static constexpr fl_dtype value = FL_FLOAT32;
@@ -82,6 +86,14 @@ struct dtype_of<float> {
 template <>
 struct dtype_of<double> {
     static constexpr fl_dtype value = FL_FLOAT64;
+};
+template <>
+struct dtype_of<std::complex<float>> {
+    static constexpr fl_dtype value = FL_COMPLEX64;
+};
+template <>
+struct dtype_of<std::complex<double>> {
+    static constexpr fl_dtype value = FL_COMPLEX128;
 };
 template <class T>
 inline constexpr fl_dtype dtype_v = dtype_of<T>::value;
@@ -199,6 +211,10 @@ private:
 };
 
 namespace detail {
+
+// Whether op(A) has A's shape transposed: A^T and A^H (an invalid value is left for the C
+// library to name).
+inline bool transposes(fl_transpose trans) { return trans == FL_TRANS || trans == FL_CONJ_TRANS; }
 
 // Whatever reads as a matrix (a view, a span, a matrix) as a view, so that each function
 // below takes any of them.
@@ -333,8 +349,8 @@ public:
         const matrix_view<T> xv = detail::as_view(x);
         const sparse_shape s = shape();
         const char *fn = "fl_sparse_multiply";
-        detail::expect_size(fn, "x.rows", xv.rows, trans == FL_TRANS ? s.rows : s.cols);
-        detail::expect_shape<T>(fn, "y", y, trans == FL_TRANS ? s.cols : s.rows, xv.cols);
+        detail::expect_size(fn, "x.rows", xv.rows, detail::transposes(trans) ? s.rows : s.cols);
+        detail::expect_shape<T>(fn, "y", y, detail::transposes(trans) ? s.cols : s.rows, xv.cols);
         check(fl_sparse_multiply(handle_.get(), trans, dtype_v<T>, xv.cols, xv.layout, xv.data,
                                  xv.ld, y.layout, y.data, y.ld));
     }
@@ -343,7 +359,8 @@ public:
     matrix<detail::elem_t<X>> multiply(const X &x, fl_transpose trans = FL_NO_TRANS) const {
         const auto xv = detail::as_view(x);
         const sparse_shape s = shape();
-        matrix<detail::elem_t<X>> y(trans == FL_TRANS ? s.cols : s.rows, xv.cols, xv.layout);
+        matrix<detail::elem_t<X>> y(detail::transposes(trans) ? s.cols : s.rows, xv.cols,
+                                    xv.layout);
         multiply(xv, y.span(), trans);
         return y;
     }
@@ -363,6 +380,11 @@ private:
 struct logdet_result {
     double sign;       // +1, -1, or 0 for a singular EIGH or LDL^T factor
     double logabsdet;  // det(A) = sign * exp(logabsdet)
+};
+
+struct logdet_complex_result {
+    std::complex<double> phase;  // det(A) / |det(A)|: modulus 1 (a real sign for a real A)
+    double logabsdet;            // det(A) = phase * exp(logabsdet)
 };
 
 struct inertia_result {
@@ -413,6 +435,12 @@ public:
         logdet_result r{0, 0};
         check(fl_factor_logdet(handle_.get(), &r.sign, &r.logabsdet));
         return r;
+    }
+    // Every dtype; the one answer for a complex factor, whose fl_factor_logdet refuses.
+    logdet_complex_result logdet_complex() const {
+        double re = 0, im = 0, logabsdet = 0;
+        check(fl_factor_logdet_complex(handle_.get(), &re, &im, &logabsdet));
+        return {{re, im}, logabsdet};
     }
     double rcond() const {
         double r = 0;
@@ -591,6 +619,44 @@ public:
         return out;
     }
 
+    // ---- saving and loading (fl_factor_serialize, fl_factor_deserialize) ----
+
+    // The factor's serialized bytes, to rebuild it in another process.
+    std::vector<unsigned char> serialize() const {
+        std::int64_t size = 0;
+        check(fl_factor_serialized_size(handle_.get(), &size));
+        std::vector<unsigned char> bytes(static_cast<std::size_t>(size));
+        check(fl_factor_serialize(handle_.get(), bytes.data(), size));
+        return bytes;
+    }
+    // A factor rebuilt from what serialize() (or fl_factor_serialize) wrote.
+    static factor deserialize(const void *data, std::size_t size) {
+        fl_factor *raw = nullptr;
+        check(fl_factor_deserialize(&raw, data, static_cast<std::int64_t>(size)));
+        return factor(raw);
+    }
+    static factor deserialize(const std::vector<unsigned char> &bytes) {
+        return deserialize(bytes.data(), bytes.size());
+    }
+    // serialize() into a file, and back. A file that cannot be opened, written or read
+    // throws fastlinalg::error with FL_ERR_INVALID_ARGUMENT naming the path.
+    void save(const std::string &path) const {
+        const std::vector<unsigned char> bytes = serialize();
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        out.write(reinterpret_cast<const char *>(bytes.data()),
+                  static_cast<std::streamsize>(bytes.size()));
+        if (!out.flush())
+            throw error(FL_ERR_INVALID_ARGUMENT, "fastlinalg::factor::save: cannot write " + path);
+    }
+    static factor load(const std::string &path) {
+        std::ifstream in(path, std::ios::binary);
+        std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                         std::istreambuf_iterator<char>());
+        if (!in.is_open() || in.bad())
+            throw error(FL_ERR_INVALID_ARGUMENT, "fastlinalg::factor::load: cannot read " + path);
+        return deserialize(bytes);
+    }
+
     fl_factor *get() noexcept { return handle_.get(); }
     const fl_factor *get() const noexcept { return handle_.get(); }
     fl_factor *release() noexcept { return handle_.release(); }
@@ -612,11 +678,11 @@ private:
     // moved-from factor has none, and says so rather than reporting a size mismatch.
     std::int64_t op_rows(const char *fn, fl_transpose trans) const {
         require_handle(fn);
-        return trans == FL_TRANS ? cols() : rows();
+        return detail::transposes(trans) ? cols() : rows();
     }
     std::int64_t op_cols(const char *fn, fl_transpose trans) const {
         require_handle(fn);
-        return trans == FL_TRANS ? rows() : cols();
+        return detail::transposes(trans) ? rows() : cols();
     }
     void require_handle(const char *fn) const {
         if (!handle_)
@@ -638,6 +704,70 @@ private:
     }
 
     std::unique_ptr<fl_factor, detail::deleter<fl_factor, fl_factor_destroy>> handle_;
+};
+
+// ---- batches of small matrices -------------------------------------------------------------
+
+// count matrices of one shape at a fixed element stride (numpy's (count, m, n) stacks), as
+// the C header's "Batches of small matrices" section describes. The pointers are the
+// caller's: the sizes that the C calls check (ld, stride, overlap) are checked there.
+template <class T>
+struct stack_ref {
+    fl_layout layout;
+    std::int64_t count, rows, cols;
+    T *data;
+    std::int64_t ld, stride;
+};
+
+// A factored batch (fl_batch): LU, Cholesky, LDL^T, QR or EIGH of every matrix of a stack.
+// One bad matrix does not throw: info()[l] is its fl_status and its results are NaN.
+class batch {
+public:
+    template <class T>
+    batch(fl_factor_kind kind, const stack_ref<const T> &a, const options *opts = nullptr)
+        : info_(static_cast<std::size_t>(a.count)) {
+        fl_batch *raw = nullptr;
+        check(fl_batch_create(&raw, kind, dtype_v<T>, a.layout, a.count, a.rows, a.cols, a.data,
+                              a.ld, a.stride, opts != nullptr ? opts->get() : nullptr,
+                              info_.data()));
+        handle_.reset(raw);
+    }
+
+    // fl_status of each matrix when it was factored (FL_OK = 0).
+    const std::vector<std::int32_t> &info() const { return info_; }
+    std::int64_t count() const { return static_cast<std::int64_t>(info_.size()); }
+
+    // X_l = A_l^-1 B_l (QR: least squares) for every l; x may be b (square kinds).
+    template <class T>
+    void solve(std::int64_t nrhs, const stack_ref<const T> &b, const stack_ref<T> &x) const {
+        check(fl_batch_solve(handle_.get(), dtype_v<T>, nrhs, b.layout, b.data, b.ld, b.stride,
+                             x.data, x.ld, x.stride));
+    }
+    std::vector<logdet_result> logdet() const {
+        std::vector<double> sign(info_.size()), logabsdet(info_.size());
+        check(fl_batch_logdet(handle_.get(), sign.data(), logabsdet.data()));
+        std::vector<logdet_result> out(info_.size());
+        for (std::size_t l = 0; l < out.size(); ++l) out[l] = {sign[l], logabsdet[l]};
+        return out;
+    }
+    std::vector<double> rcond() const {
+        std::vector<double> out(info_.size());
+        check(fl_batch_rcond(handle_.get(), out.data()));
+        return out;
+    }
+    template <class T>
+    void inverse(const stack_ref<T> &inv) const {
+        check(fl_batch_inverse(handle_.get(), dtype_v<T>, inv.layout, inv.data, inv.ld, inv.stride));
+    }
+    template <class T>
+    void get_part(fl_factor_part part, const stack_ref<T> &out) const {
+        check(fl_batch_get_part(handle_.get(), part, dtype_v<T>, out.layout, out.data, out.ld,
+                                out.stride));
+    }
+
+private:
+    std::vector<std::int32_t> info_;
+    std::unique_ptr<fl_batch, detail::deleter<fl_batch, fl_batch_destroy>> handle_;
 };
 
 // ---- kernels -------------------------------------------------------------------------------
@@ -942,7 +1072,7 @@ matrix<detail::elem_t<X>> duplication_apply(std::int64_t n, bool pinv, const X &
                                             fl_transpose trans = FL_NO_TRANS) {
     const auto xv = detail::as_view(x);
     auto shape = detail::duplication_shape(n, pinv);
-    if (trans == FL_TRANS) std::swap(shape.first, shape.second);
+    if (detail::transposes(trans)) std::swap(shape.first, shape.second);
     detail::expect_size("fl_duplication_apply", "x.rows", xv.rows, shape.second);
     matrix<detail::elem_t<X>> out(shape.first, xv.cols, xv.layout);
     check(fl_duplication_apply(dtype_v<detail::elem_t<X>>, n, pinv ? 1 : 0, trans, xv.cols,

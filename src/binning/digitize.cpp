@@ -49,7 +49,6 @@ void count_before(index_t n, const T *x, index_t nedges, const T *edges, Before 
                   int64_t *bins) {
     for (index_t i = 0; i < n; ++i) {
         const T v = x[i];
-        if (std::isnan(v)) nan_at("x", i);
         const T *end =
             std::partition_point(edges, edges + nedges, [&](const T &e) { return before(e, v); });
         bins[i] = end - edges;
@@ -64,6 +63,9 @@ void count_before(index_t n, const T *x, index_t nedges, const T *edges, Before 
 template <class T>
 void digitize(index_t n, const T *x, index_t nedges, const T *edges, bool right, int64_t *bins) {
     const bool up = increasing_edges(nedges, edges);
+    // Every x is checked before the first bin is written: a failed call writes nothing.
+    for (index_t i = 0; i < n; ++i)
+        if (std::isnan(x[i])) nan_at("x", i);
     if (up && !right) count_before(n, x, nedges, edges, std::less_equal<T>(), bins);
     if (up && right) count_before(n, x, nedges, edges, std::less<T>(), bins);
     if (!up && !right) count_before(n, x, nedges, edges, std::greater<T>(), bins);

@@ -30,18 +30,20 @@ inline MatrixRef transposed(const MatrixRef &m) {
             m.ld, m.data};
 }
 
-// Rows [r0, r1) of m.
+// Rows [r0, r1) of m. An m without columns may have a NULL data pointer, which no offset
+// may be added to: its row ranges keep the pointer as it is.
 template <class T>
 MatrixRef row_range(const MatrixRef &m, index_t r0, index_t r1) {
     MatrixRef s = m;
     s.rows = r1 - r0;
-    s.data = static_cast<T *>(m.data) + r0 * strides_of(m).row;
+    if (m.cols > 0) s.data = static_cast<T *>(m.data) + r0 * strides_of(m).row;
     return s;
 }
 
 // out <- 0 (the sum over no blocks).
 template <class T>
 void set_zero(const MatrixRef &out) {
+    if (out.rows == 0 || out.cols == 0) return;  // its data may be NULL
     const ColMajorView<T> v = stored_view<T>(out);
     for (index_t j = 0; j < v.cols; ++j) std::fill_n(v.column(j), v.rows, T(0));
 }

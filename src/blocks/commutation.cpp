@@ -17,6 +17,7 @@ void run_apply(index_t m, index_t n, const MatrixRef &x, const MatrixRef &out) {
 
 template <class T>
 void run_matrix(index_t m, index_t n, const MatrixRef &out) {
+    if (m == 0 || n == 0) return;  // K is 0-by-0: no loop over the other size
     set_zero<T>(out);
     const Strides o = strides_of(out);
     T *to = static_cast<T *>(out.data);

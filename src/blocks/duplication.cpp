@@ -49,7 +49,7 @@ void run_apply(index_t n, DuplicationOp op, const MatrixRef &x, const MatrixRef 
     const auto row = [&](index_t c0, index_t c1) {
         for_each_row(n, expands(op), off_weight(op),
                      [&](index_t r, index_t s0, index_t s1, double w) {
-                         const T wt = static_cast<T>(w);
+                         const T wt = static_cast<real_t<T>>(w);
                          for (index_t c = c0; c < c1; ++c) {
                              const T v = from[s0 * s.row + c * s.col] +
                                          (s1 < 0 ? T(0) : from[s1 * s.row + c * s.col]);
@@ -71,8 +71,8 @@ void run_matrix(index_t n, bool pinv, const MatrixRef &out) {
     T *to = static_cast<T *>(out.data);
     // D = D applied to I (expand, weight 1); D^+ = D^+ applied to I (contract, weight 1/2).
     for_each_row(n, !pinv, pinv ? 0.5 : 1.0, [&](index_t r, index_t s0, index_t s1, double w) {
-        to[r * o.row + s0 * o.col] = static_cast<T>(w);
-        if (s1 >= 0) to[r * o.row + s1 * o.col] = static_cast<T>(w);
+        to[r * o.row + s0 * o.col] = static_cast<real_t<T>>(w);
+        if (s1 >= 0) to[r * o.row + s1 * o.col] = static_cast<real_t<T>>(w);
     });
 }
 

@@ -17,6 +17,7 @@ enum class ErrorCode {
     non_finite,
     too_large,
     unsupported,
+    no_convergence,  // an iterative LAPACK routine gave up (info > 0 from syevd, gesvd)
     internal,
 };
 

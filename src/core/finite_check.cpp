@@ -24,10 +24,33 @@ template <class T> bool any_non_finite(const T *x, index_t count) {
     return sum != sum;
 }
 
+// NaN or Inf, either part of a complex number.
+template <class T>
+bool finite(const T &v) {
+    return std::isfinite(v);
+}
+template <class R>
+bool finite(const std::complex<R> &v) {
+    return std::isfinite(v.real()) && std::isfinite(v.imag());
+}
+
+// How a non-finite value reads in the message.
+template <class T>
+const char *describe(const T &v) {
+    return std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf";
+}
+template <class R>
+const char *describe(const std::complex<R> &v) {
+    return std::isnan(v.real()) || std::isnan(v.imag()) ? "nan"
+                                                        : "inf (in its real or imaginary part)";
+}
+
 }  // namespace
 
 template <class T>
-void require_finite(const MatrixRef &m, const char *name, std::optional<Triangle> only) {
+void require_finite(const MatrixRef &m, const char *name, std::optional<Triangle> only,
+                    FiniteCheck check) {
+    if (m.rows == 0 || m.cols == 0) return;  // its data may be NULL: no column to look at
     const ColMajorView<T> s = stored_view<T>(m);
     // The caller's triangle, seen in the stored (column-major) view.
     std::optional<Triangle> stored_only;
@@ -37,21 +60,34 @@ void require_finite(const MatrixRef &m, const char *name, std::optional<Triangle
         index_t first = 0, last = s.rows;  // rows [first, last) of stored column j
         if (stored_only == Triangle::lower) first = std::min(j, s.rows);
         if (stored_only == Triangle::upper) last = std::min(j + 1, s.rows);
-        if (!any_non_finite(s.column(j) + first, last - first)) continue;
+        // A complex element is two reals (interleaved), each checked.
+        constexpr index_t parts = sizeof(T) / sizeof(real_t<T>);
+        if (!any_non_finite(reinterpret_cast<const real_t<T> *>(s.column(j) + first),
+                            parts * (last - first)))
+            continue;
         for (index_t i = first; i < last; ++i) {
             const T v = s(i, j);
-            if (std::isfinite(v)) continue;
+            if (finite(v)) continue;
             const index_t row = m.layout == Layout::col_major ? i : j;
             const index_t col = m.layout == Layout::col_major ? j : i;
             throw Error(ErrorCode::non_finite,
                         std::string(name) + "[" + std::to_string(row) + ", " + std::to_string(col) +
-                            "] is " + (std::isnan(v) ? "nan" : v > 0 ? "inf" : "-inf") +
-                            " (pass FL_OPT_CHECK_FINITE = 0 to skip this check)");
+                            "] is " + describe(v) +
+                            (check == FiniteCheck::optional
+                                 ? " (pass FL_OPT_CHECK_FINITE = 0 to skip this check)"
+                                 : " (checked whatever FL_OPT_CHECK_FINITE says: the iterative "
+                                   "LAPACK routine behind this kind may not return on NaN/Inf)"));
         }
     }
 }
 
-template void require_finite<float>(const MatrixRef &, const char *, std::optional<Triangle>);
-template void require_finite<double>(const MatrixRef &, const char *, std::optional<Triangle>);
+template void require_finite<float>(const MatrixRef &, const char *, std::optional<Triangle>,
+                                    FiniteCheck);
+template void require_finite<double>(const MatrixRef &, const char *, std::optional<Triangle>,
+                                     FiniteCheck);
+template void require_finite<std::complex<float>>(const MatrixRef &, const char *,
+                                                  std::optional<Triangle>, FiniteCheck);
+template void require_finite<std::complex<double>>(const MatrixRef &, const char *,
+                                                   std::optional<Triangle>, FiniteCheck);
 
 }  // namespace fl

@@ -42,15 +42,24 @@ template <class T> void transpose_in_place(const ColMajorView<T> &a) {
         for (index_t i = j + 1; i < a.rows; ++i) std::swap(a(i, j), a(j, i));
 }
 
-// Fills the triangle opposite to `from` with the mirror image of `from`.
+// Fills the triangle opposite to `from` with the mirror image of `from`: conjugated for a
+// complex type, whose symmetric kinds are Hermitian.
 template <class T> void symmetrize(const ColMajorView<T> &a, Triangle from) {
     for (index_t j = 0; j < a.cols; ++j)
         for (index_t i = j + 1; i < a.rows; ++i) {
             if (from == Triangle::lower)
-                a(j, i) = a(i, j);
+                a(j, i) = conjugate(a(i, j));
             else
-                a(i, j) = a(j, i);
+                a(i, j) = conjugate(a(j, i));
         }
+}
+
+// a <- conj(a); nothing for a real type.
+template <class T>
+void conjugate_in_place(const ColMajorView<T> &a) {
+    if constexpr (is_complex_v<T>)
+        for (index_t j = 0; j < a.cols; ++j)
+            for (index_t i = 0; i < a.rows; ++i) a(i, j) = std::conj(a(i, j));
 }
 
 }  // namespace fl

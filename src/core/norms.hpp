@@ -7,22 +7,40 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <vector>
 
 #include "core/types.hpp"
 
 namespace fl {
 
+// |x|, the modulus for a complex x, as LAPACK's norms take it. std::abs of a complex number
+// is hypot, whose guard against overflow costs more than the factorization's whole copy of
+// A; sqrt(re^2 + im^2) is accurate enough for a norm, and hypot is kept for the rare element
+// whose square over- or underflows (or is NaN).
+template <class T>
+real_t<T> magnitude(const T &x) {
+    if constexpr (is_complex_v<T>) {
+        using R = real_t<T>;
+        const R s = x.real() * x.real() + x.imag() * x.imag();
+        if (s >= std::numeric_limits<R>::min() && s <= std::numeric_limits<R>::max()) return std::sqrt(s);
+        return std::abs(x);
+    } else {
+        return std::fabs(x);
+    }
+}
+
 // Sum of |x[0..count)|. Eight independent partial sums let the compiler use vector
 // registers without reassociating one long chain of additions.
-template <class T> T abs_sum(const T *x, index_t count) {
+template <class T>
+real_t<T> abs_sum(const T *x, index_t count) {
     constexpr int lanes = 8;
-    T partial[lanes] = {};
+    real_t<T> partial[lanes] = {};
     index_t i = 0;
     for (; i + lanes <= count; i += lanes)
-        for (int k = 0; k < lanes; ++k) partial[k] += std::fabs(x[i + k]);
-    T sum = 0;
-    for (; i < count; ++i) sum += std::fabs(x[i]);
+        for (int k = 0; k < lanes; ++k) partial[k] += magnitude(x[i + k]);
+    real_t<T> sum = 0;
+    for (; i < count; ++i) sum += magnitude(x[i]);
     for (int k = 0; k < lanes; ++k) sum += partial[k];
     return sum;
 }
@@ -59,7 +77,7 @@ public:
 
     double value() const {
         double norm = largest_;
-        for (const T s : sums_) keep_largest(norm, s);
+        for (const real_t<T> s : sums_) keep_largest(norm, s);
         return norm;
     }
 
@@ -69,11 +87,11 @@ private:
         if (s > norm || s != s) norm = s;
     }
     void add_abs(const T *column, index_t first, index_t end) {
-        for (index_t i = first; i < end; ++i) sums_[static_cast<size_t>(i)] += std::fabs(column[i]);
+        for (index_t i = first; i < end; ++i) sums_[static_cast<size_t>(i)] += magnitude(column[i]);
     }
 
     NormOf what_;
-    std::vector<T> sums_;  // per column (symmetric) or per row (inf) sums of |a|
+    std::vector<real_t<T>> sums_;  // per column (symmetric) or per row (inf) sums of |a|
     double largest_ = 0;
 };
 

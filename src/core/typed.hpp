@@ -39,6 +39,10 @@ auto typed(Dtype dtype, Body &&body) {
             return body(float());
         case Dtype::float64:
             return body(double());
+        case Dtype::complex64:
+            return body(std::complex<float>());
+        case Dtype::complex128:
+            return body(std::complex<double>());
     }
     unknown_dtype("fl::typed", dtype);
 }

@@ -6,15 +6,19 @@
 
 #include "core/error.hpp"
 #include "dense/factor_kinds.hpp"
+#include "dense/mixed_precision_factor.hpp"
 #include "core/finite_check.hpp"
+#include "core/matrix_copy.hpp"
 #include "core/norms.hpp"
+#include "dense/factor_kinds.hpp"
 #include "lapack/lapack.hpp"
 
 namespace fl {
 
 template <class T>
 CholeskyFactor<T>::CholeskyFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, /*symmetric=*/true, symmetric_one(stored_triangle(a, options))),
+    : SquareFactor<T>(a, /*symmetric=*/true, symmetric_one(stored_triangle(a, options)),
+                      options.overwrite_a),
       triangle_(stored_triangle(a, options)) {
     const index_t n = this->n_;
     if (n == 0) return;
@@ -35,13 +39,19 @@ CholeskyFactor<T>::CholeskyFactor(const MatrixRef &a, const FactorOptions &optio
         throw Error(ErrorCode::internal, "potrf rejected argument " + std::to_string(-info));
 }
 
-// A is symmetric, so op does not matter.
-template <class T> void CholeskyFactor<T>::solve_left(Transpose, const ColMajorView<T> &x) const {
+// A is symmetric (S^T = S^H = S), so op does not matter for a real A. A Hermitian S has S^H
+// = S but S^T = conj(S): that solve is S conj(X) = conj(B).
+template <class T>
+void CholeskyFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
     const ColMajorView<const T> c = this->stored();
+    const bool conjugate = is_complex_v<T> && op == Transpose::yes;
+    if (conjugate) conjugate_in_place(x);
     lapack::potrs(triangle_, this->n_, x.cols, c.data, c.ld, x.data, x.ld);
+    if (conjugate) conjugate_in_place(x);
 }
 
-// Y A^-1 = Y L^-T L^-1 when A = L L^T, and Y U^-1 U^-T when A = U^T U.
+// Y A^-1 = Y L^-T L^-1 when A = L L^T, and Y U^-1 U^-T when A = U^T U. Real only:
+// SquareFactor::solve never takes this route for a complex X.
 template <class T> void CholeskyFactor<T>::solve_right(Transpose, const ColMajorView<T> &y) const {
     const ColMajorView<const T> c = this->stored();
     const Transpose first = triangle_ == Triangle::lower ? Transpose::yes : Transpose::no;
@@ -60,7 +70,8 @@ template <class T> void CholeskyFactor<T>::invert_in_place(const ColMajorView<T>
 template <class T> LogDet CholeskyFactor<T>::logdet() const {
     const ColMajorView<const T> c = this->stored();
     LogDet d{1.0, 0.0};
-    for (index_t i = 0; i < this->n_; ++i) d.logabsdet += 2.0 * std::log(static_cast<double>(c(i, i)));
+    for (index_t i = 0; i < this->n_; ++i)
+        d.logabsdet += 2.0 * std::log(static_cast<double>(std::real(c(i, i))));
     return d;
 }
 
@@ -78,9 +89,13 @@ template <class T> double CholeskyFactor<T>::rcond() const {
 
 template class CholeskyFactor<float>;
 template class CholeskyFactor<double>;
+template class CholeskyFactor<std::complex<float>>;
+template class CholeskyFactor<std::complex<double>>;
 
 std::unique_ptr<Factor> make_cholesky(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
-    return make_typed<CholeskyFactor>(dtype, a, options);
+    if (options.precision == Precision::mixed) return make_mixed_cholesky(a, options);
+    if (options.storage != Storage::full) return make_rfp_cholesky(dtype, a, options);
+    return make_typed<CholeskyFactor, ComplexReady::yes>(dtype, a, options);
 }
 
 }  // namespace fl

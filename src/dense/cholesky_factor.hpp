@@ -1,5 +1,6 @@
 // Cholesky, A = L L^T or U^T U (LAPACK potrf), of a symmetric positive definite A read
-// from one triangle in either layout.
+// from one triangle in either layout; for a complex A, A = L L^H or U^H U of a Hermitian
+// positive definite A.
 #pragma once
 
 #include "dense/factor_products.hpp"
@@ -10,6 +11,9 @@ namespace fl {
 template <class T> class CholeskyFactor final : public SquareFactor<T> {
 public:
     CholeskyFactor(const MatrixRef &a, const FactorOptions &options);
+    // Rebuilds a saved factor, and saves one (dense/saved/cholesky_state.cpp).
+    explicit CholeskyFactor(StateReader &in);
+    void save(StateWriter &out) const override;
 
     FactorKind kind() const override { return FactorKind::cholesky; }
     LogDet logdet() const override;
@@ -53,5 +57,24 @@ private:
     // formed: rcond() then estimates it (estimated_anorm).
     static constexpr double unknown_anorm = -1;
 };
+
+// A complex factor has neither the products through L nor rank updates yet: these
+// members answer Error(unsupported) for it (cholesky_complex.cpp).
+#define FL_CHOLESKY_REAL_ONLY(T)                                                           \
+    template <>                                                                            \
+    void CholeskyFactor<T>::do_quadratic_form(const MatrixRef &, const MatrixRef &) const; \
+    template <>                                                                            \
+    double CholeskyFactor<T>::do_trace_solve(const MatrixRef &) const;                     \
+    template <>                                                                            \
+    void CholeskyFactor<T>::do_inverse_diagonal(void *) const;                             \
+    template <>                                                                            \
+    void CholeskyFactor<T>::do_mahalanobis(const MatrixRef &, void *) const;               \
+    template <>                                                                            \
+    std::unique_ptr<Factor> CholeskyFactor<T>::rank_update(int, const MatrixRef &) const;  \
+    template <>                                                                            \
+    double CholeskyFactor<T>::estimated_anorm() const;
+FL_CHOLESKY_REAL_ONLY(std::complex<float>)
+FL_CHOLESKY_REAL_ONLY(std::complex<double>)
+#undef FL_CHOLESKY_REAL_ONLY
 
 }  // namespace fl

@@ -1,5 +1,5 @@
-// Cholesky's parts: L of A = L L^T and U = L^T, read from whichever triangle the storage
-// holds (a stored upper U is L^T).
+// Cholesky's parts: L of A = L L^H and U = L^H (L^T for a real A), read from whichever
+// triangle the storage holds (a stored upper U is L^H).
 #include "dense/cholesky_factor.hpp"
 #include "dense/part_writer.hpp"
 
@@ -15,12 +15,17 @@ template <class T>
 void CholeskyFactor<T>::get_part(Part part, const MatrixRef &out) const {
     if (part != Part::lower && part != Part::upper) return Factor::get_part(part, out);
     const ColMajorView<const T> c = this->stored();
-    // L(i, j) for i >= j, from the stored L or from the stored U = L^T.
-    auto l = [&](index_t i, index_t j) { return triangle_ == Triangle::lower ? c(i, j) : c(j, i); };
+    // L(i, j) for i >= j of the stored S = L_S L_S^H: the stored L_S or the conjugate
+    // transpose of the stored U_S = L_S^H.
+    auto l_s = [&](index_t i, index_t j) {
+        return triangle_ == Triangle::lower ? c(i, j) : conjugate(c(j, i));
+    };
+    // A complex row-major A is stored as S = conj(A), whose factor is conj(L).
+    auto l = [&](index_t i, index_t j) { return this->transposed_ ? conjugate(l_s(i, j)) : l_s(i, j); };
     if (part == Part::lower)
         write_part<T>(out, [&](index_t i, index_t j) { return i >= j ? l(i, j) : T(0); });
-    else
-        write_part<T>(out, [&](index_t i, index_t j) { return i <= j ? l(j, i) : T(0); });
+    else  // U = L^H
+        write_part<T>(out, [&](index_t i, index_t j) { return i <= j ? conjugate(l(j, i)) : T(0); });
 }
 
 // The class itself is instantiated in cholesky_factor.cpp; these are its members defined here.
@@ -29,6 +34,8 @@ void CholeskyFactor<T>::get_part(Part part, const MatrixRef &out) const {
     template void CholeskyFactor<T>::get_part(Part, const MatrixRef &) const;
 FL_CHOLESKY_PARTS(float)
 FL_CHOLESKY_PARTS(double)
+FL_CHOLESKY_PARTS(std::complex<float>)
+FL_CHOLESKY_PARTS(std::complex<double>)
 #undef FL_CHOLESKY_PARTS
 
 }  // namespace fl

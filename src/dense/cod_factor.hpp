@@ -45,6 +45,9 @@ namespace fl {
 template <class T> class CodFactor final : public Factor {
 public:
     CodFactor(const MatrixRef &a, const FactorOptions &options);
+    // Rebuilds a saved factor, and saves one (dense/saved/cod_state.cpp).
+    explicit CodFactor(StateReader &in);
+    void save(StateWriter &out) const override;
 
     FactorKind kind() const override { return FactorKind::cod; }
     Dtype dtype() const override { return dtype_of<T>(); }

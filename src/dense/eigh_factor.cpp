@@ -61,9 +61,10 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
     copy_columns(ColMajorView<const T>{s.data, s.rows, s.cols, s.ld}, v);
     const Triangle stored = stored_triangle(a, options);
     // The norm is finite exactly when every element of the triangle is: the vectorised
-    // check, with require_finite only to name the culprit.
-    if (options.check_finite && !std::isfinite(norm_of(symmetric_one(stored), vectors())))
-        require_finite<T>(a, "a", options.triangle);
+    // check, with require_finite only to name the culprit. syevd's iterations may not return
+    // on NaN/Inf, so this runs whatever FL_OPT_CHECK_FINITE says.
+    if (!std::isfinite(norm_of(symmetric_one(stored), vectors())))
+        require_finite<T>(a, "a", options.triangle, FiniteCheck::always);
 
     lapack_int info;
     {
@@ -71,7 +72,7 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
         info = lapack::syevd(stored, n_, v.data, v.ld, w_.data());
     }
     if (info > 0)
-        throw Error(ErrorCode::internal, "syevd failed to converge (info = " + std::to_string(info) +
+        throw Error(ErrorCode::no_convergence, "syevd failed to converge (info = " + std::to_string(info) +
                                              ") on a symmetric matrix of order " + std::to_string(n_));
     if (info < 0) throw Error(ErrorCode::internal, "syevd rejected argument " + std::to_string(-info));
 }

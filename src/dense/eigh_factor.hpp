@@ -15,6 +15,9 @@ namespace fl {
 template <class T> class EighFactor final : public Factor {
 public:
     EighFactor(const MatrixRef &a, const FactorOptions &options);
+    // Rebuilds a saved factor, and saves one (dense/saved/eigh_state.cpp).
+    explicit EighFactor(StateReader &in);
+    void save(StateWriter &out) const override;
 
     FactorKind kind() const override { return FactorKind::eigh; }
     Dtype dtype() const override { return dtype_of<T>(); }

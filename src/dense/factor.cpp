@@ -32,6 +32,20 @@ void Factor::unsupported(Query query, const char *what) const {
     unsupported(what);
 }
 
+index_t Factor::info(Info what) const {
+    switch (what) {
+        case Info::precision:
+            return static_cast<index_t>(Precision::native);
+        case Info::fallback:
+            return static_cast<index_t>(Fallback::none);
+        case Info::refinement_steps:
+            return 0;
+        case Info::overwrites_a:
+            return 0;
+    }
+    return 0;
+}
+
 LogDet Factor::logdet() const {
     unsupported(Query::logdet, "determinant (use LU, Cholesky, LDL^T or EIGH)");
 }
@@ -101,6 +115,15 @@ std::unique_ptr<Factor> Factor::refactor(const SparseMatrix &) const {
 
 std::unique_ptr<Factor> Factor::rank_update_sparse(int, const SparseMatrix &) const {
     unsupported(Query::rank_update_sparse, "sparse rank update (use sparse Cholesky)");
+}
+
+void Factor::save(StateWriter &) const {
+    unsupported("serialized form (only the dense kinds can be saved)");
+}
+
+double rcond_in_range(double estimate) {
+    if (!(estimate >= 0) || estimate == std::numeric_limits<double>::infinity()) return 0.0;
+    return std::min(estimate, 1.0);
 }
 
 }  // namespace fl

@@ -29,13 +29,50 @@ enum class FactorKind {
 };
 
 class SparseMatrix;
+class StateWriter;  // dense/saved/state.hpp
+class StateReader;
 
 // A factorization's name in messages: "LU", "Cholesky", ...
 const char *kind_name(FactorKind kind);
 
+// FL_OPT_PRECISION: factor in the data's own precision, or (float64 LU and Cholesky) in
+// float32 with refinement to float64 at solve time (mixed_precision_factor.hpp).
+enum class Precision {
+    native,
+    mixed
+};
+
+// FL_OPT_STORAGE: Cholesky in full n-by-n storage, or in rectangular full packed storage
+// from a full input or from an input already packed (rfp_cholesky_factor.cpp).
+enum class Storage {
+    full,
+    rfp,
+    rfp_input
+};
+
+// Why a mixed-precision factor works in float64 after all (FL_INFO_FALLBACK).
+enum class Fallback {
+    none,
+    low_precision_failed,
+    ill_conditioned,
+    not_converged,
+    query
+};
+
+// What fl_factor_get_info asks a factor (Factor::info).
+enum class Info {
+    precision,
+    fallback,
+    refinement_steps,
+    overwrites_a
+};
+
 // The core's copy of the caller's options (capi/ owns the public handle around it).
 struct FactorOptions {
     bool check_finite = true;
+    Precision precision = Precision::native;
+    bool overwrite_a = false;  // FL_OPT_OVERWRITE_A: the kinds that can factor A in place do
+    Storage storage = Storage::full;
     Triangle triangle = Triangle::lower;  // symmetric kinds: the triangle read, in the caller's layout
     double rtol = -1;                     // rank tolerance; < 0: max(rows, cols) * epsilon
     double atol = 0;
@@ -52,9 +89,13 @@ inline Triangle stored_triangle(const MatrixRef &a, const FactorOptions &options
 template <class T>
 double rank_threshold(const FactorOptions &options, index_t rows, index_t cols, double largest);
 
+// det(A) = (sign + i phase_im) exp(logabsdet). For a real A the phase is real (phase_im
+// = 0, sign = +-1, or 0 where a kind allows a singular A); for a complex A it is a complex
+// number of modulus 1.
 struct LogDet {
     double sign;
     double logabsdet;
+    double phase_im = 0;
 };
 
 struct Inertia {
@@ -129,6 +170,9 @@ public:
     virtual double rcond() const = 0;
 
     virtual LogDet logdet() const;
+    // A property of how the factor is held and solved (fl_factor_get_info); the default
+    // answers for a factor held in its own precision in its own memory.
+    virtual index_t info(Info what) const;
     virtual index_t rank() const;
     virtual Inertia inertia() const;
     // The shape of a part, and a copy of it into out (validated to that shape).
@@ -150,6 +194,9 @@ public:
     // factor of A + sign * V V^T for a sparse V.
     virtual std::unique_ptr<Factor> refactor(const SparseMatrix &a) const;
     virtual std::unique_ptr<Factor> rank_update_sparse(int sign, const SparseMatrix &v) const;
+    // Writes what the kind's restoring constructor Kind(StateReader &) reads back, in the
+    // same order (each kind's dense/saved/<kind>_state.cpp; dense/saved/format.cpp wraps it).
+    virtual void save(StateWriter &out) const;
 
     // Products with A^-1 (A^+ for QR, COD, SVD, EIGH, as solve applies it) that never form
     // it (factor_products.cpp). A must be square (else Error(unsupported)); Y is n-by-k, W
@@ -179,6 +226,12 @@ protected:
     virtual void do_inverse_diagonal(void *diag) const;
     virtual void do_mahalanobis(const MatrixRef &y, void *out) const;
 };
+
+// What fl_factor_rcond reports for a kind's rcond(): the true value lies in [0, 1], so an
+// estimate a rounding error above 1 is 1, and one that is not a number in range (+Inf when
+// LAPACK's 1 / ||A^-1|| overflows, NaN from non-finite A factored unchecked) is unknown
+// and reported as 0, which claims nothing about the accuracy of solves.
+double rcond_in_range(double estimate);
 
 // Throws Error(unsupported) unless f's A is square, as the products with A^-1 need.
 void require_square_for_products(const Factor &f);

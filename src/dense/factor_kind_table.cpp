@@ -60,12 +60,14 @@ const char *kind_name(FactorKind kind) { return factor_kind_row(kind).name; }
 
 void require_shape(FactorKind kind, index_t rows, index_t cols) {
     const FactorKindRow &row = factor_kind_row(kind);
-    const std::string shape = "rows = " + std::to_string(rows) + ", cols = " + std::to_string(cols);
+    // Built only for a message: this runs in every fl_factor_create, where a string per call
+    // is a measurable part of a small matrix's factorization.
+    auto shape = [&] { return "rows = " + std::to_string(rows) + ", cols = " + std::to_string(cols); };
     switch (row.shape) {
         case ShapeRule::square:
             if (rows != cols)
                 throw Error(ErrorCode::invalid_argument,
-                            std::string("a must be square for ") + row.name + ", but " + shape);
+                            std::string("a must be square for ") + row.name + ", but " + shape());
             return;
         case ShapeRule::tall:
             if (rows < cols)
@@ -73,7 +75,7 @@ void require_shape(FactorKind kind, index_t rows, index_t cols) {
                     ErrorCode::invalid_argument,
                     std::string(row.name) +
                         " needs rows >= cols (use COD or SVD for under-determined A), but " +
-                        shape);
+                        shape());
             return;
         case ShapeRule::any:
             return;

@@ -41,7 +41,8 @@ BlockDet block_det(double a, double b, double c) {
 
 template <class T>
 LdltFactor<T>::LdltFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, /*symmetric=*/true, symmetric_one(stored_triangle(a, options))),
+    : SquareFactor<T>(a, /*symmetric=*/true, symmetric_one(stored_triangle(a, options)),
+                      options.overwrite_a),
       triangle_(stored_triangle(a, options)),
       pivots_(static_cast<size_t>(this->n_)) {
     const index_t n = this->n_;

@@ -14,6 +14,9 @@ namespace fl {
 template <class T> class LdltFactor final : public SquareFactor<T> {
 public:
     LdltFactor(const MatrixRef &a, const FactorOptions &options);
+    // Rebuilds a saved factor, and saves one (dense/saved/ldlt_state.cpp).
+    explicit LdltFactor(StateReader &in);
+    void save(StateWriter &out) const override;
 
     FactorKind kind() const override { return FactorKind::ldlt; }
     LogDet logdet() const override;

@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "dense/small_lu.hpp"
 #include "dense/square_factor.hpp"
 #include "lapack/lapack.hpp"
 
@@ -12,6 +13,9 @@ namespace fl {
 template <class T> class LuFactor final : public SquareFactor<T> {
 public:
     LuFactor(const MatrixRef &a, const FactorOptions &options);
+    // Rebuilds a saved factor, and saves one (dense/saved/lu_state.cpp).
+    explicit LuFactor(StateReader &in);
+    void save(StateWriter &out) const override;
 
     FactorKind kind() const override { return FactorKind::lu; }
     LogDet logdet() const override;
@@ -24,8 +28,18 @@ private:
     void solve_left(Transpose op, const ColMajorView<T> &x) const override;
     void solve_right(Transpose op, const ColMajorView<T> &y) const override;
     void invert_in_place(const ColMajorView<T> &a) const override;
+    bool solves_without_blas() const override { return small(); }
     // Throws Error(singular) naming the first zero pivot, if the factor kept one.
     void require_nonsingular() const;
+    // Refuses the parts of an LU saved as one of A^T (see square_factor.hpp).
+    void require_parts_of_a() const;
+
+    // gecon needs ||A||_1, which for a loaded S = A^T is S's infinity norm.
+    char condition_norm() const { return this->transposed_ ? 'I' : '1'; }
+
+    // Small orders factor and solve with the register kernels of dense/small_lu.hpp.
+    // Real matrices only: the small kernels pivot on |a| and solve with A or A^T, not A^H.
+    bool small() const { return !is_complex_v<T> && this->n_ <= small_lu::max_order; }
 
     std::vector<lapack_int> pivots_;  // getrf's 1-based row interchanges
     // getrf's info: the 1-based first exactly zero U[k, k], kept under allow_singular; 0 if none.

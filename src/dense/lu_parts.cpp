@@ -1,7 +1,9 @@
 // LU's parts: L, U, the row permutation, and LAPACK's packed form and pivots, all of A as
 // the caller passed it (the storage holds A itself, see square_factor.hpp).
+#include <string>
 #include <numeric>
 
+#include "core/error.hpp"
 #include "dense/lu_factor.hpp"
 #include "dense/part_writer.hpp"
 
@@ -24,7 +26,16 @@ std::pair<index_t, index_t> LuFactor<T>::part_shape(Part part) const {
 }
 
 template <class T>
+void LuFactor<T>::require_parts_of_a() const {
+    if (this->transposed_)
+        throw Error(ErrorCode::unsupported,
+                    "this LU was saved by a library that factored a row-major A as A^T; its "
+                    "parts would be those of A^T: factor A again for its parts");
+}
+
+template <class T>
 void LuFactor<T>::get_part(Part part, const MatrixRef &out) const {
+    require_parts_of_a();
     const ColMajorView<const T> lu = this->stored();
     switch (part) {
         case Part::lower:
@@ -45,6 +56,7 @@ void LuFactor<T>::get_part(Part part, const MatrixRef &out) const {
 // swaps on 0..n-1 gives which row of A ended up as row i of L U.
 template <class T>
 void LuFactor<T>::get_indices(Part part, std::int64_t *out) const {
+    require_parts_of_a();
     const index_t n = this->n_;
     if (part == Part::pivots) {
         for (index_t i = 0; i < n; ++i) out[i] = pivots_[static_cast<size_t>(i)];
@@ -63,6 +75,8 @@ void LuFactor<T>::get_indices(Part part, std::int64_t *out) const {
     template void LuFactor<T>::get_indices(Part, std::int64_t *) const;
 FL_LU_PARTS(float)
 FL_LU_PARTS(double)
+FL_LU_PARTS(std::complex<float>)
+FL_LU_PARTS(std::complex<double>)
 #undef FL_LU_PARTS
 
 }  // namespace fl

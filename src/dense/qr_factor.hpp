@@ -49,6 +49,9 @@ namespace fl {
 template <class T> class QrFactor final : public Factor {
 public:
     QrFactor(const MatrixRef &a, const FactorOptions &options);
+    // Rebuilds a saved factor, and saves one (dense/saved/qr_state.cpp).
+    explicit QrFactor(StateReader &in);
+    void save(StateWriter &out) const override;
 
     FactorKind kind() const override { return FactorKind::qr; }
     Dtype dtype() const override { return dtype_of<T>(); }

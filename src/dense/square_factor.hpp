@@ -2,16 +2,18 @@
 // and the solve and inverse drivers that let the caller's layouts meet that storage
 // without transposed copies.
 //
-// The storage holds S = A itself, column-major, whatever the caller's layout: a symmetric
-// A's row-major memory already is A (with the triangle flipped), and any other row-major A
-// is transposed into the storage, so that the factorization, its parts and the pivots its
-// errors name are those of A (docs/design.md measures what the transposed copy costs). A
-// column-major X is solved from the left, X <- op(S)^-1 X (LAPACK's getrs/potrs); a
-// row-major X is, in memory, X^T, and X = op(S)^-1 B is X^T = B^T op(S)^-T: a solve from the
-// right with triangular BLAS-3 calls on the same memory. Either way every right-hand side is
-// done in one call.
+// A row-major A is, in memory, the column-major A^T. A general A (LU) is transposed into
+// the storage, so that S = A and the factorization, its parts and the pivots its errors
+// name are those of A (docs/design.md measures what the transposed copy costs). A real
+// symmetric A's row-major memory already is A (the other triangle). Only a complex
+// Hermitian row-major A is stored as it lies, S = A^T = conj(A) (`transposed_`), and a
+// solve with A becomes one with S^T or conj(S). A column-major X is solved from the left,
+// X <- op(S)^-1 X (LAPACK's getrs/potrs); a row-major X is, in memory, X^T, and
+// X = op(S)^-1 B is X^T = B^T op(S)^-T: a solve from the right with triangular BLAS-3 calls
+// on the same memory. Either way every right-hand side is done in one call.
 #pragma once
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
@@ -22,7 +24,8 @@
 
 namespace fl {
 
-template <class T> class SquareFactor : public Factor {
+template <class T>
+class SquareFactor : public Factor {
 public:
     Dtype dtype() const final { return dtype_of<T>(); }
     index_t rows() const final { return n_; }
@@ -31,16 +34,21 @@ public:
     void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const final {
         const index_t k = x.cols;
         if (n_ == 0 || k == 0) return;
-        const Transpose on_stored = trans;
-        const bool serial = double(n_) * double(n_) * double(k) < blas::serial_solve_work;
-        if (x.layout == Layout::col_major || k * right_solve_rhs_per_order >= n_) {
+        const StoredOp stored_op = on_stored(trans);
+        const bool serial = !solves_without_blas() &&
+                            double(n_) * double(n_) * double(k) < blas::serial_solve_work;
+        // A complex row-major X always goes through the copy below: conj(S) and the
+        // Hermitian kinds' S^T have no right-side triangular form.
+        const bool direct = x.layout == Layout::col_major ||
+                            (!is_complex_v<T> && k * right_solve_rhs_per_order >= n_);
+        if (direct) {
             if (x.data != b.data) copy_matrix<T>(b, x);
             const ColMajorView<T> xs = stored_view<T>(x);
             blas::SerialRegion region(serial);
             if (x.layout == Layout::col_major)
-                solve_left(on_stored, xs);
+                solve_stored(stored_op, xs);
             else
-                solve_right(toggled(on_stored), xs);
+                solve_right(toggled(stored_op.op), xs);
             return;
         }
         // A row-major X with few right-hand sides for its order: a right-side trsm on a
@@ -52,7 +60,7 @@ public:
         copy_matrix<T>(b, scratch);
         {
             blas::SerialRegion region(serial);
-            solve_left(on_stored, stored_view<T>(scratch));
+            solve_stored(stored_op, stored_view<T>(scratch));
         }
         copy_matrix<T>(scratch, x);
     }
@@ -65,30 +73,71 @@ public:
             invert_in_place(o);  // o <- S^-1
         }
         // The caller wants A^-1 in its layout, that is, in memory, A^-1 (column-major) or
-        // A^-T (row-major); S^-1 is A^-1. Symmetric inverses need no transpose.
-        if (!symmetric_ && out.layout == Layout::row_major) transpose_in_place(o);
+        // A^-T (row-major); S^-1 is A^-1 or A^-T. Real symmetric inverses need no transpose.
+        if (!real_symmetric_ && transposed_ != (out.layout == Layout::row_major))
+            transpose_in_place(o);
     }
 
 protected:
     // Copies a (square, validated) into storage and, on the way, takes the norm `norm` of
     // what it copied (column by column, while each column is still in cache) into anorm_.
-    // A symmetric factor's storage is its memory as it lies (a row-major triangle is the
-    // other stored triangle); a general A is transposed in when it comes row-major.
-    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm)
+    // With `overwrite` (FL_OPT_OVERWRITE_A) nothing is copied: a's own memory becomes the
+    // storage, with a's leading dimension, and is never freed here (a general row-major A
+    // is then transposed where it lies). A real symmetric factor treats its storage as A
+    // itself, whatever the layout; a complex Hermitian one cannot, since a row-major A is
+    // stored as A^T = conj(A).
+    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite = false)
         : n_(a.rows),
-          symmetric_(symmetric),
+          transposed_(a.layout == Layout::row_major && symmetric && is_complex_v<T>),
+          real_symmetric_(symmetric && !is_complex_v<T>),
           // Left uninitialised: the copy below writes every element.
-          storage_(new T[static_cast<size_t>(n_ * n_)]) {
+          owned_(overwrite ? nullptr : new T[static_cast<size_t>(n_ * n_)]),
+          data_(overwrite ? static_cast<T *>(a.data) : owned_.get()),
+          ld_(overwrite ? std::max<index_t>(a.ld, 1) : std::max<index_t>(n_, 1)) {
         const ColMajorView<T> from = stored_view<T>(a), to = storage();
         const bool transpose = !symmetric && a.layout == Layout::row_major;
-        if (transpose) transpose_into(ColMajorView<const T>{from.data, n_, n_, from.ld}, to);
+        if (transpose && overwrite)
+            transpose_in_place(to);
+        else if (transpose)
+            transpose_into(ColMajorView<const T>{from.data, n_, n_, from.ld}, to);
         ColumnNorm<T> accumulated(norm, n_);
         for (index_t j = 0; j < n_; ++j) {
-            if (!transpose)
+            if (!overwrite && !transpose)
                 std::memcpy(to.column(j), from.column(j), static_cast<size_t>(n_) * sizeof(T));
             accumulated.add(j, to.column(j), n_);
         }
         anorm_ = accumulated.value();
+    }
+
+    // Restores, and saves, what every square kind holds (dense/saved/square_state.hpp).
+    SquareFactor(StateReader &in, bool symmetric);
+    void save_square(StateWriter &out) const;
+    index_t info(Info what) const override {
+        return what == Info::overwrites_a ? (owned_ ? 0 : 1) : Factor::info(what);
+    }
+
+    // A solve with op(A) as one with S: op(S), on conj(X) and conj(B) when `conjugate`
+    // (conj(S) X = B is S conj(X) = conj(B)).
+    struct StoredOp {
+        Transpose op;
+        bool conjugate;
+    };
+    StoredOp on_stored(Transpose trans) const {
+        if (!transposed_) return {trans, false};  // S = A
+        switch (trans) {                          // S = A^T
+            case Transpose::no:
+                return {Transpose::yes, false};
+            case Transpose::yes:
+                return {Transpose::no, false};
+            case Transpose::conj:
+                return {Transpose::no, true};  // A^H = conj(S)
+        }
+        return {trans, false};
+    }
+    void solve_stored(StoredOp op, const ColMajorView<T> &x) const {
+        if (op.conjugate) conjugate_in_place(x);
+        solve_left(op.op, x);
+        if (op.conjugate) conjugate_in_place(x);
     }
 
     // X <- op(S)^-1 X, X column-major n-by-k.
@@ -97,22 +146,30 @@ protected:
     virtual void solve_right(Transpose op, const ColMajorView<T> &y) const = 0;
     // a (a copy of the factored storage) <- S^-1.
     virtual void invert_in_place(const ColMajorView<T> &a) const = 0;
+    // A kind whose solves call no BLAS (small LU) needs no serial region around them, whose
+    // lock and thread-count calls would cost more than such a solve.
+    virtual bool solves_without_blas() const { return false; }
 
     // Row-major X is solved from the right in place when k * this >= n, else through a
     // column-major copy (measurements in docs/design.md).
     static constexpr index_t right_solve_rhs_per_order = 16;
 
-    ColMajorView<T> storage() { return {storage_.get(), n_, n_, ld()}; }
-    ColMajorView<const T> stored() const { return {storage_.get(), n_, n_, ld()}; }
-    index_t ld() const { return n_ > 0 ? n_ : 1; }
+    ColMajorView<T> storage() { return {data_, n_, n_, ld_}; }
+    ColMajorView<const T> stored() const { return {data_, n_, n_, ld_}; }
 
     const index_t n_;
-    // The 1-norm of A that rcond needs, taken while copying A in (NaN if A holds NaN).
+    // storage holds A^T = conj(A) (A is complex Hermitian and came row-major, or an LU
+    // saved in that older convention was loaded)
+    const bool transposed_;
+    // The norm of A that rcond needs, taken while copying A in (NaN if A holds NaN); how a
+    // kind reads it is its own (a loaded LU of A^T: the infinity norm of the storage).
     double anorm_ = 0;
 
 private:
-    const bool symmetric_;
-    std::unique_ptr<T[]> storage_;
+    const bool real_symmetric_;
+    std::unique_ptr<T[]> owned_;  // the storage, unless it is the caller's A (then empty)
+    T *const data_;
+    const index_t ld_;
 };
 
 }  // namespace fl

@@ -58,10 +58,25 @@ template <class T> struct Scratch {
 template <class T>
 SvdFactor<T>::SvdFactor(const MatrixRef &a, const FactorOptions &options)
     : m_(a.rows), n_(a.cols), k_(std::min(a.rows, a.cols)), s_(static_cast<size_t>(k_)) {
-    if (options.check_finite) require_finite<T>(a, "a");
+    // gesdd (sgesdd on one +Inf) and gesvd can iterate forever on NaN/Inf: checked always.
+    require_finite<T>(a, "a", {}, FiniteCheck::always);
     decompose(a);
     threshold_ = rank_threshold<T>(options, m_, n_, k_ > 0 ? double(s_[0]) : 0.0);
     rank_ = std::count_if(s_.begin(), s_.end(), [&](T v) { return double(v) > threshold_; });
+}
+
+template <class T> void SvdFactor<T>::allocate_parts(bool w_is_a) {
+    const index_t sr = std::max(m_, n_), k = k_;
+    const index_t ld_left = std::max<index_t>(sr, 1), ld_right = std::max<index_t>(k, 1);
+    left_.reset(new T[static_cast<size_t>(std::max<index_t>(sr * k, 1))]);
+    right_.reset(new T[static_cast<size_t>(std::max<index_t>(k * k, 1))]);
+    if (w_is_a) {
+        u_ = {Layout::col_major, m_, k, ld_left, left_.get()};
+        vt_ = {Layout::col_major, k, n_, ld_right, right_.get()};
+    } else {
+        u_ = {Layout::row_major, m_, k, ld_right, right_.get()};
+        vt_ = {Layout::row_major, k, n_, ld_left, left_.get()};
+    }
 }
 
 // gesdd is fast on tall matrices and about 3x slower on the same matrix laid wide (63 ms
@@ -77,15 +92,7 @@ template <class T> void SvdFactor<T>::decompose(const MatrixRef &a) {
     const bool w_is_a = (a.layout == Layout::col_major) != transpose_view;
     const index_t sr = std::max(view.rows, view.cols), sc = std::min(view.rows, view.cols), k = k_;
     const index_t ld_left = std::max<index_t>(sr, 1), ld_right = std::max<index_t>(k, 1);
-    left_.reset(new T[static_cast<size_t>(std::max<index_t>(sr * k, 1))]);
-    right_.reset(new T[static_cast<size_t>(std::max<index_t>(k * sc, 1))]);
-    if (w_is_a) {
-        u_ = {Layout::col_major, m_, k, ld_left, left_.get()};
-        vt_ = {Layout::col_major, k, n_, ld_right, right_.get()};
-    } else {
-        u_ = {Layout::row_major, m_, k, ld_right, right_.get()};
-        vt_ = {Layout::row_major, k, n_, ld_left, left_.get()};
-    }
+    allocate_parts(w_is_a);
     if (k == 0) return;
 
     // LAPACK overwrites its input, and a failed gesdd leaves it in pieces: each driver gets
@@ -118,7 +125,7 @@ template <class T> void SvdFactor<T>::decompose(const MatrixRef &a) {
                          right_.get(), ld_right);
     if (info < 0) throw Error(ErrorCode::internal, "gesvd rejected argument " + std::to_string(-info));
     if (info > 0)
-        throw Error(ErrorCode::internal,
+        throw Error(ErrorCode::no_convergence,
                     "the SVD did not converge: gesdd failed with info " + std::to_string(gesdd_info) +
                         " and the gesvd retry with info " + std::to_string(info) + " (" +
                         std::to_string(info) + " superdiagonals did not converge)");

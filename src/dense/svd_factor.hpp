@@ -23,6 +23,9 @@ namespace fl {
 template <class T> class SvdFactor final : public Factor {
 public:
     SvdFactor(const MatrixRef &a, const FactorOptions &options);
+    // Rebuilds a saved factor, and saves one (dense/saved/svd_state.cpp).
+    explicit SvdFactor(StateReader &in);
+    void save(StateWriter &out) const override;
 
     FactorKind kind() const override { return FactorKind::svd; }
     Dtype dtype() const override { return dtype_of<T>(); }
@@ -44,6 +47,9 @@ public:
 private:
     // Runs gesdd (then gesvd if it fails to converge) on the column-major view of `a`.
     void decompose(const MatrixRef &a);
+    // left_ (max(m, n)-by-k) and right_ (k-by-k) for W, the tall one of A and A^T that
+    // LAPACK factors, and u_, vt_ over them (w_is_a: W = A, else W = A^T).
+    void allocate_parts(bool w_is_a);
     // W = first[0:r, :] B (r-by-nrhs), W <- diag(1/s_r) W, X = second[:, 0:r] W.
     void apply_pseudo_inverse(const MatrixRef &first, const MatrixRef &second, const MatrixRef &b,
                               const MatrixRef &x) const;

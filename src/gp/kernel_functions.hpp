@@ -65,6 +65,14 @@ enum class KernelKind {
 
 [[gnu::always_inline]] inline double sqrt_nonnegative(double x) { return __builtin_sqrt(x); }
 
+// s for the polynomial factors of the Matern kernels: s itself while e^-s is not yet flushed
+// to 0 (s < 708.4), else capped there. A distance that overflowed to +inf (points far apart
+// on a short length-scale), or a finite s whose s^2 overflows, then gives kappa = 0, its
+// limit, instead of inf * 0 = NaN.
+[[gnu::always_inline]] inline double matern_polynomial_argument(double s) {
+    return s < 709.0 ? s : 709.0;
+}
+
 // kappa(r) of each kind, taking r^2 >= 0 (the caller clamps round-off). sigma_f^2 is
 // applied by the caller.
 template <KernelKind K>
@@ -77,10 +85,11 @@ template <KernelKind K>
         return exp_nonpositive(-sqrt_nonnegative(r2));
     } else if constexpr (K == KernelKind::matern32) {
         const double s = sqrt_nonnegative(3.0 * r2);
-        return (1.0 + s) * exp_nonpositive(-s);
+        return (1.0 + matern_polynomial_argument(s)) * exp_nonpositive(-s);
     } else {
         const double s = sqrt_nonnegative(5.0 * r2);
-        return (1.0 + s + s * s * (1.0 / 3.0)) * exp_nonpositive(-s);
+        const double p = matern_polynomial_argument(s);
+        return (1.0 + p + p * p * (1.0 / 3.0)) * exp_nonpositive(-s);
     }
 }
 
@@ -108,11 +117,12 @@ template <KernelKind K>
     } else if constexpr (K == KernelKind::matern32) {
         const double s = sqrt_nonnegative(3.0 * r2);
         const double e = exp_nonpositive(-s);
-        return {(1.0 + s) * e, -1.5 * e};
+        return {(1.0 + matern_polynomial_argument(s)) * e, -1.5 * e};
     } else {
         const double s = sqrt_nonnegative(5.0 * r2);
         const double e = exp_nonpositive(-s);
-        return {(1.0 + s + s * s * (1.0 / 3.0)) * e, -(5.0 / 6.0) * (1.0 + s) * e};
+        const double p = matern_polynomial_argument(s);
+        return {(1.0 + p + p * p * (1.0 / 3.0)) * e, -(5.0 / 6.0) * (1.0 + p) * e};
     }
 }
 

@@ -1,5 +1,7 @@
 #include "gp/kernel_lines.hpp"
 
+#include "core/instruction_set.hpp"
+
 // Each entry point is compiled three times, for AVX-512, AVX2+FMA and baseline x86-64, and
 // the first call picks the best the CPU has: the library is built for any x86-64, yet the
 // loops below run with the widest vectors available. (GCC's target_clones("arch=...") was
@@ -126,11 +128,9 @@ template <class T>
 const LineFunctions<T> &line_functions() {
     static const LineFunctions<T> chosen = [] {
 #if defined(__x86_64__) && defined(__GNUC__)
-        __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512dq") &&
-            __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512bw"))
+        if (best_instruction_set() == InstructionSet::avx512)
             return LineFunctions<T>{&avx512::kernel<T>, &avx512::gradient<T>};
-        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        if (best_instruction_set() == InstructionSet::avx2)
             return LineFunctions<T>{&avx2::kernel<T>, &avx2::gradient<T>};
 #endif
         return LineFunctions<T>{&baseline::kernel<T>, &baseline::gradient<T>};

@@ -122,26 +122,37 @@ void Metric::transform(const MatrixRef &x, const char *name, const std::vector<d
     const ColMajorView<const T> s{static_cast<const T *>(x.data), x.stored_rows(), x.stored_cols(),
                                   x.ld};
     const bool rows_are_points = x.layout == Layout::row_major;
-    std::vector<double> v(static_cast<size_t>(dim_));
-    for (index_t i = 0; i < x.rows; ++i) {
+    // Every point is checked before any is transformed: a NaN anywhere makes the centre NaN,
+    // and it is the NaN that must be named, not the first point it spoils.
+    for (index_t i = 0; i < x.rows; ++i)
         for (index_t d = 0; d < dim_; ++d) {
             const double e = rows_are_points ? s(d, i) : s(i, d);
             if (!std::isfinite(e))
                 throw Error(ErrorCode::non_finite, std::string(name) + "[" + std::to_string(i) +
                                                        ", " + std::to_string(d) +
                                                        "] = " + number(e) + " is not finite");
-            v[d] = e - centre[d];
         }
+    std::vector<double> v(static_cast<size_t>(dim_));
+    for (index_t i = 0; i < x.rows; ++i) {
+        for (index_t d = 0; d < dim_; ++d) v[d] = (rows_are_points ? s(d, i) : s(i, d)) - centre[d];
         T *zi = z + i * dim_;
         if (diagonal()) {
             for (index_t d = 0; d < dim_; ++d) zi[d] = static_cast<T>(v[d] * scale_[d]);
-            continue;
+        } else {
+            for (index_t a = 0; a < dim_; ++a) {  // z = U v, U upper triangular
+                double sum = 0;
+                for (index_t b = a; b < dim_; ++b) sum += u_[a + b * dim_] * v[b];
+                zi[a] = static_cast<T>(sum);
+            }
         }
-        for (index_t a = 0; a < dim_; ++a) {  // z = U v, U upper triangular
-            double sum = 0;
-            for (index_t b = a; b < dim_; ++b) sum += u_[a + b * dim_] * v[b];
-            zi[a] = static_cast<T>(sum);
-        }
+        // A finite point can still leave T's range once centred and scaled (huge coordinates
+        // against short length-scales); its distances would then be inf - inf = NaN.
+        for (index_t d = 0; d < dim_; ++d)
+            if (!std::isfinite(static_cast<double>(zi[d])))
+                throw Error(ErrorCode::non_finite,
+                            std::string(name) + "[" + std::to_string(i) +
+                                ", :] overflows when transformed: U (x - c) is not finite in this "
+                                "dtype (rescale the points or the length-scales)");
     }
 }
 

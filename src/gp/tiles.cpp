@@ -1,10 +1,8 @@
 #include "gp/tiles.hpp"
 
 #include <algorithm>
-#include <atomic>
-#include <exception>
-#include <thread>
 
+#include "core/thread_pool.hpp"
 #include "lapack/blas_runtime.hpp"
 
 namespace fl::kernels {
@@ -19,7 +17,7 @@ std::vector<Tile> make_tiles(index_t n1, index_t n2, bool upper_only) {
 }
 
 int worker_count(index_t n1, index_t n2, index_t dim, index_t tiles) {
-    // A thread costs tens of microseconds to start: worth it from about a million
+    // Waking pool threads and sharing tiles costs microseconds: worth it from about a million
     // element-operations of work each.
     const double work = double(n1) * double(n2) * double(dim + 16);
     const double per_thread = 1 << 20;
@@ -29,27 +27,7 @@ int worker_count(index_t n1, index_t n2, index_t dim, index_t tiles) {
 
 void run_tiles(index_t count, int workers, const std::function<void(int, index_t)> &body) {
     blas::SerialRegion serial(true);
-    std::atomic<index_t> next{0};
-    std::exception_ptr failure;
-    std::atomic<bool> failed{false};
-    const auto work = [&](int worker) {
-        try {
-            for (index_t t = next++; t < count && !failed; t = next++) body(worker, t);
-        } catch (...) {
-            if (!failed.exchange(true)) failure = std::current_exception();
-        }
-    };
-    std::vector<std::thread> threads;
-    for (int w = 1; w < workers; ++w) {
-        try {
-            threads.emplace_back(work, w);
-        } catch (const std::exception &) {
-            break;  // fewer threads: the others share the tiles
-        }
-    }
-    work(0);
-    for (std::thread &t : threads) t.join();
-    if (failure) std::rethrow_exception(failure);
+    pool::run(count, workers, body);
 }
 
 MatrixRef submatrix(const MatrixRef &m, index_t i0, index_t j0, index_t rows, index_t cols,

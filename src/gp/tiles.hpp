@@ -29,9 +29,10 @@ std::vector<Tile> make_tiles(index_t n1, index_t n2, bool upper_only);
 int worker_count(index_t n1, index_t n2, index_t dim, index_t tiles);
 
 // Runs body(worker, t) for every tile index t in [0, count), tiles handed out one at a
-// time to `workers` threads (the caller's thread is worker 0). The BLAS is set to one
-// thread meanwhile, so that GEMMs inside body do not oversubscribe the cores. If a
-// thread cannot be started, the ones that did (and the caller) do all the work.
+// time to up to `workers` threads of the pool (the caller's thread is worker 0, and every
+// worker number is below `workers`). The BLAS is set to one thread meanwhile, so that
+// GEMMs inside body do not oversubscribe the cores. If the pool has fewer threads (one
+// could not be started), the ones there are (and the caller) do all the work.
 void run_tiles(index_t count, int workers, const std::function<void(int, index_t)> &body);
 
 // The rows-by-cols part of m starting at (i0, j0).

@@ -1,5 +1,7 @@
 #include "lapack/blas_runtime.hpp"
 
+#include <cstdlib>
+#include <cstring>
 #include <mutex>
 
 // OpenBLAS's own run-time controls. Declared here rather than taken from its cblas.h so
@@ -28,6 +30,16 @@ ThreadSwitch &thread_switch() {
 }  // namespace
 
 const char *config() { return openblas_get_config(); }
+
+int max_threads() {
+    // A build that does not name its maximum gets a generous bound of our own.
+    constexpr long unnamed = 1024;
+    const char *c = config();
+    const char *at = c != nullptr ? std::strstr(c, "MAX_THREADS=") : nullptr;
+    if (at == nullptr) return unnamed;
+    const long value = std::strtol(at + std::strlen("MAX_THREADS="), nullptr, 10);
+    return value >= 1 && value <= unnamed ? static_cast<int>(value) : static_cast<int>(unnamed);
+}
 const char *core_name() { return openblas_get_corename(); }
 
 int num_threads() {

@@ -10,6 +10,9 @@ const char *config();    // the BLAS library's description of its build
 const char *core_name(); // the CPU kernel set it chose at run time
 int num_threads();       // what the user asked for (not the temporary 1 of a serial region)
 void set_num_threads(int n);
+// The most threads the BLAS can use: OpenBLAS's MAX_THREADS build setting, which its
+// configuration string names (it silently uses no more than that whatever it is asked).
+int max_threads();
 
 // Runs the enclosing scope's BLAS calls on one thread when `small` is true, and is a no-op
 // otherwise. OpenBLAS's thread count is process-wide, so concurrent serial regions share

@@ -1,6 +1,7 @@
 // Typed entry points to the BLAS and LAPACK routines the core calls, written once for
-// float and double: Routines<T> names the s- or d- routine, and each wrapper below is a
-// template over it. Every call is column-major: a row-major caller matrix reaches here as
+// every element type: Routines<T> names the s-, d-, c- or z- routine, and each wrapper
+// below is a template over it. A complex type's table holds only the routines its kinds
+// call (docs/complex.md). Every call is column-major: a row-major caller matrix reaches here as
 // its transpose (see core/types.hpp), never through LAPACKE's transposing row-major path.
 // The LAPACKE _work variants are used because they neither allocate nor re-check for NaN;
 // the core validates once, up front.
@@ -9,6 +10,10 @@
 // integers.
 #pragma once
 
+// LAPACKE's complex arguments are std::complex, the core's own complex types.
+#include <complex>
+#define lapack_complex_float  std::complex<float>
+#define lapack_complex_double std::complex<double>
 #include <cblas.h>
 #include <lapacke.h>
 
@@ -34,6 +39,10 @@ template <> struct Routines<float> {
     static constexpr auto potrs = LAPACKE_spotrs_work;
     static constexpr auto potri = LAPACKE_spotri_work;
     static constexpr auto pocon = LAPACKE_spocon_work;
+    static constexpr auto pftrf = LAPACKE_spftrf_work;
+    static constexpr auto pftrs = LAPACKE_spftrs_work;
+    static constexpr auto pftri = LAPACKE_spftri_work;
+    static constexpr auto lacn2 = LAPACKE_slacn2_work;
     static constexpr auto sytrf = LAPACKE_ssytrf_work;
     static constexpr auto sytrs = LAPACKE_ssytrs_work;
     static constexpr auto sytrs2 = LAPACKE_ssytrs2_work;
@@ -53,6 +62,7 @@ template <> struct Routines<float> {
     static constexpr auto gesvd = LAPACKE_sgesvd_work;
     static constexpr auto gemm = cblas_sgemm;
     static constexpr auto syrk = cblas_ssyrk;
+    static constexpr auto symm = cblas_ssymm;
     static constexpr auto trsm = cblas_strsm;
     static constexpr auto trmm = cblas_strmm;
     static constexpr auto rot = cblas_srot;
@@ -72,6 +82,10 @@ template <> struct Routines<double> {
     static constexpr auto potrs = LAPACKE_dpotrs_work;
     static constexpr auto potri = LAPACKE_dpotri_work;
     static constexpr auto pocon = LAPACKE_dpocon_work;
+    static constexpr auto pftrf = LAPACKE_dpftrf_work;
+    static constexpr auto pftrs = LAPACKE_dpftrs_work;
+    static constexpr auto pftri = LAPACKE_dpftri_work;
+    static constexpr auto lacn2 = LAPACKE_dlacn2_work;
     static constexpr auto sytrf = LAPACKE_dsytrf_work;
     static constexpr auto sytrs = LAPACKE_dsytrs_work;
     static constexpr auto sytrs2 = LAPACKE_dsytrs2_work;
@@ -91,6 +105,7 @@ template <> struct Routines<double> {
     static constexpr auto gesvd = LAPACKE_dgesvd_work;
     static constexpr auto gemm = cblas_dgemm;
     static constexpr auto syrk = cblas_dsyrk;
+    static constexpr auto symm = cblas_dsymm;
     static constexpr auto trsm = cblas_dtrsm;
     static constexpr auto trmm = cblas_dtrmm;
     static constexpr auto rot = cblas_drot;
@@ -101,6 +116,35 @@ template <> struct Routines<double> {
     static constexpr auto swap = cblas_dswap;
 };
 
+// The complex tables: the routines of the kinds that take complex matrices (LU, Cholesky).
+template <>
+struct Routines<std::complex<float>> {
+    static constexpr auto getrf = LAPACKE_cgetrf_work;
+    static constexpr auto getrs = LAPACKE_cgetrs_work;
+    static constexpr auto getri = LAPACKE_cgetri_work;
+    static constexpr auto gecon = LAPACKE_cgecon_work;
+    static constexpr auto potrf = LAPACKE_cpotrf_work;
+    static constexpr auto potrs = LAPACKE_cpotrs_work;
+    static constexpr auto potri = LAPACKE_cpotri_work;
+    static constexpr auto pocon = LAPACKE_cpocon_work;
+    static constexpr auto trsm = cblas_ctrsm;
+    static constexpr auto swap = cblas_cswap;
+};
+
+template <>
+struct Routines<std::complex<double>> {
+    static constexpr auto getrf = LAPACKE_zgetrf_work;
+    static constexpr auto getrs = LAPACKE_zgetrs_work;
+    static constexpr auto getri = LAPACKE_zgetri_work;
+    static constexpr auto gecon = LAPACKE_zgecon_work;
+    static constexpr auto potrf = LAPACKE_zpotrf_work;
+    static constexpr auto potrs = LAPACKE_zpotrs_work;
+    static constexpr auto potri = LAPACKE_zpotri_work;
+    static constexpr auto pocon = LAPACKE_zpocon_work;
+    static constexpr auto trsm = cblas_ztrsm;
+    static constexpr auto swap = cblas_zswap;
+};
+
 // The side a triangular or orthogonal factor multiplies from.
 enum class Side {
     left,
@@ -109,7 +153,17 @@ enum class Side {
 
 inline lapack_int to_int(index_t v) { return static_cast<lapack_int>(v); }
 inline char uplo_char(Triangle t) { return t == Triangle::lower ? 'L' : 'U'; }
-inline char trans_char(Transpose t) { return t == Transpose::no ? 'N' : 'T'; }
+inline char trans_char(Transpose t) {
+    switch (t) {
+        case Transpose::no:
+            return 'N';
+        case Transpose::yes:
+            return 'T';
+        case Transpose::conj:
+            return 'C';
+    }
+    return 'N';
+}
 inline char side_char(Side s) { return s == Side::left ? 'L' : 'R'; }
 
 // For the routines whose every argument was checked before the call: a nonzero info is a
@@ -129,7 +183,9 @@ template <class T> std::vector<T> workspace(index_t n) {
 // little rather than risk a size one short, never go under the documented `minimum`, and
 // refuse a size LAPACK's 32-bit lwork cannot name.
 template <class T> std::vector<T> queried_workspace(T reported, index_t minimum, const char *routine) {
-    const double size = std::ceil(double(reported) * (1 + 4 * double(std::numeric_limits<T>::epsilon())));
+    using R = real_t<T>;  // a complex routine reports the size in the real part
+    const double size = std::ceil(double(std::real(reported)) *
+                                  (1 + 4 * double(std::numeric_limits<R>::epsilon())));
     if (!(size <= double(std::numeric_limits<lapack_int>::max())))
         throw Error(ErrorCode::too_large, std::string(routine) + " needs a workspace of " +
                                               std::to_string(size) + " elements, beyond LAPACK's 32-bit integers");
@@ -171,13 +227,23 @@ template <class T> lapack_int getri(index_t n, T *a, index_t lda, const lapack_i
 }
 
 // norm is '1' or 'I'; anorm is that norm of the matrix that was factored.
+// (The complex routines take a real workspace where the real ones take an integer one.)
 template <class T>
 lapack_int gecon(char norm, index_t n, const T *lu, index_t lda, double anorm, double *rcond) {
-    std::vector<T> work = workspace<T>(4 * n);
-    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
-    T estimate = 0;
-    lapack_int info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda),
-                                         static_cast<T>(anorm), &estimate, work.data(), iwork.data());
+    using R = real_t<T>;
+    R estimate = 0;
+    lapack_int info;
+    if constexpr (is_complex_v<T>) {
+        std::vector<T> work = workspace<T>(2 * n);
+        std::vector<R> rwork = workspace<R>(2 * n);
+        info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), rwork.data());
+    } else {
+        std::vector<T> work = workspace<T>(4 * n);
+        std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
+        info = Routines<T>::gecon(LAPACK_COL_MAJOR, norm, to_int(n), lu, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), iwork.data());
+    }
     *rcond = estimate;
     return info;
 }
@@ -200,11 +266,20 @@ template <class T> lapack_int potri(Triangle t, index_t n, T *a, index_t lda) {
 
 template <class T>
 lapack_int pocon(Triangle t, index_t n, const T *l, index_t lda, double anorm, double *rcond) {
-    std::vector<T> work = workspace<T>(3 * n);
-    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
-    T estimate = 0;
-    lapack_int info = Routines<T>::pocon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), l, to_int(lda),
-                                         static_cast<T>(anorm), &estimate, work.data(), iwork.data());
+    using R = real_t<T>;
+    R estimate = 0;
+    lapack_int info;
+    if constexpr (is_complex_v<T>) {
+        std::vector<T> work = workspace<T>(2 * n);
+        std::vector<R> rwork = workspace<R>(n);
+        info = Routines<T>::pocon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), l, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), rwork.data());
+    } else {
+        std::vector<T> work = workspace<T>(3 * n);
+        std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
+        info = Routines<T>::pocon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), l, to_int(lda),
+                                  static_cast<R>(anorm), &estimate, work.data(), iwork.data());
+    }
     *rcond = estimate;
     return info;
 }
@@ -217,7 +292,17 @@ template <class T> lapack_int trtri(Triangle t, index_t n, T *a, index_t lda) {
 // ---- BLAS ------------------------------------------------------------------------------
 
 inline CBLAS_UPLO cblas_uplo(Triangle t) { return t == Triangle::lower ? CblasLower : CblasUpper; }
-inline CBLAS_TRANSPOSE cblas_trans(Transpose t) { return t == Transpose::no ? CblasNoTrans : CblasTrans; }
+inline CBLAS_TRANSPOSE cblas_trans(Transpose t) {
+    switch (t) {
+        case Transpose::no:
+            return CblasNoTrans;
+        case Transpose::yes:
+            return CblasTrans;
+        case Transpose::conj:
+            return CblasConjTrans;
+    }
+    return CblasNoTrans;
+}
 inline CBLAS_SIDE cblas_side(Side s) { return s == Side::left ? CblasLeft : CblasRight; }
 
 // C (m-by-n) <- alpha op_a(A) op_b(B) + beta C on column-major arrays, inner dimension k.
@@ -250,8 +335,16 @@ void trmm(Side side, Triangle t, index_t m, index_t n, const T *a, index_t lda, 
 template <class T>
 void trsm(Side side, Triangle t, Transpose trans, bool unit_diagonal, index_t m, index_t n,
           const T *a, index_t lda, T *b, index_t ldb) {
+    // The complex CBLAS routines take their scalar by address.
+    const T one(1);
+    const auto alpha = [&] {
+        if constexpr (is_complex_v<T>)
+            return static_cast<const void *>(&one);
+        else
+            return one;
+    }();
     Routines<T>::trsm(CblasColMajor, cblas_side(side), cblas_uplo(t), cblas_trans(trans),
-                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), T(1), a,
+                      unit_diagonal ? CblasUnit : CblasNonUnit, to_int(m), to_int(n), alpha, a,
                       to_int(lda), b, to_int(ldb));
 }
 
@@ -269,5 +362,50 @@ T nrm2(index_t n, const T *x) {
 }
 
 template <class T> void swap(index_t n, T *x, T *y) { Routines<T>::swap(to_int(n), x, 1, y, 1); }
+
+// Cholesky in rectangular full packed storage (TRANSR = 'N', core/rfp.hpp): factor, solve
+// with column-major B, inverse, all on the n(n+1)/2 elements.
+template <class T> lapack_int pftrf(Triangle t, index_t n, T *a) {
+    return Routines<T>::pftrf(LAPACK_COL_MAJOR, 'N', uplo_char(t), to_int(n), a);
+}
+template <class T>
+lapack_int pftrs(Triangle t, index_t n, index_t nrhs, const T *a, T *b, index_t ldb) {
+    return Routines<T>::pftrs(LAPACK_COL_MAJOR, 'N', uplo_char(t), to_int(n), to_int(nrhs), a, b,
+                              to_int(ldb));
+}
+template <class T> lapack_int pftri(Triangle t, index_t n, T *a) {
+    return Routines<T>::pftri(LAPACK_COL_MAJOR, 'N', uplo_char(t), to_int(n), a);
+}
+
+// Higham's 1-norm estimate of an operator known only by products (LAPACK lacn2, the
+// estimator inside gecon/pocon): est ~ ||M||_1, where apply(x) overwrites the n-vector x
+// with M x (kase 1) or M^T x (kase 2).
+template <class T, class Apply> double estimate_norm1(index_t n, Apply &&apply) {
+    std::vector<T> v(static_cast<size_t>(n)), x(static_cast<size_t>(n));
+    std::vector<lapack_int> isgn(static_cast<size_t>(n));
+    lapack_int kase = 0, isave[3] = {0, 0, 0};
+    T est = 0;
+    for (;;) {
+        Routines<T>::lacn2(to_int(n), v.data(), x.data(), isgn.data(), &est, &kase, isave);
+        if (kase == 0) return double(est);
+        apply(kase == 1 ? Transpose::no : Transpose::yes, x.data());
+    }
+}
+
+// C <- C - op(A) B, A n-by-n, B and C n-by-k (a residual of a square solve).
+template <class T>
+void subtract_product(Transpose op, index_t n, index_t k, const T *a, index_t lda, const T *b,
+                      index_t ldb, T *c, index_t ldc) {
+    Routines<T>::gemm(CblasColMajor, cblas_trans(op), CblasNoTrans, to_int(n), to_int(k), to_int(n),
+                      T(-1), a, to_int(lda), b, to_int(ldb), T(1), c, to_int(ldc));
+}
+
+// C <- C - A B for a symmetric A read from triangle t.
+template <class T>
+void subtract_symmetric_product(Triangle t, index_t n, index_t k, const T *a, index_t lda,
+                                const T *b, index_t ldb, T *c, index_t ldc) {
+    Routines<T>::symm(CblasColMajor, CblasLeft, cblas_uplo(t), to_int(n), to_int(k), T(-1), a,
+                      to_int(lda), b, to_int(ldb), T(1), c, to_int(ldc));
+}
 
 }  // namespace fl::lapack

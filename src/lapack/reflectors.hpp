@@ -5,6 +5,8 @@
 // These throw Error(internal) on a LAPACK failure: every argument was checked before.
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <vector>
 
 #include "core/types.hpp"
@@ -67,16 +69,27 @@ void orgqr(index_t m, index_t n, index_t k, T *a, index_t lda, const T *tau) {
 // ---- applying reflectors ---------------------------------------------------------------
 
 // c (m-by-n) <- op(Q) c (left) or c op(Q) (right), Q from k reflectors in a.
+// ormqr is handed a private copy of the reflectors, never the factor's own array: despite
+// LAPACKE's `const`, its unblocked path (dorm2r, taken when k is below the block size) sets
+// each A(i, i) to 1 while it applies H_i and restores it afterwards, so threads sharing one
+// factor would see each other's 1s in R's diagonal (found by shared_handles_stress_test:
+// wrong solves, inverses and rcond from a QR or COD handle shared by 16 threads). The copy,
+// rows-by-k, costs less than the 4 rows k n flops of the product itself.
 template <class T>
 void ormqr(Side side, Transpose trans, index_t m, index_t n, index_t k, const T *a, index_t lda,
            const T *tau, T *c, index_t ldc) {
     if (m == 0 || n == 0 || k == 0) return;
+    const index_t rows = side == Side::left ? m : n;
+    std::vector<T> v(static_cast<size_t>(rows * k));
+    for (index_t j = 0; j < k; ++j)
+        std::copy(a + j * lda, a + j * lda + rows, v.begin() + static_cast<std::ptrdiff_t>(j * rows));
     require_ok(with_workspace<T>(side == Side::left ? n : m, "ormqr",
                                  [&](T *work, lapack_int lwork) {
                                      return Routines<T>::ormqr(LAPACK_COL_MAJOR, side_char(side),
                                                                trans_char(trans), to_int(m),
-                                                               to_int(n), to_int(k), a, to_int(lda),
-                                                               tau, c, to_int(ldc), work, lwork);
+                                                               to_int(n), to_int(k), v.data(),
+                                                               to_int(rows), tau, c, to_int(ldc),
+                                                               work, lwork);
                                  }),
                "ormqr");
 }

@@ -1,12 +1,9 @@
 #include "rolled/rolled_matmul.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <climits>
-#include <system_error>
-#include <thread>
-#include <vector>
 
+#include "core/thread_pool.hpp"
 #include "lapack/blas_runtime.hpp"
 #include "lapack/lapack.hpp"
 
@@ -14,7 +11,8 @@ namespace fl::rolled {
 namespace {
 
 // Below this many flops the whole product takes a few tens of microseconds, about what
-// starting a thread costs on a loaded machine: it then runs on the calling thread alone.
+// waking a pool thread and sharing the work costs on a loaded machine: it then runs on
+// the calling thread alone.
 constexpr double threaded_flops = 4194304;  // 2^22
 
 // C (rows-by-cols, column-major, ldc) = A (rows-by-inner, lda) B (inner-by-cols, ldb).
@@ -55,26 +53,6 @@ void rolled_block(Layout layout, const RolledShape &s, index_t i, const T *a, co
     }
 }
 
-// Runs body(i) for i = 0 .. count-1 on `workers` threads (the caller's included), each
-// taking the next i when it is free: on a shared machine a slow thread takes fewer.
-template <class Body>
-void for_each_index(index_t count, int workers, const Body &body) {
-    std::atomic<index_t> next{0};
-    const auto work = [&] {
-        for (index_t i = next++; i < count; i = next++) body(i);
-    };
-    std::vector<std::thread> helpers;
-    for (int w = 1; w < workers; ++w) {
-        try {
-            helpers.emplace_back(work);
-        } catch (const std::system_error &) {
-            break;  // no more threads to be had: the ones running share the work
-        }
-    }
-    work();
-    for (std::thread &t : helpers) t.join();
-}
-
 }  // namespace
 
 // Parallel over i, one thread per BLAS thread the user asked for, each running its GEMMs
@@ -92,7 +70,8 @@ void rolled_matmul(Layout layout, const RolledShape &s, const T *a, const T *b, 
     const bool threaded = flops >= threaded_flops;
     const int workers = threaded ? int(std::min<index_t>(blas::num_threads(), s.d)) : 1;
     const blas::SerialRegion serial(workers > 1);
-    for_each_index(s.d, workers, [&](index_t i) { rolled_block(layout, s, i, a, b, out); });
+    // Matrices i are handed out one at a time: on a shared machine a slow thread takes fewer.
+    pool::run(s.d, workers, [&](int, index_t i) { rolled_block(layout, s, i, a, b, out); });
 }
 
 template void rolled_matmul<float>(Layout, const RolledShape &, const float *, const float *,

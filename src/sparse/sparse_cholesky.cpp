@@ -118,7 +118,7 @@ private:
         c.check("cholmod_l_copy_factor");
         if (v.cols() == 0 || v.nnz() == 0) return;
         // updown works on P V, the rows of V in the factor's order.
-        cholmod_sparse vv = suitesparse::view(*v.pattern(), v.csc_values().data(), 0);
+        cholmod_sparse vv = suitesparse::view(*v.pattern(), v.csc_values(), 0);
         cholmod_sparse *pv = cholmod_l_submatrix(&vv, static_cast<int64_t *>(l_->Perm), l_->n,
                                                  nullptr, -1, 1, 1, c.get());
         c.check("cholmod_l_submatrix");
@@ -133,7 +133,7 @@ private:
     }
 
     cholmod_sparse view(const SparseMatrix &a) const {
-        return suitesparse::view(*a.pattern(), a.csc_values().data(), stype_);
+        return suitesparse::view(*a.pattern(), a.csc_values(), stype_);
     }
 
     void factor_numerically(const SparseMatrix &a, suitesparse::Common &c) {

@@ -13,6 +13,7 @@
 #include <umfpack.h>
 
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -109,6 +110,18 @@ struct ExtractedLU {
     }
 };
 
+// Whether the permutation (perm[k] = the image of k) is odd: n minus its number of cycles.
+bool odd_permutation(const std::vector<int64_t> &perm) {
+    std::vector<bool> seen(perm.size(), false);
+    size_t cycles = 0;
+    for (size_t start = 0; start < perm.size(); ++start) {
+        if (seen[start]) continue;
+        ++cycles;
+        for (size_t k = start; !seen[k]; k = static_cast<size_t>(perm[k])) seen[k] = true;
+    }
+    return (perm.size() - cycles) % 2 == 1;
+}
+
 // From this many right-hand sides on, solves walk the extracted factors row by row.
 constexpr index_t row_solve_from = 8;
 
@@ -136,14 +149,33 @@ public:
 
     FactorKind kind() const override { return FactorKind::sparse_lu; }
 
-    // det(A) = mantissa * 10^exponent, which cannot overflow.
+    // P R A Q = L U with L unit triangular, so det(A) = det(P) det(Q) prod(u_kk) / prod(r_i):
+    // log|det| is a sum of logs, which cannot overflow, and the sign is the permutations'
+    // parities times the pivots' signs (R is positive). umfpack_dl_get_determinant is not
+    // used: it normalises a running product in a loop that never ends once a pivot overflows.
     LogDet logdet() const override {
-        if (rows() == 0) return {1.0, 0.0};
-        double mantissa = 0, exponent = 0, info[UMFPACK_INFO];
-        check(static_cast<int>(umfpack_dl_get_determinant(&mantissa, &exponent, numeric_.p, info)),
-              "umfpack_dl_get_determinant");
-        return {mantissa < 0 ? -1.0 : 1.0,
-                std::log(std::fabs(mantissa)) + exponent * std::log(10.0)};
+        const index_t n = rows();
+        LogDet d{1.0, 0.0};
+        if (n == 0) return d;
+        std::vector<int64_t> p(n), q(n);
+        std::vector<double> u_diagonal(n), scale(n);
+        int64_t do_recip = 0;
+        // NULL for L and U: only the permutations, U's diagonal and the scaling are copied.
+        check(static_cast<int>(umfpack_dl_get_numeric(
+                  nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, p.data(), q.data(),
+                  u_diagonal.data(), &do_recip, scale.data(), numeric_.p)),
+              "umfpack_dl_get_numeric");
+        for (index_t k = 0; k < n; ++k) {
+            const double u = u_diagonal[k];
+            if (u == 0) return {0.0, -std::numeric_limits<double>::infinity()};
+            if (u < 0) d.sign = -d.sign;
+            d.logabsdet += std::log(std::fabs(u));
+            // R scales row i by scale[i] (do_recip) or by 1 / scale[i].
+            d.logabsdet += do_recip ? -std::log(scale[k]) : std::log(scale[k]);
+        }
+        if (odd_permutation(p)) d.sign = -d.sign;
+        if (odd_permutation(q)) d.sign = -d.sign;
+        return d;
     }
 
     std::unique_ptr<Factor> refactor(const SparseMatrix &a) const override {
@@ -154,13 +186,9 @@ public:
 private:
     // UMFPACK reads its arrays only, and rejects NULL ones, which an A without entries has.
     // Solves pass none: without refinement UMFPACK does not read A.
-    int64_t *ap() const { return const_cast<int64_t *>(pattern_->col_ptr.data()); }
-    int64_t *ai() const {
-        return pattern_->nnz() > 0 ? const_cast<int64_t *>(pattern_->row_idx.data()) : &no_index_;
-    }
-    double *ax(const SparseMatrix &a) const {
-        return a.nnz() > 0 ? const_cast<double *>(a.csc_values().data()) : &no_value_;
-    }
+    int64_t *ap() const { return suitesparse::readable(pattern_->col_ptr); }
+    int64_t *ai() const { return suitesparse::readable(pattern_->row_idx); }
+    double *ax(const SparseMatrix &a) const { return suitesparse::readable(a.csc_values()); }
 
     // Many right-hand sides: P R A Q = L U gives A X = B as L U (Q^T X) = P R B, and
     // A^T X = B as U^T L^T (P R^-1 X) = Q^T B.
@@ -207,8 +235,6 @@ private:
         return x;
     }
 
-    mutable int64_t no_index_ = 0;
-    mutable double no_value_ = 0;
     double control_[UMFPACK_CONTROL];
     std::shared_ptr<const Symbolic> symbolic_;
     Numeric numeric_;

@@ -41,7 +41,7 @@ public:
         : SparseFactor(a, 0), options_(options) {
         if (rows() == 0 || cols() == 0) return;
         suitesparse::Common c;
-        cholmod_sparse av = suitesparse::view(*a.pattern(), a.csc_values().data(), 0);
+        cholmod_sparse av = suitesparse::view(*a.pattern(), a.csc_values(), 0);
         qr_.reset(SuiteSparseQR_C_factorize(SPQR_ORDERING_DEFAULT, spqr_tolerance(a, options), &av,
                                             c.get()));
         c.check("SuiteSparseQR_C_factorize");

@@ -26,15 +26,24 @@ void Common::check(const char *what) const {
                 std::string(what) + " failed with CHOLMOD status " + std::to_string(c_.status));
 }
 
-cholmod_sparse view(const SparsePattern &p, const double *values, int stype) {
+int64_t *readable(const std::vector<int64_t> &v) {
+    static const int64_t no_index = 0;
+    return const_cast<int64_t *>(v.empty() ? &no_index : v.data());
+}
+
+double *readable(const std::vector<double> &v) {
+    static const double no_value = 0;
+    return const_cast<double *>(v.empty() ? &no_value : v.data());
+}
+
+cholmod_sparse view(const SparsePattern &p, const std::vector<double> &values, int stype) {
     cholmod_sparse a{};
     a.nrow = static_cast<size_t>(p.rows);
     a.ncol = static_cast<size_t>(p.cols);
     a.nzmax = static_cast<size_t>(p.nnz());
-    // CHOLMOD only reads a matrix it is given, but its structs hold non-const pointers.
-    a.p = const_cast<int64_t *>(p.col_ptr.data());
-    a.i = const_cast<int64_t *>(p.row_idx.data());
-    a.x = const_cast<double *>(values);
+    a.p = readable(p.col_ptr);
+    a.i = readable(p.row_idx);
+    a.x = readable(values);
     a.stype = stype;
     a.itype = CHOLMOD_LONG;
     a.xtype = CHOLMOD_REAL;

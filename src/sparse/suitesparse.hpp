@@ -46,9 +46,15 @@ struct FreeDeleter {
 template <class T, int (*Free)(T **, cholmod_common *)>
 using Owned = std::unique_ptr<T, FreeDeleter<T, Free>>;
 
+// SuiteSparse rejects NULL arrays, which the data() of an empty vector may be: a matrix
+// without entries passes a pointer to a dummy element instead, never read. SuiteSparse's
+// structs hold non-const pointers to arrays it only reads.
+int64_t *readable(const std::vector<int64_t> &v);
+double *readable(const std::vector<double> &v);
+
 // The pattern and values as a packed, sorted cholmod_sparse (long indices, real double).
 // stype: 0 unsymmetric, -1 symmetric with the lower triangle read, +1 the upper.
-cholmod_sparse view(const SparsePattern &pattern, const double *values, int stype);
+cholmod_sparse view(const SparsePattern &pattern, const std::vector<double> &values, int stype);
 
 // A column-major double buffer of rows-by-cols, viewable as a cholmod_dense.
 struct DenseBuffer {

@@ -67,6 +67,11 @@ class Runner:
                         FASTLINALG_LIBRARY=self.library, PYTHONDONTWRITEBYTECODE="1",
                         MPLBACKEND="Agg")
         self.skipped = {}
+        # fastlinalg.mpi blocks run only where this build made libfastlinalg_mpi.
+        self.mpi_library = os.path.abspath(args.mpi_library) if args.mpi_library else None
+        if self.mpi_library:
+            self.env.update(FASTLINALG_MPI_LIBRARY=self.mpi_library, OMPI_ALLOW_RUN_AS_ROOT="1",
+                            OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
 
     def sh(self, cmd, where, **kw):
         proc = subprocess.run(cmd, cwd=kw.pop("cwd", self.tmp), env=self.env, capture_output=True,
@@ -96,6 +101,10 @@ class Runner:
         self.sh([exe], where, timeout=120)
 
     def python_block(self, code, where):
+        if re.search(r"fastlinalg(\.mpi\b| import mpi\b)", code) and not self.mpi_library:
+            self.skipped["fastlinalg.mpi (no libfastlinalg_mpi in this build)"] = (
+                self.skipped.get("fastlinalg.mpi (no libfastlinalg_mpi in this build)", 0) + 1)
+            return
         self.sh([self.python, self.write("block.py", code)], where)
 
     def sh_block(self, code, where, info):
@@ -171,6 +180,7 @@ def main():
     ap.add_argument("--python", default=sys.executable)
     ap.add_argument("--cc", default="cc")
     ap.add_argument("--cxx", default="c++")
+    ap.add_argument("--mpi-library", help="libfastlinalg_mpi, for the fastlinalg.mpi blocks")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
     runner = Runner(args)

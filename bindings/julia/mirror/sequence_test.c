@@ -38,20 +38,42 @@ static int checks = 0;
 
 typedef struct {
     int status;
+    int info; /* SingularException / PosDefException's info */
     char name[64];
     char message[512];
 } jl_error;
 
 static jl_error last_error; /* what `catch e` would hold */
 
-/* check(status): on failure reads fl_last_error first, then fl_status_string. */
+/* info_in(message): the 1-based index in "pivot N of", "minor of order N" or
+ * "column N (0-based" (plus one), else 0 */
+static int jl_info_in(const char *message) {
+    static const struct {
+        const char *before, *after;
+        int plus;
+    } forms[] = {{"pivot ", " of", 0}, {"minor of order ", "", 0}, {"column ", " (0-based", 1}};
+    for (size_t f = 0; f < sizeof forms / sizeof forms[0]; ++f)
+        for (const char *p = strstr(message, forms[f].before); p; p = strstr(p + 1, forms[f].before)) {
+            char *end;
+            const long v = strtol(p + strlen(forms[f].before), &end, 10);
+            if (end != p + strlen(forms[f].before) && strncmp(end, forms[f].after, strlen(forms[f].after)) == 0)
+                return (int)v + forms[f].plus;
+        }
+    return 0;
+}
+
+/* check(status): on failure reads fl_last_error first; a singular or not positive definite
+ * status becomes LinearAlgebra's exception (no status name), any other reads
+ * fl_status_string for FastLinalgError. */
 static fl_status jl_check(fl_status status) {
     if (status == FL_OK) return status;
     const char *message = fl_last_error();
     snprintf(last_error.message, sizeof last_error.message, "%s", message);
+    last_error.status = (int)status;
+    last_error.info = jl_info_in(last_error.message);
+    if (status == FL_ERR_SINGULAR || status == FL_ERR_NOT_POSITIVE_DEFINITE) return status;
     const char *name = fl_status_string(status);
     snprintf(last_error.name, sizeof last_error.name, "%s", name);
-    last_error.status = (int)status;
     return status;
 }
 
@@ -660,16 +682,16 @@ static void t14_errors(void) {
     EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 4, a34, 3, NULL) ==
            FL_ERR_INVALID_ARGUMENT);
     EXPECT(f == NULL && last_error.status == 1 && strstr(last_error.message, "must be square"));
-    /* e2 = lu_factor(zeros(3, 3)): status 4, name "singular matrix" (showerror prints it) */
+    /* e2 = lu_factor(zeros(3, 3)): SingularException(1) */
     double zeros[9] = {0};
     EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 3, zeros, 3, NULL) == FL_ERR_SINGULAR);
-    EXPECT(f == NULL && last_error.status == 4 && strcmp(last_error.name, "singular matrix") == 0);
-    /* e3 = cholesky_factor(-tridiag(3)): status 5 */
+    EXPECT(f == NULL && last_error.status == 4 && last_error.info == 1);
+    /* e3 = cholesky_factor(-tridiag(3)): PosDefException(1) */
     double *neg = tridiag(3);
     for (int i = 0; i < 9; ++i) neg[i] = -neg[i];
     EXPECT(jl_factorize(&f, FL_FACTOR_CHOLESKY, FL_FLOAT64, 3, 3, neg, 3, NULL) ==
            FL_ERR_NOT_POSITIVE_DEFINITE);
-    EXPECT(f == NULL && last_error.status == 5);
+    EXPECT(f == NULL && last_error.status == 5 && last_error.info == 1);
     /* F = lu_factor(nonsym(4, 4)); e4 = ldiv!(zeros(Float32, 4, 1), F, ones(Float32, 4, 1)) */
     double *a = nonsym(4, 4);
     OK(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 4, 4, a, 4, NULL));
@@ -683,6 +705,272 @@ static void t14_errors(void) {
     EXPECT(rows == 4); /* 5 != 4: no solve call is made */
     fl_factor_destroy(f);
     free(a34), free(neg), free(a);
+}
+
+/* getproperty(F, name): kind(F), then factor_part(F, part): part_shape, get_part */
+static double *jl_property(const fl_factor *f, fl_factor_part part, int64_t *rows, int64_t *cols) {
+    (void)fl_factor_get_kind(f);
+    *rows = *cols = 0;
+    OK(fl_factor_part_shape(f, part, rows, cols));
+    double *out = mat(*rows, *cols);
+    OK(fl_factor_get_part(f, part, FL_FLOAT64, FL_COL_MAJOR, out, ld_of(*rows)));
+    return out;
+}
+
+/* the largest |P Q - A| / ... for column-major P (m-by-k), Q (k-by-n), A (m-by-n), with the
+ * columns of P scaled by s when s is not NULL */
+static double jl_product_error(const double *p, const double *s, const double *q, const double *a,
+                               int64_t m, int64_t k, int64_t n) {
+    double worst = 0;
+    for (int64_t i = 0; i < m; ++i)
+        for (int64_t j = 0; j < n; ++j) {
+            double v = 0;
+            for (int64_t l = 0; l < k; ++l) v += AT(p, m, i, l) * (s ? s[l] : 1.0) * AT(q, k, l, j);
+            worst = fmax(worst, fabs(v - AT(a, m, i, j)));
+        }
+    return worst;
+}
+
+static void t16_conventions(void) {
+    fl_factor *f, *s, *e, *q, *g, *h;
+    int64_t rows, cols;
+    /* A, B = nonsym(5, 5), rhs(5, 2); F = lu_factor(A); @test issuccess(F): no call */
+    double *a = nonsym(5, 5), *b = rhs(5, 2);
+    OK(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 5, 5, a, 5, NULL));
+    /* X = F' \ B: size(F, 1), then ldiv!(X, F, B; transpose=true) */
+    double *x = mat(5, 2), *x1 = mat(5, 1);
+    jl_size(f, &rows, &cols);
+    OK(jl_solve(f, 1, FL_FLOAT64, 2, b, 5, x, 5));
+    double *at = mat(5, 5);
+    for (int i = 0; i < 5; ++i)
+        for (int j = 0; j < 5; ++j) AT(at, 5, i, j) = AT(a, 5, j, i);
+    EXPECT(jl_product_error(at, NULL, x, b, 5, 5, 2) <= 50 * 5 * DBL_EPSILON * 25);
+    /* @test transpose(F) \ B[:, 1] ≈ X[:, 1] */
+    jl_size(f, &rows, &cols);
+    OK(jl_solve(f, 1, FL_FLOAT64, 1, b, 5, x1, 5));
+    EXPECT(approx(x1, x, 5, 1.4901161193847656e-08)); /* isapprox: rtol = sqrt(eps) */
+    /* @test_throws ArgumentError F.L: kind(F), and no part is asked for */
+    EXPECT(fl_factor_get_kind(f) == FL_FACTOR_LU);
+    /* M = nonsym(6, 4); S = svd_factor(M); propertynames(S): kind(S) */
+    double *m = nonsym(6, 4);
+    OK(jl_factorize(&s, FL_FACTOR_SVD, FL_FLOAT64, 6, 4, m, 6, NULL));
+    EXPECT(fl_factor_get_kind(s) == FL_FACTOR_SVD);
+    /* S.U * Diagonal(S.S) * S.Vt ≈ M */
+    int64_t ur, uc, sr, sc, vr, vc;
+    double *u = jl_property(s, FL_PART_U, &ur, &uc), *sv = jl_property(s, FL_PART_SINGULAR_VALUES, &sr, &sc);
+    double *vt = jl_property(s, FL_PART_VT, &vr, &vc);
+    EXPECT(ur == 6 && uc == 4 && sr == 4 && vr == 4 && vc == 4);
+    EXPECT(jl_product_error(u, sv, vt, m, 6, 4, 4) <= 50 * 6 * DBL_EPSILON * 10);
+    /* S.V == permutedims(S.Vt): both read Vt */
+    double *vt2 = jl_property(s, FL_PART_VT, &vr, &vc), *vt3 = jl_property(s, FL_PART_VT, &vr, &vc);
+    EXPECT(memcmp(vt2, vt3, sizeof(double) * 16) == 0);
+    /* E = eigh_factor(tridiag(4)); E.vectors * Diagonal(E.values) * E.vectors' ≈ tridiag(4) */
+    double *t4 = tridiag(4);
+    OK(jl_factorize(&e, FL_FACTOR_EIGH, FL_FLOAT64, 4, 4, t4, 4, NULL));
+    int64_t er, ec, wr, wc;
+    double *ev = jl_property(e, FL_PART_EIGENVECTORS, &er, &ec), *w = jl_property(e, FL_PART_EIGENVALUES, &wr, &wc);
+    double *evt = jl_property(e, FL_PART_EIGENVECTORS, &er, &ec);
+    double *evtt = mat(4, 4);
+    for (int i = 0; i < 4; ++i)
+        for (int j = 0; j < 4; ++j) AT(evtt, 4, i, j) = AT(evt, 4, j, i);
+    EXPECT(jl_product_error(ev, w, evtt, t4, 4, 4, 4) <= 200 * DBL_EPSILON);
+    /* Q = qr_factor(nonsym(6, 3)); Q.Q * Q.R ≈ nonsym(6, 3) */
+    double *m63 = nonsym(6, 3);
+    OK(jl_factorize(&q, FL_FACTOR_QR, FL_FLOAT64, 6, 3, m63, 6, NULL));
+    int64_t qr_, qc, rr, rc;
+    double *qq = jl_property(q, FL_PART_Q, &qr_, &qc), *r = jl_property(q, FL_PART_R, &rr, &rc);
+    EXPECT(jl_product_error(qq, NULL, r, m63, 6, 3, 3) <= 200 * DBL_EPSILON * 10);
+    /* bytes = serialize_factor(F); G = deserialize_factor(bytes) */
+    int64_t size = 0;
+    OK(fl_factor_serialized_size(f, &size));
+    unsigned char *bytes = malloc((size_t)size);
+    OK(fl_factor_serialize(f, bytes, size));
+    g = NULL;
+    OK(fl_factor_deserialize(&g, bytes, size));
+    EXPECT(fl_factor_get_dtype(g) == FL_FLOAT64);
+    /* @test kind(G) == :lu && G \ B == F \ B */
+    EXPECT(fl_factor_get_kind(g) == FL_FACTOR_LU);
+    double *xg = mat(5, 2), *xf = mat(5, 2);
+    OK(jl_backslash(g, FL_FLOAT64, 2, b, 5, xg, 5));
+    OK(jl_backslash(f, FL_FLOAT64, 2, b, 5, xf, 5));
+    EXPECT(memcmp(xg, xf, sizeof(double) * 10) == 0);
+    /* save_factor(path, F); H = load_factor(path): the same calls around a file */
+    OK(fl_factor_serialized_size(f, &size));
+    OK(fl_factor_serialize(f, bytes, size));
+    h = NULL;
+    OK(fl_factor_deserialize(&h, bytes, size));
+    (void)fl_factor_get_dtype(h);
+    OK(jl_backslash(h, FL_FLOAT64, 2, b, 5, xg, 5));
+    EXPECT(memcmp(xg, xf, sizeof(double) * 10) == 0);
+    /* e = deserialize_factor(bytes[1:end-1]): FastLinalgError status 1, "truncated" */
+    fl_factor *bad = NULL;
+    EXPECT(jl_check(fl_factor_deserialize(&bad, bytes, size - 1)) == FL_ERR_INVALID_ARGUMENT);
+    EXPECT(bad == NULL && last_error.status == 1 && strstr(last_error.message, "truncated"));
+    /* close(F); @test !issuccess(F) */
+    fl_factor_destroy(f);
+    fl_factor_destroy(s), fl_factor_destroy(e), fl_factor_destroy(q), fl_factor_destroy(g);
+    fl_factor_destroy(h);
+    free(a), free(b), free(x), free(x1), free(at), free(m), free(u), free(sv), free(vt);
+    free(vt2), free(vt3), free(t4), free(ev), free(w), free(evt), free(evtt), free(m63);
+    free(qq), free(r), free(bytes), free(xg), free(xf);
+}
+
+/* cat(m1, m2, ...; dims=3): count column-major n-by-k matrices one after the other */
+static double *stack_of(int64_t n, int64_t k, int64_t count, double *const *mats) {
+    double *s = mat(n * k, count);
+    for (int64_t l = 0; l < count; ++l)
+        memcpy(s + l * n * k, mats[l], sizeof(double) * (size_t)(n * k));
+    return s;
+}
+/* ‖A X - B‖_F ≤ 50 n ε ‖A‖_F ‖X‖_F for one n-by-n A and n-by-k X, B (ld n) */
+static int small_residual_of(const double *a, const double *x, const double *b, int64_t n,
+                             int64_t k) {
+    double *r = mat(n, k);
+    for (int64_t j = 0; j < k; ++j)
+        for (int64_t i = 0; i < n; ++i) {
+            double s = -AT(b, n, i, j);
+            for (int64_t p = 0; p < n; ++p) s += AT(a, n, i, p) * AT(x, n, p, j);
+            AT(r, n, i, j) = s;
+        }
+    const int ok =
+        frob(r, n, n, k) <= 50.0 * (double)n * DBL_EPSILON * frob(a, n, n, n) * frob(x, n, n, k);
+    free(r);
+    return ok;
+}
+/* norm(P * Q - I) for 3-by-3 P, Q */
+static double off_identity(const double *p, const double *q) {
+    double s = 0;
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) {
+            double v = i == j ? -1.0 : 0.0;
+            for (int m = 0; m < 3; ++m) v += AT(p, 3, i, m) * AT(q, 3, m, j);
+            s += v * v;
+        }
+    return sqrt(s);
+}
+
+static void t17_batched(void) {
+    const double eps = DBL_EPSILON;
+    double *n3 = nonsym(3, 3), *t3 = tridiag(3), *z3 = mat(3, 3), *r32 = rhs(3, 2);
+    /* A = cat(nonsym(3, 3), tridiag(3), zeros(3, 3); dims=3); B = cat(rhs(3, 2) x 3) */
+    double *a = stack_of(3, 3, 3, (double *const[]){n3, t3, z3});
+    double *b = stack_of(3, 2, 3, (double *const[]){r32, r32, r32});
+    /* X, info = stack_solve(A, B) */
+    double *x = mat(6, 3);
+    int32_t info[3] = {-1, -1, -1};
+    OK(fl_stack_solve(FL_FLOAT64, FL_COL_MAJOR, 3, 3, a, 3, 9, 2, b, 3, 6, x, 3, 6, info));
+    EXPECT(info[0] == 0 && info[1] == 0 && info[2] == FL_ERR_SINGULAR);
+    int all_nan = 1;
+    for (int i = 12; i < 18; ++i) all_nan = all_nan && isnan(x[i]);
+    EXPECT(all_nan);
+    EXPECT(small_residual_of(n3, x, r32, 3, 2));
+    EXPECT(small_residual_of(t3, x + 6, r32, 3, 2));
+    /* labs, sign, info = stack_logabsdet(A) */
+    double labs[3], sign[3];
+    OK(fl_stack_slogdet(FL_FLOAT64, FL_COL_MAJOR, 3, 3, a, 3, 9, sign, labs, info));
+    EXPECT(info[0] == 0 && info[1] == 0 && info[2] == 0);
+    EXPECT(fabs(labs[1] - log(4.0)) <= 100 * eps && sign[1] == 1 && sign[2] == 0);
+    /* Y, info = stack_inv(A[:, :, 1:2]) */
+    double *y = mat(9, 2);
+    OK(fl_stack_inverse(FL_FLOAT64, FL_COL_MAJOR, 2, 3, a, 3, 9, y, 3, 9, info));
+    EXPECT(info[0] == 0 && info[1] == 0 && off_identity(y + 9, t3) <= 100 * eps);
+    /* S = cat(tridiag(3), tridiag(3); dims=3); L, info = stack_cholesky(S) */
+    double *s = stack_of(3, 3, 2, (double *const[]){t3, t3}), *l = mat(9, 2), llt[9];
+    OK(fl_stack_cholesky(FL_FLOAT64, FL_COL_MAJOR, 2, 3, s, 3, 9, FL_LOWER, l, 3, 9, info));
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) {
+            double v = -AT(t3, 3, i, j);
+            for (int m = 0; m < 3; ++m) v += AT(l, 3, i, m) * AT(l, 3, j, m);
+            AT(llt, 3, i, j) = v;
+        }
+    EXPECT(info[0] == 0 && info[1] == 0 && frob(llt, 3, 3, 3) <= 100 * eps);
+    /* Xs, info = stack_cholesky_solve(S, B[:, :, 1:2]) */
+    double *xs = mat(6, 2);
+    OK(fl_stack_cholesky_solve(FL_FLOAT64, FL_COL_MAJOR, 2, 3, s, 3, 9, FL_LOWER, 2, b, 3, 6, xs, 3,
+                               6, info));
+    EXPECT(info[0] == 0 && info[1] == 0 && small_residual_of(t3, xs + 6, r32, 3, 2));
+    /* W, V, info = stack_eigen(S) */
+    double w[6], *v = mat(9, 2);
+    OK(fl_stack_eigh(FL_FLOAT64, FL_COL_MAJOR, 2, 3, s, 3, 9, FL_LOWER, w, 3, v, 3, 9, info));
+    const double expect_w[3] = {2 - sqrt(2.0), 2, 2 + sqrt(2.0)};
+    double dw = 0, dav = 0;
+    for (int i = 0; i < 3; ++i) dw += (w[i] - expect_w[i]) * (w[i] - expect_w[i]);
+    for (int i = 0; i < 3; ++i)
+        for (int j = 0; j < 3; ++j) {
+            double e = -AT(v + 9, 3, i, j) * w[3 + j];
+            for (int m = 0; m < 3; ++m) e += AT(t3, 3, i, m) * AT(v + 9, 3, m, j);
+            dav += e * e;
+        }
+    EXPECT(info[0] == 0 && info[1] == 0 && sqrt(dw) <= 100 * eps && sqrt(dav) <= 100 * eps);
+    /* F, info = batch_factor(A[:, :, 1:2]; kind=:lu); size(F) and kind(F): fl_batch_describe */
+    fl_batch *f = NULL, *e = NULL;
+    OK(fl_batch_create(&f, FL_FACTOR_LU, FL_FLOAT64, FL_COL_MAJOR, 2, 3, 3, a, 3, 9, NULL, info));
+    fl_factor_kind kind = 0;
+    fl_dtype dtype = 0;
+    int64_t count = 0, rows = 0, cols = 0;
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    EXPECT(info[0] == 0 && info[1] == 0 && kind == FL_FACTOR_LU && rows == 3 && cols == 3 &&
+           count == 2);
+    /* batch_solve(F, B[:, :, 1:2]) ≈ X[:, :, 1:2] */
+    double *xb = mat(6, 2);
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_solve(f, FL_FLOAT64, 2, FL_COL_MAJOR, b, 3, 6, xb, 3, 6));
+    double dx = 0;
+    for (int i = 0; i < 12; ++i) dx += (xb[i] - x[i]) * (xb[i] - x[i]);
+    EXPECT(sqrt(dx) <= 100 * eps * frob(x, 12, 12, 1));
+    /* logabsdet(F)[1] ≈ labs[1:2] */
+    double bl[2], bs[2], rc[2];
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_logdet(f, bs, bl));
+    EXPECT(fabs(bl[0] - labs[0]) <= 100 * eps && fabs(bl[1] - labs[1]) <= 100 * eps);
+    /* all(r -> 0 < r <= 1, rcond(F)) */
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_rcond(f, rc));
+    EXPECT(rc[0] > 0 && rc[0] <= 1 && rc[1] > 0 && rc[1] <= 1);
+    /* inv(F)[:, :, 2] * tridiag(3) ≈ I */
+    double *fi = mat(9, 2);
+    OK(fl_batch_describe(f, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_inverse(f, FL_FLOAT64, FL_COL_MAJOR, fi, 3, 9));
+    EXPECT(off_identity(fi + 9, t3) <= 100 * eps);
+    /* E, info = batch_factor(S; kind=:eigh); batch_part(E, :values)[:, 1, 1] ≈ W[:, 1] */
+    OK(fl_batch_create(&e, FL_FACTOR_EIGH, FL_FLOAT64, FL_COL_MAJOR, 2, 3, 3, s, 3, 9, NULL, info));
+    double ew[6];
+    OK(fl_batch_describe(e, &kind, &dtype, &count, &rows, &cols));
+    OK(fl_batch_get_part(e, FL_PART_EIGENVALUES, FL_FLOAT64, FL_COL_MAJOR, ew, 3, 3));
+    EXPECT(fabs(ew[0] - w[0]) + fabs(ew[1] - w[1]) + fabs(ew[2] - w[2]) <= 100 * eps);
+    /* e = batch_factor(A; kind=:svd): FastLinalgError status 9 */
+    fl_batch *bad = NULL;
+    int32_t info3[3];
+    EXPECT(jl_check(fl_batch_create(&bad, FL_FACTOR_SVD, FL_FLOAT64, FL_COL_MAJOR, 3, 3, 3, a, 3, 9,
+                                    NULL, info3)) == FL_ERR_UNSUPPORTED);
+    EXPECT(bad == NULL && last_error.status == 9);
+    /* G = lu_factor(nonsym(4, 4)); factor_info(G, :precision), (G, :overwrites_a) */
+    double *n4 = nonsym(4, 4), *r41 = rhs(4, 1), xg[4], xm[4];
+    fl_factor *g, *m;
+    int64_t value = -1, value2 = -1;
+    OK(jl_factorize(&g, FL_FACTOR_LU, FL_FLOAT64, 4, 4, n4, 4, NULL));
+    OK(fl_factor_get_info(g, FL_INFO_PRECISION, &value));
+    OK(fl_factor_get_info(g, FL_INFO_OVERWRITES_A, &value2));
+    EXPECT(value == FL_PRECISION_NATIVE && value2 == 0);
+    /* M = lu_factor(nonsym(4, 4); options=Options(precision=:mixed)) */
+    fl_options *o = NULL;
+    OK(fl_options_create(&o));
+    OK(fl_options_set_int(o, FL_OPT_PRECISION, FL_PRECISION_MIXED));
+    OK(jl_factorize(&m, FL_FACTOR_LU, FL_FLOAT64, 4, 4, n4, 4, o));
+    OK(fl_factor_get_info(m, FL_INFO_PRECISION, &value));
+    OK(fl_factor_get_info(m, FL_INFO_FALLBACK, &value2));
+    EXPECT(value == FL_PRECISION_MIXED && value2 == FL_FALLBACK_NONE);
+    /* M \ rhs(4, 1) ≈ G \ rhs(4, 1) */
+    OK(jl_backslash(m, FL_FLOAT64, 1, r41, 4, xm, 4));
+    OK(jl_backslash(g, FL_FLOAT64, 1, r41, 4, xg, 4));
+    double dm = 0;
+    for (int i = 0; i < 4; ++i) dm += (xm[i] - xg[i]) * (xm[i] - xg[i]);
+    EXPECT(sqrt(dm) <= 100 * eps * frob(xg, 4, 4, 1));
+    /* close(F), close(E); the options, G and M by their finalizers */
+    fl_batch_destroy(f), fl_batch_destroy(e);
+    fl_options_destroy(o), fl_factor_destroy(g), fl_factor_destroy(m);
+    free(n3), free(t3), free(z3), free(r32), free(a), free(b), free(x), free(y), free(s), free(l);
+    free(xs), free(v), free(xb), free(fi), free(n4), free(r41);
 }
 
 static void t15_handles(void) {
@@ -727,6 +1015,8 @@ int main(void) {
                   {"[T12] block sums and the calculus toolkit", t12_blocks},
                   {"[T13] sparse: product, LU solve, refactor, Cholesky logdet", t13_sparse},
                   {"[T14] errors carry the status and the message", t14_errors},
+                  {"[T16] LinearAlgebra conventions; save and load", t16_conventions},
+                  {"[T17] stacks of small matrices, batches, factor_info", t17_batched},
                   {"[T15] handles are freed: close, double close, finalizers", t15_handles}};
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; ++i) {
         int before = failures;

@@ -17,16 +17,19 @@ import sys
 # C parameter type (whitespace-normalized, parameter name dropped) -> accepted Julia types.
 ENUMS = ("fl_status", "fl_dtype", "fl_layout", "fl_transpose", "fl_triangle", "fl_option",
          "fl_factor_kind", "fl_factor_part", "fl_kernel_kind", "fl_metric",
-         "fl_sparse_format", "fl_index_type")
-HANDLES = ("fl_factor", "fl_options", "fl_kernel", "fl_sparse")
+         "fl_sparse_format", "fl_index_type", "fl_precision", "fl_storage", "fl_factor_info",
+         "fl_fallback")
+HANDLES = ("fl_factor", "fl_options", "fl_kernel", "fl_sparse", "fl_batch")
 C_TO_JULIA = {"int": {"Cint"}, "int64_t": {"Int64"}, "double": {"Cdouble", "Float64"},
               "void *": {"Ptr{Cvoid}"}, "const void *": {"Ptr{Cvoid}"},
               "const double *": {"Ptr{Cdouble}", "Ptr{Float64}"},
               "double *": {"Ref{Cdouble}", "Ptr{Cdouble}", "Ref{Float64}", "Ptr{Float64}"},
               "int64_t *": {"Ref{Int64}", "Ptr{Int64}"}, "const int64_t *": {"Ptr{Int64}"},
+              "int32_t *": {"Ptr{Int32}"},
               "const char *": {"Cstring"}, "void": {"Cvoid"}}
 for e in ENUMS:
     C_TO_JULIA[e] = {"Cint"}
+    C_TO_JULIA[e + " *"] = {"Ref{Cint}", "Ptr{Cint}"}  # an enum written back (fl_batch_describe)
 for h in HANDLES:
     C_TO_JULIA[h + " *"] = {"Ptr{Cvoid}"}
     C_TO_JULIA["const " + h + " *"] = {"Ptr{Cvoid}"}

@@ -17,15 +17,20 @@ library call, and a factor is immutable: threads may share one.
 """
 from . import _lib
 from ._errors import (DimensionMismatchError, DtypeMismatchError, Error, InternalError,
+                      NoConvergenceError,
                       InvalidArgumentError, NonFiniteError, NotPositiveDefiniteError,
                       OutOfMemoryError, SingularMatrixError, Status, TooLargeError,
                       UnsupportedError)
 from ._factor import Factor, cholesky, cod, eigh, factorize, ldlt, lu, qr, svd
+from ._saved import from_bytes, load
+from ._warnings import LinAlgWarning
 from ._rolled import rolled_matmul
 from ._binning import bincount, digitize, group_by_bin
 from ._sparse import (SparseMatrix, refactor, sparse_cholesky, sparse_lu, sparse_qr,
                       sparse_rank_update)
 from ._kernels import Kernel
+from ._batched import BatchFactor
+from . import linalg
 from ._blocks import (block_sum_abt, block_sum_acbt, block_sum_kron, block_sum_kron_abt_cdt,
                       block_sum_kron_grid, block_sum_residual, commutation_apply,
                       commutation_matrix, duplication_apply, duplication_matrix, sum_aij_bijt,
@@ -38,11 +43,14 @@ __all__ = [
     "Error", "InvalidArgumentError",
     "DimensionMismatchError", "DtypeMismatchError", "SingularMatrixError",
     "NotPositiveDefiniteError", "NonFiniteError", "TooLargeError", "OutOfMemoryError",
-    "UnsupportedError", "InternalError", "blas_info", "blas_core", "get_num_threads",
+    "UnsupportedError", "InternalError", "NoConvergenceError", "blas_info", "blas_core", "get_num_threads",
     "set_num_threads", "library_version", "library_path", "__version__",
     "rolled_matmul", "digitize", "bincount", "group_by_bin",
     "SparseMatrix", "sparse_cholesky", "sparse_lu", "sparse_qr", "refactor", "sparse_rank_update",
     "Kernel",
+    "from_bytes", "load", "LinAlgWarning",  # factors as bytes and files; scipy's warning
+    # stacks of small matrices: batched factors and numpy.linalg's stacked functions
+    "BatchFactor", "linalg",
     # seed 001: block-partitioned sums and the matrix-calculus toolkit (_blocks.py)
     "block_sum_abt", "sum_aij_bijt", "block_sum_acbt", "block_sum_residual", "block_sum_kron",
     "block_sum_kron_abt_cdt", "block_sum_kron_grid", "vec", "vech", "vecb",

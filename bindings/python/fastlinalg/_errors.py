@@ -12,7 +12,7 @@ import numpy as np
 __all__ = [
     "Status", "Error", "InvalidArgumentError", "DimensionMismatchError", "DtypeMismatchError",
     "SingularMatrixError", "NotPositiveDefiniteError", "NonFiniteError", "TooLargeError",
-    "OutOfMemoryError", "UnsupportedError", "InternalError",
+    "OutOfMemoryError", "UnsupportedError", "InternalError", "NoConvergenceError",
 ]
 
 
@@ -29,6 +29,7 @@ class Status(enum.IntEnum):
     OUT_OF_MEMORY = 8
     UNSUPPORTED = 9
     INTERNAL = 10
+    NO_CONVERGENCE = 11
 
 
 class Error(Exception):
@@ -93,6 +94,11 @@ class InternalError(Error, RuntimeError):
     """A bug in fastlinalg or underneath; please report it with the message."""
 
 
+class NoConvergenceError(Error, np.linalg.LinAlgError):
+    """An iterative LAPACK routine (symmetric eigen, SVD) did not converge, as numpy's
+    "Eigenvalues did not converge" / "SVD did not converge"."""
+
+
 _CLASS_OF = {
     Status.INVALID_ARGUMENT: InvalidArgumentError,
     Status.DIMENSION_MISMATCH: DimensionMismatchError,
@@ -104,6 +110,7 @@ _CLASS_OF = {
     Status.OUT_OF_MEMORY: OutOfMemoryError,
     Status.UNSUPPORTED: UnsupportedError,
     Status.INTERNAL: InternalError,
+    Status.NO_CONVERGENCE: NoConvergenceError,
 }
 _STATUS_OF = {cls: status for status, cls in _CLASS_OF.items()}
 

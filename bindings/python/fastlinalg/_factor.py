@@ -10,6 +10,7 @@ import threading
 import numpy as np
 
 from . import _lib
+from ._warnings import warn_if_ill_conditioned as _warn_if_ill_conditioned
 from ._errors import (DimensionMismatchError, InvalidArgumentError, NonFiniteError, Status,
                       error_for)
 
@@ -17,7 +18,12 @@ __all__ = ["Factor", "lu", "cholesky", "ldlt", "qr", "cod", "svd", "eigh", "fact
 
 _F32 = np.dtype(np.float32)
 _F64 = np.dtype(np.float64)
-_FL_DTYPE = {_F32: _lib.FLOAT32, _F64: _lib.FLOAT64}
+_C64 = np.dtype(np.complex64)
+_C128 = np.dtype(np.complex128)
+_FL_DTYPE = {_F32: _lib.FLOAT32, _F64: _lib.FLOAT64, _C64: _lib.COMPLEX64,
+             _C128: _lib.COMPLEX128}
+# The narrower dtype of each pair, into which the wider one is not cast silently.
+_NARROWER = {_F32: _F64, _C64: _C128}
 _KIND_NAME = {_lib.FACTOR_LU: "lu", _lib.FACTOR_CHOLESKY: "cholesky", _lib.FACTOR_LDLT: "ldlt",
               _lib.FACTOR_QR: "qr", _lib.FACTOR_COD: "cod", _lib.FACTOR_SVD: "svd",
               _lib.FACTOR_EIGH: "eigh", _lib.FACTOR_SPARSE_CHOLESKY: "sparse_cholesky",
@@ -35,6 +41,7 @@ _create = _lib_.fl_factor_create
 _destroy = _lib_.fl_factor_destroy
 _solve = _lib_.fl_factor_solve
 _logdet = _lib_.fl_factor_logdet
+_logdet_complex = _lib_.fl_factor_logdet_complex
 _rcond = _lib_.fl_factor_rcond
 _inverse = _lib_.fl_factor_inverse
 _c_int64 = ctypes.c_int64
@@ -75,15 +82,20 @@ _options_cache = {}
 _options_lock = threading.Lock()
 
 
-def _new_options(check_finite, triangle, allow_singular=False):
-    """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE, FL_OPT_TRIANGLE
-    and FL_OPT_ALLOW_SINGULAR set; destroyed again if setting any fails."""
+def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage=0,
+                 allow_singular=False):
+    """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE, FL_OPT_TRIANGLE,
+    FL_OPT_PRECISION, FL_OPT_OVERWRITE_A, FL_OPT_STORAGE and FL_OPT_ALLOW_SINGULAR set;
+    destroyed again if setting one fails."""
     h = _c_void_p()
     status = _lib_.fl_options_create(_byref(h))
     if status:
         _raise(status)
     for option, value in ((_lib.OPT_CHECK_FINITE, int(bool(check_finite))),
                           (_lib.OPT_TRIANGLE, triangle),
+                          (_lib.OPT_PRECISION, precision),
+                          (_lib.OPT_OVERWRITE_A, int(bool(overwrite_a))),
+                          (_lib.OPT_STORAGE, storage),
                           (_lib.OPT_ALLOW_SINGULAR, int(bool(allow_singular)))):
         status = _lib_.fl_options_set_int(h, option, value)
         if status:
@@ -92,11 +104,12 @@ def _new_options(check_finite, triangle, allow_singular=False):
     return h
 
 
-def _options(check_finite, triangle, allow_singular=False):
-    """The shared options handle for (check_finite, triangle, allow_singular); None for all
-    defaults."""
-    key = (bool(check_finite), triangle, bool(allow_singular))
-    if key == (True, _lib.LOWER, False):
+def _options(check_finite, triangle, precision=0, overwrite_a=False, storage=0,
+             allow_singular=False):
+    """The shared options handle for these options; None for all defaults."""
+    key = (bool(check_finite), triangle, precision, bool(overwrite_a), storage,
+           bool(allow_singular))
+    if key == (True, _lib.LOWER, 0, False, 0, False):
         return None
     handle = _options_cache.get(key)
     if handle is not None:
@@ -190,17 +203,35 @@ def _as_float_array(a, name):
                         f"{exc}") from None
 
 
+def _as_matrix_array(a, name):
+    """a as an ndarray of a dtype the factors take: complex64/complex128 are kept, any other
+    complex dtype becomes complex128, and real ones go as in _as_float_array."""
+    if type(a) is not _ndarray:
+        a = _asarray(a)
+    if a.dtype.kind != "c":
+        return _as_float_array(a, name)[0]
+    if a.dtype == _C64 or a.dtype == _C128:
+        return a
+    return a.astype(_C128)
+
+
 def _parse_trans(trans):
+    """scipy's lu_solve convention: 0/'N' A, 1/'T' A^T, 2/'C'/'H' A^H (the library takes A^H
+    of a real matrix as A^T); True means A^T."""
     if trans is False or trans is None or trans == 0:
         return _lib.NO_TRANS
-    if trans is True or trans == 1 or trans == 2:
+    if trans is True or trans == 1:
         return _lib.TRANS
+    if trans == 2:
+        return _lib.CONJ_TRANS
     if isinstance(trans, str):
         t = trans.upper()
         if t == "N":
             return _lib.NO_TRANS
-        if t in ("T", "C", "H"):
+        if t == "T":
             return _lib.TRANS
+        if t in ("C", "H"):
+            return _lib.CONJ_TRANS
     raise InvalidArgumentError(
         f"fastlinalg: trans = {trans!r}: expected False/True, 0/1/2 or 'N'/'T'/'C'",
         Status.INVALID_ARGUMENT)
@@ -230,7 +261,7 @@ class Factor:
     # _n is the order of a square A and -1 for a rectangular one: the short path of solve()
     # compares B's rows with it and so never takes a rectangular factor.
     __slots__ = ("_h", "_n", "_rows", "_cols", "_dtype", "_fl_dtype", "_kind", "_in_place",
-                 "__weakref__")
+                 "_borrowed", "_checks", "__weakref__")
 
     def __init__(self, *args, **kwargs):
         raise TypeError("fastlinalg.Factor is built by fastlinalg.lu(), cholesky(), ldlt(), qr(), "
@@ -258,8 +289,23 @@ class Factor:
     def __exit__(self, *exc):
         self.close()
 
+    # -- as bytes (_saved.py: the library's checked format) ---------------------------------
+    def to_bytes(self):
+        """The factor's serialized form (fl_factor_serialize): bytes that fastlinalg.from_bytes()
+        turns back into an equal factor, in this or another process, without refactoring.
+        Sparse kinds raise UnsupportedError."""
+        from ._saved import to_bytes
+        return to_bytes(self)
+
+    def save(self, path):
+        """Writes to_bytes() to the file at path; fastlinalg.load(path) reads it back."""
+        from ._saved import save
+        save(self, path)
+
     def __reduce__(self):
-        raise TypeError("fastlinalg.Factor cannot be pickled: factor A again in the other process")
+        """Pickles through to_bytes(): the unpickled factor answers exactly as this one."""
+        from ._saved import from_bytes
+        return (from_bytes, (self.to_bytes(),))
 
     def __copy__(self):  # immutable: a copy is the object itself
         return self
@@ -287,13 +333,44 @@ class Factor:
 
     @property
     def dtype(self):
-        """numpy dtype of the factor (float32 or float64); solves take and return it."""
+        """numpy dtype of the factor (float32, float64, complex64 or complex128); solves take
+        and return it."""
         return self._dtype
 
     @property
     def shape(self):
         """(rows, cols), the shape of A."""
         return (self._rows, self._cols)
+
+    def _info(self, what):
+        """fl_factor_get_info(what)."""
+        value = ctypes.c_int64()
+        status = _lib_.fl_factor_get_info(self._handle(), what, _byref(value))
+        if status:
+            _raise(status)
+        return value.value
+
+    @property
+    def precision(self):
+        """'mixed' while a precision="mixed" factor refines float32 solves, else 'native'
+        (also after it fell back to float64)."""
+        return "mixed" if self._info(_lib.INFO_PRECISION) == _lib.PRECISION_MIXED else "native"
+
+    @property
+    def fallback(self):
+        """Why a precision="mixed" factor works in float64: None, 'low_precision',
+        'ill_conditioned', 'not_converged' or 'query' (logdet, rcond or inv asked)."""
+        return _FALLBACKS[self._info(_lib.INFO_FALLBACK)]
+
+    @property
+    def refinement_steps(self):
+        """The most refinement steps any solve of a precision="mixed" factor has taken."""
+        return self._info(_lib.INFO_REFINEMENT_STEPS)
+
+    @property
+    def overwrites_a(self):
+        """True if the factor lives in the caller's a (overwrite_a=True was honoured)."""
+        return bool(self._info(_lib.INFO_OVERWRITES_A))
 
     def __repr__(self):
         state = " closed" if self._h is None else ""
@@ -307,8 +384,9 @@ class Factor:
                 _lib_.fl_factor_rows(h), _lib_.fl_factor_cols(h))
 
     # -- solve -------------------------------------------------------------------------------
-    def solve(self, b, trans=False, overwrite_b=False, check_finite=False):
-        """X with op(A) X = B, op(A) = A or A.T (trans=True, 1, 2, 'T' or 'C').
+    def solve(self, b, trans=False, overwrite_b=False, check_finite=True):
+        """X with op(A) X = B: op(A) = A, A.T (trans=True, 1 or 'T') or A^H (trans=2, 'C'
+        or 'H'; the same as A.T for a real factor), scipy's lu_solve convention.
 
         B has rows(op(A)) rows and X has cols(op(A)) rows (both n for a square A): B is 1-D
         (m,) -> X is (n,), or 2-D (m, k) -> X is (n, k) in B's memory order (C or F).
@@ -320,15 +398,18 @@ class Factor:
         (DtypeMismatchError: cast it yourself if you mean it). overwrite_b=True solves in B's
         own memory when B is writable, of the factor's dtype and C/F-ordered (or has a usable
         leading stride), and returns B; only lu, cholesky and ldlt solve in place, the other
-        kinds ignore overwrite_b and return a new array. check_finite=True rejects NaN/Inf in
-        B (NonFiniteError); by default they propagate, as in the library.
+        kinds ignore overwrite_b and return a new array. check_finite=True (the default, as in
+        scipy) rejects NaN/Inf in B with NonFiniteError naming the element. A factor made
+        with check_finite=True has the library check every B (FL_OPT_CHECK_FINITE), so
+        check_finite=False here skips the check only for a factor made with
+        check_finite=False; NaN/Inf then propagate into X.
         """
         h = self._h
         dt = self._dtype
         # Short path: a writable, contiguous 2-D B of the factor's dtype, no options.
         op = 1 if trans is False else (2 if trans is True else 0)  # FL_NO_TRANS / FL_TRANS
         if (op and type(b) is _ndarray and b.dtype is dt and not overwrite_b
-                and not check_finite and h is not None):
+                and (self._checks or not check_finite) and h is not None):
             shape = b.shape
             if len(shape) == 2:
                 rows, nrhs = shape
@@ -366,9 +447,8 @@ class Factor:
             op = 1  # NO_TRANS
         else:
             op = _parse_trans(trans)
-        if check_finite and not np.isfinite(b).all():
-            raise NonFiniteError("fastlinalg: B contains NaN or Inf (check_finite=True)",
-                                 Status.NON_FINITE)
+        if check_finite:
+            self._require_finite(b, "B")
         # B has the rows of op(A), X its columns.
         if op == 1:
             m, n = self._rows, self._cols
@@ -484,10 +564,10 @@ class Factor:
         dt = b.dtype
         if dt == self._dtype:
             return b, False
-        if dt.kind == "c":
-            raise TypeError(f"fastlinalg: B has complex dtype {dt}; complex right-hand sides "
-                            "are not supported yet")
-        if self._dtype is _F32 and dt == _F64:
+        if dt.kind == "c" and self._dtype.kind != "c":
+            raise TypeError(f"fastlinalg: B has complex dtype {dt} but the factor is real "
+                            f"({self._dtype}): factor a complex A to solve with complex B")
+        if _NARROWER.get(self._dtype) == dt:
             return b, False
         try:
             return b.astype(self._dtype), True
@@ -498,21 +578,30 @@ class Factor:
     # -- what the factor knows ---------------------------------------------------------------
     def slogdet(self):
         """(sign, logabsdet) with det(A) = sign * exp(logabsdet), like numpy.linalg.slogdet;
-        no overflow for large matrices. Scalars of the factor's dtype."""
+        no overflow for large matrices. sign has the factor's dtype (for a complex factor a
+        complex number of modulus 1), logabsdet its real counterpart."""
         h = self._handle()
         sign = _c_double()
         logabs = _c_double()
+        t = self._dtype.type
+        if self._dtype.kind == "c":
+            phase_im = _c_double()
+            status = _logdet_complex(h, _byref(sign), _byref(phase_im), _byref(logabs))
+            if status:
+                _raise(status)
+            return t(complex(sign.value, phase_im.value)), np.finfo(self._dtype).dtype.type(logabs.value)
         status = _logdet(h, _byref(sign), _byref(logabs))
         if status:
             _raise(status)
-        t = self._dtype.type
         return t(sign.value), t(logabs.value)
 
     def det(self):
         """det(A) (may overflow to +-inf for large matrices: prefer slogdet())."""
         sign, logabs = self.slogdet()
         with np.errstate(over="ignore"):
-            return self._dtype.type(np.float64(sign) * np.exp(np.float64(logabs)))
+            return self._dtype.type(np.complex128(sign) * np.exp(np.float64(logabs))
+                                    if self._dtype.kind == "c" else
+                                    np.float64(sign) * np.exp(np.float64(logabs)))
 
     def rcond(self):
         """The reciprocal condition number, in [0, 1]: LAPACK's 1-norm estimate for lu,
@@ -687,6 +776,13 @@ class Factor:
                 Status.DIMENSION_MISMATCH)
         return y, layout, ld
 
+    def _require_finite(self, a, name):
+        """check_finite=True on a factor whose library handle does not check (one made with
+        check_finite=False): the same check, in numpy."""
+        if not self._checks and not np.isfinite(a).all():
+            raise NonFiniteError(f"fastlinalg: {name} contains NaN or Inf (check_finite=True)",
+                                 Status.NON_FINITE)
+
     def _per_column(self, routine, h, b, k, layout, ld, was_1d):
         """routine's one value per column of b (an _input result): shape (k,), or a scalar for a
         1-D b."""
@@ -795,19 +891,22 @@ class Factor:
         if status:
             _raise(status)
         return _wrap(out.value, _lib_.fl_factor_get_kind(out.value), self._dtype,
-                     self._fl_dtype, self._rows, self._cols)
+                     self._fl_dtype, self._rows, self._cols, self._checks)
 
     # -- products with A^-1 (never forming it) ---------------------------------------------
     # Y and W may be (n,) or (n, k) arrays in any order; results are new C-ordered arrays of
     # the factor's dtype. For qr, cod, svd and eigh, A^-1 is the pseudo-inverse as solve()
-    # applies it; a factor of a non-square A raises UnsupportedError.
+    # applies it; a factor of a non-square A raises UnsupportedError. check_finite=True (the
+    # default) rejects NaN/Inf in Y and W as solve() does in B.
 
-    def quadratic_form(self, y):
+    def quadratic_form(self, y, check_finite=True):
         """Y.T @ inv(A) @ Y without forming inv(A): (k, k) for Y of shape (n, k), a scalar for
         y of shape (n,). For cholesky it is one triangular solve Z = L^-1 Y and Z.T @ Z by a
         symmetric rank-k update; the result is exactly symmetric for cholesky, ldlt, eigh."""
         h = self._handle()
         y, k, layout, ld, was_1d = self._input(y, self._rows, "Y")
+        if check_finite:
+            self._require_finite(y, "Y")
         out = _empty((k, k), self._dtype)
         status = _lib_.fl_factor_quadratic_form(h, _FL_DTYPE.get(y.dtype, 0), k, layout, _addr(y),
                                                 ld, _ROW, _addr(out), k if k > 1 else 1)
@@ -815,12 +914,15 @@ class Factor:
             _raise(status)
         return out[0, 0] if was_1d else out
 
-    def bilinear_form(self, y, w):
+    def bilinear_form(self, y, w, check_finite=True):
         """Y.T @ inv(A) @ W without forming inv(A): (k, p) for Y (n, k) and W (n, p); a 1-D Y
         or W drops that dimension (two vectors give a scalar)."""
         h = self._handle()
         y, k, ylayout, ldy, y1 = self._input(y, self._rows, "Y")
         w, p, wlayout, ldw, w1 = self._input(w, self._rows, "W")
+        if check_finite:
+            self._require_finite(y, "Y")
+            self._require_finite(w, "W")
         out = _empty((k, p), self._dtype)
         status = _lib_.fl_factor_bilinear_form(h, _FL_DTYPE.get(y.dtype, 0), k, ylayout, _addr(y),
                                                ldy, p, wlayout, _addr(w), ldw, _ROW, _addr(out),
@@ -831,11 +933,13 @@ class Factor:
             return out[0, 0]
         return out[0] if y1 else (out[:, 0] if w1 else out)
 
-    def sandwich(self, y):
+    def sandwich(self, y, check_finite=True):
         """inv(A) @ Y @ inv(A) for an (n, n) Y (covariance propagation), by two solves."""
         h = self._handle()
         n = self._rows
         y, layout, ld = self._square_input(y, "sandwich")
+        if check_finite:
+            self._require_finite(y, "Y")
         out = _empty((n, n), self._dtype)
         status = _lib_.fl_factor_sandwich(h, _FL_DTYPE.get(y.dtype, 0), layout, _addr(y), ld, _ROW,
                                           _addr(out), n if n > 1 else 1)
@@ -843,10 +947,12 @@ class Factor:
             _raise(status)
         return out
 
-    def trace_solve(self, y):
+    def trace_solve(self, y, check_finite=True):
         """trace(inv(A) @ Y) for an (n, n) Y, as a Python float (accumulated in double)."""
         h = self._handle()
         y, layout, ld = self._square_input(y, "trace_solve")
+        if check_finite:
+            self._require_finite(y, "Y")
         t = _c_double()
         status = _lib_.fl_factor_trace_solve(h, _FL_DTYPE.get(y.dtype, 0), layout, _addr(y), ld,
                                              _byref(t))
@@ -864,7 +970,7 @@ class Factor:
             _raise(status)
         return d
 
-    def mahalanobis(self, y):
+    def mahalanobis(self, y, check_finite=True):
         """Squared Mahalanobis norms y_i @ inv(A) @ y_i of the rows y_i of an (N, n) array, as
         numpy holds samples (shape (N,)); a 1-D y of shape (n,) gives a scalar. A C-ordered Y
         is passed without a copy (its rows are the columns of a column-major n-by-N matrix)."""
@@ -880,6 +986,8 @@ class Factor:
             was_1d = False
         else:
             yt, k, layout, ld, was_1d = self._input(y, self._rows, "y")
+        if check_finite:
+            self._require_finite(yt, "Y")
         return self._per_column(_lib_.fl_factor_mahalanobis, h, yt, k, layout, ld, was_1d)
 
 
@@ -887,7 +995,25 @@ _new = object.__new__
 _F64_CODE, _F32_CODE = _lib.FLOAT64, _lib.FLOAT32
 
 
-def _build(a, kind, check_finite, triangle, tol=None, allow_singular=False):
+_FALLBACKS = (None, "low_precision", "ill_conditioned", "not_converged", "query")
+_PRECISIONS = {"native": _lib.PRECISION_NATIVE, "mixed": _lib.PRECISION_MIXED}
+
+
+def _option_code(name, value, choices):
+    """The option value for one of the words in choices (a dict), e.g. precision="mixed"."""
+    code = choices.get(value) if isinstance(value, str) else None
+    if code is None:
+        expected = " or ".join(repr(word) for word in choices)
+        raise InvalidArgumentError(f"fastlinalg: {name} = {value!r}: expected {expected}",
+                                   Status.INVALID_ARGUMENT)
+    return code
+
+
+_STORAGES = {"full": _lib.STORAGE_FULL, "rfp": _lib.STORAGE_RFP}
+
+
+def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwrite_a=False,
+           storage="full", allow_singular=False):
     """Factor a: one fl_factor_create call on a validated buffer, wrapped in a new Factor.
     The common case (an ndarray of float32/float64 that is C- or F-contiguous, writable,
     aligned, with the default options) takes the short path: a handful of attribute reads
@@ -909,12 +1035,12 @@ def _build(a, kind, check_finite, triangle, tol=None, allow_singular=False):
                 code = _F64_CODE if dt is _F64 else _F32_CODE
     if not layout:
         # General path: conversions, odd strides, read-only or misaligned buffers, 0-by-0.
-        a, _ = _as_float_array(a, "A")
+        a = _as_matrix_array(a, "A")
         if a.ndim != 2:
             raise InvalidArgumentError(
                 f"fastlinalg: A must be a 2-D matrix, got an array of shape {a.shape}",
                 Status.INVALID_ARGUMENT)
-        dt = _F64 if a.dtype == _F64 else _F32
+        dt = next(d for d in _FL_DTYPE if a.dtype == d)
         code = _FL_DTYPE[dt]
         itemsize = dt.itemsize
         rows, cols = a.shape
@@ -927,8 +1053,12 @@ def _build(a, kind, check_finite, triangle, tol=None, allow_singular=False):
         layout, ld = lay
     h = _c_void_p()
     if tol is None:
-        opts = (None if (check_finite is True and triangle == 1 and not allow_singular)
-                else _options(check_finite, triangle, allow_singular))
+        code_p = 0 if precision == "native" else _option_code("precision", precision, _PRECISIONS)
+        code_s = 0 if storage == "full" else _option_code("storage", storage, _STORAGES)
+        opts = (None if (check_finite is True and triangle == 1 and not code_p and not overwrite_a
+                         and not code_s and not allow_singular)
+                else _options(check_finite, triangle, code_p, overwrite_a, code_s,
+                              allow_singular))
         status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
     else:
         opts = _options_with_tolerances(check_finite, triangle, tol)
@@ -940,12 +1070,23 @@ def _build(a, kind, check_finite, triangle, tol=None, allow_singular=False):
         _raise(status)
     if kind == 8:  # FL_FACTOR_AUTO: which kind the library chose
         kind = _lib_.fl_factor_get_kind(h.value)
-    return _wrap(h.value, kind, dt, code, rows, cols)
+    f = _wrap(h.value, kind, dt, code, rows, cols, bool(check_finite))
+    # The exactly solving kinds warn as scipy's solve does (_warnings.py); not a mixed-precision
+    # factor, whose rcond would be answered by falling back to float64 for good.
+    if f._in_place and precision == "native":
+        r = _c_double()
+        if not _rcond(h, _byref(r)):
+            _warn_if_ill_conditioned(r.value, dt, stacklevel=3)  # the caller of lu() etc.
+    if overwrite_a and f._info(_lib.INFO_OVERWRITES_A):
+        f._borrowed = a  # the factor lives in a's memory: keep a alive as long as the factor
+    return f
 
 
-def _wrap(handle, kind, dt, code, rows, cols):
-    """A Factor around a handle the library made (fl_factor_create, rank_update)."""
+def _wrap(handle, kind, dt, code, rows, cols, checks=True):
+    """A Factor around a handle the library made (fl_factor_create, rank_update); checks:
+    whether the handle was made with FL_OPT_CHECK_FINITE on, so that it checks B itself."""
     self = _new(Factor)
+    self._checks = checks
     self._h = handle
     self._n = rows if rows == cols else -1
     self._rows = rows
@@ -954,49 +1095,80 @@ def _wrap(handle, kind, dt, code, rows, cols):
     self._fl_dtype = code
     self._kind = kind
     self._in_place = kind in _IN_PLACE_KINDS
+    self._borrowed = None
     return self
 
 
-def lu(a, check_finite=True, allow_singular=False):
-    """LU factorization with partial pivoting (A = P L U, LAPACK getrf) of the square matrix a.
+def _stack_or(a, kind, triangle, check):
+    """The BatchFactor of a stack (..., m, n), or None for a single matrix."""
+    if np.ndim(a) <= 2:
+        return None
+    from ._batched import batch_factor  # imported here: _batched builds on this module
+    return batch_factor(a, kind, triangle, check, "factor of a stack")
 
-    float32 and float64 are kept; other real dtypes become float64; complex is a TypeError.
+
+def lu(a, check_finite=True, precision="native", overwrite_a=False, allow_singular=False, *,
+       check=True):
+    """LU factorization with partial pivoting (P A = L U, LAPACK getrf) of the square matrix a.
+
+    float32, float64, complex64 and complex128 are kept; other real dtypes become float64,
+    other complex ones complex128.
     A C- or F-ordered a is read where it lies (the library copies it once into the factor);
     the parts (plu(), lu_factor(), L, U, perm) are those of a in either order.
     Raises SingularMatrixError (a numpy.linalg.LinAlgError) for an exactly zero pivot and
     NonFiniteError for NaN/Inf unless check_finite=False. With allow_singular=True an exactly
     singular a is factored as scipy's lu_factor does: slogdet() is numpy's (0, -inf), det()
     is 0, rcond() is 0, and solves raise SingularMatrixError naming the zero pivot.
+
+    precision="mixed" (float64 a only): factor in float32 and refine every solve to float64
+    accuracy, falling back to a float64 factor when refinement cannot work (the factor's
+    ``precision`` and ``fallback`` say which ran). overwrite_a=True (scipy's word): a
+    writable, contiguous a becomes the factor's storage, with no copy; a then holds the
+    factor, and the Factor keeps a alive (``overwrites_a`` says whether it happened).
+
+    A stack (..., n, n) gives a fastlinalg.BatchFactor of every matrix (always checked for
+    NaN/Inf); a failed matrix raises naming its batch indices unless check=False. The same
+    holds for cholesky, ldlt, qr and eigh.
     """
-    return _build(a, 1, check_finite, 1, allow_singular=allow_singular)  # FL_FACTOR_LU
+    return (_stack_or(a, 1, 1, check)
+            or _build(a, 1, check_finite, 1, None, precision, overwrite_a, "full",
+                      allow_singular))  # FL_FACTOR_LU
 
 
-def cholesky(a, lower=True, check_finite=True):
-    """Cholesky factorization A = L L^T of the symmetric positive definite matrix a.
+def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=False,
+             storage="full", *, check=True):
+    """Cholesky factorization A = L L^T of the symmetric positive definite matrix a (for a
+    complex a, A = L L^H of the Hermitian positive definite a).
 
     Only one triangle of a is read: the lower one (lower=True) or the upper one. Raises
     NotPositiveDefiniteError (a numpy.linalg.LinAlgError) if a is not positive definite.
-    Otherwise as lu().
+    storage="rfp" holds the factor in LAPACK's rectangular full packed format, n(n+1)/2
+    elements (half the memory). Otherwise as lu(), precision and overwrite_a included.
     """
-    return _build(a, 2, check_finite, 1 if lower else 2)  # FL_FACTOR_CHOLESKY, FL_LOWER/UPPER
+    t = 1 if lower else 2  # FL_LOWER/UPPER
+    return (_stack_or(a, 2, t, check)
+            or _build(a, 2, check_finite, t, None, precision, overwrite_a, storage))  # CHOLESKY
 
 
-def ldlt(a, lower=True, check_finite=True):
+def ldlt(a, lower=True, check_finite=True, overwrite_a=False, *, check=True):
     """Bunch-Kaufman factorization P A P^T = L D L^T (LAPACK sytrf) of the symmetric, possibly
     indefinite matrix a, reading only the lower (or upper) triangle. Solves exactly; knows
     slogdet, rcond, inv and inertia. Raises SingularMatrixError for an exactly singular D.
+    overwrite_a as for lu().
     """
-    return _build(a, _lib.FACTOR_LDLT, check_finite, 1 if lower else 2)
+    t = 1 if lower else 2
+    return (_stack_or(a, _lib.FACTOR_LDLT, t, check)
+            or _build(a, _lib.FACTOR_LDLT, check_finite, t, None, "native", overwrite_a))
 
 
-def qr(a, check_finite=True):
+def qr(a, check_finite=True, *, check=True):
     """Householder QR, A = Q R (LAPACK geqrf), of a with rows >= cols and full column rank.
     solve() gives the least-squares solution (trans=True: the minimum-norm solution of the
     under-determined A^T x = b); inv() is the pseudo-inverse; .Q, .R, apply_q() and
     residual_norms() give the parts. Raises SingularMatrixError for an exactly zero diagonal
     element of R (use cod or svd for rank-deficient A).
     """
-    return _build(a, _lib.FACTOR_QR, check_finite, 1)
+    return _stack_or(a, _lib.FACTOR_QR, 1, check) or _build(a, _lib.FACTOR_QR, check_finite, 1)
 
 
 def cod(a, rtol=None, atol=0.0, check_finite=True):
@@ -1017,13 +1189,15 @@ def svd(a, rtol=None, atol=0.0, check_finite=True):
     return _build(a, _lib.FACTOR_SVD, check_finite, 1, _tolerances(rtol, atol))
 
 
-def eigh(a, lower=True, rtol=None, atol=0.0, check_finite=True):
+def eigh(a, lower=True, rtol=None, atol=0.0, check_finite=True, *, check=True):
     """Symmetric eigendecomposition A = V diag(w) V^T (LAPACK syevd), reading only the lower
     (or upper) triangle: .eigenvalues (ascending), .eigenvectors, .rank, .inertia, slogdet,
     pseudo-inverse solves (eigenvalues with |w| <= max(atol, rtol * max|w|) count as zero),
     and solve_shifted() for (A + lambda I) X = B over many lambda at once.
     """
-    return _build(a, _lib.FACTOR_EIGH, check_finite, 1 if lower else 2, _tolerances(rtol, atol))
+    t = 1 if lower else 2
+    return (_stack_or(a, _lib.FACTOR_EIGH, t, check)
+            or _build(a, _lib.FACTOR_EIGH, check_finite, t, _tolerances(rtol, atol)))
 
 
 def factorize(a, check_finite=True, rtol=None, atol=0.0):

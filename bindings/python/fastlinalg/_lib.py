@@ -19,11 +19,17 @@ EXPECTED_MINOR = 1
 EXPECTED_VERSION_NUMBER = EXPECTED_MAJOR * 10000 + EXPECTED_MINOR * 100
 
 # Enum values from fastlinalg.h (part of the ABI).
-FLOAT32, FLOAT64 = 1, 2
+FLOAT32, FLOAT64, COMPLEX64, COMPLEX128 = 1, 2, 3, 4
 ROW_MAJOR, COL_MAJOR = 1, 2
-NO_TRANS, TRANS = 1, 2
+NO_TRANS, TRANS, CONJ_TRANS = 1, 2, 3
 LOWER, UPPER = 1, 2
 OPT_CHECK_FINITE, OPT_TRIANGLE, OPT_RTOL, OPT_ATOL = 1, 2, 3, 4
+OPT_PRECISION, OPT_OVERWRITE_A, OPT_STORAGE = 5, 6, 7
+STORAGE_FULL, STORAGE_RFP, STORAGE_RFP_INPUT = 0, 1, 2
+PRECISION_NATIVE, PRECISION_MIXED = 0, 1
+INFO_PRECISION, INFO_FALLBACK, INFO_REFINEMENT_STEPS, INFO_OVERWRITES_A = 1, 2, 3, 4
+(FALLBACK_NONE, FALLBACK_LOW_PRECISION, FALLBACK_ILL_CONDITIONED, FALLBACK_NOT_CONVERGED,
+ FALLBACK_QUERY) = 0, 1, 2, 3, 4
 OPT_ALLOW_SINGULAR = 20
 (FACTOR_LU, FACTOR_CHOLESKY, FACTOR_LDLT, FACTOR_QR, FACTOR_COD, FACTOR_SVD, FACTOR_EIGH,
  FACTOR_AUTO) = 1, 2, 3, 4, 5, 6, 7, 8
@@ -105,10 +111,13 @@ _PROTOTYPES = [
     ("fl_factor_destroy", None, [_P]),
     ("fl_factor_get_kind", _ENUM, [_P]),
     ("fl_factor_get_dtype", _ENUM, [_P]),
+    ("fl_factor_get_info", _ENUM, [_P, _ENUM, _c.POINTER(_I64)]),
     ("fl_factor_rows", _I64, [_P]),
     ("fl_factor_cols", _I64, [_P]),
     ("fl_factor_solve", _ENUM, [_P, _ENUM, _ENUM, _I64, _ENUM, _P, _I64, _ENUM, _P, _I64]),
     ("fl_factor_logdet", _ENUM, [_P, _c.POINTER(_c.c_double), _c.POINTER(_c.c_double)]),
+    ("fl_factor_logdet_complex", _ENUM, [_P, _c.POINTER(_c.c_double), _c.POINTER(_c.c_double),
+                                         _c.POINTER(_c.c_double)]),
     ("fl_factor_rcond", _ENUM, [_P, _c.POINTER(_c.c_double)]),
     ("fl_factor_inverse", _ENUM, [_P, _ENUM, _ENUM, _P, _I64]),
     ("fl_factor_rank", _ENUM, [_P, _c.POINTER(_I64)]),
@@ -128,6 +137,9 @@ _PROTOTYPES = [
     ("fl_factor_trace_solve", _ENUM, [_P, _ENUM, _ENUM, _P, _I64, _c.POINTER(_c.c_double)]),
     ("fl_factor_inverse_diagonal", _ENUM, [_P, _ENUM, _P]),
     ("fl_factor_mahalanobis", _ENUM, [_P, _ENUM, _I64, _ENUM, _P, _I64, _P]),
+    ("fl_factor_serialized_size", _ENUM, [_P, _c.POINTER(_I64)]),
+    ("fl_factor_serialize", _ENUM, [_P, _P, _I64]),
+    ("fl_factor_deserialize", _ENUM, [_c.POINTER(_P), _P, _I64]),
     ("fl_sparse_create", _ENUM, [_c.POINTER(_P), _ENUM, _ENUM, _ENUM, _I64, _I64, _P, _P, _P]),
     ("fl_sparse_destroy", None, [_P]),
     ("fl_sparse_set_values", _ENUM, [_P, _ENUM, _P]),
@@ -142,6 +154,26 @@ _PROTOTYPES = [
     ("fl_kernel_matrix", _ENUM, [_P, _ENUM, _ENUM, _I64, _P, _I64, _I64, _P, _I64, _ENUM, _P, _I64]),
     ("fl_kernel_gradient", _ENUM, [_P, _ENUM, _ENUM, _I64, _P, _I64, _I64, _P, _I64, _ENUM, _P,
                                    _I64, _P]),
+    # Batches of small matrices (fastlinalg.linalg, fastlinalg._batched)
+    ("fl_batch_create", _ENUM, [_c.POINTER(_P), _ENUM, _ENUM, _ENUM, _I64, _I64, _I64, _P, _I64,
+                                _I64, _P, _P]),
+    ("fl_batch_destroy", None, [_P]),
+    ("fl_batch_describe", _ENUM, [_P, _P, _P, _P, _P, _P]),
+    ("fl_batch_solve", _ENUM, [_P, _ENUM, _I64, _ENUM, _P, _I64, _I64, _P, _I64, _I64]),
+    ("fl_batch_logdet", _ENUM, [_P, _P, _P]),
+    ("fl_batch_rcond", _ENUM, [_P, _P]),
+    ("fl_batch_inverse", _ENUM, [_P, _ENUM, _ENUM, _P, _I64, _I64]),
+    ("fl_batch_get_part", _ENUM, [_P, _ENUM, _ENUM, _ENUM, _P, _I64, _I64]),
+    ("fl_stack_solve", _ENUM, [_ENUM, _ENUM, _I64, _I64, _P, _I64, _I64, _I64, _P, _I64, _I64,
+                               _P, _I64, _I64, _P]),
+    ("fl_stack_inverse", _ENUM, [_ENUM, _ENUM, _I64, _I64, _P, _I64, _I64, _P, _I64, _I64, _P]),
+    ("fl_stack_slogdet", _ENUM, [_ENUM, _ENUM, _I64, _I64, _P, _I64, _I64, _P, _P, _P]),
+    ("fl_stack_cholesky", _ENUM, [_ENUM, _ENUM, _I64, _I64, _P, _I64, _I64, _ENUM, _P, _I64,
+                                  _I64, _P]),
+    ("fl_stack_cholesky_solve", _ENUM, [_ENUM, _ENUM, _I64, _I64, _P, _I64, _I64, _ENUM, _I64,
+                                        _P, _I64, _I64, _P, _I64, _I64, _P]),
+    ("fl_stack_eigh", _ENUM, [_ENUM, _ENUM, _I64, _I64, _P, _I64, _I64, _ENUM, _P, _I64, _P,
+                              _I64, _I64, _P]),
     ("fl_blas_info", _c.c_char_p, []),
     ("fl_blas_core", _c.c_char_p, []),
     ("fl_get_num_threads", _INT, []),

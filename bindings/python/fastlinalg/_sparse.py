@@ -225,7 +225,8 @@ def refactor(factor, a):
     status = _lib_.fl_factor_refactor(ctypes.byref(h), factor._handle(), s._handle())
     if status:
         _raise(status)
-    return _wrap(h.value, factor._kind, factor._dtype, factor._fl_dtype, *factor.shape)
+    return _wrap(h.value, factor._kind, factor._dtype, factor._fl_dtype, *factor.shape,
+                 factor._checks)
 
 
 def sparse_rank_update(factor, v, sign=1):
@@ -240,5 +241,6 @@ def sparse_rank_update(factor, v, sign=1):
                                                 s._handle())
     if status:
         _raise(status)
-    return _wrap(h.value, factor._kind, factor._dtype, factor._fl_dtype, *factor.shape)
+    return _wrap(h.value, factor._kind, factor._dtype, factor._fl_dtype, *factor.shape,
+                 factor._checks)
 

@@ -62,8 +62,8 @@ def test_invalid_argument():
         fastlinalg.cholesky(np.ones((4, 3), np.float32))
     with pytest.raises(fastlinalg.InvalidArgumentError):
         fastlinalg.lu(np.ones(3))
-    with pytest.raises(fastlinalg.InvalidArgumentError):
-        fastlinalg.lu(np.ones((2, 2, 2)))
+    with pytest.raises(fastlinalg.InvalidArgumentError):  # a stack must be (..., n, n)
+        fastlinalg.lu(np.ones((2, 2, 3)))
     f = fastlinalg.lu(np.eye(2))
     with pytest.raises(fastlinalg.InvalidArgumentError):
         f.solve(np.ones((2, 2, 2)))
@@ -176,7 +176,7 @@ def test_raw_abi_bad_arguments():
         out.append(int(h.value is None))
         assert L.fl_factor_create(ctypes.byref(h), 1, 2, 1, 3, 3, a.ctypes.data, 3, None) == 0
         x = np.empty(9)
-        out.append(L.fl_factor_solve(h, 3, 2, 1, 2, a.ctypes.data, 3, 2, x.ctypes.data, 3))
+        out.append(L.fl_factor_solve(h, 4, 2, 1, 2, a.ctypes.data, 3, 2, x.ctypes.data, 3))
         out.append(L.fl_factor_solve(h, 1, 2, -1, 2, a.ctypes.data, 3, 2, x.ctypes.data, 3))
         out.append(L.fl_factor_solve(h, 1, 2, 2, 2, a.ctypes.data, 2, 2, x.ctypes.data, 3))
         # overlapping but not identical B and X

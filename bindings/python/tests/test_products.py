@@ -126,3 +126,19 @@ def test_empty_and_errors():
     f.close()
     with pytest.raises(fastlinalg.InvalidArgumentError):
         f.inverse_diagonal()
+
+
+def test_products_check_finite_by_default():
+    a = spd(4, np.float64)
+    y = np.ones((4, 2))
+    y[3, 1] = np.nan
+    f = fastlinalg.cholesky(a)
+    for call in (lambda: f.quadratic_form(y), lambda: f.bilinear_form(np.ones(4), y),
+                 lambda: f.mahalanobis(y.T), lambda: f.sandwich(np.full((4, 4), np.inf)),
+                 lambda: f.trace_solve(np.full((4, 4), np.nan))):
+        with pytest.raises(fastlinalg.NonFiniteError):
+            call()
+    g = fastlinalg.cholesky(a, check_finite=False)
+    with pytest.raises(fastlinalg.NonFiniteError):
+        g.quadratic_form(y)
+    assert np.isnan(g.quadratic_form(y, check_finite=False)[1, 1])

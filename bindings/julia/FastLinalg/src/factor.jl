@@ -118,6 +118,20 @@ function logabsdet(F::Factor)
     return (labs[], sign[])
 end
 
+"""
+    logabsdet_phase(F) -> (log|det A|, phase)
+
+The determinant as `phase * exp(logabsdet)` with a complex `phase` of modulus 1 (0 for a
+singular A): `fl_factor_logdet_complex`, which answers for complex factors too, where
+`logabsdet(F)`'s real sign cannot.
+"""
+function logabsdet_phase(F::Factor)
+    re, im, labs = Ref{Cdouble}(0), Ref{Cdouble}(0), Ref{Cdouble}(0)
+    check(ccall((:fl_factor_logdet_complex, libfastlinalg), Cint,
+                (Ptr{Cvoid}, Ref{Cdouble}, Ref{Cdouble}, Ref{Cdouble}), F, re, im, labs))
+    return (labs[], complex(re[], im[]))
+end
+
 function logdet(F::Factor)
     labs, sign = logabsdet(F)
     sign < 0 && throw(DomainError(sign, "FastLinalg: det(A) < 0, use logabsdet"))
@@ -161,9 +175,13 @@ function inertia(F::Factor)
 end
 
 const PARTS = Dict(:singular_values => 1, :U => 2, :Vt => 3, :eigenvalues => 4,
-                   :eigenvectors => 5, :Q => 6, :R => 7)
+                   :eigenvectors => 5, :Q => 6, :R => 7, :lower => 8, :upper => 9,
+                   :lu_packed => 11)
+const INDEX_PARTS = Dict(:row_permutation => 10, :pivots => 12)
 
-"A copy of one part of F (`:singular_values`, `:U`, `:Vt`, `:eigenvalues`, `:eigenvectors`, `:Q`, `:R`) as a Matrix."
+"""A copy of one part of F (`:singular_values`, `:U`, `:Vt`, `:eigenvalues`, `:eigenvectors`,
+`:Q`, `:R`; LU's and Cholesky's triangular factors `:lower`, `:upper`; LU's `:lu_packed`) as a
+Matrix."""
 function factor_part(F::Factor{T}, part::Symbol) where {T}
     code = get(PARTS, part, 0)
     rows, cols = Ref{Int64}(0), Ref{Int64}(0)
@@ -173,6 +191,19 @@ function factor_part(F::Factor{T}, part::Symbol) where {T}
     check(ccall((:fl_factor_get_part, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Cint, Cint, Ptr{Cvoid}, Int64), F, code, dtype(T), FL_COL_MAJOR,
                 out, ld(out)))
+    return out
+end
+
+"""An index part of an LU factor as a Vector{Int64}: `:row_permutation` (0-based rows of A,
+row i of L U is row perm[i+1] of A) or `:pivots` (getrf's 1-based row interchanges)."""
+function factor_indices(F::Factor, part::Symbol)
+    code = get(INDEX_PARTS, part, 0)
+    rows, cols = Ref{Int64}(0), Ref{Int64}(0)
+    check(ccall((:fl_factor_part_shape, libfastlinalg), Cint,
+                (Ptr{Cvoid}, Cint, Ref{Int64}, Ref{Int64}), F, code, rows, cols))
+    out = Vector{Int64}(undef, rows[])
+    check(ccall((:fl_factor_get_indices, libfastlinalg), Cint,
+                (Ptr{Cvoid}, Cint, Ptr{Int64}, Int64), F, code, out, rows[]))
     return out
 end
 
@@ -221,4 +252,24 @@ function rank_update(F::Factor{T}, V::StridedVecOrMat, sign::Integer=1) where {T
                    (Ref{Ptr{Cvoid}}, Ptr{Cvoid}, Cint, Cint, Int64, Cint, Ptr{Cvoid}, Int64),
                    out, F, sign, dtype(S), ncols(V), FL_COL_MAJOR, V, ld(V))
     return new_factor(T, status, out)
+end
+
+const FACTOR_INFO = Dict(:precision => 1, :fallback => 2, :refinement_steps => 3,
+                         :overwrites_a => 4)
+
+"""
+    factor_info(F, what) -> Int
+
+How F is held and solved (fl_factor_get_info): `:precision` (0 native, 1 mixed precision
+refining to Float64), `:fallback` (why a mixed factor works in Float64: 0 none, 1 low
+precision, 2 ill-conditioned, 3 not converged, 4 a query), `:refinement_steps` (the most any
+solve took) or `:overwrites_a` (1 if the factor lives in the caller's A).
+"""
+function factor_info(F::Factor, what::Symbol)
+    code = get(FACTOR_INFO, what, 0)
+    code == 0 && throw(ArgumentError("FastLinalg: unknown factor_info :$what"))
+    value = Ref{Int64}(0)
+    check(ccall((:fl_factor_get_info, libfastlinalg), Cint, (Ptr{Cvoid}, Cint, Ref{Int64}),
+                F, code, value))
+    return Int(value[])
 end

@@ -5,6 +5,8 @@
 const libfastlinalg = get(ENV, "FASTLINALG_LIB", "libfastlinalg.so.0")
 
 const FL_OK = Cint(0)
+const FL_ERR_SINGULAR = Cint(4)
+const FL_ERR_NOT_POSITIVE_DEFINITE = Cint(5)
 const FL_FLOAT32 = Cint(1)
 const FL_FLOAT64 = Cint(2)
 const FL_ROW_MAJOR = Cint(1)

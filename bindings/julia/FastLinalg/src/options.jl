@@ -1,13 +1,17 @@
 """
-    Options(; check_finite=nothing, triangle=nothing, rtol=nothing, atol=nothing)
+    Options(; check_finite=nothing, triangle=nothing, rtol=nothing, atol=nothing,
+              precision=nothing, storage=nothing)
 
 An `fl_options` handle; keywords left as `nothing` keep the library's defaults.
 `triangle` is `:lower` or `:upper` (which triangle of A symmetric kinds read, in the
-matrix as Julia stores it). Not for concurrent mutation; freed by its finalizer or `close`.
+matrix as Julia stores it). `precision` is `:native` or `:mixed` (a Float64 LU or Cholesky
+factored in Float32 and refined at every solve; see [`factor_info`](@ref)), `storage` is
+`:full` or `:rfp` (Cholesky in rectangular full packed storage, half the memory). Not for concurrent mutation; freed by its finalizer or `close`.
 """
 mutable struct Options
     ptr::Ptr{Cvoid}
-    function Options(; check_finite=nothing, triangle=nothing, rtol=nothing, atol=nothing)
+    function Options(; check_finite=nothing, triangle=nothing, rtol=nothing, atol=nothing,
+                     precision=nothing, storage=nothing)
         out = Ref{Ptr{Cvoid}}(C_NULL)
         check(ccall((:fl_options_create, libfastlinalg), Cint, (Ref{Ptr{Cvoid}},), out))
         o = finalizer(close, new(out[]))
@@ -16,6 +20,10 @@ mutable struct Options
             set_option!(o, 2, Int64(triangle === :upper ? FL_UPPER : triangle === :lower ? FL_LOWER : 0))
         rtol === nothing || set_option!(o, 3, Float64(rtol))
         atol === nothing || set_option!(o, 4, Float64(atol))
+        precision === nothing || set_option!(o, 5, Int64(precision === :mixed ? 1 :
+                                                         precision === :native ? 0 : -1))
+        storage === nothing ||
+            set_option!(o, 7, Int64(storage === :rfp ? 1 : storage === :full ? 0 : -1))
         return o
     end
 end

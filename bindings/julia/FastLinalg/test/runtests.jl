@@ -193,14 +193,81 @@ end
     e1 = try lu_factor(nonsym(3, 4)); nothing catch e; e end
     @test e1 isa FastLinalgError && e1.status == 1 && occursin("must be square", e1.message)
     e2 = try lu_factor(zeros(3, 3)); nothing catch e; e end
-    @test e2 isa FastLinalgError && e2.status == 4 && e2.name == "singular matrix"
-    @test occursin("singular matrix", sprint(showerror, e2))
+    @test e2 isa SingularException && e2.info == 1      # LinearAlgebra's own, as lu throws
     e3 = try cholesky_factor(-tridiag(3)); nothing catch e; e end
-    @test e3 isa FastLinalgError && e3.status == 5
+    @test e3 isa PosDefException && e3.info == 1
     F = lu_factor(nonsym(4, 4))
     e4 = try ldiv!(zeros(Float32, 4, 1), F, ones(Float32, 4, 1)); nothing catch e; e end
     @test e4 isa FastLinalgError && e4.status == 3
     @test_throws DimensionMismatch F \ ones(5)       # caught before any C call
+end
+
+@testset "[T16] LinearAlgebra conventions; save and load" begin
+    A, B = nonsym(5, 5), rhs(5, 2)
+    F = lu_factor(A)
+    @test issuccess(F)
+    X = F' \ B                                       # fl_factor_solve with FL_TRANS
+    @test small_residual(copy(A'), X, B)
+    @test transpose(F) \ B[:, 1] ≈ X[:, 1]
+    @test_throws ArgumentError F.L                    # LU keeps no copyable parts
+    M = nonsym(6, 4)
+    S = svd_factor(M)
+    @test propertynames(S) == (:U, :S, :V, :Vt)
+    @test norm(S.U * Diagonal(S.S) * S.Vt - M) <= 50 * 6 * eps() * norm(M)
+    @test S.V == permutedims(S.Vt)
+    E = eigh_factor(tridiag(4))
+    @test norm(E.vectors * Diagonal(E.values) * E.vectors' - tridiag(4)) <= 200 * eps()
+    Q = qr_factor(nonsym(6, 3))
+    @test norm(Q.Q * Q.R - nonsym(6, 3)) <= 200 * eps() * norm(nonsym(6, 3))
+    bytes = serialize_factor(F)
+    G = deserialize_factor(bytes)
+    @test kind(G) == :lu && G \ B == F \ B
+    path = tempname()
+    save_factor(path, F)
+    H = load_factor(path)
+    rm(path)
+    @test H \ B == F \ B
+    e = try deserialize_factor(bytes[1:end-1]); nothing catch e; e end
+    @test e isa FastLinalgError && e.status == 1 && occursin("truncated", e.message)
+    close(F)
+    @test !issuccess(F)
+end
+
+@testset "[T17] stacks of small matrices, batches, factor_info" begin
+    A = cat(nonsym(3, 3), tridiag(3), zeros(3, 3); dims=3)   # the third is singular
+    B = cat(rhs(3, 2), rhs(3, 2), rhs(3, 2); dims=3)
+    X, info = stack_solve(A, B)                              # fl_stack_solve
+    @test info == Int32[0, 0, 4] && all(isnan, X[:, :, 3])
+    @test small_residual(A[:, :, 1], X[:, :, 1], B[:, :, 1])
+    @test small_residual(A[:, :, 2], X[:, :, 2], B[:, :, 2])
+    labs, sign, info = stack_logabsdet(A)                    # fl_stack_slogdet
+    @test info == Int32[0, 0, 0] && labs[2] ≈ log(4) && sign[2] == 1 && sign[3] == 0
+    Y, info = stack_inv(A[:, :, 1:2])                        # fl_stack_inverse
+    @test info == Int32[0, 0] && norm(Y[:, :, 2] * tridiag(3) - I) <= 100 * eps()
+    S = cat(tridiag(3), tridiag(3); dims=3)
+    L, info = stack_cholesky(S)                              # fl_stack_cholesky
+    @test info == Int32[0, 0] && norm(L[:, :, 1] * L[:, :, 1]' - tridiag(3)) <= 100 * eps()
+    Xs, info = stack_cholesky_solve(S, B[:, :, 1:2])         # fl_stack_cholesky_solve
+    @test info == Int32[0, 0] && small_residual(tridiag(3), Xs[:, :, 2], B[:, :, 2])
+    W, V, info = stack_eigen(S)                              # fl_stack_eigh
+    @test info == Int32[0, 0] && norm(W[:, 1] - [2 - sqrt(2), 2, 2 + sqrt(2)]) <= 100 * eps()
+    @test norm(tridiag(3) * V[:, :, 2] - V[:, :, 2] * Diagonal(W[:, 2])) <= 100 * eps()
+    F, info = batch_factor(A[:, :, 1:2]; kind=:lu)           # fl_batch_create
+    @test info == Int32[0, 0] && size(F) == (3, 3, 2) && kind(F) == :lu
+    @test norm(batch_solve(F, B[:, :, 1:2]) - X[:, :, 1:2]) <= 100 * eps() * norm(X[:, :, 1:2])
+    @test norm(logabsdet(F)[1] - labs[1:2]) <= 100 * eps()
+    @test all(r -> 0 < r <= 1, rcond(F))
+    @test norm(inv(F)[:, :, 2] * tridiag(3) - I) <= 100 * eps()
+    E, info = batch_factor(S; kind=:eigh)
+    @test norm(batch_part(E, :values)[:, 1, 1] - W[:, 1]) <= 100 * eps()
+    e = try batch_factor(A; kind=:svd); nothing catch e; e end
+    @test e isa FastLinalgError && e.status == 9             # FL_ERR_UNSUPPORTED
+    G = lu_factor(nonsym(4, 4))
+    @test factor_info(G, :precision) == 0 && factor_info(G, :overwrites_a) == 0
+    M = lu_factor(nonsym(4, 4); options=Options(precision=:mixed))
+    @test factor_info(M, :precision) == 1 && factor_info(M, :fallback) == 0
+    @test norm(M \ rhs(4, 1) - G \ rhs(4, 1)) <= 100 * eps() * norm(G \ rhs(4, 1))
+    close(F), close(E)
 end
 
 @testset "[T15] handles are freed: close, double close, finalizers" begin

@@ -24,10 +24,15 @@ pub const FL_ERR_TOO_LARGE: fl_status = 7;
 pub const FL_ERR_OUT_OF_MEMORY: fl_status = 8;
 pub const FL_ERR_UNSUPPORTED: fl_status = 9;
 pub const FL_ERR_INTERNAL: fl_status = 10;
+pub const FL_ERR_NO_CONVERGENCE: fl_status = 11;
 
 pub type fl_dtype = c_int;
 pub const FL_FLOAT32: fl_dtype = 1;
 pub const FL_FLOAT64: fl_dtype = 2;
+/// `float _Complex`: (re, im) pairs of f32.
+pub const FL_COMPLEX64: fl_dtype = 3;
+/// `double _Complex`: (re, im) pairs of f64.
+pub const FL_COMPLEX128: fl_dtype = 4;
 
 pub type fl_layout = c_int;
 pub const FL_ROW_MAJOR: fl_layout = 1;
@@ -36,6 +41,7 @@ pub const FL_COL_MAJOR: fl_layout = 2;
 pub type fl_transpose = c_int;
 pub const FL_NO_TRANS: fl_transpose = 1;
 pub const FL_TRANS: fl_transpose = 2;
+pub const FL_CONJ_TRANS: fl_transpose = 3;
 
 pub type fl_triangle = c_int;
 pub const FL_LOWER: fl_triangle = 1;
@@ -46,6 +52,10 @@ pub const FL_OPT_CHECK_FINITE: fl_option = 1;
 pub const FL_OPT_TRIANGLE: fl_option = 2;
 pub const FL_OPT_RTOL: fl_option = 3;
 pub const FL_OPT_ATOL: fl_option = 4;
+pub const FL_OPT_PRECISION: fl_option = 5;
+pub const FL_OPT_OVERWRITE_A: fl_option = 6;
+pub const FL_OPT_STORAGE: fl_option = 7;
+pub const FL_OPT_ALLOW_SINGULAR: fl_option = 20;
 
 pub type fl_factor_kind = c_int;
 pub const FL_FACTOR_LU: fl_factor_kind = 1;
@@ -68,6 +78,11 @@ pub const FL_PART_EIGENVALUES: fl_factor_part = 4;
 pub const FL_PART_EIGENVECTORS: fl_factor_part = 5;
 pub const FL_PART_Q: fl_factor_part = 6;
 pub const FL_PART_R: fl_factor_part = 7;
+pub const FL_PART_LOWER: fl_factor_part = 8;
+pub const FL_PART_UPPER: fl_factor_part = 9;
+pub const FL_PART_ROW_PERMUTATION: fl_factor_part = 10;
+pub const FL_PART_LU_PACKED: fl_factor_part = 11;
+pub const FL_PART_PIVOTS: fl_factor_part = 12;
 
 pub type fl_kernel_kind = c_int;
 pub const FL_KERNEL_SQUARED_DISTANCE: fl_kernel_kind = 1;
@@ -90,6 +105,28 @@ pub type fl_index_type = c_int;
 pub const FL_INDEX_INT32: fl_index_type = 1;
 pub const FL_INDEX_INT64: fl_index_type = 2;
 
+pub type fl_precision = c_int;
+pub const FL_PRECISION_NATIVE: fl_precision = 0;
+pub const FL_PRECISION_MIXED: fl_precision = 1;
+
+pub type fl_storage = c_int;
+pub const FL_STORAGE_FULL: fl_storage = 0;
+pub const FL_STORAGE_RFP: fl_storage = 1;
+pub const FL_STORAGE_RFP_INPUT: fl_storage = 2;
+
+pub type fl_factor_info = c_int;
+pub const FL_INFO_PRECISION: fl_factor_info = 1;
+pub const FL_INFO_FALLBACK: fl_factor_info = 2;
+pub const FL_INFO_REFINEMENT_STEPS: fl_factor_info = 3;
+pub const FL_INFO_OVERWRITES_A: fl_factor_info = 4;
+
+pub type fl_fallback = c_int;
+pub const FL_FALLBACK_NONE: fl_fallback = 0;
+pub const FL_FALLBACK_LOW_PRECISION: fl_fallback = 1;
+pub const FL_FALLBACK_ILL_CONDITIONED: fl_fallback = 2;
+pub const FL_FALLBACK_NOT_CONVERGED: fl_fallback = 3;
+pub const FL_FALLBACK_QUERY: fl_fallback = 4;
+
 /// Opaque handle types: only ever behind a pointer.
 #[repr(C)]
 pub struct fl_options {
@@ -105,6 +142,10 @@ pub struct fl_kernel {
 }
 #[repr(C)]
 pub struct fl_sparse {
+    _private: [u8; 0],
+}
+#[repr(C)]
+pub struct fl_batch {
     _private: [u8; 0],
 }
 
@@ -153,6 +194,11 @@ extern "C" {
     pub fn fl_factor_get_dtype(factor: *const fl_factor) -> fl_dtype;
     pub fn fl_factor_rows(factor: *const fl_factor) -> i64;
     pub fn fl_factor_cols(factor: *const fl_factor) -> i64;
+    pub fn fl_factor_get_info(
+        factor: *const fl_factor,
+        what: fl_factor_info,
+        value: *mut i64,
+    ) -> fl_status;
     pub fn fl_factor_solve(
         factor: *const fl_factor,
         trans: fl_transpose,
@@ -164,6 +210,12 @@ extern "C" {
         x_layout: fl_layout,
         x: *mut c_void,
         ldx: i64,
+    ) -> fl_status;
+    pub fn fl_factor_logdet_complex(
+        factor: *const fl_factor,
+        phase_re: *mut c_double,
+        phase_im: *mut c_double,
+        logabsdet: *mut c_double,
     ) -> fl_status;
     pub fn fl_factor_logdet(
         factor: *const fl_factor,
@@ -300,6 +352,173 @@ extern "C" {
         y: *const c_void,
         ldy: i64,
         out: *mut c_void,
+    ) -> fl_status;
+    pub fn fl_factor_serialized_size(factor: *const fl_factor, size: *mut i64) -> fl_status;
+    pub fn fl_factor_serialize(
+        factor: *const fl_factor,
+        buffer: *mut c_void,
+        size: i64,
+    ) -> fl_status;
+    pub fn fl_factor_deserialize(
+        factor: *mut *mut fl_factor,
+        buffer: *const c_void,
+        size: i64,
+    ) -> fl_status;
+    pub fn fl_factor_get_indices(
+        factor: *const fl_factor,
+        part: fl_factor_part,
+        out: *mut i64,
+        count: i64,
+    ) -> fl_status;
+
+    // Batches of small matrices.
+    pub fn fl_batch_create(
+        batch: *mut *mut fl_batch,
+        kind: fl_factor_kind,
+        dtype: fl_dtype,
+        layout: fl_layout,
+        count: i64,
+        rows: i64,
+        cols: i64,
+        a: *const c_void,
+        lda: i64,
+        stride_a: i64,
+        options: *const fl_options,
+        info: *mut i32,
+    ) -> fl_status;
+    pub fn fl_batch_destroy(batch: *mut fl_batch);
+    pub fn fl_batch_describe(
+        batch: *const fl_batch,
+        kind: *mut fl_factor_kind,
+        dtype: *mut fl_dtype,
+        count: *mut i64,
+        rows: *mut i64,
+        cols: *mut i64,
+    ) -> fl_status;
+    pub fn fl_batch_solve(
+        batch: *const fl_batch,
+        dtype: fl_dtype,
+        nrhs: i64,
+        layout: fl_layout,
+        b: *const c_void,
+        ldb: i64,
+        stride_b: i64,
+        x: *mut c_void,
+        ldx: i64,
+        stride_x: i64,
+    ) -> fl_status;
+    pub fn fl_batch_logdet(
+        batch: *const fl_batch,
+        sign: *mut c_double,
+        logabsdet: *mut c_double,
+    ) -> fl_status;
+    pub fn fl_batch_rcond(batch: *const fl_batch, rcond: *mut c_double) -> fl_status;
+    pub fn fl_batch_inverse(
+        batch: *const fl_batch,
+        dtype: fl_dtype,
+        layout: fl_layout,
+        inv: *mut c_void,
+        ld: i64,
+        stride: i64,
+    ) -> fl_status;
+    pub fn fl_batch_get_part(
+        batch: *const fl_batch,
+        part: fl_factor_part,
+        dtype: fl_dtype,
+        layout: fl_layout,
+        out: *mut c_void,
+        ld: i64,
+        stride: i64,
+    ) -> fl_status;
+    pub fn fl_stack_solve(
+        dtype: fl_dtype,
+        layout: fl_layout,
+        count: i64,
+        n: i64,
+        a: *const c_void,
+        lda: i64,
+        stride_a: i64,
+        nrhs: i64,
+        b: *const c_void,
+        ldb: i64,
+        stride_b: i64,
+        x: *mut c_void,
+        ldx: i64,
+        stride_x: i64,
+        info: *mut i32,
+    ) -> fl_status;
+    pub fn fl_stack_inverse(
+        dtype: fl_dtype,
+        layout: fl_layout,
+        count: i64,
+        n: i64,
+        a: *const c_void,
+        lda: i64,
+        stride_a: i64,
+        inv: *mut c_void,
+        ldinv: i64,
+        stride_inv: i64,
+        info: *mut i32,
+    ) -> fl_status;
+    pub fn fl_stack_slogdet(
+        dtype: fl_dtype,
+        layout: fl_layout,
+        count: i64,
+        n: i64,
+        a: *const c_void,
+        lda: i64,
+        stride_a: i64,
+        sign: *mut c_double,
+        logabsdet: *mut c_double,
+        info: *mut i32,
+    ) -> fl_status;
+    pub fn fl_stack_cholesky(
+        dtype: fl_dtype,
+        layout: fl_layout,
+        count: i64,
+        n: i64,
+        a: *const c_void,
+        lda: i64,
+        stride_a: i64,
+        triangle: fl_triangle,
+        l: *mut c_void,
+        ldl: i64,
+        stride_l: i64,
+        info: *mut i32,
+    ) -> fl_status;
+    pub fn fl_stack_cholesky_solve(
+        dtype: fl_dtype,
+        layout: fl_layout,
+        count: i64,
+        n: i64,
+        a: *const c_void,
+        lda: i64,
+        stride_a: i64,
+        triangle: fl_triangle,
+        nrhs: i64,
+        b: *const c_void,
+        ldb: i64,
+        stride_b: i64,
+        x: *mut c_void,
+        ldx: i64,
+        stride_x: i64,
+        info: *mut i32,
+    ) -> fl_status;
+    pub fn fl_stack_eigh(
+        dtype: fl_dtype,
+        layout: fl_layout,
+        count: i64,
+        n: i64,
+        a: *const c_void,
+        lda: i64,
+        stride_a: i64,
+        triangle: fl_triangle,
+        w: *mut c_void,
+        stride_w: i64,
+        v: *mut c_void,
+        ldv: i64,
+        stride_v: i64,
+        info: *mut i32,
     ) -> fl_status;
 
     // Kernel matrices.
@@ -655,18 +874,26 @@ mod tests {
             ("FL_ERR_OUT_OF_MEMORY", FL_ERR_OUT_OF_MEMORY, 8),
             ("FL_ERR_UNSUPPORTED", FL_ERR_UNSUPPORTED, 9),
             ("FL_ERR_INTERNAL", FL_ERR_INTERNAL, 10),
+            ("FL_ERR_NO_CONVERGENCE", FL_ERR_NO_CONVERGENCE, 11),
             ("FL_FLOAT32", FL_FLOAT32, 1),
             ("FL_FLOAT64", FL_FLOAT64, 2),
+            ("FL_COMPLEX64", FL_COMPLEX64, 3),
+            ("FL_COMPLEX128", FL_COMPLEX128, 4),
             ("FL_ROW_MAJOR", FL_ROW_MAJOR, 1),
             ("FL_COL_MAJOR", FL_COL_MAJOR, 2),
             ("FL_NO_TRANS", FL_NO_TRANS, 1),
             ("FL_TRANS", FL_TRANS, 2),
+            ("FL_CONJ_TRANS", FL_CONJ_TRANS, 3),
             ("FL_LOWER", FL_LOWER, 1),
             ("FL_UPPER", FL_UPPER, 2),
             ("FL_OPT_CHECK_FINITE", FL_OPT_CHECK_FINITE, 1),
             ("FL_OPT_TRIANGLE", FL_OPT_TRIANGLE, 2),
             ("FL_OPT_RTOL", FL_OPT_RTOL, 3),
             ("FL_OPT_ATOL", FL_OPT_ATOL, 4),
+            ("FL_OPT_PRECISION", FL_OPT_PRECISION, 5),
+            ("FL_OPT_OVERWRITE_A", FL_OPT_OVERWRITE_A, 6),
+            ("FL_OPT_STORAGE", FL_OPT_STORAGE, 7),
+            ("FL_OPT_ALLOW_SINGULAR", FL_OPT_ALLOW_SINGULAR, 20),
             ("FL_FACTOR_LU", FL_FACTOR_LU, 1),
             ("FL_FACTOR_CHOLESKY", FL_FACTOR_CHOLESKY, 2),
             ("FL_FACTOR_LDLT", FL_FACTOR_LDLT, 3),
@@ -685,6 +912,11 @@ mod tests {
             ("FL_PART_EIGENVECTORS", FL_PART_EIGENVECTORS, 5),
             ("FL_PART_Q", FL_PART_Q, 6),
             ("FL_PART_R", FL_PART_R, 7),
+            ("FL_PART_LOWER", FL_PART_LOWER, 8),
+            ("FL_PART_UPPER", FL_PART_UPPER, 9),
+            ("FL_PART_ROW_PERMUTATION", FL_PART_ROW_PERMUTATION, 10),
+            ("FL_PART_LU_PACKED", FL_PART_LU_PACKED, 11),
+            ("FL_PART_PIVOTS", FL_PART_PIVOTS, 12),
             ("FL_KERNEL_SQUARED_DISTANCE", FL_KERNEL_SQUARED_DISTANCE, 1),
             ("FL_KERNEL_GAUSSIAN", FL_KERNEL_GAUSSIAN, 2),
             ("FL_KERNEL_MATERN12", FL_KERNEL_MATERN12, 3),
@@ -698,6 +930,24 @@ mod tests {
             ("FL_SPARSE_CSR", FL_SPARSE_CSR, 2),
             ("FL_INDEX_INT32", FL_INDEX_INT32, 1),
             ("FL_INDEX_INT64", FL_INDEX_INT64, 2),
+            ("FL_PRECISION_NATIVE", FL_PRECISION_NATIVE, 0),
+            ("FL_PRECISION_MIXED", FL_PRECISION_MIXED, 1),
+            ("FL_STORAGE_FULL", FL_STORAGE_FULL, 0),
+            ("FL_STORAGE_RFP", FL_STORAGE_RFP, 1),
+            ("FL_STORAGE_RFP_INPUT", FL_STORAGE_RFP_INPUT, 2),
+            ("FL_INFO_PRECISION", FL_INFO_PRECISION, 1),
+            ("FL_INFO_FALLBACK", FL_INFO_FALLBACK, 2),
+            ("FL_INFO_REFINEMENT_STEPS", FL_INFO_REFINEMENT_STEPS, 3),
+            ("FL_INFO_OVERWRITES_A", FL_INFO_OVERWRITES_A, 4),
+            ("FL_FALLBACK_NONE", FL_FALLBACK_NONE, 0),
+            ("FL_FALLBACK_LOW_PRECISION", FL_FALLBACK_LOW_PRECISION, 1),
+            (
+                "FL_FALLBACK_ILL_CONDITIONED",
+                FL_FALLBACK_ILL_CONDITIONED,
+                2,
+            ),
+            ("FL_FALLBACK_NOT_CONVERGED", FL_FALLBACK_NOT_CONVERGED, 3),
+            ("FL_FALLBACK_QUERY", FL_FALLBACK_QUERY, 4),
         ];
         for (name, declared, header) in table {
             assert_eq!(declared, header, "{} differs from fastlinalg.h", name);
@@ -717,7 +967,7 @@ mod tests {
 
     #[test]
     fn status_strings_and_last_error_are_never_null() {
-        for status in FL_OK..=FL_ERR_INTERNAL + 1 {
+        for status in FL_OK..=FL_ERR_NO_CONVERGENCE + 1 {
             assert!(!unsafe { fl_status_string(status) }.is_null());
         }
         let mut factor: *mut fl_factor = std::ptr::null_mut();

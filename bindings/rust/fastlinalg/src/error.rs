@@ -18,12 +18,14 @@ pub enum Status {
     OutOfMemory,
     Unsupported,
     Internal,
+    /// An iterative LAPACK routine (symmetric eigen, SVD) did not converge.
+    NoConvergence,
     /// A code this binding does not know yet (the C API appends new codes).
     Other(i32),
 }
 
 impl Status {
-    fn from_raw(status: sys::fl_status) -> Status {
+    pub(crate) fn from_raw(status: sys::fl_status) -> Status {
         match status {
             sys::FL_ERR_INVALID_ARGUMENT => Status::InvalidArgument,
             sys::FL_ERR_DIMENSION_MISMATCH => Status::DimensionMismatch,
@@ -35,6 +37,7 @@ impl Status {
             sys::FL_ERR_OUT_OF_MEMORY => Status::OutOfMemory,
             sys::FL_ERR_UNSUPPORTED => Status::Unsupported,
             sys::FL_ERR_INTERNAL => Status::Internal,
+            sys::FL_ERR_NO_CONVERGENCE => Status::NoConvergence,
             other => Status::Other(other),
         }
     }
@@ -52,6 +55,7 @@ impl Status {
             Status::OutOfMemory => sys::FL_ERR_OUT_OF_MEMORY,
             Status::Unsupported => sys::FL_ERR_UNSUPPORTED,
             Status::Internal => sys::FL_ERR_INTERNAL,
+            Status::NoConvergence => sys::FL_ERR_NO_CONVERGENCE,
             Status::Other(code) => code,
         }
     }

@@ -46,7 +46,7 @@ impl FactorKind {
             .map(|(_, raw)| *raw)
             .unwrap_or(0)
     }
-    fn from_raw(raw: sys::fl_factor_kind) -> Option<FactorKind> {
+    pub(crate) fn from_raw(raw: sys::fl_factor_kind) -> Option<FactorKind> {
         FactorKind::ALL
             .iter()
             .find(|(_, r)| *r == raw)
@@ -67,7 +67,7 @@ pub enum Part {
 }
 
 impl Part {
-    fn raw(self) -> sys::fl_factor_part {
+    pub(crate) fn raw(self) -> sys::fl_factor_part {
         match self {
             Part::SingularValues => sys::FL_PART_SINGULAR_VALUES,
             Part::U => sys::FL_PART_U,
@@ -78,6 +78,20 @@ impl Part {
             Part::R => sys::FL_PART_R,
         }
     }
+}
+
+/// What `Factor::info` reports about how a factor is held and solved (`fl_factor_info`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FactorInfo {
+    /// 0 native, 1 mixed precision (a float64 factor held in float32 and refined).
+    Precision,
+    /// Why a mixed-precision factor works in float64: 0 none, 1 low precision,
+    /// 2 ill-conditioned, 3 refinement did not converge, 4 a query asked for it.
+    Fallback,
+    /// The most refinement steps any solve of a mixed-precision factor has taken.
+    RefinementSteps,
+    /// 1 if the factor's storage is the caller's A (never, through this crate).
+    OverwritesA,
 }
 
 /// Counts of positive, negative and zero eigenvalues of a symmetric matrix.
@@ -108,7 +122,7 @@ impl UpdateSign {
 /// may be shared between threads and used from all of them at once.
 #[derive(Debug)]
 pub struct Factor {
-    raw: *mut sys::fl_factor,
+    pub(crate) raw: *mut sys::fl_factor,
 }
 
 unsafe impl Send for Factor {}
@@ -121,7 +135,9 @@ impl Drop for Factor {
 }
 
 /// Runs a C constructor that stores a new factor handle, and owns the result.
-fn build(create: impl FnOnce(*mut *mut sys::fl_factor) -> sys::fl_status) -> Result<Factor> {
+pub(crate) fn build(
+    create: impl FnOnce(*mut *mut sys::fl_factor) -> sys::fl_status,
+) -> Result<Factor> {
     let mut raw = std::ptr::null_mut();
     check(create(&mut raw))?;
     Ok(Factor { raw })
@@ -202,6 +218,19 @@ impl Factor {
         build(|raw| unsafe {
             sys::fl_factor_rank_update_sparse(raw, self.raw, sign.raw(), v.raw())
         })
+    }
+
+    /// How the factor is held and solved now (mixed precision, fallbacks, in place).
+    pub fn info(&self, what: FactorInfo) -> Result<i64> {
+        let raw = match what {
+            FactorInfo::Precision => sys::FL_INFO_PRECISION,
+            FactorInfo::Fallback => sys::FL_INFO_FALLBACK,
+            FactorInfo::RefinementSteps => sys::FL_INFO_REFINEMENT_STEPS,
+            FactorInfo::OverwritesA => sys::FL_INFO_OVERWRITES_A,
+        };
+        let mut value = 0;
+        check(unsafe { sys::fl_factor_get_info(self.raw, raw, &mut value) })?;
+        Ok(value)
     }
 
     /// The kind actually built (what `Auto` chose).

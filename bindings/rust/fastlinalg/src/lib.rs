@@ -20,6 +20,7 @@
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeExample;
 
+mod batch;
 mod binning;
 mod blocks;
 mod calculus;
@@ -30,9 +31,23 @@ mod matrix;
 mod options;
 mod rolled;
 mod runtime;
+mod saved;
 mod scalar;
 mod sparse;
 
+// Conversions to and from other crates' matrices (MatRef/MatMut views without copies where
+// the memory allows, Mat into theirs), each behind the cargo feature of the crate's name.
+#[cfg(feature = "faer")]
+mod faer_interop;
+#[cfg(feature = "nalgebra")]
+mod nalgebra_interop;
+#[cfg(feature = "ndarray")]
+mod ndarray_interop;
+
+pub use batch::{
+    stack_cholesky, stack_cholesky_solve, stack_eigh, stack_inverse, stack_slogdet, stack_solve,
+    Batch, Info, Stack,
+};
 pub use binning::{bincount, bincount_weighted, digitize, group_by_bin};
 pub use blocks::{
     block_sum_abt, block_sum_acbt, block_sum_kron, block_sum_kron_abt_cdt, block_sum_kron_grid,
@@ -42,7 +57,7 @@ pub use calculus::{
     commutation_apply, commutation_matrix, duplication_apply, duplication_matrix, vecb, vech,
 };
 pub use error::{Error, Result, Status};
-pub use factor::{Factor, FactorKind, Inertia, Part, UpdateSign};
+pub use factor::{Factor, FactorInfo, FactorKind, Inertia, Part, UpdateSign};
 pub use kernel::{Kernel, KernelKind, Metric};
 pub use matrix::{Layout, Mat, MatMut, MatRef, Transpose};
 pub use options::{OptionKey, Options, Triangle};

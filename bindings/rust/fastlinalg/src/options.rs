@@ -10,13 +10,18 @@ pub enum Triangle {
     Upper,
 }
 
-/// The options the C API knows (`fl_option`).
+/// The options the C API knows (`fl_option`), less FL_OPT_OVERWRITE_A: it lets the library
+/// write into a matrix this crate passes as a shared slice, which safe Rust cannot allow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum OptionKey {
     CheckFinite,
     Triangle,
     Rtol,
     Atol,
+    /// `fl_precision`: 0 native, 1 mixed (see `Options::mixed_precision`).
+    Precision,
+    /// `fl_storage`: 0 full, 1 rectangular full packed (see `Options::packed_storage`).
+    Storage,
 }
 
 impl OptionKey {
@@ -26,6 +31,8 @@ impl OptionKey {
             OptionKey::Triangle => sys::FL_OPT_TRIANGLE,
             OptionKey::Rtol => sys::FL_OPT_RTOL,
             OptionKey::Atol => sys::FL_OPT_ATOL,
+            OptionKey::Precision => sys::FL_OPT_PRECISION,
+            OptionKey::Storage => sys::FL_OPT_STORAGE,
         }
     }
 }
@@ -70,6 +77,28 @@ impl Options {
     /// The absolute tolerance of rank decisions, >= 0.
     pub fn atol(mut self, atol: f64) -> Result<Options> {
         self.set_real(OptionKey::Atol, atol)?;
+        Ok(self)
+    }
+
+    /// A float64 LU or Cholesky factored in float32 and refined to float64 at every solve
+    /// (`Factor::info(FactorInfo::Precision)` says whether it still is).
+    pub fn mixed_precision(mut self, on: bool) -> Result<Options> {
+        let value = if on {
+            sys::FL_PRECISION_MIXED
+        } else {
+            sys::FL_PRECISION_NATIVE
+        };
+        self.set_int(OptionKey::Precision, value as i64)?;
+        Ok(self)
+    }
+    /// Cholesky in rectangular full packed storage (half the memory), or full storage.
+    pub fn packed_storage(mut self, on: bool) -> Result<Options> {
+        let value = if on {
+            sys::FL_STORAGE_RFP
+        } else {
+            sys::FL_STORAGE_FULL
+        };
+        self.set_int(OptionKey::Storage, value as i64)?;
         Ok(self)
     }
 

@@ -16,17 +16,7 @@ fn solve_all_kinds<T: Real>() {
         let a: Vec<T> = build(n, n, layout, |i, j| a_spd[i * n + j]);
         let b: Vec<T> = build(n, nrhs, layout, |i, j| b_vals[i * nrhs + j]);
         let (a, b) = (view(&a, n, n, layout), view(&b, n, nrhs, layout));
-        let kinds = [
-            FactorKind::Lu,
-            FactorKind::Cholesky,
-            FactorKind::Ldlt,
-            FactorKind::Qr,
-            FactorKind::Cod,
-            FactorKind::Svd,
-            FactorKind::Eigh,
-            FactorKind::Auto,
-        ];
-        for &kind in &kinds {
+        for &kind in &DENSE_KINDS {
             let f = Factor::new(kind, a, None).unwrap();
             assert_eq!((f.rows(), f.cols()), (n, n));
             let x = f.solve(b).unwrap();

@@ -1,7 +1,19 @@
 //! Shared test helpers: a seeded generator, reference loops in f64 and tolerance checks.
 #![allow(dead_code)]
 
-use fastlinalg::{Layout, MatRef, Scalar};
+use fastlinalg::{FactorKind, Layout, MatRef, Scalar};
+
+/// Every dense kind, Auto included.
+pub const DENSE_KINDS: [FactorKind; 8] = [
+    FactorKind::Lu,
+    FactorKind::Cholesky,
+    FactorKind::Ldlt,
+    FactorKind::Qr,
+    FactorKind::Cod,
+    FactorKind::Svd,
+    FactorKind::Eigh,
+    FactorKind::Auto,
+];
 
 /// The element types under test, with what the checks need of them.
 pub trait Real: Scalar + Into<f64> + std::fmt::Debug {

@@ -1,0 +1,140 @@
+// Complex factor + solve per iteration (issue 15's goal: within 5% of raw LAPACKE):
+// raw zgetrf/zgetrs and zpotrf/zpotrs (copy A, factor, copy B, solve) against
+// fl_factor_create + fl_factor_solve + fl_factor_destroy with FL_COMPLEX128, the same
+// protocol as bench_factor_solve.cpp. Cases "lu_c128/..." and "chol_c128/...".
+#include <complex>
+#include <cstring>
+#include <map>
+#include <random>
+#include <utility>
+#include <vector>
+
+// LAPACKE's complex arguments as std::complex (this file includes no other LAPACKE user).
+#define lapack_complex_float  std::complex<float>
+#define lapack_complex_double std::complex<double>
+#include <fastlinalg/fastlinalg.h>
+#include <lapacke.h>
+
+#include "bench_cases.h"
+
+namespace flbench {
+namespace {
+
+using Z = std::complex<double>;
+
+// A general matrix (uniform entries, LU pivots) or a Hermitian positive definite one
+// ((R + R^H) / 2 + 2 n I), made once per size. Read row-major, the same numbers are A^T
+// (conj(A) for the Hermitian one), a matrix of the same kind and difficulty.
+const std::vector<Z> &complex_matrix(Kind kind, int64_t n) {
+    static std::map<std::pair<int, int64_t>, std::vector<Z>> cache;
+    std::vector<Z> &a = cache[{kind == Kind::LU ? 0 : 1, n}];
+    if (!a.empty()) return a;
+    std::mt19937_64 gen(static_cast<unsigned>(n));
+    std::uniform_real_distribution<double> u(-1, 1);
+    a.resize(static_cast<size_t>(n * n));
+    for (Z &z : a) z = Z(u(gen), u(gen));
+    if (kind == Kind::Cholesky) {
+        for (int64_t j = 0; j < n; ++j)
+            for (int64_t i = 0; i <= j; ++i) {
+                const Z h = (a[size_t(i + j * n)] + std::conj(a[size_t(j + i * n)])) / 2.0;
+                a[size_t(i + j * n)] = std::conj(h);  // the copy is Hermitian in both layouts
+                a[size_t(j + i * n)] = h;
+            }
+        for (int64_t i = 0; i < n; ++i)
+            a[size_t(i + i * n)] = Z(a[size_t(i + i * n)].real() + 2.0 * n, 0);
+    }
+    return a;
+}
+
+const std::vector<Z> &complex_rhs(int64_t n, int64_t nrhs) {
+    static std::map<std::pair<int64_t, int64_t>, std::vector<Z>> cache;
+    std::vector<Z> &b = cache[{n, nrhs}];
+    if (b.empty()) {
+        std::mt19937_64 gen(7);
+        std::uniform_real_distribution<double> u(-1, 1);
+        b.resize(static_cast<size_t>(n * nrhs));
+        for (Z &z : b) z = Z(u(gen), u(gen));
+    }
+    return b;
+}
+
+// A complex flop is 4 real ones (a multiply-add is 8 against 2).
+double complex_flops(Kind kind, int64_t n, int64_t nrhs) {
+    return 4 * (factor_flops(kind, n) + solve_flops(n, nrhs));
+}
+
+void raw_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs) {
+    const std::vector<Z> &a = complex_matrix(kind, n);
+    const std::vector<Z> &b = complex_rhs(n, nrhs);
+    std::vector<Z> f(a.size()), x(b.size());
+    std::vector<lapack_int> ipiv(static_cast<size_t>(n));
+    const lapack_int ni = static_cast<lapack_int>(n), ki = static_cast<lapack_int>(nrhs);
+    for (auto _ : st) {
+        std::memcpy(f.data(), a.data(), a.size() * sizeof(Z));
+        std::memcpy(x.data(), b.data(), b.size() * sizeof(Z));
+        lapack_int info =
+            kind == Kind::LU
+                ? LAPACKE_zgetrf_work(LAPACK_COL_MAJOR, ni, ni, f.data(), ni, ipiv.data())
+                : LAPACKE_zpotrf_work(LAPACK_COL_MAJOR, 'L', ni, f.data(), ni);
+        if (info == 0)
+            info = kind == Kind::LU ? LAPACKE_zgetrs_work(LAPACK_COL_MAJOR, 'N', ni, ki, f.data(),
+                                                          ni, ipiv.data(), x.data(), ni)
+                                    : LAPACKE_zpotrs_work(LAPACK_COL_MAJOR, 'L', ni, ki, f.data(),
+                                                          ni, x.data(), ni);
+        if (info != 0) {
+            st.SkipWithError("LAPACK reported an error");
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+    st.counters["FLOPS"] = benchmark::Counter(complex_flops(kind, n, nrhs),
+                                              benchmark::Counter::kIsIterationInvariantRate,
+                                              benchmark::Counter::OneK::kIs1000);
+}
+
+void fl_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool row_major) {
+    const std::vector<Z> &a = complex_matrix(kind, n);
+    const std::vector<Z> &b = complex_rhs(n, nrhs);  // read as row-major n-by-nrhs when row_major
+    std::vector<Z> x(b.size());
+    const fl_layout layout = row_major ? FL_ROW_MAJOR : FL_COL_MAJOR;
+    const int64_t ldb = row_major ? nrhs : n;
+    const fl_factor_kind fkind = kind == Kind::LU ? FL_FACTOR_LU : FL_FACTOR_CHOLESKY;
+    for (auto _ : st) {
+        fl_factor *f = nullptr;
+        fl_status s =
+            fl_factor_create(&f, fkind, FL_COMPLEX128, layout, n, n, a.data(), n, nullptr);
+        if (s == FL_OK)
+            s = fl_factor_solve(f, FL_NO_TRANS, FL_COMPLEX128, nrhs, layout, b.data(), ldb, layout,
+                                x.data(), ldb);
+        fl_factor_destroy(f);
+        if (s != FL_OK) {
+            st.SkipWithError(fl_last_error());
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+    st.counters["FLOPS"] = benchmark::Counter(complex_flops(kind, n, nrhs),
+                                              benchmark::Counter::kIsIterationInvariantRate,
+                                              benchmark::Counter::OneK::kIs1000);
+}
+
+}  // namespace
+
+void register_complex_benchmarks() {
+    for (const Kind kind : {Kind::LU, Kind::Cholesky})
+        for (const int64_t n : {int64_t(1000), int64_t(2000)}) {
+            const std::string op = kind == Kind::LU ? "lu_c128" : "chol_c128";
+            const int64_t nrhs = 10;
+            auto add = [&](const std::string &variant, auto fn) {
+                benchmark::RegisterBenchmark(case_name(op, variant, n, nrhs).c_str(), fn)
+                    ->UseRealTime()
+                    ->Unit(benchmark::kMillisecond)
+                    ->ComputeStatistics("min", min_of);
+            };
+            add("raw", [=](benchmark::State &st) { raw_complex(st, kind, n, nrhs); });
+            add("fl_col", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, false); });
+            add("fl_row", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, true); });
+        }
+}
+
+}  // namespace flbench

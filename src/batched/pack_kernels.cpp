@@ -1,0 +1,331 @@
+#include "batched/pack_kernels.hpp"
+
+#include <limits>
+
+#include "batched/lanes.hpp"
+#include "core/instruction_set.hpp"
+
+// Each kernel is written once as a template on the order N (N = 0: the order comes at run
+// time) and compiled per instruction set by FL_DEFINE_PACK_KERNELS below. The orders 1 to 4
+// get their own copies, whose loops unroll completely so the pack stays in registers.
+namespace fl::batched {
+namespace {
+
+template <class T>
+constexpr index_t W = lanes<T>;
+
+// Element (i, j) of an n-row pack.
+template <class T>
+FL_LANE_INLINE T *at(T *p, index_t n, index_t i, index_t j) {
+    return p + (j * n + i) * W<T>;
+}
+template <class T>
+FL_LANE_INLINE const T *at(const T *p, index_t n, index_t i, index_t j) {
+    return p + (j * n + i) * W<T>;
+}
+
+// Swaps row k with row piv[l] of lane l in every column of the n-by-cols pack p. Fixed small
+// orders blend whole vectors (no memory round trip); larger ones swap lane by lane, which
+// touches only the rows that move.
+template <index_t N, class T>
+FL_LANE_INLINE void swap_rows(index_t n, T *p, index_t cols, index_t k, const T *piv) {
+    if constexpr (N > 0) {
+        const Vec<T> target = load(piv);
+        for (index_t i = k + 1; i < N; ++i) {
+            const auto moves = target == splat(static_cast<T>(i));
+            for (index_t j = 0; j < cols; ++j) {
+                const Vec<T> x = load(at(p, n, k, j)), y = load(at(p, n, i, j));
+                store(at(p, n, k, j), moves ? y : x);
+                store(at(p, n, i, j), moves ? x : y);
+            }
+        }
+    } else {
+        for (index_t l = 0; l < W<T>; ++l) {
+            const auto r = static_cast<index_t>(piv[l]);
+            if (r == k) continue;
+            for (index_t j = 0; j < cols; ++j) std::swap(at(p, n, k, j)[l], at(p, n, r, j)[l]);
+        }
+    }
+}
+
+template <index_t N, class T>
+FL_LANE_INLINE void lu(index_t order, T *a, T *piv, T *singular) {
+    const index_t n = N > 0 ? N : order;
+    Vec<T> zero_pivot = splat<T>(0);
+    for (index_t k = 0; k < n; ++k) {
+        Vec<T> best = vabs(load(at(a, n, k, k))), row = splat(static_cast<T>(k));
+        for (index_t i = k + 1; i < n; ++i) {
+            const Vec<T> v = vabs(load(at(a, n, i, k)));
+            const auto larger = v > best;
+            best = larger ? v : best;
+            row = larger ? splat(static_cast<T>(i)) : row;
+        }
+        store(piv + k * W<T>, row);
+        swap_rows<N>(n, a, n, k, piv + k * W<T>);
+        const Vec<T> d = load(at(a, n, k, k));
+        zero_pivot = d == 0 ? splat<T>(1) : zero_pivot;
+        const Vec<T> r = 1 / d;
+        for (index_t i = k + 1; i < n; ++i) store(at(a, n, i, k), load(at(a, n, i, k)) * r);
+        for (index_t j = k + 1; j < n; ++j) {
+            const Vec<T> u = load(at(a, n, k, j));
+            for (index_t i = k + 1; i < n; ++i)
+                store(at(a, n, i, j), load(at(a, n, i, j)) - load(at(a, n, i, k)) * u);
+        }
+    }
+    store(singular, zero_pivot);
+}
+
+// Back substitution with the upper triangle of a (unit = false) or forward substitution
+// with its unit lower triangle, column by column of the n-by-k pack b.
+template <index_t N, class T>
+FL_LANE_INLINE void solve_upper(index_t n, const T *a, index_t k, T *b) {
+    for (index_t c = n - 1; c >= 0; --c) {
+        const Vec<T> r = 1 / load(at(a, n, c, c));
+        for (index_t j = 0; j < k; ++j) {
+            const Vec<T> x = load(at(b, n, c, j)) * r;
+            store(at(b, n, c, j), x);
+            for (index_t i = 0; i < c; ++i)
+                store(at(b, n, i, j), load(at(b, n, i, j)) - load(at(a, n, i, c)) * x);
+        }
+    }
+}
+
+template <index_t N, class T>
+FL_LANE_INLINE void lu_solve(index_t order, const T *a, const T *piv, index_t k, T *b) {
+    const index_t n = N > 0 ? N : order;
+    for (index_t c = 0; c < n; ++c) swap_rows<N>(n, b, k, c, piv + c * W<T>);
+    for (index_t c = 0; c < n; ++c)
+        for (index_t j = 0; j < k; ++j) {
+            const Vec<T> x = load(at(b, n, c, j));
+            for (index_t i = c + 1; i < n; ++i)
+                store(at(b, n, i, j), load(at(b, n, i, j)) - load(at(a, n, i, c)) * x);
+        }
+    solve_upper<N>(n, a, k, b);
+}
+
+template <index_t N, class T>
+FL_LANE_INLINE void cholesky(index_t order, T *a, T *failed) {
+    const index_t n = N > 0 ? N : order;
+    Vec<T> bad = splat<T>(0);
+    for (index_t k = 0; k < n; ++k) {
+        const Vec<T> d = load(at(a, n, k, k));
+        const auto positive = d > 0;  // false for NaN too
+        bad = positive ? bad : splat<T>(1);
+        const Vec<T> s = vsqrt(positive ? d : splat<T>(1));
+        store(at(a, n, k, k), s);
+        const Vec<T> r = 1 / s;
+        for (index_t i = k + 1; i < n; ++i) store(at(a, n, i, k), load(at(a, n, i, k)) * r);
+        for (index_t j = k + 1; j < n; ++j) {
+            const Vec<T> u = load(at(a, n, j, k));
+            for (index_t i = j; i < n; ++i)
+                store(at(a, n, i, j), load(at(a, n, i, j)) - load(at(a, n, i, k)) * u);
+        }
+    }
+    store(failed, bad);
+}
+
+template <index_t N, class T>
+FL_LANE_INLINE void cholesky_solve(index_t order, const T *a, index_t k, T *b) {
+    const index_t n = N > 0 ? N : order;
+    for (index_t c = 0; c < n; ++c) {
+        const Vec<T> r = 1 / load(at(a, n, c, c));
+        for (index_t j = 0; j < k; ++j) {
+            const Vec<T> x = load(at(b, n, c, j)) * r;
+            store(at(b, n, c, j), x);
+            for (index_t i = c + 1; i < n; ++i)
+                store(at(b, n, i, j), load(at(b, n, i, j)) - load(at(a, n, i, c)) * x);
+        }
+    }
+    // L^T x = y: row c of L^T is column c of L.
+    for (index_t c = n - 1; c >= 0; --c) {
+        const Vec<T> r = 1 / load(at(a, n, c, c));
+        for (index_t j = 0; j < k; ++j) {
+            Vec<T> x = load(at(b, n, c, j));
+            for (index_t i = c + 1; i < n; ++i) x -= load(at(a, n, i, c)) * load(at(b, n, i, j));
+            store(at(b, n, c, j), x * r);
+        }
+    }
+}
+
+// One Jacobi rotation J = [c s; -s c] in the (p, q) plane that zeroes a(p, q) of every lane,
+// applied as A <- J^T A J and V <- V J (Golub and Van Loan, Algorithm 8.5.1). Their
+// t = sign(tau) / (|tau| + sqrt(1 + tau^2)), tau = d / e with d = a_qq - a_pp, e = 2 a_pq,
+// is rewritten with h = sqrt(d^2 + e^2) and r = |d| + h as c = r / g, s = sign(d e) |e| / g,
+// g = sqrt(r^2 + e^2): two square roots and one division on the dependency chain of the
+// sweep instead of two and three. The caller scales A to |a_ij| <= 1, so the squares
+// cannot overflow; g = 0 (d and e both negligible) means no rotation.
+template <class T>
+FL_LANE_INLINE void rotate(index_t n, T *a, T *v, index_t p, index_t q) {
+    const Vec<T> d = load(at(a, n, q, q)) - load(at(a, n, p, p)), e = 2 * load(at(a, n, p, q));
+    const Vec<T> r = vabs(d) + vsqrt(d * d + e * e);
+    const Vec<T> g = vsqrt(r * r + e * e);
+    const auto none = g == 0;
+    const Vec<T> inv = 1 / (none ? splat<T>(1) : g);
+    const Vec<T> c = none ? splat<T>(1) : r * inv;
+    const Vec<T> s = none ? splat<T>(0) : (d * e >= 0 ? vabs(e) : -vabs(e)) * inv;
+    for (index_t k = 0; k < n; ++k) {
+        const Vec<T> x = load(at(a, n, k, p)), y = load(at(a, n, k, q));
+        store(at(a, n, k, p), c * x - s * y);
+        store(at(a, n, k, q), s * x + c * y);
+    }
+    for (index_t k = 0; k < n; ++k) {
+        const Vec<T> x = load(at(a, n, p, k)), y = load(at(a, n, q, k));
+        store(at(a, n, p, k), c * x - s * y);
+        store(at(a, n, q, k), s * x + c * y);
+    }
+    store(at(a, n, p, q), splat<T>(0));
+    store(at(a, n, q, p), splat<T>(0));
+    for (index_t k = 0; k < n; ++k) {
+        const Vec<T> x = load(at(v, n, k, p)), y = load(at(v, n, k, q));
+        store(at(v, n, k, p), c * x - s * y);
+        store(at(v, n, k, q), s * x + c * y);
+    }
+}
+
+// Scales every lane of the n-by-n pack a to max |a_ij| = 1 (lanes of zeros, or too tiny to
+// invert, stay as they are) and returns the factors that undo it.
+template <class T>
+FL_LANE_INLINE Vec<T> scale_to_one(index_t n, T *a) {
+    Vec<T> largest = splat<T>(0);
+    for (index_t e = 0; e < n * n; ++e) {
+        const Vec<T> x = vabs(load(a + e * W<T>));
+        largest = x > largest ? x : largest;
+    }
+    const Vec<T> undo = largest > std::numeric_limits<T>::min() ? largest : splat<T>(1);
+    const Vec<T> scale = 1 / undo;
+    for (index_t e = 0; e < n * n; ++e) store(a + e * W<T>, load(a + e * W<T>) * scale);
+    return undo;
+}
+
+// Sorts every lane's diagonal of a ascending, moving v's columns with it (odd-even
+// transposition: n rounds of compare-exchanges of neighbours).
+template <class T>
+FL_LANE_INLINE void sort_eigenpairs(index_t n, T *a, T *v) {
+    for (index_t round = 0; round < n; ++round)
+        for (index_t i = round % 2; i + 1 < n; i += 2) {
+            const Vec<T> x = load(at(a, n, i, i)), y = load(at(a, n, i + 1, i + 1));
+            const auto swap = x > y;
+            store(at(a, n, i, i), swap ? y : x);
+            store(at(a, n, i + 1, i + 1), swap ? x : y);
+            for (index_t k = 0; k < n; ++k) {
+                const Vec<T> p = load(at(v, n, k, i)), q = load(at(v, n, k, i + 1));
+                store(at(v, n, k, i), swap ? q : p);
+                store(at(v, n, k, i + 1), swap ? p : q);
+            }
+        }
+}
+
+// Cyclic sweeps until every lane's off-diagonal mass is below (eps / 4)^2 of its Frobenius
+// norm squared (convergence is quadratic: a few sweeps for small n); then the eigenvalues,
+// unscaled and ascending, are a's diagonal and v holds the eigenvectors.
+template <index_t N, class T>
+FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed) {
+    const index_t n = N > 0 ? N : order;
+    constexpr int max_sweeps = 50;
+    constexpr T eps = std::numeric_limits<T>::epsilon();
+    for (index_t j = 0; j < n; ++j)
+        for (index_t i = 0; i < n; ++i) store(at(v, n, i, j), splat<T>(i == j ? 1 : 0));
+    const Vec<T> undo = scale_to_one(n, a);
+    Vec<T> done = splat<T>(0);
+    for (int sweep = 0; sweep <= max_sweeps; ++sweep) {
+        Vec<T> off = splat<T>(0), diag = splat<T>(0);
+        for (index_t j = 0; j < n; ++j) {
+            const Vec<T> d = load(at(a, n, j, j));
+            diag += d * d;
+            for (index_t i = 0; i < j; ++i) {
+                const Vec<T> x = load(at(a, n, i, j));
+                off += x * x;
+            }
+        }
+        done = off <= (eps * eps / 16) * (diag + 2 * off) ? splat<T>(1) : splat<T>(0);
+        bool all = true;
+        for (index_t l = 0; l < W<T>; ++l) all = all && done[l] != 0;
+        if (all || sweep == max_sweeps) break;
+        for (index_t p = 0; p < n - 1; ++p)
+            for (index_t q = p + 1; q < n; ++q) rotate(n, a, v, p, q);
+    }
+    for (index_t j = 0; j < n; ++j) store(at(a, n, j, j), load(at(a, n, j, j)) * undo);
+    sort_eigenpairs(n, a, v);
+    store(failed, 1 - done);
+}
+
+template <class T>
+FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
+    Vec<T> acc = splat<T>(0);
+    for (index_t e = 0; e < length; ++e) acc += load(p + e * W<T>) * 0;  // NaN from NaN or Inf
+    store(bad, acc == 0 ? splat<T>(0) : splat<T>(1));
+}
+
+// Calls kernel<N> with N the order when it is 1 to 4, else kernel<0>.
+#define FL_BY_ORDER(kernel, n, ...)           \
+    switch (n) {                              \
+        case 1:                               \
+            return kernel<1>(n, __VA_ARGS__); \
+        case 2:                               \
+            return kernel<2>(n, __VA_ARGS__); \
+        case 3:                               \
+            return kernel<3>(n, __VA_ARGS__); \
+        case 4:                               \
+            return kernel<4>(n, __VA_ARGS__); \
+        default:                              \
+            return kernel<0>(n, __VA_ARGS__); \
+    }
+
+#define FL_DEFINE_PACK_KERNELS(isa, target)                                          \
+    namespace isa {                                                                  \
+    template <class T>                                                               \
+    target void lu_k(index_t n, T *a, T *piv, T *singular) {                         \
+        FL_BY_ORDER(lu, n, a, piv, singular)                                         \
+    }                                                                                \
+    template <class T>                                                               \
+    target void lu_solve_k(index_t n, const T *a, const T *piv, index_t k, T *b) {   \
+        FL_BY_ORDER(lu_solve, n, a, piv, k, b)                                       \
+    }                                                                                \
+    template <class T>                                                               \
+    target void cholesky_k(index_t n, T *a, T *failed) {                             \
+        FL_BY_ORDER(cholesky, n, a, failed)                                          \
+    }                                                                                \
+    template <class T>                                                               \
+    target void cholesky_solve_k(index_t n, const T *a, index_t k, T *b) {           \
+        FL_BY_ORDER(cholesky_solve, n, a, k, b)                                      \
+    }                                                                                \
+    template <class T>                                                               \
+    target void jacobi_k(index_t n, T *a, T *v, T *failed) {                         \
+        FL_BY_ORDER(jacobi, n, a, v, failed)                                         \
+    }                                                                                \
+    template <class T>                                                               \
+    target void non_finite_k(index_t length, const T *p, T *bad) {                   \
+        non_finite(length, p, bad);                                                  \
+    }                                                                                \
+    template <class T>                                                               \
+    PackKernels<T> table() {                                                         \
+        return {&lu_k<T>,     &lu_solve_k<T>,  &cholesky_k<T>, &cholesky_solve_k<T>, \
+                &jacobi_k<T>, &non_finite_k<T>};                                     \
+    }                                                                                \
+    }
+
+#if defined(__x86_64__) && defined(__GNUC__)
+FL_DEFINE_PACK_KERNELS(avx512,
+                       __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))))
+FL_DEFINE_PACK_KERNELS(avx2, __attribute__((target("avx2,fma"))))
+#endif
+FL_DEFINE_PACK_KERNELS(baseline, )
+
+}  // namespace
+
+template <class T>
+const PackKernels<T> &pack_kernels() {
+    static const PackKernels<T> chosen = [] {
+#if defined(__x86_64__) && defined(__GNUC__)
+        if (best_instruction_set() == InstructionSet::avx512) return avx512::table<T>();
+        if (best_instruction_set() == InstructionSet::avx2) return avx2::table<T>();
+#endif
+        return baseline::table<T>();
+    }();
+    return chosen;
+}
+
+template const PackKernels<float> &pack_kernels<float>();
+template const PackKernels<double> &pack_kernels<double>();
+
+}  // namespace fl::batched

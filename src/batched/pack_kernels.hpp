@@ -1,0 +1,34 @@
+// The factorizations and solves of one pack of interleaved matrices (lanes.hpp), compiled
+// for AVX-512, AVX2 + FMA and baseline x86-64 and chosen once at run time, as the kernel
+// matrices' passes are. Every flag array holds one value per lane: 0, or 1 where that
+// lane's matrix failed (an exactly zero pivot, a non-positive one, no convergence).
+#pragma once
+
+#include "core/types.hpp"
+
+namespace fl::batched {
+
+template <class T>
+struct PackKernels {
+    // P A = L U in place, partial pivoting as LAPACK's getrf; piv[k * W + l] is the row
+    // swapped with row k (as a T). singular[l] = 1 where some pivot is exactly zero.
+    void (*lu)(index_t n, T *a, T *piv, T *singular);
+    // B <- A^-1 B for the n-by-k pack b, from lu's output.
+    void (*lu_solve)(index_t n, const T *a, const T *piv, index_t k, T *b);
+    // A = L L^T in place (the lower triangle); failed[l] = 1 where a pivot is not positive.
+    void (*cholesky)(index_t n, T *a, T *failed);
+    // B <- A^-1 B from cholesky's output.
+    void (*cholesky_solve)(index_t n, const T *a, index_t k, T *b);
+    // Cyclic Jacobi: a (symmetric, full) becomes diagonal with the eigenvalues ascending,
+    // v the eigenvectors (column j for a_jj). failed[l] = 1 where the off-diagonal did not
+    // vanish within the sweep limit.
+    void (*jacobi)(index_t n, T *a, T *v, T *failed);
+    // bad[l] = 1 where the `length` elements of lane l hold a NaN or Inf.
+    void (*non_finite)(index_t length, const T *p, T *bad);
+};
+
+// The kernels for the widest instruction set this CPU runs, decided on the first call.
+template <class T>
+const PackKernels<T> &pack_kernels();
+
+}  // namespace fl::batched

@@ -1,0 +1,269 @@
+#include "batched/stack_ops.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include "batched/determinants.hpp"
+#include "batched/packing.hpp"
+#include "core/typed.hpp"
+#include "dense/factor.hpp"
+#include "lapack/lapack.hpp"
+
+namespace fl::batched {
+
+namespace {
+
+template <class T>
+index_t bytes() {
+    return static_cast<index_t>(sizeof(T));
+}
+
+double cube(index_t n) {
+    return static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(n);
+}
+// The flops of solving with a factor of order n for k right-hand sides.
+double solve_flops(index_t n, index_t k) {
+    return 2 * static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(k);
+}
+
+// Factors each pack of a by LU and hands it to finish(first, used, lu, piv); make_finish()
+// makes one finish per thread, with that thread's scratch.
+template <class T, class MakeFinish>
+void lu_packs(index_t count, const Stack &a, double flops, Outcome *outcome,
+              MakeFinish &&make_finish) {
+    const index_t n = a.first.rows;
+    const std::vector<index_t> offsets = element_offsets(a);
+    for_each_pack<T>(count, flops, [&] {
+        return [&, pa = PackBuffer<T>(n * n), piv = PackBuffer<T>(n), finish = make_finish()](
+                   index_t first, index_t used) mutable {
+            alignas(64) T singular[lanes<T>];
+            gather(a, offsets, first, used, pa.data());
+            screen_non_finite(n, pa.data(), first, used, outcome);
+            pack_kernels<T>().lu(n, pa.data(), piv.data(), singular);
+            record(singular, Outcome::singular, first, used, outcome);
+            finish(first, used, pa.data(), piv.data());
+        };
+    });
+}
+
+// The same by Cholesky, reading one triangle: finish(first, used, l).
+template <class T, class MakeFinish>
+void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flops,
+                    Outcome *outcome, MakeFinish &&make_finish) {
+    const index_t n = a.first.rows;
+    const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
+    for_each_pack<T>(count, flops, [&] {
+        return [&, pa = PackBuffer<T>(n * n), finish = make_finish()](index_t first,
+                                                                      index_t used) mutable {
+            alignas(64) T failed[lanes<T>];
+            gather(a, offsets, first, used, pa.data());
+            screen_non_finite(n, pa.data(), first, used, outcome);
+            pack_kernels<T>().cholesky(n, pa.data(), failed);
+            record(failed, Outcome::not_positive_definite, first, used, outcome);
+            finish(first, used, pa.data());
+        };
+    });
+}
+
+template <class T>
+void lu_solve_packs(index_t count, const Stack &a, const Stack *b, const Stack &x,
+                    Outcome *outcome) {
+    const index_t n = a.first.rows, k = x.first.cols;
+    lu_packs<T>(count, a, 2 * cube(n) / 3 + solve_flops(n, k), outcome, [&] {
+        return [rhs = rhs_finisher<T>(b, x, outcome), n, k](index_t first, index_t used,
+                                                            const T *lu, const T *piv) mutable {
+            rhs(first, used, [&](T *pb) { pack_kernels<T>().lu_solve(n, lu, piv, k, pb); });
+        };
+    });
+}
+
+FactorOptions triangle_options(Triangle triangle) {
+    FactorOptions o;
+    o.triangle = triangle;
+    return o;
+}
+
+}  // namespace
+
+void stack_solve(Dtype dtype, index_t count, const Stack &a, const Stack &b, const Stack &x,
+                 Outcome *outcome) {
+    const index_t n = a.first.rows;
+    typed_real(dtype, [&](auto t) {
+        using T = decltype(t);
+        if (n <= lu_pack_limit) return lu_solve_packs<T>(count, a, &b, x, outcome);
+        for_each_matrix(
+            count, cube(n), outcome,
+            [&](index_t l) {
+                make_factor(FactorKind::lu, dtype, a.ref(l, bytes<T>()), {})
+                    ->solve(Transpose::no, b.ref(l, bytes<T>()), x.ref(l, bytes<T>()));
+            },
+            [&](index_t l) { fill_nan<T>(x, l); });
+    });
+}
+
+void stack_inverse(Dtype dtype, index_t count, const Stack &a, const Stack &inv, Outcome *outcome) {
+    const index_t n = a.first.rows;
+    typed_real(dtype, [&](auto t) {
+        using T = decltype(t);
+        if (n <= inverse_pack_limit) return lu_solve_packs<T>(count, a, nullptr, inv, outcome);
+        for_each_matrix(
+            count, cube(n), outcome,
+            [&](index_t l) {
+                make_factor(FactorKind::lu, dtype, a.ref(l, bytes<T>()), {})
+                    ->inverse(inv.ref(l, bytes<T>()));
+            },
+            [&](index_t l) { fill_nan<T>(inv, l); });
+    });
+}
+
+void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, double *logabsdet,
+                   Outcome *outcome) {
+    const index_t n = a.first.rows;
+    const auto put = [&](index_t l, LogDet d) {
+        if (sign != nullptr) sign[l] = d.sign;
+        if (logabsdet != nullptr) logabsdet[l] = d.logabsdet;
+    };
+    typed_real(dtype, [&](auto t) {
+        using T = decltype(t);
+        if (n <= lu_pack_limit) {
+            lu_packs<T>(count, a, 2 * cube(n) / 3, outcome, [&] {
+                return [&](index_t first, index_t used, const T *lu, const T *piv) {
+                    for (index_t l = 0; l < used; ++l) {
+                        Outcome &o = outcome[first + l];
+                        put(first + l,
+                            o == Outcome::ok ? lane_logdet(n, lu, piv, l) : failed_logdet(o));
+                        if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
+                    }
+                };
+            });
+            return;
+        }
+        for_each_matrix(
+            count, cube(n), outcome,
+            [&](index_t l) {
+                try {
+                    put(l, make_factor(FactorKind::lu, dtype, a.ref(l, bytes<T>()), {})->logdet());
+                } catch (const Error &e) {
+                    if (e.code() != ErrorCode::singular) throw;
+                    put(l, failed_logdet(Outcome::singular));
+                }
+            },
+            [&](index_t l) { put(l, failed_logdet(outcome[l])); });
+    });
+}
+
+void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangle,
+                    const Stack &l_out, Outcome *outcome) {
+    const index_t n = a.first.rows;
+    typed_real(dtype, [&](auto t) {
+        using T = decltype(t);
+        const auto write_lower = [&](index_t l, const T *p, index_t lane, index_t w, index_t ldp) {
+            for (index_t j = 0; j < n; ++j)
+                for (index_t i = 0; i < n; ++i)
+                    l_out.at<T>(l, i, j) = i >= j ? p[(j * ldp + i) * w + lane] : T(0);
+        };
+        if (n <= cholesky_pack_limit) {
+            cholesky_packs<T>(count, a, triangle, cube(n) / 3, outcome, [&] {
+                return [&](index_t first, index_t used, const T *factor) {
+                    for (index_t l = 0; l < used; ++l) {
+                        if (outcome[first + l] == Outcome::ok)
+                            write_lower(first + l, factor, l, lanes<T>, n);
+                        else
+                            fill_nan<T>(l_out, first + l);
+                    }
+                };
+            });
+            return;
+        }
+        for_each_matrix(
+            count, cube(n) / 3, outcome,
+            [&](index_t l) {
+                // One column-major copy of the triangle read, as potrf takes it.
+                std::vector<T> c(static_cast<size_t>(n * n));
+                const bool lower = triangle == Triangle::lower;
+                bool finite = true;
+                for (index_t j = 0; j < n; ++j)
+                    for (index_t i = j; i < n; ++i) {
+                        const T v = lower ? a.at<T>(l, i, j) : a.at<T>(l, j, i);
+                        finite = finite && std::isfinite(v);
+                        c[static_cast<size_t>(j * n + i)] = v;
+                    }
+                if (!finite) throw Error(ErrorCode::non_finite, "NaN or Inf");
+                if (lapack::potrf(Triangle::lower, n, c.data(), n) != 0)
+                    throw Error(ErrorCode::not_positive_definite, "not positive definite");
+                write_lower(l, c.data(), 0, 1, n);
+            },
+            [&](index_t l) { fill_nan<T>(l_out, l); });
+    });
+}
+
+void stack_cholesky_solve(Dtype dtype, index_t count, const Stack &a, Triangle triangle,
+                          const Stack &b, const Stack &x, Outcome *outcome) {
+    const index_t n = a.first.rows, k = x.first.cols;
+    typed_real(dtype, [&](auto t) {
+        using T = decltype(t);
+        if (n <= cholesky_pack_limit) {
+            cholesky_packs<T>(count, a, triangle, cube(n) / 3 + solve_flops(n, k), outcome, [&] {
+                return [rhs = rhs_finisher<T>(&b, x, outcome), n, k](index_t first, index_t used,
+                                                                     const T *factor) mutable {
+                    rhs(first, used,
+                        [&](T *pb) { pack_kernels<T>().cholesky_solve(n, factor, k, pb); });
+                };
+            });
+            return;
+        }
+        for_each_matrix(
+            count, cube(n) / 3, outcome,
+            [&](index_t l) {
+                make_factor(FactorKind::cholesky, dtype, a.ref(l, bytes<T>()),
+                            triangle_options(triangle))
+                    ->solve(Transpose::no, b.ref(l, bytes<T>()), x.ref(l, bytes<T>()));
+            },
+            [&](index_t l) { fill_nan<T>(x, l); });
+    });
+}
+
+void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, const Stack &w,
+                const Stack *v, Outcome *outcome) {
+    const index_t n = a.first.rows;
+    typed_real(dtype, [&](auto t) {
+        using T = decltype(t);
+        const auto fail = [&](index_t l) {
+            fill_nan<T>(w, l);
+            if (v != nullptr) fill_nan<T>(*v, l);
+        };  // for the LAPACK route; the packs write NaN through scatter
+        if (n <= eigh_pack_limit) {
+            const index_t lw = lanes<T>;
+            const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
+            const std::vector<index_t> w_offsets = element_offsets(w);
+            const std::vector<index_t> v_offsets = v != nullptr ? element_offsets(*v) : offsets;
+            for_each_pack<T>(count, 20 * cube(n), [&] {
+                return [&, pa = PackBuffer<T>(n * n), pv = PackBuffer<T>(n * n),
+                        pw = PackBuffer<T>(n)](index_t first, index_t used) mutable {
+                    alignas(64) T failed[lanes<T>];
+                    gather(a, offsets, first, used, pa.data());
+                    screen_non_finite(n, pa.data(), first, used, outcome);
+                    pack_kernels<T>().jacobi(n, pa.data(), pv.data(), failed);
+                    record(failed, Outcome::no_convergence, first, used, outcome);
+                    for (index_t j = 0; j < n; ++j)
+                        std::copy_n(pa.data() + (j * n + j) * lw, lw, pw.data() + j * lw);
+                    scatter(pw.data(), outcome, w_offsets, first, used, w);
+                    if (v != nullptr) scatter(pv.data(), outcome, v_offsets, first, used, *v);
+                };
+            });
+            return;
+        }
+        for_each_matrix(
+            count, 9 * cube(n), outcome,
+            [&](index_t l) {
+                const auto f = make_factor(FactorKind::eigh, dtype, a.ref(l, bytes<T>()),
+                                           triangle_options(triangle));
+                f->get_part(Part::eigenvalues, w.ref(l, bytes<T>()));
+                if (v != nullptr) f->get_part(Part::eigenvectors, v->ref(l, bytes<T>()));
+            },
+            fail);
+    });
+}
+
+}  // namespace fl::batched

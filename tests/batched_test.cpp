@@ -1,0 +1,467 @@
+// Stacks of small matrices (fl_stack_*): per-matrix scaled residuals against long double
+// references, for every order on both sides of the pack limits, both layouts and dtypes,
+// strides with gaps, count 0 and 1, and one bad matrix in the middle of a batch.
+#include "stack_support.hpp"
+
+#include <gtest/gtest.h>
+#include <fastlinalg/fastlinalg.hpp>
+
+namespace fltest {
+namespace {
+
+FLTEST_TYPED_SUITE(StackTest);
+
+// Orders around the interleaved kernels' fixed sizes (1-4), their generic code and the
+// LAPACK crossovers (eigh 8, inverse 16, Cholesky 24, LU 48).
+constexpr int64_t kOrders[] = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 25, 49};
+constexpr int64_t kCounts[] = {0, 1, 19};
+
+template <class T>
+StackOf<T> random_stack(int64_t count, int64_t n, int64_t cols, fl_layout layout, uint64_t seed,
+                        bool spd = false) {
+    StackOf<T> s(count, n, cols, layout, 2, 3);
+    for (int64_t l = 0; l < count; ++l)
+        s.set(l, spd ? spd_ref(n, seed + static_cast<uint64_t>(l))
+                     : random_ref(n, cols, seed + static_cast<uint64_t>(l)));
+    return s;
+}
+
+std::vector<int32_t> info_for(int64_t count) {
+    return std::vector<int32_t>(static_cast<size_t>(count) + 1, -7);
+}
+
+TYPED_TEST(StackTest, SolveResidualsEveryOrderLayoutAndCount) {
+    using T = TypeParam;
+    for (fl_layout layout : kLayouts)
+        for (int64_t n : kOrders)
+            for (int64_t count : kCounts) {
+                SCOPED_TRACE(std::string(layout_name(layout)) + " n=" + std::to_string(n) +
+                             " count=" + std::to_string(count));
+                const StackOf<T> a =
+                    random_stack<T>(count, n, n, layout, 100 + static_cast<uint64_t>(n));
+                const StackOf<T> b = random_stack<T>(count, n, 3, layout, 900);
+                StackOf<T> x(count, n, 3, layout, 1, 2);
+                auto info = info_for(count);
+                ASSERT_EQ(fl_stack_solve(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                         a.stride(), 3, b.data(), b.ld(), b.stride(), x.data(),
+                                         x.ld(), x.stride(), info.data()),
+                          FL_OK)
+                    << fl_last_error();
+                for (int64_t l = 0; l < count; ++l) {
+                    EXPECT_EQ(info[static_cast<size_t>(l)], FL_OK);
+                    EXPECT_LT(solve_residual(a.ref(l), FL_NO_TRANS, x.ref(l), b.ref(l), eps<T>()),
+                              kResidualThreshold)
+                        << "l=" << l;
+                }
+                EXPECT_EQ(info[static_cast<size_t>(count)], -7) << "info written past count";
+                EXPECT_TRUE(x.gaps_untouched());
+            }
+}
+
+TYPED_TEST(StackTest, IllConditionedHilbertSolvesAreBackwardStable) {
+    using T = TypeParam;
+    for (int64_t n : {4, 8, 12, 20}) {
+        StackOf<T> a(9, n, n, FL_ROW_MAJOR), b(9, n, 1, FL_ROW_MAJOR), x(9, n, 1, FL_ROW_MAJOR);
+        for (int64_t l = 0; l < 9; ++l) {
+            a.set(l, hilbert_ref(n));
+            b.set(l, random_ref(n, 1, 5 + static_cast<uint64_t>(l)));
+        }
+        auto info = info_for(9);
+        ASSERT_EQ(
+            fl_stack_solve(Dtype<T>::value, FL_ROW_MAJOR, 9, n, a.data(), a.ld(), a.stride(), 1,
+                           b.data(), b.ld(), b.stride(), x.data(), x.ld(), x.stride(), info.data()),
+            FL_OK);
+        for (int64_t l = 0; l < 9; ++l) {
+            if (info[static_cast<size_t>(l)] != FL_OK)
+                continue;  // float Hilbert of order 20 may round to singular
+            EXPECT_LT(solve_residual(a.ref(l), FL_NO_TRANS, x.ref(l), b.ref(l), eps<T>()),
+                      kResidualThreshold);
+        }
+    }
+}
+
+// One singular and one NaN matrix in the middle: both reported, their outputs NaN, every
+// other matrix solved.
+TYPED_TEST(StackTest, BadMatricesFailAloneAndGetNaN) {
+    using T = TypeParam;
+    for (int64_t n : {3, 6, 20}) {
+        const int64_t count = 21;
+        StackOf<T> a = random_stack<T>(count, n, n, FL_COL_MAJOR, 7);
+        const StackOf<T> b = random_stack<T>(count, n, 2, FL_COL_MAJOR, 8);
+        for (int64_t j = 0; j < n; ++j) a(5, 1, j) = 0;  // a zero row: exactly singular
+        a(12, n - 1, 0) = std::numeric_limits<T>::quiet_NaN();
+        StackOf<T> x(count, n, 2, FL_COL_MAJOR), inv(count, n, n, FL_COL_MAJOR);
+        auto info = info_for(count), info_inv = info_for(count), info_det = info_for(count);
+        ASSERT_EQ(
+            fl_stack_solve(Dtype<T>::value, FL_COL_MAJOR, count, n, a.data(), a.ld(), a.stride(), 2,
+                           b.data(), b.ld(), b.stride(), x.data(), x.ld(), x.stride(), info.data()),
+            FL_OK);
+        ASSERT_EQ(fl_stack_inverse(Dtype<T>::value, FL_COL_MAJOR, count, n, a.data(), a.ld(),
+                                   a.stride(), inv.data(), inv.ld(), inv.stride(), info_inv.data()),
+                  FL_OK);
+        std::vector<double> sign(count), logabs(count);
+        ASSERT_EQ(fl_stack_slogdet(Dtype<T>::value, FL_COL_MAJOR, count, n, a.data(), a.ld(),
+                                   a.stride(), sign.data(), logabs.data(), info_det.data()),
+                  FL_OK);
+        for (int64_t l = 0; l < count; ++l) {
+            SCOPED_TRACE("n=" + std::to_string(n) + " l=" + std::to_string(l));
+            const int32_t want = l == 5 ? FL_ERR_SINGULAR : l == 12 ? FL_ERR_NON_FINITE : FL_OK;
+            EXPECT_EQ(info[static_cast<size_t>(l)], want);
+            EXPECT_EQ(info_inv[static_cast<size_t>(l)], want);
+            EXPECT_EQ(info_det[static_cast<size_t>(l)], l == 12 ? FL_ERR_NON_FINITE : FL_OK);
+            if (want != FL_OK) {
+                EXPECT_TRUE(x.all_nan(l));
+                EXPECT_TRUE(inv.all_nan(l));
+            } else {
+                EXPECT_LT(solve_residual(a.ref(l), FL_NO_TRANS, x.ref(l), b.ref(l), eps<T>()),
+                          kResidualThreshold);
+                EXPECT_LT(inverse_residual(a.ref(l), inv.ref(l), eps<T>()), kResidualThreshold);
+            }
+            if (l == 5) {
+                EXPECT_EQ(sign[5], 0.0);
+                EXPECT_EQ(logabs[5], -std::numeric_limits<double>::infinity());
+            } else if (l == 12) {
+                EXPECT_TRUE(std::isnan(sign[12]) && std::isnan(logabs[12]));
+            } else {
+                const LogDet want_det = ref_logdet(a.ref(l));
+                EXPECT_EQ(sign[static_cast<size_t>(l)], want_det.sign);
+                EXPECT_NEAR(logabs[static_cast<size_t>(l)], static_cast<double>(want_det.logabs),
+                            logdet_tol<T>() * n);
+            }
+        }
+    }
+}
+
+TYPED_TEST(StackTest, InverseAndSlogdetEveryOrder) {
+    using T = TypeParam;
+    for (fl_layout layout : kLayouts)
+        for (int64_t n : kOrders) {
+            const int64_t count = 11;
+            const StackOf<T> a = random_stack<T>(count, n, n, layout, 40);
+            StackOf<T> inv(count, n, n, layout, 0, 1);
+            auto info = info_for(count), info_det = info_for(count);
+            std::vector<double> sign(count), logabs(count);
+            ASSERT_EQ(fl_stack_inverse(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                       a.stride(), inv.data(), inv.ld(), inv.stride(), info.data()),
+                      FL_OK);
+            ASSERT_EQ(fl_stack_slogdet(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                       a.stride(), sign.data(), logabs.data(), info_det.data()),
+                      FL_OK);
+            for (int64_t l = 0; l < count; ++l) {
+                EXPECT_EQ(info[static_cast<size_t>(l)], FL_OK);
+                EXPECT_LT(inverse_residual(a.ref(l), inv.ref(l), eps<T>()), kResidualThreshold)
+                    << "n=" << n;
+                const LogDet want = ref_logdet(a.ref(l));
+                EXPECT_EQ(sign[static_cast<size_t>(l)], want.sign);
+                EXPECT_NEAR(logabs[static_cast<size_t>(l)], static_cast<double>(want.logabs),
+                            logdet_tol<T>() * n);
+            }
+            EXPECT_TRUE(inv.gaps_untouched());
+        }
+}
+
+// In place (x == b), and one A for every right-hand side (stride_a = 0, numpy broadcasting).
+TYPED_TEST(StackTest, InPlaceAndBroadcastA) {
+    using T = TypeParam;
+    for (int64_t n : {3, 10, 30}) {
+        const int64_t count = 10;
+        const StackOf<T> a = random_stack<T>(1, n, n, FL_ROW_MAJOR, 3);
+        const StackOf<T> b = random_stack<T>(count, n, 2, FL_ROW_MAJOR, 4);
+        StackOf<T> x = b;
+        auto info = info_for(count);
+        ASSERT_EQ(
+            fl_stack_solve(Dtype<T>::value, FL_ROW_MAJOR, count, n, a.data(), a.ld(), 0, 2,
+                           x.data(), x.ld(), x.stride(), x.data(), x.ld(), x.stride(), info.data()),
+            FL_OK)
+            << fl_last_error();
+        for (int64_t l = 0; l < count; ++l)
+            EXPECT_LT(solve_residual(a.ref(0), FL_NO_TRANS, x.ref(l), b.ref(l), eps<T>()),
+                      kResidualThreshold);
+    }
+}
+
+TYPED_TEST(StackTest, CholeskyFactorsAndSolvesReadOneTriangle) {
+    using T = TypeParam;
+    for (fl_layout layout : kLayouts)
+        for (fl_triangle tri : kTriangles)
+            for (int64_t n : kOrders) {
+                SCOPED_TRACE(std::string(layout_name(layout)) + " " + triangle_name(tri) +
+                             " n=" + std::to_string(n));
+                const int64_t count = 13;
+                StackOf<T> a = random_stack<T>(count, n, n, layout, 60, true);
+                for (int64_t j = 1; j < n; ++j)  // NaN in the triangle not read: must not matter
+                    a(2, tri == FL_LOWER ? 0 : j, tri == FL_LOWER ? j : 0) =
+                        std::numeric_limits<T>::quiet_NaN();
+                Ref a2 = a.ref(2);
+                for (int64_t i = 0; i < n; ++i)
+                    for (int64_t j = 0; j < n; ++j)
+                        if ((i >= j) != (tri == FL_LOWER)) a2(i, j) = a2(j, i);
+                a(7, 0, 0) = -1;  // not positive definite
+                const StackOf<T> b = random_stack<T>(count, n, 2, layout, 61);
+                StackOf<T> x(count, n, 2, layout), lf(count, n, n, layout, 1, 1);
+                auto info = info_for(count), info_l = info_for(count);
+                ASSERT_EQ(
+                    fl_stack_cholesky_solve(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                            a.stride(), tri, 2, b.data(), b.ld(), b.stride(),
+                                            x.data(), x.ld(), x.stride(), info.data()),
+                    FL_OK);
+                ASSERT_EQ(fl_stack_cholesky(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                            a.stride(), tri, lf.data(), lf.ld(), lf.stride(),
+                                            info_l.data()),
+                          FL_OK);
+                for (int64_t l = 0; l < count; ++l) {
+                    const int32_t want = l == 7 ? FL_ERR_NOT_POSITIVE_DEFINITE : FL_OK;
+                    EXPECT_EQ(info[static_cast<size_t>(l)], want);
+                    EXPECT_EQ(info_l[static_cast<size_t>(l)], want);
+                    if (want != FL_OK) {
+                        EXPECT_TRUE(x.all_nan(l) && lf.all_nan(l));
+                        continue;
+                    }
+                    const Ref full = l == 2 ? a2 : a.ref(l);
+                    EXPECT_LT(solve_residual(full, FL_NO_TRANS, x.ref(l), b.ref(l), eps<T>()),
+                              kResidualThreshold);
+                    const Ref lref = lf.ref(l);
+                    for (int64_t i = 0; i < n; ++i)
+                        for (int64_t j = i + 1; j < n; ++j) EXPECT_EQ(lref(i, j), 0.0L);
+                    const Ref r = subtract(multiply(lref, transpose(lref)), full);
+                    EXPECT_LT(ratio(norm1(r), norm1(full) * n * eps<T>()), kResidualThreshold);
+                }
+                EXPECT_TRUE(lf.gaps_untouched());
+            }
+}
+
+TYPED_TEST(StackTest, EighResidualsOrthogonalityAndOrder) {
+    using T = TypeParam;
+    for (fl_layout layout : kLayouts)
+        for (int64_t n : kOrders) {
+            SCOPED_TRACE(std::string(layout_name(layout)) + " n=" + std::to_string(n));
+            const int64_t count = 17;
+            StackOf<T> a(count, n, n, layout, 1, 2);
+            for (int64_t l = 0; l < count; ++l) {
+                Ref r = random_ref(n, n, 300 + static_cast<uint64_t>(l));
+                Ref s = r;
+                for (int64_t i = 0; i < n; ++i)
+                    for (int64_t j = 0; j < n; ++j) s(i, j) = r(i, j) + r(j, i);
+                if (l == 3)  // repeated eigenvalues
+                    for (int64_t i = 0; i < n; ++i)
+                        for (int64_t j = 0; j < n; ++j) s(i, j) = i == j ? 2 : 0;
+                a.set(l, s);
+            }
+            a(9, n - 1, n - 1) = std::numeric_limits<T>::infinity();
+            StackOf<T> w(count, n, 1, FL_COL_MAJOR, 0, 1), v(count, n, n, layout, 0, 3);
+            auto info = info_for(count);
+            ASSERT_EQ(fl_stack_eigh(Dtype<T>::value, layout, count, n, a.data(), a.ld(), a.stride(),
+                                    FL_LOWER, w.data(), w.stride(), v.data(), v.ld(), v.stride(),
+                                    info.data()),
+                      FL_OK)
+                << fl_last_error();
+            for (int64_t l = 0; l < count; ++l) {
+                if (l == 9) {
+                    EXPECT_EQ(info[9], FL_ERR_NON_FINITE);
+                    EXPECT_TRUE(w.all_nan(9) && v.all_nan(9));
+                    continue;
+                }
+                ASSERT_EQ(info[static_cast<size_t>(l)], FL_OK);
+                const Ref ar = a.ref(l), vr = v.ref(l), wr = w.ref(l);
+                Ref vl = vr;
+                for (int64_t i = 0; i < n; ++i)
+                    for (int64_t j = 0; j < n; ++j) vl(i, j) *= wr(j, 0);
+                const double tol = kResidualThreshold * static_cast<double>(n) * eps<T>();
+                EXPECT_LE(static_cast<double>(norm1(subtract(multiply(ar, vr), vl))),
+                          tol * static_cast<double>(norm1(ar)));
+                Ref vtv = multiply(transpose(vr), vr);
+                EXPECT_LE(static_cast<double>(norm1(subtract(vtv, identity_ref(n)))), tol);
+                for (int64_t j = 1; j < n; ++j) EXPECT_LE(wr(j - 1, 0), wr(j, 0));
+            }
+            EXPECT_TRUE(v.gaps_untouched());
+        }
+}
+
+TEST(StackEdges, EmptyMatricesAndEigenvaluesOnly) {
+    double a = 0;
+    int32_t info[2] = {-1, -1};
+    double sign[2] = {5, 5}, logabs[2] = {5, 5};
+    ASSERT_EQ(fl_stack_slogdet(FL_FLOAT64, FL_ROW_MAJOR, 2, 0, &a, 1, 0, sign, logabs, info),
+              FL_OK);
+    EXPECT_EQ(info[0], FL_OK);
+    EXPECT_EQ(sign[1], 1.0);
+    EXPECT_EQ(logabs[1], 0.0);
+    ASSERT_EQ(fl_stack_solve(FL_FLOAT64, FL_ROW_MAJOR, 0, 3, nullptr, 3, 9, 1, nullptr, 1, 3,
+                             nullptr, 1, 3, nullptr),
+              FL_OK);
+    const double s[2][4] = {{2, 1, 1, 2}, {1, 0, 0, 1}};
+    double w[2][2];
+    ASSERT_EQ(
+        fl_stack_eigh(FL_FLOAT64, FL_ROW_MAJOR, 2, 2, s, 2, 4, FL_UPPER, w, 2, nullptr, 2, 4, info),
+        FL_OK);
+    EXPECT_NEAR(w[0][0], 1.0, 1e-15);
+    EXPECT_NEAR(w[0][1], 3.0, 1e-15);
+    EXPECT_EQ(w[1][0], 1.0);
+}
+
+}  // namespace
+}  // namespace fltest
+
+namespace fltest {
+namespace {
+
+FLTEST_TYPED_SUITE(BatchTest);
+
+using BatchPtr = HandlePtr<fl_batch, fl_batch_destroy>;
+
+template <class T>
+BatchPtr make_batch(fl_factor_kind kind, const StackOf<T> &a, std::vector<int32_t> &info,
+                    const fl_options *o = nullptr) {
+    fl_batch *b = nullptr;
+    EXPECT_EQ(fl_batch_create(&b, kind, Dtype<T>::value, a.layout(), a.count(), a.rows(), a.cols(),
+                              a.data(), a.ld(), a.stride(), o, info.data()),
+              FL_OK)
+        << fl_last_error();
+    return BatchPtr(b);
+}
+
+// LU, Cholesky, LDL^T and EIGH handles on both sides of the pack limits: solve, inverse,
+// logdet and rcond per matrix, with one failed matrix in the middle.
+TYPED_TEST(BatchTest, SquareKindsSolveInvertLogdetRcond) {
+    using T = TypeParam;
+    for (fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_CHOLESKY, FL_FACTOR_LDLT, FL_FACTOR_EIGH})
+        for (fl_layout layout : kLayouts)
+            for (int64_t n : {1, 3, 4, 9, 25, 50}) {
+                SCOPED_TRACE("kind " + std::to_string(kind) + " " + layout_name(layout) +
+                             " n=" + std::to_string(n));
+                const int64_t count = 12;
+                StackOf<T> a = random_stack<T>(count, n, n, layout, 500, kind != FL_FACTOR_LU);
+                a(6, 0, 0) = std::numeric_limits<T>::quiet_NaN();
+                auto info = info_for(count);
+                const BatchPtr batch = make_batch(kind, a, info);
+                ASSERT_NE(batch, nullptr);
+                fl_factor_kind got_kind;
+                int64_t got_count = -1, rows = -1;
+                ASSERT_EQ(
+                    fl_batch_describe(batch.get(), &got_kind, nullptr, &got_count, &rows, nullptr),
+                    FL_OK);
+                EXPECT_EQ(got_kind, kind);
+                EXPECT_EQ(got_count, count);
+                EXPECT_EQ(rows, n);
+                const StackOf<T> b = random_stack<T>(count, n, 2, layout, 501);
+                StackOf<T> x(count, n, 2, layout, 1, 1), inv(count, n, n, layout);
+                ASSERT_EQ(fl_batch_solve(batch.get(), Dtype<T>::value, 2, layout, b.data(), b.ld(),
+                                         b.stride(), x.data(), x.ld(), x.stride()),
+                          FL_OK);
+                ASSERT_EQ(fl_batch_inverse(batch.get(), Dtype<T>::value, layout, inv.data(),
+                                           inv.ld(), inv.stride()),
+                          FL_OK);
+                std::vector<double> sign(count), logabs(count), rcond(count);
+                ASSERT_EQ(fl_batch_logdet(batch.get(), sign.data(), logabs.data()), FL_OK);
+                ASSERT_EQ(fl_batch_rcond(batch.get(), rcond.data()), FL_OK);
+                for (int64_t l = 0; l < count; ++l) {
+                    const size_t u = static_cast<size_t>(l);
+                    if (l == 6) {
+                        EXPECT_EQ(info[u], FL_ERR_NON_FINITE);
+                        EXPECT_TRUE(x.all_nan(l) && inv.all_nan(l));
+                        EXPECT_TRUE(std::isnan(sign[u]) && std::isnan(logabs[u]) &&
+                                    std::isnan(rcond[u]));
+                        continue;
+                    }
+                    ASSERT_EQ(info[u], FL_OK);
+                    EXPECT_LT(solve_residual(a.ref(l), FL_NO_TRANS, x.ref(l), b.ref(l), eps<T>()),
+                              kResidualThreshold);
+                    EXPECT_LT(inverse_residual(a.ref(l), inv.ref(l), eps<T>()), kResidualThreshold);
+                    const LogDet want = ref_logdet(a.ref(l));
+                    EXPECT_EQ(sign[u], want.sign);
+                    EXPECT_NEAR(logabs[u], static_cast<double>(want.logabs), logdet_tol<T>() * n);
+                    // Exact or LAPACK's estimate (1-norm; EIGH: 2-norm): within a factor of n + 3.
+                    const double ref = static_cast<double>(ref_rcond1(a.ref(l)));
+                    EXPECT_LE(rcond[u], ref * (n + 3) * 1.001);
+                    EXPECT_GE(rcond[u], ref / (n + 3) * 0.999);
+                }
+            }
+}
+
+TYPED_TEST(BatchTest, EighPartsAndQrLeastSquares) {
+    using T = TypeParam;
+    const int64_t count = 5;
+    for (int64_t n : {3, 12}) {
+        const StackOf<T> a = random_stack<T>(count, n, n, FL_ROW_MAJOR, 700, true);
+        auto info = info_for(count);
+        const BatchPtr eigh = make_batch(FL_FACTOR_EIGH, a, info);
+        StackOf<T> w(count, n, 1, FL_COL_MAJOR), v(count, n, n, FL_COL_MAJOR);
+        ASSERT_EQ(fl_batch_get_part(eigh.get(), FL_PART_EIGENVALUES, Dtype<T>::value, FL_COL_MAJOR,
+                                    w.data(), w.ld(), w.stride()),
+                  FL_OK);
+        ASSERT_EQ(fl_batch_get_part(eigh.get(), FL_PART_EIGENVECTORS, Dtype<T>::value, FL_COL_MAJOR,
+                                    v.data(), v.ld(), v.stride()),
+                  FL_OK);
+        for (int64_t l = 0; l < count; ++l) {
+            Ref vl = v.ref(l);
+            for (int64_t i = 0; i < n; ++i)
+                for (int64_t j = 0; j < n; ++j) vl(i, j) *= w(l, j, 0);
+            EXPECT_LE(static_cast<double>(norm1(subtract(multiply(a.ref(l), v.ref(l)), vl))),
+                      kResidualThreshold * n * eps<T>() * static_cast<double>(norm1(a.ref(l))));
+        }
+    }
+    // Tall least squares: the residual is orthogonal to A's columns.
+    const StackOf<T> a = random_stack<T>(count, 7, 3, FL_COL_MAJOR, 800);
+    const StackOf<T> b = random_stack<T>(count, 7, 1, FL_COL_MAJOR, 801);
+    StackOf<T> x(count, 3, 1, FL_COL_MAJOR);
+    auto info = info_for(count);
+    const BatchPtr qr = make_batch(FL_FACTOR_QR, a, info);
+    ASSERT_EQ(fl_batch_solve(qr.get(), Dtype<T>::value, 1, FL_COL_MAJOR, b.data(), b.ld(),
+                             b.stride(), x.data(), x.ld(), x.stride()),
+              FL_OK)
+        << fl_last_error();
+    for (int64_t l = 0; l < count; ++l) {
+        const Ref r = subtract(b.ref(l), multiply(a.ref(l), x.ref(l)));
+        const Ref atr = multiply(transpose(a.ref(l)), r);
+        EXPECT_LE(static_cast<double>(norm1(atr)),
+                  kResidualThreshold * 7 * eps<T>() *
+                      static_cast<double>(norm1(a.ref(l)) * (norm1(b.ref(l)) + 1)));
+    }
+    double sign[count];
+    EXPECT_EQ(fl_batch_logdet(qr.get(), sign, nullptr), FL_ERR_UNSUPPORTED);
+}
+
+}  // namespace
+}  // namespace fltest
+
+namespace fltest {
+namespace {
+
+// fastlinalg.hpp's batch: the C calls behind it, per-matrix info instead of an exception
+// for a bad matrix, an exception for a bad argument.
+TEST(BatchWrapper, SolvesReportsAndThrows) {
+    const int64_t count = 4, n = 3;
+    StackOf<double> a = random_stack<double>(count, n, n, FL_ROW_MAJOR, 900);
+    for (int64_t j = 0; j < n; ++j) a(2, 0, j) = 0;
+    const StackOf<double> b = random_stack<double>(count, n, 1, FL_ROW_MAJOR, 901);
+    StackOf<double> x(count, n, 1, FL_ROW_MAJOR);
+    const fastlinalg::batch lu(
+        FL_FACTOR_LU, fastlinalg::stack_ref<const double>{FL_ROW_MAJOR, count, n, n, a.data(),
+                                                          a.ld(), a.stride()});
+    EXPECT_EQ(lu.count(), count);
+    EXPECT_EQ(lu.info()[2], FL_ERR_SINGULAR);
+    lu.solve(
+        1,
+        fastlinalg::stack_ref<const double>{FL_ROW_MAJOR, count, n, 1, b.data(), b.ld(),
+                                            b.stride()},
+        fastlinalg::stack_ref<double>{FL_ROW_MAJOR, count, n, 1, x.data(), x.ld(), x.stride()});
+    for (int64_t l = 0; l < count; ++l) {
+        if (l == 2) {
+            EXPECT_TRUE(x.all_nan(2));
+            EXPECT_EQ(lu.logdet()[2].sign, 0.0);
+            continue;
+        }
+        EXPECT_LT(solve_residual(a.ref(l), FL_NO_TRANS, x.ref(l), b.ref(l), eps<double>()),
+                  kResidualThreshold);
+    }
+    EXPECT_EQ(lu.rcond().size(), 4u);
+    EXPECT_THROW(
+        lu.solve(1,
+                 fastlinalg::stack_ref<const double>{FL_ROW_MAJOR, count, n, 1, b.data(), b.ld(),
+                                                     b.stride()},
+                 fastlinalg::stack_ref<double>{FL_ROW_MAJOR, count, n, 1, x.data(), x.ld(), 1}),
+        fastlinalg::error);
+}
+
+}  // namespace
+}  // namespace fltest

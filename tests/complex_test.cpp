@@ -1,0 +1,538 @@
+// Complex dtypes (FL_COMPLEX64, FL_COMPLEX128): LU and Hermitian Cholesky solves with
+// op(A) = A, A^T and A^H in both layouts, judged by LAPACK's scaled residuals computed in
+// long double complex, independently of the library; inverses, log-determinants with a
+// complex phase, rcond, and every refusal (dtype mismatch, kinds without complex support,
+// singular and non-definite matrices, NaN in an imaginary part).
+#include <fastlinalg/fastlinalg.h>
+#include <gtest/gtest.h>
+#include <fastlinalg/fastlinalg.hpp>
+
+#include <complex>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <vector>
+
+#include "error_expect.hpp"
+#include "test_support.hpp"
+
+namespace {
+
+using fltest::kResidualThreshold;
+using Z = std::complex<long double>;
+
+template <class C>
+constexpr fl_dtype dtype_of();
+template <>
+constexpr fl_dtype dtype_of<std::complex<float>>() {
+    return FL_COMPLEX64;
+}
+template <>
+constexpr fl_dtype dtype_of<std::complex<double>>() {
+    return FL_COMPLEX128;
+}
+
+template <class C>
+double eps() {
+    return double(std::numeric_limits<typename C::value_type>::epsilon());
+}
+
+// A column-major long double complex matrix: the reference side.
+struct ZRef {
+    int64_t rows = 0, cols = 0;
+    std::vector<Z> v;
+    ZRef(int64_t r, int64_t c) : rows(r), cols(c), v(size_t(r * c)) {}
+    Z &operator()(int64_t i, int64_t j) { return v[size_t(i + j * rows)]; }
+    Z operator()(int64_t i, int64_t j) const { return v[size_t(i + j * rows)]; }
+};
+
+// A caller's complex matrix in either layout, padded by one element per line (padding holds
+// NaN: the library must neither read nor write it).
+template <class C>
+struct CMatrix {
+    int64_t rows, cols, ld;
+    fl_layout layout;
+    std::vector<C> data;
+    CMatrix(int64_t r, int64_t c, fl_layout l)
+        : rows(r),
+          cols(c),
+          ld((l == FL_COL_MAJOR ? r : c) + 1),
+          layout(l),
+          data(size_t(ld * (l == FL_COL_MAJOR ? c : r)) + 1,
+               C(std::numeric_limits<typename C::value_type>::quiet_NaN(), 0)) {}
+    C &operator()(int64_t i, int64_t j) {
+        return data[size_t(layout == FL_COL_MAJOR ? i + j * ld : i * ld + j)];
+    }
+    C operator()(int64_t i, int64_t j) const {
+        return data[size_t(layout == FL_COL_MAJOR ? i + j * ld : i * ld + j)];
+    }
+    static CMatrix from(const ZRef &r, fl_layout l) {
+        CMatrix m(r.rows, r.cols, l);
+        for (int64_t i = 0; i < r.rows; ++i)
+            for (int64_t j = 0; j < r.cols; ++j) m(i, j) = C(r(i, j));
+        return m;
+    }
+    ZRef ref() const {
+        ZRef r(rows, cols);
+        for (int64_t i = 0; i < rows; ++i)
+            for (int64_t j = 0; j < cols; ++j) r(i, j) = Z((*this)(i, j));
+        return r;
+    }
+};
+
+ZRef random_matrix(int64_t rows, int64_t cols, unsigned seed) {
+    std::mt19937 gen(seed);
+    std::uniform_real_distribution<double> u(-1, 1);
+    ZRef a(rows, cols);
+    for (Z &z : a.v) z = Z(u(gen), u(gen));
+    return a;
+}
+
+// A general matrix with a dominant diagonal of varied phase: well conditioned.
+ZRef general(int64_t n, unsigned seed) {
+    ZRef a = random_matrix(n, n, seed);
+    for (int64_t i = 0; i < n; ++i) a(i, i) += std::polar(2.0L * n, 0.7L * i);
+    return a;
+}
+
+// D H D^H for the Hilbert matrix H and a diagonal of phases D: Hermitian positive definite
+// with the Hilbert matrix's condition number (about 1.6e13 at n = 10), complex throughout.
+ZRef phased_hilbert(int64_t n) {
+    ZRef a(n, n);
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j < n; ++j)
+            a(i, j) = std::polar(1.0L, 0.9L * i - 0.9L * j) / static_cast<long double>(i + j + 1);
+    return a;
+}
+
+// B^H B + n I: Hermitian positive definite and well conditioned.
+ZRef hermitian_pd(int64_t n, unsigned seed) {
+    const ZRef b = random_matrix(n, n, seed);
+    ZRef a(n, n);
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j < n; ++j) {
+            Z s = i == j ? Z(n) : Z(0);
+            for (int64_t k = 0; k < n; ++k) s += std::conj(b(k, i)) * b(k, j);
+            a(i, j) = s;
+        }
+    return a;
+}
+
+ZRef op_of(const ZRef &a, fl_transpose t) {
+    if (t == FL_NO_TRANS) return a;
+    ZRef o(a.cols, a.rows);
+    for (int64_t i = 0; i < a.rows; ++i)
+        for (int64_t j = 0; j < a.cols; ++j) o(j, i) = t == FL_TRANS ? a(i, j) : std::conj(a(i, j));
+    return o;
+}
+
+long double one_norm(const ZRef &a) {
+    long double best = 0;
+    for (int64_t j = 0; j < a.cols; ++j) {
+        long double s = 0;
+        for (int64_t i = 0; i < a.rows; ++i) s += std::abs(a(i, j));
+        best = std::max(best, s);
+    }
+    return best;
+}
+
+ZRef product(const ZRef &a, const ZRef &b) {
+    ZRef c(a.rows, b.cols);
+    for (int64_t j = 0; j < b.cols; ++j)
+        for (int64_t k = 0; k < a.cols; ++k)
+            for (int64_t i = 0; i < a.rows; ++i) c(i, j) += a(i, k) * b(k, j);
+    return c;
+}
+
+// LAPACK's xGET02: max_j ||b_j - M x_j||_1 / (||M||_1 ||x_j||_1 n eps).
+double scaled_residual(const ZRef &m, const ZRef &x, const ZRef &b, double eps) {
+    const ZRef mx = product(m, x);
+    const long double mnorm = one_norm(m);
+    double worst = 0;
+    for (int64_t j = 0; j < b.cols; ++j) {
+        long double r = 0, xn = 0;
+        for (int64_t i = 0; i < b.rows; ++i) r += std::abs(b(i, j) - mx(i, j));
+        for (int64_t i = 0; i < x.rows; ++i) xn += std::abs(x(i, j));
+        if (r == 0) continue;
+        worst = std::max(worst, double(r / (mnorm * xn * m.rows * eps)));
+    }
+    return worst;
+}
+
+// A factor handle that is destroyed with the test.
+struct Handle {
+    fl_factor *f = nullptr;
+    ~Handle() { fl_factor_destroy(f); }
+};
+
+template <class C>
+fl_status create(Handle &h, fl_factor_kind kind, const CMatrix<C> &a,
+                 fl_triangle triangle = FL_LOWER) {
+    fl_options *o = nullptr;
+    EXPECT_EQ(fl_options_create(&o), FL_OK);
+    EXPECT_EQ(fl_options_set_int(o, FL_OPT_TRIANGLE, triangle), FL_OK);
+    const fl_status s = fl_factor_create(&h.f, kind, dtype_of<C>(), a.layout, a.rows, a.cols,
+                                         a.rows ? a.data.data() : nullptr, a.ld, o);
+    fl_options_destroy(o);
+    return s;
+}
+
+// Solves op(A) X = B with the factor for every transpose and layout of B and X, and checks
+// each scaled residual against the full matrix `a`.
+template <class C>
+void check_solves(const fl_factor *f, const ZRef &a, unsigned seed) {
+    for (const fl_transpose t : {FL_NO_TRANS, FL_TRANS, FL_CONJ_TRANS})
+        for (const fl_layout bl : fltest::kLayouts)
+            for (const fl_layout xl : fltest::kLayouts)
+                for (const int64_t k : {int64_t(1), int64_t(3)}) {
+                    SCOPED_TRACE("trans " + std::to_string(t) + ", b layout " + std::to_string(bl) +
+                                 ", x layout " + std::to_string(xl) + ", nrhs " +
+                                 std::to_string(k));
+                    const CMatrix<C> b = CMatrix<C>::from(random_matrix(a.rows, k, seed++), bl);
+                    CMatrix<C> x(a.rows, k, xl);
+                    ASSERT_EQ(fl_factor_solve(f, t, dtype_of<C>(), k, bl, b.data.data(), b.ld, xl,
+                                              x.data.data(), x.ld),
+                              FL_OK)
+                        << fl_last_error();
+                    EXPECT_LT(scaled_residual(op_of(a, t), x.ref(), b.ref(), eps<C>()),
+                              kResidualThreshold);
+                    EXPECT_TRUE(std::isnan(x.data.back().real())) << "the padding was written";
+                }
+}
+
+// A with the triangle `triangle` (caller's terms) kept and the other one spoiled by NaN, so
+// that a factor reading it fails the check for NaN.
+template <class C>
+CMatrix<C> one_triangle(const ZRef &a, fl_layout layout, fl_triangle triangle) {
+    CMatrix<C> m = CMatrix<C>::from(a, layout);
+    for (int64_t i = 0; i < a.rows; ++i)
+        for (int64_t j = 0; j < a.cols; ++j)
+            if (triangle == FL_LOWER ? j > i : j < i)
+                m(i, j) = C(0, std::numeric_limits<double>::quiet_NaN());
+    return m;
+}
+
+template <class C>
+class ComplexFactor : public ::testing::Test {};
+using ComplexTypes = ::testing::Types<std::complex<float>, std::complex<double>>;
+TYPED_TEST_SUITE(ComplexFactor, ComplexTypes);
+
+TYPED_TEST(ComplexFactor, LuSolvesEveryTransposeAndLayout) {
+    using C = TypeParam;
+    for (const int64_t n : {int64_t(1), int64_t(2), int64_t(7), int64_t(40)})
+        for (const fl_layout al : fltest::kLayouts) {
+            SCOPED_TRACE("n " + std::to_string(n) + ", a layout " + std::to_string(al));
+            const ZRef a = general(n, unsigned(n));
+            Handle h;
+            ASSERT_EQ(create(h, FL_FACTOR_LU, CMatrix<C>::from(a, al)), FL_OK) << fl_last_error();
+            EXPECT_EQ(fl_factor_get_dtype(h.f), dtype_of<C>());
+            check_solves<C>(h.f, a, 100);
+        }
+}
+
+TYPED_TEST(ComplexFactor, LuSolvesAnIllConditionedMatrix) {
+    using C = TypeParam;
+    const ZRef a = phased_hilbert(std::is_same_v<C, std::complex<float>> ? 6 : 10);
+    for (const fl_layout al : fltest::kLayouts) {
+        Handle h;
+        ASSERT_EQ(create(h, FL_FACTOR_LU, CMatrix<C>::from(a, al)), FL_OK) << fl_last_error();
+        check_solves<C>(h.f, a, 200);
+        double rcond = 0;
+        ASSERT_EQ(fl_factor_rcond(h.f, &rcond), FL_OK);
+        EXPECT_LT(rcond, 1e-5);
+        EXPECT_GT(rcond, 0);
+    }
+}
+
+// Cholesky of the Hermitian a read from either triangle in either layout, the other
+// triangle spoiled by NaN, and its solves.
+template <class C>
+void check_cholesky(const ZRef &a, unsigned seed) {
+    for (const fl_layout al : fltest::kLayouts)
+        for (const fl_triangle tri : fltest::kTriangles) {
+            SCOPED_TRACE("n " + std::to_string(a.rows) + ", a layout " + std::to_string(al) +
+                         ", triangle " + std::to_string(tri));
+            Handle h;
+            ASSERT_EQ(create(h, FL_FACTOR_CHOLESKY, one_triangle<C>(a, al, tri), tri), FL_OK)
+                << fl_last_error();
+            check_solves<C>(h.f, a, seed);
+        }
+}
+
+TYPED_TEST(ComplexFactor, CholeskyIsHermitianReadFromOneTriangle) {
+    for (const int64_t n : {int64_t(1), int64_t(5), int64_t(33)})
+        check_cholesky<TypeParam>(hermitian_pd(n, unsigned(n + 7)), 300);
+}
+
+TYPED_TEST(ComplexFactor, CholeskyOfAnIllConditionedHermitianMatrix) {
+    check_cholesky<TypeParam>(
+        phased_hilbert(std::is_same_v<TypeParam, std::complex<float>> ? 5 : 10), 400);
+}
+
+// A complex symmetric (A^T = A) matrix that is not Hermitian: Cholesky reads one triangle
+// and takes the matrix as the Hermitian one it defines, so solves follow that matrix, not A.
+TYPED_TEST(ComplexFactor, CholeskyTakesTheHermitianMatrixOfTheTriangleNotAComplexSymmetricOne) {
+    using C = TypeParam;
+    const int64_t n = 6;
+    const ZRef h = hermitian_pd(n, 11);
+    ZRef symmetric = h;  // same lower triangle, upper = transpose (not conjugate) of it
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = i + 1; j < n; ++j) symmetric(i, j) = h(j, i);
+    for (const fl_layout al : fltest::kLayouts) {
+        Handle f;
+        ASSERT_EQ(create(f, FL_FACTOR_CHOLESKY, CMatrix<C>::from(symmetric, al), FL_LOWER), FL_OK);
+        check_solves<C>(f.f, h, 500);
+    }
+}
+
+TYPED_TEST(ComplexFactor, InverseInBothLayouts) {
+    using C = TypeParam;
+    const int64_t n = 9;
+    const ZRef g = general(n, 3), hpd = hermitian_pd(n, 4);
+    for (const fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_CHOLESKY})
+        for (const fl_layout al : fltest::kLayouts)
+            for (const fl_layout ol : fltest::kLayouts) {
+                SCOPED_TRACE("kind " + std::to_string(kind) + ", a layout " + std::to_string(al) +
+                             ", out layout " + std::to_string(ol));
+                const ZRef &a = kind == FL_FACTOR_LU ? g : hpd;
+                Handle h;
+                ASSERT_EQ(create(h, kind, CMatrix<C>::from(a, al)), FL_OK) << fl_last_error();
+                CMatrix<C> inv(n, n, ol);
+                ASSERT_EQ(fl_factor_inverse(h.f, dtype_of<C>(), ol, inv.data.data(), inv.ld), FL_OK)
+                    << fl_last_error();
+                // xGET03: ||A inv - I||_1 / (||A||_1 ||inv||_1 n eps)
+                const ZRef ai = product(a, inv.ref());
+                ZRef r = ai;
+                for (int64_t i = 0; i < n; ++i) r(i, i) -= 1;
+                EXPECT_LT(double(one_norm(r) / (one_norm(a) * one_norm(inv.ref()) * n * eps<C>())),
+                          kResidualThreshold);
+            }
+}
+
+// det by long double Gaussian elimination with partial pivoting.
+Z reference_det(ZRef a) {
+    Z det = 1;
+    const int64_t n = a.rows;
+    for (int64_t k = 0; k < n; ++k) {
+        int64_t p = k;
+        for (int64_t i = k + 1; i < n; ++i)
+            if (std::abs(a(i, k)) > std::abs(a(p, k))) p = i;
+        if (p != k) {
+            det = -det;
+            for (int64_t j = 0; j < n; ++j) std::swap(a(k, j), a(p, j));
+        }
+        det *= a(k, k);
+        for (int64_t i = k + 1; i < n; ++i) {
+            const Z m = a(i, k) / a(k, k);
+            for (int64_t j = k; j < n; ++j) a(i, j) -= m * a(k, j);
+        }
+    }
+    return det;
+}
+
+TYPED_TEST(ComplexFactor, LogdetGivesAComplexPhase) {
+    using C = TypeParam;
+    const double tol = std::is_same_v<C, std::complex<float>> ? 1e-4 : 1e-12;
+    for (const int64_t n : {int64_t(0), int64_t(1), int64_t(8)})
+        for (const fl_factor_kind kind : {FL_FACTOR_LU, FL_FACTOR_CHOLESKY})
+            for (const fl_layout al : fltest::kLayouts) {
+                SCOPED_TRACE("n " + std::to_string(n) + ", kind " + std::to_string(kind) +
+                             ", layout " + std::to_string(al));
+                const ZRef a = kind == FL_FACTOR_LU ? general(n, 5) : hermitian_pd(n, 6);
+                Handle h;
+                ASSERT_EQ(create(h, kind, CMatrix<C>::from(a, al)), FL_OK) << fl_last_error();
+                double re = 0, im = 0, logabs = 0;
+                ASSERT_EQ(fl_factor_logdet_complex(h.f, &re, &im, &logabs), FL_OK)
+                    << fl_last_error();
+                const Z det = reference_det(a);
+                const Z phase = det / std::abs(det);
+                EXPECT_NEAR(re, double(phase.real()), tol);
+                EXPECT_NEAR(im, double(phase.imag()), tol);
+                EXPECT_NEAR(logabs, double(std::log(std::abs(det))), tol * std::max<double>(1, n));
+                if (kind == FL_FACTOR_CHOLESKY) {
+                    EXPECT_EQ(im, 0.0);
+                }
+                double sign = 0;
+                EXPECT_ERROR(fl_factor_logdet(h.f, &sign, &logabs), FL_ERR_UNSUPPORTED,
+                             "fl_factor_logdet", "complex phase", "fl_factor_logdet_complex");
+                double rcond = -1;
+                ASSERT_EQ(fl_factor_rcond(h.f, &rcond), FL_OK);
+                EXPECT_GT(rcond, n == 0 ? 0.99 : 1e-3);
+                EXPECT_LE(rcond, 1.0);
+            }
+}
+
+TYPED_TEST(ComplexFactor, SolveInPlace) {
+    using C = TypeParam;
+    const int64_t n = 12, k = 2;
+    const ZRef a = general(n, 9);
+    for (const fl_layout l : fltest::kLayouts)
+        for (const fl_transpose t : {FL_NO_TRANS, FL_CONJ_TRANS}) {
+            Handle h;
+            ASSERT_EQ(create(h, FL_FACTOR_LU, CMatrix<C>::from(a, l)), FL_OK);
+            const ZRef b = random_matrix(n, k, 10);
+            CMatrix<C> x = CMatrix<C>::from(b, l);
+            ASSERT_EQ(fl_factor_solve(h.f, t, dtype_of<C>(), k, l, x.data.data(), x.ld, l,
+                                      x.data.data(), x.ld),
+                      FL_OK);
+            EXPECT_LT(scaled_residual(op_of(a, t), x.ref(), b, eps<C>()), kResidualThreshold);
+        }
+}
+
+TYPED_TEST(ComplexFactor, RefusalsNameTheFunctionAndTheValue) {
+    using C = TypeParam;
+    const ZRef a = general(4, 1);
+    const CMatrix<C> m = CMatrix<C>::from(a, FL_ROW_MAJOR);
+    // Kinds not written for complex matrices.
+    for (const fl_factor_kind kind : {FL_FACTOR_LDLT, FL_FACTOR_QR, FL_FACTOR_COD, FL_FACTOR_SVD,
+                                      FL_FACTOR_EIGH, FL_FACTOR_AUTO}) {
+        Handle h;
+        EXPECT_ERROR(create(h, kind, m), FL_ERR_UNSUPPORTED, "fl_factor_create", "real");
+        EXPECT_EQ(h.f, nullptr);
+    }
+    Handle lu;
+    ASSERT_EQ(create(lu, FL_FACTOR_LU, m), FL_OK);
+    // A matrix of another dtype than the factor's.
+    const fl_dtype other = dtype_of<C>() == FL_COMPLEX64 ? FL_COMPLEX128 : FL_COMPLEX64;
+    C x[4], b[4] = {};
+    EXPECT_ERROR(
+        fl_factor_solve(lu.f, FL_NO_TRANS, other, 1, FL_COL_MAJOR, b, 4, FL_COL_MAJOR, x, 4),
+        FL_ERR_DTYPE_MISMATCH, "fl_factor_solve", "dtype");
+    EXPECT_ERROR(
+        fl_factor_solve(lu.f, FL_NO_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b, 4, FL_COL_MAJOR, x, 4),
+        FL_ERR_DTYPE_MISMATCH, "fl_factor_solve", "dtype");
+    EXPECT_ERROR(fl_factor_solve(lu.f, static_cast<fl_transpose>(4), dtype_of<C>(), 1, FL_COL_MAJOR,
+                                 b, 4, FL_COL_MAJOR, x, 4),
+                 FL_ERR_INVALID_ARGUMENT, "fl_factor_solve", "trans = 4", "FL_CONJ_TRANS = 3");
+    // Products with A^-1 and rank updates are real only.
+    C out[1];
+    EXPECT_ERROR(
+        fl_factor_quadratic_form(lu.f, dtype_of<C>(), 1, FL_COL_MAJOR, b, 4, FL_COL_MAJOR, out, 1),
+        FL_ERR_UNSUPPORTED, "fl_factor_quadratic_form");
+    Handle chol;
+    ASSERT_EQ(create(chol, FL_FACTOR_CHOLESKY, CMatrix<C>::from(hermitian_pd(4, 2), FL_COL_MAJOR)),
+              FL_OK);
+    fl_factor *updated = nullptr;
+    EXPECT_ERROR(fl_factor_rank_update(&updated, chol.f, 1, dtype_of<C>(), 1, FL_COL_MAJOR, b, 4),
+                 FL_ERR_UNSUPPORTED, "fl_factor_rank_update", "complex");
+    EXPECT_EQ(updated, nullptr);
+    EXPECT_ERROR(fl_factor_logdet_complex(nullptr, nullptr, nullptr, nullptr),
+                 FL_ERR_INVALID_ARGUMENT, "fl_factor_logdet_complex", "factor");
+}
+
+TYPED_TEST(ComplexFactor, NumericRefusals) {
+    using C = TypeParam;
+    // Singular: a zero column.
+    ZRef s = general(5, 2);
+    for (int64_t i = 0; i < 5; ++i) s(i, 3) = 0;
+    Handle h1;
+    EXPECT_ERROR(create(h1, FL_FACTOR_LU, CMatrix<C>::from(s, FL_COL_MAJOR)), FL_ERR_SINGULAR,
+                 "fl_factor_create", "singular");
+    // Hermitian but indefinite: -I.
+    ZRef neg(3, 3);
+    for (int64_t i = 0; i < 3; ++i) neg(i, i) = -1;
+    Handle h2;
+    EXPECT_ERROR(create(h2, FL_FACTOR_CHOLESKY, CMatrix<C>::from(neg, FL_ROW_MAJOR)),
+                 FL_ERR_NOT_POSITIVE_DEFINITE, "fl_factor_create", "positive definite");
+    // NaN in an imaginary part only.
+    CMatrix<C> nan = CMatrix<C>::from(general(4, 3), FL_ROW_MAJOR);
+    nan(2, 1) = C(1, std::numeric_limits<double>::quiet_NaN());
+    Handle h3;
+    EXPECT_ERROR(create(h3, FL_FACTOR_LU, nan), FL_ERR_NON_FINITE, "fl_factor_create",
+                 "a[2, 1] is nan");
+    // An empty matrix factors, solves nothing, and has determinant 1.
+    Handle h4;
+    ASSERT_EQ(create(h4, FL_FACTOR_LU, CMatrix<C>(0, 0, FL_COL_MAJOR)), FL_OK) << fl_last_error();
+    EXPECT_EQ(fl_factor_solve(h4.f, FL_CONJ_TRANS, dtype_of<C>(), 3, FL_COL_MAJOR, nullptr, 1,
+                              FL_COL_MAJOR, nullptr, 1),
+              FL_OK)
+        << fl_last_error();
+}
+
+// For a real factor FL_CONJ_TRANS is FL_TRANS, to the bit.
+TEST(ComplexDtypes, ConjugateTransposeOfARealFactorIsItsTranspose) {
+    const int64_t n = 6;
+    std::vector<double> a(n * n), b(n), x1(n), x2(n);
+    std::mt19937 gen(1);
+    std::uniform_real_distribution<double> u(-1, 1);
+    for (double &v : a) v = u(gen);
+    for (int64_t i = 0; i < n; ++i) a[size_t(i * n + i)] += 4;
+    for (double &v : b) v = u(gen);
+    Handle h;
+    ASSERT_EQ(
+        fl_factor_create(&h.f, FL_FACTOR_LU, FL_FLOAT64, FL_ROW_MAJOR, n, n, a.data(), n, nullptr),
+        FL_OK);
+    ASSERT_EQ(fl_factor_solve(h.f, FL_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), n, FL_COL_MAJOR,
+                              x1.data(), n),
+              FL_OK);
+    ASSERT_EQ(fl_factor_solve(h.f, FL_CONJ_TRANS, FL_FLOAT64, 1, FL_COL_MAJOR, b.data(), n,
+                              FL_COL_MAJOR, x2.data(), n),
+              FL_OK);
+    EXPECT_EQ(x1, x2);
+    double re = 0, im = 1, logabs = 0, sign = 0, logabs2 = 1;
+    ASSERT_EQ(fl_factor_logdet_complex(h.f, &re, &im, &logabs), FL_OK);
+    ASSERT_EQ(fl_factor_logdet(h.f, &sign, &logabs2), FL_OK);
+    EXPECT_EQ(re, sign);
+    EXPECT_EQ(im, 0.0);
+    EXPECT_EQ(logabs, logabs2);
+}
+
+TEST(ComplexDtypes, AnUnknownDtypeNamesTheComplexOnes) {
+    fl_factor *f = nullptr;
+    double a = 1;
+    EXPECT_ERROR(fl_factor_create(&f, FL_FACTOR_LU, static_cast<fl_dtype>(5), FL_COL_MAJOR, 1, 1,
+                                  &a, 1, nullptr),
+                 FL_ERR_INVALID_ARGUMENT, "fl_factor_create", "dtype = 5", "FL_COMPLEX128 = 4");
+    EXPECT_EQ(f, nullptr);
+}
+
+// The matrix-calculus maps only move and average elements, so they take complex ones:
+// vech, K(m,n) and the round trip D^+ D vech(A) = vech(A) for a complex symmetric A.
+TEST(ComplexDtypes, MatrixCalculusMapsMoveComplexElements) {
+    using C = std::complex<double>;
+    const int64_t n = 3, half = n * (n + 1) / 2;
+    std::vector<C> a(n * n);
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j <= i; ++j)
+            a[size_t(i + j * n)] = a[size_t(j + i * n)] = C(double(i + 1), double(j - 5));
+    std::vector<C> vech(half), vec(n * n), back(half), kvec(n * n);
+    ASSERT_EQ(fl_vech(FL_COMPLEX128, n, FL_COL_MAJOR, a.data(), n, vech.data()), FL_OK)
+        << fl_last_error();
+    EXPECT_EQ(vech[1], a[1]);
+    EXPECT_EQ(vech[3], a[size_t(1 + n)]);
+    ASSERT_EQ(fl_duplication_apply(FL_COMPLEX128, n, 0, FL_NO_TRANS, 1, FL_COL_MAJOR, vech.data(),
+                                   half, FL_COL_MAJOR, vec.data(), n * n),
+              FL_OK)
+        << fl_last_error();
+    EXPECT_EQ(vec, a);
+    ASSERT_EQ(fl_duplication_apply(FL_COMPLEX128, n, 1, FL_NO_TRANS, 1, FL_COL_MAJOR, vec.data(),
+                                   n * n, FL_COL_MAJOR, back.data(), half),
+              FL_OK);
+    EXPECT_EQ(back, vech);
+    // K(n,n) vec(A) = vec(A^T) = vec(A) for this symmetric A; a non-symmetric one changes.
+    a[1] = C(0, 9);
+    ASSERT_EQ(fl_commutation_apply(FL_COMPLEX128, n, n, 1, FL_COL_MAJOR, a.data(), n * n,
+                                   FL_COL_MAJOR, kvec.data(), n * n),
+              FL_OK);
+    EXPECT_EQ(kvec[size_t(n)], C(0, 9));
+    EXPECT_EQ(kvec[1], a[size_t(n)]);
+}
+
+// The C++ wrapper with std::complex: the 2-by-2 case of complex_c_test.c, whose answers are
+// known in closed form.
+TEST(ComplexDtypes, CppWrapperTakesStdComplex) {
+    using C = std::complex<double>;
+    const std::vector<C> a = {C(0, 2), C(1, 0), C(0, 0), C(1, 1)};
+    const std::vector<C> b = {C(0, -2), C(2, 1)};
+    const fastlinalg::factor lu(FL_FACTOR_LU, fastlinalg::row_major(a.data(), 2, 2));
+    EXPECT_EQ(lu.dtype(), FL_COMPLEX128);
+    const fastlinalg::matrix<C> x = lu.solve(fastlinalg::col_major(b.data(), 2, 1), FL_CONJ_TRANS);
+    EXPECT_LT(std::abs(x(0, 0) - C(1, 0)), 1e-15);
+    EXPECT_LT(std::abs(x(1, 0) - C(0, 1)), 1e-15);
+    const fastlinalg::logdet_complex_result d = lu.logdet_complex();
+    EXPECT_LT(std::abs(d.phase - C(-1, 1) / std::sqrt(2.0)), 1e-15);
+    EXPECT_NEAR(d.logabsdet, std::log(std::sqrt(8.0)), 1e-15);
+    EXPECT_THROW(lu.logdet(), fastlinalg::error);
+}
+
+}  // namespace
