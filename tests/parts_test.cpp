@@ -132,6 +132,54 @@ TYPED_TEST(LuParts, SingularErrorNamesThePivotOfA) {
     }
 }
 
+// FL_OPT_OVERWRITE_A on a row-major A: the factor transposes A where it lies, so the
+// factorization is still that of A (the same pivots and packed lu as a column-major copy's).
+TYPED_TEST(LuParts, OverwrittenRowMajorAIsFactoredAsA) {
+    using T = TypeParam;
+    const Ref a = rounded<T>(random_ref(9, 9, 12));
+    OptionsPtr o = make_options(1, FL_LOWER);
+    ASSERT_EQ(fl_options_set_int(o.get(), FL_OPT_OVERWRITE_A, 1), FL_OK);
+    Matrix<T> mine = Matrix<T>::from_ref(a, FL_ROW_MAJOR);
+    FactorPtr over, copy;
+    ASSERT_EQ(make_factor(over, FL_FACTOR_LU, mine, o.get()), FL_OK) << fl_last_error();
+    ASSERT_EQ(make_factor(copy, FL_FACTOR_LU, Matrix<T>::from_ref(a, FL_COL_MAJOR)), FL_OK);
+    int64_t overwrites = -1;
+    ASSERT_EQ(fl_factor_get_info(over.get(), FL_INFO_OVERWRITES_A, &overwrites), FL_OK);
+    EXPECT_EQ(overwrites, 1);
+    EXPECT_EQ(get_indices(over.get(), FL_PART_PIVOTS), get_indices(copy.get(), FL_PART_PIVOTS));
+    EXPECT_EQ(get_part<T>(over.get(), FL_PART_LU_PACKED, FL_ROW_MAJOR).v,
+              get_part<T>(copy.get(), FL_PART_LU_PACKED, FL_ROW_MAJOR).v);
+}
+
+// A saved LU comes back with the same parts; a singular one (FL_OPT_ALLOW_SINGULAR) still
+// refuses solves naming its zero pivot.
+TYPED_TEST(LuParts, SurviveSaveAndLoad) {
+    using T = TypeParam;
+    Ref a = random_ref(6, 6, 13);
+    for (int64_t i = 0; i < 6; ++i) a(i, 4) = 0.0L;  // U[5, 5] is exactly zero
+    OptionsPtr o = make_options(1, FL_LOWER);
+    ASSERT_EQ(fl_options_set_int(o.get(), FL_OPT_ALLOW_SINGULAR, 1), FL_OK);
+    for (fl_layout l : kLayouts) {
+        SCOPED_TRACE(layout_name(l));
+        FactorPtr f;
+        ASSERT_EQ(make_factor(f, FL_FACTOR_LU, Matrix<T>::from_ref(a, l), o.get()), FL_OK);
+        int64_t size = 0;
+        ASSERT_EQ(fl_factor_serialized_size(f.get(), &size), FL_OK) << fl_last_error();
+        std::vector<unsigned char> bytes(static_cast<size_t>(size));
+        ASSERT_EQ(fl_factor_serialize(f.get(), bytes.data(), size), FL_OK) << fl_last_error();
+        fl_factor *raw = nullptr;
+        ASSERT_EQ(fl_factor_deserialize(&raw, bytes.data(), size), FL_OK) << fl_last_error();
+        FactorPtr g(raw);
+        EXPECT_EQ(get_indices(g.get(), FL_PART_ROW_PERMUTATION),
+                  get_indices(f.get(), FL_PART_ROW_PERMUTATION));
+        EXPECT_EQ(get_part<T>(g.get(), FL_PART_LU_PACKED, l).v,
+                  get_part<T>(f.get(), FL_PART_LU_PACKED, l).v);
+        Matrix<T> b(6, 1, l), x(6, 1, l);
+        EXPECT_ERROR(solve<T>(g.get(), FL_NO_TRANS, b, x), FL_ERR_SINGULAR, "fl_factor_solve",
+                     "U[5, 5]");
+    }
+}
+
 template <class T>
 void check_cholesky_parts(const Ref &exact) {
     const Ref a = rounded<T>(exact);

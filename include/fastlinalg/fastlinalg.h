@@ -456,11 +456,11 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_Q = 6,               /**< QR: m-by-n, the thin Q with orthonormal columns */
     FL_PART_R = 7,               /**< QR: n-by-n, upper triangular (zeros below) */
     /** LU: the m-by-min(m,n) unit lower triangular L of A = P L U (ones on the diagonal,
-     * zeros above). Cholesky: the n-by-n lower triangular L of A = L L^T, whichever triangle
-     * was read. Always of A as the caller passed it, in either layout. */
+     * zeros above). Cholesky: the n-by-n lower triangular L of A = L L^H (L L^T for a real A),
+     * whichever triangle was read. Always of A as the caller passed it, in either layout. */
     FL_PART_LOWER = 8,
-    /** LU: the min(m,n)-by-n upper triangular U of A = P L U. Cholesky: U = L^T, the upper
-     * triangular factor of A = U^T U. Zeros below the diagonal. */
+    /** LU: the min(m,n)-by-n upper triangular U of A = P L U. Cholesky: U = L^H, the upper
+     * triangular factor of A = U^H U. Zeros below the diagonal. */
     FL_PART_UPPER = 9,
     /** LU: an index part (read it with fl_factor_get_indices): m 0-based row indices p with
      * A[p[i], :] = (L U)[i, :], that is P^T A = L U. The permutation matrix P of A = P L U

@@ -71,3 +71,33 @@ def test_index_parts_of_other_kinds_are_unsupported():
         f._indices(fastlinalg._lib.PART_ROW_PERMUTATION)
     with pytest.raises(fastlinalg.UnsupportedError, match="lower triangular"):
         fastlinalg.svd(spd(4, np.float64)).L
+
+
+def _scaled(x, ref, dtype):
+    """||x - ref||_1 / (||ref||_1 n eps): LAPACK's reconstruction residual."""
+    n = max(ref.shape[0], 1)
+    eps = np.finfo(dtype).eps
+    return np.linalg.norm(x - ref, 1) / (max(np.linalg.norm(ref, 1), 1e-300) * n * eps)
+
+
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+@pytest.mark.parametrize("order", ORDERS)
+def test_complex_parts_reconstruct_a(dtype, order):
+    g = np.random.default_rng(5)
+    n = 12
+    a = np.asarray(g.standard_normal((n, n)) + 1j * g.standard_normal((n, n)), dtype=dtype,
+                   order=order)
+    P, L, U = fastlinalg.lu(a).plu()
+    assert L.dtype == dtype and U.dtype == dtype
+    assert np.array_equal(P, scipy.linalg.lu(a)[0])
+    assert _scaled(P @ L.astype(np.complex128) @ U, a.astype(np.complex128), dtype) < 30
+    h = np.asarray(a @ a.conj().T + n * np.eye(n), dtype=dtype, order=order)
+    for lower in (True, False):
+        c = fastlinalg.cholesky(h, lower=lower)
+        L = c.L.astype(np.complex128)
+        assert np.array_equal(c.U, c.L.conj().T)
+        assert _scaled(L @ L.conj().T, h.astype(np.complex128), dtype) < 30
+    sing = a.copy()
+    sing[:, 3] = 0
+    sign, logabs = fastlinalg.lu(sing, allow_singular=True).slogdet()
+    assert sign == 0 and logabs == -np.inf
