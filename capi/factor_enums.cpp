@@ -89,6 +89,8 @@ Part to_part(fl_factor_part part) {
         return Part::packed_lu;
     case FL_PART_PIVOTS:
         return Part::pivots;
+    case FL_PART_BLOCK_DIAGONAL:
+        return Part::block_diagonal;
     }
     throw Error(ErrorCode::invalid_argument,
                 "part = " + std::to_string(part) + " is not an fl_factor_part");

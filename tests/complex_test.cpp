@@ -321,7 +321,8 @@ TYPED_TEST(ComplexFactor, LuPartsReconstructA) {
                 const ZRef l = part_of<C>(h.f, FL_PART_LOWER, pl);
                 const ZRef u = part_of<C>(h.f, FL_PART_UPPER, pl);
                 std::vector<int64_t> perm(size_t(n), -1);
-                ASSERT_EQ(fl_factor_get_indices(h.f, FL_PART_ROW_PERMUTATION, perm.data(), n), FL_OK);
+                ASSERT_EQ(fl_factor_get_indices(h.f, FL_PART_ROW_PERMUTATION, perm.data(), n),
+                          FL_OK);
                 ZRef pa(n, n);
                 for (int64_t i = 0; i < n; ++i)
                     for (int64_t j = 0; j < n; ++j) {
@@ -349,7 +350,8 @@ TYPED_TEST(ComplexFactor, CholeskyPartsReconstructA) {
                                  ", triangle " + std::to_string(tri) + ", parts layout " +
                                  std::to_string(pl));
                     Handle h;
-                    ASSERT_EQ(create(h, FL_FACTOR_CHOLESKY, one_triangle<C>(a, al, tri), tri), FL_OK);
+                    ASSERT_EQ(create(h, FL_FACTOR_CHOLESKY, one_triangle<C>(a, al, tri), tri),
+                              FL_OK);
                     const ZRef l = part_of<C>(h.f, FL_PART_LOWER, pl);
                     const ZRef u = part_of<C>(h.f, FL_PART_UPPER, pl);
                     EXPECT_EQ(u.v, op_of(l, FL_CONJ_TRANS).v);

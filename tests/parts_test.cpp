@@ -1,9 +1,12 @@
 // Parts of LU and Cholesky factors (fl_factor_get_part / fl_factor_get_indices): L, U,
 // the row permutation and LAPACK's packed lu + pivots, checked by reconstruction residuals
-// ||P^T A - L U|| / (||A|| n eps) in both layouts and dtypes; FL_OPT_ALLOW_SINGULAR; bad input.
+// ||P^T A - L U|| / (||A|| n eps) in both layouts and dtypes; LDL^T's L, D and permutation
+// (||P A P^T - L D L^T||); FL_OPT_ALLOW_SINGULAR; bad input.
+#include <algorithm>
 #include <cmath>
 #include <vector>
 
+#include "constructed_matrices.hpp"
 #include "error_expect.hpp"
 
 namespace fltest {
@@ -12,6 +15,7 @@ namespace {
 FLTEST_TYPED_SUITE(LuParts);
 FLTEST_TYPED_SUITE(CholeskyParts);
 FLTEST_TYPED_SUITE(SingularLu);
+FLTEST_TYPED_SUITE(LdltParts);
 
 template <class T>
 Ref get_part(const fl_factor *f, fl_factor_part part, fl_layout layout) {
@@ -311,6 +315,78 @@ TYPED_TEST(SingularLu, NonsingularUnaffected) {
     EXPECT_EQ(sign, want.sign);
     EXPECT_NEAR(logabs, static_cast<double>(want.logabs), logdet_tol<T>());
 }
+
+// P A P^T = L D L^T for LDL^T(a) read from either triangle in either layout (both stored
+// triangles of sytrf): L unit lower triangular, D symmetric with 1-by-1 and 2-by-2 blocks,
+// p a permutation.
+template <class T>
+void check_ldlt_parts(const Ref &exact) {
+    const Ref a = rounded<T>(exact);
+    const int64_t n = a.rows;
+    for (fl_layout al : kLayouts)
+        for (fl_triangle tri : kTriangles) {
+            FactorPtr f;
+            ASSERT_EQ(make_factor(f, FL_FACTOR_LDLT, one_triangle<T>(a, tri, al, 1),
+                                  make_options(1, tri).get()),
+                      FL_OK)
+                << fl_last_error();
+            const std::vector<int64_t> p = get_indices(f.get(), FL_PART_ROW_PERMUTATION);
+            std::vector<int64_t> sorted = p;
+            std::sort(sorted.begin(), sorted.end());
+            for (int64_t i = 0; i < n; ++i) ASSERT_EQ(sorted[size_t(i)], i);
+            Ref pap(n, n);
+            for (int64_t i = 0; i < n; ++i)
+                for (int64_t j = 0; j < n; ++j) pap(i, j) = a(p[size_t(i)], p[size_t(j)]);
+            for (fl_layout pl : kLayouts) {
+                SCOPED_TRACE(std::string("A ") + layout_name(al) + " " + triangle_name(tri) +
+                             ", parts " + layout_name(pl));
+                const Ref l = get_part<T>(f.get(), FL_PART_LOWER, pl);
+                const Ref d = get_part<T>(f.get(), FL_PART_BLOCK_DIAGONAL, pl);
+                for (int64_t i = 0; i < n; ++i)
+                    for (int64_t j = 0; j < n; ++j) {
+                        if (i <= j) {
+                            EXPECT_EQ(l(i, j), i == j ? 1.0L : 0.0L);
+                        }
+                        EXPECT_EQ(d(i, j), d(j, i));
+                        if (i > j + 1) {
+                            EXPECT_EQ(d(i, j), 0.0L);
+                        }
+                    }
+                for (int64_t i = 0; i + 1 < n; ++i)  // a 2-by-2 block couples no more rows
+                    if (d(i + 1, i) != 0.0L) {
+                        EXPECT_EQ(l(i + 1, i), 0.0L);
+                        if (i + 2 < n) {
+                            EXPECT_EQ(d(i + 2, i + 1), 0.0L);
+                        }
+                    }
+                EXPECT_LT(scaled_difference<T>(multiply(multiply(l, d), transpose(l)), pap, a),
+                          30.0);
+            }
+        }
+}
+
+TYPED_TEST(LdltParts, EmptyAndOneByOne) {
+    check_ldlt_parts<TypeParam>(Ref(0, 0));
+    Ref a(1, 1);
+    a(0, 0) = -3.0L;
+    check_ldlt_parts<TypeParam>(a);
+}
+
+TYPED_TEST(LdltParts, Indefinite) {
+    for (int64_t n : {2, 5, 17, 70})
+        check_ldlt_parts<TypeParam>(random_symmetric(n, 60 + uint64_t(n)));
+}
+
+// A zero diagonal leaves Bunch-Kaufman no 1-by-1 pivot to take: 2-by-2 blocks throughout.
+TYPED_TEST(LdltParts, TwoByTwoBlocks) {
+    for (int64_t n : {2, 6, 41}) {
+        Ref a = random_symmetric(n, 80 + uint64_t(n));
+        for (int64_t i = 0; i < n; ++i) a(i, i) = 0.0L;
+        check_ldlt_parts<TypeParam>(a);
+    }
+}
+
+TYPED_TEST(LdltParts, IllConditionedHilbert) { check_ldlt_parts<TypeParam>(hilbert_ref(9)); }
 
 TEST(PartsErrors, BadInput) {
     const Ref a = spd_ref(3, 1);

@@ -457,21 +457,28 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_R = 7,               /**< QR: n-by-n, upper triangular (zeros below) */
     /** LU: the m-by-min(m,n) unit lower triangular L of A = P L U (ones on the diagonal,
      * zeros above). Cholesky: the n-by-n lower triangular L of A = L L^H (L L^T for a real A),
-     * whichever triangle was read. Always of A as the caller passed it, in either layout. */
+     * whichever triangle was read. LDL^T: the n-by-n unit lower triangular L of
+     * P A P^T = L D L^T (FL_PART_ROW_PERMUTATION gives P, FL_PART_BLOCK_DIAGONAL D), whichever
+     * triangle was read. Always of A as the caller passed it, in either layout. */
     FL_PART_LOWER = 8,
     /** LU: the min(m,n)-by-n upper triangular U of A = P L U. Cholesky: U = L^H, the upper
      * triangular factor of A = U^H U. Zeros below the diagonal. */
     FL_PART_UPPER = 9,
     /** LU: an index part (read it with fl_factor_get_indices): m 0-based row indices p with
      * A[p[i], :] = (L U)[i, :], that is P^T A = L U. The permutation matrix P of A = P L U
-     * (scipy.linalg.lu's P) has P[p[i], i] = 1. */
+     * (scipy.linalg.lu's P) has P[p[i], i] = 1. LDL^T: n 0-based indices p of the symmetric
+     * permutation, (P A P^T)[i, j] = A[p[i], p[j]]; scipy.linalg.ldl's (lu, d, perm) are
+     * lu[p[i], :] = L[i, :], d = D and perm = p. */
     FL_PART_ROW_PERMUTATION = 10,
     /** LU: the m-by-n matrix LAPACK's getrf leaves in place of A: U on and above the
      * diagonal, L's multipliers below it (scipy's lu_factor's lu). */
     FL_PART_LU_PACKED = 11,
     /** LU: an index part: getrf's min(m,n) 1-based row interchanges (row i of A was swapped
      * with row piv[i], for i = 1, 2, ... in turn); scipy's lu_factor piv is piv - 1. */
-    FL_PART_PIVOTS = 12
+    FL_PART_PIVOTS = 12,
+    /** LDL^T: the n-by-n block diagonal D of P A P^T = L D L^T, symmetric, with Bunch-Kaufman's
+     * 1-by-1 and 2-by-2 blocks (zeros outside them). */
+    FL_PART_BLOCK_DIAGONAL = 13
 } fl_factor_part;
 
 /** The shape of a part. FL_ERR_UNSUPPORTED if this kind of factor has no such part

@@ -21,11 +21,14 @@ void CholeskyFactor<T>::get_part(Part part, const MatrixRef &out) const {
         return triangle_ == Triangle::lower ? c(i, j) : conjugate(c(j, i));
     };
     // A complex row-major A is stored as S = conj(A), whose factor is conj(L).
-    auto l = [&](index_t i, index_t j) { return this->transposed_ ? conjugate(l_s(i, j)) : l_s(i, j); };
+    auto l = [&](index_t i, index_t j) {
+        return this->transposed_ ? conjugate(l_s(i, j)) : l_s(i, j);
+    };
     if (part == Part::lower)
         write_part<T>(out, [&](index_t i, index_t j) { return i >= j ? l(i, j) : T(0); });
     else  // U = L^H
-        write_part<T>(out, [&](index_t i, index_t j) { return i <= j ? conjugate(l(j, i)) : T(0); });
+        write_part<T>(out,
+                      [&](index_t i, index_t j) { return i <= j ? conjugate(l(j, i)) : T(0); });
 }
 
 // The class itself is instantiated in cholesky_factor.cpp; these are its members defined here.

@@ -69,15 +69,17 @@ std::pair<index_t, index_t> Factor::part_shape(Part part) const {
         case Part::r:
             unsupported(Query::r, "R (use QR)");
         case Part::lower:
-            unsupported(Query::lower, "lower triangular factor (use LU or Cholesky)");
+            unsupported(Query::lower, "lower triangular factor (use LU, Cholesky or LDL^T)");
         case Part::upper:
             unsupported(Query::upper, "upper triangular factor (use LU or Cholesky)");
         case Part::row_permutation:
-            unsupported(Query::row_permutation, "row permutation (use LU)");
+            unsupported(Query::row_permutation, "row permutation (use LU or LDL^T)");
         case Part::packed_lu:
             unsupported(Query::packed_lu, "packed LU (use LU)");
         case Part::pivots:
             unsupported(Query::pivots, "pivots (use LU)");
+        case Part::block_diagonal:
+            unsupported(Query::block_diagonal, "block diagonal D (use LDL^T)");
     }
     unsupported("such part");
 }

@@ -118,7 +118,8 @@ enum class Part {
     upper,
     row_permutation,
     packed_lu,
-    pivots
+    pivots,
+    block_diagonal
 };
 
 inline bool is_index_part(Part part) {
@@ -150,6 +151,7 @@ enum class Query : std::uint32_t {
     row_permutation = 1u << 19,  // LU's row permutation and LAPACK's packed form
     packed_lu = 1u << 20,
     pivots = 1u << 21,
+    block_diagonal = 1u << 22,  // LDL^T's D
 };
 
 class Factor {

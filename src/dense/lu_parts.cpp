@@ -1,7 +1,7 @@
 // LU's parts: L, U, the row permutation, and LAPACK's packed form and pivots, all of A as
 // the caller passed it (the storage holds A itself, see square_factor.hpp).
-#include <string>
 #include <numeric>
+#include <string>
 
 #include "core/error.hpp"
 #include "dense/lu_factor.hpp"

@@ -688,7 +688,11 @@ class Factor:
     L = _part_property(
         _lib.PART_LOWER,
         "lu: the unit lower triangular L of A = P L U; cholesky: L with A = L L.T (scipy's "
-        "cholesky(a, lower=True)).")
+        "cholesky(a, lower=True)); ldlt: the unit lower triangular L of "
+        "A[perm][:, perm] = L D L.T.")
+    D = _part_property(
+        _lib.PART_BLOCK_DIAGONAL,
+        "ldlt: the block diagonal D (1-by-1 and 2-by-2 blocks) of A[perm][:, perm] = L D L.T.")
 
     def _indices(self, part):
         h = self._handle()
@@ -704,7 +708,8 @@ class Factor:
 
     @property
     def perm(self):
-        """lu: the row indices p with a[p] == L @ U (int64)."""
+        """lu: the row indices p with a[p] == L @ U; ldlt: the indices p with
+        a[p][:, p] == L @ D @ L.T (int64)."""
         return self._indices(_lib.PART_ROW_PERMUTATION)
 
     def plu(self, permute_l=False):
@@ -721,6 +726,14 @@ class Factor:
         """lu: (lu, piv) as scipy.linalg.lu_factor returns them: getrf's packed L and U, and
         the 0-based row interchanges (row i was swapped with row piv[i])."""
         return self._part(_lib.PART_LU_PACKED), self._indices(_lib.PART_PIVOTS) - 1
+
+    def ldl(self):
+        """ldlt: (lu, d, perm) as scipy.linalg.ldl(a) returns them: a == lu @ d @ lu.T, with
+        lu[perm] unit lower triangular and d block diagonal."""
+        p, L = self.perm, self.L
+        lu = _empty(L.shape, self._dtype)
+        lu[p] = L
+        return lu, self.D, p
     Vt = _part_property(_lib.PART_VT, "svd: the right singular vectors as rows, (min(m, n), n).")
     eigenvalues = _part_property(
         _lib.PART_EIGENVALUES,

@@ -101,3 +101,33 @@ def test_complex_parts_reconstruct_a(dtype, order):
     sing[:, 3] = 0
     sign, logabs = fastlinalg.lu(sing, allow_singular=True).slogdet()
     assert sign == 0 and logabs == -np.inf
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize("lower", [True, False])
+@pytest.mark.parametrize("n", [1, 6, 31])
+def test_ldl_matches_scipy_form(dtype, order, lower, n):
+    g = np.random.default_rng(n)
+    s = g.standard_normal((n, n))
+    a = np.asarray(s + s.T, dtype=dtype, order=order)
+    np.fill_diagonal(a, 0 if n > 1 else 1)  # zero diagonal: 2-by-2 blocks
+    f = fastlinalg.ldlt(a, lower=lower)
+    lu, d, perm = f.ldl()
+    assert lu.dtype == dtype and d.dtype == dtype and perm.dtype == np.int64
+    assert np.array_equal(np.sort(perm), np.arange(n))
+    tri = lu[perm]
+    assert np.array_equal(np.triu(tri), np.eye(n, dtype=dtype))  # unit lower triangular
+    assert np.array_equal(d, d.T) and np.array_equal(d, np.triu(np.tril(d, 1), -1))
+    a64 = a.astype(np.float64)
+    assert _scaled(lu.astype(np.float64) @ d @ lu.T, a64, dtype) < 30
+    assert np.array_equal(f.L, tri) and np.array_equal(f.D, d)
+    # scipy.linalg.ldl's own triple has the same form (its pivots may differ from ours).
+    lu_ref, d_ref, perm_ref = scipy.linalg.ldl(a, lower=True)
+    assert np.array_equal(np.triu(lu_ref[perm_ref], 1), np.zeros((n, n)))
+
+
+def test_ldl_parts_of_other_kinds_are_unsupported():
+    f = fastlinalg.lu(np.eye(3))
+    with pytest.raises(fastlinalg.UnsupportedError, match="block diagonal"):
+        f.D

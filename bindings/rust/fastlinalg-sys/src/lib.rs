@@ -83,6 +83,7 @@ pub const FL_PART_UPPER: fl_factor_part = 9;
 pub const FL_PART_ROW_PERMUTATION: fl_factor_part = 10;
 pub const FL_PART_LU_PACKED: fl_factor_part = 11;
 pub const FL_PART_PIVOTS: fl_factor_part = 12;
+pub const FL_PART_BLOCK_DIAGONAL: fl_factor_part = 13;
 
 pub type fl_kernel_kind = c_int;
 pub const FL_KERNEL_SQUARED_DISTANCE: fl_kernel_kind = 1;
@@ -917,6 +918,7 @@ mod tests {
             ("FL_PART_ROW_PERMUTATION", FL_PART_ROW_PERMUTATION, 10),
             ("FL_PART_LU_PACKED", FL_PART_LU_PACKED, 11),
             ("FL_PART_PIVOTS", FL_PART_PIVOTS, 12),
+            ("FL_PART_BLOCK_DIAGONAL", FL_PART_BLOCK_DIAGONAL, 13),
             ("FL_KERNEL_SQUARED_DISTANCE", FL_KERNEL_SQUARED_DISTANCE, 1),
             ("FL_KERNEL_GAUSSIAN", FL_KERNEL_GAUSSIAN, 2),
             ("FL_KERNEL_MATERN12", FL_KERNEL_MATERN12, 3),
