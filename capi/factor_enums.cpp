@@ -91,6 +91,10 @@ Part to_part(fl_factor_part part) {
         return Part::pivots;
     case FL_PART_BLOCK_DIAGONAL:
         return Part::block_diagonal;
+    case FL_PART_REFLECTORS:
+        return Part::reflectors;
+    case FL_PART_TAU:
+        return Part::tau;
     }
     throw Error(ErrorCode::invalid_argument,
                 "part = " + std::to_string(part) + " is not an fl_factor_part");

@@ -388,6 +388,48 @@ TYPED_TEST(LdltParts, TwoByTwoBlocks) {
 
 TYPED_TEST(LdltParts, IllConditionedHilbert) { check_ldlt_parts<TypeParam>(hilbert_ref(9)); }
 
+// QR's raw form: the reflectors and tau rebuild Q = H_1 ... H_n (H_j = I - tau_j v_j v_j^T,
+// formed here in long double), and Q [R; 0] is A; R is the reflectors' upper triangle.
+template <class T>
+void check_qr_raw(const Ref &exact) {
+    const Ref a = rounded<T>(exact);
+    const int64_t m = a.rows, n = a.cols;
+    for (fl_layout al : kLayouts) {
+        FactorPtr f;
+        ASSERT_EQ(make_factor(f, FL_FACTOR_QR, Matrix<T>::from_ref(a, al)), FL_OK)
+            << fl_last_error();
+        for (fl_layout pl : kLayouts) {
+            SCOPED_TRACE(std::string("A ") + layout_name(al) + ", parts " + layout_name(pl));
+            const Ref v = get_part<T>(f.get(), FL_PART_REFLECTORS, pl);
+            const Ref tau = get_part<T>(f.get(), FL_PART_TAU, pl);
+            const Ref r = get_part<T>(f.get(), FL_PART_R, pl);
+            ASSERT_EQ(tau.rows, n);
+            Ref qr(m, n);  // Q [R; 0], applying H_n first
+            for (int64_t i = 0; i < n; ++i)
+                for (int64_t j = 0; j < n; ++j) {
+                    EXPECT_EQ(r(i, j), i <= j ? v(i, j) : 0.0L);
+                    qr(i, j) = r(i, j);
+                }
+            for (int64_t k = n - 1; k >= 0; --k)
+                for (int64_t j = 0; j < n; ++j) {
+                    long double dot = qr(k, j);  // v_k^T x, v_k = [0..0, 1, v(k+1:m, k)]
+                    for (int64_t i = k + 1; i < m; ++i) dot += v(i, k) * qr(i, j);
+                    qr(k, j) -= tau(k, 0) * dot;
+                    for (int64_t i = k + 1; i < m; ++i) qr(i, j) -= tau(k, 0) * dot * v(i, k);
+                }
+            EXPECT_LT(scaled_difference<T>(qr, a, a), 30.0);
+        }
+    }
+}
+
+TYPED_TEST(LuParts, QrRawFormRebuildsA) {
+    check_qr_raw<TypeParam>(Ref(0, 0));
+    check_qr_raw<TypeParam>(random_ref(1, 1, 5));
+    check_qr_raw<TypeParam>(random_ref(9, 9, 6));
+    check_qr_raw<TypeParam>(random_ref(40, 13, 7));
+    check_qr_raw<TypeParam>(hilbert_ref(8));
+}
+
 TEST(PartsErrors, BadInput) {
     const Ref a = spd_ref(3, 1);
     FactorPtr lu, chol, svd;

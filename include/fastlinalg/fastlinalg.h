@@ -478,7 +478,14 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_PIVOTS = 12,
     /** LDL^T: the n-by-n block diagonal D of P A P^T = L D L^T, symmetric, with Bunch-Kaufman's
      * 1-by-1 and 2-by-2 blocks (zeros outside them). */
-    FL_PART_BLOCK_DIAGONAL = 13
+    FL_PART_BLOCK_DIAGONAL = 13,
+    /** QR: the m-by-n matrix LAPACK's geqrf leaves in place of A: R on and above the
+     * diagonal, the Householder vectors v_j (v_j[j] = 1 implied) below it; with
+     * FL_PART_TAU, Q = H_1 ... H_n, H_j = I - tau_j v_j v_j^T (scipy.linalg.qr's
+     * mode='raw' (qr, tau)). Of A in either layout. */
+    FL_PART_REFLECTORS = 14,
+    /** QR: n-by-1, the scalars tau_j of the reflectors in FL_PART_REFLECTORS. */
+    FL_PART_TAU = 15
 } fl_factor_part;
 
 /** The shape of a part. FL_ERR_UNSUPPORTED if this kind of factor has no such part

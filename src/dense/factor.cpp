@@ -80,6 +80,10 @@ std::pair<index_t, index_t> Factor::part_shape(Part part) const {
             unsupported(Query::pivots, "pivots (use LU)");
         case Part::block_diagonal:
             unsupported(Query::block_diagonal, "block diagonal D (use LDL^T)");
+        case Part::reflectors:
+            unsupported(Query::reflectors, "Householder reflectors (use QR)");
+        case Part::tau:
+            unsupported(Query::tau, "reflector scalars tau (use QR)");
     }
     unsupported("such part");
 }

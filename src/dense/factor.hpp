@@ -119,7 +119,9 @@ enum class Part {
     row_permutation,
     packed_lu,
     pivots,
-    block_diagonal
+    block_diagonal,
+    reflectors,
+    tau
 };
 
 inline bool is_index_part(Part part) {
@@ -152,6 +154,8 @@ enum class Query : std::uint32_t {
     packed_lu = 1u << 20,
     pivots = 1u << 21,
     block_diagonal = 1u << 22,  // LDL^T's D
+    reflectors = 1u << 23,      // QR's raw form: geqrf's output and its tau
+    tau = 1u << 24,
 };
 
 class Factor {

@@ -31,7 +31,8 @@ constexpr FactorKindRow rows[] = {
      rcond | Query::logdet | Query::inertia | Query::lower | Query::row_permutation |
          Query::block_diagonal},
     {FactorKind::qr, "QR", ShapeRule::tall, false, make_qr, nullptr,
-     rcond | Query::q | Query::r | Query::apply_q | Query::residual_norms},
+     rcond | Query::q | Query::r | Query::apply_q | Query::residual_norms | Query::reflectors |
+         Query::tau},
     {FactorKind::cod, "complete orthogonal (COD)", ShapeRule::any, false, make_cod, nullptr,
      rcond | Query::rank | Query::apply_q | Query::residual_norms},
     {FactorKind::svd, "SVD", ShapeRule::any, false, make_svd, nullptr,

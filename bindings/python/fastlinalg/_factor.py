@@ -746,6 +746,13 @@ class Factor:
         "qr: the thin Q, (m, n), orthonormal columns (scipy.linalg.qr mode='economic').")
     R = _part_property(_lib.PART_R, "qr: the upper triangular R, (n, n).")
 
+    def raw(self):
+        """qr: ((qr, tau), R) as scipy.linalg.qr(a, mode='raw') returns them: geqrf's m-by-n
+        output (R above the diagonal, the Householder vectors below; Fortran order, as
+        scipy's) and the n scalars tau, with the economic R."""
+        qr = np.asfortranarray(self._part(_lib.PART_REFLECTORS))
+        return (qr, self._part(_lib.PART_TAU, vector=True)), self.R
+
     # -- more operations -------------------------------------------------------------------
     def _input(self, b, rows, name):
         """b as (array, ncols, layout, ld, was_1d) for the library to read, rows checked: an

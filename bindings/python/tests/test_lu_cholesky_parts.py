@@ -131,3 +131,26 @@ def test_ldl_parts_of_other_kinds_are_unsupported():
     f = fastlinalg.lu(np.eye(3))
     with pytest.raises(fastlinalg.UnsupportedError, match="block diagonal"):
         f.D
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize("shape", [(1, 1), (7, 7), (30, 9)])
+def test_qr_raw_matches_scipy(dtype, order, shape):
+    a = np.asarray(np.random.default_rng(shape[0]).standard_normal(shape), dtype=dtype,
+                   order=order)
+    (qr, tau), r = fastlinalg.qr(a).raw()
+    (qr_ref, tau_ref), r_ref = scipy.linalg.qr(a, mode="raw")
+    assert qr.shape == qr_ref.shape and tau.shape == tau_ref.shape and r.shape == r_ref.shape
+    assert qr.dtype == dtype and tau.dtype == dtype and qr.flags.f_contiguous
+    # Q from the reflectors, as LAPACK defines them; Q R is a.
+    m, n = shape
+    q = np.eye(m)
+    for j in reversed(range(n)):
+        v = np.zeros(m)
+        v[j] = 1
+        v[j + 1:] = qr[j + 1:, j]
+        q = q - tau[j] * np.outer(v, v @ q)
+    assert _scaled(q[:, :n] @ r.astype(np.float64), a.astype(np.float64), dtype) < 30
+    assert np.array_equal(r, np.triu(qr[:n]))
+    assert_close(np.abs(np.diag(r)), np.abs(np.diag(r_ref)), dtype, 30)

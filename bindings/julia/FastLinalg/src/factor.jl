@@ -176,12 +176,14 @@ end
 
 const PARTS = Dict(:singular_values => 1, :U => 2, :Vt => 3, :eigenvalues => 4,
                    :eigenvectors => 5, :Q => 6, :R => 7, :lower => 8, :upper => 9,
-                   :lu_packed => 11, :block_diagonal => 13)
+                   :lu_packed => 11, :block_diagonal => 13,
+                   :reflectors => 14, :tau => 15)
 const INDEX_PARTS = Dict(:row_permutation => 10, :pivots => 12)
 
 """A copy of one part of F (`:singular_values`, `:U`, `:Vt`, `:eigenvalues`, `:eigenvectors`,
 `:Q`, `:R`; LU's and Cholesky's triangular factors `:lower`, `:upper`; LU's `:lu_packed`;
-LDLᵀ's `:lower` and `:block_diagonal` D of P A Pᵀ = L D Lᵀ) as a Matrix."""
+LDLᵀ's `:lower` and `:block_diagonal` D of P A Pᵀ = L D Lᵀ; QR's raw `:reflectors` and `:tau`,
+geqrf's output) as a Matrix."""
 function factor_part(F::Factor{T}, part::Symbol) where {T}
     code = get(PARTS, part, 0)
     rows, cols = Ref{Int64}(0), Ref{Int64}(0)

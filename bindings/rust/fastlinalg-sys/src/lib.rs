@@ -84,6 +84,8 @@ pub const FL_PART_ROW_PERMUTATION: fl_factor_part = 10;
 pub const FL_PART_LU_PACKED: fl_factor_part = 11;
 pub const FL_PART_PIVOTS: fl_factor_part = 12;
 pub const FL_PART_BLOCK_DIAGONAL: fl_factor_part = 13;
+pub const FL_PART_REFLECTORS: fl_factor_part = 14;
+pub const FL_PART_TAU: fl_factor_part = 15;
 
 pub type fl_kernel_kind = c_int;
 pub const FL_KERNEL_SQUARED_DISTANCE: fl_kernel_kind = 1;
@@ -919,6 +921,8 @@ mod tests {
             ("FL_PART_LU_PACKED", FL_PART_LU_PACKED, 11),
             ("FL_PART_PIVOTS", FL_PART_PIVOTS, 12),
             ("FL_PART_BLOCK_DIAGONAL", FL_PART_BLOCK_DIAGONAL, 13),
+            ("FL_PART_REFLECTORS", FL_PART_REFLECTORS, 14),
+            ("FL_PART_TAU", FL_PART_TAU, 15),
             ("FL_KERNEL_SQUARED_DISTANCE", FL_KERNEL_SQUARED_DISTANCE, 1),
             ("FL_KERNEL_GAUSSIAN", FL_KERNEL_GAUSSIAN, 2),
             ("FL_KERNEL_MATERN12", FL_KERNEL_MATERN12, 3),
