@@ -95,6 +95,8 @@ Part to_part(fl_factor_part part) {
         return Part::reflectors;
     case FL_PART_TAU:
         return Part::tau;
+    case FL_PART_COLUMN_PERMUTATION:
+        return Part::column_permutation;
     }
     throw Error(ErrorCode::invalid_argument,
                 "part = " + std::to_string(part) + " is not an fl_factor_part");

@@ -430,6 +430,55 @@ TYPED_TEST(LuParts, QrRawFormRebuildsA) {
     check_qr_raw<TypeParam>(hilbert_ref(8));
 }
 
+// COD's pivoted QR: R is upper trapezoidal with non-increasing |R_ii|, p a permutation,
+// and Q [R; 0] (Q applied by fl_factor_apply_q) is A[:, p], also when the rank is deficient
+// and R's leading rows are rebuilt from T and Z.
+template <class T>
+void check_cod_parts(const Ref &exact) {
+    const Ref a = rounded<T>(exact);
+    const int64_t m = a.rows, n = a.cols, k = std::min(m, n);
+    for (fl_layout al : kLayouts) {
+        FactorPtr f;
+        ASSERT_EQ(make_factor(f, FL_FACTOR_COD, Matrix<T>::from_ref(a, al)), FL_OK)
+            << fl_last_error();
+        const std::vector<int64_t> p = get_indices(f.get(), FL_PART_COLUMN_PERMUTATION);
+        std::vector<int64_t> sorted = p;
+        std::sort(sorted.begin(), sorted.end());
+        for (int64_t j = 0; j < n; ++j) ASSERT_EQ(sorted[size_t(j)], j);
+        Ref ap(m, n);
+        for (int64_t i = 0; i < m; ++i)
+            for (int64_t j = 0; j < n; ++j) ap(i, j) = a(i, p[size_t(j)]);
+        for (fl_layout pl : kLayouts) {
+            SCOPED_TRACE(std::string("A ") + layout_name(al) + ", parts " + layout_name(pl));
+            const Ref r = get_part<T>(f.get(), FL_PART_R, pl);
+            ASSERT_EQ(r.rows, k);
+            Ref padded(m, n);  // [R; 0]
+            for (int64_t i = 0; i < k; ++i)
+                for (int64_t j = 0; j < n; ++j) {
+                    if (j < i) {
+                        EXPECT_EQ(r(i, j), 0.0L);
+                    }
+                    padded(i, j) = r(i, j);
+                }
+            Matrix<T> c = Matrix<T>::from_ref(padded, pl);
+            ASSERT_EQ(
+                fl_factor_apply_q(f.get(), FL_NO_TRANS, Dtype<T>::value, n, pl, c.data(), c.ld()),
+                FL_OK)
+                << fl_last_error();
+            EXPECT_LT(scaled_difference<T>(c.to_ref(), ap, a), 30.0);
+        }
+    }
+}
+
+TYPED_TEST(LuParts, CodPivotedQrRebuildsA) {
+    check_cod_parts<TypeParam>(Ref(0, 0));
+    check_cod_parts<TypeParam>(random_ref(1, 1, 21));
+    check_cod_parts<TypeParam>(random_ref(30, 9, 22));
+    check_cod_parts<TypeParam>(random_ref(6, 10, 23));
+    check_cod_parts<TypeParam>(rank_deficient());
+    check_cod_parts<TypeParam>(Ref(3, 5));  // rank 0
+}
+
 TEST(PartsErrors, BadInput) {
     const Ref a = spd_ref(3, 1);
     FactorPtr lu, chol, svd;
@@ -469,6 +518,36 @@ TEST(PartsErrors, BadInput) {
                  "fl_factor_part_shape", "SVD", "lower triangular");
     EXPECT_ERROR(fl_factor_part_shape(lu.get(), FL_PART_Q, &rows, &cols), FL_ERR_UNSUPPORTED,
                  "fl_factor_part_shape", "LU", "Q");
+    // The parts of LDL^T, QR and COD: each refused by the kinds without it, an index part
+    // refused as a matrix.
+    EXPECT_ERROR(fl_factor_part_shape(lu.get(), FL_PART_BLOCK_DIAGONAL, &rows, &cols),
+                 FL_ERR_UNSUPPORTED, "fl_factor_part_shape", "LU", "block diagonal");
+    EXPECT_ERROR(
+        fl_factor_get_part(chol.get(), FL_PART_REFLECTORS, FL_FLOAT64, FL_COL_MAJOR, out, 3),
+        FL_ERR_UNSUPPORTED, "fl_factor_get_part", "Cholesky", "Householder");
+    EXPECT_ERROR(fl_factor_get_part(svd.get(), FL_PART_TAU, FL_FLOAT64, FL_COL_MAJOR, out, 3),
+                 FL_ERR_UNSUPPORTED, "fl_factor_get_part", "SVD", "tau");
+    EXPECT_ERROR(fl_factor_get_indices(lu.get(), FL_PART_COLUMN_PERMUTATION, idx, 3),
+                 FL_ERR_UNSUPPORTED, "fl_factor_get_indices", "LU", "column permutation");
+    FactorPtr ldlt, cod;
+    ASSERT_EQ(make_factor(ldlt, FL_FACTOR_LDLT, Matrix<double>::from_ref(a, FL_COL_MAJOR)), FL_OK);
+    ASSERT_EQ(make_factor(cod, FL_FACTOR_COD, Matrix<double>::from_ref(a, FL_COL_MAJOR)), FL_OK);
+    EXPECT_ERROR(fl_factor_part_shape(ldlt.get(), FL_PART_UPPER, &rows, &cols), FL_ERR_UNSUPPORTED,
+                 "fl_factor_part_shape", "LDL^T", "upper triangular");
+    EXPECT_ERROR(fl_factor_get_indices(ldlt.get(), FL_PART_PIVOTS, idx, 3), FL_ERR_UNSUPPORTED,
+                 "fl_factor_get_indices", "LDL^T", "pivots");
+    EXPECT_ERROR(fl_factor_get_indices(ldlt.get(), FL_PART_ROW_PERMUTATION, idx, 2),
+                 FL_ERR_INVALID_ARGUMENT, "fl_factor_get_indices", "count = 2", "3");
+    EXPECT_ERROR(
+        fl_factor_get_part(ldlt.get(), FL_PART_BLOCK_DIAGONAL, FL_FLOAT64, FL_ROW_MAJOR, out, 2),
+        FL_ERR_INVALID_ARGUMENT, "fl_factor_get_part", "ld");
+    EXPECT_ERROR(
+        fl_factor_get_part(cod.get(), FL_PART_COLUMN_PERMUTATION, FL_FLOAT64, FL_COL_MAJOR, out, 3),
+        FL_ERR_INVALID_ARGUMENT, "fl_factor_get_part", "part = 16", "fl_factor_get_indices");
+    EXPECT_ERROR(fl_factor_get_part(cod.get(), FL_PART_R, FL_FLOAT32, FL_COL_MAJOR, outf, 3),
+                 FL_ERR_DTYPE_MISMATCH, "fl_factor_get_part");
+    EXPECT_ERROR(fl_factor_part_shape(cod.get(), FL_PART_TAU, &rows, &cols), FL_ERR_UNSUPPORTED,
+                 "fl_factor_part_shape", "COD", "tau");
     // The option's values and type.
     OptionsPtr o = make_options(1, FL_LOWER);
     int64_t v = -1;

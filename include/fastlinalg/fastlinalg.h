@@ -454,7 +454,10 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_EIGENVALUES = 4,     /**< EIGH: n-by-1, ascending */
     FL_PART_EIGENVECTORS = 5,    /**< EIGH: n-by-n, column j for eigenvalue j, orthonormal */
     FL_PART_Q = 6,               /**< QR: m-by-n, the thin Q with orthonormal columns */
-    FL_PART_R = 7,               /**< QR: n-by-n, upper triangular (zeros below) */
+    /** QR: n-by-n, upper triangular (zeros below). COD: the min(m,n)-by-n upper trapezoidal
+     * R of the column-pivoted QR A[:, p] = Q R (geqp3; FL_PART_COLUMN_PERMUTATION gives p),
+     * scipy.linalg.qr(a, pivoting=True, mode='economic')'s R. */
+    FL_PART_R = 7,
     /** LU: the m-by-min(m,n) unit lower triangular L of A = P L U (ones on the diagonal,
      * zeros above). Cholesky: the n-by-n lower triangular L of A = L L^H (L L^T for a real A),
      * whichever triangle was read. LDL^T: the n-by-n unit lower triangular L of
@@ -485,7 +488,10 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
      * mode='raw' (qr, tau)). Of A in either layout. */
     FL_PART_REFLECTORS = 14,
     /** QR: n-by-1, the scalars tau_j of the reflectors in FL_PART_REFLECTORS. */
-    FL_PART_TAU = 15
+    FL_PART_TAU = 15,
+    /** COD: an index part (fl_factor_get_indices): n 0-based column indices p of the
+     * column-pivoted QR, A[:, p] = Q R (scipy.linalg.qr(a, pivoting=True)'s P). */
+    FL_PART_COLUMN_PERMUTATION = 16
 } fl_factor_part;
 
 /** The shape of a part. FL_ERR_UNSUPPORTED if this kind of factor has no such part

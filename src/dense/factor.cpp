@@ -67,7 +67,7 @@ std::pair<index_t, index_t> Factor::part_shape(Part part) const {
         case Part::q:
             unsupported(Query::q, "Q (use QR)");
         case Part::r:
-            unsupported(Query::r, "R (use QR)");
+            unsupported(Query::r, "R (use QR or COD)");
         case Part::lower:
             unsupported(Query::lower, "lower triangular factor (use LU, Cholesky or LDL^T)");
         case Part::upper:
@@ -84,6 +84,8 @@ std::pair<index_t, index_t> Factor::part_shape(Part part) const {
             unsupported(Query::reflectors, "Householder reflectors (use QR)");
         case Part::tau:
             unsupported(Query::tau, "reflector scalars tau (use QR)");
+        case Part::column_permutation:
+            unsupported(Query::column_permutation, "column permutation (use COD)");
     }
     unsupported("such part");
 }

@@ -121,11 +121,13 @@ enum class Part {
     pivots,
     block_diagonal,
     reflectors,
-    tau
+    tau,
+    column_permutation
 };
 
 inline bool is_index_part(Part part) {
-    return part == Part::row_permutation || part == Part::pivots;
+    return part == Part::row_permutation || part == Part::pivots ||
+           part == Part::column_permutation;
 }
 
 // The queries a kind may answer beyond solve and inverse, which every kind answers: one
@@ -156,6 +158,7 @@ enum class Query : std::uint32_t {
     block_diagonal = 1u << 22,  // LDL^T's D
     reflectors = 1u << 23,      // QR's raw form: geqrf's output and its tau
     tau = 1u << 24,
+    column_permutation = 1u << 25,  // COD's pivoted-QR column order
 };
 
 class Factor {

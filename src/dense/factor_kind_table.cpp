@@ -34,7 +34,8 @@ constexpr FactorKindRow rows[] = {
      rcond | Query::q | Query::r | Query::apply_q | Query::residual_norms | Query::reflectors |
          Query::tau},
     {FactorKind::cod, "complete orthogonal (COD)", ShapeRule::any, false, make_cod, nullptr,
-     rcond | Query::rank | Query::apply_q | Query::residual_norms},
+     rcond | Query::rank | Query::apply_q | Query::residual_norms | Query::r |
+         Query::column_permutation},
     {FactorKind::svd, "SVD", ShapeRule::any, false, make_svd, nullptr,
      rcond | Query::rank | Query::singular_values | Query::u | Query::vt | Query::residual_norms},
     {FactorKind::eigh, "symmetric eigen (EIGH)", ShapeRule::square, true, make_eigh, nullptr,

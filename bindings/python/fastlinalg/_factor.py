@@ -744,7 +744,14 @@ class Factor:
     Q = _part_property(
         _lib.PART_Q,
         "qr: the thin Q, (m, n), orthonormal columns (scipy.linalg.qr mode='economic').")
-    R = _part_property(_lib.PART_R, "qr: the upper triangular R, (n, n).")
+    R = _part_property(_lib.PART_R, "qr: the upper triangular R, (n, n); cod: the (min(m, n), "
+                       "n) R of the column-pivoted QR a[:, column_perm] = Q R.")
+
+    @property
+    def column_perm(self):
+        """cod: the column indices p of the pivoted QR, a[:, p] == Q @ R (int64), as
+        scipy.linalg.qr(a, pivoting=True) returns its P."""
+        return self._indices(_lib.PART_COLUMN_PERMUTATION)
 
     def raw(self):
         """qr: ((qr, tau), R) as scipy.linalg.qr(a, mode='raw') returns them: geqrf's m-by-n

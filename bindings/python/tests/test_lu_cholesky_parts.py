@@ -154,3 +154,25 @@ def test_qr_raw_matches_scipy(dtype, order, shape):
     assert _scaled(q[:, :n] @ r.astype(np.float64), a.astype(np.float64), dtype) < 30
     assert np.array_equal(r, np.triu(qr[:n]))
     assert_close(np.abs(np.diag(r)), np.abs(np.diag(r_ref)), dtype, 30)
+
+
+@pytest.mark.parametrize("dtype", DTYPES)
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize("shape", [(1, 1), (20, 7), (5, 9), "deficient"])
+def test_pivoted_qr_matches_scipy(dtype, order, shape):
+    g = np.random.default_rng(3)
+    if shape == "deficient":  # rank 3 of 8
+        a = g.standard_normal((8, 3)) @ g.standard_normal((3, 8))
+    else:
+        a = g.standard_normal(shape)
+    a = np.asarray(a, dtype=dtype, order=order)
+    f = fastlinalg.cod(a)
+    r, p = f.R, f.column_perm
+    q_ref, r_ref, p_ref = scipy.linalg.qr(a.astype(np.float64), pivoting=True, mode="economic")
+    assert r.shape == r_ref.shape and r.dtype == dtype and p.dtype == np.int64
+    assert np.array_equal(np.sort(p), np.arange(a.shape[1]))
+    assert np.array_equal(r, np.triu(r))
+    # Q is orthogonal: R^T R is (A P)^T (A P), and A[:, p] lies in the span of Q's columns.
+    ap = a[:, p].astype(np.float64)
+    assert_close(r.T.astype(np.float64) @ r, ap.T @ ap, dtype, 30 * max(a.shape))
+    assert_close(np.abs(np.diag(r)), np.abs(np.diag(r_ref)), dtype, 300)

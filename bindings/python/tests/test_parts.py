@@ -153,7 +153,7 @@ def test_rank_update_unsupported_for_other_kinds():
 ALL_PARTS = ["singular_values", "U", "Vt", "eigenvalues", "eigenvectors", "Q", "R", "L", "D", "perm"]
 SUPPORTED_PARTS = {
     "lu": {"L", "U", "perm"}, "cholesky": {"L", "U"}, "ldlt": {"L", "D", "perm"},
-    "qr": {"Q", "R"}, "cod": set(),
+    "qr": {"Q", "R"}, "cod": {"R"},
     "svd": {"singular_values", "U", "Vt"}, "eigh": {"eigenvalues", "eigenvectors"},
 }
 

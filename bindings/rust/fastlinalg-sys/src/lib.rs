@@ -86,6 +86,7 @@ pub const FL_PART_PIVOTS: fl_factor_part = 12;
 pub const FL_PART_BLOCK_DIAGONAL: fl_factor_part = 13;
 pub const FL_PART_REFLECTORS: fl_factor_part = 14;
 pub const FL_PART_TAU: fl_factor_part = 15;
+pub const FL_PART_COLUMN_PERMUTATION: fl_factor_part = 16;
 
 pub type fl_kernel_kind = c_int;
 pub const FL_KERNEL_SQUARED_DISTANCE: fl_kernel_kind = 1;
@@ -923,6 +924,7 @@ mod tests {
             ("FL_PART_BLOCK_DIAGONAL", FL_PART_BLOCK_DIAGONAL, 13),
             ("FL_PART_REFLECTORS", FL_PART_REFLECTORS, 14),
             ("FL_PART_TAU", FL_PART_TAU, 15),
+            ("FL_PART_COLUMN_PERMUTATION", FL_PART_COLUMN_PERMUTATION, 16),
             ("FL_KERNEL_SQUARED_DISTANCE", FL_KERNEL_SQUARED_DISTANCE, 1),
             ("FL_KERNEL_GAUSSIAN", FL_KERNEL_GAUSSIAN, 2),
             ("FL_KERNEL_MATERN12", FL_KERNEL_MATERN12, 3),
