@@ -38,6 +38,15 @@ std::vector<int64_t> get_indices(const fl_factor *f, fl_factor_part part) {
     return out;
 }
 
+// Whether p holds each of 0..n-1 exactly once.
+bool is_permutation_of(std::vector<int64_t> p, int64_t n) {
+    if (static_cast<int64_t>(p.size()) != n) return false;
+    std::sort(p.begin(), p.end());
+    for (int64_t i = 0; i < n; ++i)
+        if (p[size_t(i)] != i) return false;
+    return true;
+}
+
 // ||X - Y||_1 / (||A||_1 n eps), the LAPACK-style reconstruction residual.
 template <class T>
 double scaled_difference(const Ref &x, const Ref &y, const Ref &a) {
@@ -331,9 +340,7 @@ void check_ldlt_parts(const Ref &exact) {
                       FL_OK)
                 << fl_last_error();
             const std::vector<int64_t> p = get_indices(f.get(), FL_PART_ROW_PERMUTATION);
-            std::vector<int64_t> sorted = p;
-            std::sort(sorted.begin(), sorted.end());
-            for (int64_t i = 0; i < n; ++i) ASSERT_EQ(sorted[size_t(i)], i);
+            ASSERT_TRUE(is_permutation_of(p, n));
             Ref pap(n, n);
             for (int64_t i = 0; i < n; ++i)
                 for (int64_t j = 0; j < n; ++j) pap(i, j) = a(p[size_t(i)], p[size_t(j)]);
@@ -442,9 +449,7 @@ void check_cod_parts(const Ref &exact) {
         ASSERT_EQ(make_factor(f, FL_FACTOR_COD, Matrix<T>::from_ref(a, al)), FL_OK)
             << fl_last_error();
         const std::vector<int64_t> p = get_indices(f.get(), FL_PART_COLUMN_PERMUTATION);
-        std::vector<int64_t> sorted = p;
-        std::sort(sorted.begin(), sorted.end());
-        for (int64_t j = 0; j < n; ++j) ASSERT_EQ(sorted[size_t(j)], j);
+        ASSERT_TRUE(is_permutation_of(p, n));
         Ref ap(m, n);
         for (int64_t i = 0; i < m; ++i)
             for (int64_t j = 0; j < n; ++j) ap(i, j) = a(i, p[size_t(j)]);
