@@ -484,6 +484,35 @@ TYPED_TEST(LuParts, CodPivotedQrRebuildsA) {
     check_cod_parts<TypeParam>(Ref(3, 5));  // rank 0
 }
 
+// A mixed-precision LU gives the float64 factor's parts (falling back for them), and an
+// RFP Cholesky unpacks its L and U = L^T from the packed triangle.
+TEST(PartsOfStoredVariants, MixedPrecisionLuAndRfpCholesky) {
+    const Ref a = random_ref(20, 20, 31);
+    const Ref spd = spd_ref(20, 32);
+    OptionsPtr mixed = make_options(1, FL_LOWER);
+    ASSERT_EQ(fl_options_set_int(mixed.get(), FL_OPT_PRECISION, FL_PRECISION_MIXED), FL_OK);
+    for (fl_layout al : kLayouts)
+        for (fl_triangle tri : kTriangles) {
+            SCOPED_TRACE(std::string(layout_name(al)) + " " + triangle_name(tri));
+            FactorPtr lu, native, rfp;
+            ASSERT_EQ(make_factor(lu, FL_FACTOR_LU, Matrix<double>::from_ref(a, al), mixed.get()),
+                      FL_OK);
+            ASSERT_EQ(make_factor(native, FL_FACTOR_LU, Matrix<double>::from_ref(a, al)), FL_OK);
+            EXPECT_EQ(get_part<double>(lu.get(), FL_PART_LU_PACKED, al).v,
+                      get_part<double>(native.get(), FL_PART_LU_PACKED, al).v);
+            EXPECT_EQ(get_indices(lu.get(), FL_PART_PIVOTS),
+                      get_indices(native.get(), FL_PART_PIVOTS));
+            OptionsPtr packed = make_options(1, tri);
+            ASSERT_EQ(fl_options_set_int(packed.get(), FL_OPT_STORAGE, FL_STORAGE_RFP), FL_OK);
+            ASSERT_EQ(make_factor(rfp, FL_FACTOR_CHOLESKY, Matrix<double>::from_ref(spd, al),
+                                  packed.get()),
+                      FL_OK);
+            const Ref l = get_part<double>(rfp.get(), FL_PART_LOWER, al);
+            EXPECT_EQ(get_part<double>(rfp.get(), FL_PART_UPPER, al).v, transpose(l).v);
+            EXPECT_LT(scaled_difference<double>(multiply(l, transpose(l)), spd, spd), 30.0);
+        }
+}
+
 TEST(PartsErrors, BadInput) {
     const Ref a = spd_ref(3, 1);
     FactorPtr lu, chol, svd;
