@@ -262,6 +262,10 @@ FL_API fl_status fl_factor_get_part(const fl_factor *factor, fl_factor_part part
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor);
         const fl::Part p = to_part(part);
+        if (fl::is_index_part(p))
+            throw fl::Error(fl::ErrorCode::invalid_argument,
+                            "part = " + std::to_string(part) +
+                                " is a list of indices: read it with fl_factor_get_indices");
         // A real-valued part of a complex factor is written in the real dtype of its precision.
         const fl::Dtype written = fl::part_dtype(f.dtype(), p);
         if (written == f.dtype()) factor_of(factor, dtype);
@@ -274,6 +278,25 @@ FL_API fl_status fl_factor_get_part(const fl_factor *factor, fl_factor_part part
                                 " factor is real, written as " + dtype_name(written));
         f.get_part(p, matrix_arg({"out", "ld", "rows of the part", "cols of the part"}, written,
                                  layout, r, c, out, ld));
+    });
+}
+
+FL_API fl_status fl_factor_get_indices(const fl_factor *factor, fl_factor_part part, int64_t *out,
+                                       int64_t count) {
+    return guarded(__func__, [&] {
+        const fl::Factor &f = factor_of(factor);
+        const fl::Part p = to_part(part);
+        if (!fl::is_index_part(p))
+            throw fl::Error(
+                fl::ErrorCode::invalid_argument,
+                "part = " + std::to_string(part) + " is a matrix: read it with fl_factor_get_part");
+        const int64_t n = f.part_shape(p).first;
+        if (count != n)
+            throw fl::Error(fl::ErrorCode::invalid_argument, "count = " + std::to_string(count) +
+                                                                 " but the part has " +
+                                                                 std::to_string(n) + " indices");
+        if (n > 0) require_not_null(out, "out");
+        f.get_indices(p, out);
     });
 }
 

@@ -81,6 +81,24 @@ Part to_part(fl_factor_part part) {
     case FL_PART_EIGENVECTORS: return Part::eigenvectors;
     case FL_PART_Q: return Part::q;
     case FL_PART_R: return Part::r;
+    case FL_PART_LOWER:
+        return Part::lower;
+    case FL_PART_UPPER:
+        return Part::upper;
+    case FL_PART_ROW_PERMUTATION:
+        return Part::row_permutation;
+    case FL_PART_LU_PACKED:
+        return Part::packed_lu;
+    case FL_PART_PIVOTS:
+        return Part::pivots;
+    case FL_PART_BLOCK_DIAGONAL:
+        return Part::block_diagonal;
+    case FL_PART_REFLECTORS:
+        return Part::reflectors;
+    case FL_PART_TAU:
+        return Part::tau;
+    case FL_PART_COLUMN_PERMUTATION:
+        return Part::column_permutation;
     }
     throw Error(ErrorCode::invalid_argument,
                 "part = " + std::to_string(part) + " is not an fl_factor_part");

@@ -73,6 +73,9 @@ FL_API fl_status fl_options_set_int(fl_options *options, fl_option option, int64
                         std::to_string(value));
             options->values.storage = static_cast<fl::Storage>(value);
             return;
+        case FL_OPT_ALLOW_SINGULAR:
+            options->values.allow_singular = flag(value, "FL_OPT_ALLOW_SINGULAR");
+            return;
         case FL_OPT_RTOL:
             wrong_type("FL_OPT_RTOL", "fl_options_set_real");
         case FL_OPT_ATOL:
@@ -100,6 +103,9 @@ FL_API fl_status fl_options_get_int(const fl_options *options, fl_option option,
             return;
         case FL_OPT_STORAGE:
             *value = static_cast<int64_t>(options->values.storage);
+            return;
+        case FL_OPT_ALLOW_SINGULAR:
+            *value = options->values.allow_singular ? 1 : 0;
             return;
         case FL_OPT_RTOL: wrong_type("FL_OPT_RTOL", "fl_options_get_real");
         case FL_OPT_ATOL: wrong_type("FL_OPT_ATOL", "fl_options_get_real");
@@ -134,6 +140,8 @@ FL_API fl_status fl_options_set_real(fl_options *options, fl_option option, doub
             wrong_type("FL_OPT_OVERWRITE_A", "fl_options_set_int");
         case FL_OPT_STORAGE:
             wrong_type("FL_OPT_STORAGE", "fl_options_set_int");
+        case FL_OPT_ALLOW_SINGULAR:
+            wrong_type("FL_OPT_ALLOW_SINGULAR", "fl_options_set_int");
         }
         unknown_option(option);
     });
@@ -154,6 +162,8 @@ FL_API fl_status fl_options_get_real(const fl_options *options, fl_option option
             wrong_type("FL_OPT_OVERWRITE_A", "fl_options_get_int");
         case FL_OPT_STORAGE:
             wrong_type("FL_OPT_STORAGE", "fl_options_get_int");
+        case FL_OPT_ALLOW_SINGULAR:
+            wrong_type("FL_OPT_ALLOW_SINGULAR", "fl_options_get_int");
         }
         unknown_option(option);
     });

@@ -2,7 +2,8 @@
 // op(A) = A, A^T and A^H in both layouts, judged by LAPACK's scaled residuals computed in
 // long double complex, independently of the library; inverses, log-determinants with a
 // complex phase, rcond, and every refusal (dtype mismatch, kinds without complex support,
-// singular and non-definite matrices, NaN in an imaginary part).
+// singular and non-definite matrices, NaN in an imaginary part); the parts of LU and
+// Cholesky (L, U, the row permutation) reconstruct A.
 #include <fastlinalg/fastlinalg.h>
 #include <gtest/gtest.h>
 #include <fastlinalg/fastlinalg.hpp>
@@ -92,6 +93,84 @@ TYPED_TEST(ComplexFactor, CholeskyTakesTheHermitianMatrixOfTheTriangleNotAComple
         Handle f;
         ASSERT_EQ(create(f, FL_FACTOR_CHOLESKY, CMatrix<C>::from(symmetric, al), FL_LOWER), FL_OK);
         check_solves<C>(f.f, h, 500);
+    }
+}
+
+// A matrix part of a factor, read in `layout` (fl_factor_part_shape gives its shape).
+template <class C>
+ZRef part_of(const fl_factor *f, fl_factor_part part, fl_layout layout) {
+    int64_t rows = -1, cols = -1;
+    EXPECT_EQ(fl_factor_part_shape(f, part, &rows, &cols), FL_OK) << fl_last_error();
+    CMatrix<C> out(rows, cols, layout);
+    EXPECT_EQ(fl_factor_get_part(f, part, dtype_of<C>(), layout, out.data.data(), out.ld), FL_OK)
+        << fl_last_error();
+    EXPECT_TRUE(std::isnan(out.data.back().real())) << "the padding was written";
+    return out.ref();
+}
+
+// ||X - Y||_1 / (||A||_1 n eps): LAPACK's reconstruction residual (xGET01, xPOT01).
+template <class C>
+double reconstruction(const ZRef &x, const ZRef &y, const ZRef &a) {
+    ZRef d = x;
+    for (size_t i = 0; i < d.v.size(); ++i) d.v[i] -= y.v[i];
+    const long double scale = one_norm(a) * std::max<int64_t>(a.rows, 1) * eps<C>();
+    return one_norm(d) == 0 ? 0.0 : double(one_norm(d) / scale);
+}
+
+// The parts are those of A in either layout: P^T A = L U with L unit lower triangular.
+TYPED_TEST(ComplexFactor, LuPartsReconstructA) {
+    using C = TypeParam;
+    for (const int64_t n : {int64_t(0), int64_t(1), int64_t(6), int64_t(30)})
+        for (const fl_layout al : fltest::kLayouts)
+            for (const fl_layout pl : fltest::kLayouts) {
+                SCOPED_TRACE("n " + std::to_string(n) + ", a layout " + std::to_string(al) +
+                             ", parts layout " + std::to_string(pl));
+                const ZRef a = random_matrix(n, n, unsigned(n + 3));  // pivots are needed
+                Handle h;
+                ASSERT_EQ(create(h, FL_FACTOR_LU, CMatrix<C>::from(a, al)), FL_OK);
+                const ZRef l = part_of<C>(h.f, FL_PART_LOWER, pl);
+                const ZRef u = part_of<C>(h.f, FL_PART_UPPER, pl);
+                std::vector<int64_t> perm(size_t(n), -1);
+                ASSERT_EQ(fl_factor_get_indices(h.f, FL_PART_ROW_PERMUTATION, perm.data(), n),
+                          FL_OK);
+                ZRef pa(n, n);
+                for (int64_t i = 0; i < n; ++i)
+                    for (int64_t j = 0; j < n; ++j) {
+                        pa(i, j) = a(perm[size_t(i)], j);
+                        if (i <= j) {
+                            EXPECT_EQ(l(i, j), Z(i == j ? 1 : 0));
+                        } else {
+                            EXPECT_EQ(u(i, j), Z(0));
+                        }
+                    }
+                EXPECT_LT(reconstruction<C>(product(l, u), pa, a), kResidualThreshold);
+            }
+}
+
+// A = L L^H and U = L^H, from either triangle in either layout (a row-major Hermitian A is
+// stored as conj(A): the parts must undo that).
+TYPED_TEST(ComplexFactor, CholeskyPartsReconstructA) {
+    using C = TypeParam;
+    for (const int64_t n : {int64_t(0), int64_t(1), int64_t(5), int64_t(25)}) {
+        const ZRef a = hermitian_pd(n, unsigned(n + 21));
+        for (const fl_layout al : fltest::kLayouts)
+            for (const fl_triangle tri : fltest::kTriangles)
+                for (const fl_layout pl : fltest::kLayouts) {
+                    SCOPED_TRACE("n " + std::to_string(n) + ", a layout " + std::to_string(al) +
+                                 ", triangle " + std::to_string(tri) + ", parts layout " +
+                                 std::to_string(pl));
+                    Handle h;
+                    ASSERT_EQ(create(h, FL_FACTOR_CHOLESKY, one_triangle<C>(a, al, tri), tri),
+                              FL_OK);
+                    const ZRef l = part_of<C>(h.f, FL_PART_LOWER, pl);
+                    const ZRef u = part_of<C>(h.f, FL_PART_UPPER, pl);
+                    EXPECT_EQ(u.v, op_of(l, FL_CONJ_TRANS).v);
+                    for (int64_t i = 0; i < n; ++i) {
+                        EXPECT_EQ(l(i, i).imag(), 0.0L);  // potrf's real positive diagonal
+                        EXPECT_GT(l(i, i).real(), 0.0L);
+                    }
+                    EXPECT_LT(reconstruction<C>(product(l, u), a, a), kResidualThreshold);
+                }
     }
 }
 

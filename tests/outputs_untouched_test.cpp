@@ -244,6 +244,10 @@ std::vector<Case> cases() {
         return fl_factor_get_part(f.get(), FL_PART_U, FL_FLOAT64, FL_COL_MAJOR,
                                   w.poisoned<double>(n * n), n - 1);
     });
+    add("fl_factor_get_indices", FL_ERR_INVALID_ARGUMENT, [](Watched &w) {
+        const FactorPtr f = dense(FL_FACTOR_LU);
+        return fl_factor_get_indices(f.get(), FL_PART_PIVOTS, w.poisoned<int64_t>(n - 1), n - 1);
+    });
     add("fl_factor_apply_q", FL_ERR_NON_FINITE, [](Watched &w) {
         const FactorPtr f = dense(FL_FACTOR_QR);
         return fl_factor_apply_q(f.get(), FL_TRANS, FL_FLOAT64, 2, FL_COL_MAJOR,

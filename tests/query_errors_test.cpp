@@ -81,7 +81,7 @@ TEST_F(QueryErrors, ArgumentsAreCheckedBeforeTheKind) {
     int64_t i = 0;
     fl_factor *f = lu_.get();
     fl_factor *g = nullptr;
-    for (int bad : {0, 8, -1, 1000}) {
+    for (int bad : {0, 100, -1, 1000}) {
         SCOPED_TRACE(bad);
         EXPECT_ERROR(fl_factor_part_shape(f, fl_factor_part(bad), &i, &i), FL_ERR_INVALID_ARGUMENT,
                      "fl_factor_part_shape", "part");

@@ -198,7 +198,13 @@ typedef enum fl_option FL_ENUM_TYPE {
     FL_OPT_OVERWRITE_A = 6,
     /** FL_STORAGE_FULL (default), FL_STORAGE_RFP or FL_STORAGE_RFP_INPUT: Cholesky in
      *  rectangular full packed storage, half the memory (see "Large matrices" below). */
-    FL_OPT_STORAGE = 7
+    FL_OPT_STORAGE = 7,
+    /** LU: 0 (default): an exactly zero pivot fails fl_factor_create with FL_ERR_SINGULAR.
+     * 1: the factor is kept, as LAPACK and scipy's lu_factor keep it: its parts read as
+     * usual, fl_factor_logdet gives sign 0 and log|det| -inf (numpy's slogdet), rcond is 0,
+     * and solves, inverses and the products with A^-1 fail with FL_ERR_SINGULAR naming the
+     * first zero pivot U[k, k] (1-based, of A in the caller's layout). */
+    FL_OPT_ALLOW_SINGULAR = 20
 } fl_option;
 
 /** Creates an options handle holding every default. *options is NULL on failure.
@@ -448,7 +454,44 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_EIGENVALUES = 4,     /**< EIGH: n-by-1, ascending; real for a complex factor */
     FL_PART_EIGENVECTORS = 5,    /**< EIGH: n-by-n, column j for eigenvalue j, orthonormal */
     FL_PART_Q = 6,               /**< QR: m-by-n, the thin Q with orthonormal columns */
-    FL_PART_R = 7                /**< QR: n-by-n, upper triangular (zeros below) */
+    /** QR: n-by-n, upper triangular (zeros below). COD: the min(m,n)-by-n upper trapezoidal
+     * R of the column-pivoted QR A[:, p] = Q R (geqp3; FL_PART_COLUMN_PERMUTATION gives p),
+     * scipy.linalg.qr(a, pivoting=True, mode='economic')'s R. */
+    FL_PART_R = 7,
+    /** LU: the m-by-min(m,n) unit lower triangular L of A = P L U (ones on the diagonal,
+     * zeros above). Cholesky: the n-by-n lower triangular L of A = L L^H (L L^T for a real A),
+     * whichever triangle was read. LDL^T: the n-by-n unit lower triangular L of
+     * P A P^T = L D L^T (FL_PART_ROW_PERMUTATION gives P, FL_PART_BLOCK_DIAGONAL D), whichever
+     * triangle was read. Always of A as the caller passed it, in either layout. */
+    FL_PART_LOWER = 8,
+    /** LU: the min(m,n)-by-n upper triangular U of A = P L U. Cholesky: U = L^H, the upper
+     * triangular factor of A = U^H U. Zeros below the diagonal. */
+    FL_PART_UPPER = 9,
+    /** LU: an index part (read it with fl_factor_get_indices): m 0-based row indices p with
+     * A[p[i], :] = (L U)[i, :], that is P^T A = L U. The permutation matrix P of A = P L U
+     * (scipy.linalg.lu's P) has P[p[i], i] = 1. LDL^T: n 0-based indices p of the symmetric
+     * permutation, (P A P^T)[i, j] = A[p[i], p[j]]; scipy.linalg.ldl's (lu, d, perm) are
+     * lu[p[i], :] = L[i, :], d = D and perm = p. */
+    FL_PART_ROW_PERMUTATION = 10,
+    /** LU: the m-by-n matrix LAPACK's getrf leaves in place of A: U on and above the
+     * diagonal, L's multipliers below it (scipy's lu_factor's lu). */
+    FL_PART_LU_PACKED = 11,
+    /** LU: an index part: getrf's min(m,n) 1-based row interchanges (row i of A was swapped
+     * with row piv[i], for i = 1, 2, ... in turn); scipy's lu_factor piv is piv - 1. */
+    FL_PART_PIVOTS = 12,
+    /** LDL^T: the n-by-n block diagonal D of P A P^T = L D L^T, symmetric, with Bunch-Kaufman's
+     * 1-by-1 and 2-by-2 blocks (zeros outside them). */
+    FL_PART_BLOCK_DIAGONAL = 13,
+    /** QR: the m-by-n matrix LAPACK's geqrf leaves in place of A: R on and above the
+     * diagonal, the Householder vectors v_j (v_j[j] = 1 implied) below it; with
+     * FL_PART_TAU, Q = H_1 ... H_n, H_j = I - tau_j v_j v_j^T (scipy.linalg.qr's
+     * mode='raw' (qr, tau)). Of A in either layout. */
+    FL_PART_REFLECTORS = 14,
+    /** QR: n-by-1, the scalars tau_j of the reflectors in FL_PART_REFLECTORS. */
+    FL_PART_TAU = 15,
+    /** COD: an index part (fl_factor_get_indices): n 0-based column indices p of the
+     * column-pivoted QR, A[:, p] = Q R (scipy.linalg.qr(a, pivoting=True)'s P). */
+    FL_PART_COLUMN_PERMUTATION = 16
 } fl_factor_part;
 
 /** The shape of a part. FL_ERR_UNSUPPORTED if this kind of factor has no such part
@@ -677,6 +720,24 @@ FL_API fl_status fl_factor_serialize(const fl_factor *factor, void *buffer, int6
  *         order; FL_ERR_OUT_OF_MEMORY
  */
 FL_API fl_status fl_factor_deserialize(fl_factor **factor, const void *buffer, int64_t size);
+
+/* ------------------------------------------------------------------------------------------ */
+/* Index parts of a factorization                                                               */
+/* ------------------------------------------------------------------------------------------ */
+
+/** Copies an index part (FL_PART_ROW_PERMUTATION, FL_PART_PIVOTS) of a factor into out.
+ * Indices are exact integers, so they have their own entry point rather than a matrix of
+ * the factor's dtype. fl_factor_part_shape gives their count as rows (cols is 1). A matrix
+ * part here, or an index part in fl_factor_get_part, is FL_ERR_INVALID_ARGUMENT.
+ *
+ * @param factor the factor (not NULL)
+ * @param part FL_PART_ROW_PERMUTATION or FL_PART_PIVOTS
+ * @param out receives count indices (not NULL unless count is 0)
+ * @param count the number of elements of out: must be the part's rows
+ * @return FL_OK, FL_ERR_UNSUPPORTED if this kind of factor has no such part, or the status
+ *     of the first problem found, named with its argument and value by fl_last_error() */
+FL_API fl_status fl_factor_get_indices(const fl_factor *factor, fl_factor_part part, int64_t *out,
+                                       int64_t count);
 
 /* ------------------------------------------------------------------------------------------ */
 /* Products with the inverse of a factored matrix                                              */
@@ -1253,7 +1314,7 @@ typedef enum fl_fallback FL_ENUM_TYPE {
     FL_FALLBACK_LOW_PRECISION = 1,    /**< A beyond float32's range, or its float32 factorization broke down */
     FL_FALLBACK_ILL_CONDITIONED = 2,  /**< the float32 pivots' spread gave kappa * 2^-24 >= 1/4 */
     FL_FALLBACK_NOT_CONVERGED = 3,    /**< a solve's refinement stalled or took more than 30 steps */
-    FL_FALLBACK_QUERY = 4             /**< fl_factor_logdet, fl_factor_rcond or fl_factor_inverse asked */
+    FL_FALLBACK_QUERY = 4             /**< fl_factor_logdet, fl_factor_rcond, fl_factor_inverse or a part asked */
 } fl_fallback;
 
 /** Reports one integer property of how a factor is held and solved.

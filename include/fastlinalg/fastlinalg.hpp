@@ -506,6 +506,13 @@ public:
         check(fl_factor_get_part(handle_.get(), which, dtype_v<T>, layout, out.data(), out.ld()));
         return out;
     }
+    // An index part (FL_PART_ROW_PERMUTATION, FL_PART_PIVOTS of an LU factor).
+    std::vector<std::int64_t> indices(fl_factor_part which) const {
+        std::vector<std::int64_t> out(static_cast<std::size_t>(part_shape(which).first));
+        check(fl_factor_get_indices(handle_.get(), which, out.data(),
+                                    static_cast<std::int64_t>(out.size())));
+        return out;
+    }
 
     // C <- op(Q) C in place (QR, COD), C m-by-ncols.
     template <class T>

@@ -19,6 +19,9 @@ public:
     LogDet logdet() const override;
     double rcond() const override;
     Inertia inertia() const override { return {this->n_, 0, 0}; }  // positive definite
+    // L of A = L L^T and U = L^T (cholesky_parts.cpp), whichever triangle is stored.
+    std::pair<index_t, index_t> part_shape(Part part) const override;
+    void get_part(Part part, const MatrixRef &out) const override;
     // A new factor of A + sign V V^T, in O(n^2 k) (cholesky_update.cpp).
     std::unique_ptr<Factor> rank_update(int sign, const MatrixRef &v) const override;
 

@@ -58,6 +58,10 @@ public:
     void inverse(const MatrixRef &out) const override;
     double rcond() const override;
     index_t rank() const override { return rank_; }
+    // geqp3's R and column permutation (cod_parts.cpp).
+    std::pair<index_t, index_t> part_shape(Part part) const override;
+    void get_part(Part part, const MatrixRef &out) const override;
+    void get_indices(Part part, std::int64_t *out) const override;
     void apply_q(Transpose trans, const MatrixRef &c) const override;
     void residual_norms(const MatrixRef &b, void *norms) const override;
 

@@ -68,12 +68,35 @@ std::pair<index_t, index_t> Factor::part_shape(Part part) const {
         case Part::q:
             unsupported(Query::q, "Q (use QR)");
         case Part::r:
-            unsupported(Query::r, "R (use QR)");
+            unsupported(Query::r, "R (use QR or COD)");
+        case Part::lower:
+            unsupported(Query::lower, "lower triangular factor (use LU, Cholesky or LDL^T)");
+        case Part::upper:
+            unsupported(Query::upper, "upper triangular factor (use LU or Cholesky)");
+        case Part::row_permutation:
+            unsupported(Query::row_permutation, "row permutation (use LU or LDL^T)");
+        case Part::packed_lu:
+            unsupported(Query::packed_lu, "packed LU (use LU)");
+        case Part::pivots:
+            unsupported(Query::pivots, "pivots (use LU)");
+        case Part::block_diagonal:
+            unsupported(Query::block_diagonal, "block diagonal D (use LDL^T)");
+        case Part::reflectors:
+            unsupported(Query::reflectors, "Householder reflectors (use QR)");
+        case Part::tau:
+            unsupported(Query::tau, "reflector scalars tau (use QR)");
+        case Part::column_permutation:
+            unsupported(Query::column_permutation, "column permutation (use COD)");
     }
     unsupported("such part");
 }
 
 void Factor::get_part(Part part, const MatrixRef &) const {
+    part_shape(part);  // names what is missing
+    unsupported("such part");
+}
+
+void Factor::get_indices(Part part, std::int64_t *) const {
     part_shape(part);  // names what is missing
     unsupported("such part");
 }

@@ -77,6 +77,7 @@ struct FactorOptions {
     Triangle triangle = Triangle::lower;  // symmetric kinds: the triangle read, in the caller's layout
     double rtol = -1;                     // rank tolerance; < 0: max(rows, cols) * epsilon
     double atol = 0;
+    bool allow_singular = false;  // LU: keep the factor of an exactly singular A
 };
 
 // The triangle options.triangle names, as it lies in the column-major storage of a
@@ -104,7 +105,31 @@ struct Inertia {
     index_t zero;
 };
 
-enum class Part { singular_values, u, vt, eigenvalues, eigenvectors, q, r };
+// The parts a factor can copy out. row_permutation and pivots are lists of indices
+// (get_indices); the others are matrices of the factor's dtype (get_part).
+enum class Part {
+    singular_values,
+    u,
+    vt,
+    eigenvalues,
+    eigenvectors,
+    q,
+    r,
+    lower,
+    upper,
+    row_permutation,
+    packed_lu,
+    pivots,
+    block_diagonal,
+    reflectors,
+    tau,
+    column_permutation
+};
+
+inline bool is_index_part(Part part) {
+    return part == Part::row_permutation || part == Part::pivots ||
+           part == Part::column_permutation;
+}
 
 // The element type a part is written in: the factor's own, except that the real-valued
 // parts (singular values, eigenvalues) of a complex factor are written in the real type of
@@ -131,6 +156,15 @@ enum class Query : std::uint32_t {
     rank_update = 1u << 14,
     refactor = 1u << 15,
     rank_update_sparse = 1u << 16,
+    lower = 1u << 17,  // the triangular factors of LU and Cholesky
+    upper = 1u << 18,
+    row_permutation = 1u << 19,  // LU's row permutation and LAPACK's packed form
+    packed_lu = 1u << 20,
+    pivots = 1u << 21,
+    block_diagonal = 1u << 22,  // LDL^T's D
+    reflectors = 1u << 23,      // QR's raw form: geqrf's output and its tau
+    tau = 1u << 24,
+    column_permutation = 1u << 25,  // COD's pivoted-QR column order
 };
 
 class Factor {
@@ -159,6 +193,8 @@ public:
     // The shape of a part, and a copy of it into out (validated to that shape).
     virtual std::pair<index_t, index_t> part_shape(Part part) const;
     virtual void get_part(Part part, const MatrixRef &out) const;
+    // A copy of an index part (is_index_part) into out, part_shape(part).first values.
+    virtual void get_indices(Part part, std::int64_t *out) const;
     // c <- op(Q) c for the full m-by-m Q, c m-by-k.
     virtual void apply_q(Transpose trans, const MatrixRef &c) const;
     // norms[j] <- ||b_j - A x_j||_2 for the least-squares x_j; norms holds b.cols values of

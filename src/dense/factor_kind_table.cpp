@@ -22,15 +22,20 @@ constexpr std::uint32_t rcond = static_cast<std::uint32_t>(Query::rcond);
 
 // One row per kind, in FactorKind's order (factor_kind_row checks it).
 constexpr FactorKindRow rows[] = {
-    {FactorKind::lu, "LU", ShapeRule::square, false, make_lu, nullptr, rcond | Query::logdet},
+    {FactorKind::lu, "LU", ShapeRule::square, false, make_lu, nullptr,
+     rcond | Query::logdet | Query::lower | Query::upper | Query::row_permutation |
+         Query::packed_lu | Query::pivots},
     {FactorKind::cholesky, "Cholesky", ShapeRule::square, true, make_cholesky, nullptr,
-     rcond | Query::logdet | Query::inertia | Query::rank_update},
+     rcond | Query::logdet | Query::inertia | Query::rank_update | Query::lower | Query::upper},
     {FactorKind::ldlt, "LDL^T", ShapeRule::square, true, make_ldlt, nullptr,
-     rcond | Query::logdet | Query::inertia},
+     rcond | Query::logdet | Query::inertia | Query::lower | Query::row_permutation |
+         Query::block_diagonal},
     {FactorKind::qr, "QR", ShapeRule::tall, false, make_qr, nullptr,
-     rcond | Query::q | Query::r | Query::apply_q | Query::residual_norms},
+     rcond | Query::q | Query::r | Query::apply_q | Query::residual_norms | Query::reflectors |
+         Query::tau},
     {FactorKind::cod, "complete orthogonal (COD)", ShapeRule::any, false, make_cod, nullptr,
-     rcond | Query::rank | Query::apply_q | Query::residual_norms},
+     rcond | Query::rank | Query::apply_q | Query::residual_norms | Query::r |
+         Query::column_permutation},
     {FactorKind::svd, "SVD", ShapeRule::any, false, make_svd, nullptr,
      rcond | Query::rank | Query::singular_values | Query::u | Query::vt | Query::residual_norms},
     {FactorKind::eigh, "symmetric eigen (EIGH)", ShapeRule::square, true, make_eigh, nullptr,

@@ -22,6 +22,10 @@ public:
     LogDet logdet() const override;
     double rcond() const override;
     Inertia inertia() const override;
+    // L, D and the permutation of P A P^T = L D L^T (ldlt_parts.cpp).
+    std::pair<index_t, index_t> part_shape(Part part) const override;
+    void get_part(Part part, const MatrixRef &out) const override;
+    void get_indices(Part part, std::int64_t *out) const override;
 
 private:
     void solve_left(Transpose op, const ColMajorView<T> &x) const override;
@@ -31,6 +35,9 @@ private:
     // Calls f(a) for each 1-by-1 block [a] of D and f(a, b, c) for each 2-by-2 block
     // [a b; b c], in order.
     template <class One, class Two> void for_each_block(One one, Two two) const;
+    struct Unpacked;
+    // sytrf's product form unpacked into P A P^T = L D L^T, L unit lower triangular.
+    Unpacked unpack() const;
 
     // The caller's triangle as it lies in the column-major storage: a row-major lower
     // triangle is the stored upper one (A is symmetric, so the storage holds A itself).

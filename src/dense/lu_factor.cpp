@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 #include "core/error.hpp"
@@ -15,7 +16,7 @@ namespace fl {
 
 template <class T>
 LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, /*symmetric=*/false, condition_norm_of(a.layout), options.overwrite_a),
+    : SquareFactor<T>(a, /*symmetric=*/false, NormOf::one, options.overwrite_a),
       pivots_(static_cast<size_t>(this->n_)) {
     const index_t n = this->n_;
     if (n == 0) return;
@@ -30,16 +31,23 @@ LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
         blas::SerialRegion serial(n < blas::serial_factor_order);
         info = lapack::getrf(n, s.data, s.ld, pivots_.data());
     }
-    if (info > 0)
-        throw Error(ErrorCode::singular,
-                    "the matrix is singular: U[" + std::to_string(info) + ", " +
-                        std::to_string(info) + "] (pivot " + std::to_string(info) + " of " +
-                        std::to_string(n) + ", 1-based) is exactly zero");
     if (info < 0)
         throw Error(ErrorCode::internal, "getrf rejected argument " + std::to_string(-info));
+    zero_pivot_ = info;
+    if (!options.allow_singular) require_nonsingular();
+}
+
+template <class T>
+void LuFactor<T>::require_nonsingular() const {
+    const std::string k = std::to_string(zero_pivot_);
+    if (zero_pivot_ > 0)
+        throw Error(ErrorCode::singular, "the matrix is singular: U[" + k + ", " + k + "] (pivot " +
+                                             k + " of " + std::to_string(this->n_) +
+                                             ", 1-based) is exactly zero");
 }
 
 template <class T> void LuFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
+    require_nonsingular();
     const ColMajorView<const T> lu = this->stored();
     if constexpr (!is_complex_v<T>)
         if (small()) {
@@ -53,6 +61,7 @@ template <class T> void LuFactor<T>::solve_left(Transpose op, const ColMajorView
 // S = P L U, so Y S^-1 = Y U^-1 L^-1 P^T and Y S^-T = Y P L^-T U^-T. P is the product of
 // getrf's interchanges P_1 ... P_n: Y P swaps Y's columns in order 1..n, Y P^T in order n..1.
 template <class T> void LuFactor<T>::solve_right(Transpose op, const ColMajorView<T> &y) const {
+    require_nonsingular();
     const ColMajorView<const T> lu = this->stored();
     const index_t n = this->n_;
     if constexpr (!is_complex_v<T>)
@@ -78,13 +87,15 @@ template <class T> void LuFactor<T>::solve_right(Transpose op, const ColMajorVie
 
 template <class T> void LuFactor<T>::invert_in_place(const ColMajorView<T> &a) const {
     if (this->n_ == 0) return;
+    require_nonsingular();
     const lapack_int info = lapack::getri(this->n_, a.data, a.ld, pivots_.data());
     if (info != 0) throw Error(ErrorCode::internal, "getri failed with info " + std::to_string(info));
 }
 
-// det(S) = det(P) prod(U_ii), and det(A^T) = det(A). For a complex A the phase is the
-// product of U_ii / |U_ii|, renormalised at the end against rounding drift.
+// det(A) = det(P) prod(U_ii); numpy's slogdet of a singular A is (0, -inf). For a complex
+// A the phase is the product of U_ii / |U_ii|, renormalised at the end against rounding drift.
 template <class T> LogDet LuFactor<T>::logdet() const {
+    if (zero_pivot_ > 0) return {0.0, -std::numeric_limits<double>::infinity()};
     const ColMajorView<const T> lu = this->stored();
     LogDet d{1.0, 0.0};
     std::complex<double> phase = 1.0;
@@ -111,6 +122,7 @@ template <class T> LogDet LuFactor<T>::logdet() const {
 
 template <class T> double LuFactor<T>::rcond() const {
     if (this->n_ == 0) return 1.0;
+    if (zero_pivot_ > 0) return 0.0;  // exactly singular: gecon would divide by the zero pivot
     const ColMajorView<const T> lu = this->stored();
     double r = 0;
     const lapack_int info = lapack::gecon(condition_norm(), this->n_, lu.data, lu.ld, this->anorm_, &r);

@@ -1,4 +1,5 @@
-// LU with partial pivoting, S = P L U (LAPACK getrf), of a square A in either layout.
+// LU with partial pivoting, A = P L U (LAPACK getrf), of a square A in either layout; its
+// parts (lu_parts.cpp) are those of A.
 #pragma once
 
 #include <vector>
@@ -19,22 +20,30 @@ public:
     FactorKind kind() const override { return FactorKind::lu; }
     LogDet logdet() const override;
     double rcond() const override;
+    std::pair<index_t, index_t> part_shape(Part part) const override;
+    void get_part(Part part, const MatrixRef &out) const override;
+    void get_indices(Part part, std::int64_t *out) const override;
 
 private:
     void solve_left(Transpose op, const ColMajorView<T> &x) const override;
     void solve_right(Transpose op, const ColMajorView<T> &y) const override;
     void invert_in_place(const ColMajorView<T> &a) const override;
     bool solves_without_blas() const override { return small(); }
+    // Throws Error(singular) naming the first zero pivot, if the factor kept one.
+    void require_nonsingular() const;
+    // Refuses the parts of an LU saved as one of A^T (see square_factor.hpp).
+    void require_parts_of_a() const;
 
-    // gecon needs ||A||_1, which for a stored S = A^T (row-major A) is S's infinity norm.
+    // gecon needs ||A||_1, which for a loaded S = A^T is S's infinity norm.
     char condition_norm() const { return this->transposed_ ? 'I' : '1'; }
-    static NormOf condition_norm_of(Layout a) { return a == Layout::row_major ? NormOf::inf : NormOf::one; }
 
     // Small orders factor and solve with the register kernels of dense/small_lu.hpp.
     // Real matrices only: the small kernels pivot on |a| and solve with A or A^T, not A^H.
     bool small() const { return !is_complex_v<T> && this->n_ <= small_lu::max_order; }
 
     std::vector<lapack_int> pivots_;  // getrf's 1-based row interchanges
+    // getrf's info: the 1-based first exactly zero U[k, k], kept under allow_singular; 0 if none.
+    lapack_int zero_pivot_ = 0;
 };
 
 }  // namespace fl

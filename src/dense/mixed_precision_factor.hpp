@@ -10,8 +10,8 @@
 //  - at a solve whose refinement does not converge, or stops converging (a step that does
 //    not halve the scaled residual: then it would not converge in time either); that solve
 //    is redone in float64;
-//  - at the first logdet, rcond or inverse, which are answered from the float64 factor so
-//    that they are float64's, not float32's.
+//  - at the first logdet, rcond, inverse or part, which are answered from the float64
+//    factor so that they are float64's, not float32's.
 // fl_factor_get_info reports which (Info::precision, Info::fallback).
 //
 // The factor holds A itself (float64, as stored S = A or A^T, see square_factor.hpp) for
@@ -36,6 +36,17 @@ public:
     // one, so the mixed Cholesky must answer too).
     std::unique_ptr<Factor> rank_update(int sign, const MatrixRef &v) const override {
         return full(Fallback::query).rank_update(sign, v);
+    }
+    // Parts (L, U, permutations) are read from the float64 factor, as logdet and rcond are:
+    // a float32 L would be float32's answer in float64's dtype.
+    std::pair<index_t, index_t> part_shape(Part part) const override {
+        return full(Fallback::query).part_shape(part);
+    }
+    void get_part(Part part, const MatrixRef &out) const override {
+        full(Fallback::query).get_part(part, out);
+    }
+    void get_indices(Part part, std::int64_t *out) const override {
+        full(Fallback::query).get_indices(part, out);
     }
     index_t info(Info what) const override;
 

@@ -215,6 +215,8 @@ double QrFactor<T>::rcond() const {
 template <class T> std::pair<index_t, index_t> QrFactor<T>::part_shape(Part part) const {
     if (part == Part::q) return {m_, n_};
     if (part == Part::r) return {n_, n_};
+    if (part == Part::reflectors) return {m_, n_};
+    if (part == Part::tau) return {n_, 1};
     return Factor::part_shape(part);  // names what a QR factor lacks
 }
 
@@ -232,8 +234,16 @@ template <class T> void QrFactor<T>::get_part(Part part, const MatrixRef &out) c
         copy_matrix<T>(q.ref(m_), out);
         return;
     }
-    // R: its upper triangle, and explicit zeros below it, in the caller's layout.
     const ColMajorView<const T> r = stored();
+    if (part == Part::reflectors) {  // geqrf's output as it lies in the storage
+        copy_matrix<T>({Layout::col_major, m_, n_, ld(), storage_.get()}, out);
+        return;
+    }
+    if (part == Part::tau) {
+        for (index_t i = 0; i < n_; ++i) hh::element<T>(out, i, 0) = tau_[static_cast<size_t>(i)];
+        return;
+    }
+    // R: its upper triangle, and explicit zeros below it, in the caller's layout.
     for (index_t i = 0; i < n_; ++i)
         for (index_t j = 0; j < n_; ++j) hh::element<T>(out, i, j) = i <= j ? r(i, j) : T(0);
 }

@@ -31,7 +31,7 @@
 //   inverse:         the pseudo-inverse A^+ = R^-1 Q_1^T (n-by-m, Q_1 the thin Q)
 //   rcond:           trcon's 1-norm estimate for R, which has A's singular values
 //   parts:           Q (m-by-n, thin: the kept Q_1, else orgqr) and R (n-by-n, zeros below
-//                    the diagonal)
+//                    the diagonal); the raw form, geqrf's output and tau
 //   apply_q:         C <- op(Q) C for the full m-by-m Q (ormqr)
 //   residual_norms:  the least-squares residuals, ||b_j - Q_1 (Q_1^T b_j)||_2 with a kept Q_1,
 //                    else ||(Q^T b_j)[n:m]||_2 (equal up to rounding, O(eps ||b_j||) either way)

@@ -15,6 +15,7 @@
 #include "core/matrix_copy.hpp"
 #include "core/rfp.hpp"
 #include "dense/factor_kinds.hpp"
+#include "dense/part_writer.hpp"
 #include "lapack/blas_runtime.hpp"
 #include "lapack/lapack.hpp"
 
@@ -88,6 +89,21 @@ public:
         const ColMajorView<T> o = stored_view<T>(out);  // symmetric: either layout reads the same
         for (index_t j = 0; j < n_; ++j)
             for (index_t i = 0; i < n_; ++i) o(i, j) = inv[static_cast<size_t>(element(i, j))];
+    }
+
+    // L of A = L L^T (and U = L^T) out of the packed triangle: a stored upper U is L^T, so
+    // element(i, j) for i >= j is L(i, j) either way.
+    std::pair<index_t, index_t> part_shape(Part part) const override {
+        if (part == Part::lower || part == Part::upper) return {n_, n_};
+        return Factor::part_shape(part);  // names what a Cholesky factor lacks
+    }
+    void get_part(Part part, const MatrixRef &out) const override {
+        if (part != Part::lower && part != Part::upper) return Factor::get_part(part, out);
+        const bool lower = part == Part::lower;
+        write_part<T>(out, [&](index_t i, index_t j) {
+            if (lower ? i < j : i > j) return T(0);
+            return data_[lower ? element(i, j) : element(j, i)];
+        });
     }
 
     // det(A) = prod(L_ii)^2.

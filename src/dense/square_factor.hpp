@@ -2,11 +2,15 @@
 // and the solve and inverse drivers that let the caller's layouts meet that storage
 // without transposed copies.
 //
-// A row-major A is, in memory, the column-major A^T. So the storage holds S = A or S = A^T
-// (`transposed_`), and a solve with A becomes a solve with S or S^T. A column-major X is
-// solved from the left, X <- op(S)^-1 X (LAPACK's getrs/potrs); a row-major X is, in memory,
-// X^T, and X = op(S)^-1 B is X^T = B^T op(S)^-T: a solve from the right with triangular
-// BLAS-3 calls on the same memory. Either way every right-hand side is done in one call.
+// A row-major A is, in memory, the column-major A^T. A general A (LU) is transposed into
+// the storage, so that S = A and the factorization, its parts and the pivots its errors
+// name are those of A (docs/design.md measures what the transposed copy costs). A real
+// symmetric A's row-major memory already is A (the other triangle). Only a complex
+// Hermitian row-major A is stored as it lies, S = A^T = conj(A) (`transposed_`), and a
+// solve with A becomes one with S^T or conj(S). A column-major X is solved from the left,
+// X <- op(S)^-1 X (LAPACK's getrs/potrs); a row-major X is, in memory, X^T, and
+// X = op(S)^-1 B is X^T = B^T op(S)^-T: a solve from the right with triangular BLAS-3 calls
+// on the same memory. Either way every right-hand side is done in one call.
 #pragma once
 
 #include <algorithm>
@@ -78,21 +82,27 @@ protected:
     // Copies a (square, validated) into storage and, on the way, takes the norm `norm` of
     // what it copied (column by column, while each column is still in cache) into anorm_.
     // With `overwrite` (FL_OPT_OVERWRITE_A) nothing is copied: a's own memory becomes the
-    // storage, with a's leading dimension, and is never freed here. A real symmetric factor
-    // treats its storage as A itself, whatever the layout; a complex Hermitian one cannot,
-    // since a row-major A is stored as A^T = conj(A).
+    // storage, with a's leading dimension, and is never freed here (a general row-major A
+    // is then transposed where it lies). A real symmetric factor treats its storage as A
+    // itself, whatever the layout; a complex Hermitian one cannot, since a row-major A is
+    // stored as A^T = conj(A).
     SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite = false)
         : n_(a.rows),
-          transposed_(a.layout == Layout::row_major && (!symmetric || is_complex_v<T>)),
+          transposed_(a.layout == Layout::row_major && symmetric && is_complex_v<T>),
           real_symmetric_(symmetric && !is_complex_v<T>),
           // Left uninitialised: the copy below writes every element.
           owned_(overwrite ? nullptr : new T[static_cast<size_t>(n_ * n_)]),
           data_(overwrite ? static_cast<T *>(a.data) : owned_.get()),
           ld_(overwrite ? std::max<index_t>(a.ld, 1) : std::max<index_t>(n_, 1)) {
         const ColMajorView<T> from = stored_view<T>(a), to = storage();
+        const bool transpose = !symmetric && a.layout == Layout::row_major;
+        if (transpose && overwrite)
+            transpose_in_place(to);
+        else if (transpose)
+            transpose_into(ColMajorView<const T>{from.data, n_, n_, from.ld}, to);
         ColumnNorm<T> accumulated(norm, n_);
         for (index_t j = 0; j < n_; ++j) {
-            if (!overwrite)
+            if (!overwrite && !transpose)
                 std::memcpy(to.column(j), from.column(j), static_cast<size_t>(n_) * sizeof(T));
             accumulated.add(j, to.column(j), n_);
         }
@@ -148,10 +158,11 @@ protected:
     ColMajorView<const T> stored() const { return {data_, n_, n_, ld_}; }
 
     const index_t n_;
-    // storage holds A^T (A came row-major, and is not real symmetric)
+    // storage holds A^T = conj(A) (A is complex Hermitian and came row-major, or an LU
+    // saved in that older convention was loaded)
     const bool transposed_;
-    // The 1-norm of A that rcond needs, taken while copying A in (NaN if A holds NaN);
-    // how a kind reads it is its own (LU: the infinity norm of a stored A^T).
+    // The norm of A that rcond needs, taken while copying A in (NaN if A holds NaN); how a
+    // kind reads it is its own (a loaded LU of A^T: the infinity norm of the storage).
     double anorm_ = 0;
 
 private:

@@ -84,10 +84,11 @@ _options_cache = {}
 _options_lock = threading.Lock()
 
 
-def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage=0):
+def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage=0,
+                 allow_singular=False):
     """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE, FL_OPT_TRIANGLE,
-    FL_OPT_PRECISION, FL_OPT_OVERWRITE_A and FL_OPT_STORAGE set; destroyed again if setting
-    one fails."""
+    FL_OPT_PRECISION, FL_OPT_OVERWRITE_A, FL_OPT_STORAGE and FL_OPT_ALLOW_SINGULAR set;
+    destroyed again if setting one fails."""
     h = _c_void_p()
     status = _lib_.fl_options_create(_byref(h))
     if status:
@@ -96,7 +97,8 @@ def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage
                           (_lib.OPT_TRIANGLE, triangle),
                           (_lib.OPT_PRECISION, precision),
                           (_lib.OPT_OVERWRITE_A, int(bool(overwrite_a))),
-                          (_lib.OPT_STORAGE, storage)):
+                          (_lib.OPT_STORAGE, storage),
+                          (_lib.OPT_ALLOW_SINGULAR, int(bool(allow_singular)))):
         status = _lib_.fl_options_set_int(h, option, value)
         if status:
             _lib_.fl_options_destroy(h)
@@ -104,10 +106,12 @@ def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage
     return h
 
 
-def _options(check_finite, triangle, precision=0, overwrite_a=False, storage=0):
+def _options(check_finite, triangle, precision=0, overwrite_a=False, storage=0,
+             allow_singular=False):
     """The shared options handle for these options; None for all defaults."""
-    key = (bool(check_finite), triangle, precision, bool(overwrite_a), storage)
-    if key == (True, _lib.LOWER, 0, False, 0):
+    key = (bool(check_finite), triangle, precision, bool(overwrite_a), storage,
+           bool(allow_singular))
+    if key == (True, _lib.LOWER, 0, False, 0, False):
         return None
     handle = _options_cache.get(key)
     if handle is not None:
@@ -678,9 +682,63 @@ class Factor:
         _lib.PART_SINGULAR_VALUES,
         "svd: the singular values, shape (min(m, n),), descending (numpy's svd's s).",
         vector=True)
-    U = _part_property(
-        _lib.PART_U,
-        "svd: the left singular vectors, (m, min(m, n)) (thin, full_matrices=False).")
+    @property
+    def U(self):
+        """svd: the left singular vectors, (m, min(m, n)) (thin, full_matrices=False).
+        lu: the upper triangular U of A = P L U; cholesky: U = L.T with A = U.T U (scipy's
+        cholesky(a, lower=False))."""
+        upper = self._kind in (_lib.FACTOR_LU, _lib.FACTOR_CHOLESKY)
+        return self._part(_lib.PART_UPPER if upper else _lib.PART_U)
+
+    L = _part_property(
+        _lib.PART_LOWER,
+        "lu: the unit lower triangular L of A = P L U; cholesky: L with A = L L.T (scipy's "
+        "cholesky(a, lower=True)); ldlt: the unit lower triangular L of "
+        "A[perm][:, perm] = L D L.T.")
+    D = _part_property(
+        _lib.PART_BLOCK_DIAGONAL,
+        "ldlt: the block diagonal D (1-by-1 and 2-by-2 blocks) of A[perm][:, perm] = L D L.T.")
+
+    def _indices(self, part):
+        h = self._handle()
+        r, c = _c_int64(), _c_int64()
+        status = _lib_.fl_factor_part_shape(h, part, _byref(r), _byref(c))
+        if status:
+            _raise(status)
+        out = _empty(r.value, np.int64)
+        status = _lib_.fl_factor_get_indices(h, part, _addr(out), r.value)
+        if status:
+            _raise(status)
+        return out
+
+    @property
+    def perm(self):
+        """lu: the row indices p with a[p] == L @ U; ldlt: the indices p with
+        a[p][:, p] == L @ D @ L.T (int64)."""
+        return self._indices(_lib.PART_ROW_PERMUTATION)
+
+    def plu(self, permute_l=False):
+        """lu: (P, L, U) with a == P @ L @ U, as scipy.linalg.lu(a) returns them; with
+        permute_l=True, (P @ L, U)."""
+        p, L, U = self.perm, self.L, self.U
+        if permute_l:
+            return L[np.argsort(p)], U
+        P = np.zeros((p.size, p.size), dtype=self._dtype)
+        P[p, np.arange(p.size)] = 1
+        return P, L, U
+
+    def lu_factor(self):
+        """lu: (lu, piv) as scipy.linalg.lu_factor returns them: getrf's packed L and U, and
+        the 0-based row interchanges (row i was swapped with row piv[i])."""
+        return self._part(_lib.PART_LU_PACKED), self._indices(_lib.PART_PIVOTS) - 1
+
+    def ldl(self):
+        """ldlt: (lu, d, perm) as scipy.linalg.ldl(a) returns them: a == lu @ d @ lu.T, with
+        lu[perm] unit lower triangular and d block diagonal."""
+        p, L = self.perm, self.L
+        lu = _empty(L.shape, self._dtype)
+        lu[p] = L
+        return lu, self.D, p
     Vt = _part_property(_lib.PART_VT, "svd: the right singular vectors as rows, (min(m, n), n).")
     eigenvalues = _part_property(
         _lib.PART_EIGENVALUES,
@@ -691,7 +749,21 @@ class Factor:
     Q = _part_property(
         _lib.PART_Q,
         "qr: the thin Q, (m, n), orthonormal columns (scipy.linalg.qr mode='economic').")
-    R = _part_property(_lib.PART_R, "qr: the upper triangular R, (n, n).")
+    R = _part_property(_lib.PART_R, "qr: the upper triangular R, (n, n); cod: the (min(m, n), "
+                       "n) R of the column-pivoted QR a[:, column_perm] = Q R.")
+
+    @property
+    def column_perm(self):
+        """cod: the column indices p of the pivoted QR, a[:, p] == Q @ R (int64), as
+        scipy.linalg.qr(a, pivoting=True) returns its P."""
+        return self._indices(_lib.PART_COLUMN_PERMUTATION)
+
+    def raw(self):
+        """qr: ((qr, tau), R) as scipy.linalg.qr(a, mode='raw') returns them: geqrf's m-by-n
+        output (R above the diagonal, the Householder vectors below; Fortran order, as
+        scipy's) and the n scalars tau, with the economic R."""
+        qr = np.asfortranarray(self._part(_lib.PART_REFLECTORS))
+        return (qr, self._part(_lib.PART_TAU, vector=True)), self.R
 
     # -- more operations -------------------------------------------------------------------
     def _input(self, b, rows, name):
@@ -974,7 +1046,7 @@ _STORAGES = {"full": _lib.STORAGE_FULL, "rfp": _lib.STORAGE_RFP}
 
 
 def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwrite_a=False,
-           storage="full"):
+           storage="full", allow_singular=False):
     """Factor a: one fl_factor_create call on a validated buffer, wrapped in a new Factor.
     The common case (an ndarray of float32/float64 that is C- or F-contiguous, writable,
     aligned, with the default options) takes the short path: a handful of attribute reads
@@ -1017,8 +1089,9 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
         code_p = 0 if precision == "native" else _option_code("precision", precision, _PRECISIONS)
         code_s = 0 if storage == "full" else _option_code("storage", storage, _STORAGES)
         opts = (None if (check_finite is True and triangle == 1 and not code_p and not overwrite_a
-                         and not code_s)
-                else _options(check_finite, triangle, code_p, overwrite_a, code_s))
+                         and not code_s and not allow_singular)
+                else _options(check_finite, triangle, code_p, overwrite_a, code_s,
+                              allow_singular))
         status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
     else:
         opts = _options_with_tolerances(check_finite, triangle, tol)
@@ -1067,14 +1140,18 @@ def _stack_or(a, kind, triangle, check):
     return batch_factor(a, kind, triangle, check, "factor of a stack")
 
 
-def lu(a, check_finite=True, precision="native", overwrite_a=False, *, check=True):
+def lu(a, check_finite=True, precision="native", overwrite_a=False, allow_singular=False, *,
+       check=True):
     """LU factorization with partial pivoting (P A = L U, LAPACK getrf) of the square matrix a.
 
     float32, float64, complex64 and complex128 are kept; other real dtypes become float64,
     other complex ones complex128.
-    A C- or F-ordered a is read where it lies (the library copies it once into the factor).
+    A C- or F-ordered a is read where it lies (the library copies it once into the factor);
+    the parts (plu(), lu_factor(), L, U, perm) are those of a in either order.
     Raises SingularMatrixError (a numpy.linalg.LinAlgError) for an exactly zero pivot and
-    NonFiniteError for NaN/Inf unless check_finite=False.
+    NonFiniteError for NaN/Inf unless check_finite=False. With allow_singular=True an exactly
+    singular a is factored as scipy's lu_factor does: slogdet() is numpy's (0, -inf), det()
+    is 0, rcond() is 0, and solves raise SingularMatrixError naming the zero pivot.
 
     precision="mixed" (float64 a only): factor in float32 and refine every solve to float64
     accuracy, falling back to a float64 factor when refinement cannot work (the factor's
@@ -1087,7 +1164,8 @@ def lu(a, check_finite=True, precision="native", overwrite_a=False, *, check=Tru
     holds for cholesky, ldlt, qr and eigh.
     """
     return (_stack_or(a, 1, 1, check)
-            or _build(a, 1, check_finite, 1, None, precision, overwrite_a))  # FL_FACTOR_LU
+            or _build(a, 1, check_finite, 1, None, precision, overwrite_a, "full",
+                      allow_singular))  # FL_FACTOR_LU
 
 
 def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=False,

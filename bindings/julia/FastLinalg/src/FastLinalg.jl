@@ -40,7 +40,7 @@ include("batched.jl")
 export FastLinalgError, Options, Factor, logabsdet_phase, factorize_fl, lu_factor, cholesky_factor,
        ldlt_factor, qr_factor, cod_factor, svd_factor, eigh_factor,
        generalized_eigh_factor, kind, rcond, inertia,
-       factor_part, apply_q!, residual_norms, solve_shifted, rank_update,
+       factor_part, factor_indices, apply_q!, residual_norms, solve_shifted, rank_update,
        quadratic_form, bilinear_form, sandwich, trace_solve, inverse_diagonal, mahalanobis,
        Kernel, kernel_matrix, kernel_gradient, rolled_matmul, digitize, bincount,
        group_by_bin, block_sum_abt, block_sum_acbt, block_sum_residual, block_sum_kron,

@@ -197,9 +197,15 @@ function inertia(F::Factor)
 end
 
 const PARTS = Dict(:singular_values => 1, :U => 2, :Vt => 3, :eigenvalues => 4,
-                   :eigenvectors => 5, :Q => 6, :R => 7)
+                   :eigenvectors => 5, :Q => 6, :R => 7, :lower => 8, :upper => 9,
+                   :lu_packed => 11, :block_diagonal => 13,
+                   :reflectors => 14, :tau => 15)
+const INDEX_PARTS = Dict(:row_permutation => 10, :pivots => 12, :column_permutation => 16)
 
-"A copy of one part of F (`:singular_values`, `:U`, `:Vt`, `:eigenvalues`, `:eigenvectors`, `:Q`, `:R`) as a Matrix."
+"""A copy of one part of F (`:singular_values`, `:U`, `:Vt`, `:eigenvalues`, `:eigenvectors`,
+`:Q`, `:R` (for COD the pivoted QR's R); LU's and Cholesky's triangular factors `:lower`, `:upper`; LU's `:lu_packed`;
+LDLᵀ's `:lower` and `:block_diagonal` D of P A Pᵀ = L D Lᵀ; QR's raw `:reflectors` and `:tau`,
+geqrf's output) as a Matrix."""
 function factor_part(F::Factor{T}, part::Symbol) where {T}
     code = get(PARTS, part, 0)
     rows, cols = Ref{Int64}(0), Ref{Int64}(0)
@@ -209,6 +215,20 @@ function factor_part(F::Factor{T}, part::Symbol) where {T}
     check(ccall((:fl_factor_get_part, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Cint, Cint, Ptr{Cvoid}, Int64), F, code, dtype(T), FL_COL_MAJOR,
                 out, ld(out)))
+    return out
+end
+
+"""An index part of an LU factor as a Vector{Int64}: `:row_permutation` (0-based rows of A,
+row i of L U is row perm[i+1] of A; for LDLᵀ the symmetric permutation) or `:pivots` (getrf's
+1-based row interchanges); for COD `:column_permutation` (0-based columns p, A[:, p] = Q R)."""
+function factor_indices(F::Factor, part::Symbol)
+    code = get(INDEX_PARTS, part, 0)
+    rows, cols = Ref{Int64}(0), Ref{Int64}(0)
+    check(ccall((:fl_factor_part_shape, libfastlinalg), Cint,
+                (Ptr{Cvoid}, Cint, Ref{Int64}, Ref{Int64}), F, code, rows, cols))
+    out = Vector{Int64}(undef, rows[])
+    check(ccall((:fl_factor_get_indices, libfastlinalg), Cint,
+                (Ptr{Cvoid}, Cint, Ptr{Int64}, Int64), F, code, out, rows[]))
     return out
 end
 

@@ -55,6 +55,7 @@ pub const FL_OPT_ATOL: fl_option = 4;
 pub const FL_OPT_PRECISION: fl_option = 5;
 pub const FL_OPT_OVERWRITE_A: fl_option = 6;
 pub const FL_OPT_STORAGE: fl_option = 7;
+pub const FL_OPT_ALLOW_SINGULAR: fl_option = 20;
 
 pub type fl_factor_kind = c_int;
 pub const FL_FACTOR_LU: fl_factor_kind = 1;
@@ -77,6 +78,15 @@ pub const FL_PART_EIGENVALUES: fl_factor_part = 4;
 pub const FL_PART_EIGENVECTORS: fl_factor_part = 5;
 pub const FL_PART_Q: fl_factor_part = 6;
 pub const FL_PART_R: fl_factor_part = 7;
+pub const FL_PART_LOWER: fl_factor_part = 8;
+pub const FL_PART_UPPER: fl_factor_part = 9;
+pub const FL_PART_ROW_PERMUTATION: fl_factor_part = 10;
+pub const FL_PART_LU_PACKED: fl_factor_part = 11;
+pub const FL_PART_PIVOTS: fl_factor_part = 12;
+pub const FL_PART_BLOCK_DIAGONAL: fl_factor_part = 13;
+pub const FL_PART_REFLECTORS: fl_factor_part = 14;
+pub const FL_PART_TAU: fl_factor_part = 15;
+pub const FL_PART_COLUMN_PERMUTATION: fl_factor_part = 16;
 
 pub type fl_kernel_kind = c_int;
 pub const FL_KERNEL_SQUARED_DISTANCE: fl_kernel_kind = 1;
@@ -369,6 +379,12 @@ extern "C" {
         factor: *mut *mut fl_factor,
         buffer: *const c_void,
         size: i64,
+    ) -> fl_status;
+    pub fn fl_factor_get_indices(
+        factor: *const fl_factor,
+        part: fl_factor_part,
+        out: *mut i64,
+        count: i64,
     ) -> fl_status;
 
     // Batches of small matrices.
@@ -893,6 +909,7 @@ mod tests {
             ("FL_OPT_PRECISION", FL_OPT_PRECISION, 5),
             ("FL_OPT_OVERWRITE_A", FL_OPT_OVERWRITE_A, 6),
             ("FL_OPT_STORAGE", FL_OPT_STORAGE, 7),
+            ("FL_OPT_ALLOW_SINGULAR", FL_OPT_ALLOW_SINGULAR, 20),
             ("FL_FACTOR_LU", FL_FACTOR_LU, 1),
             ("FL_FACTOR_CHOLESKY", FL_FACTOR_CHOLESKY, 2),
             ("FL_FACTOR_LDLT", FL_FACTOR_LDLT, 3),
@@ -911,6 +928,15 @@ mod tests {
             ("FL_PART_EIGENVECTORS", FL_PART_EIGENVECTORS, 5),
             ("FL_PART_Q", FL_PART_Q, 6),
             ("FL_PART_R", FL_PART_R, 7),
+            ("FL_PART_LOWER", FL_PART_LOWER, 8),
+            ("FL_PART_UPPER", FL_PART_UPPER, 9),
+            ("FL_PART_ROW_PERMUTATION", FL_PART_ROW_PERMUTATION, 10),
+            ("FL_PART_LU_PACKED", FL_PART_LU_PACKED, 11),
+            ("FL_PART_PIVOTS", FL_PART_PIVOTS, 12),
+            ("FL_PART_BLOCK_DIAGONAL", FL_PART_BLOCK_DIAGONAL, 13),
+            ("FL_PART_REFLECTORS", FL_PART_REFLECTORS, 14),
+            ("FL_PART_TAU", FL_PART_TAU, 15),
+            ("FL_PART_COLUMN_PERMUTATION", FL_PART_COLUMN_PERMUTATION, 16),
             ("FL_KERNEL_SQUARED_DISTANCE", FL_KERNEL_SQUARED_DISTANCE, 1),
             ("FL_KERNEL_GAUSSIAN", FL_KERNEL_GAUSSIAN, 2),
             ("FL_KERNEL_MATERN12", FL_KERNEL_MATERN12, 3),
