@@ -1314,7 +1314,7 @@ typedef enum fl_fallback FL_ENUM_TYPE {
     FL_FALLBACK_LOW_PRECISION = 1,    /**< A beyond float32's range, or its float32 factorization broke down */
     FL_FALLBACK_ILL_CONDITIONED = 2,  /**< the float32 pivots' spread gave kappa * 2^-24 >= 1/4 */
     FL_FALLBACK_NOT_CONVERGED = 3,    /**< a solve's refinement stalled or took more than 30 steps */
-    FL_FALLBACK_QUERY = 4             /**< fl_factor_logdet, fl_factor_rcond, fl_factor_inverse or a part asked */
+    FL_FALLBACK_QUERY = 4             /**< fl_factor_logdet, _rcond, _inverse, _rank_update or a part asked */
 } fl_fallback;
 
 /** Reports one integer property of how a factor is held and solved.

@@ -84,7 +84,7 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
 }
 
 template <class T>
-EighFactor<T>::EighFactor(index_t n, const FactorOptions &options, std::vector<T> w,
+EighFactor<T>::EighFactor(index_t n, const FactorOptions &options, std::vector<real_t<T>> w,
                           std::unique_ptr<T[]> v)
     : n_(n), options_(options), w_(std::move(w)), v_(std::move(v)) {}
 

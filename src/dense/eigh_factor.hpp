@@ -42,7 +42,7 @@ public:
 protected:
     // A factor whose queries run through the eigenvalues w (ascending) and the n-by-n
     // column-major basis v, A^+ = V diag(1/w) V^T, computed by the caller.
-    EighFactor(index_t n, const FactorOptions &options, std::vector<T> w, std::unique_ptr<T[]> v);
+    EighFactor(index_t n, const FactorOptions &options, std::vector<real_t<T>> w, std::unique_ptr<T[]> v);
     // The matrix solve_shifted inverts, in its messages.
     virtual const char *shifted_matrix() const { return "A + shift I"; }
 
