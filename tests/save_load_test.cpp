@@ -249,6 +249,16 @@ TEST(SaveLoad, ForeignOtherVersionOtherEndianAndInconsistentBuffers) {
     std::memcpy(b.data() + 32, &minus, 8);
     reseal(b);
     expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "-3");
+    // An SVD record claiming 2e9 rows over a few bytes of payload: refused before the
+    // singular vectors are allocated (the fuzzer found a 12 GB allocation here).
+    const Matrix<double> tall = Matrix<double>::from_ref(random_ref(3, 2, 55), FL_COL_MAJOR);
+    FactorPtr svd;
+    ASSERT_EQ(make_factor(svd, FL_FACTOR_SVD, tall), FL_OK);
+    b = serialized(svd.get());
+    const int64_t huge = 2000000000;
+    std::memcpy(b.data() + 32, &huge, 8);
+    reseal(b);
+    expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "the singular vectors (");
 }
 
 TEST(SaveLoad, BadArguments) {

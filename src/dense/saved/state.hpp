@@ -118,17 +118,21 @@ public:
             corrupted(std::to_string(size_ - offset_) + " bytes are left over after the factor");
     }
 
-    [[noreturn]] static void corrupted(const std::string &what) {
-        throw Error(ErrorCode::invalid_argument, "the serialized factor is inconsistent: " + what);
-    }
-
-private:
+    // Refuses a payload with fewer than count values of `element` bytes left: called before
+    // a kind allocates what it reads with into(), so that a forged header (sizes up to
+    // LAPACK's limits over a few bytes of payload) cannot make it allocate gigabytes.
     void require_left(index_t count, size_t element, const char *what) const {
         if (count < 0 || count > (size_ - offset_) / static_cast<index_t>(element))
             corrupted(std::string(what) + " (" + std::to_string(count) + " values of " +
                       std::to_string(element) + " bytes) run past the payload's " +
                       std::to_string(size_) + " bytes");
     }
+
+    [[noreturn]] static void corrupted(const std::string &what) {
+        throw Error(ErrorCode::invalid_argument, "the serialized factor is inconsistent: " + what);
+    }
+
+private:
     template <class V>
     void read(V *p, index_t count, const char *what) {
         static_assert(std::is_trivially_copyable<V>::value, "only plain values are restored");

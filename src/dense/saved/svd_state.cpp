@@ -14,7 +14,9 @@ SvdFactor<T>::SvdFactor(StateReader &in)
       n_(in.cols()),
       k_(std::min(m_, n_)),
       s_(in.vector<T>(k_, "the singular values")) {
-    allocate_parts(in.flag("LAPACK factored A itself"));
+    const bool factored_a = in.flag("LAPACK factored A itself");
+    in.require_left(std::max(m_, n_) * k_ + k_ * k_, sizeof(T), "the singular vectors");
+    allocate_parts(factored_a);
     in.into(left_.get(), std::max(m_, n_) * k_, "the left singular vectors");
     in.into(right_.get(), k_ * k_, "the right singular vectors");
     threshold_ = in.value<double>("the rank threshold");
