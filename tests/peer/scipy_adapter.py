@@ -395,6 +395,8 @@ def _eigh_factor(a1, b1, lower, itype, check_finite):
     if not _takes(fl.eigh, "b"):
         raise PeerGap("generalized eigen eigh(a, b)")
     require_dtype(b1, "eigh", "eigh")
+    if np.iscomplexobj(a1) or np.iscomplexobj(b1):
+        raise PeerGap("complex generalized eigh(a, b) (hegvd)")
     dtype = np.result_type(a1, b1)
     return fl.eigh(a1.astype(dtype, copy=False), b1.astype(dtype, copy=False), lower=lower,
                    check_finite=check_finite, type=itype)
@@ -416,10 +418,32 @@ def qr(a, overwrite_a=False, lwork=None, mode="full", pivoting=False, check_fini
         raise ValueError("expected a 2-D array")
     reject("lwork", lwork, None, "LAPACK workspace size (lwork=)")
     if pivoting:
-        raise PeerGap("no pivoted QR output (R, permutation)")
+        return pivoted_qr(a1, mode, check_finite)
     if mode == "raw":
         return raw_qr(a1, check_finite)
     return _qr(a1, mode, check_finite)
+
+
+def pivoted_qr(a1, mode, check_finite):
+    """scipy's qr(a, pivoting=True) from fastlinalg's COD (geqp3): its column-pivoted R and
+    column permutation p (a[:, p] = Q R), Q applied to the identity."""
+    if not hasattr(fl.Factor, "column_perm"):
+        raise PeerGap("no pivoted QR output (R, permutation)")
+    if mode == "raw":
+        raise PeerGap("pivoted QR in raw form (mode='raw', pivoting=True)")
+    require_dtype(a1, "cod", "cod")
+    m, n = a1.shape
+    k = min(m, n)
+    if k == 0:
+        raise PeerGap("pivoted QR of an empty matrix")
+    f = fl.cod(a1, check_finite=check_finite)
+    r, p = f.R, f.column_perm
+    if mode == "r":
+        return r if m <= k else np.vstack([r, np.zeros((m - k, n), r.dtype)]), p
+    if mode == "economic":
+        return f.apply_q(np.eye(m, k, dtype=a1.dtype)), r, p
+    full_r = r if m <= k else np.vstack([r, np.zeros((m - k, n), r.dtype)])
+    return f.apply_q(np.eye(m, dtype=a1.dtype)), full_r, p
 
 
 def _qr(a1, mode, check_finite):

@@ -6,7 +6,7 @@ import ctypes
 import numpy as np
 
 from . import _lib
-from ._errors import DimensionMismatchError, InvalidArgumentError, Status
+from ._errors import DimensionMismatchError, InvalidArgumentError, Status, UnsupportedError
 from ._factor import (_addr, _as_float_array, _options, _options_with_tolerances, _raise,
                       _wrap)
 
@@ -26,6 +26,10 @@ def generalized_eigh(a, b, lower, itype, tol, check_finite):
         raise InvalidArgumentError(
             f"fastlinalg: type = {itype!r}: expected 1 (A v = w B v), 2 (A B v = w v) or "
             "3 (B A v = w v)", Status.INVALID_ARGUMENT)
+    if np.iscomplexobj(a) or np.iscomplexobj(b):
+        raise UnsupportedError(
+            "fastlinalg: eigh(a, b) takes real matrices only: the Hermitian-definite pencil "
+            "(LAPACK hegvd) is not built yet", Status.UNSUPPORTED)
     a, _ = _as_float_array(a, "A")
     b, _ = _as_float_array(b, "B")
     _square(a, "A")
