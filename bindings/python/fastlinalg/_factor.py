@@ -1080,7 +1080,9 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
         lay = _layout(a, rows, cols, itemsize)
         ptr = _addr(a)
         if lay is None or ptr % itemsize:
-            a = np.ascontiguousarray(a)  # the one copy a non-contiguous A needs (kept alive in a)
+            # The one copy a non-contiguous or misaligned A needs (kept alive in a):
+            # ascontiguousarray alone keeps a misaligned C-contiguous buffer as it is.
+            a = np.require(a, requirements=("C", "A"))
             lay = (_ROW, cols if cols > 1 else 1)
             ptr = _addr(a)
         layout, ld = lay
