@@ -243,6 +243,12 @@ TEST(SaveLoad, ForeignOtherVersionOtherEndianAndInconsistentBuffers) {
     expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "LU pivots");
     b = with(pivots, 0, true);
     expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "LU pivots");
+    // A negative norm of A, with a valid checksum: rcond would pass it to gecon (a fuzz finding).
+    b = good;
+    const double negative_norm = -1.0;
+    std::memcpy(b.data() + kHeader + 1 + 9 * sizeof(double), &negative_norm, 8);
+    reseal(b);
+    expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "norm of A is negative");
     // A negative shape.
     b = good;
     const int64_t minus = -3;

@@ -109,8 +109,9 @@ protected:
         anorm_ = accumulated.value();
     }
 
-    // Restores, and saves, what every square kind holds (dense/saved/square_state.hpp).
-    SquareFactor(StateReader &in, bool symmetric);
+    // Restores, and saves, what every square kind holds (dense/saved/square_state.hpp). A
+    // saved norm of A below 0 is corrupted, unless it is the kind's `unknown_norm` marker.
+    SquareFactor(StateReader &in, bool symmetric, double unknown_norm = 0);
     void save_square(StateWriter &out) const;
     index_t info(Info what) const override {
         return what == Info::overwrites_a ? (owned_ ? 0 : 1) : Factor::info(what);

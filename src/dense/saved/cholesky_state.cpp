@@ -7,7 +7,7 @@ namespace fl {
 
 template <class T>
 CholeskyFactor<T>::CholeskyFactor(StateReader &in)
-    : SquareFactor<T>(in, /*symmetric=*/true),
+    : SquareFactor<T>(in, /*symmetric=*/true, unknown_anorm),
       triangle_(in.flag("the triangle is upper") ? Triangle::upper : Triangle::lower) {}
 
 template <class T>

@@ -10,7 +10,7 @@
 namespace fl {
 
 template <class T>
-SquareFactor<T>::SquareFactor(StateReader &in, bool symmetric)
+SquareFactor<T>::SquareFactor(StateReader &in, bool symmetric, double unknown_norm)
     : n_(in.rows()),
       transposed_(in.flag("transposed")),
       real_symmetric_(symmetric && !is_complex_v<T>),
@@ -23,6 +23,10 @@ SquareFactor<T>::SquareFactor(StateReader &in, bool symmetric)
     if (symmetric && transposed_)
         StateReader::corrupted("a symmetric kind whose storage is transposed");
     anorm_ = in.value<double>("the norm of A");
+    // What a factorization can leave here is >= 0, +Inf or NaN (unchecked NaN/Inf in A), or
+    // the kind's marker of a norm to estimate; any other negative norm would reach the
+    // condition estimators (gecon, pocon, sycon) as an invalid argument.
+    if (anorm_ < 0 && anorm_ != unknown_norm) StateReader::corrupted("the norm of A is negative");
 }
 
 template <class T>
