@@ -49,6 +49,17 @@ real_t<T> abs_sum(const T *x, index_t count) {
 // count each off-diagonal element in its own column and, mirrored, in its row's column.
 enum class NormOf { none, one, inf, symmetric_lower, symmetric_upper };
 
+// The largest of a norm's column (or row) sums; NaN when a sum is NaN, which
+// std::max_element would pass over, and the NaN/Inf check that rests on the norm with it.
+inline double largest_sum(const std::vector<double> &sums) {
+    double norm = 0;
+    for (double v : sums) {
+        if (std::isnan(v)) return v;
+        norm = std::max(norm, v);
+    }
+    return norm;
+}
+
 inline NormOf symmetric_one(Triangle stored) {
     return stored == Triangle::lower ? NormOf::symmetric_lower : NormOf::symmetric_upper;
 }

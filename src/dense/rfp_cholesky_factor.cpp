@@ -13,6 +13,7 @@
 #include "core/error.hpp"
 #include "core/finite_check.hpp"
 #include "core/matrix_copy.hpp"
+#include "core/norms.hpp"
 #include "core/rfp.hpp"
 #include "dense/factor_kinds.hpp"
 #include "dense/part_writer.hpp"
@@ -149,7 +150,7 @@ private:
                 if (i != j) sums[static_cast<size_t>(i)] += std::fabs(double(v));
             }
         }
-        const double norm = sums.empty() ? 0.0 : *std::max_element(sums.begin(), sums.end());
+        const double norm = largest_sum(sums);
         if (options.check_finite && !std::isfinite(norm)) require_finite<T>(a, "a", options.triangle);
         return norm;
     }
@@ -168,7 +169,7 @@ private:
                 sums[static_cast<size_t>(j)] += std::fabs(v);
                 if (i != j) sums[static_cast<size_t>(i)] += std::fabs(v);
             }
-        return sums.empty() ? 0.0 : *std::max_element(sums.begin(), sums.end());
+        return largest_sum(sums);
     }
 
     const index_t n_;

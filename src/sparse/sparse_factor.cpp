@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/error.hpp"
+#include "core/norms.hpp"
 #include "core/typed.hpp"
 
 namespace fl {
@@ -22,7 +23,7 @@ double one_norm(const SparsePattern &p, const std::vector<double> &values, int s
             sums[j] += std::fabs(values[k]);
             if (stype != 0 && i != j) sums[i] += std::fabs(values[k]);
         }
-    return sums.empty() ? 0.0 : *std::max_element(sums.begin(), sums.end());
+    return largest_sum(sums);
 }
 
 }  // namespace
