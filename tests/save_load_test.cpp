@@ -265,6 +265,14 @@ TEST(SaveLoad, ForeignOtherVersionOtherEndianAndInconsistentBuffers) {
     std::memcpy(b.data() + 32, &huge, 8);
     reseal(b);
     expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "the singular vectors (");
+    // A COD record of an empty A claiming 2e9 columns: refused without a 16 GB allocation.
+    const Matrix<double> empty(0, 3, FL_COL_MAJOR);
+    FactorPtr cod;
+    ASSERT_EQ(make_factor(cod, FL_FACTOR_COD, empty), FL_OK);
+    b = serialized(cod.get());
+    std::memcpy(b.data() + 40, &huge, 8);
+    reseal(b);
+    expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "inconsistent");
 }
 
 TEST(SaveLoad, BadArguments) {

@@ -12,7 +12,9 @@ template <class T>
 CodFactor<T>::CodFactor(StateReader &in)
     : m_(in.rows()),
       n_(in.cols()),
-      storage_(in.array<T>(m_ * n_, "T and the reflectors", ld() * n_)),
+      // m n elements, ld() n when m > 0; an m = 0 factor is never factored and reads none,
+      // so a forged 0-by-2e9 record allocates nothing (a fuzz finding: 15 GB).
+      storage_(in.array<T>(m_ * n_, "T and the reflectors")),
       tau_q_(in.vector<T>(std::min(m_, n_), "Q's reflector scalars")) {
     rank_ = in.index("the rank", 0, std::min(m_, n_));
     tau_z_ = in.vector<T>(rank_, "Z's reflector scalars");
