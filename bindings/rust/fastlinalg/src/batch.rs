@@ -191,27 +191,37 @@ pub fn stack_solve<T: Scalar>(a: &Stack<T>, b: &Stack<T>) -> Result<(Stack<T>, I
     })
 }
 
+/// The fused stack calls that map each square A_l to an n-by-n result: checks A, makes the
+/// output stack, and hands it and the info array to `call`, which passes them to the C call.
+fn stack_square_into<T: Scalar>(
+    func: &str,
+    a: &Stack<T>,
+    call: impl FnOnce(&mut Stack<T>, *mut i32) -> sys::fl_status,
+) -> Result<(Stack<T>, Info)> {
+    let n = a.order(func, "a")?;
+    let mut out = a.output(a.count, n, n)?;
+    let mut info = vec![0i32; a.count];
+    check(call(&mut out, info.as_mut_ptr()))?;
+    Ok((out, info_of(&info)))
+}
+
 /// The inverse of every A_l, by LU with partial pivoting.
 pub fn stack_inverse<T: Scalar>(a: &Stack<T>) -> Result<(Stack<T>, Info)> {
-    let n = a.order("stack_inverse", "a")?;
-    let mut inv = a.output(a.count, n, n)?;
-    let mut info = vec![0i32; a.count];
-    check(unsafe {
+    stack_square_into("stack_inverse", a, |inv, info| unsafe {
         sys::fl_stack_inverse(
             T::DTYPE,
             a.layout.raw(),
             a.count as i64,
-            n as i64,
+            a.rows as i64,
             a.ptr(),
             a.ld(),
             a.stride(),
             inv.ptr_mut(),
             inv.ld(),
             inv.stride(),
-            info.as_mut_ptr(),
+            info,
         )
-    })?;
-    Ok((inv, info_of(&info)))
+    })
 }
 
 /// (signs, log|det|) of every A_l: det(A_l) = sign_l * exp(logabsdet_l). A singular matrix
@@ -240,15 +250,12 @@ pub fn stack_slogdet<T: Scalar>(a: &Stack<T>) -> Result<(Vec<f64>, Vec<f64>, Inf
 /// L_l with A_l = L_l L_l^T for every symmetric positive definite A_l (zeros above the
 /// diagonal); only `triangle` of each A_l is read.
 pub fn stack_cholesky<T: Scalar>(a: &Stack<T>, triangle: Triangle) -> Result<(Stack<T>, Info)> {
-    let n = a.order("stack_cholesky", "a")?;
-    let mut l = a.output(a.count, n, n)?;
-    let mut info = vec![0i32; a.count];
-    check(unsafe {
+    stack_square_into("stack_cholesky", a, |l, info| unsafe {
         sys::fl_stack_cholesky(
             T::DTYPE,
             a.layout.raw(),
             a.count as i64,
-            n as i64,
+            a.rows as i64,
             a.ptr(),
             a.ld(),
             a.stride(),
@@ -256,10 +263,9 @@ pub fn stack_cholesky<T: Scalar>(a: &Stack<T>, triangle: Triangle) -> Result<(St
             l.ptr_mut(),
             l.ld(),
             l.stride(),
-            info.as_mut_ptr(),
+            info,
         )
-    })?;
-    Ok((l, info_of(&info)))
+    })
 }
 
 /// X_l = A_l^-1 B_l for every symmetric positive definite A_l, by Cholesky.
