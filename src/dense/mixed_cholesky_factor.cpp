@@ -1,5 +1,5 @@
 // FL_PRECISION_MIXED Cholesky: spotrf/spotrs on the float32 copy of the stored triangle,
-// dsymm residuals (as dsposv).
+// and the residuals of dsposv's refinement (on S mirrored to full, with dgemm).
 #include <string>
 
 #include "core/error.hpp"
@@ -29,10 +29,6 @@ private:
     }
     void solve_low(Transpose, float *x, index_t k) const override {
         lapack::potrs(*triangle_, n_, k, low_.get(), n_, x, n_);
-    }
-    void subtract_product(Transpose, const double *x, double *r, index_t k) const override {
-        const ColMajorView<const double> s = stored();
-        lapack::subtract_symmetric_product(*triangle_, n_, k, s.data, s.ld, x, n_, r, n_);
     }
     std::unique_ptr<Factor> make_full(const MatrixRef &s, const FactorOptions &o) const override {
         return make_cholesky(Dtype::float64, s, o);

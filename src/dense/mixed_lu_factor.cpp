@@ -29,10 +29,6 @@ private:
     void solve_low(Transpose op, float *x, index_t k) const override {
         lapack::getrs(op, n_, k, low_.get(), n_, pivots_.data(), x, n_);
     }
-    void subtract_product(Transpose op, const double *x, double *r, index_t k) const override {
-        const ColMajorView<const double> s = stored();
-        lapack::subtract_product(op, n_, k, s.data, s.ld, x, n_, r, n_);
-    }
     std::unique_ptr<Factor> make_full(const MatrixRef &s, const FactorOptions &o) const override {
         return make_lu(Dtype::float64, s, o);
     }

@@ -6,6 +6,9 @@
 #include <vector>
 
 #include "core/finite_check.hpp"
+#include "core/matrix_copy.hpp"
+#include "core/norms.hpp"
+#include "lapack/lapack.hpp"
 
 namespace fl {
 namespace {
@@ -56,40 +59,51 @@ double worst_residual(const double *r, const double *x, index_t n, index_t k, do
 
 }  // namespace
 
+struct MixedPrecisionFactor::Intake {
+    Intake(index_t order, std::optional<Triangle> stored)
+        : n(order), triangle(stored), low(new float[static_cast<size_t>(order * order)]),
+          inf(stored ? NormOf::none : NormOf::inf, order) {}
+
+    void add(index_t j, const double *column) {
+        // Only the triangle a symmetric kind reads must fit (the other may hold anything).
+        const index_t first = triangle == Triangle::lower ? j : 0;
+        const index_t last = triangle == Triangle::upper ? j + 1 : n;
+        fits &= to_float(column + first, low.get() + j * n + first, last - first);
+        inf.add(j, column, n);
+    }
+
+    const index_t n;
+    const std::optional<Triangle> triangle;
+    std::unique_ptr<float[]> low;
+    ColumnNorm<double> inf;  // ||S||_inf of a general S (a symmetric one's is its 1-norm)
+    bool fits = true;
+};
+
 MixedPrecisionFactor::MixedPrecisionFactor(const MatrixRef &a, const FactorOptions &options,
                                            std::optional<Triangle> triangle)
+    : MixedPrecisionFactor(a, options, triangle, Intake(a.rows, triangle)) {}
+
+// `intake` is a temporary of the delegating constructor: it lives until this one returns.
+MixedPrecisionFactor::MixedPrecisionFactor(const MatrixRef &a, const FactorOptions &options,
+                                           std::optional<Triangle> triangle, Intake &&intake)
     : SquareFactor<double>(a, triangle.has_value(),
-                           triangle ? symmetric_one(*triangle) : NormOf::one),
+                           triangle ? symmetric_one(*triangle) : NormOf::one, false,
+                           [&intake](index_t j, const double *column) { intake.add(j, column); }),
       options_(options),
-      triangle_(triangle) {
+      triangle_(triangle),
+      low_(std::move(intake.low)) {
     if (options.check_finite && !std::isfinite(anorm_))
         require_finite<double>(a, "a",
                                triangle ? std::optional<Triangle>(options.triangle) : std::nullopt);
-    // A symmetric S has equal 1- and infinity-norms; a general one needs the other too.
-    if (triangle) {
-        norm_inf_ = anorm_;
-    } else {
-        const ColMajorView<const double> s = stored();
-        std::vector<double> row_sums(static_cast<size_t>(n_));
-        for (index_t j = 0; j < n_; ++j)
-            for (index_t i = 0; i < n_; ++i) row_sums[static_cast<size_t>(i)] += std::fabs(s(i, j));
-        for (double r : row_sums) norm_inf_ = std::fmax(norm_inf_, r);
-    }
+    norm_inf_ = triangle ? anorm_ : intake.inf.value();
+    fits_float_ = intake.fits;
+    if (triangle) symmetrize(storage(), *triangle);
 }
 
 void MixedPrecisionFactor::factor() {
     if (n_ == 0) return;
-    const ColMajorView<const double> s = stored();
-    low_.reset(new float[static_cast<size_t>(n_ * n_)]);
-    bool fits = true;
-    for (index_t j = 0; j < n_; ++j) {
-        // Only the triangle a symmetric kind reads must fit (the other may hold anything).
-        const index_t first = triangle_ == Triangle::lower ? j : 0;
-        const index_t last = triangle_ == Triangle::upper ? j + 1 : n_;
-        fits &= to_float(s.column(j) + first, low_.get() + j * n_ + first, last - first);
-    }
     Fallback reason = Fallback::none;
-    if (!fits) {
+    if (!fits_float_) {
         reason = Fallback::low_precision_failed;
     } else {
         blas::SerialRegion serial(n_ < blas::serial_factor_order);
@@ -162,7 +176,8 @@ bool MixedPrecisionFactor::refine(Transpose op, const ColMajorView<double> &x) c
     double previous = HUGE_VAL;
     for (int step = 0;; ++step) {
         r = b;
-        subtract_product(op, xs.data(), r.data(), k);
+        // A symmetric S is full (mirrored at creation), so op(S) = S for it too.
+        lapack::subtract_product(op, n, k, stored().data, stored().ld, xs.data(), n, r.data(), n);
         const double worst = worst_residual(r.data(), xs.data(), n, k, cte);
         if (worst <= 1) {
             int most = most_steps_.load();

@@ -51,8 +51,11 @@ public:
     index_t info(Info what) const override;
 
 protected:
-    // Copies a (float64, validated) in; `triangle` is the stored triangle a symmetric kind
-    // reads (and the only part checked for NaN/Inf and float32 range).
+    // Copies a (float64, validated) in and, in the same pass, rounds it to the float32 copy
+    // that factor() factors; `triangle` is the stored triangle a symmetric kind reads (and
+    // the only part checked for NaN/Inf and float32 range). A symmetric S is then mirrored
+    // to full storage, so that the residuals are dgemm's, not dsymm's (dsposv's choice,
+    // which runs at about 60% of dgemm's speed on this n-by-n times n-by-k shape).
     MixedPrecisionFactor(const MatrixRef &a, const FactorOptions &options,
                          std::optional<Triangle> triangle);
 
@@ -64,8 +67,6 @@ protected:
     virtual bool factor_low() = 0;
     // X <- op(S_low)^-1 X in float32, X n-by-k column-major with ld n.
     virtual void solve_low(Transpose op, float *x, index_t k) const = 0;
-    // R <- R - op(S) X in float64 (n-by-k, column-major, ld n).
-    virtual void subtract_product(Transpose op, const double *x, double *r, index_t k) const = 0;
     // The float64 factor of A (as_given over the stored S), with these options.
     virtual std::unique_ptr<Factor> make_full(const MatrixRef &s,
                                               const FactorOptions &options) const = 0;
@@ -76,6 +77,11 @@ protected:
         low_;  // the float32 factor (n-by-n, ld n); empty after a fallback at creation
 
 private:
+    // What the constructor takes from each column of A while SquareFactor copies it.
+    struct Intake;
+    MixedPrecisionFactor(const MatrixRef &a, const FactorOptions &options,
+                         std::optional<Triangle> triangle, Intake &&intake);
+
     void solve_left(Transpose op, const ColMajorView<double> &x) const final;
     void solve_right(Transpose op, const ColMajorView<double> &y) const final;
     void invert_in_place(const ColMajorView<double> &a) const final;
@@ -94,7 +100,8 @@ private:
     // `in_place` (at creation only) it factors S where it lies instead of a copy of it.
     const Factor &full(Fallback reason, bool in_place = false) const;
 
-    double norm_inf_ = 0;  // ||S||_inf (anorm_ is ||S||_1)
+    double norm_inf_ = 0;      // ||S||_inf (anorm_ is ||S||_1)
+    bool fits_float_ = false;  // every value read is within float32's range
     mutable std::mutex full_mutex_;
     mutable std::unique_ptr<Factor> full_;
     mutable std::atomic<const Factor *> full_ready_{nullptr};

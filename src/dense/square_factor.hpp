@@ -87,6 +87,13 @@ protected:
     // itself, whatever the layout; a complex Hermitian one cannot, since a row-major A is
     // stored as A^T = conj(A).
     SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite = false)
+        : SquareFactor(a, symmetric, norm, overwrite, [](index_t, const T *) {}) {}
+
+    // As above, and hands each stored column to visit(j, column) right after its norm, so
+    // that a kind that needs more from A (the mixed-precision factor's float32 copy) reads
+    // A from memory once.
+    template <class Visit>
+    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite, Visit &&visit)
         : n_(a.rows),
           transposed_(a.layout == Layout::row_major && symmetric && is_complex_v<T>),
           real_symmetric_(symmetric && !is_complex_v<T>),
@@ -105,6 +112,7 @@ protected:
             if (!overwrite && !transpose)
                 std::memcpy(to.column(j), from.column(j), static_cast<size_t>(n_) * sizeof(T));
             accumulated.add(j, to.column(j), n_);
+            visit(j, static_cast<const T *>(to.column(j)));
         }
         anorm_ = accumulated.value();
     }

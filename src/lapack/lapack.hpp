@@ -427,12 +427,4 @@ void subtract_product(Transpose op, index_t n, index_t k, const T *a, index_t ld
                       T(-1), a, to_int(lda), b, to_int(ldb), T(1), c, to_int(ldc));
 }
 
-// C <- C - A B for a symmetric A read from triangle t.
-template <class T>
-void subtract_symmetric_product(Triangle t, index_t n, index_t k, const T *a, index_t lda,
-                                const T *b, index_t ldb, T *c, index_t ldc) {
-    Routines<T>::symm(CblasColMajor, CblasLeft, cblas_uplo(t), to_int(n), to_int(k), T(-1), a,
-                      to_int(lda), b, to_int(ldb), T(1), c, to_int(ldc));
-}
-
 }  // namespace fl::lapack
