@@ -112,16 +112,22 @@ struct Run {
     int64_t precision, fallback, steps;
 };
 
-Run factor_solve(fl_factor_kind kind, bool mixed, const std::vector<double> &a,
+// With `overwrite` the factor is made in a copy of A (made before the clock starts) with
+// FL_OPT_OVERWRITE_A, so that neither route copies A.
+Run factor_solve(fl_factor_kind kind, bool mixed, bool overwrite, const std::vector<double> &a,
                  const std::vector<double> &b, int64_t n, int64_t k, bool measure_error) {
     fl_options *o = nullptr;
     check(fl_options_create(&o), "options");
     check(fl_options_set_int(o, FL_OPT_PRECISION, mixed ? FL_PRECISION_MIXED : FL_PRECISION_NATIVE),
           "set");
-    std::vector<double> x(b.size());
+    check(fl_options_set_int(o, FL_OPT_OVERWRITE_A, overwrite ? 1 : 0), "set");
+    std::vector<double> x(b.size()), own;
+    if (overwrite) own = a;
     fl_factor *f = nullptr;
     const Clock::time_point t0 = Clock::now();
-    check(fl_factor_create(&f, kind, FL_FLOAT64, FL_COL_MAJOR, n, n, a.data(), n, o), "create");
+    check(fl_factor_create(&f, kind, FL_FLOAT64, FL_COL_MAJOR, n, n, overwrite ? own.data() : a.data(),
+                           n, o),
+          "create");
     check(fl_factor_solve(f, FL_NO_TRANS, FL_FLOAT64, k, FL_COL_MAJOR, b.data(), n, FL_COL_MAJOR,
                           x.data(), n),
           "solve");
@@ -135,10 +141,11 @@ Run factor_solve(fl_factor_kind kind, bool mixed, const std::vector<double> &a,
     return r;
 }
 
-int mixed(int64_t n, int64_t k, double kappa, int rounds) {
+int mixed(int64_t n, int64_t k, double kappa, int rounds, bool overwrite) {
     std::printf(
-        "n = %lld, nrhs = %lld, kappa = %g, %d interleaved rounds; BLAS core %s, %d threads\n",
-        (long long)n, (long long)k, kappa, rounds, fl_blas_core(), fl_get_num_threads());
+        "n = %lld, nrhs = %lld, kappa = %g, %d interleaved rounds%s; BLAS core %s, %d threads\n",
+        (long long)n, (long long)k, kappa, rounds, overwrite ? ", both in place (overwrite_a)" : "",
+        fl_blas_core(), fl_get_num_threads());
     std::mt19937_64 rng(7);
     std::normal_distribution<double> normal;
     std::vector<double> b(static_cast<size_t>(n * k));
@@ -149,8 +156,8 @@ int mixed(int64_t n, int64_t k, double kappa, int rounds) {
         Run last64{}, lastmixed{};
         for (int r = 0; r < rounds; ++r) {
             const bool error = r == rounds - 1;
-            last64 = factor_solve(kind, false, a, b, n, k, error);
-            lastmixed = factor_solve(kind, true, a, b, n, k, error);
+            last64 = factor_solve(kind, false, overwrite, a, b, n, k, error);
+            lastmixed = factor_solve(kind, true, overwrite, a, b, n, k, error);
             t64.push_back(last64.seconds);
             tmixed.push_back(lastmixed.seconds);
         }
@@ -283,16 +290,16 @@ int pool(int rounds) {
 
 int main(int argc, char **argv) {
     const std::string mode = argc > 1 ? argv[1] : "";
-    if (mode == "mixed" && argc == 6)
+    if (mode == "mixed" && (argc == 6 || (argc == 7 && std::string(argv[6]) == "overwrite")))
         return mixed(std::atoll(argv[2]), std::atoll(argv[3]), std::atof(argv[4]),
-                     std::atoi(argv[5]));
+                     std::atoi(argv[5]), argc == 7);
     if (mode == "rss" && argc == 4)
         return rss(std::atoll(argv[2]), std::string(argv[3]) == "overwrite");
     if (mode == "pool" && argc == 3) return pool(std::atoi(argv[2]));
     if (mode == "rfp" && argc == 4) return rfp(std::atoll(argv[2]), std::atoi(argv[3]));
     std::fprintf(
         stderr,
-        "usage: %s mixed N NRHS KAPPA ROUNDS | rss N copy|overwrite | rfp N ROUNDS | pool ROUNDS\n",
+        "usage: %s mixed N NRHS KAPPA ROUNDS [overwrite] | rss N copy|overwrite | rfp N ROUNDS | pool ROUNDS\n",
         argv[0]);
     return 2;
 }

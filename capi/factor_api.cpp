@@ -76,7 +76,6 @@ void require_options_for(bool automatic, fl::FactorKind k, fl::Dtype t, fl::Fact
             throw fl::Error(
                 fl::ErrorCode::unsupported,
                 "FL_OPT_PRECISION = FL_PRECISION_MIXED needs FL_OPT_STORAGE = FL_STORAGE_FULL");
-        o.overwrite_a = false;  // the refinement reads A itself
     }
     if (o.storage != fl::Storage::full && (automatic || k != fl::FactorKind::cholesky))
         throw fl::Error(

@@ -99,6 +99,35 @@ TEST(MixedPrecision, IllConditionedFallsBackAtCreation) {
     }
 }
 
+// Mixed precision with FL_OPT_OVERWRITE_A: A's memory is the float64 A the refinement reads
+// (so the handle adds only the float32 factor), the solves are float64's, and a fallback
+// at creation factors A's memory in place.
+TEST(MixedPrecision, OverwriteAKeepsTheFloat64AInAsMemory) {
+    OptionsPtr o = options_with(FL_OPT_PRECISION, FL_PRECISION_MIXED);
+    ASSERT_EQ(fl_options_set_int(o.get(), FL_OPT_OVERWRITE_A, 1), FL_OK);
+    for (fl_factor_kind kind : kMixedKinds)
+        for (fl_layout layout : kLayouts)
+            for (long double kappa : {1e3L, 1e10L})
+                for (int64_t pad : {0, 3}) {
+                    SCOPED_TRACE(::testing::Message() << "kind " << kind << " layout " << layout
+                                                      << " kappa " << double(kappa));
+                    const Ref a = test_matrix(kind, 50, kappa, 31);
+                    Matrix<double> am = Matrix<double>::from_ref(a, layout, pad);
+                    const Matrix<double> before = am;
+                    FactorPtr f;
+                    ASSERT_EQ(make_factor(f, kind, am, o.get()), FL_OK) << fl_last_error();
+                    EXPECT_EQ(info(f.get(), FL_INFO_OVERWRITES_A), 1);
+                    check_solves_with<double>(f.get(), before.to_ref(), {1, 6}, 19);
+                    // kappa 1e10 falls back, at creation or at the first solve.
+                    EXPECT_EQ(info(f.get(), FL_INFO_PRECISION),
+                              kappa < 1e5L ? FL_PRECISION_MIXED : FL_PRECISION_NATIVE);
+                    double sign = 0, logabsdet = 0;
+                    ASSERT_EQ(fl_factor_logdet(f.get(), &sign, &logabsdet), FL_OK);
+                    EXPECT_NEAR(logabsdet, double(ref_logdet(a).logabs),
+                                1e-8 * (1 + std::fabs(logabsdet)));
+                }
+}
+
 TEST(MixedPrecision, BeyondFloat32RangeFallsBack) {
     const OptionsPtr mixed = options_with(FL_OPT_PRECISION, FL_PRECISION_MIXED);
     for (fl_factor_kind kind : kMixedKinds) {

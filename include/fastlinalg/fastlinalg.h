@@ -1327,14 +1327,17 @@ typedef enum fl_fallback FL_ENUM_TYPE {
  *  FL_OPT_OVERWRITE_A = 1 lets fl_factor_create use A's memory (a, lda, in its layout) as
  *  the factor's storage instead of a copy, for FL_FACTOR_LU, FL_FACTOR_CHOLESKY and
  *  FL_FACTOR_LDLT in full storage, and for FL_STORAGE_RFP_INPUT (other kinds,
- *  FL_FACTOR_AUTO, FL_STORAGE_RFP from a full A, and FL_PRECISION_MIXED copy A as usual and
- *  leave it untouched; FL_INFO_OVERWRITES_A says which happened). FL_OPT_STORAGE other than
+ *  FL_FACTOR_AUTO and FL_STORAGE_RFP from a full A copy A as usual and leave it untouched;
+ *  FL_INFO_OVERWRITES_A says which happened). With FL_PRECISION_MIXED (LU, Cholesky) A's
+ *  memory keeps the float64 A that refinement reads (transposed in place if a general A is
+ *  row-major, the other triangle filled in if symmetric) beside the float32 factor the
+ *  handle allocates, until a fallback factors it there in float64. FL_OPT_STORAGE other than
  *  FL_STORAGE_FULL is FL_ERR_UNSUPPORTED for kinds other than FL_FACTOR_CHOLESKY and
  *  together with FL_PRECISION_MIXED. Lifetime rule: when
  *  it is honoured, A's memory must stay valid and unmodified until fl_factor_destroy, and
  *  the handle never frees it; a must then point to writable memory (the const in
  *  fl_factor_create's signature no longer holds). After fl_factor_create, with the option
- *  honoured, A holds the factor, not A; after a failed fl_factor_create its contents are
+ *  honoured, A holds the factor (mixed precision: as above), not A; after a failed fl_factor_create its contents are
  *  unspecified (as scipy's overwrite_a). The peak memory of the factorization is then A
  *  itself plus O(n).
  *

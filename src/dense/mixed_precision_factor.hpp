@@ -16,7 +16,9 @@
 //
 // The factor holds A itself (float64, as stored S = A or A^T, see square_factor.hpp) for
 // the residuals, and the float32 factor beside it: 1.5 times the memory of a float64
-// factor, as dsgesv needs too.
+// factor, as dsgesv needs too. With FL_OPT_OVERWRITE_A, S is the caller's A (transposed
+// in place when row-major, mirrored when symmetric), so the handle adds only the float32
+// factor: half of A.
 #pragma once
 
 #include <atomic>

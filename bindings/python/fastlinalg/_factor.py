@@ -1159,7 +1159,9 @@ def lu(a, check_finite=True, precision="native", overwrite_a=False, allow_singul
     accuracy, falling back to a float64 factor when refinement cannot work (the factor's
     ``precision`` and ``fallback`` say which ran). overwrite_a=True (scipy's word): a
     writable, contiguous a becomes the factor's storage, with no copy; a then holds the
-    factor, and the Factor keeps a alive (``overwrites_a`` says whether it happened).
+    factor (with precision="mixed": the float64 A that refinement reads, beside a float32
+    factor of half a's size), and the Factor keeps a alive (``overwrites_a`` says whether it
+    happened).
 
     A stack (..., n, n) gives a fastlinalg.BatchFactor of every matrix (always checked for
     NaN/Inf); a failed matrix raises naming its batch indices unless check=False. The same

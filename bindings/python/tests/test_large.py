@@ -75,6 +75,18 @@ def test_overwrite_a_uses_the_array(make, order):
     assert _backward_error(a0, f.solve(b), b) < 30 * 50 * np.finfo(float).eps
 
 
+@pytest.mark.parametrize("make", [fastlinalg.lu, fastlinalg.cholesky])
+@pytest.mark.parametrize("order", ["C", "F"])
+def test_mixed_overwrite_a_keeps_float64_a_in_the_array(make, order):
+    a0 = _conditioned(60, 1e3, 9, make is not fastlinalg.lu)
+    a = np.array(a0, order=order)
+    b = np.random.default_rng(10).standard_normal((60, 2))
+    f = make(a, precision="mixed", overwrite_a=True)
+    assert f.overwrites_a and f.precision == "mixed"
+    del a  # the Factor keeps the float64 A it refines against alive
+    assert _backward_error(a0, f.solve(b), b) < 30 * 60 * np.finfo(float).eps
+
+
 def test_without_overwrite_a_is_untouched():
     a0 = _conditioned(20, 10, 6, False)
     a = a0.copy()
