@@ -35,7 +35,7 @@ std::unique_ptr<Factor> make_typed(Dtype dtype, const MatrixRef &a, const Factor
         if constexpr (complex == ComplexReady::no && is_complex_v<T>)
             throw Error(
                 ErrorCode::unsupported,
-                "this kind of factor takes real matrices only; LU, Cholesky, EIGH, QR and SVD "
+                "this kind of factor takes real matrices only; LU, Cholesky, EIGH, QR, COD and SVD "
                 "take complex ones");
         else
             return std::make_unique<Kind<T>>(a, options);

@@ -1212,7 +1212,9 @@ def cod(a, rtol=None, atol=0.0, check_finite=True):
     """Complete orthogonal decomposition A P = Q [T 0; 0 0] Z (geqp3 + tzrzf) of a matrix of
     any shape: minimum-norm least-squares solves and the pseudo-inverse for rank-deficient A,
     cheaper than svd. Entries of R's diagonal at or below max(atol, rtol * largest) count as
-    zero; rtol=None means max(rows, cols) * eps. .rank tells the rank found.
+    zero; rtol=None means max(rows, cols) * eps. .rank tells the rank found. A complex a
+    (complex64/complex128) is kept: Q and Z are unitary, solve(b, trans=2) solves with A^H,
+    apply_q(c, trans=2) applies Q^H, and residual norms are real.
     """
     return _build(a, _lib.FACTOR_COD, check_finite, 1, _tolerances(rtol, atol))
 

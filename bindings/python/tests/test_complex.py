@@ -214,3 +214,29 @@ def test_svd_parts_pinv_and_minimum_norm_solves(dtype, order, shape):
             assert norm.dtype == np.finfo(dtype).dtype
             x = f.solve(b)
             np.testing.assert_allclose(norm, np.linalg.norm(b - a @ x), rtol=tol)
+
+
+@pytest.mark.parametrize("dtype", COMPLEX)
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("shape", [(14, 6), (6, 14)])
+def test_cod_minimum_norm_solves_and_pivoted_qr(dtype, order, shape):
+    """cod of a complex rank-3 a: rank, pinv and every solve (A, A^T, A^H) against numpy's
+    pinv; a[:, column_perm] = Q R with Q applied to the identity, Q^H undoing Q."""
+    m, n = shape
+    tol = 2e-4 if dtype == np.complex64 else 1e-10
+    a = (_random((m, 3), np.complex128, 30) @ _random((3, n), np.complex128, 31)).astype(dtype)
+    a = np.asarray(a, order=order)
+    f = fastlinalg.cod(a)
+    assert f.dtype == dtype and f.rank == 3
+    pinv = np.linalg.pinv(a.astype(np.complex128), rcond=1e-5)
+    np.testing.assert_allclose(f.pinv(), pinv, rtol=tol, atol=tol * np.abs(pinv).max())
+    for trans in (0, 1, 2):
+        b = _random(TRANS[trans](a).shape[0], dtype, 32 + trans)
+        expected = TRANS[trans](pinv) @ b
+        np.testing.assert_allclose(f.solve(b, trans=trans), expected, rtol=tol,
+                                   atol=tol * np.abs(expected).max())
+    k = min(m, n)
+    q = f.apply_q(np.eye(m, k, dtype=dtype))
+    np.testing.assert_allclose(q @ f.R, a[:, f.column_perm], rtol=tol,
+                               atol=tol * np.abs(a).max())
+    np.testing.assert_allclose(f.apply_q(q, trans=2), np.eye(m, k), atol=tol)
