@@ -4,7 +4,11 @@
 // protocol as bench_factor_solve.cpp. Cases "lu_c128/..." and "chol_c128/...". And the
 // Hermitian eigendecomposition alone, as bench_sym.cpp's eigh_f64: raw copies A and calls
 // zheevd('V', 'L') with workspaces queried once outside the loop; fl is fl_factor_create
-// (FL_FACTOR_EIGH) + fl_factor_destroy. Cases "eigh_c128/.../nrhs:0".
+// (FL_FACTOR_EIGH) + fl_factor_destroy. Cases "eigh_c128/.../nrhs:0". And the thin SVD of a
+// tall general matrix the same way: raw copies A and calls zgesdd('S') with its workspaces
+// queried once; fl is fl_factor_create(FL_FACTOR_SVD) + fl_factor_destroy. Cases
+// "svd_c128/.../nrhs:0" (the size is the row count; the matrix is m-by-m/2).
+#include <algorithm>
 #include <complex>
 #include <cstring>
 #include <map>
@@ -164,6 +168,59 @@ void fl_eigh_complex(benchmark::State &st, int64_t n, bool row_major) {
     }
 }
 
+// The tall m-by-m/2 matrix of the SVD cases: the leading columns of the general m-by-m one.
+int64_t svd_cols(int64_t m) { return m / 2; }
+
+void raw_svd_complex(benchmark::State &st, int64_t m) {
+    const std::vector<Z> &a = complex_matrix(Kind::LU, m);
+    const int64_t n = svd_cols(m);
+    const lapack_int mi = static_cast<lapack_int>(m), ni = static_cast<lapack_int>(n);
+    std::vector<Z> f(static_cast<size_t>(m * n)), u(static_cast<size_t>(m * n)),
+        vt(static_cast<size_t>(n * n)), work_query(1);
+    std::vector<double> s(static_cast<size_t>(n));
+    // zgesdd's documented rwork for jobz = 'S', and 8 min(m, n) integers.
+    std::vector<double> rwork(
+        static_cast<size_t>(std::max(5 * n * n + 5 * n, 2 * m * n + 2 * n * n + n)));
+    std::vector<lapack_int> iwork(static_cast<size_t>(8 * n));
+    if (LAPACKE_zgesdd_work(LAPACK_COL_MAJOR, 'S', mi, ni, f.data(), mi, s.data(), u.data(), mi,
+                            vt.data(), ni, work_query.data(), -1, rwork.data(),
+                            iwork.data()) != 0) {
+        st.SkipWithError("workspace query failed");
+        return;
+    }
+    std::vector<Z> work(static_cast<size_t>(work_query[0].real()) + 1);
+    for (auto _ : st) {
+        std::memcpy(f.data(), a.data(), f.size() * sizeof(Z));
+        if (LAPACKE_zgesdd_work(LAPACK_COL_MAJOR, 'S', mi, ni, f.data(), mi, s.data(), u.data(), mi,
+                                vt.data(), ni, work.data(), static_cast<lapack_int>(work.size()),
+                                rwork.data(), iwork.data()) != 0) {
+            st.SkipWithError("LAPACK reported an error");
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+}
+
+// Row-major, the same numbers are an n-by-m wide matrix's memory read as the m-by-n A: the
+// library factors it as it lies (W = A^T is tall), with the same work as the raw case.
+void fl_svd_complex(benchmark::State &st, int64_t m, bool row_major) {
+    const std::vector<Z> &a = complex_matrix(Kind::LU, m);
+    const int64_t n = svd_cols(m);
+    for (auto _ : st) {
+        fl_factor *f = nullptr;
+        const fl_status s = row_major ? fl_factor_create(&f, FL_FACTOR_SVD, FL_COMPLEX128,
+                                                         FL_ROW_MAJOR, n, m, a.data(), m, nullptr)
+                                      : fl_factor_create(&f, FL_FACTOR_SVD, FL_COMPLEX128,
+                                                         FL_COL_MAJOR, m, n, a.data(), m, nullptr);
+        fl_factor_destroy(f);
+        if (s != FL_OK) {
+            st.SkipWithError(fl_last_error());
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+}
+
 }  // namespace
 
 void register_complex_benchmarks() {
@@ -181,16 +238,20 @@ void register_complex_benchmarks() {
             add("fl_col", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, false); });
             add("fl_row", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, true); });
         }
+    // Factor only, n = 1000 (the SVD's matrix is 1000-by-500).
     const int64_t n = 1000;
-    auto add = [&](const std::string &variant, auto fn) {
-        benchmark::RegisterBenchmark(case_name("eigh_c128", variant, n, 0).c_str(), fn)
+    auto add = [&](const char *op, const std::string &variant, auto fn) {
+        benchmark::RegisterBenchmark(case_name(op, variant, n, 0).c_str(), fn)
             ->UseRealTime()
             ->Unit(benchmark::kMillisecond)
             ->ComputeStatistics("min", min_of);
     };
-    add("raw", [=](benchmark::State &st) { raw_eigh_complex(st, n); });
-    add("fl_col", [=](benchmark::State &st) { fl_eigh_complex(st, n, false); });
-    add("fl_row", [=](benchmark::State &st) { fl_eigh_complex(st, n, true); });
+    add("eigh_c128", "raw", [=](benchmark::State &st) { raw_eigh_complex(st, n); });
+    add("eigh_c128", "fl_col", [=](benchmark::State &st) { fl_eigh_complex(st, n, false); });
+    add("eigh_c128", "fl_row", [=](benchmark::State &st) { fl_eigh_complex(st, n, true); });
+    add("svd_c128", "raw", [=](benchmark::State &st) { raw_svd_complex(st, n); });
+    add("svd_c128", "fl_col", [=](benchmark::State &st) { fl_svd_complex(st, n, false); });
+    add("svd_c128", "fl_row", [=](benchmark::State &st) { fl_svd_complex(st, n, true); });
 }
 
 }  // namespace flbench

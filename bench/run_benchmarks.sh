@@ -26,7 +26,7 @@ bin=$build/bench/fastlinalg-bench
 out=$build/bench-results
 tag=${OPENBLAS_CORETYPE:-default}
 mkdir -p "$out"
-all_chunks=(dgemm_f64 lu_f64 chol_f64 lu_f32 solve_lu_f64 solve_chol_f64 qr_ls_f64 cod_ls_f64 svd_ls_f64 ldlt_f64 eigh_f64 geneig_f64 quadform_f64 lu_c128 chol_c128 eigh_c128)
+all_chunks=(dgemm_f64 lu_f64 chol_f64 lu_f32 solve_lu_f64 solve_chol_f64 qr_ls_f64 cod_ls_f64 svd_ls_f64 ldlt_f64 eigh_f64 geneig_f64 quadform_f64 lu_c128 chol_c128 eigh_c128 svd_c128)
 if [ -n "${CHUNKS:-}" ]; then
   read -r -a chunks <<< "$CHUNKS"
   for c in "${chunks[@]}"; do rm -f "$out/bench_${tag}_$c.json" "$out/bench_${tag}_$c.log"; done
@@ -42,7 +42,7 @@ for chunk in "${chunks[@]}"; do
   # The numbers mean little if something else runs meanwhile: say what the load was.
   echo "== $chunk, load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
   reps=${REPS:-9}
-  case $chunk in qr_ls_f64|cod_ls_f64|svd_ls_f64|ldlt_f64|eigh_f64|geneig_f64|eigh_c128) reps=${REPS_SLOW:-7} ;; esac
+  case $chunk in qr_ls_f64|cod_ls_f64|svd_ls_f64|ldlt_f64|eigh_f64|geneig_f64|eigh_c128|svd_c128) reps=${REPS_SLOW:-7} ;; esac
   "$bin" --benchmark_repetitions=$reps --benchmark_report_aggregates_only=true \
     --benchmark_enable_random_interleaving=true --benchmark_min_time=0.1 \
     --benchmark_out="$out/bench_${tag}_$chunk.json" --benchmark_out_format=json "${filter[@]}" "$@" \

@@ -291,6 +291,12 @@ TYPED_TEST(Cod, EmptyAndZeroMatrices) {
             double rc = -1;
             ASSERT_EQ(fl_factor_rcond(f.get(), &rc), FL_OK);
             EXPECT_EQ(rc, m == 0 || n == 0 ? 1.0 : 0.0);
+            if (m == 0 || n == 0) {  // never factored: the identity permutation
+                std::vector<int64_t> p(static_cast<size_t>(n), -7);
+                ASSERT_EQ(fl_factor_get_indices(f.get(), FL_PART_COLUMN_PERMUTATION, p.data(), n),
+                          FL_OK);
+                for (int64_t j = 0; j < n; ++j) EXPECT_EQ(p[static_cast<size_t>(j)], j);
+            }
             for (fl_transpose tr : kTransposes) {
                 const int64_t brows = tr == FL_NO_TRANS ? m : n, xrows = tr == FL_NO_TRANS ? n : m;
                 const Matrix<T> b = Matrix<T>::from_ref(random_ref(brows, 2, 419), l);

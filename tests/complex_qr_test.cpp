@@ -33,36 +33,6 @@ ZRef tall(int64_t m, int64_t n, unsigned seed) {
     return a;
 }
 
-// X = M^-1 B by long double Gaussian elimination with partial pivoting (M square).
-ZRef solve_reference(ZRef m, ZRef b) {
-    const int64_t n = m.rows;
-    for (int64_t k = 0; k < n; ++k) {
-        int64_t p = k;
-        for (int64_t i = k + 1; i < n; ++i)
-            if (std::abs(m(i, k)) > std::abs(m(p, k))) p = i;
-        for (int64_t j = 0; j < n; ++j) std::swap(m(k, j), m(p, j));
-        for (int64_t j = 0; j < b.cols; ++j) std::swap(b(k, j), b(p, j));
-        for (int64_t i = k + 1; i < n; ++i) {
-            const Z f = m(i, k) / m(k, k);
-            for (int64_t j = k; j < n; ++j) m(i, j) -= f * m(k, j);
-            for (int64_t j = 0; j < b.cols; ++j) b(i, j) -= f * b(k, j);
-        }
-    }
-    for (int64_t k = n - 1; k >= 0; --k)
-        for (int64_t j = 0; j < b.cols; ++j) {
-            for (int64_t i = k + 1; i < n; ++i) b(k, j) -= m(k, i) * b(i, j);
-            b(k, j) /= m(k, k);
-        }
-    return b;
-}
-
-// ||a - b||_1 / ||b||_1.
-long double relative_difference(const ZRef &a, const ZRef &b) {
-    ZRef d = a;
-    for (size_t i = 0; i < d.v.size(); ++i) d.v[i] -= b.v[i];
-    return one_norm(d) / std::max(one_norm(b), 1e-300L);
-}
-
 template <class C>
 double tolerance() {
     return std::is_same_v<Real<C>, float> ? 1e-4 : 1e-11;

@@ -448,9 +448,10 @@ FL_API fl_status fl_factor_inertia(const fl_factor *factor, int64_t *positive, i
 
 /** Parts of a factorization that can be copied out as matrices. */
 typedef enum fl_factor_part FL_ENUM_TYPE {
-    FL_PART_SINGULAR_VALUES = 1, /**< SVD: min(m,n)-by-1, descending */
+    FL_PART_SINGULAR_VALUES = 1, /**< SVD: min(m,n)-by-1, descending; real for a complex factor */
     FL_PART_U = 2,               /**< SVD: m-by-min(m,n), the left singular vectors */
-    FL_PART_VT = 3,              /**< SVD: min(m,n)-by-n, the right singular vectors as rows */
+    FL_PART_VT = 3, /**< SVD: min(m,n)-by-n, V^T: the right singular vectors as rows; V^H
+                         (conjugated) for a complex factor, so that A = U diag(s) V^H */
     FL_PART_EIGENVALUES = 4,     /**< EIGH: n-by-1, ascending; real for a complex factor */
     FL_PART_EIGENVECTORS = 5,    /**< EIGH: n-by-n, column j for eigenvalue j, orthonormal */
     FL_PART_Q = 6,               /**< QR: m-by-n, the thin Q with orthonormal columns */
@@ -1457,7 +1458,12 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
  * real eigenvalues that fl_factor_get_part writes as FL_FLOAT32/FL_FLOAT64, and
  * fl_factor_solve_shifted for real shifts) and FL_FACTOR_QR (geqrf, A = Q R with a unitary
  * Q: least squares with A, minimum-norm solves with A^H and A^T, parts Q and R,
- * fl_factor_apply_q with Q, Q^T and Q^H, real residual norms).
+ * fl_factor_apply_q with Q, Q^T and Q^H, real residual norms), FL_FACTOR_SVD (gesdd,
+ * A = U diag(s) V^H: real singular values written as FL_FLOAT32/FL_FLOAT64, FL_PART_VT is
+ * V^H; minimum-norm least-squares solves with A, A^T and A^H, the pseudo-inverse, rank,
+ * rcond and real residual norms) and FL_FACTOR_COD (geqp3 + tzrzf, A P = Q [T 0; 0 0] Z
+ * with unitary Q and Z: the same solves, pseudo-inverse, rank, rcond of T, parts R and
+ * FL_PART_COLUMN_PERMUTATION, fl_factor_apply_q with Q, Q^T and Q^H, real residual norms).
  * fl_factor_solve takes FL_NO_TRANS, FL_TRANS (A^T, not conjugated) and FL_CONJ_TRANS (A^H);
  * fl_factor_inverse writes A^-1 in the factor's dtype; fl_factor_rcond's answer is real for
  * every dtype; fl_factor_logdet refuses a complex factor (the sign of its determinant is a

@@ -15,7 +15,7 @@
 //     without owning it: row_major(p, rows, cols[, ld]) and col_major(...) make them.
 //     matrix<T> owns its elements (std::vector) and is what the convenience calls return.
 //     T is float or double, or std::complex<float> / std::complex<double> for the kinds
-//     that take complex matrices (LU, Cholesky, EIGH; see "Complex matrices" in
+//     that take complex matrices (LU, Cholesky, EIGH, QR, COD, SVD; see "Complex matrices" in
 //     fastlinalg.h). A complex factor's real-valued parts are read with the real type:
 //     part<double>(FL_PART_EIGENVALUES) of a std::complex<double> EIGH factor.
 //

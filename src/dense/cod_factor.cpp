@@ -32,8 +32,8 @@ CodFactor<T>::CodFactor(const MatrixRef &a, const FactorOptions &options)
 
     // The diagonal test (see the header): the leading run of |R_ii| above the threshold.
     const index_t p = std::min(m_, n_);
-    const double threshold = rank_threshold<T>(options, m_, n_, std::fabs(double(s[0])));
-    while (rank_ < p && std::fabs(double(s[rank_ + rank_ * ld()])) > threshold) ++rank_;
+    const double threshold = rank_threshold<real_t<T>>(options, m_, n_, double(std::abs(s[0])));
+    while (rank_ < p && std::abs(s[rank_ + rank_ * ld()]) > threshold) ++rank_;
 
     // [R11 R12] = [T 0] Z on the leading rank_ rows; with rank_ = n there is nothing to do
     // (Z = I) and tzrzf is not called.
@@ -60,23 +60,23 @@ template <class T> void CodFactor<T>::solve(Transpose trans, const MatrixRef &b,
     blas::SerialRegion serial(small_solve(x.cols));
     if (trans == Transpose::no)
         least_squares(b, x);
-    else
-        transposed_least_squares(b, x);
+    else  // A^T X = B of a complex A is A^H conj(X) = conj(B)
+        transposed_least_squares(b, x, is_complex_v<T> && trans == Transpose::yes);
 }
 
-// X = P Z^T [T^-1 (Q^T B)[0:r]; 0]. The workspace is max(m, n) rows tall: B (m rows) goes
-// in, Z^T's result (n rows) comes out. Only Q's first r reflectors reach rows 0..r of
-// Q^T B, so only they are applied.
+// X = P Z^H [T^-1 (Q^H B)[0:r]; 0] (Z^T and Q^T for a real A). The workspace is max(m, n)
+// rows tall: B (m rows) goes in, Z^H's result (n rows) comes out. Only Q's first r
+// reflectors reach rows 0..r of Q^H B, so only they are applied.
 template <class T> void CodFactor<T>::least_squares(const MatrixRef &b, const MatrixRef &x) const {
     const index_t k = x.cols, r = rank_;
     const hh::Scratch<T> w(std::max(m_, n_), k);
     copy_matrix<T>(b, w.ref(m_));
-    lapack::ormqr(lapack::Side::left, Transpose::yes, m_, k, r, storage_.get(), ld(), tau_q_.data(),
-                  w.data(), w.ld());
+    lapack::ormqr(lapack::Side::left, lapack::adjoint<T>(), m_, k, r, storage_.get(), ld(),
+                  tau_q_.data(), w.data(), w.ld());
     lapack::trsm_upper_left(Transpose::no, r, k, storage_.get(), ld(), w.data(), w.ld());
     const ColMajorView<T> y = w.view(n_);
     hh::zero_rows(y, r, n_);
-    apply_z(Transpose::yes, y);
+    apply_z(lapack::adjoint<T>(), y);
     // X = P Y: row i of Y is row jpvt[i] - 1 of X, written in X's layout.
     for (index_t i = 0; i < n_; ++i) {
         const index_t to = jpvt_[static_cast<size_t>(i)] - 1;
@@ -84,10 +84,13 @@ template <class T> void CodFactor<T>::least_squares(const MatrixRef &b, const Ma
     }
 }
 
-// A^T = P Z^T [T^T 0; 0 0] Q^T, so X = Q [T^-T (Z P^T B)[0:r]; 0]. The trailing reflectors
-// of Q act on rows beyond r, which are zero here, so again only the first r are applied.
+// A^H = P Z^H [T^H 0; 0 0] Q^H, so X = Q [T^-H (Z P^T B)[0:r]; 0] (A^T and T^-T for a
+// real A). The trailing reflectors of Q act on rows beyond r, which are zero here, so again
+// only the first r are applied. With `conjugated`, B and X are conjugated on their way in
+// and out.
 template <class T>
-void CodFactor<T>::transposed_least_squares(const MatrixRef &b, const MatrixRef &x) const {
+void CodFactor<T>::transposed_least_squares(const MatrixRef &b, const MatrixRef &x,
+                                            bool conjugated) const {
     const index_t k = x.cols, r = rank_;
     const hh::Scratch<T> w(std::max(m_, n_), k);
     const ColMajorView<T> y = w.view(n_);
@@ -95,12 +98,14 @@ void CodFactor<T>::transposed_least_squares(const MatrixRef &b, const MatrixRef 
         const index_t from = jpvt_[static_cast<size_t>(i)] - 1;
         for (index_t j = 0; j < k; ++j) y(i, j) = hh::element<T>(b, from, j);
     }
+    if (conjugated) conjugate_in_place(y);
     apply_z(Transpose::no, y);
-    lapack::trsm_upper_left(Transpose::yes, r, k, storage_.get(), ld(), w.data(), w.ld());
+    lapack::trsm_upper_left(lapack::adjoint<T>(), r, k, storage_.get(), ld(), w.data(), w.ld());
     const ColMajorView<T> v = w.view(m_);
     hh::zero_rows(v, r, m_);
     lapack::ormqr(lapack::Side::left, Transpose::no, m_, k, r, storage_.get(), ld(), tau_q_.data(),
                   v.data, v.ld);
+    if (conjugated) conjugate_in_place(v);
     copy_matrix<T>(w.ref(m_), x);
 }
 
@@ -128,14 +133,16 @@ template <class T> void CodFactor<T>::apply_q(Transpose trans, const MatrixRef &
 
 template <class T> void CodFactor<T>::residual_norms(const MatrixRef &b, void *norms) const {
     blas::SerialRegion serial(small_solve(b.cols));
-    hh::residual_norms(reflectors(rank_), rank_, b, static_cast<T *>(norms));
+    hh::residual_norms(reflectors(rank_), rank_, b, static_cast<real_t<T> *>(norms));
 }
 
 template class CodFactor<float>;
 template class CodFactor<double>;
+template class CodFactor<std::complex<float>>;
+template class CodFactor<std::complex<double>>;
 
 std::unique_ptr<Factor> make_cod(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
-    return make_typed<CodFactor>(dtype, a, options);
+    return make_typed<CodFactor, ComplexReady::yes>(dtype, a, options);
 }
 
 }  // namespace fl

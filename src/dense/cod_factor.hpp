@@ -4,8 +4,9 @@
 //     [T11 T12] = [T 0] Z             (tzrzf: the RZ step on the leading r rows)
 //     so A = Q [T 0; 0 0] Z P^T       once T22 is dropped,
 //
-// with Q m-by-m and Z n-by-n orthogonal, P a permutation and T r-by-r upper triangular
-// and nonsingular; r is the numerical rank. This is what LAPACK's gelsy computes.
+// with Q m-by-m and Z n-by-n orthogonal (unitary for a complex A, whose Z^T and Q^T below
+// are Z^H and Q^H), P a permutation and T r-by-r upper triangular and nonsingular; r is the
+// numerical rank. This is what LAPACK's gelsy computes.
 //
 // The rank. r is the number of diagonal elements of geqp3's R with
 // |R_ii| > rank_threshold(options, m, n, |R_11|), that is, above
@@ -27,11 +28,13 @@
 //   solve, op = A:   the minimum-norm least-squares X = P Z^T [T^-1 (Q^T B)[0:r]; 0]
 //   solve, op = A^T: the minimum-norm least-squares solution of A^T X = B, implemented:
 //                    A^T = P Z^T [T^T 0; 0 0] Q^T, so X = Q [T^-T (Z P^T B)[0:r]; 0]
+//                    (for a complex A, op = A^H so with T^-H; A^T X = B is solved as
+//                    A^H conj(X) = conj(B))
 //   inverse:         the pseudo-inverse A^+ (n-by-m), as the solve of A X = I_m
 //   rank:            r
 //   rcond:           trcon's 1-norm estimate for T; 0 when r = 0, 1 when A is empty
 //   apply_q:         C <- op(Q) C for geqp3's full m-by-m Q
-//   residual_norms:  ||(Q^T b_j)[r:m]||_2
+//   residual_norms:  ||(Q^T b_j)[r:m]||_2, real for a complex A too
 #pragma once
 
 #include <memory>
@@ -67,7 +70,7 @@ public:
 
 private:
     void least_squares(const MatrixRef &b, const MatrixRef &x) const;
-    void transposed_least_squares(const MatrixRef &b, const MatrixRef &x) const;
+    void transposed_least_squares(const MatrixRef &b, const MatrixRef &x, bool conjugated) const;
     // w (n-by-k) <- op(Z) w. Z is the identity when r = n.
     void apply_z(Transpose op, const ColMajorView<T> &w) const;
 

@@ -61,8 +61,9 @@ SvdFactor<T>::SvdFactor(const MatrixRef &a, const FactorOptions &options)
     // gesdd (sgesdd on one +Inf) and gesvd can iterate forever on NaN/Inf: checked always.
     require_finite<T>(a, "a", {}, FiniteCheck::always);
     decompose(a);
-    threshold_ = rank_threshold<T>(options, m_, n_, k_ > 0 ? double(s_[0]) : 0.0);
-    rank_ = std::count_if(s_.begin(), s_.end(), [&](T v) { return double(v) > threshold_; });
+    threshold_ = rank_threshold<real_t<T>>(options, m_, n_, k_ > 0 ? double(s_[0]) : 0.0);
+    rank_ =
+        std::count_if(s_.begin(), s_.end(), [&](real_t<T> v) { return double(v) > threshold_; });
 }
 
 template <class T> void SvdFactor<T>::allocate_parts(bool w_is_a) {
@@ -133,32 +134,49 @@ template <class T> void SvdFactor<T>::decompose(const MatrixRef &a) {
 
 template <class T>
 void SvdFactor<T>::apply_pseudo_inverse(const MatrixRef &first, const MatrixRef &second,
-                                        const MatrixRef &b, const MatrixRef &x) const {
+                                        const MatrixRef &b, const MatrixRef &x,
+                                        bool conjugated) const {
     const index_t r = rank_, nrhs = b.cols;
     if (r == 0) {  // A^+ = 0
         fill_zero<T>(x);
         return;
     }
+    std::unique_ptr<Scratch<T>> conj_b;
+    MatrixRef rhs = b;
+    if (conjugated) {
+        conj_b = std::make_unique<Scratch<T>>(b.rows, nrhs);
+        copy_matrix<T>(b, conj_b->ref);
+        conjugate_in_place(stored_view<T>(conj_b->ref));
+        rhs = conj_b->ref;
+    }
     // W is formed completely before X is written, so x == b (in place) needs no care.
     Scratch<T> w(r, nrhs);
-    gemm(T(1), leading_rows(first, r), b, b.rows, T(0), w.ref);
+    gemm(T(1), leading_rows(first, r), rhs, b.rows, T(0), w.ref);
     for (index_t j = 0; j < nrhs; ++j)
         for (index_t i = 0; i < r; ++i) w(i, j) /= s_[static_cast<size_t>(i)];
     gemm(T(1), leading_cols(second, r), w.ref, r, T(0), x);
+    if (conjugated) conjugate_in_place(stored_view<T>(x));
 }
 
-// op = A:   X = V_r diag(1/s_r) U_r^T B, the minimum-norm least-squares solution.
-// op = A^T: A^T = V S U^T, so X = U_r diag(1/s_r) V_r^T B.
+// op = A^H: A^H = V S U^H, so X = U_r diag(1/s_r) V_r^H B: V^H and U as they are held.
+// op = A:   X = V_r diag(1/s_r) U_r^H B, the minimum-norm least-squares solution; for a
+//           complex A it is solved as conj(X) = conj(V_r) diag(1/s_r) U_r^T conj(B), whose
+//           factors U^T and conj(V) = (V^H)^T are the held ones read transposed.
+// op = A^T: A^T X = B is A^H conj(X) = conj(B).
+// (For a real A, A^H is A^T and nothing is conjugated.)
 template <class T> void SvdFactor<T>::solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const {
     if (x.rows == 0 || x.cols == 0) return;
     blas::SerialRegion serial(double(m_) * double(n_) * double(x.cols) < blas::serial_solve_work);
+    const bool conjugated = is_complex_v<T> && trans != Transpose::conj;
     if (trans == Transpose::no)
-        apply_pseudo_inverse(transposed(u_), transposed(vt_), b, x);
+        apply_pseudo_inverse(transposed(u_), transposed(vt_), b, x, conjugated);
     else
-        apply_pseudo_inverse(vt_, u_, b, x);
+        apply_pseudo_inverse(vt_, u_, b, x, conjugated);
 }
 
-// A^+ = V_r (diag(1/s_r) U_r^T): the scaled rows are built directly, then one GEMM.
+// A^+ = V_r (diag(1/s_r) U_r^H): the scaled rows are built directly, then one GEMM. For a
+// complex A the GEMM reads conj(V_r) = ((V^H)^T)_r and U_r^T, so it makes conj(A^+), which
+// is conjugated in place.
 template <class T> void SvdFactor<T>::inverse(const MatrixRef &out) const {
     const index_t r = rank_;
     if (out.rows == 0 || out.cols == 0) return;
@@ -172,6 +190,7 @@ template <class T> void SvdFactor<T>::inverse(const MatrixRef &out) const {
         for (index_t i = 0; i < r; ++i) w(i, j) /= s_[static_cast<size_t>(i)];
     blas::SerialRegion serial(double(m_) * double(n_) * double(r) < blas::serial_solve_work);
     gemm(T(1), leading_cols(transposed(vt_), r), w.ref, r, T(0), out);
+    conjugate_in_place(stored_view<T>(out));
 }
 
 template <class T> double SvdFactor<T>::rcond() const {
@@ -191,10 +210,11 @@ template <class T> std::pair<index_t, index_t> SvdFactor<T>::part_shape(Part par
 
 template <class T> void SvdFactor<T>::get_part(Part part, const MatrixRef &out) const {
     switch (part) {
-    case Part::singular_values: {
+    case Part::singular_values: {  // real: written in real_t<T> (part_dtype)
+        using R = real_t<T>;
         const MatrixRef s{Layout::col_major, k_, 1, std::max<index_t>(k_, 1),
-                          const_cast<T *>(s_.data())};  // only read
-        copy_matrix<T>(s, out);
+                          const_cast<R *>(s_.data())};  // only read
+        copy_matrix<R>(s, out);
         return;
     }
     case Part::u: copy_matrix<T>(u_, out); return;
@@ -203,15 +223,16 @@ template <class T> void SvdFactor<T>::get_part(Part part, const MatrixRef &out) 
     }
 }
 
-// The residual of the least-squares solution is b - U_r U_r^T b. It is formed explicitly
-// and then measured: sqrt(||b||^2 - ||U_r^T b||^2) would lose every digit of a residual
-// below sqrt(eps) ||b|| to cancellation.
+// The residual of the least-squares solution is b - U_r U_r^H b. It is formed explicitly
+// and then measured: sqrt(||b||^2 - ||U_r^H b||^2) would lose every digit of a residual
+// below sqrt(eps) ||b|| to cancellation. For a complex A, U_r^H b = conj(U_r^T conj(b)):
+// the copy of b is conjugated around the first GEMM. The norms are real_t<T>.
 template <class T> void SvdFactor<T>::residual_norms(const MatrixRef &b, void *norms) const {
     const index_t nrhs = b.cols, r = rank_;
-    T *out = static_cast<T *>(norms);
+    real_t<T> *out = static_cast<real_t<T> *>(norms);
     if (nrhs == 0) return;
     if (m_ == 0) {
-        std::fill_n(out, nrhs, T(0));
+        std::fill_n(out, nrhs, real_t<T>(0));
         return;
     }
     Scratch<T> residual(m_, nrhs);
@@ -220,7 +241,11 @@ template <class T> void SvdFactor<T>::residual_norms(const MatrixRef &b, void *n
         blas::SerialRegion serial(double(m_) * double(r) * double(nrhs) < blas::serial_solve_work);
         Scratch<T> w(r, nrhs);
         const MatrixRef u_r = leading_cols(u_, r);
-        gemm(T(1), transposed(u_r), b, m_, T(0), w.ref);
+        const ColMajorView<T> rv = stored_view<T>(residual.ref), wv = stored_view<T>(w.ref);
+        conjugate_in_place(rv);
+        gemm(T(1), transposed(u_r), residual.ref, m_, T(0), w.ref);
+        conjugate_in_place(rv);
+        conjugate_in_place(wv);
         gemm(T(-1), u_r, w.ref, r, T(1), residual.ref);
     }
     for (index_t j = 0; j < nrhs; ++j) out[j] = lapack::nrm2(m_, &residual(0, j));
@@ -228,9 +253,11 @@ template <class T> void SvdFactor<T>::residual_norms(const MatrixRef &b, void *n
 
 template class SvdFactor<float>;
 template class SvdFactor<double>;
+template class SvdFactor<std::complex<float>>;
+template class SvdFactor<std::complex<double>>;
 
 std::unique_ptr<Factor> make_svd(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
-    return make_typed<SvdFactor>(dtype, a, options);
+    return make_typed<SvdFactor, ComplexReady::yes>(dtype, a, options);
 }
 
 }  // namespace fl

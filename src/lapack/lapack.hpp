@@ -119,7 +119,8 @@ template <> struct Routines<double> {
 };
 
 // The complex tables: the routines of the kinds that take complex matrices (LU, Cholesky,
-// EIGH, QR). The unitary routines (unmqr, ungqr) sit under the orthogonal ones' names.
+// EIGH, QR, COD, SVD). The unitary routines (unmqr, ungqr, unmrz) sit under the orthogonal
+// ones' names.
 template <>
 struct Routines<std::complex<float>> {
     static constexpr auto getrf = LAPACKE_cgetrf_work;
@@ -135,6 +136,11 @@ struct Routines<std::complex<float>> {
     static constexpr auto ormqr = LAPACKE_cunmqr_work;
     static constexpr auto orgqr = LAPACKE_cungqr_work;
     static constexpr auto trcon = LAPACKE_ctrcon_work;
+    static constexpr auto gesdd = LAPACKE_cgesdd_work;
+    static constexpr auto gesvd = LAPACKE_cgesvd_work;
+    static constexpr auto geqp3 = LAPACKE_cgeqp3_work;
+    static constexpr auto tzrzf = LAPACKE_ctzrzf_work;
+    static constexpr auto ormrz = LAPACKE_cunmrz_work;
     static constexpr auto nrm2 = cblas_scnrm2;
     static constexpr auto gemm = cblas_cgemm;
     static constexpr auto trsm = cblas_ctrsm;
@@ -156,6 +162,11 @@ struct Routines<std::complex<double>> {
     static constexpr auto ormqr = LAPACKE_zunmqr_work;
     static constexpr auto orgqr = LAPACKE_zungqr_work;
     static constexpr auto trcon = LAPACKE_ztrcon_work;
+    static constexpr auto gesdd = LAPACKE_zgesdd_work;
+    static constexpr auto gesvd = LAPACKE_zgesvd_work;
+    static constexpr auto geqp3 = LAPACKE_zgeqp3_work;
+    static constexpr auto tzrzf = LAPACKE_ztzrzf_work;
+    static constexpr auto ormrz = LAPACKE_zunmrz_work;
     static constexpr auto nrm2 = cblas_dznrm2;
     static constexpr auto gemm = cblas_zgemm;
     static constexpr auto trsm = cblas_ztrsm;

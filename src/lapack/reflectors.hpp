@@ -29,14 +29,22 @@ void geqrf(index_t m, index_t n, T *a, index_t lda, T *tau) {
 }
 
 // The same with column pivoting: A P = Q R. jpvt must hold n zeros on entry (all columns
-// free); on exit jpvt[i] - 1 is the column of A that became column i of A P.
+// free); on exit jpvt[i] - 1 is the column of A that became column i of A P. (The complex
+// routine takes a real workspace of 2 n column norms besides the complex one.)
 template <class T>
 void geqp3(index_t m, index_t n, T *a, index_t lda, lapack_int *jpvt, T *tau) {
+    std::vector<real_t<T>> rwork;
+    if constexpr (is_complex_v<T>) rwork = workspace<real_t<T>>(2 * n);
     require_ok(with_workspace<T>(3 * n + 1, "geqp3",
                                  [&](T *work, lapack_int lwork) {
-                                     return Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m),
-                                                               to_int(n), a, to_int(lda), jpvt, tau,
-                                                               work, lwork);
+                                     if constexpr (is_complex_v<T>)
+                                         return Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m),
+                                                                   to_int(n), a, to_int(lda), jpvt,
+                                                                   tau, work, lwork, rwork.data());
+                                     else
+                                         return Routines<T>::geqp3(LAPACK_COL_MAJOR, to_int(m),
+                                                                   to_int(n), a, to_int(lda), jpvt,
+                                                                   tau, work, lwork);
                                  }),
                "geqp3");
 }
@@ -96,7 +104,7 @@ void ormqr(Side side, Transpose trans, index_t m, index_t n, index_t k, const T 
 }
 
 // c (m-by-n) <- op(Z) c for Z from tzrzf's k reflectors, each with l trailing elements
-// (rows of a, lda >= k).
+// (rows of a, lda >= k); op is Transpose::no or adjoint<T>() (unmrz for a complex T).
 template <class T>
 void ormrz_left(Transpose trans, index_t m, index_t n, index_t k, index_t l, const T *a,
                 index_t lda, const T *tau, T *c, index_t ldc) {

@@ -143,11 +143,12 @@ def lstsq(a, b, cond=None, overwrite_a=False, overwrite_b=False, check_finite=Tr
     if driver not in ("gelsd", "gelsy", "gelss"):
         raise ValueError(f'LAPACK driver "{driver}" is not found')
     dtype = np.result_type(a1, b1)
-    require_dtype(a1, "svd", "lstsq")
+    # gelsd/gelss are SVD solvers, gelsy a complete orthogonal decomposition: so are ours.
+    kind = "cod" if driver == "gelsy" else "svd"
+    require_dtype(a1, kind, f"lstsq(lapack_driver={driver!r})" if kind == "cod" else "lstsq")
     a1, b1 = a1.astype(dtype, copy=False), b1.astype(dtype, copy=False)
     rtol = np.finfo(dtype).eps if cond is None else cond
-    # gelsd/gelss are SVD solvers, gelsy a complete orthogonal decomposition: so are ours.
-    make = fl.cod if driver == "gelsy" else fl.svd
+    make = getattr(fl, kind)
     f = make(a1, rtol=rtol, check_finite=check_finite)
     x = f.solve(b1, check_finite=check_finite)
     rank = f.rank

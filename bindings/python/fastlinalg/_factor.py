@@ -680,7 +680,8 @@ class Factor:
 
     singular_values = _part_property(
         _lib.PART_SINGULAR_VALUES,
-        "svd: the singular values, shape (min(m, n),), descending (numpy's svd's s).",
+        "svd: the singular values, shape (min(m, n),), descending (numpy's svd's s); real "
+        "(float32/float64) for a complex factor too.",
         vector=True)
     @property
     def U(self):
@@ -739,7 +740,8 @@ class Factor:
         lu = _empty(L.shape, self._dtype)
         lu[p] = L
         return lu, self.D, p
-    Vt = _part_property(_lib.PART_VT, "svd: the right singular vectors as rows, (min(m, n), n).")
+    Vt = _part_property(_lib.PART_VT, "svd: the right singular vectors as rows, (min(m, n), n): "
+                        "V.T, or V^H (numpy's vh) for a complex factor.")
     eigenvalues = _part_property(
         _lib.PART_EIGENVALUES,
         "eigh: the eigenvalues, shape (n,), ascending (numpy.linalg.eigh's w).", vector=True)
@@ -1212,7 +1214,9 @@ def cod(a, rtol=None, atol=0.0, check_finite=True):
     """Complete orthogonal decomposition A P = Q [T 0; 0 0] Z (geqp3 + tzrzf) of a matrix of
     any shape: minimum-norm least-squares solves and the pseudo-inverse for rank-deficient A,
     cheaper than svd. Entries of R's diagonal at or below max(atol, rtol * largest) count as
-    zero; rtol=None means max(rows, cols) * eps. .rank tells the rank found.
+    zero; rtol=None means max(rows, cols) * eps. .rank tells the rank found. A complex a
+    (complex64/complex128) is kept: Q and Z are unitary, solve(b, trans=2) solves with A^H,
+    apply_q(c, trans=2) applies Q^H, and residual norms are real.
     """
     return _build(a, _lib.FACTOR_COD, check_finite, 1, _tolerances(rtol, atol))
 
@@ -1221,7 +1225,9 @@ def svd(a, rtol=None, atol=0.0, check_finite=True):
     """Thin singular value decomposition A = U diag(s) Vt (LAPACK gesdd) of a matrix of any
     shape: .singular_values, .U, .Vt, .rank, minimum-norm least-squares solves and pinv()
     with the rank tolerance max(atol, rtol * s[0]) (rtol=None: max(rows, cols) * eps, as
-    numpy.linalg.matrix_rank and scipy.linalg.pinv).
+    numpy.linalg.matrix_rank and scipy.linalg.pinv). A complex a (complex64/complex128) is
+    kept: A = U diag(s) V^H with Vt = V^H, real singular values and residual norms
+    (float32/float64), and solve(b, trans=2) for A^H.
     """
     return _build(a, _lib.FACTOR_SVD, check_finite, 1, _tolerances(rtol, atol))
 

@@ -1,7 +1,8 @@
 """complex64/complex128 matrices: lu and cholesky solves with A, A^T and A^H in C and F order,
 checked by LAPACK's scaled residual and against scipy.linalg; slogdet with a complex sign;
-inv; dtype rules for B; Hermitian eigh (real eigenvalues against scipy) and qr (least
-squares, minimum norm, Q, R, real residual norms against numpy)."""
+inv; dtype rules for B; Hermitian eigh (real eigenvalues against scipy), qr (least
+squares, minimum norm, Q, R, real residual norms against numpy) and svd (real singular
+values, U, V^H, pinv and solves against numpy)."""
 import numpy as np
 import pytest
 import scipy.linalg
@@ -173,3 +174,69 @@ def test_qr_least_squares_minimum_norm_and_parts(dtype, order, shape):
     np.testing.assert_allclose(f.inv(), np.linalg.pinv(a128), rtol=tol, atol=tol)
     c = _random((m, 3), dtype, 6)
     np.testing.assert_allclose(f.apply_q(f.apply_q(c), trans=2), c, rtol=tol, atol=tol)
+
+
+@pytest.mark.parametrize("dtype", COMPLEX)
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("shape", [(1, 1), (9, 9), (30, 12), (12, 30)])
+def test_svd_parts_pinv_and_minimum_norm_solves(dtype, order, shape):
+    """svd of a complex a: real singular values against numpy's, A = U diag(s) Vt with Vt =
+    V^H, pinv against numpy's, and every solve (A, A^T, A^H) equal to pinv(op(A)) b, also
+    for a rank-deficient a (rank 3)."""
+    m, n = shape
+    tol = 2e-4 if dtype == np.complex64 else 1e-10
+    low_rank = _random((m, 3), np.complex128, 7) @ _random((3, n), np.complex128, 8)
+    for full_rank, a in ((True, _random(shape, np.complex128, 9)), (False, low_rank)):
+        if not full_rank and min(shape) <= 3:
+            continue
+        a = np.asarray(a.astype(dtype), order=order)
+        f = fastlinalg.svd(a)
+        s = f.singular_values
+        assert s.dtype == np.finfo(dtype).dtype
+        assert f.U.dtype == dtype and f.Vt.dtype == dtype
+        ref = np.linalg.svd(a.astype(np.complex128), compute_uv=False)
+        np.testing.assert_allclose(s, ref, rtol=tol, atol=tol * ref[0])
+        np.testing.assert_allclose((f.U * s) @ f.Vt, a, rtol=tol, atol=tol * ref[0])
+        assert f.rank == (min(shape) if full_rank else 3)
+        pinv = np.linalg.pinv(a.astype(np.complex128), rcond=max(shape) * np.finfo(dtype).eps)
+        np.testing.assert_allclose(f.pinv(), pinv, rtol=tol, atol=tol * np.abs(pinv).max())
+        for trans in (0, 1, 2):
+            op = TRANS[trans](a).astype(np.complex128)
+            b = _random(op.shape[0], dtype, 10 + trans)
+            x = f.solve(b, trans=trans)
+            assert x.dtype == dtype
+            expected = TRANS[trans](pinv) @ b  # pinv(A^T) = pinv(A)^T, pinv(A^H) = pinv(A)^H
+            np.testing.assert_allclose(x, expected, rtol=tol,
+                                       atol=tol * np.abs(expected).max())
+        if m > n and full_rank:
+            b = _random(m, dtype, 20)
+            norm = f.residual_norms(b)
+            assert norm.dtype == np.finfo(dtype).dtype
+            x = f.solve(b)
+            np.testing.assert_allclose(norm, np.linalg.norm(b - a @ x), rtol=tol)
+
+
+@pytest.mark.parametrize("dtype", COMPLEX)
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("shape", [(14, 6), (6, 14)])
+def test_cod_minimum_norm_solves_and_pivoted_qr(dtype, order, shape):
+    """cod of a complex rank-3 a: rank, pinv and every solve (A, A^T, A^H) against numpy's
+    pinv; a[:, column_perm] = Q R with Q applied to the identity, Q^H undoing Q."""
+    m, n = shape
+    tol = 2e-4 if dtype == np.complex64 else 1e-10
+    a = (_random((m, 3), np.complex128, 30) @ _random((3, n), np.complex128, 31)).astype(dtype)
+    a = np.asarray(a, order=order)
+    f = fastlinalg.cod(a)
+    assert f.dtype == dtype and f.rank == 3
+    pinv = np.linalg.pinv(a.astype(np.complex128), rcond=1e-5)
+    np.testing.assert_allclose(f.pinv(), pinv, rtol=tol, atol=tol * np.abs(pinv).max())
+    for trans in (0, 1, 2):
+        b = _random(TRANS[trans](a).shape[0], dtype, 32 + trans)
+        expected = TRANS[trans](pinv) @ b
+        np.testing.assert_allclose(f.solve(b, trans=trans), expected, rtol=tol,
+                                   atol=tol * np.abs(expected).max())
+    k = min(m, n)
+    q = f.apply_q(np.eye(m, k, dtype=dtype))
+    np.testing.assert_allclose(q @ f.R, a[:, f.column_perm], rtol=tol,
+                               atol=tol * np.abs(a).max())
+    np.testing.assert_allclose(f.apply_q(q, trans=2), np.eye(m, k), atol=tol)

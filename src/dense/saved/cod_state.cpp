@@ -34,6 +34,8 @@ CodFactor<T>::CodFactor(StateReader &in)
 
 template <class T>
 void CodFactor<T>::save(StateWriter &out) const {
+    if constexpr (is_complex_v<T>)
+        throw Error(ErrorCode::unsupported, "a complex factor has no serialized form yet");
     out.array(storage_.get(), m_ * n_);
     out.vector(tau_q_);
     out.value<std::int64_t>(rank_);
@@ -43,4 +45,4 @@ void CodFactor<T>::save(StateWriter &out) const {
 
 }  // namespace fl
 
-FL_SAVED_STATE_OF(CodFactor);
+FL_SAVED_STATE_OF_COMPLEX_READY(CodFactor);

@@ -13,7 +13,7 @@ SvdFactor<T>::SvdFactor(StateReader &in)
     : m_(in.rows()),
       n_(in.cols()),
       k_(std::min(m_, n_)),
-      s_(in.vector<T>(k_, "the singular values")) {
+      s_(in.vector<real_t<T>>(k_, "the singular values")) {
     const bool factored_a = in.flag("LAPACK factored A itself");
     in.require_left(std::max(m_, n_) * k_ + k_ * k_, sizeof(T), "the singular vectors");
     allocate_parts(factored_a);
@@ -26,6 +26,8 @@ SvdFactor<T>::SvdFactor(StateReader &in)
 
 template <class T>
 void SvdFactor<T>::save(StateWriter &out) const {
+    if constexpr (is_complex_v<T>)
+        throw Error(ErrorCode::unsupported, "a complex factor has no serialized form yet");
     out.vector(s_);
     out.flag(u_.layout == Layout::col_major);
     out.array(left_.get(), std::max(m_, n_) * k_);
@@ -36,4 +38,4 @@ void SvdFactor<T>::save(StateWriter &out) const {
 
 }  // namespace fl
 
-FL_SAVED_STATE_OF(SvdFactor);
+FL_SAVED_STATE_OF_COMPLEX_READY(SvdFactor);
