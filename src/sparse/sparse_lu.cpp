@@ -10,9 +10,16 @@
 // (UMFPACK_IRSTEP = 0), as scipy's splu does not: refinement doubled the solve's cost (28
 // against 13 ms per right-hand side at n = 90000) for residuals already at rounding level,
 // and without it the factor need not keep a copy of A.
+//
+// A complex matrix goes through UMFPACK's complex routines (umfpack_zl_*) in their "packed
+// complex" form (Az = NULL: the values are (re, im) pairs, as SparseMatrix holds them).
+// For complex systems UMFPACK_At is A^H and UMFPACK_Aat the unconjugated A^T. The many
+// right-hand-side path through the extracted factors is real only; complex solves go
+// through umfpack_zl_wsolve one column at a time, on threads as the real ones below it.
 #include <umfpack.h>
 
 #include <cmath>
+#include <complex>
 #include <limits>
 #include <memory>
 #include <mutex>
@@ -40,14 +47,17 @@ void check(int status, const char *what) {
                 std::string(what) + " failed with UMFPACK status " + std::to_string(status));
 }
 
+// UMFPACK's objects, freed by the routines of the family (dl real, zl complex) that made them.
 struct Symbolic {
     void *p = nullptr;
-    ~Symbolic() { umfpack_dl_free_symbolic(&p); }
+    bool complex = false;
+    ~Symbolic() { complex ? umfpack_zl_free_symbolic(&p) : umfpack_dl_free_symbolic(&p); }
 };
 
 struct Numeric {
     void *p = nullptr;
-    ~Numeric() { umfpack_dl_free_numeric(&p); }
+    bool complex = false;
+    ~Numeric() { complex ? umfpack_zl_free_numeric(&p) : umfpack_dl_free_numeric(&p); }
 };
 
 // UMFPACK's factors P R A Q = L U copied out once (umfpack_dl_get_numeric) for solves
@@ -131,51 +141,69 @@ public:
         umfpack_dl_defaults(control_);
         control_[UMFPACK_IRSTEP] = 0;
         if (rows() == 0) return;  // UMFPACK rejects n = 0; an empty A needs no factor
+        const bool z = is_complex();
         if (symbolic == nullptr) {
             auto fresh = std::make_shared<Symbolic>();
+            fresh->complex = z;
             double info[UMFPACK_INFO];
-            check(static_cast<int>(umfpack_dl_symbolic(rows(), cols(), ap(), ai(), ax(a), &fresh->p,
-                                                       control_, info)),
-                  "umfpack_dl_symbolic");
+            check(static_cast<int>(z ? umfpack_zl_symbolic(rows(), cols(), ap(), ai(), ax(a),
+                                                           nullptr, &fresh->p, control_, info)
+                                     : umfpack_dl_symbolic(rows(), cols(), ap(), ai(), ax(a),
+                                                           &fresh->p, control_, info)),
+                  z ? "umfpack_zl_symbolic" : "umfpack_dl_symbolic");
             symbolic = std::move(fresh);
         }
         symbolic_ = std::move(symbolic);
+        numeric_.complex = z;
         double info[UMFPACK_INFO];
         const auto status = static_cast<int>(
-            umfpack_dl_numeric(ap(), ai(), ax(a), symbolic_->p, &numeric_.p, control_, info));
-        check(status, "umfpack_dl_numeric");
+            z ? umfpack_zl_numeric(ap(), ai(), ax(a), nullptr, symbolic_->p, &numeric_.p, control_,
+                                   info)
+              : umfpack_dl_numeric(ap(), ai(), ax(a), symbolic_->p, &numeric_.p, control_, info));
+        check(status, z ? "umfpack_zl_numeric" : "umfpack_dl_numeric");
         factor_nnz_ = info[UMFPACK_LNZ] + info[UMFPACK_UNZ];
     }
 
     FactorKind kind() const override { return FactorKind::sparse_lu; }
 
     // P R A Q = L U with L unit triangular, so det(A) = det(P) det(Q) prod(u_kk) / prod(r_i):
-    // log|det| is a sum of logs, which cannot overflow, and the sign is the permutations'
-    // parities times the pivots' signs (R is positive). umfpack_dl_get_determinant is not
-    // used: it normalises a running product in a loop that never ends once a pivot overflows.
+    // log|det| is a sum of logs, which cannot overflow, and the phase is the permutations'
+    // parities times the pivots' phases u / |u| (R is positive; for a real A the phases are
+    // +-1 exactly). umfpack_*_get_determinant is not used: it normalises a running product in
+    // a loop that never ends once a pivot overflows.
     LogDet logdet() const override {
         const index_t n = rows();
-        LogDet d{1.0, 0.0};
-        if (n == 0) return d;
+        if (n == 0) return {1.0, 0.0};
+        const bool z = is_complex();
         std::vector<int64_t> p(n), q(n);
-        std::vector<double> u_diagonal(n), scale(n);
+        std::vector<double> u_diagonal(z ? 2 * n : n), scale(n);
         int64_t do_recip = 0;
-        // NULL for L and U: only the permutations, U's diagonal and the scaling are copied.
-        check(static_cast<int>(umfpack_dl_get_numeric(
-                  nullptr, nullptr, nullptr, nullptr, nullptr, nullptr, p.data(), q.data(),
-                  u_diagonal.data(), &do_recip, scale.data(), numeric_.p)),
-              "umfpack_dl_get_numeric");
+        // NULL for L and U: only the permutations, U's diagonal and the scaling are copied
+        // (the diagonal packed complex, Dz = NULL, for a complex A).
+        check(
+            static_cast<int>(
+                z ? umfpack_zl_get_numeric(nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+                                           nullptr, nullptr, p.data(), q.data(), u_diagonal.data(),
+                                           nullptr, &do_recip, scale.data(), numeric_.p)
+                  : umfpack_dl_get_numeric(nullptr, nullptr, nullptr, nullptr, nullptr, nullptr,
+                                           p.data(), q.data(), u_diagonal.data(), &do_recip,
+                                           scale.data(), numeric_.p)),
+            z ? "umfpack_zl_get_numeric" : "umfpack_dl_get_numeric");
+        std::complex<double> phase = 1.0;
+        double logabsdet = 0;
         for (index_t k = 0; k < n; ++k) {
-            const double u = u_diagonal[k];
-            if (u == 0) return {0.0, -std::numeric_limits<double>::infinity()};
-            if (u < 0) d.sign = -d.sign;
-            d.logabsdet += std::log(std::fabs(u));
+            const std::complex<double> u =
+                z ? std::complex<double>(u_diagonal[2 * k], u_diagonal[2 * k + 1]) : u_diagonal[k];
+            const double modulus = std::abs(u);
+            if (modulus == 0) return {0.0, -std::numeric_limits<double>::infinity()};
+            phase *= u / modulus;
+            logabsdet += std::log(modulus);
             // R scales row i by scale[i] (do_recip) or by 1 / scale[i].
-            d.logabsdet += do_recip ? -std::log(scale[k]) : std::log(scale[k]);
+            logabsdet += do_recip ? -std::log(scale[k]) : std::log(scale[k]);
         }
-        if (odd_permutation(p)) d.sign = -d.sign;
-        if (odd_permutation(q)) d.sign = -d.sign;
-        return d;
+        if (odd_permutation(p) != odd_permutation(q)) phase = -phase;
+        if (z) phase /= std::abs(phase);  // the product's rounding, back onto the unit circle
+        return {phase.real(), logabsdet, phase.imag()};
     }
 
     std::unique_ptr<Factor> refactor(const SparseMatrix &a) const override {
@@ -193,7 +221,7 @@ private:
     // Many right-hand sides: P R A Q = L U gives A X = B as L U (Q^T X) = P R B, and
     // A^T X = B as U^T L^T (P R^-1 X) = Q^T B.
     bool solve_direct(Transpose op, const MatrixRef &b, const MatrixRef &x) const override {
-        if (x.cols < row_solve_from) return false;
+        if (x.cols < row_solve_from || is_complex()) return false;
         std::call_once(extracted_once_,
                        [&] { extracted_ = std::make_unique<const ExtractedLU>(numeric_.p); });
         const ExtractedLU &f = *extracted_;
@@ -216,21 +244,30 @@ private:
     suitesparse::DenseBuffer solve_buffer(Transpose op,
                                           suitesparse::DenseBuffer &b) const override {
         const index_t n = rows(), k = b.cols;
-        suitesparse::DenseBuffer x(n, k);
-        const int sys = op == Transpose::no ? UMFPACK_A : UMFPACK_At;
+        const bool z = is_complex();
+        suitesparse::DenseBuffer x(n, k, b.width);
+        // UMFPACK_At is the adjoint: A^T for a real A, A^H for a complex one.
+        const int sys = op == Transpose::no    ? UMFPACK_A
+                        : op == Transpose::yes ? (z ? UMFPACK_Aat : UMFPACK_At)
+                                               : UMFPACK_At;
         const double work = double(k) * (factor_nnz_ + double(n));
         // UMFPACK's solve calls BLAS-2; with the columns on our threads, BLAS's own threads
         // would only compete with them.
         blas::SerialRegion serial(k > 1);
         parallel_for(k, work, 1 << 16, [&](index_t j0, index_t j1) {
             std::vector<int64_t> wi(static_cast<size_t>(n));
-            std::vector<double> w(static_cast<size_t>(n));  // n: no refinement
+            // Without refinement: n doubles (real), 4 n (complex).
+            std::vector<double> w(static_cast<size_t>(z ? 4 * n : n));
             double info[UMFPACK_INFO];
             for (index_t j = j0; j < j1; ++j)
-                check(static_cast<int>(umfpack_dl_wsolve(
-                          sys, nullptr, nullptr, nullptr, x.data.data() + j * n,
-                          b.data.data() + j * n, numeric_.p, control_, info, wi.data(), w.data())),
-                      "umfpack_dl_wsolve");
+                check(static_cast<int>(z ? umfpack_zl_wsolve(sys, nullptr, nullptr, nullptr,
+                                                             nullptr, x.column(j), nullptr,
+                                                             b.column(j), nullptr, numeric_.p,
+                                                             control_, info, wi.data(), w.data())
+                                         : umfpack_dl_wsolve(sys, nullptr, nullptr, nullptr,
+                                                             x.column(j), b.column(j), numeric_.p,
+                                                             control_, info, wi.data(), w.data())),
+                      z ? "umfpack_zl_wsolve" : "umfpack_dl_wsolve");
         });
         return x;
     }
