@@ -298,7 +298,9 @@ TYPED_TEST(ComplexSparse, LuSolvesEveryTransposeAndLayout) {
         Factor h;
         ASSERT_EQ(factor_sparse(h, FL_FACTOR_SPARSE_LU, s.get()), FL_OK) << fl_last_error();
         EXPECT_EQ(fl_factor_get_dtype(h.f), dtype_of<C>());
-        check_solves<C>(h.f, a, 100);
+        // 1 and 3 right-hand sides go through umfpack_zl_wsolve; from 8 on, the extracted
+        // factors are walked row by row, in blocks of 32.
+        check_solves<C>(h.f, a, 100, {1, 3, 8, 45});
         check_queries<C>(h.f, a);
     }
 }
@@ -328,7 +330,7 @@ TYPED_TEST(ComplexSparse, LuRefactorsWithNewValues) {
     const auto values = compress<C>(b).values;
     ASSERT_EQ(fl_sparse_set_values(s.get(), dtype_of<C>(), values.data()), FL_OK);
     ASSERT_EQ(fl_factor_refactor(&h2.f, h.f, s.get()), FL_OK) << fl_last_error();
-    check_solves<C>(h2.f, b, 300);
+    check_solves<C>(h2.f, b, 300, {2, 10});
     check_queries<C>(h2.f, b);
     check_solves<C>(h.f, a, 400);  // the old factor is untouched
 }
@@ -354,7 +356,7 @@ TYPED_TEST(ComplexSparse, CholeskyIsHermitianReadFromOneTriangle) {
             Factor h;
             ASSERT_EQ(factor_sparse(h, FL_FACTOR_SPARSE_CHOLESKY, s.get(), tri), FL_OK)
                 << fl_last_error();
-            check_solves<C>(h.f, a, 500);
+            check_solves<C>(h.f, a, 500, {1, 3, 9});
             check_queries<C>(h.f, a);
             double re = 0, im = 1;
             ASSERT_EQ(fl_factor_logdet_complex(h.f, &re, &im, nullptr), FL_OK);

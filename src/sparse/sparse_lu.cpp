@@ -13,9 +13,7 @@
 //
 // A complex matrix goes through UMFPACK's complex routines (umfpack_zl_*) in their "packed
 // complex" form (Az = NULL: the values are (re, im) pairs, as SparseMatrix holds them).
-// For complex systems UMFPACK_At is A^H and UMFPACK_Aat the unconjugated A^T. The many
-// right-hand-side path through the extracted factors is real only; complex solves go
-// through umfpack_zl_wsolve one column at a time, on threads as the real ones below it.
+// For complex systems UMFPACK_At is A^H and UMFPACK_Aat the unconjugated A^T.
 #include <umfpack.h>
 
 #include <cmath>
@@ -25,6 +23,7 @@
 #include <mutex>
 #include <new>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "core/error.hpp"
@@ -60,62 +59,82 @@ struct Numeric {
     ~Numeric() { complex ? umfpack_zl_free_numeric(&p) : umfpack_dl_free_numeric(&p); }
 };
 
-// UMFPACK's factors P R A Q = L U copied out once (umfpack_dl_get_numeric) for solves
+// v, or conj(v) when conjugate (a real v is its own conjugate).
+inline double conjugate_if(bool, double v) { return v; }
+inline std::complex<double> conjugate_if(bool conjugate, std::complex<double> v) {
+    return conjugate ? std::conj(v) : v;
+}
+
+// UMFPACK's factors P R A Q = L U copied out once (umfpack_*_get_numeric) for solves
 // with many right-hand sides, which walk them row by row (row_blocks.hpp): L unit lower
 // triangular by rows, U upper triangular by columns (each row's or column's diagonal entry
-// last), the permutations, and R as multipliers.
+// last), the permutations, and R as multipliers. S is double, or std::complex<double> for
+// a complex A (the packed values of umfpack_zl_get_numeric with Lz = Uz = Dz = NULL).
+template <class S>
 struct ExtractedLU {
+    static constexpr bool complex = is_complex_v<S>;
     index_t n = 0;
     std::vector<int64_t> lp, lj, up, ui, p, q;
-    std::vector<double> lx, ux, d;
+    std::vector<S> lx, ux, d;
     std::vector<double> r_of_p;  // R[p[k]]: the scaling of the k-th pivot row
 
     explicit ExtractedLU(void *numeric) {
         int64_t lnz = 0, unz = 0, nrow = 0, ncol = 0, nz_udiag = 0, do_recip = 0;
-        check(static_cast<int>(umfpack_dl_get_lunz(&lnz, &unz, &nrow, &ncol, &nz_udiag, numeric)),
-              "umfpack_dl_get_lunz");
+        check(static_cast<int>(
+                  complex ? umfpack_zl_get_lunz(&lnz, &unz, &nrow, &ncol, &nz_udiag, numeric)
+                          : umfpack_dl_get_lunz(&lnz, &unz, &nrow, &ncol, &nz_udiag, numeric)),
+              complex ? "umfpack_zl_get_lunz" : "umfpack_dl_get_lunz");
         n = nrow;
         lp.resize(n + 1), lj.resize(lnz), lx.resize(lnz), up.resize(n + 1), ui.resize(unz),
             ux.resize(unz), p.resize(n), q.resize(n), d.resize(n);
         std::vector<double> rs(n);
-        check(static_cast<int>(umfpack_dl_get_numeric(lp.data(), lj.data(), lx.data(), up.data(),
-                                                      ui.data(), ux.data(), p.data(), q.data(),
-                                                      d.data(), &do_recip, rs.data(), numeric)),
-              "umfpack_dl_get_numeric");
+        auto *lxd = reinterpret_cast<double *>(lx.data()),
+             *uxd = reinterpret_cast<double *>(ux.data()),
+             *dd = reinterpret_cast<double *>(d.data());
+        check(static_cast<int>(
+                  complex ? umfpack_zl_get_numeric(lp.data(), lj.data(), lxd, nullptr, up.data(),
+                                                   ui.data(), uxd, nullptr, p.data(), q.data(), dd,
+                                                   nullptr, &do_recip, rs.data(), numeric)
+                          : umfpack_dl_get_numeric(lp.data(), lj.data(), lxd, up.data(), ui.data(),
+                                                   uxd, p.data(), q.data(), dd, &do_recip,
+                                                   rs.data(), numeric)),
+              complex ? "umfpack_zl_get_numeric" : "umfpack_dl_get_numeric");
         r_of_p.resize(n);
         for (index_t k = 0; k < n; ++k) r_of_p[k] = do_recip ? rs[p[k]] : 1.0 / rs[p[k]];
     }
 
     // y (n rows of kb values) <- (L U)^-1 y: L forward by rows, U backward by columns.
-    void solve(double *y, index_t kb) const {
+    void solve(S *y, index_t kb) const {
         for (index_t k = 0; k < n; ++k) {
-            double *yk = y + k * kb;
+            S *yk = y + k * kb;
             for (int64_t e = lp[k]; e < lp[k + 1] - 1; ++e) axpy(-lx[e], y + lj[e] * kb, yk, kb);
         }
         for (index_t k = n; k-- > 0;) {
-            double *yk = y + k * kb;
-            const double inv = 1.0 / d[k];
+            S *yk = y + k * kb;
+            const S inv = 1.0 / d[k];
             for (index_t j = 0; j < kb; ++j) yk[j] *= inv;
             for (int64_t e = up[k]; e < up[k + 1] - 1; ++e) axpy(-ux[e], yk, y + ui[e] * kb, kb);
         }
     }
 
-    // y <- (L U)^-T y = L^-T U^-T y: U^T forward (U's columns are U^T's rows), then L^T
-    // backward (L's rows are L^T's columns).
-    void solve_transposed(double *y, index_t kb) const {
+    // y <- (L U)^-T y = L^-T U^-T y, or (L U)^-H y with every value conjugated: U^T forward
+    // (U's columns are U^T's rows), then L^T backward (L's rows are L^T's columns).
+    void solve_transposed(S *y, index_t kb, bool conjugate) const {
         for (index_t k = 0; k < n; ++k) {
-            double *yk = y + k * kb;
-            for (int64_t e = up[k]; e < up[k + 1] - 1; ++e) axpy(-ux[e], y + ui[e] * kb, yk, kb);
-            const double inv = 1.0 / d[k];
+            S *yk = y + k * kb;
+            for (int64_t e = up[k]; e < up[k + 1] - 1; ++e)
+                axpy(-conjugate_if(conjugate, ux[e]), y + ui[e] * kb, yk, kb);
+            const S inv = 1.0 / conjugate_if(conjugate, d[k]);
             for (index_t j = 0; j < kb; ++j) yk[j] *= inv;
         }
         for (index_t k = n; k-- > 0;) {
-            const double *yk = y + k * kb;
-            for (int64_t e = lp[k]; e < lp[k + 1] - 1; ++e) axpy(-lx[e], yk, y + lj[e] * kb, kb);
+            const S *yk = y + k * kb;
+            for (int64_t e = lp[k]; e < lp[k + 1] - 1; ++e)
+                axpy(-conjugate_if(conjugate, lx[e]), yk, y + lj[e] * kb, kb);
         }
     }
 
-    static void axpy(double a, const double *x, double *y, index_t kb) {
+    static void axpy(S a, const S *x, S *y, index_t kb) {
         for (index_t j = 0; j < kb; ++j) y[j] += a * x[j];
     }
 };
@@ -219,26 +238,33 @@ private:
     double *ax(const SparseMatrix &a) const { return suitesparse::readable(a.csc_values()); }
 
     // Many right-hand sides: P R A Q = L U gives A X = B as L U (Q^T X) = P R B, and
-    // A^T X = B as U^T L^T (P R^-1 X) = Q^T B.
+    // A^T X = B as U^T L^T (P R^-1 X) = Q^T B (A^H: U^H L^H, R being real).
     bool solve_direct(Transpose op, const MatrixRef &b, const MatrixRef &x) const override {
-        if (x.cols < row_solve_from || is_complex()) return false;
-        std::call_once(extracted_once_,
-                       [&] { extracted_ = std::make_unique<const ExtractedLU>(numeric_.p); });
-        const ExtractedLU &f = *extracted_;
-        const suitesparse::RowMap p{f.p.data(), op == Transpose::no ? f.r_of_p.data() : nullptr};
-        const suitesparse::RowMap scaled_p{f.p.data(), f.r_of_p.data()}, q{f.q.data(), nullptr};
-        const auto run = [&](auto tag) {
+        if (x.cols < row_solve_from) return false;
+        typed(dtype(), [&](auto tag) {
             using T = decltype(tag);
+            using S = Wide<T>;
+            const ExtractedLU<S> &f = extracted<S>();
+            const suitesparse::RowMap p{f.p.data(), f.r_of_p.data()}, q{f.q.data(), nullptr};
             if (op == Transpose::no)
-                suitesparse::solve_by_row_blocks<T>(
-                    b, x, p, q, 0, [&](double *y, index_t kb, double *) { f.solve(y, kb); });
+                suitesparse::solve_by_row_blocks<T>(b, x, p, q, 0,
+                                                    [&](S *y, index_t kb, S *) { f.solve(y, kb); });
             else
-                suitesparse::solve_by_row_blocks<T>(
-                    b, x, q, scaled_p, 0,
-                    [&](double *y, index_t kb, double *) { f.solve_transposed(y, kb); });
-        };
-        typed_real(dtype(), run);
+                suitesparse::solve_by_row_blocks<T>(b, x, q, p, 0, [&](S *y, index_t kb, S *) {
+                    f.solve_transposed(y, kb, op == Transpose::conj);
+                });
+        });
         return true;
+    }
+
+    // The factors copied out of UMFPACK, made by the first solve with many right-hand sides
+    // (once, whichever thread gets there first).
+    template <class S>
+    const ExtractedLU<S> &extracted() const {
+        auto &slot = std::get<std::unique_ptr<const ExtractedLU<S>>>(extracted_);
+        std::call_once(extracted_once_,
+                       [&] { slot = std::make_unique<const ExtractedLU<S>>(numeric_.p); });
+        return *slot;
     }
 
     suitesparse::DenseBuffer solve_buffer(Transpose op,
@@ -276,10 +302,11 @@ private:
     std::shared_ptr<const Symbolic> symbolic_;
     Numeric numeric_;
     double factor_nnz_ = 0;
-    // The factors copied out of UMFPACK, made by the first solve with many right-hand sides
-    // (once, whichever thread gets there first).
+    // The extracted factors (extracted()): the real or the complex ones, by dtype.
     mutable std::once_flag extracted_once_;
-    mutable std::unique_ptr<const ExtractedLU> extracted_;
+    mutable std::tuple<std::unique_ptr<const ExtractedLU<double>>,
+                       std::unique_ptr<const ExtractedLU<std::complex<double>>>>
+        extracted_;
 };
 
 }  // namespace

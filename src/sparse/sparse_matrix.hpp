@@ -18,14 +18,21 @@
 // value lives in the CSC values, so both are rebuilt from new values in one pass.
 #pragma once
 
+#include <complex>
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 #include "core/typed.hpp"
 #include "core/types.hpp"
 
 namespace fl {
+
+// The type sparse code holds values and sums of elements of type T in: double, or
+// std::complex<double> for a complex T (SuiteSparse 5 computes in double only).
+template <class T>
+using Wide = std::conditional_t<is_complex_v<T>, std::complex<double>, double>;
 
 enum class SparseFormat {
     csc,

@@ -25,7 +25,6 @@
 // conjugated copy of the values, an O(nnz) pass that the product's O(nnz ncols) dwarfs.
 #include <algorithm>
 #include <complex>
-#include <type_traits>
 #include <vector>
 
 #include "core/parallel_for.hpp"
@@ -33,11 +32,6 @@
 
 namespace fl {
 namespace {
-
-// The type values are stored and products accumulated in for elements of type T: double,
-// or std::complex<double> for a complex T.
-template <class T>
-using Acc = std::conditional_t<is_complex_v<T>, std::complex<double>, double>;
 
 // op(A)'s entries: by rows (ptr, idx, val) for the gather-dots, and in column order
 // (entry_row, entry_col, entry_val) for the flat loop.
@@ -85,17 +79,17 @@ void prefetch_column(const Strided<const T> &x, index_t x_rows, index_t j, index
 
 // Columns j .. j + width - 1 of a column-major Y by gather-dots.
 template <int width, class T>
-void gather_block(const Entries<Acc<T>> &a, const Strided<const T> &x, const Strided<T> &y,
+void gather_block(const Entries<Wide<T>> &a, const Strided<const T> &x, const Strided<T> &y,
                   index_t j) {
     const T *xj = &x(0, j);
     T *yj = &y(0, j);
     const index_t xs = x.row_stride, xld = x.col_stride, yld = y.col_stride;
     for (index_t r = 0; r < a.rows; ++r) {
-        Acc<T> s[width] = {};
+        Wide<T> s[width] = {};
         for (int64_t k = a.ptr[r]; k < a.ptr[r + 1]; ++k) {
-            const Acc<T> v = a.val[k];
+            const Wide<T> v = a.val[k];
             const T *xk = xj + a.idx[k] * xs;
-            for (int b = 0; b < width; ++b) s[b] += v * Acc<T>(xk[b * xld]);
+            for (int b = 0; b < width; ++b) s[b] += v * Wide<T>(xk[b * xld]);
         }
         for (int b = 0; b < width; ++b) yj[r + b * yld] = static_cast<T>(s[b]);
     }
@@ -103,7 +97,7 @@ void gather_block(const Entries<Acc<T>> &a, const Strided<const T> &x, const Str
 
 // Column j of a column-major Y by the flat loop over the entries.
 template <class T>
-void flat_column(const Entries<Acc<T>> &a, const Strided<const T> &x, const Strided<T> &y,
+void flat_column(const Entries<Wide<T>> &a, const Strided<const T> &x, const Strided<T> &y,
                  index_t j) {
     const T *xj = &x(0, j);
     T *yj = &y(0, j);
@@ -114,7 +108,7 @@ void flat_column(const Entries<Acc<T>> &a, const Strided<const T> &x, const Stri
 }
 
 template <class T>
-void by_columns(const Entries<Acc<T>> &a, const Strided<const T> &x, index_t x_rows,
+void by_columns(const Entries<Wide<T>> &a, const Strided<const T> &x, index_t x_rows,
                 const Strided<T> &y, index_t j0, index_t j1, index_t ncols) {
     index_t j = j0;
     if (double(a.nnz) < flat_below_entries_per_row * double(a.rows)) {
@@ -135,19 +129,19 @@ void by_columns(const Entries<Acc<T>> &a, const Strided<const T> &x, index_t x_r
 // Columns [j0, j1) of a row-major Y, a block of columns at a time so that the block of
 // each row of Y stays in cache while the rows of X are added into it.
 template <class T>
-void by_rows(const Entries<Acc<T>> &a, const Strided<const T> &x, const Strided<T> &y, index_t j0,
+void by_rows(const Entries<Wide<T>> &a, const Strided<const T> &x, const Strided<T> &y, index_t j0,
              index_t j1) {
     constexpr index_t block = 256;
-    Acc<T> acc[block];
+    Wide<T> acc[block];
     for (index_t b0 = j0; b0 < j1; b0 += block) {
         const index_t width = std::min(block, j1 - b0);
         for (index_t r = 0; r < a.rows; ++r) {
-            std::fill(acc, acc + width, Acc<T>(0));
+            std::fill(acc, acc + width, Wide<T>(0));
             for (int64_t k = a.ptr[r]; k < a.ptr[r + 1]; ++k) {
-                const Acc<T> v = a.val[k];
+                const Wide<T> v = a.val[k];
                 const T *xr = &x(a.idx[k], b0);
                 const index_t xs = x.col_stride;
-                for (index_t j = 0; j < width; ++j) acc[j] += v * Acc<T>(xr[j * xs]);
+                for (index_t j = 0; j < width; ++j) acc[j] += v * Wide<T>(xr[j * xs]);
             }
             T *yr = &y(r, b0);
             for (index_t j = 0; j < width; ++j) yr[j] = static_cast<T>(acc[j]);
@@ -167,7 +161,7 @@ std::vector<double> conjugated(const std::vector<double> &packed) {
 template <class T>
 void SparseMatrix::multiply(Transpose op, const MatrixRef &x, const MatrixRef &y) const {
     const SparsePattern &p = *pattern_;
-    using V = Acc<T>;
+    using V = Wide<T>;
     std::vector<double> conj_csc, conj_csr;  // A^H: the values conjugated
     const double *csc = csc_values_.data(), *csr = csr_values_.data();
     if (op == Transpose::conj) {

@@ -3,7 +3,6 @@
 #include <complex>
 #include <new>
 #include <string>
-#include <type_traits>
 
 #include "core/error.hpp"
 
@@ -67,10 +66,6 @@ cholmod_dense DenseBuffer::view() {
     d.dtype = CHOLMOD_DOUBLE;
     return d;
 }
-
-// The double type a T is computed in: double, or std::complex<double> (the packed pair).
-template <class T>
-using Wide = std::conditional_t<is_complex_v<T>, std::complex<double>, double>;
 
 template <class T>
 DenseBuffer load(const MatrixRef &b) {
