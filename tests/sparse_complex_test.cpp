@@ -18,6 +18,7 @@
 
 #include "complex_support.hpp"
 #include "error_expect.hpp"
+#include "sparse_support.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -25,22 +26,15 @@ namespace {
 using namespace complextest;
 using fltest::kResidualThreshold;
 
-using SparsePtr = fltest::HandlePtr<fl_sparse, fl_sparse_destroy>;
+using fltest::Compressed;
+using fltest::SparsePtr;
 
 // The compressed arrays of a's nonzeros (rounded to C), with `duplicates` extra entries that
 // split an existing value in two (the library must sum them back).
-template <class C, class I>
-struct ZCompressed {
-    fl_sparse_format format;
-    int64_t rows, cols;
-    std::vector<I> ptr, idx;
-    std::vector<C> values;
-};
-
 template <class C, class I = int64_t>
-ZCompressed<C, I> compress(const ZRef &a, fl_sparse_format format = FL_SPARSE_CSC,
-                           bool duplicates = false) {
-    ZCompressed<C, I> c{format, a.rows, a.cols, {0}, {}, {}};
+Compressed<I, C> compress(const ZRef &a, fl_sparse_format format = FL_SPARSE_CSC,
+                          bool duplicates = false) {
+    Compressed<I, C> c{format, a.rows, a.cols, {0}, {}, {}};
     const bool csc = format == FL_SPARSE_CSC;
     const int64_t outer = csc ? a.cols : a.rows, inner = csc ? a.rows : a.cols;
     for (int64_t o = 0; o < outer; ++o) {
@@ -63,7 +57,7 @@ ZCompressed<C, I> compress(const ZRef &a, fl_sparse_format format = FL_SPARSE_CS
 }
 
 template <class C, class I>
-fl_status create(SparsePtr &out, const ZCompressed<C, I> &c) {
+fl_status create_sparse(SparsePtr &out, const Compressed<I, C> &c) {
     fl_sparse *s = nullptr;
     const fl_status st = fl_sparse_create(
         &s, c.format, sizeof(I) == 4 ? FL_INDEX_INT32 : FL_INDEX_INT64, dtype_of<C>(), c.rows,
@@ -75,7 +69,7 @@ fl_status create(SparsePtr &out, const ZCompressed<C, I> &c) {
 template <class C>
 SparsePtr make_sparse(const ZRef &a) {
     SparsePtr s;
-    EXPECT_EQ(create(s, compress<C>(a)), FL_OK) << fl_last_error();
+    EXPECT_EQ(create_sparse(s, compress<C>(a)), FL_OK) << fl_last_error();
     return s;
 }
 
@@ -172,8 +166,9 @@ TYPED_TEST(ComplexSparse, ProductsInEveryFormatIndexTypeAndLayout) {
             SCOPED_TRACE(std::to_string(rows) + " x " + std::to_string(cols) + ", format " +
                          std::to_string(fmt));
             SparsePtr s32, s64;
-            ASSERT_EQ(create(s32, compress<C, int32_t>(a, fmt, true)), FL_OK) << fl_last_error();
-            ASSERT_EQ(create(s64, compress<C, int64_t>(a, fmt)), FL_OK) << fl_last_error();
+            ASSERT_EQ(create_sparse(s32, compress<C, int32_t>(a, fmt, true)), FL_OK)
+                << fl_last_error();
+            ASSERT_EQ(create_sparse(s64, compress<C, int64_t>(a, fmt)), FL_OK) << fl_last_error();
             check_product<C>(s32.get(), a, 10);
             check_product<C>(s64.get(), a, 20);
         }
@@ -205,9 +200,9 @@ TYPED_TEST(ComplexSparse, ProductsWithADenseRowAndManyColumns) {
 TYPED_TEST(ComplexSparse, SetValuesTakesEitherComplexPrecision) {
     using C = TypeParam;
     const ZRef a = sparse_random(6, 6, 0.5, 4);
-    ZCompressed<C, int64_t> c = compress<C>(a);
+    Compressed<int64_t, C> c = compress<C>(a);
     SparsePtr s;
-    ASSERT_EQ(create(s, c), FL_OK) << fl_last_error();
+    ASSERT_EQ(create_sparse(s, c), FL_OK) << fl_last_error();
     ZRef b = a;
     for (Z &z : b.v) z = Z(std::complex<float>(z * Z(0, 2)));  // new values, complex64 exactly
     const auto c64 = compress<std::complex<float>>(b);
@@ -224,15 +219,15 @@ TYPED_TEST(ComplexSparse, NanOrInfInEitherPartAndMixedDtypesAreRefused) {
     using C = TypeParam;
     using R = typename C::value_type;
     const ZRef a = sparse_random(5, 5, 0.6, 5);
-    ZCompressed<C, int64_t> c = compress<C>(a);
+    Compressed<int64_t, C> c = compress<C>(a);
     ASSERT_GE(c.values.size(), 3u);
     c.values[2] = C(1, std::numeric_limits<R>::quiet_NaN());
     SparsePtr s;
-    EXPECT_ERROR(create(s, c), FL_ERR_NON_FINITE, "fl_sparse_create",
+    EXPECT_ERROR(create_sparse(s, c), FL_ERR_NON_FINITE, "fl_sparse_create",
                  "the imaginary part of values[2]", "nan");
     c.values[2] = C(-std::numeric_limits<R>::infinity(), 0);
-    EXPECT_ERROR(create(s, c), FL_ERR_NON_FINITE, "fl_sparse_create", "the real part of values[2]",
-                 "inf");
+    EXPECT_ERROR(create_sparse(s, c), FL_ERR_NON_FINITE, "fl_sparse_create",
+                 "the real part of values[2]", "inf");
     EXPECT_EQ(s.get(), nullptr);
 
     s = make_sparse<C>(a);
