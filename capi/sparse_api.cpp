@@ -111,6 +111,12 @@ FL_API fl_status fl_sparse_set_values(fl_sparse *sparse, fl_dtype dtype, const v
     return guarded(__func__, [&] {
         require_not_null(sparse, "sparse");
         const fl::Dtype t = to_dtype(dtype, "dtype");
+        // Precision may change on the way in (widened or rounded); being complex may not.
+        if ((fl::real_dtype(t) == t) != !sparse->impl.is_complex())
+            throw fl::Error(fl::ErrorCode::dtype_mismatch,
+                            std::string("dtype = ") + dtype_name(t) +
+                                " but the sparse matrix holds " + dtype_name(sparse->impl.dtype()) +
+                                " (values may change precision, not between real and complex)");
         if (sparse->impl.pattern()->input_nnz > 0) require_not_null(values, "values");
         sparse->impl.set_values(t, values);
     });
@@ -141,7 +147,7 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
         const fl::MatrixRef ym = matrix_arg({"y", "ldy", "rows of op(A)", "ncols"}, s.dtype(),
                                             y_layout, y_rows, ncols, y, ldy);
         require_disjoint(xm, "x", ym, "y", s.dtype());
-        fl::typed_real(s.dtype(), [&](auto t) { s.multiply<decltype(t)>(op, xm, ym); });
+        fl::typed(s.dtype(), [&](auto t) { s.multiply<decltype(t)>(op, xm, ym); });
     });
 }
 

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <complex>
 #include <cstdint>
+#include <initializer_list>
 #include <limits>
 #include <random>
 #include <string>
@@ -179,14 +180,16 @@ fl_status create(Handle &h, fl_factor_kind kind, const CMatrix<C> &a,
     return s;
 }
 
-// Solves op(A) X = B with the factor for every transpose and layout of B and X, and checks
-// each scaled residual against the full matrix `a`.
+// Solves op(A) X = B with the factor for every transpose and layout of B and X, with each
+// number of right-hand sides in nrhs, and checks each scaled residual against the full
+// matrix `a`.
 template <class C>
-void check_solves(const fl_factor *f, const ZRef &a, unsigned seed) {
+void check_solves(const fl_factor *f, const ZRef &a, unsigned seed,
+                  std::initializer_list<int64_t> nrhs = {1, 3}) {
     for (const fl_transpose t : {FL_NO_TRANS, FL_TRANS, FL_CONJ_TRANS})
         for (const fl_layout bl : fltest::kLayouts)
             for (const fl_layout xl : fltest::kLayouts)
-                for (const int64_t k : {int64_t(1), int64_t(3)}) {
+                for (const int64_t k : nrhs) {
                     SCOPED_TRACE("trans " + std::to_string(t) + ", b layout " + std::to_string(bl) +
                                  ", x layout " + std::to_string(xl) + ", nrhs " +
                                  std::to_string(k));

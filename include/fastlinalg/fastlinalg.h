@@ -1467,9 +1467,12 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
  * fl_factor_solve takes FL_NO_TRANS, FL_TRANS (A^T, not conjugated) and FL_CONJ_TRANS (A^H);
  * fl_factor_inverse writes A^-1 in the factor's dtype; fl_factor_rcond's answer is real for
  * every dtype; fl_factor_logdet refuses a complex factor (the sign of its determinant is a
- * complex phase): fl_factor_logdet_complex answers instead. Every other kind, the products
- * with A^-1 and rank updates answer FL_ERR_UNSUPPORTED for a complex A, and so do kernels,
- * rolled products, binning, block sums and sparse matrices. The matrix-calculus maps
+ * complex phase): fl_factor_logdet_complex answers instead. Sparse matrices (fl_sparse_*)
+ * take complex values too: products with A, A^T and A^H, FL_FACTOR_SPARSE_LU (UMFPACK) and
+ * FL_FACTOR_SPARSE_CHOLESKY (CHOLMOD, Hermitian positive definite, A = L L^H).
+ * Every other kind, the products with A^-1 and rank updates (dense and sparse) answer
+ * FL_ERR_UNSUPPORTED for a complex A, and so do kernels, rolled products, binning, block
+ * sums and complex sparse QR. The matrix-calculus maps
  * (fl_vecb, fl_vech, fl_commutation_*, fl_duplication_*) only move and average elements and
  * take complex ones as they are (the maps are real: FL_CONJ_TRANS is FL_TRANS for them).
  * docs/complex.md has the details. */
@@ -1523,7 +1526,9 @@ typedef enum fl_index_type FL_ENUM_TYPE {
  * SuiteSparse 5
  * computes in double only: FL_FLOAT32 values are widened to double on the way in, and every
  * product and factor made from the handle takes and returns float32 while computing in
- * double. *sparse is NULL on failure. Cost: O(nnz + rows + cols).
+ * double. FL_COMPLEX64 and FL_COMPLEX128 values are held as complex128 the same way (a NaN
+ * or Inf in either part is FL_ERR_NON_FINITE). *sparse is NULL on failure.
+ * Cost: O(nnz + rows + cols).
  *
  * @param sparse receives the new matrix; NULL on failure
  * @param format FL_SPARSE_CSC or FL_SPARSE_CSR
@@ -1547,8 +1552,9 @@ FL_API void fl_sparse_destroy(fl_sparse *sparse);
 
 /** Replaces the values for the same pattern: `values` holds one value per entry of the
  * arrays the handle was created from, in their order (duplicates are summed again). dtype
- * may be either; it is widened or rounded to the handle's. Checked for NaN/Inf like
- * fl_sparse_create; on failure the old values are kept.
+ * may be of either precision; it is widened or rounded to the handle's. Real values for a
+ * complex handle, or complex ones for a real handle, are FL_ERR_DTYPE_MISMATCH. Checked for
+ * NaN/Inf like fl_sparse_create; on failure the old values are kept.
  *
  * @param sparse the matrix to change
  * @param dtype the element type of values
@@ -1578,7 +1584,8 @@ FL_API fl_status fl_sparse_shape(const fl_sparse *sparse, int64_t *rows, int64_t
  * ncols = I J, both FL_COL_MAJOR: no reshaped or transposed copy is made.
  *
  * @param sparse the matrix A
- * @param trans FL_NO_TRANS (Y = A X) or FL_TRANS (Y = A^T X)
+ * @param trans FL_NO_TRANS (Y = A X), FL_TRANS (Y = A^T X) or FL_CONJ_TRANS (Y = A^H X;
+ *     A^T X for a real A)
  * @param dtype the element type of X and Y: the handle's
  * @param ncols the number of columns of X and Y
  * @param x_layout the layout of X
@@ -1608,6 +1615,9 @@ FL_API fl_status fl_sparse_multiply(const fl_sparse *sparse, fl_transpose trans,
  *    solution of A^T X = B for A of full column rank.
  * A matrix without entries (n >= 1) is not positive definite (Cholesky, column 0),
  * singular (LU), and a rank-0 QR factor whose solutions are 0.
+ * A complex matrix (FL_COMPLEX64/128): LU solves with A, A^T and A^H (FL_CONJ_TRANS) and
+ * answers fl_factor_logdet_complex; Cholesky reads a Hermitian positive definite A from one
+ * triangle (solves with A^T are with conj(A)); QR is FL_ERR_UNSUPPORTED.
  * *factor is NULL on failure.
  *
  * @param factor receives the new factor; NULL on failure
@@ -1637,7 +1647,8 @@ FL_API fl_status fl_factor_refactor(fl_factor **refactored, const fl_factor *fac
 /** Sparse Cholesky: a new factor of A + V V^T (sign = +1) or A - V V^T (sign = -1) for a
  * sparse n-by-k V (CHOLMOD's cholmod_updown), without refactoring; the old handle is left
  * as it was. FL_ERR_NOT_POSITIVE_DEFINITE if a downdate loses positive definiteness. The
- * new factor's rcond keeps A's 1-norm. *updated is NULL on failure.
+ * new factor's rcond keeps A's 1-norm. A complex factor is FL_ERR_UNSUPPORTED (CHOLMOD's
+ * update is real only). *updated is NULL on failure.
  *
  * @param updated receives the new factor; NULL on failure
  * @param factor the sparse Cholesky factor of A (not changed)

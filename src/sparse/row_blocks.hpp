@@ -9,6 +9,7 @@
 // scattered into X, straight from and to the caller's matrices in their own layouts and
 // dtype. A block reads all its columns of B before writing the same columns of X, so
 // x == b (in place) is safe. Blocks go to separate threads with single-threaded BLAS.
+// The buffer holds doubles, or std::complex<double> for a complex T.
 #pragma once
 
 #include <algorithm>
@@ -17,6 +18,7 @@
 #include "core/parallel_for.hpp"
 #include "core/types.hpp"
 #include "lapack/blas_runtime.hpp"
+#include "sparse/sparse_matrix.hpp"
 
 namespace fl::suitesparse {
 
@@ -39,23 +41,24 @@ T &element(const MatrixRef &m, index_t i, index_t j) {
 }
 
 // X <- the solution, block by block: buffer row k = from.scale[k] * B(from.row[k], :),
-// solve(buffer, kb, scratch) with scratch_rows * kb doubles of scratch, then
-// X(to.row[k], :) = to.scale[k] * buffer row k.
+// solve(buffer, kb, scratch) with scratch_rows * kb elements of scratch (both Wide<T>),
+// then X(to.row[k], :) = to.scale[k] * buffer row k.
 template <class T, class Solve>
 void solve_by_row_blocks(const MatrixRef &b, const MatrixRef &x, RowMap from, RowMap to,
                          index_t scratch_rows, Solve &&solve) {
+    using W = Wide<T>;
     const index_t n = b.rows, k = b.cols;
     blas::SerialRegion serial(true);
     const index_t nblocks = (k + row_block - 1) / row_block;
     parallel_for(nblocks, double(nblocks), 1.0, [&](index_t b0, index_t b1) {
-        std::vector<double> yt(static_cast<size_t>(n * row_block));
-        std::vector<double> scratch(static_cast<size_t>(scratch_rows * row_block));
+        std::vector<W> yt(static_cast<size_t>(n * row_block));
+        std::vector<W> scratch(static_cast<size_t>(scratch_rows * row_block));
         for (index_t j0 = b0 * row_block; j0 < std::min(k, b1 * row_block); j0 += row_block) {
             const index_t kb = std::min(row_block, k - j0);
             for (index_t i = 0; i < n; ++i) {
                 const double s = from.scale != nullptr ? from.scale[i] : 1.0;
                 for (index_t j = 0; j < kb; ++j)
-                    yt[i * kb + j] = s * double(element<T>(b, from.row[i], j0 + j));
+                    yt[i * kb + j] = s * W(element<T>(b, from.row[i], j0 + j));
             }
             solve(yt.data(), kb, scratch.data());
             for (index_t i = 0; i < n; ++i) {

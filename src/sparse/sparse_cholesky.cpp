@@ -9,6 +9,11 @@
 // CHOLMOD decides between supernodal (BLAS-3, LL^T) and simplicial (LDL^T) from the
 // analysis. A simplicial LDL^T factorization only stops at an exactly zero pivot, so the
 // pivots of D are checked to be positive as well: an indefinite A is refused either way.
+//
+// A complex A is Hermitian positive definite, read from one triangle (CHOLMOD_COMPLEX with
+// stype != 0 is Hermitian): A = L L^H, pivots real. Solves with A^H are solves with A, and
+// with A^T = conj(A) they conjugate B and X around one. Rank updates (cholmod_l_updown) are
+// real only in CHOLMOD, and so are the supernodal many-right-hand-side solves here.
 #include <cmath>
 #include <string>
 #include <vector>
@@ -26,9 +31,11 @@ using FactorPtr = std::unique_ptr<cholmod_factor, FactorDeleter>;
 
 // The pivots of a numeric factor in its (permuted) column order: L_jj for LL^T, D_jj for
 // LDL^T.
+// A complex factor's pivots are real: the real parts of its packed (re, im) diagonal.
 std::vector<double> pivots(const cholmod_factor &l) {
     std::vector<double> d(l.n);
     const auto *x = static_cast<const double *>(l.x);
+    const int w = l.xtype == CHOLMOD_COMPLEX ? 2 : 1;
     if (l.is_super) {
         const auto *super = static_cast<const int64_t *>(l.super);
         const auto *pi = static_cast<const int64_t *>(l.pi);
@@ -36,11 +43,11 @@ std::vector<double> pivots(const cholmod_factor &l) {
         for (size_t s = 0; s < l.nsuper; ++s) {
             const int64_t first = super[s], nrow = pi[s + 1] - pi[s];
             for (int64_t j = first; j < super[s + 1]; ++j)
-                d[j] = x[px[s] + (j - first) * (nrow + 1)];
+                d[j] = x[w * (px[s] + (j - first) * (nrow + 1))];
         }
     } else {
         const auto *p = static_cast<const int64_t *>(l.p);
-        for (size_t j = 0; j < l.n; ++j) d[j] = x[p[j]];  // the diagonal comes first
+        for (size_t j = 0; j < l.n; ++j) d[j] = x[w * p[j]];  // the diagonal comes first
     }
     return d;
 }
@@ -91,6 +98,10 @@ public:
     }
 
     std::unique_ptr<Factor> rank_update_sparse(int sign, const SparseMatrix &v) const override {
+        if (is_complex())
+            throw Error(ErrorCode::unsupported,
+                        "a complex sparse Cholesky factor has no rank update: CHOLMOD's "
+                        "update/downdate is real only");
         return std::unique_ptr<Factor>(new SparseCholesky(*this, sign, v));
     }
 
@@ -118,7 +129,7 @@ private:
         c.check("cholmod_l_copy_factor");
         if (v.cols() == 0 || v.nnz() == 0) return;
         // updown works on P V, the rows of V in the factor's order.
-        cholmod_sparse vv = suitesparse::view(*v.pattern(), v.csc_values(), 0);
+        cholmod_sparse vv = suitesparse::view(v, 0);
         cholmod_sparse *pv = cholmod_l_submatrix(&vv, static_cast<int64_t *>(l_->Perm), l_->n,
                                                  nullptr, -1, 1, 1, c.get());
         c.check("cholmod_l_submatrix");
@@ -132,9 +143,7 @@ private:
         // rcond's ||A||_1 is left as A's: A +- V V^T is never formed (see docs/sparse.md).
     }
 
-    cholmod_sparse view(const SparseMatrix &a) const {
-        return suitesparse::view(*a.pattern(), a.csc_values(), stype_);
-    }
+    cholmod_sparse view(const SparseMatrix &a) const { return suitesparse::view(a, stype_); }
 
     void factor_numerically(const SparseMatrix &a, suitesparse::Common &c) {
         cholmod_sparse av = view(a);
@@ -155,22 +164,33 @@ private:
 
     // Many right-hand sides through a supernodal factor: row by row, straight from B to X.
     bool solve_direct(Transpose, const MatrixRef &b, const MatrixRef &x) const override {
-        if (l_ == nullptr || !l_->is_super || x.cols < supernodal_solve_from) return false;
+        if (l_ == nullptr || !l_->is_super || x.cols < supernodal_solve_from || is_complex())
+            return false;
         typed_real(dtype(), [&](auto t) { suitesparse::supernodal_solve<decltype(t)>(*l_, b, x); });
         return true;
     }
 
-    suitesparse::DenseBuffer solve_buffer(Transpose, suitesparse::DenseBuffer &b) const override {
+    // A^T = A for a real A, A^H = A and A^T = conj(A) for a complex one: A^T X = B is
+    // A conj(X) = conj(B).
+    suitesparse::DenseBuffer solve_buffer(Transpose op,
+                                          suitesparse::DenseBuffer &b) const override {
+        const bool conjugate = is_complex() && op == Transpose::yes;
+        if (conjugate) conjugate_packed(b);
         suitesparse::Common c;
         cholmod_dense bv = b.view();
         // cholmod_l_solve only reads the factor; its struct pointer is not const.
         cholmod_dense *x = cholmod_l_solve(CHOLMOD_A, l_.get(), &bv, c.get());
         c.check("cholmod_l_solve");
-        suitesparse::DenseBuffer out(b.rows, b.cols);
+        suitesparse::DenseBuffer out(b.rows, b.cols, b.width);
         std::copy(static_cast<double *>(x->x), static_cast<double *>(x->x) + out.data.size(),
                   out.data.begin());
         cholmod_l_free_dense(&x, c.get());
+        if (conjugate) conjugate_packed(out);
         return out;
+    }
+
+    static void conjugate_packed(suitesparse::DenseBuffer &m) {
+        for (size_t k = 1; k < m.data.size(); k += 2) m.data[k] = -m.data[k];
     }
 
     const int stype_;

@@ -5,7 +5,8 @@
 //
 // SuiteSparse 5 (Debian 12) factors in double only. A factor made from a float32 sparse
 // matrix therefore reports dtype float32, takes and returns float32 right-hand sides and
-// solutions, and computes in double in between; its accuracy is at least float32's.
+// solutions, and computes in double in between; its accuracy is at least float32's. A
+// complex64 one computes in complex128 (packed (re, im) doubles) the same way.
 #pragma once
 
 #include <memory>
@@ -22,6 +23,7 @@ public:
     index_t rows() const final { return rows_; }
     index_t cols() const final { return cols_; }
 
+    // trans = conj (A^H) only for a complex dtype.
     void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const final;
     // A^-1 (or A's least-squares pseudo-inverse for QR) by solving against the identity.
     void inverse(const MatrixRef &out) const final;
@@ -32,8 +34,11 @@ public:
 protected:
     SparseFactor(const SparseMatrix &a, int stype);
 
-    // Solves op(A) X = B for the column-major doubles of b (rows of op(A) by k) and returns
-    // X (columns of op(A) by k). b may be consumed.
+    bool is_complex() const { return real_dtype(dtype_) != dtype_; }
+
+    // Solves op(A) X = B for the column-major doubles of b (rows of op(A) by k; packed
+    // complex for a complex factor) and returns X (columns of op(A) by k, the same width).
+    // b may be consumed.
     virtual suitesparse::DenseBuffer solve_buffer(Transpose op,
                                                   suitesparse::DenseBuffer &b) const = 0;
 

@@ -18,11 +18,6 @@ int64_t index_at(IndexType type, const void *array, index_t k) {
     return static_cast<const int64_t *>(array)[k];
 }
 
-double value_at(Dtype dtype, const void *values, index_t k) {
-    return typed_real(dtype,
-                      [&](auto t) { return double(static_cast<const decltype(t) *>(values)[k]); });
-}
-
 // Checks the pointer array: ptr[0] = 0 and non-decreasing. Returns nnz = ptr[outer].
 index_t checked_pointers(const CompressedArrays &a, index_t outer) {
     const int64_t first = index_at(a.index_type, a.ptr, 0);
@@ -122,16 +117,29 @@ SparseMatrix::SparseMatrix(const CompressedArrays &a) : dtype_(a.dtype) {
 
 void SparseMatrix::set_values(Dtype values_dtype, const void *values) {
     const SparsePattern &p = *pattern_;
-    std::vector<double> csc(p.row_idx.size(), 0.0);
-    for (index_t k = 0; k < p.input_nnz; ++k) {
-        const double v = value_at(values_dtype, values, k);
-        if (!std::isfinite(v))
-            throw Error(ErrorCode::non_finite,
-                        "values[" + std::to_string(k) + "] is " + (std::isnan(v) ? "nan" : "inf"));
-        csc[p.input_to_csc[k]] += v;
-    }
+    const int width = value_width();
+    std::vector<double> csc(p.row_idx.size() * width, 0.0);
+    typed(values_dtype, [&](auto t) {
+        const auto *v = static_cast<const decltype(t) *>(values);
+        for (index_t k = 0; k < p.input_nnz; ++k) {
+            const std::complex<double> c(v[k]);
+            for (int part = 0; part < width; ++part) {
+                const double x = part == 0 ? c.real() : c.imag();
+                if (!std::isfinite(x))
+                    throw Error(ErrorCode::non_finite,
+                                std::string(width == 1  ? ""
+                                            : part == 0 ? "the real part of "
+                                                        : "the imaginary part of ") +
+                                    "values[" + std::to_string(k) + "] is " +
+                                    (std::isnan(x) ? "nan" : "inf"));
+                csc[p.input_to_csc[k] * width + part] += x;
+            }
+        }
+    });
     std::vector<double> csr(csc.size());
-    for (size_t k = 0; k < csr.size(); ++k) csr[k] = csc[p.csr_to_csc[k]];
+    for (size_t k = 0; k < p.csr_to_csc.size(); ++k)
+        for (int part = 0; part < width; ++part)
+            csr[k * width + part] = csc[p.csr_to_csc[k] * width + part];
     csc_values_ = std::move(csc);
     csr_values_ = std::move(csr);
 }

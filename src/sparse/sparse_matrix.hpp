@@ -9,18 +9,30 @@
 // original entry order, through a map from input entries to canonical positions that sums
 // duplicates again every time.
 //
+// Complex values (complex64, complex128) are held as interleaved (re, im) doubles: the
+// "packed complex" layout that CHOLMOD_COMPLEX and UMFPACK's zl routines (with Az = NULL)
+// read, and std::complex<double>'s.
+//
 // Products need A stored by output row: A X reads A by rows (CSR), A^T X reads A by
 // columns (CSC). The pattern therefore also holds A's CSR form and where each CSR entry's
 // value lives in the CSC values, so both are rebuilt from new values in one pass.
 #pragma once
 
+#include <complex>
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
+#include "core/typed.hpp"
 #include "core/types.hpp"
 
 namespace fl {
+
+// The type sparse code holds values and sums of elements of type T in: double, or
+// std::complex<double> for a complex T (SuiteSparse 5 computes in double only).
+template <class T>
+using Wide = std::conditional_t<is_complex_v<T>, std::complex<double>, double>;
 
 enum class SparseFormat {
     csc,
@@ -66,10 +78,14 @@ public:
     explicit SparseMatrix(const CompressedArrays &a);
 
     // Replaces the values, given in the entry order of the arrays the matrix was made from
-    // (values_dtype may differ from the original dtype). Same checks as construction.
+    // (values_dtype may differ from the original dtype in precision, not in being complex:
+    // the C layer checks). Same checks as construction.
     void set_values(Dtype values_dtype, const void *values);
 
     Dtype dtype() const { return dtype_; }
+    bool is_complex() const { return real_dtype(dtype_) != dtype_; }
+    // Doubles per value: 2 for complex (re, im), 1 for real.
+    int value_width() const { return is_complex() ? 2 : 1; }
     index_t rows() const { return pattern_->rows; }
     index_t cols() const { return pattern_->cols; }
     index_t nnz() const { return pattern_->nnz(); }
@@ -78,7 +94,7 @@ public:
     const std::vector<double> &csr_values() const { return csr_values_; }
 
     // y <- op(A) x for a dense x of ncols columns; x and y of dtype T, any layouts (the C
-    // layer has checked their shapes). sparse_multiply.cpp.
+    // layer has checked their shapes). op = conj only for complex T. sparse_multiply.cpp.
     template <class T>
     void multiply(Transpose op, const MatrixRef &x, const MatrixRef &y) const;
 

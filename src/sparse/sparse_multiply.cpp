@@ -19,7 +19,12 @@
 // Both read x_j at random, which the hardware prefetcher does not follow, so the next
 // columns of X are prefetched explicitly. The measurements behind the choices are in
 // docs/sparse.md.
+//
+// Complex matrices run the same kernels with std::complex<double> values and accumulators
+// (the values' packed (re, im) doubles read as std::complex<double>); A^H X runs A^T X on a
+// conjugated copy of the values, an O(nnz) pass that the product's O(nnz ncols) dwarfs.
 #include <algorithm>
+#include <complex>
 #include <vector>
 
 #include "core/parallel_for.hpp"
@@ -30,14 +35,15 @@ namespace {
 
 // op(A)'s entries: by rows (ptr, idx, val) for the gather-dots, and in column order
 // (entry_row, entry_col, entry_val) for the flat loop.
+template <class V>
 struct Entries {
     index_t rows;
     const int64_t *ptr;
     const int64_t *idx;
-    const double *val;
+    const V *val;
     const int64_t *entry_row;
     const int64_t *entry_col;
-    const double *entry_val;
+    const V *entry_val;
     int64_t nnz;
 };
 
@@ -73,16 +79,17 @@ void prefetch_column(const Strided<const T> &x, index_t x_rows, index_t j, index
 
 // Columns j .. j + width - 1 of a column-major Y by gather-dots.
 template <int width, class T>
-void gather_block(const Entries &a, const Strided<const T> &x, const Strided<T> &y, index_t j) {
+void gather_block(const Entries<Wide<T>> &a, const Strided<const T> &x, const Strided<T> &y,
+                  index_t j) {
     const T *xj = &x(0, j);
     T *yj = &y(0, j);
     const index_t xs = x.row_stride, xld = x.col_stride, yld = y.col_stride;
     for (index_t r = 0; r < a.rows; ++r) {
-        double s[width] = {};
+        Wide<T> s[width] = {};
         for (int64_t k = a.ptr[r]; k < a.ptr[r + 1]; ++k) {
-            const double v = a.val[k];
+            const Wide<T> v = a.val[k];
             const T *xk = xj + a.idx[k] * xs;
-            for (int b = 0; b < width; ++b) s[b] += v * double(xk[b * xld]);
+            for (int b = 0; b < width; ++b) s[b] += v * Wide<T>(xk[b * xld]);
         }
         for (int b = 0; b < width; ++b) yj[r + b * yld] = static_cast<T>(s[b]);
     }
@@ -90,7 +97,8 @@ void gather_block(const Entries &a, const Strided<const T> &x, const Strided<T> 
 
 // Column j of a column-major Y by the flat loop over the entries.
 template <class T>
-void flat_column(const Entries &a, const Strided<const T> &x, const Strided<T> &y, index_t j) {
+void flat_column(const Entries<Wide<T>> &a, const Strided<const T> &x, const Strided<T> &y,
+                 index_t j) {
     const T *xj = &x(0, j);
     T *yj = &y(0, j);
     const index_t xs = x.row_stride;
@@ -100,8 +108,8 @@ void flat_column(const Entries &a, const Strided<const T> &x, const Strided<T> &
 }
 
 template <class T>
-void by_columns(const Entries &a, const Strided<const T> &x, index_t x_rows, const Strided<T> &y,
-                index_t j0, index_t j1, index_t ncols) {
+void by_columns(const Entries<Wide<T>> &a, const Strided<const T> &x, index_t x_rows,
+                const Strided<T> &y, index_t j0, index_t j1, index_t ncols) {
     index_t j = j0;
     if (double(a.nnz) < flat_below_entries_per_row * double(a.rows)) {
         for (; j < j1; ++j) {
@@ -121,19 +129,19 @@ void by_columns(const Entries &a, const Strided<const T> &x, index_t x_rows, con
 // Columns [j0, j1) of a row-major Y, a block of columns at a time so that the block of
 // each row of Y stays in cache while the rows of X are added into it.
 template <class T>
-void by_rows(const Entries &a, const Strided<const T> &x, const Strided<T> &y, index_t j0,
+void by_rows(const Entries<Wide<T>> &a, const Strided<const T> &x, const Strided<T> &y, index_t j0,
              index_t j1) {
     constexpr index_t block = 256;
-    double acc[block];
+    Wide<T> acc[block];
     for (index_t b0 = j0; b0 < j1; b0 += block) {
         const index_t width = std::min(block, j1 - b0);
         for (index_t r = 0; r < a.rows; ++r) {
-            std::fill(acc, acc + width, 0.0);
+            std::fill(acc, acc + width, Wide<T>(0));
             for (int64_t k = a.ptr[r]; k < a.ptr[r + 1]; ++k) {
-                const double v = a.val[k];
+                const Wide<T> v = a.val[k];
                 const T *xr = &x(a.idx[k], b0);
                 const index_t xs = x.col_stride;
-                for (index_t j = 0; j < width; ++j) acc[j] += v * double(xr[j * xs]);
+                for (index_t j = 0; j < width; ++j) acc[j] += v * Wide<T>(xr[j * xs]);
             }
             T *yr = &y(r, b0);
             for (index_t j = 0; j < width; ++j) yr[j] = static_cast<T>(acc[j]);
@@ -141,18 +149,36 @@ void by_rows(const Entries &a, const Strided<const T> &x, const Strided<T> &y, i
     }
 }
 
+// Packed (re, im) values with every imaginary part negated.
+std::vector<double> conjugated(const std::vector<double> &packed) {
+    std::vector<double> out(packed);
+    for (size_t k = 1; k < out.size(); k += 2) out[k] = -out[k];
+    return out;
+}
+
 }  // namespace
 
 template <class T>
 void SparseMatrix::multiply(Transpose op, const MatrixRef &x, const MatrixRef &y) const {
     const SparsePattern &p = *pattern_;
+    using V = Wide<T>;
+    std::vector<double> conj_csc, conj_csr;  // A^H: the values conjugated
+    const double *csc = csc_values_.data(), *csr = csr_values_.data();
+    if (op == Transpose::conj) {
+        conj_csc = conjugated(csc_values_);
+        conj_csr = conjugated(csr_values_);
+        csc = conj_csc.data();
+        csr = conj_csr.data();
+    }
+    const V *csc_v = reinterpret_cast<const V *>(csc), *csr_v = reinterpret_cast<const V *>(csr);
     // A's CSR is A X's rows and its CSC is A X's column order; for A^T X the roles swap.
-    const Entries a =
-        op == Transpose::no
-            ? Entries{p.rows,           p.row_ptr.data(), p.col_idx.data(),   csr_values_.data(),
-                      p.row_idx.data(), p.csc_col.data(), csc_values_.data(), p.nnz()}
-            : Entries{p.cols,           p.col_ptr.data(), p.row_idx.data(),   csc_values_.data(),
-                      p.col_idx.data(), p.csr_row.data(), csr_values_.data(), p.nnz()};
+    using E = Entries<V>;
+    const E a = op == Transpose::no ? E{p.rows, p.row_ptr.data(), p.col_idx.data(),
+                                        csr_v,  p.row_idx.data(), p.csc_col.data(),
+                                        csc_v,  p.nnz()}
+                                    : E{p.cols, p.col_ptr.data(), p.row_idx.data(),
+                                        csc_v,  p.col_idx.data(), p.csr_row.data(),
+                                        csr_v,  p.nnz()};
     const index_t ncols = y.cols;
     if (ncols == 0 || a.rows == 0) return;
     const Strided<T> ys = strided<T>(y);
@@ -176,5 +202,9 @@ void SparseMatrix::multiply(Transpose op, const MatrixRef &x, const MatrixRef &y
 
 template void SparseMatrix::multiply<float>(Transpose, const MatrixRef &, const MatrixRef &) const;
 template void SparseMatrix::multiply<double>(Transpose, const MatrixRef &, const MatrixRef &) const;
+template void SparseMatrix::multiply<std::complex<float>>(Transpose, const MatrixRef &,
+                                                          const MatrixRef &) const;
+template void SparseMatrix::multiply<std::complex<double>>(Transpose, const MatrixRef &,
+                                                           const MatrixRef &) const;
 
 }  // namespace fl

@@ -41,7 +41,7 @@ public:
         : SparseFactor(a, 0), options_(options) {
         if (rows() == 0 || cols() == 0) return;
         suitesparse::Common c;
-        cholmod_sparse av = suitesparse::view(*a.pattern(), a.csc_values(), 0);
+        cholmod_sparse av = suitesparse::view(a, 0);
         qr_.reset(SuiteSparseQR_C_factorize(SPQR_ORDERING_DEFAULT, spqr_tolerance(a, options), &av,
                                             c.get()));
         c.check("SuiteSparseQR_C_factorize");
@@ -94,6 +94,10 @@ private:
 }  // namespace
 
 std::unique_ptr<Factor> make_sparse_qr(const SparseMatrix &a, const FactorOptions &options) {
+    if (a.is_complex())
+        throw Error(ErrorCode::unsupported,
+                    "complex sparse QR is not supported (SPQR is wired for real matrices only): "
+                    "use FL_FACTOR_SPARSE_LU for a square A");
     return std::make_unique<SparseQR>(a, options);
 }
 

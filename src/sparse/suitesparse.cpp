@@ -1,5 +1,6 @@
 #include "sparse/suitesparse.hpp"
 
+#include <complex>
 #include <new>
 #include <string>
 
@@ -36,17 +37,18 @@ double *readable(const std::vector<double> &v) {
     return const_cast<double *>(v.empty() ? &no_value : v.data());
 }
 
-cholmod_sparse view(const SparsePattern &p, const std::vector<double> &values, int stype) {
+cholmod_sparse view(const SparseMatrix &m, int stype) {
+    const SparsePattern &p = *m.pattern();
     cholmod_sparse a{};
     a.nrow = static_cast<size_t>(p.rows);
     a.ncol = static_cast<size_t>(p.cols);
     a.nzmax = static_cast<size_t>(p.nnz());
     a.p = readable(p.col_ptr);
     a.i = readable(p.row_idx);
-    a.x = readable(values);
+    a.x = readable(m.csc_values());
     a.stype = stype;
     a.itype = CHOLMOD_LONG;
-    a.xtype = CHOLMOD_REAL;
+    a.xtype = m.is_complex() ? CHOLMOD_COMPLEX : CHOLMOD_REAL;
     a.dtype = CHOLMOD_DOUBLE;
     a.sorted = 1;
     a.packed = 1;
@@ -57,27 +59,29 @@ cholmod_dense DenseBuffer::view() {
     cholmod_dense d{};
     d.nrow = static_cast<size_t>(rows);
     d.ncol = static_cast<size_t>(cols);
-    d.nzmax = data.size();
+    d.nzmax = static_cast<size_t>(rows * cols);
     d.d = static_cast<size_t>(rows);
     d.x = data.data();
-    d.xtype = CHOLMOD_REAL;
+    d.xtype = width == 2 ? CHOLMOD_COMPLEX : CHOLMOD_REAL;
     d.dtype = CHOLMOD_DOUBLE;
     return d;
 }
 
 template <class T>
 DenseBuffer load(const MatrixRef &b) {
-    DenseBuffer out(b.rows, b.cols);
+    DenseBuffer out(b.rows, b.cols, is_complex_v<T> ? 2 : 1);
+    auto *dst = reinterpret_cast<Wide<T> *>(out.data.data());
     const T *src = static_cast<const T *>(b.data);
     const bool col = b.layout == Layout::col_major;
     for (index_t j = 0; j < b.cols; ++j)
         for (index_t i = 0; i < b.rows; ++i)
-            out.data[i + j * b.rows] = double(col ? src[i + j * b.ld] : src[i * b.ld + j]);
+            dst[i + j * b.rows] = Wide<T>(col ? src[i + j * b.ld] : src[i * b.ld + j]);
     return out;
 }
 
 template <class T>
-void store(const double *src, index_t ld, const MatrixRef &out) {
+void store(const double *packed, index_t ld, const MatrixRef &out) {
+    const auto *src = reinterpret_cast<const Wide<T> *>(packed);
     T *dst = static_cast<T *>(out.data);
     const bool col = out.layout == Layout::col_major;
     for (index_t j = 0; j < out.cols; ++j)
@@ -87,7 +91,11 @@ void store(const double *src, index_t ld, const MatrixRef &out) {
 
 template DenseBuffer load<float>(const MatrixRef &);
 template DenseBuffer load<double>(const MatrixRef &);
+template DenseBuffer load<std::complex<float>>(const MatrixRef &);
+template DenseBuffer load<std::complex<double>>(const MatrixRef &);
 template void store<float>(const double *, index_t, const MatrixRef &);
 template void store<double>(const double *, index_t, const MatrixRef &);
+template void store<std::complex<float>>(const double *, index_t, const MatrixRef &);
+template void store<std::complex<double>>(const double *, index_t, const MatrixRef &);
 
 }  // namespace fl::suitesparse

@@ -52,25 +52,30 @@ using Owned = std::unique_ptr<T, FreeDeleter<T, Free>>;
 int64_t *readable(const std::vector<int64_t> &v);
 double *readable(const std::vector<double> &v);
 
-// The pattern and values as a packed, sorted cholmod_sparse (long indices, real double).
-// stype: 0 unsymmetric, -1 symmetric with the lower triangle read, +1 the upper.
-cholmod_sparse view(const SparsePattern &pattern, const std::vector<double> &values, int stype);
+// a's pattern and values as a packed, sorted cholmod_sparse (long indices, double, real or
+// CHOLMOD_COMPLEX). stype: 0 unsymmetric, -1 symmetric (Hermitian for complex) with the
+// lower triangle read, +1 the upper.
+cholmod_sparse view(const SparseMatrix &a, int stype);
 
-// A column-major double buffer of rows-by-cols, viewable as a cholmod_dense.
+// A column-major buffer of rows-by-cols doubles, or of packed complex doubles (width 2:
+// (re, im) pairs), viewable as a cholmod_dense.
 struct DenseBuffer {
     index_t rows = 0;
     index_t cols = 0;
+    int width = 1;  // doubles per element
     std::vector<double> data;
 
-    DenseBuffer(index_t r, index_t c) : rows(r), cols(c), data(static_cast<size_t>(r * c)) {}
+    DenseBuffer(index_t r, index_t c, int w = 1)
+        : rows(r), cols(c), width(w), data(static_cast<size_t>(r * c * w)) {}
+    double *column(index_t j) { return data.data() + j * rows * width; }
     cholmod_dense view();
 };
 
-// b (of dtype T, any layout) as a column-major double buffer.
+// b (of dtype T, any layout) as a column-major buffer, complex for a complex T.
 template <class T>
 DenseBuffer load(const MatrixRef &b);
-// out (of dtype T, any layout) <- the column-major double matrix at src with leading
-// dimension ld, out's shape.
+// out (of dtype T, any layout) <- the column-major double (packed complex for a complex T)
+// matrix at src with leading dimension ld elements, out's shape.
 template <class T>
 void store(const double *src, index_t ld, const MatrixRef &out);
 

@@ -6,7 +6,7 @@
     Y = S @ X                                  # X: (n,) or (n, k), either order
     W = S.apply_last_axis(V)                   # V[..., :] -> A V[..., :], no reshaped copies
     f = fastlinalg.sparse_cholesky(S)          # or sparse_lu, sparse_qr; S or a scipy matrix
-    x = f.solve(b)
+    x = f.solve(b)                             # trans=True: A^T, trans='C': A^H
     S.set_values(new_data)                     # same pattern, new values
     f2 = fastlinalg.refactor(f, S)             # reuses f's symbolic analysis
 """
@@ -16,14 +16,14 @@ import numpy as np
 
 from . import _lib
 from ._errors import DimensionMismatchError, InvalidArgumentError, Status
-from ._factor import _options, _options_with_tolerances, _raise, _tolerances, _wrap
+from ._factor import (_FL_DTYPE, _options, _options_with_tolerances, _parse_trans, _raise,
+                      _tolerances, _wrap)
 
 __all__ = ["SparseMatrix", "sparse_cholesky", "sparse_lu", "sparse_qr", "refactor",
            "sparse_rank_update"]
 
 _lib_ = _lib.lib
-_F32, _F64 = np.dtype(np.float32), np.dtype(np.float64)
-_CODE = {_F32: _lib.FLOAT32, _F64: _lib.FLOAT64}
+_CODE = _FL_DTYPE  # float32, float64, complex64, complex128
 _INDEX = {np.dtype(np.int32): _lib.INDEX_INT32, np.dtype(np.int64): _lib.INDEX_INT64}
 
 
@@ -33,7 +33,8 @@ def _ptr(a):
 
 def _compressed(a):
     """(format code, indptr, indices, data) of a scipy.sparse matrix, the arrays as scipy
-    holds them when they are already contiguous int32/int64 and float32/float64."""
+    holds them when they are already contiguous int32/int64 and float32/float64/complex64/
+    complex128 (other complex dtypes become complex128, other real ones float64)."""
     fmt = getattr(a, "format", None)
     if fmt not in ("csc", "csr"):
         if not hasattr(a, "tocsc"):
@@ -46,10 +47,8 @@ def _compressed(a):
     indptr = np.ascontiguousarray(indptr, dtype=itype)
     indices = np.ascontiguousarray(indices, dtype=itype)
     data = np.asarray(a.data)
-    if data.dtype not in (_F32, _F64):
-        if np.iscomplexobj(data):
-            raise TypeError("fastlinalg: complex sparse matrices are not supported")
-        data = data.astype(np.float64)
+    if data.dtype not in _CODE:
+        data = data.astype(np.complex128 if np.iscomplexobj(data) else np.float64)
     data = np.ascontiguousarray(data)
     code = _lib.SPARSE_CSC if fmt == "csc" else _lib.SPARSE_CSR
     return code, indptr, indices, data
@@ -58,7 +57,8 @@ def _compressed(a):
 class SparseMatrix:
     """A sparse matrix held by the library, built from a scipy.sparse matrix (CSC and CSR
     are read in place; other formats are converted to CSC first). The library keeps its own
-    canonical copy: rows sorted, duplicates summed, float32 values computed in double."""
+    canonical copy: rows sorted, duplicates summed, float32 values computed in double and
+    complex64 ones in complex128."""
 
     __slots__ = ("_h", "shape", "dtype", "_entries")
 
@@ -109,7 +109,10 @@ class SparseMatrix:
         """New values for the same pattern, in the order of the data array this matrix was
         built from (e.g. a scipy matrix's .data after changing it in place)."""
         data = np.ascontiguousarray(data)
-        if data.dtype not in (_F32, _F64):
+        if np.iscomplexobj(data) != (self.dtype.kind == "c"):
+            raise TypeError(f"fastlinalg: set_values got {data.dtype} values for a "
+                            f"{self.dtype} matrix: real and complex values do not mix")
+        if data.dtype not in _CODE:
             data = data.astype(self.dtype)
         if data.shape != (self._entries,):
             raise InvalidArgumentError(
@@ -120,7 +123,12 @@ class SparseMatrix:
             _raise(status)
 
     def multiply(self, x, trans=False):
-        """op(A) @ x for a dense x of shape (n,) or (n, k), C or F order (kept as is)."""
+        """op(A) @ x for a dense x of shape (n,) or (n, k), C or F order (kept as is); op(A)
+        = A, A.T (trans=True, 1 or 'T') or A^H (trans=2, 'C' or 'H'; A.T for a real A)."""
+        op = _parse_trans(trans)
+        if np.iscomplexobj(x) and self.dtype.kind != "c":
+            raise TypeError(f"fastlinalg: x is complex but the sparse matrix is {self.dtype}: "
+                            "make the matrix complex to multiply complex vectors")
         x = np.asarray(x, dtype=self.dtype)
         vector = x.ndim == 1
         if vector:
@@ -128,7 +136,8 @@ class SparseMatrix:
         if x.ndim != 2:
             raise InvalidArgumentError(f"fastlinalg: x must be 1-D or 2-D, got {x.shape}",
                                        Status.INVALID_ARGUMENT)
-        inner = self.shape[0] if trans else self.shape[1]
+        transposed = op != _lib.NO_TRANS
+        inner = self.shape[0] if transposed else self.shape[1]
         if x.shape[0] != inner:
             raise DimensionMismatchError(
                 f"fastlinalg: x has {x.shape[0]} rows but op(A) has {inner} columns",
@@ -137,14 +146,13 @@ class SparseMatrix:
             x = np.ascontiguousarray(x)
         k = x.shape[1]
         col = x.flags.f_contiguous and not x.flags.c_contiguous
-        out_rows = self.shape[1] if trans else self.shape[0]
+        out_rows = self.shape[1] if transposed else self.shape[0]
         y = np.empty((out_rows, k), dtype=self.dtype, order="F" if col else "C")
         layout = _lib.COL_MAJOR if col else _lib.ROW_MAJOR
         ldx = max(1, x.shape[0] if col else k)
         ldy = max(1, out_rows if col else k)
-        status = _lib_.fl_sparse_multiply(self._handle(), _lib.TRANS if trans else _lib.NO_TRANS,
-                                          _CODE[self.dtype], k, layout, _ptr(x), ldx, layout,
-                                          _ptr(y), ldy)
+        status = _lib_.fl_sparse_multiply(self._handle(), op, _CODE[self.dtype], k, layout,
+                                          _ptr(x), ldx, layout, _ptr(y), ldy)
         if status:
             _raise(status)
         return y[:, 0] if vector else y
@@ -156,6 +164,8 @@ class SparseMatrix:
         """W[..., :] = A @ V[..., :] for a C-ordered V of shape (..., cols): the seed's
         "sparse matrix times every vector of an (I, J, N) array", computed as one product
         with the (cols, I*J) column-major matrix V already is, into W of shape (..., rows)."""
+        if np.iscomplexobj(v) and self.dtype.kind != "c":
+            raise TypeError(f"fastlinalg: V is complex but the sparse matrix is {self.dtype}")
         v = np.ascontiguousarray(v, dtype=self.dtype)
         rows, cols = self.shape
         if v.ndim == 0 or v.shape[-1] != cols:
@@ -193,20 +203,22 @@ def _create(kind, a, opts):
 
 def sparse_cholesky(a, lower=True):
     """CHOLMOD Cholesky of a symmetric positive definite sparse matrix (a SparseMatrix or any
-    scipy.sparse matrix); only the lower (or upper) triangle is read. Raises
-    NotPositiveDefiniteError naming the column where elimination failed."""
+    scipy.sparse matrix; for a complex one, Hermitian positive definite, A = L L^H); only the
+    lower (or upper) triangle is read. Raises NotPositiveDefiniteError naming the column where
+    elimination failed."""
     return _create(_lib.FACTOR_SPARSE_CHOLESKY, a, _options(True, _lib.LOWER if lower else _lib.UPPER))
 
 
 def sparse_lu(a):
-    """UMFPACK LU of a square sparse matrix; SingularMatrixError for an exactly zero pivot."""
+    """UMFPACK LU of a square sparse matrix, real or complex; SingularMatrixError for an
+    exactly zero pivot."""
     return _create(_lib.FACTOR_SPARSE_LU, a, None)
 
 
 def sparse_qr(a, rtol=None, atol=0.0):
-    """SPQR QR of a sparse matrix of any shape: solve() gives least-squares solutions
+    """SPQR QR of a real sparse matrix of any shape: solve() gives least-squares solutions
     (trans=True: minimum-norm), .rank the rank under the tolerance (SPQR's default unless
-    rtol/atol are given)."""
+    rtol/atol are given). A complex matrix raises UnsupportedError."""
     tol = _tolerances(rtol, atol)
     if tol is None:
         return _create(_lib.FACTOR_SPARSE_QR, a, None)
