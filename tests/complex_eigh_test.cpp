@@ -24,17 +24,6 @@ namespace {
 using namespace complextest;
 using fltest::kResidualThreshold;
 
-// (B + B^H) / 2 with a diagonal of alternating sign and modulus 2n: Hermitian, indefinite,
-// and (by Gershgorin) no eigenvalue within 0.5 n of zero.
-ZRef hermitian_indefinite(int64_t n, unsigned seed) {
-    const ZRef b = random_matrix(n, n, seed);
-    ZRef a(n, n);
-    for (int64_t i = 0; i < n; ++i)
-        for (int64_t j = 0; j < n; ++j) a(i, j) = (b(i, j) + std::conj(b(j, i))) / 2.0L;
-    for (int64_t i = 0; i < n; ++i) a(i, i) = Z(i % 2 ? -2.0L * n : 2.0L * n);
-    return a;
-}
-
 template <class C>
 using Real = typename C::value_type;
 

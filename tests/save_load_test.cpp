@@ -211,6 +211,38 @@ TEST(SaveLoad, RandomCorruptionIsRejected) {
     }
 }
 
+// An LDL^T factor keeps the form of its parts (lower: L, upper: U) in the byte before its
+// pivots: 0 or 1 (the stored triangle) in the lower form, as written before the upper form
+// existed, and 2 or 3 in the upper form; any other value is refused.
+TEST(SaveLoad, LdltKeepsTheFormOfItsParts) {
+    const int64_t n = 4;
+    Ref s = random_ref(n, n, 57);
+    s = multiply(s, transpose(s));
+    for (int64_t i = 0; i < n; ++i) s(i, i) -= 1.0L;  // indefinite
+    const Matrix<double> a = Matrix<double>::from_ref(s, FL_COL_MAJOR);
+    for (const fl_triangle tri : kTriangles) {
+        FactorPtr f;
+        ASSERT_EQ(make_factor(f, FL_FACTOR_LDLT, a, make_options(1, tri).get()), FL_OK);
+        Bytes bytes = serialized(f.get());
+        const size_t form_byte = bytes.size() - 8 - size_t(n) * sizeof(int32_t) - 1;
+        EXPECT_EQ(bytes[form_byte], tri == FL_LOWER ? 0 : 3);  // column-major: stored = read
+        const FactorPtr g = deserialized(bytes);
+        ASSERT_NE(g, nullptr);
+        const fl_factor_part part = tri == FL_LOWER ? FL_PART_LOWER : FL_PART_UPPER;
+        Matrix<double> p1(n, n, FL_COL_MAJOR), p2(n, n, FL_COL_MAJOR);
+        ASSERT_EQ(fl_factor_get_part(f.get(), part, FL_FLOAT64, FL_COL_MAJOR, p1.data(), p1.ld()),
+                  FL_OK);
+        ASSERT_EQ(fl_factor_get_part(g.get(), part, FL_FLOAT64, FL_COL_MAJOR, p2.data(), p2.ld()),
+                  FL_OK)
+            << fl_last_error();
+        EXPECT_TRUE(p1.bitwise_equal(p2));
+        bytes[form_byte] = 4;
+        reseal(bytes);
+        expect_rejected(bytes.data(), int64_t(bytes.size()), FL_ERR_INVALID_ARGUMENT,
+                        "LDL^T triangles");
+    }
+}
+
 TEST(SaveLoad, ForeignOtherVersionOtherEndianAndInconsistentBuffers) {
     const Matrix<double> a = Matrix<double>::from_ref(random_ref(3, 3, 54), FL_COL_MAJOR);
     FactorPtr f;

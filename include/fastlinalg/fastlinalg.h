@@ -204,7 +204,15 @@ typedef enum fl_option FL_ENUM_TYPE {
      * usual, fl_factor_logdet gives sign 0 and log|det| -inf (numpy's slogdet), rcond is 0,
      * and solves, inverses and the products with A^-1 fail with FL_ERR_SINGULAR naming the
      * first zero pivot U[k, k] (1-based, of A in the caller's layout). */
-    FL_OPT_ALLOW_SINGULAR = 20
+    FL_OPT_ALLOW_SINGULAR = 20,
+    /** LDL^T of a complex A: 0 (default): A is Hermitian (A^H = A, the FL_OPT_TRIANGLE
+     * triangle read, the imaginary parts of its diagonal ignored) and factored as
+     * P A P^T = L D L^H (LAPACK hetrf), as complex Cholesky and EIGH read A. 1: A is complex
+     * symmetric (A^T = A, not conjugated) and factored as P A P^T = L D L^T (sytrf); its
+     * determinant has a complex phase (fl_factor_logdet_complex) and it has no inertia. A
+     * real A is both, and either value gives the same factor. Only FL_FACTOR_LDLT reads it:
+     * 1 with another kind is FL_ERR_UNSUPPORTED. */
+    FL_OPT_COMPLEX_SYMMETRIC = 21
 } fl_option;
 
 /** Creates an options handle holding every default. *options is NULL on failure.

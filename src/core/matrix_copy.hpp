@@ -43,14 +43,17 @@ template <class T> void transpose_in_place(const ColMajorView<T> &a) {
 }
 
 // Fills the triangle opposite to `from` with the mirror image of `from`: conjugated for a
-// complex type, whose symmetric kinds are Hermitian.
-template <class T> void symmetrize(const ColMajorView<T> &a, Triangle from) {
+// complex type, whose symmetric kinds are Hermitian, unless `conjugate` is false (a
+// complex symmetric A's LDL^T).
+template <class T>
+void symmetrize(const ColMajorView<T> &a, Triangle from, bool conjugate = true) {
+    auto mirrored = [conjugate](T v) { return conjugate ? fl::conjugate(v) : v; };
     for (index_t j = 0; j < a.cols; ++j)
         for (index_t i = j + 1; i < a.rows; ++i) {
             if (from == Triangle::lower)
-                a(j, i) = conjugate(a(i, j));
+                a(j, i) = mirrored(a(i, j));
             else
-                a(i, j) = conjugate(a(j, i));
+                a(i, j) = mirrored(a(j, i));
         }
 }
 

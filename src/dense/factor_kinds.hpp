@@ -34,8 +34,8 @@ std::unique_ptr<Factor> make_typed(Dtype dtype, const MatrixRef &a, const Factor
         using T = decltype(t);
         if constexpr (complex == ComplexReady::no && is_complex_v<T>)
             throw Error(ErrorCode::unsupported,
-                        "this kind of factor takes real matrices only; LU, Cholesky, EIGH and QR "
-                        "take complex ones");
+                        "this kind of factor takes real matrices only; LU, Cholesky, LDL^T, EIGH "
+                        "and QR take complex ones");
         else
             return std::make_unique<Kind<T>>(a, options);
     });

@@ -12,54 +12,75 @@
 namespace fl::lapack {
 
 // ---- LDL^T -----------------------------------------------------------------------------
+//
+// `hermitian` picks, for a complex T, Bunch-Kaufman's P A P^T = L D L^H of a Hermitian A
+// (LAPACK's he- routines) over the L D L^T of a complex symmetric one (sy-); it means
+// nothing for a real T, whose symmetric A is both.
+
+// The he- routine `name` for a complex Hermitian A, else the sy- one (same signature).
+#define FL_LDL_ROUTINE(name)                             \
+    [&] {                                                \
+        if constexpr (is_complex_v<T>)                   \
+            if (hermitian) return Routines<T>::he##name; \
+        return Routines<T>::sy##name;                    \
+    }()
 
 // a (n-by-n, triangle t) <- L and D, ipiv <- the pivots (negative pairs mark 2-by-2 blocks).
 template <class T>
-lapack_int sytrf(Triangle t, index_t n, T *a, index_t lda, lapack_int *ipiv) {
+lapack_int sytrf(Triangle t, bool hermitian, index_t n, T *a, index_t lda, lapack_int *ipiv) {
     return with_workspace<T>(1, "sytrf", [&](T *work, lapack_int lwork) {
-        return Routines<T>::sytrf(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
-                                  work, lwork);
+        return FL_LDL_ROUTINE(trf)(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
+                                   work, lwork);
     });
 }
 
 // b (n-by-nrhs) <- A^-1 b from sytrf's factor, one column at a time (BLAS-2).
 template <class T>
-lapack_int sytrs(Triangle t, index_t n, index_t nrhs, const T *a, index_t lda,
+lapack_int sytrs(Triangle t, bool hermitian, index_t n, index_t nrhs, const T *a, index_t lda,
                  const lapack_int *ipiv, T *b, index_t ldb) {
-    return Routines<T>::sytrs(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), to_int(nrhs), a,
-                              to_int(lda), ipiv, b, to_int(ldb));
+    return FL_LDL_ROUTINE(trs)(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), to_int(nrhs), a,
+                               to_int(lda), ipiv, b, to_int(ldb));
 }
 
 // The same through trsm (BLAS-3), but a is converted in place and must be a scratch copy.
 template <class T>
-lapack_int sytrs2(Triangle t, index_t n, index_t nrhs, T *a, index_t lda, const lapack_int *ipiv,
-                  T *b, index_t ldb) {
+lapack_int sytrs2(Triangle t, bool hermitian, index_t n, index_t nrhs, T *a, index_t lda,
+                  const lapack_int *ipiv, T *b, index_t ldb) {
     std::vector<T> work = workspace<T>(n);
-    return Routines<T>::sytrs2(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), to_int(nrhs), a,
-                               to_int(lda), ipiv, b, to_int(ldb), work.data());
+    return FL_LDL_ROUTINE(trs2)(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), to_int(nrhs), a,
+                                to_int(lda), ipiv, b, to_int(ldb), work.data());
 }
 
 // a (sytrf's factor) <- triangle t of A^-1.
 template <class T>
-lapack_int sytri(Triangle t, index_t n, T *a, index_t lda, const lapack_int *ipiv) {
+lapack_int sytri(Triangle t, bool hermitian, index_t n, T *a, index_t lda, const lapack_int *ipiv) {
     std::vector<T> work = workspace<T>(n);
-    return Routines<T>::sytri(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
-                              work.data());
+    return FL_LDL_ROUTINE(tri)(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
+                               work.data());
 }
 
-// anorm is the 1-norm of the matrix that was factored.
+// anorm is the 1-norm of the matrix that was factored. (The complex routines take no
+// integer workspace.)
 template <class T>
-lapack_int sycon(Triangle t, index_t n, const T *a, index_t lda, const lapack_int *ipiv,
-                 double anorm, double *rcond) {
+lapack_int sycon(Triangle t, bool hermitian, index_t n, const T *a, index_t lda,
+                 const lapack_int *ipiv, double anorm, double *rcond) {
+    using R = real_t<T>;
     std::vector<T> work = workspace<T>(2 * n);
-    std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
-    T estimate = 0;
-    const lapack_int info =
-        Routines<T>::sycon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
-                           static_cast<T>(anorm), &estimate, work.data(), iwork.data());
+    R estimate = 0;
+    lapack_int info;
+    if constexpr (is_complex_v<T>) {
+        info = FL_LDL_ROUTINE(con)(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
+                                   static_cast<R>(anorm), &estimate, work.data());
+    } else {
+        std::vector<lapack_int> iwork(static_cast<size_t>(std::max<index_t>(n, 1)));
+        info = Routines<T>::sycon(LAPACK_COL_MAJOR, uplo_char(t), to_int(n), a, to_int(lda), ipiv,
+                                  static_cast<R>(anorm), &estimate, work.data(), iwork.data());
+    }
     *rcond = estimate;
     return info;
 }
+
+#undef FL_LDL_ROUTINE
 
 // ---- symmetric eigenproblem ------------------------------------------------------------
 
