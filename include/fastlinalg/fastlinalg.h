@@ -468,12 +468,17 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_R = 7,
     /** LU: the m-by-min(m,n) unit lower triangular L of A = P L U (ones on the diagonal,
      * zeros above). Cholesky: the n-by-n lower triangular L of A = L L^H (L L^T for a real A),
-     * whichever triangle was read. LDL^T: the n-by-n unit lower triangular L of
-     * P A P^T = L D L^T (FL_PART_ROW_PERMUTATION gives P, FL_PART_BLOCK_DIAGONAL D), whichever
-     * triangle was read. Always of A as the caller passed it, in either layout. */
+     * whichever triangle was read. LDL^T read from the lower triangle (FL_OPT_TRIANGLE): the
+     * n-by-n unit lower triangular L of P A P^T = L D L^T (L D L^H for a complex Hermitian
+     * A; FL_PART_ROW_PERMUTATION gives P, FL_PART_BLOCK_DIAGONAL D). Always of A as the
+     * caller passed it, in either layout. */
     FL_PART_LOWER = 8,
     /** LU: the min(m,n)-by-n upper triangular U of A = P L U. Cholesky: U = L^H, the upper
-     * triangular factor of A = U^H U. Zeros below the diagonal. */
+     * triangular factor of A = U^H U. Zeros below the diagonal. LDL^T read from the upper
+     * triangle: the n-by-n unit upper triangular U of P A P^T = U D U^T (U D U^H for a
+     * complex Hermitian A), with its own D and P (scipy.linalg.ldl(a, lower=False)); such a
+     * factor has no FL_PART_LOWER, and one read from the lower triangle no FL_PART_UPPER
+     * (FL_ERR_UNSUPPORTED naming the part it has). */
     FL_PART_UPPER = 9,
     /** LU: an index part (read it with fl_factor_get_indices): m 0-based row indices p with
      * A[p[i], :] = (L U)[i, :], that is P^T A = L U. The permutation matrix P of A = P L U
@@ -487,8 +492,9 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     /** LU: an index part: getrf's min(m,n) 1-based row interchanges (row i of A was swapped
      * with row piv[i], for i = 1, 2, ... in turn); scipy's lu_factor piv is piv - 1. */
     FL_PART_PIVOTS = 12,
-    /** LDL^T: the n-by-n block diagonal D of P A P^T = L D L^T, symmetric, with Bunch-Kaufman's
-     * 1-by-1 and 2-by-2 blocks (zeros outside them). */
+    /** LDL^T: the n-by-n block diagonal D of P A P^T = L D L^T (or U D U^T), symmetric
+     * (Hermitian for a complex Hermitian A), with Bunch-Kaufman's 1-by-1 and 2-by-2 blocks
+     * (zeros outside them). */
     FL_PART_BLOCK_DIAGONAL = 13,
     /** QR: the m-by-n matrix LAPACK's geqrf leaves in place of A: R on and above the
      * diagonal, the Householder vectors v_j (v_j[j] = 1 implied) below it; with
@@ -1458,6 +1464,9 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
  *
  * The factor kinds that take them are FL_FACTOR_LU (getrf), FL_FACTOR_CHOLESKY (potrf,
  * A = L L^H for a Hermitian positive definite A read from the FL_OPT_TRIANGLE triangle),
+ * FL_FACTOR_LDLT (hetrf, P A P^T = L D L^H for a Hermitian A read from that triangle, with a
+ * real determinant and inertia; or sytrf, L D L^T for a complex symmetric A, with
+ * FL_OPT_COMPLEX_SYMMETRIC = 1; rcond, inverse and parts for both),
  * FL_FACTOR_EIGH (heevd, A = V diag(w) V^H for a Hermitian A read from that triangle, with
  * real eigenvalues that fl_factor_get_part writes as FL_FLOAT32/FL_FLOAT64, and
  * fl_factor_solve_shifted for real shifts) and FL_FACTOR_QR (geqrf, A = Q R with a unitary

@@ -105,10 +105,11 @@ def solve(a, b, sym_pos=False, lower=False, overwrite_a=False, overwrite_b=False
     elif assume_a == "pos":
         require_dtype(a1, "cholesky", "solve(assume_a='pos')")
         f = fl.cholesky(a1, lower=lower, check_finite=check_finite)
-    else:  # 'sym', or 'her' of a real matrix: Bunch-Kaufman
-        if complex_:
+    else:  # Bunch-Kaufman: 'her' Hermitian (hetrf), 'sym' symmetric (sytrf; either, if real)
+        if complex_ and not _takes(fl.ldlt, "hermitian"):
             raise PeerGap(f"complex dtypes: solve(assume_a={assume_a!r})")
-        f = fl.ldlt(a1, lower=lower, check_finite=check_finite)
+        hermitian = {"hermitian": assume_a == "her"} if complex_ else {}
+        f = fl.ldlt(a1, lower=lower, check_finite=check_finite, **hermitian)
     # scipy takes b of shape (n, ...) as n rows of right-hand sides
     x = f.solve(b1.reshape(n, -1), trans=bool(transposed), check_finite=check_finite)
     return x.ravel() if vector else x.reshape(b1.shape)
@@ -308,12 +309,23 @@ def ldl(A, lower=True, hermitian=True, overwrite_a=False, check_finite=True):
         raise ValueError("The input array \"a\" should be square.")
     if not _has("ldl"):
         raise PeerGap("no LDLT L, D and permutation output")
-    if np.iscomplexobj(a1) and not hermitian:
-        raise PeerGap("complex dtypes: complex symmetric LDLT")
     require_dtype(a1, "ldlt", "ldl")
-    if not lower:  # fastlinalg gives L D L^T (either triangle read), not sytrf's U D U^T
-        raise PeerGap("no upper-form LDLT (lower=False)")
-    return fl.ldlt(a1, lower=True, check_finite=check_finite).ldl()
+    if not _takes(fl.ldlt, "hermitian"):  # the complex and upper-form LDL^T came together
+        if np.iscomplexobj(a1) and not hermitian:
+            raise PeerGap("complex dtypes: complex symmetric LDLT")
+        if not lower:
+            raise PeerGap("no upper-form LDLT (lower=False)")
+        return fl.ldlt(a1, lower=True, check_finite=check_finite).ldl()
+    if hermitian and np.iscomplexobj(a1) and np.any(np.diag(a1).imag):  # scipy's warning
+        warnings.warn("scipy.linalg.ldl():\nThe imaginary parts of the diagonal are ignored. "
+                      "Use \"hermitian=False\" for factorization of complex symmetric arrays.",
+                      getattr(np, "exceptions", np).ComplexWarning, stacklevel=2)
+    # the upper form for lower=False: P A P^T = U D U^T, lu[perm] unit upper triangular
+    try:
+        f = fl.ldlt(a1, lower=lower, hermitian=bool(hermitian), check_finite=check_finite)
+    except fl.SingularMatrixError:  # scipy's ldl returns the factor of a singular D
+        raise PeerGap("singular LDLT factor (ldl of an exactly singular matrix)") from None
+    return f.ldl()
 
 
 # ---- SVD, symmetric eigen, QR ------------------------------------------------------------------

@@ -570,7 +570,10 @@ class Factor:
         if dt.kind == "c" and self._dtype.kind != "c":
             raise TypeError(f"fastlinalg: B has complex dtype {dt} but the factor is real "
                             f"({self._dtype}): factor a complex A to solve with complex B")
-        if _NARROWER.get(self._dtype) == dt:
+        wider = _NARROWER.get(self._dtype)
+        # (`is not None` first: numpy's dtype('float64') == None is True, which once sent a
+        # float64 B into a complex128 factor unconverted)
+        if wider is not None and dt == wider:
             return b, False
         try:
             return b.astype(self._dtype), True

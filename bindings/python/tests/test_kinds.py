@@ -467,7 +467,7 @@ def test_new_kinds_non_finite_and_dtype(make):
     with pytest.raises(fastlinalg.DtypeMismatchError):
         f.solve(np.ones(4))  # float64 into a float32 factor
     assert f.solve(np.ones(4, dtype=np.int64)).dtype == np.float32
-    if make in (fastlinalg.qr, fastlinalg.eigh):  # these take complex A (test_complex.py)
+    if make in (fastlinalg.qr, fastlinalg.eigh, fastlinalg.ldlt):  # these take complex A
         assert make(np.eye(3, dtype=np.complex128)).dtype == np.complex128
     else:
         with pytest.raises(fastlinalg.UnsupportedError, match="real matrices only|not real"):
