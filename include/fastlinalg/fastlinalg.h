@@ -629,7 +629,10 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  * fl_factor_destroy:
  *   itype 1: A v = w B v,   itype 2: A B v = w v,   itype 3: B A v = w v.
  * Both matrices are read from the same triangle (FL_OPT_TRIANGLE, lower by default) in the
- * same layout and copied; neither is changed.
+ * same layout and copied; neither is changed. For FL_COMPLEX64/FL_COMPLEX128, A is Hermitian
+ * and B Hermitian positive definite (LAPACK hegvd), V^T below reads V^H, the eigenvalues are
+ * real (written as FL_FLOAT32/FL_FLOAT64, as EIGH's) and the determinant is read with
+ * fl_factor_logdet_complex (its phase is +-1).
  *
  * The factor reports kind FL_FACTOR_EIGH and answers, for every itype:
  *  - FL_PART_EIGENVALUES: n-by-1, ascending;
@@ -650,7 +653,7 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  * fl_factor_serialize give FL_ERR_UNSUPPORTED.
  *
  * Returns FL_ERR_INVALID_ARGUMENT for itype outside 1 to 3 and for a bad n, lda or ldb
- * (named); FL_ERR_UNSUPPORTED for a complex dtype, FL_OPT_PRECISION = FL_PRECISION_MIXED
+ * (named); FL_ERR_UNSUPPORTED for FL_OPT_PRECISION = FL_PRECISION_MIXED
  * and FL_OPT_STORAGE other than FL_STORAGE_FULL; FL_ERR_NON_FINITE naming a or b for NaN/Inf
  * in the triangle read (always checked: the iteration may not end on them);
  * FL_ERR_NOT_POSITIVE_DEFINITE naming b and the order of its first leading minor that is
@@ -660,7 +663,8 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  *
  * @param factor receives the new factor; NULL on failure
  * @param itype the problem: 1 (A v = w B v), 2 (A B v = w v) or 3 (B A v = w v)
- * @param dtype FL_FLOAT32 or FL_FLOAT64, the element type of A and B
+ * @param dtype FL_FLOAT32, FL_FLOAT64, FL_COMPLEX64 or FL_COMPLEX128, the element type of A
+ *     and B
  * @param layout the layout of both A and B
  * @param n the order of A and B (>= 0)
  * @param a A's elements (n-by-n, symmetric, read only)

@@ -149,6 +149,8 @@ struct Routines<std::complex<float>> {
     static constexpr auto hetrs2 = LAPACKE_chetrs2_work;  // LDL^H of a Hermitian A
     static constexpr auto hetri = LAPACKE_chetri_work;    // LDL^H of a Hermitian A
     static constexpr auto hecon = LAPACKE_checon_work;    // LDL^H of a Hermitian A
+    static constexpr auto hegvd = LAPACKE_chegvd_work;
+    static constexpr auto symm = cblas_chemm;  // Hermitian, under the symmetric name
 };
 
 template <>
@@ -180,6 +182,8 @@ struct Routines<std::complex<double>> {
     static constexpr auto hetrs2 = LAPACKE_zhetrs2_work;  // LDL^H of a Hermitian A
     static constexpr auto hetri = LAPACKE_zhetri_work;    // LDL^H of a Hermitian A
     static constexpr auto hecon = LAPACKE_zhecon_work;    // LDL^H of a Hermitian A
+    static constexpr auto hegvd = LAPACKE_zhegvd_work;
+    static constexpr auto symm = cblas_zhemm;  // Hermitian, under the symmetric name
 };
 
 // The side a triangular or orthogonal factor multiplies from.

@@ -120,33 +120,53 @@ lapack_int syevd(Triangle t, index_t n, T *a, index_t lda, real_t<T> *w) {
 
 // ---- generalized symmetric-definite eigenproblem ----------------------------------------
 
-// sygvd with jobz = 'V' for the problem `itype` (1: A v = w B v, 2: A B v = w v, 3: B A v =
-// w v), both matrices read from triangle t: a <- the B-normalised eigenvectors, b <- the
-// Cholesky factor of B in triangle t, w <- the eigenvalues, ascending. info > n: B's leading
-// minor of order info - n is not positive definite.
+// sygvd (hegvd for a complex T) with jobz = 'V' for the problem `itype` (1: A v = w B v, 2:
+// A B v = w v, 3: B A v = w v), both matrices read from triangle t: a <- the B-normalised
+// eigenvectors, b <- the Cholesky factor of B in triangle t, w <- the eigenvalues, real and
+// ascending. info > n: B's leading minor of order info - n is not positive definite.
 template <class T>
-lapack_int sygvd(int itype, Triangle t, index_t n, T *a, index_t lda, T *b, index_t ldb, T *w) {
+lapack_int sygvd(int itype, Triangle t, index_t n, T *a, index_t lda, T *b, index_t ldb,
+                 real_t<T> *w) {
+    using R = real_t<T>;
     T optimal = 0;
+    R optimal_rwork = 0;
     lapack_int optimal_iwork = 0;
     const char uplo = uplo_char(t);
-    lapack_int info =
-        Routines<T>::sygvd(LAPACK_COL_MAJOR, itype, 'V', uplo, to_int(n), a, to_int(lda), b,
-                           to_int(ldb), w, &optimal, -1, &optimal_iwork, -1);
+    lapack_int info;
+    if constexpr (is_complex_v<T>)
+        info = Routines<T>::hegvd(LAPACK_COL_MAJOR, itype, 'V', uplo, to_int(n), a, to_int(lda), b,
+                                  to_int(ldb), w, &optimal, -1, &optimal_rwork, -1, &optimal_iwork,
+                                  -1);
+    else
+        info = Routines<T>::sygvd(LAPACK_COL_MAJOR, itype, 'V', uplo, to_int(n), a, to_int(lda), b,
+                                  to_int(ldb), w, &optimal, -1, &optimal_iwork, -1);
     if (info != 0) return info;
-    std::vector<T> work = queried_workspace(optimal, 1 + 6 * n + 2 * n * n, "sygvd");
+    // The documented minima: hegvd's work is 2n + n^2 with an rwork of 1 + 5n + 2n^2,
+    // sygvd's work is 1 + 6n + 2n^2; both take an iwork of 3 + 5n.
+    std::vector<T> work = queried_workspace(
+        optimal, is_complex_v<T> ? 2 * n + n * n : 1 + 6 * n + 2 * n * n, "sygvd");
     std::vector<lapack_int> iwork(
         static_cast<size_t>(std::max<lapack_int>(optimal_iwork, 3 + 5 * to_int(n))));
-    return Routines<T>::sygvd(LAPACK_COL_MAJOR, itype, 'V', uplo, to_int(n), a, to_int(lda), b,
-                              to_int(ldb), w, work.data(), size_of(work), iwork.data(),
-                              to_int(static_cast<index_t>(iwork.size())));
+    const lapack_int liwork = to_int(static_cast<index_t>(iwork.size()));
+    if constexpr (is_complex_v<T>) {
+        std::vector<R> rwork = queried_workspace(optimal_rwork, 1 + 5 * n + 2 * n * n, "hegvd");
+        return Routines<T>::hegvd(LAPACK_COL_MAJOR, itype, 'V', uplo, to_int(n), a, to_int(lda), b,
+                                  to_int(ldb), w, work.data(), size_of(work), rwork.data(),
+                                  size_of(rwork), iwork.data(), liwork);
+    } else {
+        return Routines<T>::sygvd(LAPACK_COL_MAJOR, itype, 'V', uplo, to_int(n), a, to_int(lda), b,
+                                  to_int(ldb), w, work.data(), size_of(work), iwork.data(), liwork);
+    }
 }
 
-// C <- A B for a symmetric n-by-n A read from triangle t and an n-by-k B.
+// C <- A B for a symmetric (complex: Hermitian) n-by-n A read from triangle t and an n-by-k B.
 template <class T>
 void symm(Triangle t, index_t n, index_t k, const T *a, index_t lda, const T *b, index_t ldb, T *c,
           index_t ldc) {
-    Routines<T>::symm(CblasColMajor, CblasLeft, cblas_uplo(t), to_int(n), to_int(k), T(1), a,
-                      to_int(lda), b, to_int(ldb), T(0), c, to_int(ldc));
+    const T one(1), zero(0);
+    Routines<T>::symm(CblasColMajor, CblasLeft, cblas_uplo(t), to_int(n), to_int(k),
+                      cblas_scalar(one), a, to_int(lda), b, to_int(ldb), cblas_scalar(zero), c,
+                      to_int(ldc));
 }
 
 }  // namespace fl::lapack

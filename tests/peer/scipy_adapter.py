@@ -401,15 +401,14 @@ def _subset(n, by_index, by_value):
 
 
 def _eigh_factor(a1, b1, lower, itype, check_finite):
-    """fastlinalg's eigh of a1, or of the pencil (a1, b1) where fastlinalg has it (sygvd)."""
+    """fastlinalg's eigh of a1, or of the pencil (a1, b1) where fastlinalg has it (sygvd,
+    hegvd)."""
     if b1 is None:
         return fl.eigh(a1, lower=lower, check_finite=check_finite)
     if not _takes(fl.eigh, "b"):
         raise PeerGap("generalized eigen eigh(a, b)")
     require_dtype(b1, "eigh", "eigh")
-    if np.iscomplexobj(a1) or np.iscomplexobj(b1):
-        raise PeerGap("complex generalized eigh(a, b) (hegvd)")
-    dtype = np.result_type(a1, b1)
+    dtype = np.result_type(a1, b1)  # a complex pair: the Hermitian-definite pencil (hegvd)
     return fl.eigh(a1.astype(dtype, copy=False), b1.astype(dtype, copy=False), lower=lower,
                    check_finite=check_finite, type=itype)
 
