@@ -357,6 +357,9 @@ def eigh(a, b=None, lower=True, eigvals_only=False, overwrite_a=False, overwrite
             warnings.warn(f"Keyword argument '{keyword}' is deprecated in favour of "
                           f"'{instead}' keyword instead and will be removed in SciPy 1.12.0.",
                           DeprecationWarning, stacklevel=2)
+    if driver not in _EIGH_DRIVERS:
+        names = '", "'.join(_EIGH_DRIVERS[1:])
+        raise ValueError(f'"{driver}" is unknown. Possible values are "None", "{names}".')
     a1 = _validated(a)
     if a1.ndim != 2 or a1.shape[0] != a1.shape[1]:
         raise ValueError("expected square \"a\" matrix")
@@ -370,7 +373,8 @@ def eigh(a, b=None, lower=True, eigvals_only=False, overwrite_a=False, overwrite
             raise ValueError('"type" keyword only accepts 1, 2, and 3.')
     keep = _subset(a1.shape[0], subset_by_index if eigvals is None else eigvals,
                    subset_by_value)
-    reject("driver", driver, None, "LAPACK driver choice (driver=)")
+    _check_eigh_driver(driver, b1 is not None, subset_by_index if eigvals is None else eigvals,
+                       subset_by_value)
     require_dtype(a1, "eigh", "eigh")
     f = _eigh_factor(a1, b1, lower, type, check_finite)
     w = f.eigenvalues
@@ -378,6 +382,28 @@ def eigh(a, b=None, lower=True, eigvals_only=False, overwrite_a=False, overwrite
     if eigvals_only:
         return w[keep]
     return w[keep], f.eigenvectors[:, keep]
+
+
+# scipy.linalg.eigh's drivers: ev/evd/evr/evx for A alone, gv/gvd/gvx for the pencil.
+_EIGH_DRIVERS = (None, "ev", "evd", "evr", "evx", "gv", "gvd", "gvx")
+
+
+def _check_eigh_driver(driver, pencil, by_index, by_value):
+    """scipy's ValueErrors for a driver that does not fit the problem, then PeerGap for one
+    whose algorithm fastlinalg does not run: fastlinalg runs divide and conquer, syevd/heevd
+    ('evd') for A alone and sygvd/hegvd ('gvd') for the pencil, so only those map."""
+    if not driver:
+        return
+    if not pencil and driver in ("gv", "gvd", "gvx"):
+        raise ValueError(f"{driver} requires input b array to be supplied for generalized "
+                         "eigenvalue problems.")
+    if pencil and driver in ("ev", "evd", "evr", "evx"):
+        raise ValueError(f'"{driver}" does not accept input b array for standard eigenvalue '
+                         "problems.")
+    if (by_index is not None or by_value is not None) and driver in ("ev", "evd", "gv", "gvd"):
+        raise ValueError(f'"{driver}" cannot compute subsets of eigenvalues')
+    if driver != ("gvd" if pencil else "evd"):
+        raise PeerGap("LAPACK driver choice (driver=)")
 
 
 def _subset(n, by_index, by_value):
