@@ -4,7 +4,10 @@
 // protocol as bench_factor_solve.cpp. Cases "lu_c128/..." and "chol_c128/...". And the
 // Hermitian eigendecomposition alone, as bench_sym.cpp's eigh_f64: raw copies A and calls
 // zheevd('V', 'L') with workspaces queried once outside the loop; fl is fl_factor_create
-// (FL_FACTOR_EIGH) + fl_factor_destroy. Cases "eigh_c128/.../nrhs:0".
+// (FL_FACTOR_EIGH) + fl_factor_destroy. Cases "eigh_c128/.../nrhs:0". And the Hermitian
+// indefinite LDL^H, factor + solve: raw copies A, calls zhetrf (workspace queried once
+// outside the loop), copies B and calls zhetrs; fl is fl_factor_create (FL_FACTOR_LDLT) +
+// fl_factor_solve + fl_factor_destroy. Cases "ldlh_c128/...".
 #include <complex>
 #include <cstring>
 #include <map>
@@ -164,33 +167,104 @@ void fl_eigh_complex(benchmark::State &st, int64_t n, bool row_major) {
     }
 }
 
+// The Hermitian positive definite matrix with every other diagonal element negated:
+// Hermitian and indefinite (the diagonal dominates, so Bunch-Kaufman pivots little, as
+// for most well-conditioned matrices), Hermitian in both layouts.
+const std::vector<Z> &hermitian_indefinite(int64_t n) {
+    static std::map<int64_t, std::vector<Z>> cache;
+    std::vector<Z> &a = cache[n];
+    if (a.empty()) {
+        a = complex_matrix(Kind::Cholesky, n);
+        for (int64_t i = 1; i < n; i += 2) a[size_t(i + i * n)] = -a[size_t(i + i * n)];
+    }
+    return a;
+}
+
+void raw_ldlh(benchmark::State &st, int64_t n, int64_t nrhs) {
+    const std::vector<Z> &a = hermitian_indefinite(n);
+    const std::vector<Z> &b = complex_rhs(n, nrhs);
+    std::vector<Z> f(a.size()), x(b.size()), query(1);
+    std::vector<lapack_int> ipiv(static_cast<size_t>(n));
+    const lapack_int ni = static_cast<lapack_int>(n), ki = static_cast<lapack_int>(nrhs);
+    if (LAPACKE_zhetrf_work(LAPACK_COL_MAJOR, 'L', ni, f.data(), ni, ipiv.data(), query.data(),
+                            -1) != 0) {
+        st.SkipWithError("workspace query failed");
+        return;
+    }
+    std::vector<Z> work(static_cast<size_t>(query[0].real()) + 1);
+    for (auto _ : st) {
+        std::memcpy(f.data(), a.data(), a.size() * sizeof(Z));
+        std::memcpy(x.data(), b.data(), b.size() * sizeof(Z));
+        lapack_int info = LAPACKE_zhetrf_work(LAPACK_COL_MAJOR, 'L', ni, f.data(), ni, ipiv.data(),
+                                              work.data(), static_cast<lapack_int>(work.size()));
+        if (info == 0)
+            info = LAPACKE_zhetrs_work(LAPACK_COL_MAJOR, 'L', ni, ki, f.data(), ni, ipiv.data(),
+                                       x.data(), ni);
+        if (info != 0) {
+            st.SkipWithError("LAPACK reported an error");
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+}
+
+void fl_ldlh(benchmark::State &st, int64_t n, int64_t nrhs, bool row_major) {
+    const std::vector<Z> &a = hermitian_indefinite(n);
+    const std::vector<Z> &b = complex_rhs(n, nrhs);
+    std::vector<Z> x(b.size());
+    const fl_layout layout = row_major ? FL_ROW_MAJOR : FL_COL_MAJOR;
+    const int64_t ldb = row_major ? nrhs : n;
+    for (auto _ : st) {
+        fl_factor *f = nullptr;
+        fl_status s =
+            fl_factor_create(&f, FL_FACTOR_LDLT, FL_COMPLEX128, layout, n, n, a.data(), n, nullptr);
+        if (s == FL_OK)
+            s = fl_factor_solve(f, FL_NO_TRANS, FL_COMPLEX128, nrhs, layout, b.data(), ldb, layout,
+                                x.data(), ldb);
+        fl_factor_destroy(f);
+        if (s != FL_OK) {
+            st.SkipWithError(fl_last_error());
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+}
+
 }  // namespace
 
+// One case, timed in real time, with the "min" aggregate.
+template <class Fn>
+void add_case(const std::string &op, const std::string &variant, int64_t n, int64_t nrhs, Fn fn) {
+    benchmark::RegisterBenchmark(case_name(op, variant, n, nrhs).c_str(), fn)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond)
+        ->ComputeStatistics("min", min_of);
+}
+
 void register_complex_benchmarks() {
-    for (const Kind kind : {Kind::LU, Kind::Cholesky})
-        for (const int64_t n : {int64_t(1000), int64_t(2000)}) {
+    const int64_t nrhs = 10;
+    for (const int64_t n : {int64_t(1000), int64_t(2000)}) {
+        for (const Kind kind : {Kind::LU, Kind::Cholesky}) {
             const std::string op = kind == Kind::LU ? "lu_c128" : "chol_c128";
-            const int64_t nrhs = 10;
-            auto add = [&](const std::string &variant, auto fn) {
-                benchmark::RegisterBenchmark(case_name(op, variant, n, nrhs).c_str(), fn)
-                    ->UseRealTime()
-                    ->Unit(benchmark::kMillisecond)
-                    ->ComputeStatistics("min", min_of);
-            };
-            add("raw", [=](benchmark::State &st) { raw_complex(st, kind, n, nrhs); });
-            add("fl_col", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, false); });
-            add("fl_row", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, true); });
+            add_case(op, "raw", n, nrhs,
+                     [=](benchmark::State &st) { raw_complex(st, kind, n, nrhs); });
+            add_case(op, "fl_col", n, nrhs,
+                     [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, false); });
+            add_case(op, "fl_row", n, nrhs,
+                     [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, true); });
         }
+        add_case("ldlh_c128", "raw", n, nrhs, [=](benchmark::State &st) { raw_ldlh(st, n, nrhs); });
+        add_case("ldlh_c128", "fl_col", n, nrhs,
+                 [=](benchmark::State &st) { fl_ldlh(st, n, nrhs, false); });
+        add_case("ldlh_c128", "fl_row", n, nrhs,
+                 [=](benchmark::State &st) { fl_ldlh(st, n, nrhs, true); });
+    }
     const int64_t n = 1000;
-    auto add = [&](const std::string &variant, auto fn) {
-        benchmark::RegisterBenchmark(case_name("eigh_c128", variant, n, 0).c_str(), fn)
-            ->UseRealTime()
-            ->Unit(benchmark::kMillisecond)
-            ->ComputeStatistics("min", min_of);
-    };
-    add("raw", [=](benchmark::State &st) { raw_eigh_complex(st, n); });
-    add("fl_col", [=](benchmark::State &st) { fl_eigh_complex(st, n, false); });
-    add("fl_row", [=](benchmark::State &st) { fl_eigh_complex(st, n, true); });
+    add_case("eigh_c128", "raw", n, 0, [=](benchmark::State &st) { raw_eigh_complex(st, n); });
+    add_case("eigh_c128", "fl_col", n, 0,
+             [=](benchmark::State &st) { fl_eigh_complex(st, n, false); });
+    add_case("eigh_c128", "fl_row", n, 0,
+             [=](benchmark::State &st) { fl_eigh_complex(st, n, true); });
 }
 
 }  // namespace flbench
