@@ -98,13 +98,13 @@ void raw_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs) {
                                               benchmark::Counter::OneK::kIs1000);
 }
 
-void fl_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool row_major) {
-    const std::vector<Z> &a = complex_matrix(kind, n);
+// fl_factor_create(fkind) + fl_factor_solve + fl_factor_destroy of a, n-by-n, in the layout.
+void fl_factor_solve_case(benchmark::State &st, fl_factor_kind fkind, const std::vector<Z> &a,
+                          int64_t n, int64_t nrhs, bool row_major) {
     const std::vector<Z> &b = complex_rhs(n, nrhs);  // read as row-major n-by-nrhs when row_major
     std::vector<Z> x(b.size());
     const fl_layout layout = row_major ? FL_ROW_MAJOR : FL_COL_MAJOR;
     const int64_t ldb = row_major ? nrhs : n;
-    const fl_factor_kind fkind = kind == Kind::LU ? FL_FACTOR_LU : FL_FACTOR_CHOLESKY;
     for (auto _ : st) {
         fl_factor *f = nullptr;
         fl_status s =
@@ -119,6 +119,11 @@ void fl_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool r
         }
         benchmark::ClobberMemory();
     }
+}
+
+void fl_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool row_major) {
+    fl_factor_solve_case(st, kind == Kind::LU ? FL_FACTOR_LU : FL_FACTOR_CHOLESKY,
+                         complex_matrix(kind, n), n, nrhs, row_major);
     st.counters["FLOPS"] = benchmark::Counter(complex_flops(kind, n, nrhs),
                                               benchmark::Counter::kIsIterationInvariantRate,
                                               benchmark::Counter::OneK::kIs1000);
@@ -209,25 +214,7 @@ void raw_ldlh(benchmark::State &st, int64_t n, int64_t nrhs) {
 }
 
 void fl_ldlh(benchmark::State &st, int64_t n, int64_t nrhs, bool row_major) {
-    const std::vector<Z> &a = hermitian_indefinite(n);
-    const std::vector<Z> &b = complex_rhs(n, nrhs);
-    std::vector<Z> x(b.size());
-    const fl_layout layout = row_major ? FL_ROW_MAJOR : FL_COL_MAJOR;
-    const int64_t ldb = row_major ? nrhs : n;
-    for (auto _ : st) {
-        fl_factor *f = nullptr;
-        fl_status s =
-            fl_factor_create(&f, FL_FACTOR_LDLT, FL_COMPLEX128, layout, n, n, a.data(), n, nullptr);
-        if (s == FL_OK)
-            s = fl_factor_solve(f, FL_NO_TRANS, FL_COMPLEX128, nrhs, layout, b.data(), ldb, layout,
-                                x.data(), ldb);
-        fl_factor_destroy(f);
-        if (s != FL_OK) {
-            st.SkipWithError(fl_last_error());
-            break;
-        }
-        benchmark::ClobberMemory();
-    }
+    fl_factor_solve_case(st, FL_FACTOR_LDLT, hermitian_indefinite(n), n, nrhs, row_major);
 }
 
 }  // namespace

@@ -50,6 +50,11 @@ ZRef phased_symmetric_hilbert(int64_t n) {
     return a;
 }
 
+// The matrices of either kind: complex symmetric or Hermitian indefinite, well conditioned.
+ZRef indefinite(bool symmetric, int64_t n, unsigned seed) {
+    return symmetric ? complex_symmetric(n, seed) : hermitian_indefinite(n, seed);
+}
+
 // a with a zero diagonal: Bunch-Kaufman must pivot with 2-by-2 blocks.
 ZRef without_diagonal(ZRef a) {
     for (int64_t i = 0; i < a.rows; ++i) a(i, i) = 0;
@@ -89,26 +94,16 @@ void for_each_factor(const ZRef &a, bool symmetric, Check check) {
         }
 }
 
-TYPED_TEST(ComplexLdlt, HermitianSolvesEveryTransposeAndLayout) {
-    for (const int64_t n : {int64_t(1), int64_t(2), int64_t(7), int64_t(40)})
-        for (const ZRef &a : {hermitian_indefinite(n, unsigned(n)),
-                              without_diagonal(hermitian_indefinite(n, unsigned(n + 1)))})
-            if (n > 1 || a(0, 0) != Z(0))
-                for_each_factor<TypeParam>(a, false,
-                                           [&](const fl_factor *f, fl_layout, fl_triangle) {
-                                               check_solves<TypeParam>(f, a, 700);
-                                           });
-}
-
-TYPED_TEST(ComplexLdlt, ComplexSymmetricSolvesEveryTransposeAndLayout) {
-    for (const int64_t n : {int64_t(1), int64_t(2), int64_t(7), int64_t(40)})
-        for (const ZRef &a : {complex_symmetric(n, unsigned(n)),
-                              without_diagonal(complex_symmetric(n, unsigned(n + 1)))})
-            if (n > 1 || a(0, 0) != Z(0))
-                for_each_factor<TypeParam>(a, true,
-                                           [&](const fl_factor *f, fl_layout, fl_triangle) {
-                                               check_solves<TypeParam>(f, a, 800);
-                                           });
+TYPED_TEST(ComplexLdlt, SolvesEveryTransposeAndLayout) {
+    for (const bool symmetric : {false, true})
+        for (const int64_t n : {int64_t(1), int64_t(2), int64_t(7), int64_t(40)})
+            for (const ZRef &a : {indefinite(symmetric, n, unsigned(n)),
+                                  without_diagonal(indefinite(symmetric, n, unsigned(n + 1)))})
+                if (n > 1 || a(0, 0) != Z(0))
+                    for_each_factor<TypeParam>(a, symmetric,
+                                               [&](const fl_factor *f, fl_layout, fl_triangle) {
+                                                   check_solves<TypeParam>(f, a, 700);
+                                               });
 }
 
 TYPED_TEST(ComplexLdlt, IllConditionedMatrices) {
@@ -130,7 +125,7 @@ TYPED_TEST(ComplexLdlt, ManyRightHandSides) {
     using C = TypeParam;
     const int64_t n = 30, k = 70;
     for (const bool symmetric : {false, true}) {
-        const ZRef a = symmetric ? complex_symmetric(n, 3) : hermitian_indefinite(n, 3);
+        const ZRef a = indefinite(symmetric, n, 3);
         for_each_factor<C>(a, symmetric, [&](const fl_factor *f, fl_layout, fl_triangle) {
             for (const fl_transpose t : {FL_NO_TRANS, FL_TRANS, FL_CONJ_TRANS}) {
                 const ZRef b = random_matrix(n, k, 4);
@@ -182,23 +177,20 @@ void check_parts(const ZRef &a, bool symmetric) {
 }
 
 TYPED_TEST(ComplexLdlt, PartsInTheFormOfTheTriangleRead) {
-    for (const int64_t n : {int64_t(0), int64_t(1), int64_t(6), int64_t(25)}) {
-        check_parts<TypeParam>(hermitian_indefinite(n, unsigned(n + 5)), false);
-        check_parts<TypeParam>(complex_symmetric(n, unsigned(n + 6)), true);
-        if (n > 1) {
-            check_parts<TypeParam>(without_diagonal(hermitian_indefinite(n, unsigned(n + 7))),
-                                   false);
-            check_parts<TypeParam>(without_diagonal(complex_symmetric(n, unsigned(n + 8))), true);
+    for (const bool symmetric : {false, true})
+        for (const int64_t n : {int64_t(0), int64_t(1), int64_t(6), int64_t(25)}) {
+            check_parts<TypeParam>(indefinite(symmetric, n, unsigned(n + 5)), symmetric);
+            if (n > 1)
+                check_parts<TypeParam>(without_diagonal(indefinite(symmetric, n, unsigned(n + 7))),
+                                       symmetric);
         }
-    }
 }
 
 TYPED_TEST(ComplexLdlt, InverseInBothLayouts) {
     using C = TypeParam;
     const int64_t n = 9;
     for (const bool symmetric : {false, true}) {
-        const ZRef a =
-            without_diagonal(symmetric ? complex_symmetric(n, 12) : hermitian_indefinite(n, 12));
+        const ZRef a = without_diagonal(indefinite(symmetric, n, 12));
         for_each_factor<C>(a, symmetric, [&](const fl_factor *f, fl_layout, fl_triangle) {
             for (const fl_layout ol : fltest::kLayouts) {
                 CMatrix<C> inv(n, n, ol);
@@ -223,8 +215,7 @@ TYPED_TEST(ComplexLdlt, LogdetAndInertia) {
         for (const bool symmetric : {false, true})
             for (const bool zero_diagonal : {false, true}) {
                 if (zero_diagonal && n < 2) continue;
-                const ZRef built =
-                    symmetric ? complex_symmetric(n, 13) : hermitian_indefinite(n, 13);
+                const ZRef built = indefinite(symmetric, n, 13);
                 const ZRef a = zero_diagonal ? without_diagonal(built) : built;
                 for_each_factor<C>(a, symmetric, [&](const fl_factor *f, fl_layout, fl_triangle) {
                     double re = 0, im = 0, logabs = 0;
@@ -257,7 +248,7 @@ TYPED_TEST(ComplexLdlt, LogdetAndInertia) {
 TYPED_TEST(ComplexLdlt, SingularAndEmptyMatrices) {
     using C = TypeParam;
     for (const bool symmetric : {false, true}) {
-        ZRef s = symmetric ? complex_symmetric(5, 2) : hermitian_indefinite(5, 2);
+        ZRef s = indefinite(symmetric, 5, 2);
         for (int64_t i = 0; i < 5; ++i) s(i, 3) = s(3, i) = 0;  // a zero row and column
         for (const fl_layout l : fltest::kLayouts) {
             Handle h;

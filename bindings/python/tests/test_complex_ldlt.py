@@ -8,6 +8,7 @@ import pytest
 import scipy.linalg
 
 import fastlinalg
+from helpers import scaled_residual as _scaled_residual
 
 COMPLEX = [np.complex64, np.complex128]
 TRANS = {0: lambda a: a, 1: lambda a: a.T, 2: lambda a: a.conj().T}
@@ -22,14 +23,6 @@ def _matrix(n, dtype, hermitian, seed=0, zero_diagonal=False):
     d = np.zeros(n) if zero_diagonal else 2.0 * n * (-1.0) ** np.arange(n)
     a[np.diag_indices(n)] = d if hermitian else d * np.exp(0.7j * np.arange(n))
     return a.astype(dtype)
-
-
-def _scaled_residual(a, x, b):
-    """LAPACK's xGET02 in complex128: max_j ||b_j - A x_j||_1 / (||A||_1 ||x_j||_1 n eps)."""
-    eps = np.finfo(a.dtype).eps
-    a, x, b = (np.asarray(m, np.complex128).reshape(m.shape[0], -1) for m in (a, x, b))
-    r = np.abs(b - a @ x).sum(axis=0)
-    return (r / (np.abs(a).sum(axis=0).max() * np.abs(x).sum(axis=0) * a.shape[0] * eps)).max()
 
 
 @pytest.mark.parametrize("dtype", COMPLEX)
