@@ -64,6 +64,7 @@ ZRef without_diagonal(ZRef a) {
 struct Form {
     bool symmetric;  // FL_OPT_COMPLEX_SYMMETRIC
     fl_triangle triangle;
+    bool allow_singular = false;  // FL_OPT_ALLOW_SINGULAR
 };
 
 template <class C>
@@ -72,6 +73,7 @@ fl_status create_ldlt(Handle &h, const CMatrix<C> &a, Form form) {
     EXPECT_EQ(fl_options_create(&o), FL_OK);
     EXPECT_EQ(fl_options_set_int(o, FL_OPT_TRIANGLE, form.triangle), FL_OK);
     EXPECT_EQ(fl_options_set_int(o, FL_OPT_COMPLEX_SYMMETRIC, form.symmetric ? 1 : 0), FL_OK);
+    EXPECT_EQ(fl_options_set_int(o, FL_OPT_ALLOW_SINGULAR, form.allow_singular ? 1 : 0), FL_OK);
     const fl_status s = fl_factor_create(&h.f, FL_FACTOR_LDLT, dtype_of<C>(), a.layout, a.rows,
                                          a.cols, a.rows ? a.data.data() : nullptr, a.ld, o);
     fl_options_destroy(o);
@@ -81,14 +83,16 @@ fl_status create_ldlt(Handle &h, const CMatrix<C> &a, Form form) {
 // Calls check(handle, a, form, layout) for the factor of a from each triangle in each
 // layout, the other triangle spoiled by NaN.
 template <class C, class Check>
-void for_each_factor(const ZRef &a, bool symmetric, Check check) {
+void for_each_factor(const ZRef &a, bool symmetric, Check check, bool allow_singular = false) {
     for (const fl_layout al : fltest::kLayouts)
         for (const fl_triangle tri : fltest::kTriangles) {
             SCOPED_TRACE("n " + std::to_string(a.rows) + ", a layout " + std::to_string(al) +
                          ", triangle " + std::to_string(tri) +
                          (symmetric ? ", symmetric" : ", Hermitian"));
             Handle h;
-            ASSERT_EQ(create_ldlt<C>(h, one_triangle<C>(a, al, tri), {symmetric, tri}), FL_OK)
+            ASSERT_EQ(
+                create_ldlt<C>(h, one_triangle<C>(a, al, tri), {symmetric, tri, allow_singular}),
+                FL_OK)
                 << fl_last_error();
             check(h.f, al, tri);
         }
@@ -144,36 +148,41 @@ TYPED_TEST(ComplexLdlt, ManyRightHandSides) {
 // (lower triangle read) or unit upper (upper triangle read), D block diagonal with blocks of
 // at most 2, Hermitian or symmetric; the part of the other form is refused.
 template <class C>
-void check_parts(const ZRef &a, bool symmetric) {
+void check_parts(const ZRef &a, bool symmetric, bool allow_singular = false) {
     const int64_t n = a.rows;
-    for_each_factor<C>(a, symmetric, [&](const fl_factor *f, fl_layout, fl_triangle tri) {
-        const bool lower = tri == FL_LOWER;
-        for (const fl_layout pl : fltest::kLayouts) {
-            SCOPED_TRACE("parts layout " + std::to_string(pl));
-            const ZRef t = part_of<C>(f, lower ? FL_PART_LOWER : FL_PART_UPPER, pl);
-            const ZRef d = part_of<C>(f, FL_PART_BLOCK_DIAGONAL, pl);
-            std::vector<int64_t> p(size_t(n), -1);
-            ASSERT_EQ(fl_factor_get_indices(f, FL_PART_ROW_PERMUTATION, p.data(), n), FL_OK);
-            ZRef pap(n, n);
-            for (int64_t i = 0; i < n; ++i)
-                for (int64_t j = 0; j < n; ++j) {
-                    pap(i, j) = a(p[size_t(i)], p[size_t(j)]);
-                    if (i == j) EXPECT_EQ(t(i, j), Z(1));
-                    if (lower ? i < j : i > j) EXPECT_EQ(t(i, j), Z(0));
-                    if (std::abs(i - j) > 1) EXPECT_EQ(d(i, j), Z(0));
-                    const Z mirror = symmetric ? d(j, i) : std::conj(d(j, i));
-                    EXPECT_EQ(d(i, j), mirror);
-                }
-            for (int64_t i = 0; i + 2 < n; ++i)  // no two 2-by-2 blocks overlap
-                EXPECT_TRUE(d(i + 1, i) == Z(0) || d(i + 2, i + 1) == Z(0));
-            const ZRef tdt = product(product(t, d), op_of(t, symmetric ? FL_TRANS : FL_CONJ_TRANS));
-            EXPECT_LT(reconstruction<C>(tdt, pap, a), kResidualThreshold);
-        }
-        int64_t rows = 0, cols = 0;
-        EXPECT_ERROR(fl_factor_part_shape(f, lower ? FL_PART_UPPER : FL_PART_LOWER, &rows, &cols),
-                     FL_ERR_UNSUPPORTED, "fl_factor_part_shape",
-                     lower ? "FL_PART_LOWER" : "FL_PART_UPPER");
-    });
+    for_each_factor<C>(
+        a, symmetric,
+        [&](const fl_factor *f, fl_layout, fl_triangle tri) {
+            const bool lower = tri == FL_LOWER;
+            for (const fl_layout pl : fltest::kLayouts) {
+                SCOPED_TRACE("parts layout " + std::to_string(pl));
+                const ZRef t = part_of<C>(f, lower ? FL_PART_LOWER : FL_PART_UPPER, pl);
+                const ZRef d = part_of<C>(f, FL_PART_BLOCK_DIAGONAL, pl);
+                std::vector<int64_t> p(size_t(n), -1);
+                ASSERT_EQ(fl_factor_get_indices(f, FL_PART_ROW_PERMUTATION, p.data(), n), FL_OK);
+                ZRef pap(n, n);
+                for (int64_t i = 0; i < n; ++i)
+                    for (int64_t j = 0; j < n; ++j) {
+                        pap(i, j) = a(p[size_t(i)], p[size_t(j)]);
+                        if (i == j) EXPECT_EQ(t(i, j), Z(1));
+                        if (lower ? i < j : i > j) EXPECT_EQ(t(i, j), Z(0));
+                        if (std::abs(i - j) > 1) EXPECT_EQ(d(i, j), Z(0));
+                        const Z mirror = symmetric ? d(j, i) : std::conj(d(j, i));
+                        EXPECT_EQ(d(i, j), mirror);
+                    }
+                for (int64_t i = 0; i + 2 < n; ++i)  // no two 2-by-2 blocks overlap
+                    EXPECT_TRUE(d(i + 1, i) == Z(0) || d(i + 2, i + 1) == Z(0));
+                const ZRef tdt =
+                    product(product(t, d), op_of(t, symmetric ? FL_TRANS : FL_CONJ_TRANS));
+                EXPECT_LT(reconstruction<C>(tdt, pap, a), kResidualThreshold);
+            }
+            int64_t rows = 0, cols = 0;
+            EXPECT_ERROR(
+                fl_factor_part_shape(f, lower ? FL_PART_UPPER : FL_PART_LOWER, &rows, &cols),
+                FL_ERR_UNSUPPORTED, "fl_factor_part_shape",
+                lower ? "FL_PART_LOWER" : "FL_PART_UPPER");
+        },
+        allow_singular);
 }
 
 TYPED_TEST(ComplexLdlt, PartsInTheFormOfTheTriangleRead) {
@@ -256,6 +265,36 @@ TYPED_TEST(ComplexLdlt, SingularAndEmptyMatrices) {
                          FL_ERR_SINGULAR, "fl_factor_create", "singular", "LDL^T");
             EXPECT_EQ(h.f, nullptr);
         }
+        // FL_OPT_ALLOW_SINGULAR keeps the factor: parts as usual, det 0, rcond 0, the zero
+        // pivot in the inertia, and solves and inverses refused naming it.
+        check_parts<C>(s, symmetric, true);
+        for_each_factor<C>(
+            s, symmetric,
+            [&](const fl_factor *f, fl_layout, fl_triangle) {
+                double re = 1, im = 1, logabs = 0, rcond = 1;
+                ASSERT_EQ(fl_factor_logdet_complex(f, &re, &im, &logabs), FL_OK);
+                EXPECT_EQ(re, 0.0);
+                EXPECT_EQ(im, 0.0);
+                EXPECT_EQ(logabs, -std::numeric_limits<double>::infinity());
+                ASSERT_EQ(fl_factor_rcond(f, &rcond), FL_OK);
+                EXPECT_EQ(rcond, 0.0);
+                int64_t pos = 0, neg = 0, zero = 0;
+                if (!symmetric) {
+                    ASSERT_EQ(fl_factor_inertia(f, &pos, &neg, &zero), FL_OK);
+                    EXPECT_EQ(zero, 1);
+                    EXPECT_EQ(pos + neg, 4);
+                }
+                const CMatrix<C> b = CMatrix<C>::from(random_matrix(5, 1, 3), FL_COL_MAJOR);
+                CMatrix<C> x(5, 1, FL_COL_MAJOR), inv(5, 5, FL_ROW_MAJOR);
+                EXPECT_ERROR(
+                    fl_factor_solve(f, FL_NO_TRANS, dtype_of<C>(), 1, FL_COL_MAJOR, b.data.data(),
+                                    b.ld, FL_COL_MAJOR, x.data.data(), x.ld),
+                    FL_ERR_SINGULAR, "fl_factor_solve", "D[", "exactly zero");
+                EXPECT_ERROR(
+                    fl_factor_inverse(f, dtype_of<C>(), FL_ROW_MAJOR, inv.data.data(), inv.ld),
+                    FL_ERR_SINGULAR, "fl_factor_inverse", "D[");
+            },
+            true);
         Handle e;
         ASSERT_EQ(create_ldlt<C>(e, CMatrix<C>(0, 0, FL_COL_MAJOR), {symmetric, FL_UPPER}), FL_OK)
             << fl_last_error();

@@ -203,7 +203,9 @@ typedef enum fl_option FL_ENUM_TYPE {
      * 1: the factor is kept, as LAPACK and scipy's lu_factor keep it: its parts read as
      * usual, fl_factor_logdet gives sign 0 and log|det| -inf (numpy's slogdet), rcond is 0,
      * and solves, inverses and the products with A^-1 fail with FL_ERR_SINGULAR naming the
-     * first zero pivot U[k, k] (1-based, of A in the caller's layout). */
+     * first zero pivot U[k, k] (1-based, of A in the caller's layout). LDL^T: the same for
+     * an exactly zero D[k, k] of sytrf/hetrf (scipy.linalg.ldl returns that factor too);
+     * fl_factor_inertia counts it as a zero eigenvalue. */
     FL_OPT_ALLOW_SINGULAR = 20,
     /** LDL^T of a complex A: 0 (default): A is Hermitian (A^H = A, the FL_OPT_TRIANGLE
      * triangle read, the imaginary parts of its diagonal ignored) and factored as

@@ -59,15 +59,35 @@ LdltFactor<T>::LdltFactor(const MatrixRef &a, const FactorOptions &options)
         blas::SerialRegion serial(n < blas::serial_factor_order);
         info = lapack::sytrf(triangle_, hermitian_, n, s.data, s.ld, pivots_.data());
     }
-    // sytrf completes the factorization even then, but D cannot be inverted, so no solve,
-    // inverse or condition estimate could be answered: refuse it as LU refuses a zero pivot.
-    if (info > 0)
-        throw Error(ErrorCode::singular,
-                    "the matrix is singular: D[" + std::to_string(info) + ", " + std::to_string(info) +
-                        "] (pivot " + std::to_string(info) + " of " + std::to_string(n) +
-                        ", 1-based) of its LDL^T factorization is exactly zero");
     if (info < 0)
         throw Error(ErrorCode::internal, "sytrf rejected argument " + std::to_string(-info));
+    // sytrf completes the factorization even then, but D cannot be inverted, so no solve,
+    // inverse or condition estimate could be answered: refused as LU refuses a zero pivot,
+    // or, under FL_OPT_ALLOW_SINGULAR, kept for its parts, determinant and inertia.
+    zero_pivot_ = info;
+    if (!options.allow_singular) require_nonsingular();
+}
+
+template <class T> void LdltFactor<T>::require_nonsingular() const {
+    if (zero_pivot_ == 0) return;
+    const std::string k = std::to_string(zero_pivot_);
+    throw Error(ErrorCode::singular, "the matrix is singular: D[" + k + ", " + k + "] (pivot " + k +
+                                         " of " + std::to_string(this->n_) +
+                                         ", 1-based) of its LDL^T factorization is exactly zero");
+}
+
+template <class T> lapack_int LdltFactor<T>::first_zero_pivot() const {
+    const ColMajorView<const T> f = this->stored();
+    lapack_int found = 0;
+    for (index_t k = 0; k < this->n_; ++k) {
+        if (pivots_[static_cast<size_t>(k)] < 0) {  // a 2-by-2 block is never singular
+            ++k;
+            continue;
+        }
+        if (f(k, k) != T(0)) continue;
+        if (found == 0 || triangle_ == Triangle::upper) found = static_cast<lapack_int>(k + 1);
+    }
+    return found;
 }
 
 // A real S is symmetric, so op does not matter. A Hermitian S has S^H = S but S^T =
@@ -76,6 +96,7 @@ LdltFactor<T>::LdltFactor(const MatrixRef &a, const FactorOptions &options)
 template <class T>
 void LdltFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
     const ColMajorView<const T> f = this->stored();
+    require_nonsingular();
     const index_t n = this->n_;
     const bool conjugate = is_complex_v<T> && op == (hermitian_ ? Transpose::yes : Transpose::conj);
     if (conjugate) conjugate_in_place(x);
@@ -100,6 +121,7 @@ void LdltFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
 // pivots have no right-sided BLAS form, so Y^T goes through a column-major scratch: two
 // O(n k) transposes beside the O(n^2 k) solve.
 template <class T> void LdltFactor<T>::solve_right(Transpose op, const ColMajorView<T> &y) const {
+    require_nonsingular();
     const index_t n = this->n_, k = y.rows;
     if (n == 0 || k == 0) return;
     std::vector<T> buffer(static_cast<size_t>(n * k));
@@ -112,6 +134,7 @@ template <class T> void LdltFactor<T>::solve_right(Transpose op, const ColMajorV
 template <class T> void LdltFactor<T>::invert_in_place(const ColMajorView<T> &a) const {
     const index_t n = this->n_;
     if (n == 0) return;
+    require_nonsingular();
     const lapack_int info = lapack::sytri(triangle_, hermitian_, n, a.data, a.ld, pivots_.data());
     if (info != 0) throw Error(ErrorCode::internal, "sytri failed with info " + std::to_string(info));
     symmetrize(a, triangle_, /*conjugate=*/hermitian_);
@@ -234,6 +257,7 @@ template <class T> Inertia LdltFactor<T>::inertia() const {
 template <class T> double LdltFactor<T>::rcond() const {
     const index_t n = this->n_;
     if (n == 0) return 1.0;
+    if (zero_pivot_ > 0) return 0.0;  // exactly singular: sycon would divide by the zero pivot
     const ColMajorView<const T> f = this->stored();
     double estimate = 0;
     const lapack_int info = lapack::sycon(triangle_, hermitian_, n, f.data, f.ld, pivots_.data(),

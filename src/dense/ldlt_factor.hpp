@@ -43,6 +43,11 @@ private:
     template <class One, class Two>
     void for_each_real_block(One one, Two two) const;
     LogDet complex_symmetric_logdet() const;
+    // Error(singular) naming D[k, k] unless zero_pivot_ is 0.
+    void require_nonsingular() const;
+    // sytrf's info, read back off D: the first 1-by-1 block that is exactly zero in the
+    // order sytrf eliminates (from the top for lower, from the bottom for upper), 1-based.
+    lapack_int first_zero_pivot() const;
     struct Unpacked;
     // sytrf's product form unpacked into the parts of the caller's A in the form of form_.
     Unpacked unpack() const;
@@ -59,6 +64,8 @@ private:
     // real A, which is both.
     const bool hermitian_;
     std::vector<lapack_int> pivots_;  // sytrf's ipiv: > 0 a 1-by-1 block, < 0 (twice) a 2-by-2
+    // sytrf's info: the 1-based exactly zero D[k, k] kept under FL_OPT_ALLOW_SINGULAR; 0 if none.
+    lapack_int zero_pivot_ = 0;
 };
 
 }  // namespace fl

@@ -320,10 +320,13 @@ def ldl(A, lower=True, hermitian=True, overwrite_a=False, check_finite=True):
         warnings.warn("scipy.linalg.ldl():\nThe imaginary parts of the diagonal are ignored. "
                       "Use \"hermitian=False\" for factorization of complex symmetric arrays.",
                       getattr(np, "exceptions", np).ComplexWarning, stacklevel=2)
-    # the upper form for lower=False: P A P^T = U D U^T, lu[perm] unit upper triangular
+    # the upper form for lower=False: P A P^T = U D U^T, lu[perm] unit upper triangular;
+    # scipy's ldl returns the factor of an exactly singular D, as allow_singular keeps it
+    keep = {"allow_singular": True} if _takes(fl.ldlt, "allow_singular") else {}
     try:
-        f = fl.ldlt(a1, lower=lower, hermitian=bool(hermitian), check_finite=check_finite)
-    except fl.SingularMatrixError:  # scipy's ldl returns the factor of a singular D
+        f = fl.ldlt(a1, lower=lower, hermitian=bool(hermitian), check_finite=check_finite,
+                    **keep)
+    except fl.SingularMatrixError:
         raise PeerGap("singular LDLT factor (ldl of an exactly singular matrix)") from None
     return f.ldl()
 

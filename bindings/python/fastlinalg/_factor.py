@@ -1195,7 +1195,8 @@ def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=F
             or _build(a, 2, check_finite, t, None, precision, overwrite_a, storage))  # CHOLESKY
 
 
-def ldlt(a, lower=True, check_finite=True, overwrite_a=False, *, hermitian=True, check=True):
+def ldlt(a, lower=True, check_finite=True, overwrite_a=False, *, hermitian=True,
+         allow_singular=False, check=True):
     """Bunch-Kaufman factorization P A P^T = L D L^T (LAPACK sytrf) of the symmetric, possibly
     indefinite matrix a, reading only the lower (or upper) triangle. Solves exactly; knows
     slogdet, rcond, inv and inertia. Raises SingularMatrixError for an exactly singular D.
@@ -1205,7 +1206,9 @@ def ldlt(a, lower=True, check_finite=True, overwrite_a=False, *, hermitian=True,
     complex symmetric (a.T == a), P A P^T = L D L^T (sytrf), whose slogdet has a complex
     sign and which has no inertia (scipy.linalg.ldl's hermitian=). With lower=False the
     parts are U D U^T's (scipy's ldl(a, lower=False)): .U instead of .L, and ldl() in
-    that form. hermitian=False is not taken with a stack.
+    that form. hermitian=False is not taken with a stack. allow_singular=True keeps the
+    factor of an exactly singular D, as scipy.linalg.ldl does (see lu()); its inertia
+    counts the zero pivot.
     """
     t = 1 if lower else 2
     if not hermitian and np.ndim(a) > 2:
@@ -1213,7 +1216,7 @@ def ldlt(a, lower=True, check_finite=True, overwrite_a=False, *, hermitian=True,
                                    f"stack of shape {np.shape(a)}", Status.INVALID_ARGUMENT)
     return (_stack_or(a, _lib.FACTOR_LDLT, t, check)
             or _build(a, _lib.FACTOR_LDLT, check_finite, t, None, "native", overwrite_a,
-                      complex_symmetric=not hermitian))
+                      allow_singular=allow_singular, complex_symmetric=not hermitian))
 
 
 def qr(a, check_finite=True, *, check=True):

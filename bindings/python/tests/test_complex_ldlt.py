@@ -104,6 +104,14 @@ def test_refusals():
     s[1, :] = s[:, 1] = 0.0
     with pytest.raises(fastlinalg.SingularMatrixError):
         fastlinalg.ldlt(s)
+    # allow_singular=True keeps it, as scipy.linalg.ldl does: parts, det 0, solves refused.
+    with pytest.warns(scipy.linalg.LinAlgWarning):  # rcond = 0, as lu(allow_singular) warns
+        f = fastlinalg.ldlt(s, allow_singular=True)
+    lu, d, perm = f.ldl()
+    assert np.allclose(lu @ d @ lu.conj().T, s)
+    assert f.slogdet() == (0.0, -np.inf) and f.inertia[2] == 1
+    with pytest.raises(fastlinalg.SingularMatrixError, match="D\\["):
+        f.solve(np.ones(4))
     with pytest.raises(fastlinalg.InvalidArgumentError, match="stack"):
         fastlinalg.ldlt(np.stack([h, h]), hermitian=False)
     # A real matrix is both: hermitian= changes nothing.

@@ -29,6 +29,7 @@ LdltFactor<T>::LdltFactor(StateReader &in, std::uint8_t &&triangles)
                                    " opens a 2-by-2 block that the next does not close");
         ++i;
     }
+    zero_pivot_ = first_zero_pivot();  // a factor kept under FL_OPT_ALLOW_SINGULAR
 }
 
 template <class T>
