@@ -23,9 +23,9 @@ namespace {
 // and conversion lose (n = 500, k = 16: 0.5 vs 3.6 ms).
 constexpr index_t sytrs2_min_rhs = 64;
 
-// The sign and log|.| of det([a b; b c]) = ac - b^2 for a 2-by-2 block of a real D (b =
-// |b| of a Hermitian one, whose det is ac - |b|^2) (b != 0: a
-// block is 2-by-2 only because b dominates). Written as b^2 ((a/|b|)(c/|b|) - 1), as
+// The sign and log|.| of det([a b; b c]) = ac - b^2 for a 2-by-2 block of a real D, or of
+// ac - |b|^2 for a Hermitian one, passed b = |b| (b != 0: a block is 2-by-2 only because b
+// dominates). Written as b^2 ((a/|b|)(c/|b|) - 1), as
 // LAPACK's sytri does, so that neither ac nor b^2 can overflow or underflow; the
 // Bunch-Kaufman choice keeps |ac| < 0.41 b^2, so the bracket cannot cancel either.
 struct BlockDet {
@@ -117,9 +117,9 @@ void LdltFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
 }
 
 // Y <- Y A^-1 = (A^-1 Y^T)^T, A being real symmetric (SquareFactor never solves a complex
-// Y from the right). Unlike LU and Cholesky, sytrs's block
-// pivots have no right-sided BLAS form, so Y^T goes through a column-major scratch: two
-// O(n k) transposes beside the O(n^2 k) solve.
+// Y from the right). Unlike LU and Cholesky, sytrs's block pivots have no right-sided BLAS
+// form, so Y^T goes through a column-major scratch: two O(n k) transposes beside the
+// O(n^2 k) solve.
 template <class T> void LdltFactor<T>::solve_right(Transpose op, const ColMajorView<T> &y) const {
     require_nonsingular();
     const index_t n = this->n_, k = y.rows;
@@ -190,9 +190,9 @@ template <class T> LogDet LdltFactor<T>::logdet() const {
     return d;
 }
 
-// A complex symmetric D's blocks: det([a b; b c]) = b^2 ((a/b)(c/b) - 1), written so as
-// block_det does, for the same reasons (Bunch-Kaufman keeps |ac| well below |b|^2 in the
-// |re| + |im| measure it pivots with, so the bracket cannot cancel). The phase is
+// A complex symmetric D's blocks: det([a b; b c]) = b^2 ((a/b)(c/b) - 1), written as
+// block_det writes it and for the same reasons (Bunch-Kaufman keeps |ac| well below |b|^2
+// in the |re| + |im| measure it pivots with, so the bracket cannot cancel). The phase is
 // renormalised at the end, so that rounding in the running product cannot leave |phase|
 // away from 1.
 template <class T>

@@ -58,8 +58,8 @@ private:
     // triangle is the stored upper one (A is symmetric, so the storage holds A itself).
     const Triangle triangle_;
     // The caller's triangle, which names the parts' form: lower P A P^T = L D L^T, upper
-    // P A P^T = U D U^T (scipy.linalg.ldl's lower=False). Set once by each constructor.
-    Triangle form_;
+    // P A P^T = U D U^T (scipy.linalg.ldl's lower=False).
+    const Triangle form_;
     // A complex A factored as Hermitian (hetrf), not complex symmetric (sytrf); false for a
     // real A, which is both.
     const bool hermitian_;
