@@ -68,7 +68,8 @@ LdltFactor<T>::LdltFactor(const MatrixRef &a, const FactorOptions &options)
     if (!options.allow_singular) require_nonsingular();
 }
 
-template <class T> void LdltFactor<T>::require_nonsingular() const {
+template <class T>
+void LdltFactor<T>::require_nonsingular() const {
     if (zero_pivot_ == 0) return;
     const std::string k = std::to_string(zero_pivot_);
     throw Error(ErrorCode::singular, "the matrix is singular: D[" + k + ", " + k + "] (pivot " + k +
@@ -76,7 +77,8 @@ template <class T> void LdltFactor<T>::require_nonsingular() const {
                                          ", 1-based) of its LDL^T factorization is exactly zero");
 }
 
-template <class T> lapack_int LdltFactor<T>::first_zero_pivot() const {
+template <class T>
+lapack_int LdltFactor<T>::first_zero_pivot() const {
     const ColMajorView<const T> f = this->stored();
     lapack_int found = 0;
     for (index_t k = 0; k < this->n_; ++k) {
