@@ -273,7 +273,8 @@ typedef struct fl_factor fl_factor;
 typedef enum fl_factor_kind FL_ENUM_TYPE {
     FL_FACTOR_LU = 1,       /**< P A = L U with partial pivoting (LAPACK getrf); A square */
     FL_FACTOR_CHOLESKY = 2, /**< A = L L^T, A symmetric positive definite (LAPACK potrf) */
-    FL_FACTOR_LDLT = 3,     /**< P A P^T = L D L^T, Bunch-Kaufman (LAPACK sytrf); A symmetric */
+    FL_FACTOR_LDLT = 3,     /**< P A P^T = L D L^T, Bunch-Kaufman (LAPACK sytrf); A symmetric
+                                 (L D L^H of a Hermitian complex A, hetrf) */
     FL_FACTOR_QR = 4,       /**< A = Q R, Householder (LAPACK geqrf); rows >= cols, full rank */
     FL_FACTOR_COD = 5,      /**< A P = Q [T 0; 0 0] Z (geqp3 + tzrzf): any shape and rank */
     FL_FACTOR_SVD = 6,      /**< A = U diag(s) V^T, thin, divide and conquer (gesdd), any shape */
