@@ -8,6 +8,9 @@
 // tall general matrix the same way: raw copies A and calls zgesdd('S') with its workspaces
 // queried once; fl is fl_factor_create(FL_FACTOR_SVD) + fl_factor_destroy. Cases
 // "svd_c128/.../nrhs:0" (the size is the row count; the matrix is m-by-m/2).
+// And the Hermitian indefinite LDL^H, factor + solve: raw copies A, calls zhetrf (workspace
+// queried once outside the loop), copies B and calls zhetrs; fl is fl_factor_create
+// (FL_FACTOR_LDLT) + fl_factor_solve + fl_factor_destroy. Cases "ldlh_c128/...".
 #include <algorithm>
 #include <complex>
 #include <cstring>
@@ -99,13 +102,13 @@ void raw_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs) {
                                               benchmark::Counter::OneK::kIs1000);
 }
 
-void fl_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool row_major) {
-    const std::vector<Z> &a = complex_matrix(kind, n);
+// fl_factor_create(fkind) + fl_factor_solve + fl_factor_destroy of a, n-by-n, in the layout.
+void fl_factor_solve_case(benchmark::State &st, fl_factor_kind fkind, const std::vector<Z> &a,
+                          int64_t n, int64_t nrhs, bool row_major) {
     const std::vector<Z> &b = complex_rhs(n, nrhs);  // read as row-major n-by-nrhs when row_major
     std::vector<Z> x(b.size());
     const fl_layout layout = row_major ? FL_ROW_MAJOR : FL_COL_MAJOR;
     const int64_t ldb = row_major ? nrhs : n;
-    const fl_factor_kind fkind = kind == Kind::LU ? FL_FACTOR_LU : FL_FACTOR_CHOLESKY;
     for (auto _ : st) {
         fl_factor *f = nullptr;
         fl_status s =
@@ -120,6 +123,11 @@ void fl_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool r
         }
         benchmark::ClobberMemory();
     }
+}
+
+void fl_complex(benchmark::State &st, Kind kind, int64_t n, int64_t nrhs, bool row_major) {
+    fl_factor_solve_case(st, kind == Kind::LU ? FL_FACTOR_LU : FL_FACTOR_CHOLESKY,
+                         complex_matrix(kind, n), n, nrhs, row_major);
     st.counters["FLOPS"] = benchmark::Counter(complex_flops(kind, n, nrhs),
                                               benchmark::Counter::kIsIterationInvariantRate,
                                               benchmark::Counter::OneK::kIs1000);
@@ -201,6 +209,47 @@ void raw_svd_complex(benchmark::State &st, int64_t m) {
     }
 }
 
+// The Hermitian positive definite matrix with every other diagonal element negated:
+// Hermitian and indefinite (the diagonal dominates, so Bunch-Kaufman pivots little, as
+// for most well-conditioned matrices), Hermitian in both layouts.
+const std::vector<Z> &hermitian_indefinite(int64_t n) {
+    static std::map<int64_t, std::vector<Z>> cache;
+    std::vector<Z> &a = cache[n];
+    if (a.empty()) {
+        a = complex_matrix(Kind::Cholesky, n);
+        for (int64_t i = 1; i < n; i += 2) a[size_t(i + i * n)] = -a[size_t(i + i * n)];
+    }
+    return a;
+}
+
+void raw_ldlh(benchmark::State &st, int64_t n, int64_t nrhs) {
+    const std::vector<Z> &a = hermitian_indefinite(n);
+    const std::vector<Z> &b = complex_rhs(n, nrhs);
+    std::vector<Z> f(a.size()), x(b.size()), query(1);
+    std::vector<lapack_int> ipiv(static_cast<size_t>(n));
+    const lapack_int ni = static_cast<lapack_int>(n), ki = static_cast<lapack_int>(nrhs);
+    if (LAPACKE_zhetrf_work(LAPACK_COL_MAJOR, 'L', ni, f.data(), ni, ipiv.data(), query.data(),
+                            -1) != 0) {
+        st.SkipWithError("workspace query failed");
+        return;
+    }
+    std::vector<Z> work(static_cast<size_t>(query[0].real()) + 1);
+    for (auto _ : st) {
+        std::memcpy(f.data(), a.data(), a.size() * sizeof(Z));
+        std::memcpy(x.data(), b.data(), b.size() * sizeof(Z));
+        lapack_int info = LAPACKE_zhetrf_work(LAPACK_COL_MAJOR, 'L', ni, f.data(), ni, ipiv.data(),
+                                              work.data(), static_cast<lapack_int>(work.size()));
+        if (info == 0)
+            info = LAPACKE_zhetrs_work(LAPACK_COL_MAJOR, 'L', ni, ki, f.data(), ni, ipiv.data(),
+                                       x.data(), ni);
+        if (info != 0) {
+            st.SkipWithError("LAPACK reported an error");
+            break;
+        }
+        benchmark::ClobberMemory();
+    }
+}
+
 // Row-major, the same numbers are an n-by-m wide matrix's memory read as the m-by-n A: the
 // library factors it as it lies (W = A^T is tall), with the same work as the raw case.
 void fl_svd_complex(benchmark::State &st, int64_t m, bool row_major) {
@@ -221,37 +270,49 @@ void fl_svd_complex(benchmark::State &st, int64_t m, bool row_major) {
     }
 }
 
+void fl_ldlh(benchmark::State &st, int64_t n, int64_t nrhs, bool row_major) {
+    fl_factor_solve_case(st, FL_FACTOR_LDLT, hermitian_indefinite(n), n, nrhs, row_major);
+}
+
 }  // namespace
 
+// One case, timed in real time, with the "min" aggregate.
+template <class Fn>
+void add_case(const std::string &op, const std::string &variant, int64_t n, int64_t nrhs, Fn fn) {
+    benchmark::RegisterBenchmark(case_name(op, variant, n, nrhs).c_str(), fn)
+        ->UseRealTime()
+        ->Unit(benchmark::kMillisecond)
+        ->ComputeStatistics("min", min_of);
+}
+
 void register_complex_benchmarks() {
-    for (const Kind kind : {Kind::LU, Kind::Cholesky})
-        for (const int64_t n : {int64_t(1000), int64_t(2000)}) {
+    const int64_t nrhs = 10;
+    for (const int64_t n : {int64_t(1000), int64_t(2000)}) {
+        for (const Kind kind : {Kind::LU, Kind::Cholesky}) {
             const std::string op = kind == Kind::LU ? "lu_c128" : "chol_c128";
-            const int64_t nrhs = 10;
-            auto add = [&](const std::string &variant, auto fn) {
-                benchmark::RegisterBenchmark(case_name(op, variant, n, nrhs).c_str(), fn)
-                    ->UseRealTime()
-                    ->Unit(benchmark::kMillisecond)
-                    ->ComputeStatistics("min", min_of);
-            };
-            add("raw", [=](benchmark::State &st) { raw_complex(st, kind, n, nrhs); });
-            add("fl_col", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, false); });
-            add("fl_row", [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, true); });
+            add_case(op, "raw", n, nrhs,
+                     [=](benchmark::State &st) { raw_complex(st, kind, n, nrhs); });
+            add_case(op, "fl_col", n, nrhs,
+                     [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, false); });
+            add_case(op, "fl_row", n, nrhs,
+                     [=](benchmark::State &st) { fl_complex(st, kind, n, nrhs, true); });
         }
+        add_case("ldlh_c128", "raw", n, nrhs, [=](benchmark::State &st) { raw_ldlh(st, n, nrhs); });
+        add_case("ldlh_c128", "fl_col", n, nrhs,
+                 [=](benchmark::State &st) { fl_ldlh(st, n, nrhs, false); });
+        add_case("ldlh_c128", "fl_row", n, nrhs,
+                 [=](benchmark::State &st) { fl_ldlh(st, n, nrhs, true); });
+    }
     // Factor only, n = 1000 (the SVD's matrix is 1000-by-500).
     const int64_t n = 1000;
-    auto add = [&](const char *op, const std::string &variant, auto fn) {
-        benchmark::RegisterBenchmark(case_name(op, variant, n, 0).c_str(), fn)
-            ->UseRealTime()
-            ->Unit(benchmark::kMillisecond)
-            ->ComputeStatistics("min", min_of);
-    };
-    add("eigh_c128", "raw", [=](benchmark::State &st) { raw_eigh_complex(st, n); });
-    add("eigh_c128", "fl_col", [=](benchmark::State &st) { fl_eigh_complex(st, n, false); });
-    add("eigh_c128", "fl_row", [=](benchmark::State &st) { fl_eigh_complex(st, n, true); });
-    add("svd_c128", "raw", [=](benchmark::State &st) { raw_svd_complex(st, n); });
-    add("svd_c128", "fl_col", [=](benchmark::State &st) { fl_svd_complex(st, n, false); });
-    add("svd_c128", "fl_row", [=](benchmark::State &st) { fl_svd_complex(st, n, true); });
+    add_case("eigh_c128", "raw", n, 0, [=](benchmark::State &st) { raw_eigh_complex(st, n); });
+    add_case("eigh_c128", "fl_col", n, 0,
+             [=](benchmark::State &st) { fl_eigh_complex(st, n, false); });
+    add_case("eigh_c128", "fl_row", n, 0,
+             [=](benchmark::State &st) { fl_eigh_complex(st, n, true); });
+    add_case("svd_c128", "raw", n, 0, [=](benchmark::State &st) { raw_svd_complex(st, n); });
+    add_case("svd_c128", "fl_col", n, 0, [=](benchmark::State &st) { fl_svd_complex(st, n, false); });
+    add_case("svd_c128", "fl_row", n, 0, [=](benchmark::State &st) { fl_svd_complex(st, n, true); });
 }
 
 }  // namespace flbench

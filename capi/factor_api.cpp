@@ -77,6 +77,11 @@ void require_options_for(bool automatic, fl::FactorKind k, fl::Dtype t, fl::Fact
                 fl::ErrorCode::unsupported,
                 "FL_OPT_PRECISION = FL_PRECISION_MIXED needs FL_OPT_STORAGE = FL_STORAGE_FULL");
     }
+    if (o.complex_symmetric && (automatic || k != fl::FactorKind::ldlt))
+        throw fl::Error(fl::ErrorCode::unsupported,
+                        std::string("FL_OPT_COMPLEX_SYMMETRIC = 1 (a complex symmetric A) is for "
+                                    "FL_FACTOR_LDLT, not ") +
+                            kind);
     if (o.storage != fl::Storage::full && (automatic || k != fl::FactorKind::cholesky))
         throw fl::Error(
             fl::ErrorCode::unsupported,

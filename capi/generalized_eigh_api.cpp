@@ -23,11 +23,6 @@ FL_API fl_status fl_factor_create_generalized_eigh(fl_factor **factor, int itype
                             "itype = " + std::to_string(itype) +
                                 " is not 1 (A v = w B v), 2 (A B v = w v) or 3 (B A v = w v)");
         const fl::Dtype t = to_dtype(dtype, "dtype");
-        if (t != fl::Dtype::float32 && t != fl::Dtype::float64)
-            throw fl::Error(fl::ErrorCode::unsupported,
-                            "dtype = " + std::to_string(dtype) +
-                                " is complex; the generalized eigenproblem "
-                                "takes FL_FLOAT32 or FL_FLOAT64");
         const fl::MatrixRef am = matrix_arg({"a", "lda", "n", "n"}, t, layout, n, n, a, lda);
         const fl::MatrixRef bm = matrix_arg({"b", "ldb", "n", "n"}, t, layout, n, n, b, ldb);
         const fl::FactorOptions o = options != nullptr ? options->values : fl::FactorOptions{};

@@ -76,6 +76,9 @@ FL_API fl_status fl_options_set_int(fl_options *options, fl_option option, int64
         case FL_OPT_ALLOW_SINGULAR:
             options->values.allow_singular = flag(value, "FL_OPT_ALLOW_SINGULAR");
             return;
+        case FL_OPT_COMPLEX_SYMMETRIC:
+            options->values.complex_symmetric = flag(value, "FL_OPT_COMPLEX_SYMMETRIC");
+            return;
         case FL_OPT_RTOL:
             wrong_type("FL_OPT_RTOL", "fl_options_set_real");
         case FL_OPT_ATOL:
@@ -106,6 +109,9 @@ FL_API fl_status fl_options_get_int(const fl_options *options, fl_option option,
             return;
         case FL_OPT_ALLOW_SINGULAR:
             *value = options->values.allow_singular ? 1 : 0;
+            return;
+        case FL_OPT_COMPLEX_SYMMETRIC:
+            *value = options->values.complex_symmetric ? 1 : 0;
             return;
         case FL_OPT_RTOL: wrong_type("FL_OPT_RTOL", "fl_options_get_real");
         case FL_OPT_ATOL: wrong_type("FL_OPT_ATOL", "fl_options_get_real");
@@ -142,6 +148,8 @@ FL_API fl_status fl_options_set_real(fl_options *options, fl_option option, doub
             wrong_type("FL_OPT_STORAGE", "fl_options_set_int");
         case FL_OPT_ALLOW_SINGULAR:
             wrong_type("FL_OPT_ALLOW_SINGULAR", "fl_options_set_int");
+        case FL_OPT_COMPLEX_SYMMETRIC:
+            wrong_type("FL_OPT_COMPLEX_SYMMETRIC", "fl_options_set_int");
         }
         unknown_option(option);
     });
@@ -164,6 +172,8 @@ FL_API fl_status fl_options_get_real(const fl_options *options, fl_option option
             wrong_type("FL_OPT_STORAGE", "fl_options_get_int");
         case FL_OPT_ALLOW_SINGULAR:
             wrong_type("FL_OPT_ALLOW_SINGULAR", "fl_options_get_int");
+        case FL_OPT_COMPLEX_SYMMETRIC:
+            wrong_type("FL_OPT_COMPLEX_SYMMETRIC", "fl_options_get_int");
         }
         unknown_option(option);
     });

@@ -24,17 +24,6 @@ namespace {
 using namespace complextest;
 using fltest::kResidualThreshold;
 
-// (B + B^H) / 2 with a diagonal of alternating sign and modulus 2n: Hermitian, indefinite,
-// and (by Gershgorin) no eigenvalue within 0.5 n of zero.
-ZRef hermitian_indefinite(int64_t n, unsigned seed) {
-    const ZRef b = random_matrix(n, n, seed);
-    ZRef a(n, n);
-    for (int64_t i = 0; i < n; ++i)
-        for (int64_t j = 0; j < n; ++j) a(i, j) = (b(i, j) + std::conj(b(j, i))) / 2.0L;
-    for (int64_t i = 0; i < n; ++i) a(i, i) = Z(i % 2 ? -2.0L * n : 2.0L * n);
-    return a;
-}
-
 template <class C>
 using Real = typename C::value_type;
 
@@ -221,6 +210,72 @@ TYPED_TEST(ComplexEigh, ShiftedSolves) {
                     << "shift " << l;
             }
         }
+}
+
+// The Hermitian-definite pencil (hegvd), itypes 1-3, both matrices from either triangle
+// (the other one NaN) in either layout: xSGT01's ratio ||A V - B V W||_1 / ((||A||_1 +
+// ||B||_1 max|w|) ||V||_1 n eps) in its itype's form, V^H B V = I (itypes 1, 2), real
+// eigenvalues, solves with A, and det A from logdet_complex (a real phase).
+TYPED_TEST(ComplexEigh, GeneralizedHermitianPencil) {
+    using C = TypeParam;
+    const double tol = std::is_same_v<C, std::complex<float>> ? 1e-3 : 1e-10;
+    for (const int64_t n : {int64_t(1), int64_t(5), int64_t(20)}) {
+        const ZRef a = hermitian_indefinite(n, unsigned(n + 50)),
+                   b = hermitian_pd(n, unsigned(n + 51));
+        for (const int itype : {1, 2, 3})
+            for (const fl_layout al : fltest::kLayouts)
+                for (const fl_triangle tri : fltest::kTriangles) {
+                    SCOPED_TRACE("n " + std::to_string(n) + ", itype " + std::to_string(itype) +
+                                 ", layout " + std::to_string(al) + ", triangle " +
+                                 std::to_string(tri));
+                    const CMatrix<C> am = one_triangle<C>(a, al, tri),
+                                     bm = one_triangle<C>(b, al, tri);
+                    fl_options *o = nullptr;
+                    ASSERT_EQ(fl_options_create(&o), FL_OK);
+                    ASSERT_EQ(fl_options_set_int(o, FL_OPT_TRIANGLE, tri), FL_OK);
+                    Handle h;
+                    const fl_status status = fl_factor_create_generalized_eigh(
+                        &h.f, itype, dtype_of<C>(), al, n, am.data.data(), am.ld, bm.data.data(),
+                        bm.ld, o);
+                    fl_options_destroy(o);
+                    ASSERT_EQ(status, FL_OK) << fl_last_error();
+                    std::vector<Real<C>> w;
+                    CMatrix<C> vm(0, 0, al);
+                    parts<C>(h.f, n, al, w, vm);
+                    const ZRef v = vm.ref();
+                    // r = A V - B V W (1), A B V - V W (2), B A V - V W (3)
+                    ZRef lhs = itype == 1   ? product(a, v)
+                               : itype == 2 ? product(a, product(b, v))
+                                            : product(b, product(a, v));
+                    const ZRef scaled = itype == 1 ? product(b, v) : v;
+                    long double wmax = 0;
+                    for (int64_t j = 0; j < n; ++j) {
+                        wmax = std::max(wmax, std::abs(static_cast<long double>(w[size_t(j)])));
+                        for (int64_t i = 0; i < n; ++i)
+                            lhs(i, j) -= scaled(i, j) * static_cast<long double>(w[size_t(j)]);
+                    }
+                    const long double norm_op =
+                        itype == 1 ? one_norm(a) + one_norm(b) * wmax
+                                   : one_norm(itype == 2 ? product(a, b) : product(b, a)) + wmax;
+                    EXPECT_LT(double(one_norm(lhs) / (norm_op * one_norm(v) * n * eps<C>())),
+                              kResidualThreshold);
+                    if (itype != 3) {
+                        ZRef vbv = product(op_of(v, FL_CONJ_TRANS), product(b, v));
+                        for (int64_t i = 0; i < n; ++i) vbv(i, i) -= 1;
+                        EXPECT_LT(double(one_norm(vbv) /
+                                         (one_norm(b) * one_norm(v) * one_norm(v) * n * eps<C>())),
+                                  kResidualThreshold);
+                    }
+                    check_solves<C>(h.f, a, 900);
+                    double re = 0, im = 1, logabs = 0;
+                    ASSERT_EQ(fl_factor_logdet_complex(h.f, &re, &im, &logabs), FL_OK)
+                        << fl_last_error();
+                    const Z det = reference_det(a);
+                    EXPECT_EQ(im, 0.0);
+                    EXPECT_NEAR(re, double((det / std::abs(det)).real()), tol);
+                    EXPECT_NEAR(logabs, double(std::log(std::abs(det))), tol * n);
+                }
+    }
 }
 
 TYPED_TEST(ComplexEigh, EmptyAndRefusals) {

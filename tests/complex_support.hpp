@@ -121,6 +121,17 @@ inline ZRef hermitian_pd(int64_t n, unsigned seed) {
     return a;
 }
 
+// (B + B^H) / 2 with a diagonal of alternating sign and modulus 2n: Hermitian, indefinite,
+// and (by Gershgorin) no eigenvalue within 0.5 n of zero.
+inline ZRef hermitian_indefinite(int64_t n, unsigned seed) {
+    const ZRef b = random_matrix(n, n, seed);
+    ZRef a(n, n);
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j < n; ++j) a(i, j) = (b(i, j) + std::conj(b(j, i))) / 2.0L;
+    for (int64_t i = 0; i < n; ++i) a(i, i) = Z(i % 2 ? -2.0L * n : 2.0L * n);
+    return a;
+}
+
 inline ZRef op_of(const ZRef &a, fl_transpose t) {
     if (t == FL_NO_TRANS) return a;
     ZRef o(a.cols, a.rows);
@@ -245,6 +256,27 @@ inline long double relative_difference(const ZRef &a, const ZRef &b) {
     ZRef d = a;
     for (size_t i = 0; i < d.v.size(); ++i) d.v[i] -= b.v[i];
     return one_norm(d) / std::max(one_norm(b), 1e-300L);
+}
+
+// A matrix part of a factor, read in `layout` (fl_factor_part_shape gives its shape).
+template <class C>
+ZRef part_of(const fl_factor *f, fl_factor_part part, fl_layout layout) {
+    int64_t rows = -1, cols = -1;
+    EXPECT_EQ(fl_factor_part_shape(f, part, &rows, &cols), FL_OK) << fl_last_error();
+    CMatrix<C> out(rows, cols, layout);
+    EXPECT_EQ(fl_factor_get_part(f, part, dtype_of<C>(), layout, out.data.data(), out.ld), FL_OK)
+        << fl_last_error();
+    EXPECT_TRUE(std::isnan(out.data.back().real())) << "the padding was written";
+    return out.ref();
+}
+
+// ||X - Y||_1 / (||A||_1 n eps): LAPACK's reconstruction residual (xGET01, xPOT01).
+template <class C>
+double reconstruction(const ZRef &x, const ZRef &y, const ZRef &a) {
+    ZRef d = x;
+    for (size_t i = 0; i < d.v.size(); ++i) d.v[i] -= y.v[i];
+    const long double scale = one_norm(a) * std::max<int64_t>(a.rows, 1) * eps<C>();
+    return one_norm(d) == 0 ? 0.0 : double(one_norm(d) / scale);
 }
 
 // det by long double Gaussian elimination with partial pivoting.

@@ -325,9 +325,10 @@ TYPED_TEST(SingularLu, NonsingularUnaffected) {
     EXPECT_NEAR(logabs, static_cast<double>(want.logabs), logdet_tol<T>());
 }
 
-// P A P^T = L D L^T for LDL^T(a) read from either triangle in either layout (both stored
-// triangles of sytrf): L unit lower triangular, D symmetric with 1-by-1 and 2-by-2 blocks,
-// p a permutation.
+// P A P^T = L D L^T for LDL^T(a) read from the lower triangle, P A P^T = U D U^T from the
+// upper one (scipy.linalg.ldl's lower=False), in either layout (both stored triangles of
+// sytrf): L unit lower (U unit upper) triangular, D symmetric with 1-by-1 and 2-by-2 blocks,
+// p a permutation; the other form's triangular factor is refused.
 template <class T>
 void check_ldlt_parts(const Ref &exact) {
     const Ref a = rounded<T>(exact);
@@ -347,11 +348,12 @@ void check_ldlt_parts(const Ref &exact) {
             for (fl_layout pl : kLayouts) {
                 SCOPED_TRACE(std::string("A ") + layout_name(al) + " " + triangle_name(tri) +
                              ", parts " + layout_name(pl));
-                const Ref l = get_part<T>(f.get(), FL_PART_LOWER, pl);
+                const bool lower = tri == FL_LOWER;
+                const Ref l = get_part<T>(f.get(), lower ? FL_PART_LOWER : FL_PART_UPPER, pl);
                 const Ref d = get_part<T>(f.get(), FL_PART_BLOCK_DIAGONAL, pl);
                 for (int64_t i = 0; i < n; ++i)
                     for (int64_t j = 0; j < n; ++j) {
-                        if (i <= j) {
+                        if (lower ? i <= j : i >= j) {
                             EXPECT_EQ(l(i, j), i == j ? 1.0L : 0.0L);
                         }
                         EXPECT_EQ(d(i, j), d(j, i));
@@ -361,7 +363,7 @@ void check_ldlt_parts(const Ref &exact) {
                     }
                 for (int64_t i = 0; i + 1 < n; ++i)  // a 2-by-2 block couples no more rows
                     if (d(i + 1, i) != 0.0L) {
-                        EXPECT_EQ(l(i + 1, i), 0.0L);
+                        EXPECT_EQ(lower ? l(i + 1, i) : l(i, i + 1), 0.0L);
                         if (i + 2 < n) {
                             EXPECT_EQ(d(i + 2, i + 1), 0.0L);
                         }
@@ -369,6 +371,12 @@ void check_ldlt_parts(const Ref &exact) {
                 EXPECT_LT(scaled_difference<T>(multiply(multiply(l, d), transpose(l)), pap, a),
                           30.0);
             }
+            int64_t rows = 0, cols = 0;
+            EXPECT_ERROR(
+                fl_factor_part_shape(f.get(), tri == FL_LOWER ? FL_PART_UPPER : FL_PART_LOWER,
+                                     &rows, &cols),
+                FL_ERR_UNSUPPORTED, "fl_factor_part_shape",
+                tri == FL_LOWER ? "FL_PART_LOWER" : "FL_PART_UPPER");
         }
 }
 
@@ -567,7 +575,7 @@ TEST(PartsErrors, BadInput) {
     ASSERT_EQ(make_factor(ldlt, FL_FACTOR_LDLT, Matrix<double>::from_ref(a, FL_COL_MAJOR)), FL_OK);
     ASSERT_EQ(make_factor(cod, FL_FACTOR_COD, Matrix<double>::from_ref(a, FL_COL_MAJOR)), FL_OK);
     EXPECT_ERROR(fl_factor_part_shape(ldlt.get(), FL_PART_UPPER, &rows, &cols), FL_ERR_UNSUPPORTED,
-                 "fl_factor_part_shape", "LDL^T", "upper triangular");
+                 "fl_factor_part_shape", "LDL^T", "lower triangle", "FL_PART_LOWER");
     EXPECT_ERROR(fl_factor_get_indices(ldlt.get(), FL_PART_PIVOTS, idx, 3), FL_ERR_UNSUPPORTED,
                  "fl_factor_get_indices", "LDL^T", "pivots");
     EXPECT_ERROR(fl_factor_get_indices(ldlt.get(), FL_PART_ROW_PERMUTATION, idx, 2),

@@ -8,6 +8,7 @@
 #include "sparse_support.hpp"
 
 #include <cstring>
+#include <limits>
 #include <random>
 
 namespace fltest {
@@ -208,6 +209,66 @@ TEST(SaveLoad, RandomCorruptionIsRejected) {
         EXPECT_NE(s, FL_OK) << "trial " << trial;
         EXPECT_EQ(g, nullptr);
         fl_factor_destroy(g);
+    }
+}
+
+// An LDL^T factor keeps the form of its parts (lower: L, upper: U) in the byte before its
+// pivots: 0 or 1 (the stored triangle) in the lower form, as written before the upper form
+// existed, and 2 or 3 in the upper form; any other value is refused.
+TEST(SaveLoad, LdltKeepsTheFormOfItsParts) {
+    const int64_t n = 4;
+    Ref s = random_ref(n, n, 57);
+    s = multiply(s, transpose(s));
+    for (int64_t i = 0; i < n; ++i) s(i, i) -= 1.0L;  // indefinite
+    const Matrix<double> a = Matrix<double>::from_ref(s, FL_COL_MAJOR);
+    for (const fl_triangle tri : kTriangles) {
+        FactorPtr f;
+        ASSERT_EQ(make_factor(f, FL_FACTOR_LDLT, a, make_options(1, tri).get()), FL_OK);
+        Bytes bytes = serialized(f.get());
+        const size_t form_byte = bytes.size() - 8 - size_t(n) * sizeof(int32_t) - 1;
+        EXPECT_EQ(bytes[form_byte], tri == FL_LOWER ? 0 : 3);  // column-major: stored = read
+        const FactorPtr g = deserialized(bytes);
+        ASSERT_NE(g, nullptr);
+        const fl_factor_part part = tri == FL_LOWER ? FL_PART_LOWER : FL_PART_UPPER;
+        Matrix<double> p1(n, n, FL_COL_MAJOR), p2(n, n, FL_COL_MAJOR);
+        ASSERT_EQ(fl_factor_get_part(f.get(), part, FL_FLOAT64, FL_COL_MAJOR, p1.data(), p1.ld()),
+                  FL_OK);
+        ASSERT_EQ(fl_factor_get_part(g.get(), part, FL_FLOAT64, FL_COL_MAJOR, p2.data(), p2.ld()),
+                  FL_OK)
+            << fl_last_error();
+        EXPECT_TRUE(p1.bitwise_equal(p2));
+        bytes[form_byte] = 4;
+        reseal(bytes);
+        expect_rejected(bytes.data(), int64_t(bytes.size()), FL_ERR_INVALID_ARGUMENT,
+                        "LDL^T triangles");
+    }
+}
+
+// An LDL^T factor kept singular (FL_OPT_ALLOW_SINGULAR) reads its zero pivot back off D:
+// the loaded factor refuses solves naming the same D[k, k], from either triangle.
+TEST(SaveLoad, SingularLdltKeepsItsZeroPivot) {
+    const int64_t n = 5;
+    Ref s = random_ref(n, n, 58);
+    s = multiply(s, transpose(s));
+    for (int64_t i = 0; i < n; ++i) s(i, 2) = s(2, i) = 0.0L;  // a zero row and column
+    const Matrix<double> a = Matrix<double>::from_ref(s, FL_COL_MAJOR);
+    for (const fl_triangle tri : kTriangles) {
+        OptionsPtr o = make_options(1, tri);
+        ASSERT_EQ(fl_options_set_int(o.get(), FL_OPT_ALLOW_SINGULAR, 1), FL_OK);
+        FactorPtr f;
+        ASSERT_EQ(make_factor(f, FL_FACTOR_LDLT, a, o.get()), FL_OK) << fl_last_error();
+        const FactorPtr g = deserialized(serialized(f.get()));
+        ASSERT_NE(g, nullptr);
+        const Matrix<double> b = Matrix<double>::from_ref(random_ref(n, 1, 59), FL_COL_MAJOR);
+        Matrix<double> x(n, 1, FL_COL_MAJOR);
+        ASSERT_EQ(solve(f.get(), FL_NO_TRANS, b, x), FL_ERR_SINGULAR);
+        const std::string original = fl_last_error();
+        EXPECT_EQ(solve(g.get(), FL_NO_TRANS, b, x), FL_ERR_SINGULAR);
+        EXPECT_EQ(std::string(fl_last_error()), original);
+        double sign = 1, logabs = 0;
+        ASSERT_EQ(fl_factor_logdet(g.get(), &sign, &logabs), FL_OK);
+        EXPECT_EQ(sign, 0.0);
+        EXPECT_EQ(logabs, -std::numeric_limits<double>::infinity());
     }
 }
 

@@ -203,8 +203,18 @@ typedef enum fl_option FL_ENUM_TYPE {
      * 1: the factor is kept, as LAPACK and scipy's lu_factor keep it: its parts read as
      * usual, fl_factor_logdet gives sign 0 and log|det| -inf (numpy's slogdet), rcond is 0,
      * and solves, inverses and the products with A^-1 fail with FL_ERR_SINGULAR naming the
-     * first zero pivot U[k, k] (1-based, of A in the caller's layout). */
-    FL_OPT_ALLOW_SINGULAR = 20
+     * first zero pivot U[k, k] (1-based, of A in the caller's layout). LDL^T: the same for
+     * an exactly zero D[k, k] of sytrf/hetrf (scipy.linalg.ldl returns that factor too);
+     * fl_factor_inertia counts it as a zero eigenvalue. */
+    FL_OPT_ALLOW_SINGULAR = 20,
+    /** LDL^T of a complex A: 0 (default): A is Hermitian (A^H = A, the FL_OPT_TRIANGLE
+     * triangle read, the imaginary parts of its diagonal ignored) and factored as
+     * P A P^T = L D L^H (LAPACK hetrf), as complex Cholesky and EIGH read A. 1: A is complex
+     * symmetric (A^T = A, not conjugated) and factored as P A P^T = L D L^T (sytrf); its
+     * determinant has a complex phase (fl_factor_logdet_complex) and it has no inertia. A
+     * real A is both, and either value gives the same factor. Only FL_FACTOR_LDLT reads it:
+     * 1 with another kind is FL_ERR_UNSUPPORTED. */
+    FL_OPT_COMPLEX_SYMMETRIC = 21
 } fl_option;
 
 /** Creates an options handle holding every default. *options is NULL on failure.
@@ -263,7 +273,8 @@ typedef struct fl_factor fl_factor;
 typedef enum fl_factor_kind FL_ENUM_TYPE {
     FL_FACTOR_LU = 1,       /**< P A = L U with partial pivoting (LAPACK getrf); A square */
     FL_FACTOR_CHOLESKY = 2, /**< A = L L^T, A symmetric positive definite (LAPACK potrf) */
-    FL_FACTOR_LDLT = 3,     /**< P A P^T = L D L^T, Bunch-Kaufman (LAPACK sytrf); A symmetric */
+    FL_FACTOR_LDLT = 3,     /**< P A P^T = L D L^T, Bunch-Kaufman (LAPACK sytrf); A symmetric
+                                 (L D L^H of a Hermitian complex A, hetrf) */
     FL_FACTOR_QR = 4,       /**< A = Q R, Householder (LAPACK geqrf); rows >= cols, full rank */
     FL_FACTOR_COD = 5,      /**< A P = Q [T 0; 0 0] Z (geqp3 + tzrzf): any shape and rank */
     FL_FACTOR_SVD = 6,      /**< A = U diag(s) V^T, thin, divide and conquer (gesdd), any shape */
@@ -461,12 +472,17 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     FL_PART_R = 7,
     /** LU: the m-by-min(m,n) unit lower triangular L of A = P L U (ones on the diagonal,
      * zeros above). Cholesky: the n-by-n lower triangular L of A = L L^H (L L^T for a real A),
-     * whichever triangle was read. LDL^T: the n-by-n unit lower triangular L of
-     * P A P^T = L D L^T (FL_PART_ROW_PERMUTATION gives P, FL_PART_BLOCK_DIAGONAL D), whichever
-     * triangle was read. Always of A as the caller passed it, in either layout. */
+     * whichever triangle was read. LDL^T read from the lower triangle (FL_OPT_TRIANGLE): the
+     * n-by-n unit lower triangular L of P A P^T = L D L^T (L D L^H for a complex Hermitian
+     * A; FL_PART_ROW_PERMUTATION gives P, FL_PART_BLOCK_DIAGONAL D). Always of A as the
+     * caller passed it, in either layout. */
     FL_PART_LOWER = 8,
     /** LU: the min(m,n)-by-n upper triangular U of A = P L U. Cholesky: U = L^H, the upper
-     * triangular factor of A = U^H U. Zeros below the diagonal. */
+     * triangular factor of A = U^H U. Zeros below the diagonal. LDL^T read from the upper
+     * triangle: the n-by-n unit upper triangular U of P A P^T = U D U^T (U D U^H for a
+     * complex Hermitian A), with its own D and P (scipy.linalg.ldl(a, lower=False)); such a
+     * factor has no FL_PART_LOWER, and one read from the lower triangle no FL_PART_UPPER
+     * (FL_ERR_UNSUPPORTED naming the part it has). */
     FL_PART_UPPER = 9,
     /** LU: an index part (read it with fl_factor_get_indices): m 0-based row indices p with
      * A[p[i], :] = (L U)[i, :], that is P^T A = L U. The permutation matrix P of A = P L U
@@ -480,8 +496,9 @@ typedef enum fl_factor_part FL_ENUM_TYPE {
     /** LU: an index part: getrf's min(m,n) 1-based row interchanges (row i of A was swapped
      * with row piv[i], for i = 1, 2, ... in turn); scipy's lu_factor piv is piv - 1. */
     FL_PART_PIVOTS = 12,
-    /** LDL^T: the n-by-n block diagonal D of P A P^T = L D L^T, symmetric, with Bunch-Kaufman's
-     * 1-by-1 and 2-by-2 blocks (zeros outside them). */
+    /** LDL^T: the n-by-n block diagonal D of P A P^T = L D L^T (or U D U^T), symmetric
+     * (Hermitian for a complex Hermitian A), with Bunch-Kaufman's 1-by-1 and 2-by-2 blocks
+     * (zeros outside them). */
     FL_PART_BLOCK_DIAGONAL = 13,
     /** QR: the m-by-n matrix LAPACK's geqrf leaves in place of A: R on and above the
      * diagonal, the Householder vectors v_j (v_j[j] = 1 implied) below it; with
@@ -616,7 +633,10 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  * fl_factor_destroy:
  *   itype 1: A v = w B v,   itype 2: A B v = w v,   itype 3: B A v = w v.
  * Both matrices are read from the same triangle (FL_OPT_TRIANGLE, lower by default) in the
- * same layout and copied; neither is changed.
+ * same layout and copied; neither is changed. For FL_COMPLEX64/FL_COMPLEX128, A is Hermitian
+ * and B Hermitian positive definite (LAPACK hegvd), V^T below reads V^H, the eigenvalues are
+ * real (written as FL_FLOAT32/FL_FLOAT64, as EIGH's) and the determinant is read with
+ * fl_factor_logdet_complex (its phase is +-1).
  *
  * The factor reports kind FL_FACTOR_EIGH and answers, for every itype:
  *  - FL_PART_EIGENVALUES: n-by-1, ascending;
@@ -637,7 +657,7 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  * fl_factor_serialize give FL_ERR_UNSUPPORTED.
  *
  * Returns FL_ERR_INVALID_ARGUMENT for itype outside 1 to 3 and for a bad n, lda or ldb
- * (named); FL_ERR_UNSUPPORTED for a complex dtype, FL_OPT_PRECISION = FL_PRECISION_MIXED
+ * (named); FL_ERR_UNSUPPORTED for FL_OPT_PRECISION = FL_PRECISION_MIXED
  * and FL_OPT_STORAGE other than FL_STORAGE_FULL; FL_ERR_NON_FINITE naming a or b for NaN/Inf
  * in the triangle read (always checked: the iteration may not end on them);
  * FL_ERR_NOT_POSITIVE_DEFINITE naming b and the order of its first leading minor that is
@@ -647,7 +667,8 @@ FL_API fl_status fl_factor_rank_update(fl_factor **updated, const fl_factor *fac
  *
  * @param factor receives the new factor; NULL on failure
  * @param itype the problem: 1 (A v = w B v), 2 (A B v = w v) or 3 (B A v = w v)
- * @param dtype FL_FLOAT32 or FL_FLOAT64, the element type of A and B
+ * @param dtype FL_FLOAT32, FL_FLOAT64, FL_COMPLEX64 or FL_COMPLEX128, the element type of A
+ *     and B
  * @param layout the layout of both A and B
  * @param n the order of A and B (>= 0)
  * @param a A's elements (n-by-n, symmetric, read only)
@@ -1454,6 +1475,9 @@ FL_API fl_status fl_group_by_bin(int64_t n, const int64_t *labels, int64_t nbins
  *
  * The factor kinds that take them are FL_FACTOR_LU (getrf), FL_FACTOR_CHOLESKY (potrf,
  * A = L L^H for a Hermitian positive definite A read from the FL_OPT_TRIANGLE triangle),
+ * FL_FACTOR_LDLT (hetrf, P A P^T = L D L^H for a Hermitian A read from that triangle, with a
+ * real determinant and inertia; or sytrf, L D L^T for a complex symmetric A, with
+ * FL_OPT_COMPLEX_SYMMETRIC = 1; rcond, inverse and parts for both),
  * FL_FACTOR_EIGH (heevd, A = V diag(w) V^H for a Hermitian A read from that triangle, with
  * real eigenvalues that fl_factor_get_part writes as FL_FLOAT32/FL_FLOAT64, and
  * fl_factor_solve_shifted for real shifts) and FL_FACTOR_QR (geqrf, A = Q R with a unitary

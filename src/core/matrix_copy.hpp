@@ -43,18 +43,21 @@ template <class T> void transpose_in_place(const ColMajorView<T> &a) {
 }
 
 // Fills the triangle opposite to `from` with the mirror image of `from`: conjugated for a
-// complex type, whose symmetric kinds are Hermitian. Tiled like transpose_into: the
-// untiled walk misses the cache on every element of the written triangle for large n.
-template <class T> void symmetrize(const ColMajorView<T> &a, Triangle from) {
+// complex type, whose symmetric kinds are Hermitian, unless `conjugate` is false (a
+// complex symmetric A's LDL^T). Tiled like transpose_into: the untiled walk misses the
+// cache on every element of the written triangle for large n.
+template <class T>
+void symmetrize(const ColMajorView<T> &a, Triangle from, bool conjugate = true) {
+    auto mirrored = [conjugate](T v) { return conjugate ? fl::conjugate(v) : v; };
     constexpr index_t tile = 32;
     for (index_t j0 = 0; j0 < a.cols; j0 += tile)
         for (index_t i0 = j0; i0 < a.rows; i0 += tile)  // tiles on and below the diagonal
             for (index_t j = j0; j < std::min(j0 + tile, a.cols); ++j)
                 for (index_t i = std::max(i0, j + 1); i < std::min(i0 + tile, a.rows); ++i) {
                     if (from == Triangle::lower)
-                        a(j, i) = conjugate(a(i, j));
+                        a(j, i) = mirrored(a(i, j));
                     else
-                        a(i, j) = conjugate(a(j, i));
+                        a(i, j) = mirrored(a(j, i));
                 }
 }
 

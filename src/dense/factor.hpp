@@ -78,6 +78,7 @@ struct FactorOptions {
     double rtol = -1;                     // rank tolerance; < 0: max(rows, cols) * epsilon
     double atol = 0;
     bool allow_singular = false;  // LU: keep the factor of an exactly singular A
+    bool complex_symmetric = false;  // LDL^T of a complex A: A^T = A (sytrf), not A^H = A (hetrf)
 };
 
 // The triangle options.triangle names, as it lies in the column-major storage of a

@@ -28,7 +28,7 @@ constexpr FactorKindRow rows[] = {
     {FactorKind::cholesky, "Cholesky", ShapeRule::square, true, make_cholesky, nullptr,
      rcond | Query::logdet | Query::inertia | Query::rank_update | Query::lower | Query::upper},
     {FactorKind::ldlt, "LDL^T", ShapeRule::square, true, make_ldlt, nullptr,
-     rcond | Query::logdet | Query::inertia | Query::lower | Query::row_permutation |
+     rcond | Query::logdet | Query::inertia | Query::lower | Query::upper | Query::row_permutation |
          Query::block_diagonal},
     {FactorKind::qr, "QR", ShapeRule::tall, false, make_qr, nullptr,
      rcond | Query::q | Query::r | Query::apply_q | Query::residual_norms | Query::reflectors |

@@ -33,10 +33,9 @@ std::unique_ptr<Factor> make_typed(Dtype dtype, const MatrixRef &a, const Factor
     return typed(dtype, [&](auto t) -> std::unique_ptr<Factor> {
         using T = decltype(t);
         if constexpr (complex == ComplexReady::no && is_complex_v<T>)
-            throw Error(
-                ErrorCode::unsupported,
-                "this kind of factor takes real matrices only; LU, Cholesky, EIGH, QR, COD and SVD "
-                "take complex ones");
+            throw Error(ErrorCode::unsupported,
+                        "this kind of factor takes real matrices only; LU, Cholesky, LDL^T, "
+                        "EIGH, QR, COD and SVD take complex ones");
         else
             return std::make_unique<Kind<T>>(a, options);
     });

@@ -17,7 +17,7 @@ namespace fl {
 
 template <class T>
 struct GeneralizedEighFactor<T>::Decomposition {
-    std::vector<T> w;              // ascending
+    std::vector<real_t<T>> w;      // ascending
     std::unique_ptr<T[]> basis;    // of A^-1: V, or B V for itype 2
     std::unique_ptr<T[]> vectors;  // itype 2: V; else null (the basis is V)
     double logdet_b = 0;
@@ -74,9 +74,15 @@ typename GeneralizedEighFactor<T>::Decomposition GeneralizedEighFactor<T>::decom
         if (info < 0)
             throw Error(ErrorCode::internal, "sygvd rejected argument " + std::to_string(-info));
     }
-    // det B = prod(diag(L))^2 for B = L L^T (or U^T U).
+    // A complex Hermitian pair that came row-major was stored as (conj(A), conj(B)), whose
+    // eigenvectors are conj(V) for the same w: conjugated back, with B for itype 2's basis.
+    if (is_complex_v<T> && a.layout == Layout::row_major) {
+        conjugate_in_place(ColMajorView<T>{v.get(), n, n, ld});
+        conjugate_in_place(ColMajorView<T>{original_b.data(), itype == 2 ? n : 0, n, ld});
+    }
+    // det B = prod(diag(L))^2 for B = L L^H (or U^H U), whose diagonal is real.
     for (index_t i = 0; i < n; ++i)
-        d.logdet_b += 2 * std::log(double(factor_b[static_cast<size_t>(i + i * ld)]));
+        d.logdet_b += 2 * std::log(double(std::real(factor_b[static_cast<size_t>(i + i * ld)])));
     if (itype == 2) {
         d.basis.reset(new T[square()]);
         if (n > 0)
@@ -145,10 +151,12 @@ void GeneralizedEighFactor<T>::save(StateWriter &) const {
 
 template class GeneralizedEighFactor<float>;
 template class GeneralizedEighFactor<double>;
+template class GeneralizedEighFactor<std::complex<float>>;
+template class GeneralizedEighFactor<std::complex<double>>;
 
 std::unique_ptr<Factor> make_generalized_eigh(int itype, Dtype dtype, const MatrixRef &a,
                                               const MatrixRef &b, const FactorOptions &options) {
-    return typed_real(dtype, [&](auto t) -> std::unique_ptr<Factor> {
+    return typed(dtype, [&](auto t) -> std::unique_ptr<Factor> {
         return std::make_unique<GeneralizedEighFactor<decltype(t)>>(itype, a, b, options);
     });
 }

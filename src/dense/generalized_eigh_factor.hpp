@@ -1,5 +1,7 @@
 // The generalized symmetric-definite eigenproblem (LAPACK sygvd) for a symmetric A and a
-// symmetric positive definite B, read from the same triangle in either layout:
+// symmetric positive definite B, read from the same triangle in either layout (for complex
+// ones, hegvd of a Hermitian A and a Hermitian positive definite B, with V^T read as V^H
+// below and real eigenvalues):
 //   itype 1: A v = w B v,  itype 2: A B v = w v,  itype 3: B A v = w v,
 // with V B-normalised as LAPACK leaves it (V^T B V = I for itypes 1 and 2, V^T B^-1 V = I
 // for 3). In every case A is congruent to diag(w):
@@ -47,7 +49,7 @@ private:
     std::unique_ptr<T[]> vectors_;  // itype 2 only: V (the base holds B V); else null
 };
 
-// The factor of the problem `itype` (1, 2 or 3, checked by the caller) for dtype (real).
+// The factor of the problem `itype` (1, 2 or 3, checked by the caller) for dtype.
 std::unique_ptr<Factor> make_generalized_eigh(int itype, Dtype dtype, const MatrixRef &a,
                                               const MatrixRef &b, const FactorOptions &options);
 

@@ -2,9 +2,12 @@
 // unpacked from sytrf's product form, A = P_1 L_1 P_2 L_2 ... D ... (each interchange P_k
 // touches only the trailing matrix, so the columns of L computed before it are stored
 // unswapped: replaying the interchanges on them, as getrf does on its own L, gives one
-// triangular L). A stored upper factor, P A P^T = U D U^T with U unit upper triangular, is
-// turned into the lower form by reversing the order of rows and columns (J U J is unit
-// lower for the reversal J), so that every factor has the one form scipy.linalg.ldl reads.
+// triangular L); for an upper stored triangle, P A P^T = U D U^T with U unit upper
+// triangular. The parts are given in the form of the caller's triangle, as
+// scipy.linalg.ldl(a, lower=...) gives them: where the stored triangle is the other one (a
+// row-major A), the order of rows and columns is reversed (J U J is unit lower, J L J unit
+// upper, for the reversal J). (L D L^H and conj(A) for a Hermitian A, whose row-major
+// storage holds conj(A): its parts are conjugated back.)
 #include <numeric>
 #include <utility>
 #include <vector>
@@ -17,7 +20,7 @@ namespace fl {
 template <class T>
 struct LdltFactor<T>::Unpacked {
     index_t n;
-    std::vector<T> l, d;             // n-by-n, column-major
+    std::vector<T> l, d;             // n-by-n, column-major; l is L or U, whichever the form
     std::vector<std::int64_t> perm;  // (P A P^T)[i, j] = A[perm[i], perm[j]]
     T &at(std::vector<T> &m, index_t i, index_t j) { return m[static_cast<size_t>(i + j * n)]; }
 };
@@ -38,6 +41,13 @@ typename LdltFactor<T>::Unpacked LdltFactor<T>::unpack() const {
         std::swap(u.perm[static_cast<size_t>(r)], u.perm[static_cast<size_t>(p)]);
     };
     const bool lower = triangle_ == Triangle::lower;
+    // D's element (i, j) of a block, from the stored triangle; the mirrored one of a
+    // Hermitian D is conjugated.
+    auto d_at = [&](index_t i, index_t j) {
+        const bool stored = lower ? i >= j : i <= j;
+        const T v = stored ? s(i, j) : s(j, i);
+        return stored || !hermitian_ ? v : conjugate(v);
+    };
     // Lower: blocks from the top, rows below each block; upper: from the bottom, rows above.
     index_t k = lower ? 0 : n - 1;
     while (lower ? k < n : k >= 0) {
@@ -51,9 +61,7 @@ typename LdltFactor<T>::Unpacked LdltFactor<T>::unpack() const {
         else
             interchange(swapped, with, last + 1, n);
         for (index_t j = first; j <= last; ++j) {
-            for (index_t i = first; i <= last; ++i)
-                u.at(u.d, i, j) =
-                    lower ? s(std::max(i, j), std::min(i, j)) : s(std::min(i, j), std::max(i, j));
+            for (index_t i = first; i <= last; ++i) u.at(u.d, i, j) = d_at(i, j);
             if (lower)
                 for (index_t i = last + 1; i < n; ++i) u.at(u.l, i, j) = s(i, j);
             else
@@ -61,7 +69,11 @@ typename LdltFactor<T>::Unpacked LdltFactor<T>::unpack() const {
         }
         k = lower ? last + 1 : first - 1;
     }
-    if (!lower) {  // reverse rows and columns: J U J is unit lower triangular
+    if (conjugated()) {
+        for (T &v : u.l) v = conjugate(v);
+        for (T &v : u.d) v = conjugate(v);
+    }
+    if (lower != (form_ == Triangle::lower)) {  // reverse rows and columns
         Unpacked r{n, u.l, u.d, u.perm};
         for (index_t j = 0; j < n; ++j)
             for (index_t i = 0; i < n; ++i) {
@@ -79,6 +91,15 @@ template <class T>
 std::pair<index_t, index_t> LdltFactor<T>::part_shape(Part part) const {
     switch (part) {
         case Part::lower:
+        case Part::upper:
+            // The factor of the other triangle than the one read is not in this form.
+            if ((part == Part::upper) != (form_ == Triangle::upper))
+                this->unsupported(part == Part::lower
+                                      ? "L: it read the upper triangle, so its parts are U, D "
+                                        "and P of P A P^T = U D U^T (FL_PART_UPPER)"
+                                      : "U: it read the lower triangle, so its parts are L, D "
+                                        "and P of P A P^T = L D L^T (FL_PART_LOWER)");
+            return {this->n_, this->n_};
         case Part::block_diagonal:
             return {this->n_, this->n_};
         case Part::row_permutation:
@@ -90,9 +111,10 @@ std::pair<index_t, index_t> LdltFactor<T>::part_shape(Part part) const {
 
 template <class T>
 void LdltFactor<T>::get_part(Part part, const MatrixRef &out) const {
-    if (part != Part::lower && part != Part::block_diagonal) return Factor::get_part(part, out);
+    if (part != Part::lower && part != Part::upper && part != Part::block_diagonal)
+        return Factor::get_part(part, out);
     Unpacked u = unpack();
-    std::vector<T> &m = part == Part::lower ? u.l : u.d;
+    std::vector<T> &m = part == Part::block_diagonal ? u.d : u.l;
     write_part<T>(out, [&](index_t i, index_t j) { return u.at(m, i, j); });
 }
 
@@ -110,6 +132,8 @@ void LdltFactor<T>::get_indices(Part part, std::int64_t *out) const {
     template void LdltFactor<T>::get_indices(Part, std::int64_t *) const;
 FL_LDLT_PARTS(float)
 FL_LDLT_PARTS(double)
+FL_LDLT_PARTS(std::complex<float>)
+FL_LDLT_PARTS(std::complex<double>)
 #undef FL_LDLT_PARTS
 
 }  // namespace fl

@@ -119,8 +119,8 @@ template <> struct Routines<double> {
 };
 
 // The complex tables: the routines of the kinds that take complex matrices (LU, Cholesky,
-// EIGH, QR, COD, SVD). The unitary routines (unmqr, ungqr, unmrz) sit under the orthogonal
-// ones' names.
+// LDL^T, EIGH, QR, COD, SVD). The unitary routines (unmqr, ungqr, unmrz) sit under the
+// orthogonal ones' names.
 template <>
 struct Routines<std::complex<float>> {
     static constexpr auto getrf = LAPACKE_cgetrf_work;
@@ -145,6 +145,18 @@ struct Routines<std::complex<float>> {
     static constexpr auto gemm = cblas_cgemm;
     static constexpr auto trsm = cblas_ctrsm;
     static constexpr auto swap = cblas_cswap;
+    static constexpr auto sytrf = LAPACKE_csytrf_work;
+    static constexpr auto sytrs = LAPACKE_csytrs_work;
+    static constexpr auto sytrs2 = LAPACKE_csytrs2_work;
+    static constexpr auto sytri = LAPACKE_csytri_work;
+    static constexpr auto sycon = LAPACKE_csycon_work;
+    static constexpr auto hetrf = LAPACKE_chetrf_work;    // LDL^H of a Hermitian A
+    static constexpr auto hetrs = LAPACKE_chetrs_work;    // LDL^H of a Hermitian A
+    static constexpr auto hetrs2 = LAPACKE_chetrs2_work;  // LDL^H of a Hermitian A
+    static constexpr auto hetri = LAPACKE_chetri_work;    // LDL^H of a Hermitian A
+    static constexpr auto hecon = LAPACKE_checon_work;    // LDL^H of a Hermitian A
+    static constexpr auto hegvd = LAPACKE_chegvd_work;
+    static constexpr auto symm = cblas_chemm;  // Hermitian, under the symmetric name
 };
 
 template <>
@@ -171,6 +183,18 @@ struct Routines<std::complex<double>> {
     static constexpr auto gemm = cblas_zgemm;
     static constexpr auto trsm = cblas_ztrsm;
     static constexpr auto swap = cblas_zswap;
+    static constexpr auto sytrf = LAPACKE_zsytrf_work;
+    static constexpr auto sytrs = LAPACKE_zsytrs_work;
+    static constexpr auto sytrs2 = LAPACKE_zsytrs2_work;
+    static constexpr auto sytri = LAPACKE_zsytri_work;
+    static constexpr auto sycon = LAPACKE_zsycon_work;
+    static constexpr auto hetrf = LAPACKE_zhetrf_work;    // LDL^H of a Hermitian A
+    static constexpr auto hetrs = LAPACKE_zhetrs_work;    // LDL^H of a Hermitian A
+    static constexpr auto hetrs2 = LAPACKE_zhetrs2_work;  // LDL^H of a Hermitian A
+    static constexpr auto hetri = LAPACKE_zhetri_work;    // LDL^H of a Hermitian A
+    static constexpr auto hecon = LAPACKE_zhecon_work;    // LDL^H of a Hermitian A
+    static constexpr auto hegvd = LAPACKE_zhegvd_work;
+    static constexpr auto symm = cblas_zhemm;  // Hermitian, under the symmetric name
 };
 
 // The side a triangular or orthogonal factor multiplies from.

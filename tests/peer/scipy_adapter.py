@@ -105,10 +105,11 @@ def solve(a, b, sym_pos=False, lower=False, overwrite_a=False, overwrite_b=False
     elif assume_a == "pos":
         require_dtype(a1, "cholesky", "solve(assume_a='pos')")
         f = fl.cholesky(a1, lower=lower, check_finite=check_finite)
-    else:  # 'sym', or 'her' of a real matrix: Bunch-Kaufman
-        if complex_:
+    else:  # Bunch-Kaufman: 'her' Hermitian (hetrf), 'sym' symmetric (sytrf; either, if real)
+        if complex_ and not _takes(fl.ldlt, "hermitian"):
             raise PeerGap(f"complex dtypes: solve(assume_a={assume_a!r})")
-        f = fl.ldlt(a1, lower=lower, check_finite=check_finite)
+        hermitian = {"hermitian": assume_a == "her"} if complex_ else {}
+        f = fl.ldlt(a1, lower=lower, check_finite=check_finite, **hermitian)
     # scipy takes b of shape (n, ...) as n rows of right-hand sides
     x = f.solve(b1.reshape(n, -1), trans=bool(transposed), check_finite=check_finite)
     return x.ravel() if vector else x.reshape(b1.shape)
@@ -309,12 +310,26 @@ def ldl(A, lower=True, hermitian=True, overwrite_a=False, check_finite=True):
         raise ValueError("The input array \"a\" should be square.")
     if not _has("ldl"):
         raise PeerGap("no LDLT L, D and permutation output")
-    if np.iscomplexobj(a1) and not hermitian:
-        raise PeerGap("complex dtypes: complex symmetric LDLT")
     require_dtype(a1, "ldlt", "ldl")
-    if not lower:  # fastlinalg gives L D L^T (either triangle read), not sytrf's U D U^T
-        raise PeerGap("no upper-form LDLT (lower=False)")
-    return fl.ldlt(a1, lower=True, check_finite=check_finite).ldl()
+    if not _takes(fl.ldlt, "hermitian"):  # the complex and upper-form LDL^T came together
+        if np.iscomplexobj(a1) and not hermitian:
+            raise PeerGap("complex dtypes: complex symmetric LDLT")
+        if not lower:
+            raise PeerGap("no upper-form LDLT (lower=False)")
+        return fl.ldlt(a1, lower=True, check_finite=check_finite).ldl()
+    if hermitian and np.iscomplexobj(a1) and np.any(np.diag(a1).imag):  # scipy's warning
+        warnings.warn("scipy.linalg.ldl():\nThe imaginary parts of the diagonal are ignored. "
+                      "Use \"hermitian=False\" for factorization of complex symmetric arrays.",
+                      getattr(np, "exceptions", np).ComplexWarning, stacklevel=2)
+    # the upper form for lower=False: P A P^T = U D U^T, lu[perm] unit upper triangular;
+    # scipy's ldl returns the factor of an exactly singular D, as allow_singular keeps it
+    keep = {"allow_singular": True} if _takes(fl.ldlt, "allow_singular") else {}
+    try:
+        f = fl.ldlt(a1, lower=lower, hermitian=bool(hermitian), check_finite=check_finite,
+                    **keep)
+    except fl.SingularMatrixError:
+        raise PeerGap("singular LDLT factor (ldl of an exactly singular matrix)") from None
+    return f.ldl()
 
 
 # ---- SVD, symmetric eigen, QR ------------------------------------------------------------------
@@ -346,6 +361,9 @@ def eigh(a, b=None, lower=True, eigvals_only=False, overwrite_a=False, overwrite
             warnings.warn(f"Keyword argument '{keyword}' is deprecated in favour of "
                           f"'{instead}' keyword instead and will be removed in SciPy 1.12.0.",
                           DeprecationWarning, stacklevel=2)
+    if driver not in _EIGH_DRIVERS:
+        names = '", "'.join(_EIGH_DRIVERS[1:])
+        raise ValueError(f'"{driver}" is unknown. Possible values are "None", "{names}".')
     a1 = _validated(a)
     if a1.ndim != 2 or a1.shape[0] != a1.shape[1]:
         raise ValueError("expected square \"a\" matrix")
@@ -359,7 +377,8 @@ def eigh(a, b=None, lower=True, eigvals_only=False, overwrite_a=False, overwrite
             raise ValueError('"type" keyword only accepts 1, 2, and 3.')
     keep = _subset(a1.shape[0], subset_by_index if eigvals is None else eigvals,
                    subset_by_value)
-    reject("driver", driver, None, "LAPACK driver choice (driver=)")
+    _check_eigh_driver(driver, b1 is not None, subset_by_index if eigvals is None else eigvals,
+                       subset_by_value)
     require_dtype(a1, "eigh", "eigh")
     f = _eigh_factor(a1, b1, lower, type, check_finite)
     w = f.eigenvalues
@@ -367,6 +386,28 @@ def eigh(a, b=None, lower=True, eigvals_only=False, overwrite_a=False, overwrite
     if eigvals_only:
         return w[keep]
     return w[keep], f.eigenvectors[:, keep]
+
+
+# scipy.linalg.eigh's drivers: ev/evd/evr/evx for A alone, gv/gvd/gvx for the pencil.
+_EIGH_DRIVERS = (None, "ev", "evd", "evr", "evx", "gv", "gvd", "gvx")
+
+
+def _check_eigh_driver(driver, pencil, by_index, by_value):
+    """scipy's ValueErrors for a driver that does not fit the problem, then PeerGap for one
+    whose algorithm fastlinalg does not run: fastlinalg runs divide and conquer, syevd/heevd
+    ('evd') for A alone and sygvd/hegvd ('gvd') for the pencil, so only those map."""
+    if not driver:
+        return
+    if not pencil and driver in ("gv", "gvd", "gvx"):
+        raise ValueError(f"{driver} requires input b array to be supplied for generalized "
+                         "eigenvalue problems.")
+    if pencil and driver in ("ev", "evd", "evr", "evx"):
+        raise ValueError(f'"{driver}" does not accept input b array for standard eigenvalue '
+                         "problems.")
+    if (by_index is not None or by_value is not None) and driver in ("ev", "evd", "gv", "gvd"):
+        raise ValueError(f'"{driver}" cannot compute subsets of eigenvalues')
+    if driver != ("gvd" if pencil else "evd"):
+        raise PeerGap("LAPACK driver choice (driver=)")
 
 
 def _subset(n, by_index, by_value):
@@ -390,15 +431,14 @@ def _subset(n, by_index, by_value):
 
 
 def _eigh_factor(a1, b1, lower, itype, check_finite):
-    """fastlinalg's eigh of a1, or of the pencil (a1, b1) where fastlinalg has it (sygvd)."""
+    """fastlinalg's eigh of a1, or of the pencil (a1, b1) where fastlinalg has it (sygvd,
+    hegvd)."""
     if b1 is None:
         return fl.eigh(a1, lower=lower, check_finite=check_finite)
     if not _takes(fl.eigh, "b"):
         raise PeerGap("generalized eigen eigh(a, b)")
     require_dtype(b1, "eigh", "eigh")
-    if np.iscomplexobj(a1) or np.iscomplexobj(b1):
-        raise PeerGap("complex generalized eigh(a, b) (hegvd)")
-    dtype = np.result_type(a1, b1)
+    dtype = np.result_type(a1, b1)  # a complex pair: the Hermitian-definite pencil (hegvd)
     return fl.eigh(a1.astype(dtype, copy=False), b1.astype(dtype, copy=False), lower=lower,
                    check_finite=check_finite, type=itype)
 

@@ -12,7 +12,7 @@ import numpy as np
 from . import _lib
 from ._warnings import warn_if_ill_conditioned as _warn_if_ill_conditioned
 from ._errors import (DimensionMismatchError, InvalidArgumentError, NonFiniteError, Status,
-                      error_for)
+                      UnsupportedError, error_for)
 
 __all__ = ["Factor", "lu", "cholesky", "ldlt", "qr", "cod", "svd", "eigh", "factorize"]
 
@@ -85,10 +85,10 @@ _options_lock = threading.Lock()
 
 
 def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage=0,
-                 allow_singular=False):
+                 allow_singular=False, complex_symmetric=False):
     """A new options handle (the caller owns it) with FL_OPT_CHECK_FINITE, FL_OPT_TRIANGLE,
-    FL_OPT_PRECISION, FL_OPT_OVERWRITE_A, FL_OPT_STORAGE and FL_OPT_ALLOW_SINGULAR set;
-    destroyed again if setting one fails."""
+    FL_OPT_PRECISION, FL_OPT_OVERWRITE_A, FL_OPT_STORAGE, FL_OPT_ALLOW_SINGULAR and
+    FL_OPT_COMPLEX_SYMMETRIC set; destroyed again if setting one fails."""
     h = _c_void_p()
     status = _lib_.fl_options_create(_byref(h))
     if status:
@@ -98,7 +98,8 @@ def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage
                           (_lib.OPT_PRECISION, precision),
                           (_lib.OPT_OVERWRITE_A, int(bool(overwrite_a))),
                           (_lib.OPT_STORAGE, storage),
-                          (_lib.OPT_ALLOW_SINGULAR, int(bool(allow_singular)))):
+                          (_lib.OPT_ALLOW_SINGULAR, int(bool(allow_singular))),
+                          (_lib.OPT_COMPLEX_SYMMETRIC, int(bool(complex_symmetric)))):
         status = _lib_.fl_options_set_int(h, option, value)
         if status:
             _lib_.fl_options_destroy(h)
@@ -107,11 +108,11 @@ def _new_options(check_finite, triangle, precision=0, overwrite_a=False, storage
 
 
 def _options(check_finite, triangle, precision=0, overwrite_a=False, storage=0,
-             allow_singular=False):
+             allow_singular=False, complex_symmetric=False):
     """The shared options handle for these options; None for all defaults."""
     key = (bool(check_finite), triangle, precision, bool(overwrite_a), storage,
-           bool(allow_singular))
-    if key == (True, _lib.LOWER, 0, False, 0, False):
+           bool(allow_singular), bool(complex_symmetric))
+    if key == (True, _lib.LOWER, 0, False, 0, False, False):
         return None
     handle = _options_cache.get(key)
     if handle is not None:
@@ -569,7 +570,10 @@ class Factor:
         if dt.kind == "c" and self._dtype.kind != "c":
             raise TypeError(f"fastlinalg: B has complex dtype {dt} but the factor is real "
                             f"({self._dtype}): factor a complex A to solve with complex B")
-        if _NARROWER.get(self._dtype) == dt:
+        wider = _NARROWER.get(self._dtype)
+        # (`is not None` first: numpy's dtype('float64') == None is True, which once sent a
+        # float64 B into a complex128 factor unconverted)
+        if wider is not None and dt == wider:
             return b, False
         try:
             return b.astype(self._dtype), True
@@ -687,15 +691,16 @@ class Factor:
     def U(self):
         """svd: the left singular vectors, (m, min(m, n)) (thin, full_matrices=False).
         lu: the upper triangular U of A = P L U; cholesky: U = L.T with A = U.T U (scipy's
-        cholesky(a, lower=False))."""
-        upper = self._kind in (_lib.FACTOR_LU, _lib.FACTOR_CHOLESKY)
+        cholesky(a, lower=False)); ldlt(a, lower=False): the unit upper triangular U of
+        A[perm][:, perm] = U D U.T (U D U^H for a Hermitian a)."""
+        upper = self._kind in (_lib.FACTOR_LU, _lib.FACTOR_CHOLESKY, _lib.FACTOR_LDLT)
         return self._part(_lib.PART_UPPER if upper else _lib.PART_U)
 
     L = _part_property(
         _lib.PART_LOWER,
         "lu: the unit lower triangular L of A = P L U; cholesky: L with A = L L.T (scipy's "
-        "cholesky(a, lower=True)); ldlt: the unit lower triangular L of "
-        "A[perm][:, perm] = L D L.T.")
+        "cholesky(a, lower=True)); ldlt(a) (lower=True): the unit lower triangular L of "
+        "A[perm][:, perm] = L D L.T (L D L^H for a Hermitian a).")
     D = _part_property(
         _lib.PART_BLOCK_DIAGONAL,
         "ldlt: the block diagonal D (1-by-1 and 2-by-2 blocks) of A[perm][:, perm] = L D L.T.")
@@ -734,9 +739,14 @@ class Factor:
         return self._part(_lib.PART_LU_PACKED), self._indices(_lib.PART_PIVOTS) - 1
 
     def ldl(self):
-        """ldlt: (lu, d, perm) as scipy.linalg.ldl(a) returns them: a == lu @ d @ lu.T, with
-        lu[perm] unit lower triangular and d block diagonal."""
-        p, L = self.perm, self.L
+        """ldlt: (lu, d, perm) as scipy.linalg.ldl(a, lower) returns them: a == lu @ d @ lu.T
+        (lu.conj().T for a Hermitian a), with lu[perm] unit lower triangular (upper, for a
+        factor of the upper triangle) and d block diagonal."""
+        p = self.perm
+        try:
+            L = self.L
+        except UnsupportedError:  # the upper form, P A P^T = U D U^T
+            L = self.U
         lu = _empty(L.shape, self._dtype)
         lu[p] = L
         return lu, self.D, p
@@ -1048,7 +1058,7 @@ _STORAGES = {"full": _lib.STORAGE_FULL, "rfp": _lib.STORAGE_RFP}
 
 
 def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwrite_a=False,
-           storage="full", allow_singular=False):
+           storage="full", allow_singular=False, complex_symmetric=False):
     """Factor a: one fl_factor_create call on a validated buffer, wrapped in a new Factor.
     The common case (an ndarray of float32/float64 that is C- or F-contiguous, writable,
     aligned, with the default options) takes the short path: a handful of attribute reads
@@ -1093,9 +1103,9 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
         code_p = 0 if precision == "native" else _option_code("precision", precision, _PRECISIONS)
         code_s = 0 if storage == "full" else _option_code("storage", storage, _STORAGES)
         opts = (None if (check_finite is True and triangle == 1 and not code_p and not overwrite_a
-                         and not code_s and not allow_singular)
+                         and not code_s and not allow_singular and not complex_symmetric)
                 else _options(check_finite, triangle, code_p, overwrite_a, code_s,
-                              allow_singular))
+                              allow_singular, complex_symmetric))
         status = _create(_byref(h), kind, code, layout, rows, cols, ptr, ld, opts)
     else:
         opts = _options_with_tolerances(check_finite, triangle, tol)
@@ -1189,15 +1199,28 @@ def cholesky(a, lower=True, check_finite=True, precision="native", overwrite_a=F
             or _build(a, 2, check_finite, t, None, precision, overwrite_a, storage))  # CHOLESKY
 
 
-def ldlt(a, lower=True, check_finite=True, overwrite_a=False, *, check=True):
+def ldlt(a, lower=True, check_finite=True, overwrite_a=False, *, hermitian=True,
+         allow_singular=False, check=True):
     """Bunch-Kaufman factorization P A P^T = L D L^T (LAPACK sytrf) of the symmetric, possibly
     indefinite matrix a, reading only the lower (or upper) triangle. Solves exactly; knows
     slogdet, rcond, inv and inertia. Raises SingularMatrixError for an exactly singular D.
     overwrite_a as for lu().
+
+    A complex a is Hermitian, P A P^T = L D L^H (hetrf), unless hermitian=False: then it is
+    complex symmetric (a.T == a), P A P^T = L D L^T (sytrf), whose slogdet has a complex
+    sign and which has no inertia (scipy.linalg.ldl's hermitian=). With lower=False the
+    parts are U D U^T's (scipy's ldl(a, lower=False)): .U instead of .L, and ldl() in
+    that form. hermitian=False is not taken with a stack. allow_singular=True keeps the
+    factor of an exactly singular D, as scipy.linalg.ldl does (see lu()); its inertia
+    counts the zero pivot.
     """
     t = 1 if lower else 2
+    if not hermitian and np.ndim(a) > 2:
+        raise InvalidArgumentError("fastlinalg: ldlt(hermitian=False) takes one matrix, not a "
+                                   f"stack of shape {np.shape(a)}", Status.INVALID_ARGUMENT)
     return (_stack_or(a, _lib.FACTOR_LDLT, t, check)
-            or _build(a, _lib.FACTOR_LDLT, check_finite, t, None, "native", overwrite_a))
+            or _build(a, _lib.FACTOR_LDLT, check_finite, t, None, "native", overwrite_a,
+                      allow_singular=allow_singular, complex_symmetric=not hermitian))
 
 
 def qr(a, check_finite=True, *, check=True):

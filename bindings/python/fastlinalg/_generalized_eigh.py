@@ -1,16 +1,14 @@
 """fastlinalg.eigh(a, b, type=...): the generalized symmetric-definite eigenproblem
-(fl_factor_create_generalized_eigh, LAPACK sygvd), with scipy.linalg.eigh(a, b, type=...)'s
+(fl_factor_create_generalized_eigh, LAPACK sygvd; hegvd for a complex Hermitian pencil), with scipy.linalg.eigh(a, b, type=...)'s
 meaning of type: 1 is A v = w B v, 2 is A B v = w v, 3 is B A v = w v."""
 import ctypes
 
 import numpy as np
 
 from . import _lib
-from ._errors import DimensionMismatchError, InvalidArgumentError, Status, UnsupportedError
-from ._factor import (_addr, _as_float_array, _options, _options_with_tolerances, _raise,
-                      _wrap)
-
-_FL_DTYPE = {np.dtype(np.float32): _lib.FLOAT32, np.dtype(np.float64): _lib.FLOAT64}
+from ._errors import DimensionMismatchError, InvalidArgumentError, Status
+from ._factor import (_FL_DTYPE, _addr, _as_matrix_array, _options, _options_with_tolerances,
+                      _raise, _wrap)
 
 
 def _square(m, name):
@@ -26,12 +24,8 @@ def generalized_eigh(a, b, lower, itype, tol, check_finite):
         raise InvalidArgumentError(
             f"fastlinalg: type = {itype!r}: expected 1 (A v = w B v), 2 (A B v = w v) or "
             "3 (B A v = w v)", Status.INVALID_ARGUMENT)
-    if np.iscomplexobj(a) or np.iscomplexobj(b):
-        raise UnsupportedError(
-            "fastlinalg: eigh(a, b) takes real matrices only: the Hermitian-definite pencil "
-            "(LAPACK hegvd) is not built yet", Status.UNSUPPORTED)
-    a, _ = _as_float_array(a, "A")
-    b, _ = _as_float_array(b, "B")
+    a = _as_matrix_array(a, "A")
+    b = _as_matrix_array(b, "B")
     _square(a, "A")
     _square(b, "B")
     if a.shape != b.shape:

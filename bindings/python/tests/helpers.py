@@ -80,3 +80,11 @@ def sym_indefinite(n, dtype, seed=0, order="C", npos=None):
     a = (v * w) @ v.T
     a = (a + a.T) / 2
     return np.asarray(a, dtype=dtype, order=order)
+
+
+def scaled_residual(a, x, b):
+    """LAPACK's xGET02 in complex128: max_j ||b_j - A x_j||_1 / (||A||_1 ||x_j||_1 n eps)."""
+    eps = np.finfo(a.dtype).eps
+    a, x, b = (np.asarray(m, np.complex128).reshape(m.shape[0], -1) for m in (a, x, b))
+    r = np.abs(b - a @ x).sum(axis=0)
+    return (r / (np.abs(a).sum(axis=0).max() * np.abs(x).sum(axis=0) * a.shape[0] * eps)).max()

@@ -8,6 +8,7 @@ import pytest
 import scipy.linalg
 
 import fastlinalg
+from helpers import scaled_residual as _scaled_residual
 
 COMPLEX = [np.complex64, np.complex128]
 TRANS = {0: lambda a: a, 1: lambda a: a.T, 2: lambda a: a.conj().T}
@@ -25,14 +26,6 @@ def _general(n, dtype, seed=0):
 def _hermitian_pd(n, dtype, seed=1):
     b = _random((n, n), np.complex128, seed)
     return (b.conj().T @ b + n * np.eye(n)).astype(dtype)
-
-
-def _scaled_residual(a, x, b):
-    """LAPACK's xGET02 in complex128: max_j ||b_j - A x_j||_1 / (||A||_1 ||x_j||_1 n eps)."""
-    eps = np.finfo(a.dtype).eps
-    a, x, b = (np.asarray(m, np.complex128).reshape(m.shape[0], -1) for m in (a, x, b))
-    r = np.abs(b - a @ x).sum(axis=0)
-    return (r / (np.abs(a).sum(axis=0).max() * np.abs(x).sum(axis=0) * a.shape[0] * eps)).max()
 
 
 @pytest.mark.parametrize("dtype", COMPLEX)

@@ -1,6 +1,7 @@
 """fastlinalg.eigh(a, b, type=...) against scipy.linalg.eigh(a, b, type=...): eigenvalues,
 the B-normalised eigenvectors, solves, slogdet, rank/inertia and the generalized ridge path of
-A, for float32/float64, C/F order and either triangle; empty and 1x1; and the errors."""
+A, for float32/float64, C/F order and either triangle; the complex Hermitian pencil (hegvd);
+empty and 1x1; and the errors."""
 import numpy as np
 import pytest
 import scipy.linalg
@@ -109,11 +110,33 @@ def test_errors():
         fastlinalg.eigh(a, np.ones((4, 3)))
     with pytest.raises(ValueError, match="square 2-D"):
         fastlinalg.eigh(np.stack([a, a]), b)  # b is not taken with a stack
-    # Complex pencils are not built yet: refused as the library refuses them (a
-    # NotImplementedError), for a complex a as for a complex b.
-    with pytest.raises(UnsupportedError, match="real matrices only"):
-        fastlinalg.eigh(a, b.astype(complex))
-    with pytest.raises(UnsupportedError, match="real matrices only"):
-        fastlinalg.eigh(a.astype(np.complex64), b)
     with pytest.raises(UnsupportedError, match="condition"):
         fastlinalg.eigh(a, b).rcond()
+
+
+@pytest.mark.parametrize("dtype", [np.complex64, np.complex128])
+@pytest.mark.parametrize("order", ["C", "F"])
+@pytest.mark.parametrize("itype", [1, 2, 3])
+@pytest.mark.parametrize("lower", [True, False])
+def test_complex_hermitian_pencil_vs_scipy(dtype, order, itype, lower):
+    n = 7
+    rng = np.random.default_rng(itype)
+    x = rng.standard_normal((n, n)) + 1j * rng.standard_normal((n, n))
+    y = rng.standard_normal((n, n)) + 1j * rng.standard_normal((n, n))
+    a = np.asarray((x + x.conj().T) / 2, dtype=dtype, order=order)
+    b = np.asarray(y @ y.conj().T + n * np.eye(n), dtype=dtype, order=order)
+    f = fastlinalg.eigh(a, b, lower=lower, type=itype)
+    w_ref, v_ref = scipy.linalg.eigh(a, b, lower=lower, type=itype)
+    tol = 1e-3 if dtype == np.complex64 else 1e-10
+    w, v = f.eigenvalues, f.eigenvectors
+    assert w.dtype == np.finfo(dtype).dtype and v.dtype == dtype
+    assert np.abs(w - w_ref).max() <= tol * np.abs(w_ref).max()
+    # The same vectors up to a unit phase per column.
+    phase = np.sum(v_ref.conj() * v, axis=0)
+    assert np.allclose(np.abs(phase), np.sum(np.abs(v_ref) ** 2, axis=0), rtol=100 * tol)
+    a128, b128 = a.astype(np.complex128), b.astype(np.complex128)
+    x = f.solve(np.arange(n, dtype=dtype))
+    assert np.abs(a128 @ x - np.arange(n)).max() <= 1e3 * tol * np.abs(x).max()
+    sign, logabs = f.slogdet()
+    sign_ref, logabs_ref = np.linalg.slogdet(a128)
+    assert sign.imag == 0 and abs(sign - sign_ref) <= tol and abs(logabs - logabs_ref) <= n * tol

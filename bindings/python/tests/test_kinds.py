@@ -467,7 +467,7 @@ def test_new_kinds_non_finite_and_dtype(make):
     with pytest.raises(fastlinalg.DtypeMismatchError):
         f.solve(np.ones(4))  # float64 into a float32 factor
     assert f.solve(np.ones(4, dtype=np.int64)).dtype == np.float32
-    if make in (fastlinalg.qr, fastlinalg.cod, fastlinalg.svd, fastlinalg.eigh):  # complex too
+    if make in (fastlinalg.qr, fastlinalg.cod, fastlinalg.svd, fastlinalg.eigh, fastlinalg.ldlt):
         assert make(np.eye(3, dtype=np.complex128)).dtype == np.complex128
     else:
         with pytest.raises(fastlinalg.UnsupportedError, match="real matrices only|not real"):

@@ -117,14 +117,20 @@ def test_ldl_matches_scipy_form(dtype, order, lower, n):
     assert lu.dtype == dtype and d.dtype == dtype and perm.dtype == np.int64
     assert np.array_equal(np.sort(perm), np.arange(n))
     tri = lu[perm]
-    assert np.array_equal(np.triu(tri), np.eye(n, dtype=dtype))  # unit lower triangular
+    # unit lower triangular (upper for lower=False: scipy's ldl(a, lower=False) form)
+    assert np.array_equal((np.triu if lower else np.tril)(tri), np.eye(n, dtype=dtype))
     assert np.array_equal(d, d.T) and np.array_equal(d, np.triu(np.tril(d, 1), -1))
     a64 = a.astype(np.float64)
     assert _scaled(lu.astype(np.float64) @ d @ lu.T, a64, dtype) < 30
-    assert np.array_equal(f.L, tri) and np.array_equal(f.D, d)
-    # scipy.linalg.ldl's own triple has the same form (its pivots may differ from ours).
-    lu_ref, d_ref, perm_ref = scipy.linalg.ldl(a, lower=True)
-    assert np.array_equal(np.triu(lu_ref[perm_ref], 1), np.zeros((n, n)))
+    assert np.array_equal(f.L if lower else f.U, tri) and np.array_equal(f.D, d)
+    lu_ref, d_ref, perm_ref = scipy.linalg.ldl(a, lower=lower)
+    if order == "F":  # the same sytrf call on the same triangle: scipy's very triple
+        assert np.array_equal(perm, perm_ref)
+        assert_close(lu, lu_ref, dtype, 30)
+        assert_close(d, d_ref, dtype, 30)
+    else:  # scipy's own triple has the same form (its pivots may differ from ours)
+        assert np.array_equal((np.triu(lu_ref[perm_ref], 1) if lower
+                               else np.tril(lu_ref[perm_ref], -1)), np.zeros((n, n)))
 
 
 def test_ldl_parts_of_other_kinds_are_unsupported():

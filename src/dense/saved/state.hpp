@@ -72,6 +72,14 @@ public:
         if (b > 1) corrupted(std::string(what) + " is " + std::to_string(b) + ", not 0 or 1");
         return b == 1;
     }
+    // A byte of `count` one-bit flags (bit 0 first); a higher bit set is corrupted.
+    std::uint8_t flags(const char *what, int count) {
+        const auto b = value<std::uint8_t>(what);
+        if (b >> count)
+            corrupted(std::string(what) + " is " + std::to_string(b) + ", not below " +
+                      std::to_string(1 << count));
+        return b;
+    }
     // An int64 in [low, high].
     index_t index(const char *what, index_t low, index_t high) {
         const auto v = value<std::int64_t>(what);
@@ -159,7 +167,7 @@ private:
     template void fl::Kind<float>::save(fl::StateWriter &) const; \
     template void fl::Kind<double>::save(fl::StateWriter &) const
 
-// The kinds that also take complex matrices (LU, Cholesky) need save() for them too, for
+// The kinds that also take complex matrices (LU, Cholesky, LDL^T) need save() for them too, for
 // their vtables; it refuses (SquareFactor::save_square), as the format has no complex dtype yet.
 #define FL_SAVED_STATE_OF_COMPLEX_READY(Kind)                                   \
     FL_SAVED_STATE_OF(Kind);                                                    \

@@ -56,6 +56,7 @@ pub const FL_OPT_PRECISION: fl_option = 5;
 pub const FL_OPT_OVERWRITE_A: fl_option = 6;
 pub const FL_OPT_STORAGE: fl_option = 7;
 pub const FL_OPT_ALLOW_SINGULAR: fl_option = 20;
+pub const FL_OPT_COMPLEX_SYMMETRIC: fl_option = 21;
 
 pub type fl_factor_kind = c_int;
 pub const FL_FACTOR_LU: fl_factor_kind = 1;
@@ -910,6 +911,7 @@ mod tests {
             ("FL_OPT_OVERWRITE_A", FL_OPT_OVERWRITE_A, 6),
             ("FL_OPT_STORAGE", FL_OPT_STORAGE, 7),
             ("FL_OPT_ALLOW_SINGULAR", FL_OPT_ALLOW_SINGULAR, 20),
+            ("FL_OPT_COMPLEX_SYMMETRIC", FL_OPT_COMPLEX_SYMMETRIC, 21),
             ("FL_FACTOR_LU", FL_FACTOR_LU, 1),
             ("FL_FACTOR_CHOLESKY", FL_FACTOR_CHOLESKY, 2),
             ("FL_FACTOR_LDLT", FL_FACTOR_LDLT, 3),
