@@ -8,6 +8,15 @@
 
 namespace fl::batched {
 
+// W matrices in the caller's memory: matrix l starts at first + l * stride, and its element
+// e in pack order (e = j * n + i) lies `offsets[e]` elements further.
+template <class T>
+struct Strided {
+    T *first;
+    index_t stride;
+    const index_t *offsets;
+};
+
 template <class T>
 struct PackKernels {
     // P A = L U in place, partial pivoting as LAPACK's getrf; piv[k * W + l] is the row
@@ -25,6 +34,9 @@ struct PackKernels {
     void (*jacobi)(index_t n, T *a, T *v, T *failed);
     // bad[l] = 1 where the `length` elements of lane l hold a NaN or Inf.
     void (*non_finite)(index_t length, const T *p, T *bad);
+    // x <- a^-1 by cofactors for W matrices of order n <= 4, if every lane passes the
+    // accuracy rule of cofactors.hpp; false (x untouched) otherwise.
+    bool (*cofactor_inverse)(index_t n, Strided<const T> a, Strided<T> x);
 };
 
 // The kernels for the widest instruction set this CPU runs, decided on the first call.

@@ -27,24 +27,30 @@ double solve_flops(index_t n, index_t k) {
     return 2 * static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(k);
 }
 
+// The worker that factors one pack of a by LU and hands it to finish(first, used, lu, piv).
+template <class T, class Finish>
+auto lu_pack_worker(const Stack &a, const std::vector<index_t> &offsets, Outcome *outcome,
+                    Finish finish) {
+    const index_t n = a.first.rows;
+    return [&a, &offsets, outcome, n, pa = PackBuffer<T>(n * n), piv = PackBuffer<T>(n),
+            finish = std::move(finish)](index_t first, index_t used) mutable {
+        alignas(64) T singular[lanes<T>];
+        gather(a, offsets, first, used, pa.data());
+        screen_non_finite(n, pa.data(), first, used, outcome);
+        pack_kernels<T>().lu(n, pa.data(), piv.data(), singular);
+        record(singular, Outcome::singular, first, used, outcome);
+        finish(first, used, pa.data(), piv.data());
+    };
+}
+
 // Factors each pack of a by LU and hands it to finish(first, used, lu, piv); make_finish()
 // makes one finish per thread, with that thread's scratch.
 template <class T, class MakeFinish>
 void lu_packs(index_t count, const Stack &a, double flops, Outcome *outcome,
               MakeFinish &&make_finish) {
-    const index_t n = a.first.rows;
     const std::vector<index_t> offsets = element_offsets(a);
-    for_each_pack<T>(count, flops, [&] {
-        return [&, pa = PackBuffer<T>(n * n), piv = PackBuffer<T>(n), finish = make_finish()](
-                   index_t first, index_t used) mutable {
-            alignas(64) T singular[lanes<T>];
-            gather(a, offsets, first, used, pa.data());
-            screen_non_finite(n, pa.data(), first, used, outcome);
-            pack_kernels<T>().lu(n, pa.data(), piv.data(), singular);
-            record(singular, Outcome::singular, first, used, outcome);
-            finish(first, used, pa.data(), piv.data());
-        };
-    });
+    for_each_pack<T>(count, flops,
+                     [&] { return lu_pack_worker<T>(a, offsets, outcome, make_finish()); });
 }
 
 // The same by Cholesky, reading one triangle: finish(first, used, l).
@@ -66,14 +72,41 @@ void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flo
     });
 }
 
+// The finish of lu_packs that solves for x, with B from b (the identity when b is nullptr).
+template <class T>
+auto lu_solve_finish(const Stack *b, const Stack &x, Outcome *outcome) {
+    const index_t n = x.first.rows, k = x.first.cols;
+    return [rhs = rhs_finisher<T>(b, x, outcome), n, k](index_t first, index_t used, const T *lu,
+                                                        const T *piv) mutable {
+        rhs(first, used, [&](T *pb) { pack_kernels<T>().lu_solve(n, lu, piv, k, pb); });
+    };
+}
+
 template <class T>
 void lu_solve_packs(index_t count, const Stack &a, const Stack *b, const Stack &x,
                     Outcome *outcome) {
     const index_t n = a.first.rows, k = x.first.cols;
-    lu_packs<T>(count, a, 2 * cube(n) / 3 + solve_flops(n, k), outcome, [&] {
-        return [rhs = rhs_finisher<T>(b, x, outcome), n, k](index_t first, index_t used,
-                                                            const T *lu, const T *piv) mutable {
-            rhs(first, used, [&](T *pb) { pack_kernels<T>().lu_solve(n, lu, piv, k, pb); });
+    lu_packs<T>(count, a, 2 * cube(n) / 3 + solve_flops(n, k), outcome,
+                [&] { return lu_solve_finish<T>(b, x, outcome); });
+}
+
+// Inverses of orders 1 to 4: full packs by cofactors straight between the caller's arrays
+// when the pack passes their accuracy rule (cofactors.hpp), the others by LU on packs.
+template <class T>
+void cofactor_inverses(index_t count, const Stack &a, const Stack &inv, Outcome *outcome) {
+    const index_t n = a.first.rows, w = lanes<T>;
+    const std::vector<index_t> a_offsets = element_offsets(a), x_offsets = element_offsets(inv);
+    for_each_pack<T>(count, cube(n), [&] {
+        return [&, lu = lu_pack_worker<T>(a, a_offsets, outcome,
+                                          lu_solve_finish<T>(nullptr, inv, outcome))](
+                   index_t first, index_t used) mutable {
+            if (used == w && pack_kernels<T>().cofactor_inverse(
+                                 n, {a.matrix<T>(first), a.stride, a_offsets.data()},
+                                 {inv.matrix<T>(first), inv.stride, x_offsets.data()})) {
+                std::fill_n(outcome + first, w, Outcome::ok);
+                return;
+            }
+            lu(first, used);
         };
     });
 }
@@ -106,6 +139,7 @@ void stack_inverse(Dtype dtype, index_t count, const Stack &a, const Stack &inv,
     const index_t n = a.first.rows;
     typed_real(dtype, [&](auto t) {
         using T = decltype(t);
+        if (n <= cofactor_inverse_limit) return cofactor_inverses<T>(count, a, inv, outcome);
         if (n <= inverse_pack_limit) return lu_solve_packs<T>(count, a, nullptr, inv, outcome);
         for_each_matrix(
             count, cube(n), outcome,
