@@ -22,16 +22,16 @@
 
 namespace fl::batched {
 
-// Element `offset` of the W matrices of s, one per lane.
+// Element `offset` of the W matrices at p, `stride` apart, one per lane.
 template <class T>
-FL_LANE_INLINE Vec<T> load_lanes(const Strided<const T> &s, index_t offset) {
+FL_LANE_INLINE Vec<T> load_lanes(const T *p, index_t stride, index_t offset) {
     Vec<T> v;
-    for (index_t l = 0; l < lanes<T>; ++l) v[l] = s.first[l * s.stride + offset];
+    for (index_t l = 0; l < lanes<T>; ++l) v[l] = p[l * stride + offset];
     return v;
 }
 template <class T>
-FL_LANE_INLINE void store_lanes(const Strided<T> &s, index_t offset, Vec<T> v) {
-    for (index_t l = 0; l < lanes<T>; ++l) s.first[l * s.stride + offset] = v[l];
+FL_LANE_INLINE void store_lanes(T *p, index_t stride, index_t offset, Vec<T> v) {
+    for (index_t l = 0; l < lanes<T>; ++l) p[l * stride + offset] = v[l];
 }
 
 // The determinant of the K-by-K submatrix of m on rows r[0..K) and columns c[0..K),
@@ -63,12 +63,15 @@ FL_LANE_INLINE Vec<T> vmax(Vec<T> x, Vec<T> y) {
 }
 
 template <index_t N, class T>
-FL_LANE_INLINE bool invert_by_cofactors(const Strided<const T> &a, const Strided<T> &x) {
+FL_LANE_INLINE bool invert_by_cofactors(const Strided<const T> &a, const Strided<T> &x,
+                                        index_t first) {
+    const T *pa = a.first + first * a.stride;
+    T *px = x.first + first * x.stride;
     Vec<T> m[N][N], c[N][N];
     Vec<T> largest = splat<T>(0), largest_c = splat<T>(0);
     for (index_t j = 0; j < N; ++j)
         for (index_t i = 0; i < N; ++i) {
-            m[i][j] = load_lanes(a, a.offsets[j * N + i]);
+            m[i][j] = load_lanes(pa, a.stride, a.offsets[j * N + i]);
             largest = vmax<T>(largest, vabs(m[i][j]));
         }
     for (index_t i = 0; i < N; ++i)
@@ -96,17 +99,19 @@ FL_LANE_INLINE bool invert_by_cofactors(const Strided<const T> &a, const Strided
         if (ok[l] == 0) return false;
     const Vec<T> r = 1 / det;
     for (index_t j = 0; j < N; ++j)
-        for (index_t i = 0; i < N; ++i) store_lanes(x, x.offsets[j * N + i], c[j][i] * r);
+        for (index_t i = 0; i < N; ++i)
+            store_lanes(px, x.stride, x.offsets[j * N + i], c[j][i] * r);
     return true;
 }
 
 // The entry for FL_BY_ORDER (pack_kernels.cpp): N = 0, orders above 4, is not served.
 template <index_t N, class T>
-FL_LANE_INLINE bool cofactor_inverse(index_t, const Strided<const T> &a, const Strided<T> &x) {
+FL_LANE_INLINE bool cofactor_inverse(index_t, const Strided<const T> &a, const Strided<T> &x,
+                                     index_t first) {
     if constexpr (N == 0) {
         return false;
     } else {
-        return invert_by_cofactors<N>(a, x);
+        return invert_by_cofactors<N>(a, x, first);
     }
 }
 

@@ -272,41 +272,42 @@ FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
             return kernel<0>(n, __VA_ARGS__); \
     }
 
-#define FL_DEFINE_PACK_KERNELS(isa, target)                                                  \
-    namespace isa {                                                                          \
-    template <class T>                                                                       \
-    target void lu_k(index_t n, T *a, T *piv, T *singular) {                                 \
-        FL_BY_ORDER(lu, n, a, piv, singular)                                                 \
-    }                                                                                        \
-    template <class T>                                                                       \
-    target void lu_solve_k(index_t n, const T *a, const T *piv, index_t k, T *b) {           \
-        FL_BY_ORDER(lu_solve, n, a, piv, k, b)                                               \
-    }                                                                                        \
-    template <class T>                                                                       \
-    target void cholesky_k(index_t n, T *a, T *failed) {                                     \
-        FL_BY_ORDER(cholesky, n, a, failed)                                                  \
-    }                                                                                        \
-    template <class T>                                                                       \
-    target void cholesky_solve_k(index_t n, const T *a, index_t k, T *b) {                   \
-        FL_BY_ORDER(cholesky_solve, n, a, k, b)                                              \
-    }                                                                                        \
-    template <class T>                                                                       \
-    target void jacobi_k(index_t n, T *a, T *v, T *failed) {                                 \
-        FL_BY_ORDER(jacobi, n, a, v, failed)                                                 \
-    }                                                                                        \
-    template <class T>                                                                       \
-    target void non_finite_k(index_t length, const T *p, T *bad) {                           \
-        non_finite(length, p, bad);                                                          \
-    }                                                                                        \
-    template <class T>                                                                       \
-    target bool cofactor_inverse_k(index_t n, Strided<const T> a, Strided<T> x) {            \
-        FL_BY_ORDER(cofactor_inverse, n, a, x)                                               \
-    }                                                                                        \
-    template <class T>                                                                       \
-    PackKernels<T> table() {                                                                 \
-        return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>,        &cholesky_solve_k<T>, \
-                &jacobi_k<T>, &non_finite_k<T>, &cofactor_inverse_k<T>};                     \
-    }                                                                                        \
+#define FL_DEFINE_PACK_KERNELS(isa, target)                                                   \
+    namespace isa {                                                                           \
+    template <class T>                                                                        \
+    target void lu_k(index_t n, T *a, T *piv, T *singular) {                                  \
+        FL_BY_ORDER(lu, n, a, piv, singular)                                                  \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void lu_solve_k(index_t n, const T *a, const T *piv, index_t k, T *b) {            \
+        FL_BY_ORDER(lu_solve, n, a, piv, k, b)                                                \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void cholesky_k(index_t n, T *a, T *failed) {                                      \
+        FL_BY_ORDER(cholesky, n, a, failed)                                                   \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void cholesky_solve_k(index_t n, const T *a, index_t k, T *b) {                    \
+        FL_BY_ORDER(cholesky_solve, n, a, k, b)                                               \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void jacobi_k(index_t n, T *a, T *v, T *failed) {                                  \
+        FL_BY_ORDER(jacobi, n, a, v, failed)                                                  \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void non_finite_k(index_t length, const T *p, T *bad) {                            \
+        non_finite(length, p, bad);                                                           \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target bool cofactor_inverse_k(index_t n, const Strided<const T> &a, const Strided<T> &x, \
+                                   index_t first) {                                           \
+        FL_BY_ORDER(cofactor_inverse, n, a, x, first)                                         \
+    }                                                                                         \
+    template <class T>                                                                        \
+    PackKernels<T> table() {                                                                  \
+        return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>,        &cholesky_solve_k<T>,  \
+                &jacobi_k<T>, &non_finite_k<T>, &cofactor_inverse_k<T>};                      \
+    }                                                                                         \
     }
 
 #if defined(__x86_64__) && defined(__GNUC__)

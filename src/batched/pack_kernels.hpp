@@ -8,8 +8,8 @@
 
 namespace fl::batched {
 
-// W matrices in the caller's memory: matrix l starts at first + l * stride, and its element
-// e in pack order (e = j * n + i) lies `offsets[e]` elements further.
+// Matrices in the caller's memory: matrix l starts at first + l * stride, and its element e
+// in pack order (e = j * n + i) lies `offsets[e]` elements further.
 template <class T>
 struct Strided {
     T *first;
@@ -34,9 +34,11 @@ struct PackKernels {
     void (*jacobi)(index_t n, T *a, T *v, T *failed);
     // bad[l] = 1 where the `length` elements of lane l hold a NaN or Inf.
     void (*non_finite)(index_t length, const T *p, T *bad);
-    // x <- a^-1 by cofactors for W matrices of order n <= 4, if every lane passes the
-    // accuracy rule of cofactors.hpp; false (x untouched) otherwise.
-    bool (*cofactor_inverse)(index_t n, Strided<const T> a, Strided<T> x);
+    // Matrices first .. first + W - 1 of x <- those of a, inverted by cofactors (order
+    // n <= 4) if every lane passes the accuracy rule of cofactors.hpp; false (x untouched)
+    // otherwise.
+    bool (*cofactor_inverse)(index_t n, const Strided<const T> &a, const Strided<T> &x,
+                             index_t first);
 };
 
 // The kernels for the widest instruction set this CPU runs, decided on the first call.

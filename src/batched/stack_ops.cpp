@@ -96,13 +96,13 @@ template <class T>
 void cofactor_inverses(index_t count, const Stack &a, const Stack &inv, Outcome *outcome) {
     const index_t n = a.first.rows, w = lanes<T>;
     const std::vector<index_t> a_offsets = element_offsets(a), x_offsets = element_offsets(inv);
+    const Strided<const T> from{a.matrix<T>(0), a.stride, a_offsets.data()};
+    const Strided<T> to{inv.matrix<T>(0), inv.stride, x_offsets.data()};
     for_each_pack<T>(count, cube(n), [&] {
         return [&, lu = lu_pack_worker<T>(a, a_offsets, outcome,
                                           lu_solve_finish<T>(nullptr, inv, outcome))](
                    index_t first, index_t used) mutable {
-            if (used == w && pack_kernels<T>().cofactor_inverse(
-                                 n, {a.matrix<T>(first), a.stride, a_offsets.data()},
-                                 {inv.matrix<T>(first), inv.stride, x_offsets.data()})) {
+            if (used == w && pack_kernels<T>().cofactor_inverse(n, from, to, first)) {
                 std::fill_n(outcome + first, w, Outcome::ok);
                 return;
             }
