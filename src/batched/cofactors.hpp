@@ -22,18 +22,6 @@
 
 namespace fl::batched {
 
-// Element `offset` of the W matrices at p, `stride` apart, one per lane.
-template <class T>
-FL_LANE_INLINE Vec<T> load_lanes(const T *p, index_t stride, index_t offset) {
-    Vec<T> v;
-    for (index_t l = 0; l < lanes<T>; ++l) v[l] = p[l * stride + offset];
-    return v;
-}
-template <class T>
-FL_LANE_INLINE void store_lanes(T *p, index_t stride, index_t offset, Vec<T> v) {
-    for (index_t l = 0; l < lanes<T>; ++l) p[l * stride + offset] = v[l];
-}
-
 // The determinant of the K-by-K submatrix of m on rows r[0..K) and columns c[0..K),
 // expanded along its first row. N <= 4, so this unrolls into straight-line code; the 2-by-2
 // minors that several cofactors share are the same expressions, computed once.

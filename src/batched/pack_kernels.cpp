@@ -257,6 +257,13 @@ FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
     store(bad, acc == 0 ? splat<T>(0) : splat<T>(1));
 }
 
+template <class T>
+FL_LANE_INLINE void gather(index_t elements, const Strided<const T> &s, index_t first, T *p) {
+    const T *m = s.first + first * s.stride;
+    for (index_t e = 0; e < elements; ++e)
+        store(p + e * W<T>, load_lanes(m, s.stride, s.offsets[e]));
+}
+
 // Calls kernel<N> with N the order when it is 1 to 4, else kernel<0>.
 #define FL_BY_ORDER(kernel, n, ...)           \
     switch (n) {                              \
@@ -304,9 +311,13 @@ FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
         FL_BY_ORDER(cofactor_inverse, n, a, x, first)                                         \
     }                                                                                         \
     template <class T>                                                                        \
+    target void gather_k(index_t elements, const Strided<const T> &s, index_t first, T *p) {  \
+        gather(elements, s, first, p);                                                        \
+    }                                                                                         \
+    template <class T>                                                                        \
     PackKernels<T> table() {                                                                  \
-        return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>,        &cholesky_solve_k<T>,  \
-                &jacobi_k<T>, &non_finite_k<T>, &cofactor_inverse_k<T>};                      \
+        return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>, &cholesky_solve_k<T>,         \
+                &jacobi_k<T>, &non_finite_k<T>, &gather_k<T>,   &cofactor_inverse_k<T>};      \
     }                                                                                         \
     }
 

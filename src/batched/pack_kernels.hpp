@@ -34,6 +34,10 @@ struct PackKernels {
     void (*jacobi)(index_t n, T *a, T *v, T *failed);
     // bad[l] = 1 where the `length` elements of lane l hold a NaN or Inf.
     void (*non_finite)(index_t length, const T *p, T *bad);
+    // The pack p <- elements e < `elements` of matrices first .. first + W - 1 of s: one
+    // vector built in registers per element, stored whole (the kernels' vector loads then
+    // read it without waiting on W scalar stores).
+    void (*gather)(index_t elements, const Strided<const T> &s, index_t first, T *p);
     // Matrices first .. first + W - 1 of x <- those of a, inverted by cofactors (order
     // n <= 4) if every lane passes the accuracy rule of cofactors.hpp; false (x untouched)
     // otherwise.

@@ -57,13 +57,15 @@ inline std::vector<index_t> symmetric_offsets(const Stack &s, Triangle triangle)
 
 // Matrices first .. first + used - 1 of s (its elements at `offsets`) into the pack p of
 // rows-by-cols matrices; lanes past `used` get the identity (zeros off a square), which
-// every kernel handles without failing.
+// every kernel handles without failing. A full pack is built in vector registers.
 template <class T>
 void gather(const Stack &s, const std::vector<index_t> &offsets, index_t first, index_t used,
             T *p) {
     const index_t rows = s.first.rows, w = lanes<T>,
                   elements = static_cast<index_t>(offsets.size());
     const index_t *off = offsets.data();
+    if (used == w)
+        return pack_kernels<T>().gather(elements, {s.matrix<T>(0), s.stride, off}, first, p);
     for (index_t l = 0; l < used; ++l) {
         const T *m = s.matrix<T>(first + l);
         for (index_t e = 0; e < elements; ++e) p[e * w + l] = m[off[e]];
