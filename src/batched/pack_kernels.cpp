@@ -153,14 +153,18 @@ FL_LANE_INLINE void cholesky_solve(index_t order, const T *a, index_t k, T *b) {
 // t = sign(tau) / (|tau| + sqrt(1 + tau^2)), tau = d / e with d = a_qq - a_pp, e = 2 a_pq,
 // is rewritten with h = sqrt(d^2 + e^2) and r = |d| + h as c = r / g, s = sign(d e) |e| / g,
 // g = sqrt(r^2 + e^2): two square roots and one division on the dependency chain of the
-// sweep instead of two and three. The caller scales A to |a_ij| <= 1, so the squares
-// cannot overflow; g = 0 (d and e both negligible) means no rotation.
+// sweep instead of two and three. The caller scales A to max |a_ij| = 1, so the squares
+// cannot overflow; and an a_pq below eps^2 / 2 is set to zero without a rotation (a
+// backward error far below eps ||A||), so that they cannot underflow either: a subnormal
+// r^2 + e^2 would make c^2 + s^2 != 1 and V lose its orthogonality (as it did on lanes
+// that had converged but kept sweeping with their pack).
 template <class T>
 FL_LANE_INLINE void rotate(index_t n, T *a, T *v, index_t p, index_t q) {
     const Vec<T> d = load(at(a, n, q, q)) - load(at(a, n, p, p)), e = 2 * load(at(a, n, p, q));
     const Vec<T> r = vabs(d) + vsqrt(d * d + e * e);
     const Vec<T> g = vsqrt(r * r + e * e);
-    const auto none = g == 0;
+    constexpr T eps = std::numeric_limits<T>::epsilon();
+    const auto none = vabs(e) < eps * eps;
     const Vec<T> inv = 1 / (none ? splat<T>(1) : g);
     const Vec<T> c = none ? splat<T>(1) : r * inv;
     const Vec<T> s = none ? splat<T>(0) : (d * e >= 0 ? vabs(e) : -vabs(e)) * inv;
@@ -218,36 +222,53 @@ FL_LANE_INLINE void sort_eigenpairs(index_t n, T *a, T *v) {
 
 // Cyclic sweeps until every lane's off-diagonal mass is below (eps / 4)^2 of its Frobenius
 // norm squared (convergence is quadratic: a few sweeps for small n); then the eigenvalues,
-// unscaled and ascending, are a's diagonal and v holds the eigenvectors.
-template <index_t N, class T>
-FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed) {
-    const index_t n = N > 0 ? N : order;
+// unscaled and ascending, are a's diagonal and v holds the eigenvectors. P packs (a, v and
+// failed each hold P consecutive ones) sweep together: a rotation is a chain of two square
+// roots and a division, so the P chains, independent, overlap in the core.
+template <index_t N, index_t P, class T>
+FL_LANE_INLINE void jacobi_packs(index_t order, T *a, T *v, T *failed) {
+    const index_t n = N > 0 ? N : order, size = n * n * W<T>;
     constexpr int max_sweeps = 50;
     constexpr T eps = std::numeric_limits<T>::epsilon();
-    for (index_t j = 0; j < n; ++j)
-        for (index_t i = 0; i < n; ++i) store(at(v, n, i, j), splat<T>(i == j ? 1 : 0));
-    const Vec<T> undo = scale_to_one(n, a);
-    Vec<T> done = splat<T>(0);
+    Vec<T> undo[P], done[P];
+    for (index_t k = 0; k < P; ++k) {
+        for (index_t j = 0; j < n; ++j)
+            for (index_t i = 0; i < n; ++i)
+                store(at(v + k * size, n, i, j), splat<T>(i == j ? 1 : 0));
+        undo[k] = scale_to_one(n, a + k * size);
+    }
     for (int sweep = 0; sweep <= max_sweeps; ++sweep) {
-        Vec<T> off = splat<T>(0), diag = splat<T>(0);
-        for (index_t j = 0; j < n; ++j) {
-            const Vec<T> d = load(at(a, n, j, j));
-            diag += d * d;
-            for (index_t i = 0; i < j; ++i) {
-                const Vec<T> x = load(at(a, n, i, j));
-                off += x * x;
-            }
-        }
-        done = off <= (eps * eps / 16) * (diag + 2 * off) ? splat<T>(1) : splat<T>(0);
         bool all = true;
-        for (index_t l = 0; l < W<T>; ++l) all = all && done[l] != 0;
+        for (index_t k = 0; k < P; ++k) {
+            Vec<T> off = splat<T>(0), diag = splat<T>(0);
+            for (index_t j = 0; j < n; ++j) {
+                const Vec<T> d = load(at(a + k * size, n, j, j));
+                diag += d * d;
+                for (index_t i = 0; i < j; ++i) {
+                    const Vec<T> x = load(at(a + k * size, n, i, j));
+                    off += x * x;
+                }
+            }
+            done[k] = off <= (eps * eps / 16) * (diag + 2 * off) ? splat<T>(1) : splat<T>(0);
+            for (index_t l = 0; l < W<T>; ++l) all = all && done[k][l] != 0;
+        }
         if (all || sweep == max_sweeps) break;
         for (index_t p = 0; p < n - 1; ++p)
-            for (index_t q = p + 1; q < n; ++q) rotate(n, a, v, p, q);
+            for (index_t q = p + 1; q < n; ++q)
+                for (index_t k = 0; k < P; ++k) rotate(n, a + k * size, v + k * size, p, q);
     }
-    for (index_t j = 0; j < n; ++j) store(at(a, n, j, j), load(at(a, n, j, j)) * undo);
-    sort_eigenpairs(n, a, v);
-    store(failed, 1 - done);
+    for (index_t k = 0; k < P; ++k) {
+        T *ak = a + k * size;
+        for (index_t j = 0; j < n; ++j) store(at(ak, n, j, j), load(at(ak, n, j, j)) * undo[k]);
+        sort_eigenpairs(n, ak, v + k * size);
+        store(failed + k * W<T>, 1 - done[k]);
+    }
+}
+
+template <index_t N, class T>
+FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed, index_t packs) {
+    if (packs == 2) return jacobi_packs<N, 2>(order, a, v, failed);
+    jacobi_packs<N, 1>(order, a, v, failed);
 }
 
 template <class T>
@@ -298,8 +319,8 @@ FL_LANE_INLINE void gather(index_t elements, const Strided<const T> &s, index_t 
         FL_BY_ORDER(cholesky_solve, n, a, k, b)                                               \
     }                                                                                         \
     template <class T>                                                                        \
-    target void jacobi_k(index_t n, T *a, T *v, T *failed) {                                  \
-        FL_BY_ORDER(jacobi, n, a, v, failed)                                                  \
+    target void jacobi_k(index_t n, T *a, T *v, T *failed, index_t packs) {                   \
+        FL_BY_ORDER(jacobi, n, a, v, failed, packs)                                           \
     }                                                                                         \
     template <class T>                                                                        \
     target void non_finite_k(index_t length, const T *p, T *bad) {                            \

@@ -30,8 +30,9 @@ struct PackKernels {
     void (*cholesky_solve)(index_t n, const T *a, index_t k, T *b);
     // Cyclic Jacobi: a (symmetric, full) becomes diagonal with the eigenvalues ascending,
     // v the eigenvectors (column j for a_jj). failed[l] = 1 where the off-diagonal did not
-    // vanish within the sweep limit.
-    void (*jacobi)(index_t n, T *a, T *v, T *failed);
+    // vanish within the sweep limit. a, v and failed hold `packs` (1 or 2) consecutive packs,
+    // swept together.
+    void (*jacobi)(index_t n, T *a, T *v, T *failed, index_t packs);
     // bad[l] = 1 where the `length` elements of lane l hold a NaN or Inf.
     void (*non_finite)(index_t length, const T *p, T *bad);
     // The pack p <- elements e < `elements` of matrices first .. first + W - 1 of s: one

@@ -113,12 +113,12 @@ void screen_non_finite(index_t n, T *a, index_t first, index_t used, Outcome *ou
     }
 }
 
-// Runs make_worker() once per thread, then worker(first, used) for that thread's packs of
-// the `count` matrices, so each thread allocates its scratch once; `flops` is the rough work
-// per matrix.
+// Runs make_worker() once per thread, then worker(first, used) for that thread's groups of
+// `group` packs of the `count` matrices (used <= group W), so each thread allocates its
+// scratch once; `flops` is the rough work per matrix.
 template <class T, class MakeWorker>
-void for_each_pack(index_t count, double flops, MakeWorker &&make_worker) {
-    const index_t w = lanes<T>;
+void for_each_pack(index_t count, double flops, MakeWorker &&make_worker, index_t group = 1) {
+    const index_t w = lanes<T> * group;
     const index_t packs = (count + w - 1) / w;
     parallel_for(packs, static_cast<double>(count) * flops, 1 << 18,
                  [&](index_t begin, index_t end) {

@@ -272,20 +272,35 @@ void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, c
             const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
             const std::vector<index_t> w_offsets = element_offsets(w);
             const std::vector<index_t> v_offsets = v != nullptr ? element_offsets(*v) : offsets;
-            for_each_pack<T>(count, 20 * cube(n), [&] {
-                return [&, pa = PackBuffer<T>(n * n), pv = PackBuffer<T>(n * n),
-                        pw = PackBuffer<T>(n)](index_t first, index_t used) mutable {
-                    alignas(64) T failed[lanes<T>];
-                    gather(a, offsets, first, used, pa.data());
-                    screen_non_finite(n, pa.data(), first, used, outcome);
-                    pack_kernels<T>().jacobi(n, pa.data(), pv.data(), failed);
-                    record(failed, Outcome::no_convergence, first, used, outcome);
-                    for (index_t j = 0; j < n; ++j)
-                        std::copy_n(pa.data() + (j * n + j) * lw, lw, pw.data() + j * lw);
-                    scatter(pw.data(), outcome, w_offsets, first, used, w);
-                    if (v != nullptr) scatter(pv.data(), outcome, v_offsets, first, used, *v);
-                };
-            });
+            // Two packs per Jacobi call for n <= 4, so that their rotations, latency-bound
+            // chains there, overlap (pack_kernels.hpp); larger n keep the core busy alone.
+            const index_t size = n * n * lw, group = n <= 4 ? 2 : 1;
+            for_each_pack<T>(
+                count, 20 * cube(n),
+                [&] {
+                    return [&, pa = PackBuffer<T>(2 * n * n), pv = PackBuffer<T>(2 * n * n),
+                            pw = PackBuffer<T>(n)](index_t first, index_t used) mutable {
+                        alignas(64) T failed[2 * lanes<T>];
+                        const index_t packs = (used + lw - 1) / lw;
+                        for (index_t k = 0; k < packs; ++k) {
+                            const index_t at = first + k * lw, in = std::min(lw, used - k * lw);
+                            gather(a, offsets, at, in, pa.data() + k * size);
+                            screen_non_finite(n, pa.data() + k * size, at, in, outcome);
+                        }
+                        pack_kernels<T>().jacobi(n, pa.data(), pv.data(), failed, packs);
+                        for (index_t k = 0; k < packs; ++k) {
+                            const index_t at = first + k * lw, in = std::min(lw, used - k * lw);
+                            const T *ak = pa.data() + k * size;
+                            record(failed + k * lw, Outcome::no_convergence, at, in, outcome);
+                            for (index_t j = 0; j < n; ++j)
+                                std::copy_n(ak + (j * n + j) * lw, lw, pw.data() + j * lw);
+                            scatter(pw.data(), outcome, w_offsets, at, in, w);
+                            if (v != nullptr)
+                                scatter(pv.data() + k * size, outcome, v_offsets, at, in, *v);
+                        }
+                    };
+                },
+                group);
             return;
         }
         for_each_matrix(
