@@ -163,10 +163,11 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
         if (n <= lu_pack_limit) {
             lu_packs<T>(count, a, 2 * cube(n) / 3, outcome, [&] {
                 return [&](index_t first, index_t used, const T *lu, const T *piv) {
+                    LogDet logdets[lanes<T>];
+                    pack_logdets(n, lu, piv, logdets);
                     for (index_t l = 0; l < used; ++l) {
                         Outcome &o = outcome[first + l];
-                        put(first + l,
-                            o == Outcome::ok ? lane_logdet(n, lu, piv, l) : failed_logdet(o));
+                        put(first + l, o == Outcome::ok ? logdets[l] : failed_logdet(o));
                         if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
                     }
                 };
