@@ -74,6 +74,43 @@ TYPED_TEST(StackTest, SolveResidualsEveryOrderLayoutAndCount) {
             }
 }
 
+// Orders 1-4 with at most n right-hand sides solve full packs in registers, straight between
+// the caller's arrays; a pack holding a singular or NaN matrix goes through the packs.
+TYPED_TEST(StackTest, RegisterSolvesEveryOrderRhsCountAndBadPack) {
+    using T = TypeParam;
+    const int64_t w = 64 / static_cast<int64_t>(sizeof(T)), count = 3 * w + 2;
+    for (fl_layout layout : kLayouts)
+        for (int64_t n = 1; n <= 4; ++n)
+            for (int64_t k = 1; k <= n; ++k) {
+                SCOPED_TRACE(std::string(layout_name(layout)) + " n=" + std::to_string(n) +
+                             " k=" + std::to_string(k));
+                StackOf<T> a = random_stack<T>(count, n, n, layout, 60 + static_cast<uint64_t>(n));
+                const StackOf<T> b = random_stack<T>(count, n, k, layout, 61);
+                StackOf<T> x(count, n, k, layout, 2, 1);
+                for (int64_t j = 0; j < n; ++j) a(w + 2, n - 1, j) = 0;  // singular
+                a(2 * w + 5, 0, 0) = std::numeric_limits<T>::quiet_NaN();
+                auto info = info_for(count);
+                ASSERT_EQ(fl_stack_solve(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                         a.stride(), k, b.data(), b.ld(), b.stride(), x.data(),
+                                         x.ld(), x.stride(), info.data()),
+                          FL_OK);
+                for (int64_t l = 0; l < count; ++l) {
+                    const int32_t want = l == w + 2       ? FL_ERR_SINGULAR
+                                         : l == 2 * w + 5 ? FL_ERR_NON_FINITE
+                                                          : FL_OK;
+                    EXPECT_EQ(info[static_cast<size_t>(l)], want) << "l=" << l;
+                    if (want != FL_OK)
+                        EXPECT_TRUE(x.all_nan(l));
+                    else
+                        EXPECT_LT(
+                            solve_residual(a.ref(l), FL_NO_TRANS, x.ref(l), b.ref(l), eps<T>()),
+                            kResidualThreshold)
+                            << "l=" << l;
+                }
+                EXPECT_TRUE(x.gaps_untouched());
+            }
+}
+
 TYPED_TEST(StackTest, IllConditionedHilbertSolvesAreBackwardStable) {
     using T = TypeParam;
     for (int64_t n : {4, 8, 12, 20}) {

@@ -286,6 +286,39 @@ FL_LANE_INLINE void gather(index_t elements, const Strided<const T> &s, index_t 
         store(p + e * W<T>, load_lanes(m, s.stride, s.offsets[e]));
 }
 
+// X <- A^-1 B for W matrices of order N <= 4 and k <= N right-hand sides, read from and
+// written to the caller's memory, by the same lu and lu_solve as the packs, on a pack that
+// lives in registers. False (x untouched) when some lane has NaN/Inf in A or a zero pivot:
+// the caller then runs that pack through the pack path, which reports them.
+template <index_t N, class T>
+FL_LANE_INLINE bool solve_in_registers(index_t, const Strided<const T> &a,
+                                       const Strided<const T> &b, const Strided<T> &x, index_t k,
+                                       index_t first) {
+    if constexpr (N == 0) {
+        return false;
+    } else {
+        if (k > N) return false;
+        alignas(64) T pa[N * N * W<T>], piv[N * W<T>], pb[N * N * W<T>], singular[W<T>];
+        Vec<T> bad = splat<T>(0);
+        for (index_t e = 0; e < N * N; ++e) {
+            const Vec<T> v = load_lanes(a.first + first * a.stride, a.stride, a.offsets[e]);
+            bad += v * 0;  // NaN from NaN or Inf
+            store(pa + e * W<T>, v);
+        }
+        for (index_t l = 0; l < W<T>; ++l)
+            if (bad[l] != 0) return false;
+        lu<N>(N, pa, piv, singular);
+        for (index_t l = 0; l < W<T>; ++l)
+            if (singular[l] != 0) return false;
+        for (index_t e = 0; e < N * k; ++e)
+            store(pb + e * W<T>, load_lanes(b.first + first * b.stride, b.stride, b.offsets[e]));
+        lu_solve<N>(N, pa, piv, k, pb);
+        for (index_t e = 0; e < N * k; ++e)
+            store_lanes(x.first + first * x.stride, x.stride, x.offsets[e], load(pb + e * W<T>));
+        return true;
+    }
+}
+
 // x[l] <- log x[l] for 8 normal positive doubles, within a few ulps: x = 2^k m with m
 // in [sqrt(1/2), sqrt(2)), and log m = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.172, by
 // its series up to s^23 (the next term is below 1e-17 of the sum).
@@ -359,6 +392,11 @@ FL_LANE_INLINE void log_lanes(double *x) {
         gather(elements, s, first, p);                                                        \
     }                                                                                         \
     template <class T>                                                                        \
+    target bool solve_k(index_t n, const Strided<const T> &a, const Strided<const T> &b,      \
+                        const Strided<T> &x, index_t k, index_t first) {                      \
+        FL_BY_ORDER(solve_in_registers, n, a, b, x, k, first)                                 \
+    }                                                                                         \
+    template <class T>                                                                        \
     target void logs_k(index_t count, double *x) {                                            \
         for (index_t i = 0; i < count; i += 8) log_lanes(x + i);                              \
     }                                                                                         \
@@ -366,7 +404,7 @@ FL_LANE_INLINE void log_lanes(double *x) {
     PackKernels<T> table() {                                                                  \
         return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>, &cholesky_solve_k<T>,         \
                 &jacobi_k<T>, &non_finite_k<T>, &gather_k<T>,   &cofactor_inverse_k<T>,       \
-                &logs_k<T>};                                                                  \
+                &logs_k<T>,   &solve_k<T>};                                                   \
     }                                                                                         \
     }
 

@@ -46,6 +46,11 @@ struct PackKernels {
                              index_t first);
     // x[i] <- log x[i] for `count` (a multiple of 8) normal positive doubles, to a few ulps.
     void (*logs)(index_t count, double *x);
+    // Matrices first .. first + W - 1: x <- a^-1 b (n-by-k) by lu and lu_solve in registers,
+    // for n <= 4 and k <= n, if no lane has NaN/Inf in a or a zero pivot; false (x
+    // untouched) otherwise.
+    bool (*solve)(index_t n, const Strided<const T> &a, const Strided<const T> &b,
+                  const Strided<T> &x, index_t k, index_t first);
 };
 
 // The kernels for the widest instruction set this CPU runs, decided on the first call.

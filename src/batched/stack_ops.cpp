@@ -111,6 +111,31 @@ void cofactor_inverses(index_t count, const Stack &a, const Stack &inv, Outcome 
     });
 }
 
+// Solves of orders 1 to 4: full packs in registers straight between the caller's arrays
+// (pack_kernels.hpp), a pack with a NaN/Inf or singular matrix, and the last partial one,
+// by the pack path, which reports them.
+template <class T>
+void register_solves(index_t count, const Stack &a, const Stack &b, const Stack &x,
+                     Outcome *outcome) {
+    const index_t n = a.first.rows, k = x.first.cols, w = lanes<T>;
+    const std::vector<index_t> a_offsets = element_offsets(a), b_offsets = element_offsets(b),
+                               x_offsets = element_offsets(x);
+    const Strided<const T> from{a.matrix<T>(0), a.stride, a_offsets.data()},
+        rhs{b.matrix<T>(0), b.stride, b_offsets.data()};
+    const Strided<T> to{x.matrix<T>(0), x.stride, x_offsets.data()};
+    for_each_pack<T>(count, 2 * cube(n) / 3 + solve_flops(n, k), [&] {
+        return [&, packs = lu_pack_worker<T>(a, a_offsets, outcome,
+                                             lu_solve_finish<T>(&b, x, outcome))](
+                   index_t first, index_t used) mutable {
+            if (used == w && pack_kernels<T>().solve(n, from, rhs, to, k, first)) {
+                std::fill_n(outcome + first, w, Outcome::ok);
+                return;
+            }
+            packs(first, used);
+        };
+    });
+}
+
 FactorOptions triangle_options(Triangle triangle) {
     FactorOptions o;
     o.triangle = triangle;
@@ -124,6 +149,8 @@ void stack_solve(Dtype dtype, index_t count, const Stack &a, const Stack &b, con
     const index_t n = a.first.rows;
     typed_real(dtype, [&](auto t) {
         using T = decltype(t);
+        if (n <= register_solve_limit && x.first.cols <= n)
+            return register_solves<T>(count, a, b, x, outcome);
         if (n <= lu_pack_limit) return lu_solve_packs<T>(count, a, &b, x, outcome);
         for_each_matrix(
             count, cube(n), outcome,
