@@ -1,6 +1,7 @@
 // Stacks of small matrices (fl_stack_*): per-matrix scaled residuals against long double
 // references, for every order on both sides of the pack limits, both layouts and dtypes,
 // strides with gaps, count 0 and 1, and one bad matrix in the middle of a batch.
+#include "constructed_matrices.hpp"
 #include "stack_support.hpp"
 
 #include <gtest/gtest.h>
@@ -30,6 +31,21 @@ std::vector<int32_t> info_for(int64_t count) {
     return std::vector<int32_t>(static_cast<size_t>(count) + 1, -7);
 }
 
+// ||A V - V diag(w)|| <= 30 n eps ||A||, ||V^T V - I|| <= 30 n eps, w ascending.
+template <class T>
+void expect_eigenpairs(const Ref &a, const Ref &w, const Ref &v) {
+    const int64_t n = a.rows;
+    Ref vl = v;
+    for (int64_t i = 0; i < n; ++i)
+        for (int64_t j = 0; j < n; ++j) vl(i, j) *= w(j, 0);
+    const double tol = kResidualThreshold * static_cast<double>(n) * eps<T>();
+    EXPECT_LE(static_cast<double>(norm1(subtract(multiply(a, v), vl))),
+              tol * static_cast<double>(norm1(a)));
+    EXPECT_LE(static_cast<double>(norm1(subtract(multiply(transpose(v), v), identity_ref(n)))),
+              tol);
+    for (int64_t j = 1; j < n; ++j) EXPECT_LE(w(j - 1, 0), w(j, 0));
+}
+
 TYPED_TEST(StackTest, SolveResidualsEveryOrderLayoutAndCount) {
     using T = TypeParam;
     for (fl_layout layout : kLayouts)
@@ -54,6 +70,43 @@ TYPED_TEST(StackTest, SolveResidualsEveryOrderLayoutAndCount) {
                         << "l=" << l;
                 }
                 EXPECT_EQ(info[static_cast<size_t>(count)], -7) << "info written past count";
+                EXPECT_TRUE(x.gaps_untouched());
+            }
+}
+
+// Orders 1-4 with at most n right-hand sides solve full packs in registers, straight between
+// the caller's arrays; a pack holding a singular or NaN matrix goes through the packs.
+TYPED_TEST(StackTest, RegisterSolvesEveryOrderRhsCountAndBadPack) {
+    using T = TypeParam;
+    const int64_t w = 64 / static_cast<int64_t>(sizeof(T)), count = 3 * w + 2;
+    for (fl_layout layout : kLayouts)
+        for (int64_t n = 1; n <= 4; ++n)
+            for (int64_t k = 1; k <= n; ++k) {
+                SCOPED_TRACE(std::string(layout_name(layout)) + " n=" + std::to_string(n) +
+                             " k=" + std::to_string(k));
+                StackOf<T> a = random_stack<T>(count, n, n, layout, 60 + static_cast<uint64_t>(n));
+                const StackOf<T> b = random_stack<T>(count, n, k, layout, 61);
+                StackOf<T> x(count, n, k, layout, 2, 1);
+                for (int64_t j = 0; j < n; ++j) a(w + 2, n - 1, j) = 0;  // singular
+                a(2 * w + 5, 0, 0) = std::numeric_limits<T>::quiet_NaN();
+                auto info = info_for(count);
+                ASSERT_EQ(fl_stack_solve(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                         a.stride(), k, b.data(), b.ld(), b.stride(), x.data(),
+                                         x.ld(), x.stride(), info.data()),
+                          FL_OK);
+                for (int64_t l = 0; l < count; ++l) {
+                    const int32_t want = l == w + 2       ? FL_ERR_SINGULAR
+                                         : l == 2 * w + 5 ? FL_ERR_NON_FINITE
+                                                          : FL_OK;
+                    EXPECT_EQ(info[static_cast<size_t>(l)], want) << "l=" << l;
+                    if (want != FL_OK)
+                        EXPECT_TRUE(x.all_nan(l));
+                    else
+                        EXPECT_LT(
+                            solve_residual(a.ref(l), FL_NO_TRANS, x.ref(l), b.ref(l), eps<T>()),
+                            kResidualThreshold)
+                            << "l=" << l;
+                }
                 EXPECT_TRUE(x.gaps_untouched());
             }
 }
@@ -262,19 +315,67 @@ TYPED_TEST(StackTest, EighResidualsOrthogonalityAndOrder) {
                     continue;
                 }
                 ASSERT_EQ(info[static_cast<size_t>(l)], FL_OK);
-                const Ref ar = a.ref(l), vr = v.ref(l), wr = w.ref(l);
-                Ref vl = vr;
-                for (int64_t i = 0; i < n; ++i)
-                    for (int64_t j = 0; j < n; ++j) vl(i, j) *= wr(j, 0);
-                const double tol = kResidualThreshold * static_cast<double>(n) * eps<T>();
-                EXPECT_LE(static_cast<double>(norm1(subtract(multiply(ar, vr), vl))),
-                          tol * static_cast<double>(norm1(ar)));
-                Ref vtv = multiply(transpose(vr), vr);
-                EXPECT_LE(static_cast<double>(norm1(subtract(vtv, identity_ref(n)))), tol);
-                for (int64_t j = 1; j < n; ++j) EXPECT_LE(wr(j - 1, 0), wr(j, 0));
+                expect_eigenpairs<T>(a.ref(l), w.ref(l), v.ref(l));
             }
             EXPECT_TRUE(v.gaps_untouched());
         }
+}
+
+// Clustered, repeated and widely spread eigenvalues, in stacks that fill two packs per
+// Jacobi call and leave a single pack at the end: the bound holds for every matrix.
+TYPED_TEST(StackTest, EighClusteredAndRepeatedEigenvalues) {
+    using T = TypeParam;
+    const long double gap = 100 * eps<T>();
+    const std::vector<std::vector<long double>> spectra = {
+        {1, 1 + gap, 1 + 2 * gap, 2}, {1, 1, 1, -1}, {-3, 1e-8L, 1, 1}, {1e-6L, 1, 1 + gap, 1e6L}};
+    for (int64_t n : {2, 3, 4, 8})
+        for (size_t k = 0; k < spectra.size(); ++k) {
+            SCOPED_TRACE("n=" + std::to_string(n) + " spectrum " + std::to_string(k));
+            const int64_t count = 3 * (64 / static_cast<int64_t>(sizeof(T))) + 1;
+            StackOf<T> a(count, n, n, FL_ROW_MAJOR, 1, 1);
+            for (int64_t l = 0; l < count; ++l) {
+                std::vector<long double> d(static_cast<size_t>(n));
+                for (int64_t i = 0; i < n; ++i)
+                    d[static_cast<size_t>(i)] = spectra[k][static_cast<size_t>(std::min<int64_t>(
+                        i * 4 / n, 3))];  // each of the four values fills a quarter
+                a.set(l, with_eigenvalues(d, 700 + static_cast<uint64_t>(l)));
+            }
+            StackOf<T> w(count, n, 1, FL_COL_MAJOR), v(count, n, n, FL_ROW_MAJOR);
+            auto info = info_for(count);
+            ASSERT_EQ(fl_stack_eigh(Dtype<T>::value, FL_ROW_MAJOR, count, n, a.data(), a.ld(),
+                                    a.stride(), FL_UPPER, w.data(), w.stride(), v.data(), v.ld(),
+                                    v.stride(), info.data()),
+                      FL_OK)
+                << fl_last_error();
+            for (int64_t l = 0; l < count; ++l) {
+                SCOPED_TRACE("l=" + std::to_string(l));
+                ASSERT_EQ(info[static_cast<size_t>(l)], FL_OK);
+                expect_eigenpairs<T>(a.ref(l), w.ref(l), v.ref(l));
+            }
+        }
+}
+
+// The packs take log|det| with a vector log of their own: for 1-by-1 matrices it is log|a|
+// itself, checked to a few ulps over the whole range where it is used (1e-300 to 1e300),
+// mantissas near 1, sqrt(2) and 2 included, with the sign.
+TEST(StackEdges, SlogdetLogIsAccurateToAFewUlps) {
+    std::vector<double> a;
+    for (int e = -996; e <= 996; e += 7)
+        for (double m : {1.0, 1.0 + 1e-15, 1.2345, 1.41421356237309, 1.41421356237310, 1.9999999})
+            a.push_back((e % 2 == 0 ? m : -m) * std::ldexp(1.0, e));
+    const int64_t count = static_cast<int64_t>(a.size());
+    std::vector<double> sign(a.size()), logabs(a.size());
+    auto info = info_for(count);
+    ASSERT_EQ(fl_stack_slogdet(FL_FLOAT64, FL_ROW_MAJOR, count, 1, a.data(), 1, 1, sign.data(),
+                               logabs.data(), info.data()),
+              FL_OK);
+    for (size_t l = 0; l < a.size(); ++l) {
+        const long double want = std::log(std::fabs(static_cast<long double>(a[l])));
+        EXPECT_EQ(sign[l], a[l] < 0 ? -1.0 : 1.0);
+        EXPECT_LE(std::fabs(static_cast<long double>(logabs[l]) - want),
+                  4 * eps<double>() * std::max<long double>(1, std::fabs(want)))
+            << "a=" << a[l];
+    }
 }
 
 TEST(StackEdges, EmptyMatricesAndEigenvaluesOnly) {

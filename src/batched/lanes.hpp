@@ -37,6 +37,18 @@ template <class T>
 FL_LANE_INLINE void store(T *p, Vec<T> v) {
     std::memcpy(p, &v, sizeof v);
 }
+// Element `offset` of the W matrices at p, `stride` apart, one per lane.
+template <class T>
+FL_LANE_INLINE Vec<T> load_lanes(const T *p, index_t stride, index_t offset) {
+    Vec<T> v;
+    for (index_t l = 0; l < lanes<T>; ++l) v[l] = p[l * stride + offset];
+    return v;
+}
+template <class T>
+FL_LANE_INLINE void store_lanes(T *p, index_t stride, index_t offset, Vec<T> v) {
+    for (index_t l = 0; l < lanes<T>; ++l) p[l * stride + offset] = v[l];
+}
+
 template <class T>
 FL_LANE_INLINE Vec<T> splat(T x) {
     return Vec<T>{} + x;

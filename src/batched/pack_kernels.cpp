@@ -1,7 +1,9 @@
 #include "batched/pack_kernels.hpp"
 
+#include <cstring>
 #include <limits>
 
+#include "batched/cofactors.hpp"
 #include "batched/lanes.hpp"
 #include "core/instruction_set.hpp"
 
@@ -152,14 +154,18 @@ FL_LANE_INLINE void cholesky_solve(index_t order, const T *a, index_t k, T *b) {
 // t = sign(tau) / (|tau| + sqrt(1 + tau^2)), tau = d / e with d = a_qq - a_pp, e = 2 a_pq,
 // is rewritten with h = sqrt(d^2 + e^2) and r = |d| + h as c = r / g, s = sign(d e) |e| / g,
 // g = sqrt(r^2 + e^2): two square roots and one division on the dependency chain of the
-// sweep instead of two and three. The caller scales A to |a_ij| <= 1, so the squares
-// cannot overflow; g = 0 (d and e both negligible) means no rotation.
+// sweep instead of two and three. The caller scales A to max |a_ij| = 1, so the squares
+// cannot overflow; and an a_pq below eps^2 / 2 is set to zero without a rotation (a
+// backward error far below eps ||A||), so that they cannot underflow either: a subnormal
+// r^2 + e^2 would make c^2 + s^2 != 1 and V lose its orthogonality (as it did on lanes
+// that had converged but kept sweeping with their pack).
 template <class T>
 FL_LANE_INLINE void rotate(index_t n, T *a, T *v, index_t p, index_t q) {
     const Vec<T> d = load(at(a, n, q, q)) - load(at(a, n, p, p)), e = 2 * load(at(a, n, p, q));
     const Vec<T> r = vabs(d) + vsqrt(d * d + e * e);
     const Vec<T> g = vsqrt(r * r + e * e);
-    const auto none = g == 0;
+    constexpr T eps = std::numeric_limits<T>::epsilon();
+    const auto none = vabs(e) < eps * eps;
     const Vec<T> inv = 1 / (none ? splat<T>(1) : g);
     const Vec<T> c = none ? splat<T>(1) : r * inv;
     const Vec<T> s = none ? splat<T>(0) : (d * e >= 0 ? vabs(e) : -vabs(e)) * inv;
@@ -217,36 +223,53 @@ FL_LANE_INLINE void sort_eigenpairs(index_t n, T *a, T *v) {
 
 // Cyclic sweeps until every lane's off-diagonal mass is below (eps / 4)^2 of its Frobenius
 // norm squared (convergence is quadratic: a few sweeps for small n); then the eigenvalues,
-// unscaled and ascending, are a's diagonal and v holds the eigenvectors.
-template <index_t N, class T>
-FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed) {
-    const index_t n = N > 0 ? N : order;
+// unscaled and ascending, are a's diagonal and v holds the eigenvectors. P packs (a, v and
+// failed each hold P consecutive ones) sweep together: a rotation is a chain of two square
+// roots and a division, so the P chains, independent, overlap in the core.
+template <index_t N, index_t P, class T>
+FL_LANE_INLINE void jacobi_packs(index_t order, T *a, T *v, T *failed) {
+    const index_t n = N > 0 ? N : order, size = n * n * W<T>;
     constexpr int max_sweeps = 50;
     constexpr T eps = std::numeric_limits<T>::epsilon();
-    for (index_t j = 0; j < n; ++j)
-        for (index_t i = 0; i < n; ++i) store(at(v, n, i, j), splat<T>(i == j ? 1 : 0));
-    const Vec<T> undo = scale_to_one(n, a);
-    Vec<T> done = splat<T>(0);
+    Vec<T> undo[P], done[P];
+    for (index_t k = 0; k < P; ++k) {
+        for (index_t j = 0; j < n; ++j)
+            for (index_t i = 0; i < n; ++i)
+                store(at(v + k * size, n, i, j), splat<T>(i == j ? 1 : 0));
+        undo[k] = scale_to_one(n, a + k * size);
+    }
     for (int sweep = 0; sweep <= max_sweeps; ++sweep) {
-        Vec<T> off = splat<T>(0), diag = splat<T>(0);
-        for (index_t j = 0; j < n; ++j) {
-            const Vec<T> d = load(at(a, n, j, j));
-            diag += d * d;
-            for (index_t i = 0; i < j; ++i) {
-                const Vec<T> x = load(at(a, n, i, j));
-                off += x * x;
-            }
-        }
-        done = off <= (eps * eps / 16) * (diag + 2 * off) ? splat<T>(1) : splat<T>(0);
         bool all = true;
-        for (index_t l = 0; l < W<T>; ++l) all = all && done[l] != 0;
+        for (index_t k = 0; k < P; ++k) {
+            Vec<T> off = splat<T>(0), diag = splat<T>(0);
+            for (index_t j = 0; j < n; ++j) {
+                const Vec<T> d = load(at(a + k * size, n, j, j));
+                diag += d * d;
+                for (index_t i = 0; i < j; ++i) {
+                    const Vec<T> x = load(at(a + k * size, n, i, j));
+                    off += x * x;
+                }
+            }
+            done[k] = off <= (eps * eps / 16) * (diag + 2 * off) ? splat<T>(1) : splat<T>(0);
+            for (index_t l = 0; l < W<T>; ++l) all = all && done[k][l] != 0;
+        }
         if (all || sweep == max_sweeps) break;
         for (index_t p = 0; p < n - 1; ++p)
-            for (index_t q = p + 1; q < n; ++q) rotate(n, a, v, p, q);
+            for (index_t q = p + 1; q < n; ++q)
+                for (index_t k = 0; k < P; ++k) rotate(n, a + k * size, v + k * size, p, q);
     }
-    for (index_t j = 0; j < n; ++j) store(at(a, n, j, j), load(at(a, n, j, j)) * undo);
-    sort_eigenpairs(n, a, v);
-    store(failed, 1 - done);
+    for (index_t k = 0; k < P; ++k) {
+        T *ak = a + k * size;
+        for (index_t j = 0; j < n; ++j) store(at(ak, n, j, j), load(at(ak, n, j, j)) * undo[k]);
+        sort_eigenpairs(n, ak, v + k * size);
+        store(failed + k * W<T>, 1 - done[k]);
+    }
+}
+
+template <index_t N, class T>
+FL_LANE_INLINE void jacobi(index_t order, T *a, T *v, T *failed, index_t packs) {
+    if (packs == 2) return jacobi_packs<N, 2>(order, a, v, failed);
+    jacobi_packs<N, 1>(order, a, v, failed);
 }
 
 template <class T>
@@ -254,6 +277,68 @@ FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
     Vec<T> acc = splat<T>(0);
     for (index_t e = 0; e < length; ++e) acc += load(p + e * W<T>) * 0;  // NaN from NaN or Inf
     store(bad, acc == 0 ? splat<T>(0) : splat<T>(1));
+}
+
+template <class T>
+FL_LANE_INLINE void gather(index_t elements, const Strided<const T> &s, index_t first, T *p) {
+    const T *m = s.first + first * s.stride;
+    for (index_t e = 0; e < elements; ++e)
+        store(p + e * W<T>, load_lanes(m, s.stride, s.offsets[e]));
+}
+
+// X <- A^-1 B for W matrices of order N <= 4 and k <= N right-hand sides, read from and
+// written to the caller's memory, by the same lu and lu_solve as the packs, on a pack that
+// lives in registers. False (x untouched) when some lane has NaN/Inf in A or a zero pivot:
+// the caller then runs that pack through the pack path, which reports them.
+template <index_t N, class T>
+FL_LANE_INLINE bool solve_in_registers(index_t, const Strided<const T> &a,
+                                       const Strided<const T> &b, const Strided<T> &x, index_t k,
+                                       index_t first) {
+    if constexpr (N == 0) {
+        return false;
+    } else {
+        if (k > N) return false;
+        alignas(64) T pa[N * N * W<T>], piv[N * W<T>], pb[N * N * W<T>], singular[W<T>];
+        Vec<T> bad = splat<T>(0);
+        for (index_t e = 0; e < N * N; ++e) {
+            const Vec<T> v = load_lanes(a.first + first * a.stride, a.stride, a.offsets[e]);
+            bad += v * 0;  // NaN from NaN or Inf
+            store(pa + e * W<T>, v);
+        }
+        for (index_t l = 0; l < W<T>; ++l)
+            if (bad[l] != 0) return false;
+        lu<N>(N, pa, piv, singular);
+        for (index_t l = 0; l < W<T>; ++l)
+            if (singular[l] != 0) return false;
+        for (index_t e = 0; e < N * k; ++e)
+            store(pb + e * W<T>, load_lanes(b.first + first * b.stride, b.stride, b.offsets[e]));
+        lu_solve<N>(N, pa, piv, k, pb);
+        for (index_t e = 0; e < N * k; ++e)
+            store_lanes(x.first + first * x.stride, x.stride, x.offsets[e], load(pb + e * W<T>));
+        return true;
+    }
+}
+
+// x[l] <- log x[l] for 8 normal positive doubles, within a few ulps: x = 2^k m with m
+// in [sqrt(1/2), sqrt(2)), and log m = 2 atanh(s), s = (m - 1) / (m + 1), |s| < 0.172, by
+// its series up to s^23 (the next term is below 1e-17 of the sum).
+FL_LANE_INLINE void log_lanes(double *x) {
+    typedef long Bits __attribute__((vector_size(64)));  // the mask type of Vec<double>
+    Bits bits;
+    std::memcpy(&bits, x, sizeof bits);
+    const Bits mantissa_bits = (bits & 0x000fffffffffffffL) | 0x3ff0000000000000L;
+    Vec<double> m;
+    std::memcpy(&m, &mantissa_bits, sizeof m);
+    const Bits high = m > 1.4142135623730951;  // -1 where true
+    m = high ? m * 0.5 : m;
+    const Vec<double> k =
+        __builtin_convertvector(((bits >> 52) & 0x7ff) - 1023 - high, Vec<double>);
+    const Vec<double> s = (m - 1) / (m + 1), s2 = s * s;
+    Vec<double> series = splat(1.0 / 23);
+    for (int j = 21; j >= 1; j -= 2) series = series * s2 + 1.0 / j;
+    // ln 2 split so that k * ln2_high is exact.
+    constexpr double ln2_high = 0.693147180369123816490, ln2_low = 1.90821492927058770002e-10;
+    store(x, k * ln2_high + (k * ln2_low + 2 * s * series));
 }
 
 // Calls kernel<N> with N the order when it is 1 to 4, else kernel<0>.
@@ -271,37 +356,56 @@ FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
             return kernel<0>(n, __VA_ARGS__); \
     }
 
-#define FL_DEFINE_PACK_KERNELS(isa, target)                                          \
-    namespace isa {                                                                  \
-    template <class T>                                                               \
-    target void lu_k(index_t n, T *a, T *piv, T *singular) {                         \
-        FL_BY_ORDER(lu, n, a, piv, singular)                                         \
-    }                                                                                \
-    template <class T>                                                               \
-    target void lu_solve_k(index_t n, const T *a, const T *piv, index_t k, T *b) {   \
-        FL_BY_ORDER(lu_solve, n, a, piv, k, b)                                       \
-    }                                                                                \
-    template <class T>                                                               \
-    target void cholesky_k(index_t n, T *a, T *failed) {                             \
-        FL_BY_ORDER(cholesky, n, a, failed)                                          \
-    }                                                                                \
-    template <class T>                                                               \
-    target void cholesky_solve_k(index_t n, const T *a, index_t k, T *b) {           \
-        FL_BY_ORDER(cholesky_solve, n, a, k, b)                                      \
-    }                                                                                \
-    template <class T>                                                               \
-    target void jacobi_k(index_t n, T *a, T *v, T *failed) {                         \
-        FL_BY_ORDER(jacobi, n, a, v, failed)                                         \
-    }                                                                                \
-    template <class T>                                                               \
-    target void non_finite_k(index_t length, const T *p, T *bad) {                   \
-        non_finite(length, p, bad);                                                  \
-    }                                                                                \
-    template <class T>                                                               \
-    PackKernels<T> table() {                                                         \
-        return {&lu_k<T>,     &lu_solve_k<T>,  &cholesky_k<T>, &cholesky_solve_k<T>, \
-                &jacobi_k<T>, &non_finite_k<T>};                                     \
-    }                                                                                \
+#define FL_DEFINE_PACK_KERNELS(isa, target)                                                   \
+    namespace isa {                                                                           \
+    template <class T>                                                                        \
+    target void lu_k(index_t n, T *a, T *piv, T *singular) {                                  \
+        FL_BY_ORDER(lu, n, a, piv, singular)                                                  \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void lu_solve_k(index_t n, const T *a, const T *piv, index_t k, T *b) {            \
+        FL_BY_ORDER(lu_solve, n, a, piv, k, b)                                                \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void cholesky_k(index_t n, T *a, T *failed) {                                      \
+        FL_BY_ORDER(cholesky, n, a, failed)                                                   \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void cholesky_solve_k(index_t n, const T *a, index_t k, T *b) {                    \
+        FL_BY_ORDER(cholesky_solve, n, a, k, b)                                               \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void jacobi_k(index_t n, T *a, T *v, T *failed, index_t packs) {                   \
+        FL_BY_ORDER(jacobi, n, a, v, failed, packs)                                           \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void non_finite_k(index_t length, const T *p, T *bad) {                            \
+        non_finite(length, p, bad);                                                           \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target bool cofactor_inverse_k(index_t n, const Strided<const T> &a, const Strided<T> &x, \
+                                   index_t first) {                                           \
+        FL_BY_ORDER(cofactor_inverse, n, a, x, first)                                         \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void gather_k(index_t elements, const Strided<const T> &s, index_t first, T *p) {  \
+        gather(elements, s, first, p);                                                        \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target bool solve_k(index_t n, const Strided<const T> &a, const Strided<const T> &b,      \
+                        const Strided<T> &x, index_t k, index_t first) {                      \
+        FL_BY_ORDER(solve_in_registers, n, a, b, x, k, first)                                 \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void logs_k(index_t count, double *x) {                                            \
+        for (index_t i = 0; i < count; i += 8) log_lanes(x + i);                              \
+    }                                                                                         \
+    template <class T>                                                                        \
+    PackKernels<T> table() {                                                                  \
+        return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>, &cholesky_solve_k<T>,         \
+                &jacobi_k<T>, &non_finite_k<T>, &gather_k<T>,   &cofactor_inverse_k<T>,       \
+                &logs_k<T>,   &solve_k<T>};                                                   \
+    }                                                                                         \
     }
 
 #if defined(__x86_64__) && defined(__GNUC__)

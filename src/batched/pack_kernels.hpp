@@ -8,6 +8,15 @@
 
 namespace fl::batched {
 
+// Matrices in the caller's memory: matrix l starts at first + l * stride, and its element e
+// in pack order (e = j * n + i) lies `offsets[e]` elements further.
+template <class T>
+struct Strided {
+    T *first;
+    index_t stride;
+    const index_t *offsets;
+};
+
 template <class T>
 struct PackKernels {
     // P A = L U in place, partial pivoting as LAPACK's getrf; piv[k * W + l] is the row
@@ -21,10 +30,27 @@ struct PackKernels {
     void (*cholesky_solve)(index_t n, const T *a, index_t k, T *b);
     // Cyclic Jacobi: a (symmetric, full) becomes diagonal with the eigenvalues ascending,
     // v the eigenvectors (column j for a_jj). failed[l] = 1 where the off-diagonal did not
-    // vanish within the sweep limit.
-    void (*jacobi)(index_t n, T *a, T *v, T *failed);
+    // vanish within the sweep limit. a, v and failed hold `packs` (1 or 2) consecutive packs,
+    // swept together.
+    void (*jacobi)(index_t n, T *a, T *v, T *failed, index_t packs);
     // bad[l] = 1 where the `length` elements of lane l hold a NaN or Inf.
     void (*non_finite)(index_t length, const T *p, T *bad);
+    // The pack p <- elements e < `elements` of matrices first .. first + W - 1 of s: one
+    // vector built in registers per element, stored whole (the kernels' vector loads then
+    // read it without waiting on W scalar stores).
+    void (*gather)(index_t elements, const Strided<const T> &s, index_t first, T *p);
+    // Matrices first .. first + W - 1 of x <- those of a, inverted by cofactors (order
+    // n <= 4) if every lane passes the accuracy rule of cofactors.hpp; false (x untouched)
+    // otherwise.
+    bool (*cofactor_inverse)(index_t n, const Strided<const T> &a, const Strided<T> &x,
+                             index_t first);
+    // x[i] <- log x[i] for `count` (a multiple of 8) normal positive doubles, to a few ulps.
+    void (*logs)(index_t count, double *x);
+    // Matrices first .. first + W - 1: x <- a^-1 b (n-by-k) by lu and lu_solve in registers,
+    // for n <= 4 and k <= n, if no lane has NaN/Inf in a or a zero pivot; false (x
+    // untouched) otherwise.
+    bool (*solve)(index_t n, const Strided<const T> &a, const Strided<const T> &b,
+                  const Strided<T> &x, index_t k, index_t first);
 };
 
 // The kernels for the widest instruction set this CPU runs, decided on the first call.

@@ -57,13 +57,15 @@ inline std::vector<index_t> symmetric_offsets(const Stack &s, Triangle triangle)
 
 // Matrices first .. first + used - 1 of s (its elements at `offsets`) into the pack p of
 // rows-by-cols matrices; lanes past `used` get the identity (zeros off a square), which
-// every kernel handles without failing.
+// every kernel handles without failing. A full pack is built in vector registers.
 template <class T>
 void gather(const Stack &s, const std::vector<index_t> &offsets, index_t first, index_t used,
             T *p) {
     const index_t rows = s.first.rows, w = lanes<T>,
                   elements = static_cast<index_t>(offsets.size());
     const index_t *off = offsets.data();
+    if (used == w)
+        return pack_kernels<T>().gather(elements, {s.matrix<T>(0), s.stride, off}, first, p);
     for (index_t l = 0; l < used; ++l) {
         const T *m = s.matrix<T>(first + l);
         for (index_t e = 0; e < elements; ++e) p[e * w + l] = m[off[e]];
@@ -111,12 +113,12 @@ void screen_non_finite(index_t n, T *a, index_t first, index_t used, Outcome *ou
     }
 }
 
-// Runs make_worker() once per thread, then worker(first, used) for that thread's packs of
-// the `count` matrices, so each thread allocates its scratch once; `flops` is the rough work
-// per matrix.
+// Runs make_worker() once per thread, then worker(first, used) for that thread's groups of
+// `group` packs of the `count` matrices (used <= group W), so each thread allocates its
+// scratch once; `flops` is the rough work per matrix.
 template <class T, class MakeWorker>
-void for_each_pack(index_t count, double flops, MakeWorker &&make_worker) {
-    const index_t w = lanes<T>;
+void for_each_pack(index_t count, double flops, MakeWorker &&make_worker, index_t group = 1) {
+    const index_t w = lanes<T> * group;
     const index_t packs = (count + w - 1) / w;
     parallel_for(packs, static_cast<double>(count) * flops, 1 << 18,
                  [&](index_t begin, index_t end) {

@@ -46,6 +46,10 @@ enum class Outcome : std::int8_t {
 // sides) lose from n = 32 on; Cholesky solves tie at 32; Jacobi eigh beats syevd up to 8.
 constexpr index_t lu_pack_limit = 48;
 constexpr index_t inverse_pack_limit = 16;
+// Inverses up to this order try cofactors first (cofactors.hpp), and solves with at most n
+// right-hand sides a pack in registers.
+constexpr index_t cofactor_inverse_limit = 4;
+constexpr index_t register_solve_limit = 4;
 constexpr index_t cholesky_pack_limit = 24;
 constexpr index_t eigh_pack_limit = 8;
 

@@ -27,24 +27,30 @@ double solve_flops(index_t n, index_t k) {
     return 2 * static_cast<double>(n) * static_cast<double>(n) * static_cast<double>(k);
 }
 
+// The worker that factors one pack of a by LU and hands it to finish(first, used, lu, piv).
+template <class T, class Finish>
+auto lu_pack_worker(const Stack &a, const std::vector<index_t> &offsets, Outcome *outcome,
+                    Finish finish) {
+    const index_t n = a.first.rows;
+    return [&a, &offsets, outcome, n, pa = PackBuffer<T>(n * n), piv = PackBuffer<T>(n),
+            finish = std::move(finish)](index_t first, index_t used) mutable {
+        alignas(64) T singular[lanes<T>];
+        gather(a, offsets, first, used, pa.data());
+        screen_non_finite(n, pa.data(), first, used, outcome);
+        pack_kernels<T>().lu(n, pa.data(), piv.data(), singular);
+        record(singular, Outcome::singular, first, used, outcome);
+        finish(first, used, pa.data(), piv.data());
+    };
+}
+
 // Factors each pack of a by LU and hands it to finish(first, used, lu, piv); make_finish()
 // makes one finish per thread, with that thread's scratch.
 template <class T, class MakeFinish>
 void lu_packs(index_t count, const Stack &a, double flops, Outcome *outcome,
               MakeFinish &&make_finish) {
-    const index_t n = a.first.rows;
     const std::vector<index_t> offsets = element_offsets(a);
-    for_each_pack<T>(count, flops, [&] {
-        return [&, pa = PackBuffer<T>(n * n), piv = PackBuffer<T>(n), finish = make_finish()](
-                   index_t first, index_t used) mutable {
-            alignas(64) T singular[lanes<T>];
-            gather(a, offsets, first, used, pa.data());
-            screen_non_finite(n, pa.data(), first, used, outcome);
-            pack_kernels<T>().lu(n, pa.data(), piv.data(), singular);
-            record(singular, Outcome::singular, first, used, outcome);
-            finish(first, used, pa.data(), piv.data());
-        };
-    });
+    for_each_pack<T>(count, flops,
+                     [&] { return lu_pack_worker<T>(a, offsets, outcome, make_finish()); });
 }
 
 // The same by Cholesky, reading one triangle: finish(first, used, l).
@@ -66,14 +72,66 @@ void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flo
     });
 }
 
+// The finish of lu_packs that solves for x, with B from b (the identity when b is nullptr).
+template <class T>
+auto lu_solve_finish(const Stack *b, const Stack &x, Outcome *outcome) {
+    const index_t n = x.first.rows, k = x.first.cols;
+    return [rhs = rhs_finisher<T>(b, x, outcome), n, k](index_t first, index_t used, const T *lu,
+                                                        const T *piv) mutable {
+        rhs(first, used, [&](T *pb) { pack_kernels<T>().lu_solve(n, lu, piv, k, pb); });
+    };
+}
+
 template <class T>
 void lu_solve_packs(index_t count, const Stack &a, const Stack *b, const Stack &x,
                     Outcome *outcome) {
     const index_t n = a.first.rows, k = x.first.cols;
-    lu_packs<T>(count, a, 2 * cube(n) / 3 + solve_flops(n, k), outcome, [&] {
-        return [rhs = rhs_finisher<T>(b, x, outcome), n, k](index_t first, index_t used,
-                                                            const T *lu, const T *piv) mutable {
-            rhs(first, used, [&](T *pb) { pack_kernels<T>().lu_solve(n, lu, piv, k, pb); });
+    lu_packs<T>(count, a, 2 * cube(n) / 3 + solve_flops(n, k), outcome,
+                [&] { return lu_solve_finish<T>(b, x, outcome); });
+}
+
+// Inverses of orders 1 to 4: full packs by cofactors straight between the caller's arrays
+// when the pack passes their accuracy rule (cofactors.hpp), the others by LU on packs.
+template <class T>
+void cofactor_inverses(index_t count, const Stack &a, const Stack &inv, Outcome *outcome) {
+    const index_t n = a.first.rows, w = lanes<T>;
+    const std::vector<index_t> a_offsets = element_offsets(a), x_offsets = element_offsets(inv);
+    const Strided<const T> from{a.matrix<T>(0), a.stride, a_offsets.data()};
+    const Strided<T> to{inv.matrix<T>(0), inv.stride, x_offsets.data()};
+    for_each_pack<T>(count, cube(n), [&] {
+        return [&, lu = lu_pack_worker<T>(a, a_offsets, outcome,
+                                          lu_solve_finish<T>(nullptr, inv, outcome))](
+                   index_t first, index_t used) mutable {
+            if (used == w && pack_kernels<T>().cofactor_inverse(n, from, to, first)) {
+                std::fill_n(outcome + first, w, Outcome::ok);
+                return;
+            }
+            lu(first, used);
+        };
+    });
+}
+
+// Solves of orders 1 to 4: full packs in registers straight between the caller's arrays
+// (pack_kernels.hpp), a pack with a NaN/Inf or singular matrix, and the last partial one,
+// by the pack path, which reports them.
+template <class T>
+void register_solves(index_t count, const Stack &a, const Stack &b, const Stack &x,
+                     Outcome *outcome) {
+    const index_t n = a.first.rows, k = x.first.cols, w = lanes<T>;
+    const std::vector<index_t> a_offsets = element_offsets(a), b_offsets = element_offsets(b),
+                               x_offsets = element_offsets(x);
+    const Strided<const T> from{a.matrix<T>(0), a.stride, a_offsets.data()},
+        rhs{b.matrix<T>(0), b.stride, b_offsets.data()};
+    const Strided<T> to{x.matrix<T>(0), x.stride, x_offsets.data()};
+    for_each_pack<T>(count, 2 * cube(n) / 3 + solve_flops(n, k), [&] {
+        return [&, packs = lu_pack_worker<T>(a, a_offsets, outcome,
+                                             lu_solve_finish<T>(&b, x, outcome))](
+                   index_t first, index_t used) mutable {
+            if (used == w && pack_kernels<T>().solve(n, from, rhs, to, k, first)) {
+                std::fill_n(outcome + first, w, Outcome::ok);
+                return;
+            }
+            packs(first, used);
         };
     });
 }
@@ -91,6 +149,8 @@ void stack_solve(Dtype dtype, index_t count, const Stack &a, const Stack &b, con
     const index_t n = a.first.rows;
     typed_real(dtype, [&](auto t) {
         using T = decltype(t);
+        if (n <= register_solve_limit && x.first.cols <= n)
+            return register_solves<T>(count, a, b, x, outcome);
         if (n <= lu_pack_limit) return lu_solve_packs<T>(count, a, &b, x, outcome);
         for_each_matrix(
             count, cube(n), outcome,
@@ -106,6 +166,7 @@ void stack_inverse(Dtype dtype, index_t count, const Stack &a, const Stack &inv,
     const index_t n = a.first.rows;
     typed_real(dtype, [&](auto t) {
         using T = decltype(t);
+        if (n <= cofactor_inverse_limit) return cofactor_inverses<T>(count, a, inv, outcome);
         if (n <= inverse_pack_limit) return lu_solve_packs<T>(count, a, nullptr, inv, outcome);
         for_each_matrix(
             count, cube(n), outcome,
@@ -129,10 +190,11 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
         if (n <= lu_pack_limit) {
             lu_packs<T>(count, a, 2 * cube(n) / 3, outcome, [&] {
                 return [&](index_t first, index_t used, const T *lu, const T *piv) {
+                    LogDet logdets[lanes<T>];
+                    pack_logdets(n, lu, piv, logdets);
                     for (index_t l = 0; l < used; ++l) {
                         Outcome &o = outcome[first + l];
-                        put(first + l,
-                            o == Outcome::ok ? lane_logdet(n, lu, piv, l) : failed_logdet(o));
+                        put(first + l, o == Outcome::ok ? logdets[l] : failed_logdet(o));
                         if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
                     }
                 };
@@ -238,20 +300,35 @@ void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, c
             const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
             const std::vector<index_t> w_offsets = element_offsets(w);
             const std::vector<index_t> v_offsets = v != nullptr ? element_offsets(*v) : offsets;
-            for_each_pack<T>(count, 20 * cube(n), [&] {
-                return [&, pa = PackBuffer<T>(n * n), pv = PackBuffer<T>(n * n),
-                        pw = PackBuffer<T>(n)](index_t first, index_t used) mutable {
-                    alignas(64) T failed[lanes<T>];
-                    gather(a, offsets, first, used, pa.data());
-                    screen_non_finite(n, pa.data(), first, used, outcome);
-                    pack_kernels<T>().jacobi(n, pa.data(), pv.data(), failed);
-                    record(failed, Outcome::no_convergence, first, used, outcome);
-                    for (index_t j = 0; j < n; ++j)
-                        std::copy_n(pa.data() + (j * n + j) * lw, lw, pw.data() + j * lw);
-                    scatter(pw.data(), outcome, w_offsets, first, used, w);
-                    if (v != nullptr) scatter(pv.data(), outcome, v_offsets, first, used, *v);
-                };
-            });
+            // Two packs per Jacobi call for n <= 4, so that their rotations, latency-bound
+            // chains there, overlap (pack_kernels.hpp); larger n keep the core busy alone.
+            const index_t size = n * n * lw, group = n <= 4 ? 2 : 1;
+            for_each_pack<T>(
+                count, 20 * cube(n),
+                [&] {
+                    return [&, pa = PackBuffer<T>(2 * n * n), pv = PackBuffer<T>(2 * n * n),
+                            pw = PackBuffer<T>(n)](index_t first, index_t used) mutable {
+                        alignas(64) T failed[2 * lanes<T>];
+                        const index_t packs = (used + lw - 1) / lw;
+                        for (index_t k = 0; k < packs; ++k) {
+                            const index_t at = first + k * lw, in = std::min(lw, used - k * lw);
+                            gather(a, offsets, at, in, pa.data() + k * size);
+                            screen_non_finite(n, pa.data() + k * size, at, in, outcome);
+                        }
+                        pack_kernels<T>().jacobi(n, pa.data(), pv.data(), failed, packs);
+                        for (index_t k = 0; k < packs; ++k) {
+                            const index_t at = first + k * lw, in = std::min(lw, used - k * lw);
+                            const T *ak = pa.data() + k * size;
+                            record(failed + k * lw, Outcome::no_convergence, at, in, outcome);
+                            for (index_t j = 0; j < n; ++j)
+                                std::copy_n(ak + (j * n + j) * lw, lw, pw.data() + j * lw);
+                            scatter(pw.data(), outcome, w_offsets, at, in, w);
+                            if (v != nullptr)
+                                scatter(pv.data() + k * size, outcome, v_offsets, at, in, *v);
+                        }
+                    };
+                },
+                group);
             return;
         }
         for_each_matrix(
