@@ -85,14 +85,19 @@ protected:
     // storage, with a's leading dimension, and is never freed here (a general row-major A
     // is then transposed where it lies). A real symmetric factor treats its storage as A
     // itself, whatever the layout; a complex Hermitian one cannot, since a row-major A is
-    // stored as A^T = conj(A).
-    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite = false)
+    // stored as A^T = conj(A). Without `overwrite`, the copy goes to `into` (n^2 elements)
+    // when the caller provides it (dense/lu_block.hpp), else to memory of its own.
+    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite = false,
+                 T *into = nullptr)
         : n_(a.rows),
           transposed_(a.layout == Layout::row_major && symmetric && is_complex_v<T>),
           real_symmetric_(symmetric && !is_complex_v<T>),
+          overwrites_a_(overwrite),
           // Left uninitialised: the copy below writes every element.
-          owned_(overwrite ? nullptr : new T[static_cast<size_t>(n_ * n_)]),
-          data_(overwrite ? static_cast<T *>(a.data) : owned_.get()),
+          owned_(overwrite || into ? nullptr : new T[static_cast<size_t>(n_ * n_)]),
+          data_(overwrite ? static_cast<T *>(a.data)
+                : into    ? into
+                          : owned_.get()),
           ld_(overwrite ? std::max<index_t>(a.ld, 1) : std::max<index_t>(n_, 1)) {
         const ColMajorView<T> from = stored_view<T>(a), to = storage();
         const bool transpose = !symmetric && a.layout == Layout::row_major;
@@ -114,7 +119,7 @@ protected:
     SquareFactor(StateReader &in, bool symmetric, double unknown_norm = 0);
     void save_square(StateWriter &out) const;
     index_t info(Info what) const override {
-        return what == Info::overwrites_a ? (owned_ ? 0 : 1) : Factor::info(what);
+        return what == Info::overwrites_a ? (overwrites_a_ ? 1 : 0) : Factor::info(what);
     }
 
     // A solve with op(A) as one with S: op(S), on conj(X) and conj(B) when `conjugate`
@@ -168,7 +173,8 @@ protected:
 
 private:
     const bool real_symmetric_;
-    std::unique_ptr<T[]> owned_;  // the storage, unless it is the caller's A (then empty)
+    const bool overwrites_a_ = false;  // the storage is the caller's A (FL_OPT_OVERWRITE_A)
+    std::unique_ptr<T[]> owned_;       // the storage, unless the caller provided it (then empty)
     T *const data_;
     const index_t ld_;
 };
