@@ -31,7 +31,8 @@ public:
     index_t rows() const final { return n_; }
     index_t cols() const final { return n_; }
 
-    void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const final {
+    void solve(Transpose trans, const MatrixRef &b_given, const MatrixRef &x_given) const final {
+        const MatrixRef b = as_column(b_given), x = as_column(x_given);
         const index_t k = x.cols;
         if (n_ == 0 || k == 0) return;
         const StoredOp stored_op = on_stored(trans);
@@ -159,6 +160,12 @@ protected:
     // Row-major X is solved from the right in place when k * this >= n, else through a
     // column-major copy (measurements in docs/design.md).
     static constexpr index_t right_solve_rhs_per_order = 16;
+    // One right-hand side at unit stride is the same memory in either layout: as a column it
+    // is solved where it lies, never through the copy (docs/batched.md, n >= 32).
+    static MatrixRef as_column(const MatrixRef &m) {
+        if (m.layout != Layout::row_major || m.cols != 1 || m.ld != 1) return m;
+        return {Layout::col_major, m.rows, 1, std::max<index_t>(m.rows, 1), m.data};
+    }
 
     ColMajorView<T> storage() { return {data_, n_, n_, ld_}; }
     ColMajorView<const T> stored() const { return {data_, n_, n_, ld_}; }
