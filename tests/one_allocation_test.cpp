@@ -33,7 +33,8 @@ namespace {
 template <class T>
 std::vector<T> matrix(int64_t n) {
     std::vector<T> a(static_cast<size_t>(n * n));
-    for (int64_t e = 0; e < n * n; ++e) a[static_cast<size_t>(e)] = T((e * 7919) % 13) / T(13) - T(0.5);
+    for (int64_t e = 0; e < n * n; ++e)
+        a[static_cast<size_t>(e)] = T((e * 7919) % 13) / T(13) - T(0.5);
     for (int64_t i = 0; i < n; ++i) a[static_cast<size_t>(i * n + i)] += T(n);
     return a;
 }
