@@ -82,6 +82,15 @@ void require_non_negative(int64_t value, const char *name) {
 
 MatrixRef matrix_arg(const MatrixNames &names, Dtype dtype, fl_layout layout, int64_t rows,
                      int64_t cols, const void *data, int64_t ld) {
+    // Most calls pass in a few comparisons: sizes up to 2^29 cannot span 2^63 bytes. The
+    // rest take the full checks below, which also say what is wrong.
+    constexpr int64_t plainly_addressable = int64_t{1} << 29;
+    const int64_t line = layout == FL_ROW_MAJOR ? cols : rows;
+    if ((layout == FL_ROW_MAJOR || layout == FL_COL_MAJOR) && rows >= 0 && cols >= 0 &&
+        rows <= plainly_addressable && cols <= plainly_addressable && ld <= plainly_addressable &&
+        ld >= std::max<int64_t>(1, line) && (data != nullptr || rows == 0 || cols == 0))
+        return MatrixRef{layout == FL_ROW_MAJOR ? Layout::row_major : Layout::col_major, rows, cols,
+                         ld, const_cast<void *>(data)};
     // Every call checks matrices here: the argument's name is spelt out only for a bad layout.
     const Layout lay = layout == FL_ROW_MAJOR || layout == FL_COL_MAJOR
                            ? to_layout(layout, names.matrix)

@@ -1,6 +1,8 @@
 // fl_factor_*: creating factor handles and asking them for solves and what they know.
 #include <algorithm>
 #include <cmath>
+#include <memory>
+#include <new>
 #include <string>
 
 #include "capi/arguments.hpp"
@@ -11,6 +13,7 @@
 #include "capi/handles.hpp"
 #include "core/typed.hpp"
 #include "dense/factor_kind_table.hpp"
+#include "dense/lu_block.hpp"
 
 using namespace fl::capi;
 
@@ -38,6 +41,22 @@ void require_dense_kind(fl_factor_kind kind, fl::FactorKind k, int64_t rows, int
 fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made, bool check_finite) {
     *out = new fl_factor{std::move(made), check_finite};
     return FL_OK;
+}
+
+// A small LU is made in the bytes after its handle, so that creating it allocates once
+// (dense/lu_block.hpp); false, and nothing made, when a is not one.
+bool make_handle_with_lu(fl_factor **out, fl::Dtype t, const fl::MatrixRef &a,
+                         const fl::FactorOptions &o) {
+    const std::size_t bytes = fl::lu_block_bytes(t, a.rows, o);
+    if (bytes == 0) return false;
+    constexpr std::size_t head = fl::block_aligned(sizeof(fl_factor));
+    struct Free {
+        void operator()(void *p) const { ::operator delete(p); }
+    };
+    std::unique_ptr<void, Free> block(::operator new(head + bytes));  // freed if make_lu_in throws
+    const fl::Factor *made = fl::make_lu_in(static_cast<char *>(block.get()) + head, t, a, o);
+    *out = new (block.release()) fl_factor{{made, FactorDeleter(true)}, o.check_finite};
+    return true;
 }
 
 // With FL_STORAGE_RFP_INPUT, a holds n(n+1)/2 elements in RFP, not a matrix with an lda.
@@ -111,6 +130,7 @@ FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dt
                 : matrix_arg({"a", "lda", "rows", "cols"}, t, layout, rows, cols, a, lda);
         if (!automatic) require_dense_kind(kind, k, rows, cols);
         require_options_for(automatic, k, t, o);
+        if (k == fl::FactorKind::lu && !automatic && make_handle_with_lu(factor, t, m, o)) return;
         make_handle(factor,
                     automatic ? fl::make_automatic_factor(t, m, o) : fl::make_factor(k, t, m, o),
                     o.check_finite);
@@ -144,16 +164,17 @@ FL_API fl_status fl_factor_solve(const fl_factor *factor, fl_transpose trans, fl
                                  fl_layout x_layout, void *x, int64_t ldx) {
     return guarded(__func__, [&] {
         const fl::Factor &f = factor_of(factor, dtype);
-        const fl::Transpose op = to_transpose(trans, "trans", f.dtype());
+        const fl::Dtype t = f.dtype();  // (asked once: a solve of a small factor is short)
+        const fl::Transpose op = to_transpose(trans, "trans", t);
         require_non_negative(nrhs, "nrhs");
         // B has the rows of op(A), X its columns.
         const int64_t b_rows = op == fl::Transpose::no ? f.rows() : f.cols();
         const int64_t x_rows = op == fl::Transpose::no ? f.cols() : f.rows();
         const fl::MatrixRef bm =
-            matrix_arg({"b", "ldb", "rows of op(A)", "nrhs"}, f.dtype(), b_layout, b_rows, nrhs, b, ldb);
+            matrix_arg({"b", "ldb", "rows of op(A)", "nrhs"}, t, b_layout, b_rows, nrhs, b, ldb);
         const fl::MatrixRef xm =
-            matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, f.dtype(), x_layout, x_rows, nrhs, x, ldx);
-        require_in_place_or_disjoint(bm, xm, f.dtype());
+            matrix_arg({"x", "ldx", "cols of op(A)", "nrhs"}, t, x_layout, x_rows, nrhs, x, ldx);
+        require_in_place_or_disjoint(bm, xm, t);
         require_finite_operand(factor, bm, "b");
         f.solve(op, bm, xm);
     });

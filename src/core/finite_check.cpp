@@ -55,13 +55,18 @@ void require_finite(const MatrixRef &m, const char *name, std::optional<Triangle
     // The caller's triangle, seen in the stored (column-major) view.
     std::optional<Triangle> stored_only;
     if (only) stored_only = m.layout == Layout::col_major ? *only : flipped(*only);
+    // A complex element is two reals (interleaved), each checked.
+    constexpr index_t parts = sizeof(T) / sizeof(real_t<T>);
+    // A whole matrix without gaps (a row-major vector: n stored columns of one element)
+    // passes in one run; only one with NaN or Inf is looked at column by column.
+    if (!only && s.ld == s.rows &&
+        !any_non_finite(reinterpret_cast<const real_t<T> *>(s.data), parts * s.rows * s.cols))
+        return;
 
     for (index_t j = 0; j < s.cols; ++j) {
         index_t first = 0, last = s.rows;  // rows [first, last) of stored column j
         if (stored_only == Triangle::lower) first = std::min(j, s.rows);
         if (stored_only == Triangle::upper) last = std::min(j + 1, s.rows);
-        // A complex element is two reals (interleaved), each checked.
-        constexpr index_t parts = sizeof(T) / sizeof(real_t<T>);
         if (!any_non_finite(reinterpret_cast<const real_t<T> *>(s.column(j) + first),
                             parts * (last - first)))
             continue;

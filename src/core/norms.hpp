@@ -35,6 +35,11 @@ real_t<T> magnitude(const T &x) {
 template <class T>
 real_t<T> abs_sum(const T *x, index_t count) {
     constexpr int lanes = 8;
+    if (count < lanes) {  // a small matrix's column: the sum below, its partial sums all 0
+        real_t<T> sum = 0;
+        for (index_t i = 0; i < count; ++i) sum += magnitude(x[i]);
+        return sum;
+    }
     real_t<T> partial[lanes] = {};
     index_t i = 0;
     for (; i + lanes <= count; i += lanes)

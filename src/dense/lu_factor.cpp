@@ -15,9 +15,10 @@
 namespace fl {
 
 template <class T>
-LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
-    : SquareFactor<T>(a, /*symmetric=*/false, NormOf::one, options.overwrite_a),
-      pivots_(static_cast<size_t>(this->n_)) {
+LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options, LuMemory<T> memory)
+    : SquareFactor<T>(a, /*symmetric=*/false, NormOf::one, options.overwrite_a, memory.storage),
+      owned_pivots_(memory.pivots ? 0 : static_cast<size_t>(this->n_)),
+      pivots_(memory.pivots ? memory.pivots : owned_pivots_.data()) {
     const index_t n = this->n_;
     if (n == 0) return;
     const ColMajorView<T> s = this->storage();
@@ -26,10 +27,10 @@ LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
 
     lapack_int info = 0;
     if constexpr (!is_complex_v<T>)
-        if (small()) info = small_lu::factor(n, s.data, s.ld, pivots_.data());
+        if (small()) info = small_lu::factor(n, s.data, s.ld, pivots_);
     if (!small()) {
         blas::SerialRegion serial(n < blas::serial_factor_order);
-        info = lapack::getrf(n, s.data, s.ld, pivots_.data());
+        info = lapack::getrf(n, s.data, s.ld, pivots_);
     }
     if (info < 0)
         throw Error(ErrorCode::internal, "getrf rejected argument " + std::to_string(-info));
@@ -39,11 +40,11 @@ LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options)
 
 template <class T>
 void LuFactor<T>::require_nonsingular() const {
+    if (zero_pivot_ == 0) return;  // every solve asks: no string unless it fails
     const std::string k = std::to_string(zero_pivot_);
-    if (zero_pivot_ > 0)
-        throw Error(ErrorCode::singular, "the matrix is singular: U[" + k + ", " + k + "] (pivot " +
-                                             k + " of " + std::to_string(this->n_) +
-                                             ", 1-based) is exactly zero");
+    throw Error(ErrorCode::singular, "the matrix is singular: U[" + k + ", " + k + "] (pivot " + k +
+                                         " of " + std::to_string(this->n_) +
+                                         ", 1-based) is exactly zero");
 }
 
 template <class T> void LuFactor<T>::solve_left(Transpose op, const ColMajorView<T> &x) const {
@@ -52,10 +53,10 @@ template <class T> void LuFactor<T>::solve_left(Transpose op, const ColMajorView
     if constexpr (!is_complex_v<T>)
         if (small()) {
             for (index_t j = 0; j < x.cols; ++j)
-                small_lu::solve(op, this->n_, lu.data, lu.ld, pivots_.data(), x.column(j), 1);
+                small_lu::solve(op, this->n_, lu.data, lu.ld, pivots_, x.column(j), 1);
             return;
         }
-    lapack::getrs(op, this->n_, x.cols, lu.data, lu.ld, pivots_.data(), x.data, x.ld);
+    lapack::getrs(op, this->n_, x.cols, lu.data, lu.ld, pivots_, x.data, x.ld);
 }
 
 // S = P L U, so Y S^-1 = Y U^-1 L^-1 P^T and Y S^-T = Y P L^-T U^-T. P is the product of
@@ -67,7 +68,7 @@ template <class T> void LuFactor<T>::solve_right(Transpose op, const ColMajorVie
     if constexpr (!is_complex_v<T>)
         if (small()) {  // row r of Y: y_r <- op(S)^-T y_r
             for (index_t r = 0; r < y.rows; ++r)
-                small_lu::solve(toggled(op), n, lu.data, lu.ld, pivots_.data(), y.data + r, y.ld);
+                small_lu::solve(toggled(op), n, lu.data, lu.ld, pivots_, y.data + r, y.ld);
             return;
         }
     auto swap_columns = [&](index_t i) {
@@ -88,7 +89,7 @@ template <class T> void LuFactor<T>::solve_right(Transpose op, const ColMajorVie
 template <class T> void LuFactor<T>::invert_in_place(const ColMajorView<T> &a) const {
     if (this->n_ == 0) return;
     require_nonsingular();
-    const lapack_int info = lapack::getri(this->n_, a.data, a.ld, pivots_.data());
+    const lapack_int info = lapack::getri(this->n_, a.data, a.ld, pivots_);
     if (info != 0) throw Error(ErrorCode::internal, "getri failed with info " + std::to_string(info));
 }
 

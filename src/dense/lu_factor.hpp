@@ -10,9 +10,17 @@
 
 namespace fl {
 
+// Memory for an LU's factored matrix (n^2 elements) and pivots (n) that its caller
+// provides (dense/lu_block.hpp); null: the factor allocates its own.
+template <class T>
+struct LuMemory {
+    T *storage = nullptr;
+    lapack_int *pivots = nullptr;
+};
+
 template <class T> class LuFactor final : public SquareFactor<T> {
 public:
-    LuFactor(const MatrixRef &a, const FactorOptions &options);
+    LuFactor(const MatrixRef &a, const FactorOptions &options, LuMemory<T> memory = {});
     // Rebuilds a saved factor, and saves one (dense/saved/lu_state.cpp).
     explicit LuFactor(StateReader &in);
     void save(StateWriter &out) const override;
@@ -41,7 +49,8 @@ private:
     // Real matrices only: the small kernels pivot on |a| and solve with A or A^T, not A^H.
     bool small() const { return !is_complex_v<T> && this->n_ <= small_lu::max_order; }
 
-    std::vector<lapack_int> pivots_;  // getrf's 1-based row interchanges
+    std::vector<lapack_int> owned_pivots_;  // empty when the caller provided the pivots
+    lapack_int *const pivots_;              // getrf's 1-based row interchanges
     // getrf's info: the 1-based first exactly zero U[k, k], kept under allow_singular; 0 if none.
     lapack_int zero_pivot_ = 0;
 };

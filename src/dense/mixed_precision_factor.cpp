@@ -88,6 +88,7 @@ MixedPrecisionFactor::MixedPrecisionFactor(const MatrixRef &a, const FactorOptio
                                            std::optional<Triangle> triangle, Intake &&intake)
     : SquareFactor<double>(a, triangle.has_value(),
                            triangle ? symmetric_one(*triangle) : NormOf::one, options.overwrite_a,
+                           nullptr,
                            [&intake](index_t j, const double *column) { intake.add(j, column); }),
       options_(options),
       triangle_(triangle),

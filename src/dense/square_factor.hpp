@@ -31,7 +31,8 @@ public:
     index_t rows() const final { return n_; }
     index_t cols() const final { return n_; }
 
-    void solve(Transpose trans, const MatrixRef &b, const MatrixRef &x) const final {
+    void solve(Transpose trans, const MatrixRef &b_given, const MatrixRef &x_given) const final {
+        const MatrixRef b = as_column(b_given), x = as_column(x_given);
         const index_t k = x.cols;
         if (n_ == 0 || k == 0) return;
         const StoredOp stored_op = on_stored(trans);
@@ -85,21 +86,27 @@ protected:
     // storage, with a's leading dimension, and is never freed here (a general row-major A
     // is then transposed where it lies). A real symmetric factor treats its storage as A
     // itself, whatever the layout; a complex Hermitian one cannot, since a row-major A is
-    // stored as A^T = conj(A).
-    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite = false)
-        : SquareFactor(a, symmetric, norm, overwrite, [](index_t, const T *) {}) {}
+    // stored as A^T = conj(A). Without `overwrite`, the copy goes to `into` (n^2 elements)
+    // when the caller provides it (dense/lu_block.hpp), else to memory of its own.
+    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite = false,
+                 T *into = nullptr)
+        : SquareFactor(a, symmetric, norm, overwrite, into, [](index_t, const T *) {}) {}
 
     // As above, and hands each stored column to visit(j, column) right after its norm, so
     // that a kind that needs more from A (the mixed-precision factor's float32 copy) reads
     // A from memory once.
     template <class Visit>
-    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite, Visit &&visit)
+    SquareFactor(const MatrixRef &a, bool symmetric, NormOf norm, bool overwrite, T *into,
+                 Visit &&visit)
         : n_(a.rows),
           transposed_(a.layout == Layout::row_major && symmetric && is_complex_v<T>),
           real_symmetric_(symmetric && !is_complex_v<T>),
+          overwrites_a_(overwrite),
           // Left uninitialised: the copy below writes every element.
-          owned_(overwrite ? nullptr : new T[static_cast<size_t>(n_ * n_)]),
-          data_(overwrite ? static_cast<T *>(a.data) : owned_.get()),
+          owned_(overwrite || into ? nullptr : new T[static_cast<size_t>(n_ * n_)]),
+          data_(overwrite ? static_cast<T *>(a.data)
+                : into    ? into
+                          : owned_.get()),
           ld_(overwrite ? std::max<index_t>(a.ld, 1) : std::max<index_t>(n_, 1)) {
         const ColMajorView<T> from = stored_view<T>(a), to = storage();
         const bool transpose = !symmetric && a.layout == Layout::row_major;
@@ -122,7 +129,7 @@ protected:
     SquareFactor(StateReader &in, bool symmetric, double unknown_norm = 0);
     void save_square(StateWriter &out) const;
     index_t info(Info what) const override {
-        return what == Info::overwrites_a ? (owned_ ? 0 : 1) : Factor::info(what);
+        return what == Info::overwrites_a ? (overwrites_a_ ? 1 : 0) : Factor::info(what);
     }
 
     // A solve with op(A) as one with S: op(S), on conj(X) and conj(B) when `conjugate`
@@ -162,6 +169,12 @@ protected:
     // Row-major X is solved from the right in place when k * this >= n, else through a
     // column-major copy (measurements in docs/design.md).
     static constexpr index_t right_solve_rhs_per_order = 16;
+    // One right-hand side at unit stride is the same memory in either layout: as a column it
+    // is solved where it lies, never through the copy (docs/batched.md, n >= 32).
+    static MatrixRef as_column(const MatrixRef &m) {
+        if (m.layout != Layout::row_major || m.cols != 1 || m.ld != 1) return m;
+        return {Layout::col_major, m.rows, 1, std::max<index_t>(m.rows, 1), m.data};
+    }
 
     ColMajorView<T> storage() { return {data_, n_, n_, ld_}; }
     ColMajorView<const T> stored() const { return {data_, n_, n_, ld_}; }
@@ -176,7 +189,8 @@ protected:
 
 private:
     const bool real_symmetric_;
-    std::unique_ptr<T[]> owned_;  // the storage, unless it is the caller's A (then empty)
+    const bool overwrites_a_ = false;  // the storage is the caller's A (FL_OPT_OVERWRITE_A)
+    std::unique_ptr<T[]> owned_;       // the storage, unless the caller provided it (then empty)
     T *const data_;
     const index_t ld_;
 };

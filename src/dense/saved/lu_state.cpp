@@ -8,8 +8,9 @@ namespace fl {
 template <class T>
 LuFactor<T>::LuFactor(StateReader &in)
     : SquareFactor<T>(in, /*symmetric=*/false),
-      pivots_(in.pivots<lapack_int>(this->n_, this->n_, "the LU pivots")) {
-    for (const lapack_int p : pivots_)
+      owned_pivots_(in.pivots<lapack_int>(this->n_, this->n_, "the LU pivots")),
+      pivots_(owned_pivots_.data()) {
+    for (const lapack_int p : owned_pivots_)
         if (p < 0) StateReader::corrupted("an LU pivot is negative");
     // A factor kept under FL_OPT_ALLOW_SINGULAR: getrf's info is its first zero U[k, k].
     const ColMajorView<const T> lu = this->stored();
@@ -20,7 +21,7 @@ LuFactor<T>::LuFactor(StateReader &in)
 template <class T>
 void LuFactor<T>::save(StateWriter &out) const {
     this->save_square(out);
-    out.vector(pivots_);
+    out.vector(std::vector<lapack_int>(pivots_, pivots_ + this->n_));
 }
 
 }  // namespace fl
