@@ -82,7 +82,9 @@ struct Caller {
           ld((l == FL_COL_MAJOR ? r : c) + 1),
           layout(l),
           data(size_t(ld * (l == FL_COL_MAJOR ? c : r)) + 1, T(sentinel)) {}
-    size_t at(int64_t i, int64_t j) const { return size_t(layout == FL_COL_MAJOR ? i + j * ld : i * ld + j); }
+    size_t at(int64_t i, int64_t j) const {
+        return size_t(layout == FL_COL_MAJOR ? i + j * ld : i * ld + j);
+    }
     static Caller from(const ZRef &a, fl_layout l) {
         Caller m(a.rows, a.cols, l);
         for (int64_t i = 0; i < a.rows; ++i)
@@ -212,13 +214,14 @@ ZRef random_matrix(int64_t m, int64_t n, unsigned seed) {
 }
 
 TYPED_TEST(RectangularLu, TallAndWide) {
-    for (const auto &[m, n] : std::vector<std::pair<int64_t, int64_t>>{{5, 3}, {3, 5}, {40, 25}, {25, 40}, {70, 2}})
+    for (const auto &[m, n] :
+         std::vector<std::pair<int64_t, int64_t>>{{5, 3}, {3, 5}, {40, 25}, {25, 40}, {70, 2}})
         check_parts<TypeParam>(random_matrix(m, n, unsigned(m * 100 + n)));
 }
 
 TYPED_TEST(RectangularLu, OneRowOneColumnAndEmpty) {
-    for (const auto &[m, n] :
-         std::vector<std::pair<int64_t, int64_t>>{{1, 6}, {6, 1}, {1, 2}, {2, 1}, {0, 4}, {4, 0}, {0, 1}})
+    for (const auto &[m, n] : std::vector<std::pair<int64_t, int64_t>>{
+             {1, 6}, {6, 1}, {1, 2}, {2, 1}, {0, 4}, {4, 0}, {0, 1}})
         check_parts<TypeParam>(random_matrix(m, n, unsigned(m * 10 + n + 1)));
 }
 
@@ -259,14 +262,15 @@ TYPED_TEST(RectangularLu, RefusesWhatNeedsASquareA) {
     using T = TypeParam;
     constexpr fl_dtype dt = dtype_of<T>();
     for (const auto &[m, n] : std::vector<std::pair<int64_t, int64_t>>{{3, 5}, {5, 3}}) {
-        const std::string name = "a rectangular LU (" + std::to_string(m) + " x " + std::to_string(n) + ")";
+        const std::string name =
+            "a rectangular LU (" + std::to_string(m) + " x " + std::to_string(n) + ")";
         const std::string shape = std::to_string(m) + " x " + std::to_string(n);
         const Caller<T> a = Caller<T>::from(rounded<T>(random_matrix(m, n, 5)), FL_COL_MAJOR);
         Handle h;
         ASSERT_EQ(create(h, a), FL_OK) << fl_last_error();
         std::vector<T> b(size_t(m * n), T(1)), x(size_t(m * n), T(Caller<T>::sentinel));
-        EXPECT_ERROR(fl_factor_solve(h.f, FL_NO_TRANS, dt, 1, FL_COL_MAJOR, b.data(), m, FL_COL_MAJOR,
-                                     x.data(), n),
+        EXPECT_ERROR(fl_factor_solve(h.f, FL_NO_TRANS, dt, 1, FL_COL_MAJOR, b.data(), m,
+                                     FL_COL_MAJOR, x.data(), n),
                      FL_ERR_UNSUPPORTED, "fl_factor_solve", name.c_str(), "solves");
         EXPECT_ERROR(fl_factor_solve(h.f, FL_TRANS, dt, 1, FL_ROW_MAJOR, b.data(), 1, FL_ROW_MAJOR,
                                      x.data(), 1),
@@ -274,12 +278,13 @@ TYPED_TEST(RectangularLu, RefusesWhatNeedsASquareA) {
         EXPECT_ERROR(fl_factor_inverse(h.f, dt, FL_COL_MAJOR, x.data(), n), FL_ERR_UNSUPPORTED,
                      "fl_factor_inverse", name.c_str(), "inverse");
         double value = -1, sign = -1, phase = -1;
-        EXPECT_ERROR(fl_factor_rcond(h.f, &value), FL_ERR_UNSUPPORTED, "fl_factor_rcond", name.c_str());
+        EXPECT_ERROR(fl_factor_rcond(h.f, &value), FL_ERR_UNSUPPORTED, "fl_factor_rcond",
+                     name.c_str());
         EXPECT_ERROR(fl_factor_logdet_complex(h.f, &sign, &phase, &value), FL_ERR_UNSUPPORTED,
                      "fl_factor_logdet_complex", name.c_str(), "determinant");
         if constexpr (!is_complex<T>)
-            EXPECT_ERROR(fl_factor_logdet(h.f, &sign, &value), FL_ERR_UNSUPPORTED, "fl_factor_logdet",
-                         name.c_str(), "determinant");
+            EXPECT_ERROR(fl_factor_logdet(h.f, &sign, &value), FL_ERR_UNSUPPORTED,
+                         "fl_factor_logdet", name.c_str(), "determinant");
         EXPECT_EQ(value, -1);
         EXPECT_EQ(sign, -1);
         EXPECT_EQ(phase, -1);
@@ -345,9 +350,11 @@ TYPED_TEST(RectangularLu, OverwriteAIsNotHonoured) {
 // and the same refusals; a complex one has no serialized form yet, as for every kind.
 TYPED_TEST(RectangularLu, SurvivesSaveAndLoad) {
     using T = TypeParam;
-    for (const auto &[m, n] : std::vector<std::pair<int64_t, int64_t>>{{6, 4}, {4, 6}, {0, 3}, {3, 0}})
+    for (const auto &[m, n] :
+         std::vector<std::pair<int64_t, int64_t>>{{6, 4}, {4, 6}, {0, 3}, {3, 0}})
         for (fl_layout l : kLayouts) {
-            SCOPED_TRACE(std::to_string(m) + " x " + std::to_string(n) + " " + fltest::layout_name(l));
+            SCOPED_TRACE(std::to_string(m) + " x " + std::to_string(n) + " " +
+                         fltest::layout_name(l));
             ZRef a = random_matrix(m, n, 17);
             if (n > 1)
                 for (int64_t i = 0; i < m; ++i) a(i, 0) = 0;  // a kept zero pivot
@@ -368,10 +375,13 @@ TYPED_TEST(RectangularLu, SurvivesSaveAndLoad) {
             EXPECT_EQ(fl_factor_cols(g.f), n);
             const int64_t k = std::min(m, n);
             EXPECT_EQ(indices(g.f, FL_PART_PIVOTS, k), indices(h.f, FL_PART_PIVOTS, k));
-            EXPECT_EQ(indices(g.f, FL_PART_ROW_PERMUTATION, m), indices(h.f, FL_PART_ROW_PERMUTATION, m));
-            EXPECT_EQ(part<T>(g.f, FL_PART_LU_PACKED, l, m, n).v, part<T>(h.f, FL_PART_LU_PACKED, l, m, n).v);
+            EXPECT_EQ(indices(g.f, FL_PART_ROW_PERMUTATION, m),
+                      indices(h.f, FL_PART_ROW_PERMUTATION, m));
+            EXPECT_EQ(part<T>(g.f, FL_PART_LU_PACKED, l, m, n).v,
+                      part<T>(h.f, FL_PART_LU_PACKED, l, m, n).v);
             double r = -1;
-            EXPECT_ERROR(fl_factor_rcond(g.f, &r), FL_ERR_UNSUPPORTED, "fl_factor_rcond", "rectangular LU");
+            EXPECT_ERROR(fl_factor_rcond(g.f, &r), FL_ERR_UNSUPPORTED, "fl_factor_rcond",
+                         "rectangular LU");
         }
 }
 

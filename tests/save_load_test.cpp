@@ -123,6 +123,9 @@ std::vector<Case> cases() {
     }
     c.push_back({FL_FACTOR_EIGH,
                  multiply(random_ref(6, 2, 37), transpose(random_ref(6, 2, 37)))});  // rank 2
+    // Rectangular LU: an LU record whose rows != cols.
+    for (const auto &[m, n] : {std::pair<int64_t, int64_t>{9, 5}, {5, 9}, {0, 4}, {4, 0}})
+        c.push_back({FL_FACTOR_LU, random_ref(m, n, 38)});
     return c;
 }
 
@@ -273,6 +276,29 @@ TEST(SaveLoad, ForeignOtherVersionOtherEndianAndInconsistentBuffers) {
     std::memcpy(b.data() + 40, &huge, 8);
     reseal(b);
     expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "inconsistent");
+}
+
+// A rectangular LU record (rows != cols in the header) is checked like a square one: its
+// pivots must be rows of A, and its sizes must fit its payload.
+TEST(SaveLoad, RectangularLuRecordsAreChecked) {
+    const Matrix<double> a = Matrix<double>::from_ref(random_ref(3, 2, 56), FL_COL_MAJOR);
+    FactorPtr f;
+    ASSERT_EQ(make_factor(f, FL_FACTOR_LU, a), FL_OK);
+    const Bytes good = serialized(f.get());
+    ASSERT_EQ(good.size(), kHeader + 6 * sizeof(double) + 2 * sizeof(int32_t) + 8);
+    const size_t pivots = kHeader + 6 * sizeof(double);
+    for (const int32_t bad : {4, 0, -1}) {
+        Bytes b = good;
+        std::memcpy(b.data() + pivots + sizeof(int32_t), &bad, sizeof bad);
+        reseal(b);
+        expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "LU pivot");
+    }
+    // 2e9 rows over the same few bytes: refused before L and U are allocated.
+    Bytes b = good;
+    const int64_t huge = 2000000000;
+    std::memcpy(b.data() + 32, &huge, 8);
+    reseal(b);
+    expect_rejected(b.data(), int64_t(b.size()), FL_ERR_INVALID_ARGUMENT, "L and U (");
 }
 
 TEST(SaveLoad, BadArguments) {

@@ -50,13 +50,16 @@ template <class T>
 void RectangularLuFactor<T>::solve(Transpose, const MatrixRef &, const MatrixRef &) const {
     refuse(m_, n_, "solves: A is not square (use QR, COD or SVD for least squares)");
 }
-template <class T> void RectangularLuFactor<T>::inverse(const MatrixRef &) const {
+template <class T>
+void RectangularLuFactor<T>::inverse(const MatrixRef &) const {
     refuse(m_, n_, "inverse: A is not square (use COD or SVD for the pseudo-inverse)");
 }
-template <class T> double RectangularLuFactor<T>::rcond() const {
+template <class T>
+double RectangularLuFactor<T>::rcond() const {
     refuse(m_, n_, "condition number: A is not square (use SVD)");
 }
-template <class T> LogDet RectangularLuFactor<T>::logdet() const {
+template <class T>
+LogDet RectangularLuFactor<T>::logdet() const {
     refuse(m_, n_, "determinant: A is not square");
 }
 

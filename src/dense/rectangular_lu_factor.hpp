@@ -29,7 +29,8 @@
 
 namespace fl {
 
-template <class T> class RectangularLuFactor final : public Factor {
+template <class T>
+class RectangularLuFactor final : public Factor {
 public:
     RectangularLuFactor(const MatrixRef &a, const FactorOptions &options);
     // Rebuilds a saved factor, and saves one (dense/saved/rectangular_lu_state.cpp).

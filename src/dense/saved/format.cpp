@@ -78,7 +78,7 @@ const struct {
     FactorKind kind;
     std::unique_ptr<Factor> (*restore)(bool single, StateReader &in);
 } saved_kinds[] = {
-    {FactorKind::lu, restore_lu},     {FactorKind::cholesky, restore<CholeskyFactor>},
+    {FactorKind::lu, restore_lu},            {FactorKind::cholesky, restore<CholeskyFactor>},
     {FactorKind::ldlt, restore<LdltFactor>}, {FactorKind::qr, restore<QrFactor>},
     {FactorKind::cod, restore<CodFactor>},   {FactorKind::svd, restore<SvdFactor>},
     {FactorKind::eigh, restore<EighFactor>}};
