@@ -49,11 +49,12 @@ void fl_rectangular_lu(benchmark::State &st, int64_t m, int64_t n, bool row_majo
     std::vector<int64_t> piv(static_cast<size_t>(std::min(m, n)));
     for (auto _ : st) {
         fl_factor *f = nullptr;
-        fl_status s = fl_factor_create(&f, FL_FACTOR_LU, FL_FLOAT64,
-                                       row_major ? FL_ROW_MAJOR : FL_COL_MAJOR, m, n, a.data(),
-                                       row_major ? n : m, nullptr);
+        fl_status s =
+            fl_factor_create(&f, FL_FACTOR_LU, FL_FLOAT64, row_major ? FL_ROW_MAJOR : FL_COL_MAJOR,
+                             m, n, a.data(), row_major ? n : m, nullptr);
         if (s == FL_OK && parts)
-            s = fl_factor_get_part(f, FL_PART_LU_PACKED, FL_FLOAT64, FL_COL_MAJOR, packed.data(), m);
+            s = fl_factor_get_part(f, FL_PART_LU_PACKED, FL_FLOAT64, FL_COL_MAJOR, packed.data(),
+                                   m);
         if (s == FL_OK && parts)
             s = fl_factor_get_indices(f, FL_PART_PIVOTS, piv.data(), int64_t(piv.size()));
         fl_factor_destroy(f);
@@ -81,7 +82,8 @@ void register_rectangular_lu_benchmarks() {
         add("raw", [=](benchmark::State &st) { raw_rectangular_lu(st, s.m, s.n); });
         add("fl_col", [=](benchmark::State &st) { fl_rectangular_lu(st, s.m, s.n, false, false); });
         add("fl_row", [=](benchmark::State &st) { fl_rectangular_lu(st, s.m, s.n, true, false); });
-        add("fl_col_lu", [=](benchmark::State &st) { fl_rectangular_lu(st, s.m, s.n, false, true); });
+        add("fl_col_lu",
+            [=](benchmark::State &st) { fl_rectangular_lu(st, s.m, s.n, false, true); });
     }
 }
 
