@@ -60,5 +60,6 @@ void register_kernel_benchmarks(); // bench_kernels.cpp: kernel matrices vs writ
 void register_save_load_benchmarks(); // bench_save_load.cpp: fl_factor_serialize/deserialize vs refactoring
 void register_complex_benchmarks();  // bench_complex.cpp: complex128 LU/Cholesky vs zgetrf/zpotrf +
                                      // solves
+void register_rectangular_lu_benchmarks();  // bench_rectangular_lu.cpp: m x n LU vs dgetrf
 
 } // namespace flbench

@@ -30,6 +30,7 @@ int main(int argc, char **argv) {
     flbench::register_kernel_benchmarks();
     flbench::register_save_load_benchmarks();
     flbench::register_complex_benchmarks();
+    flbench::register_rectangular_lu_benchmarks();
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
     return 0;

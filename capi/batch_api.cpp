@@ -69,7 +69,7 @@ FL_API fl_status fl_batch_create(fl_batch **batch, fl_factor_kind kind, fl_dtype
         const fl::Dtype t = to_dtype(dtype, "dtype");
         const Stack as = stack_arg({"a", "lda", "rows", "cols"}, "stride_a", t, layout, count, rows,
                                    cols, a, lda, stride_a);
-        fl::require_shape(k, rows, cols);
+        fl::require_solvable_shape(k, rows, cols);
         require_info(info, count);
         const fl::FactorOptions defaults;
         const fl::FactorOptions &o = options != nullptr ? options->values : defaults;

@@ -409,21 +409,25 @@ TYPED_TEST(CppWrapper, GeneralizedEigh) {
                  "itype = 4");
 }
 
-// LU's index parts through indices(): P^T A = L U, rows of A picked by the permutation.
+// LU's index parts through indices(): P^T A = L U, rows of A picked by the permutation; a
+// rectangular A has the same parts (L m-by-min(m, n), U min(m, n)-by-n).
 TYPED_TEST(CppWrapper, LuPartsAndIndices) {
     using T = TypeParam;
-    const auto a = random_matrix<T>(5, 5, FL_ROW_MAJOR, 36);
-    const fl::factor lu(FL_FACTOR_LU, a);
-    const std::vector<int64_t> p = lu.indices(FL_PART_ROW_PERMUTATION);
-    ASSERT_EQ(p.size(), 5u);
-    EXPECT_EQ(lu.indices(FL_PART_PIVOTS).size(), 5u);
-    const auto l_times_u =
-        product(lu.template part<T>(FL_PART_LOWER), lu.template part<T>(FL_PART_UPPER, FL_COL_MAJOR));
-    for (int64_t i = 0; i < 5; ++i)
-        for (int64_t j = 0; j < 5; ++j)
-            EXPECT_NEAR(static_cast<double>(l_times_u[static_cast<size_t>(i)][static_cast<size_t>(j)]),
-                        static_cast<double>(a(p[static_cast<size_t>(i)], j)), 50 * eps<T>());
-    EXPECT_THROW(lu.indices(FL_PART_LOWER), fl::error);
+    for (const auto &[m, n] : {std::pair<int64_t, int64_t>{5, 5}, {3, 5}, {5, 3}}) {
+        const auto a = random_matrix<T>(m, n, FL_ROW_MAJOR, 36);
+        const fl::factor lu(FL_FACTOR_LU, a);
+        const std::vector<int64_t> p = lu.indices(FL_PART_ROW_PERMUTATION);
+        ASSERT_EQ(p.size(), static_cast<size_t>(m));
+        EXPECT_EQ(lu.indices(FL_PART_PIVOTS).size(), static_cast<size_t>(std::min(m, n)));
+        const auto l_times_u = product(lu.template part<T>(FL_PART_LOWER),
+                                       lu.template part<T>(FL_PART_UPPER, FL_COL_MAJOR));
+        for (int64_t i = 0; i < m; ++i)
+            for (int64_t j = 0; j < n; ++j)
+                EXPECT_NEAR(
+                    static_cast<double>(l_times_u[static_cast<size_t>(i)][static_cast<size_t>(j)]),
+                    static_cast<double>(a(p[static_cast<size_t>(i)], j)), 50 * eps<T>());
+        EXPECT_THROW(lu.indices(FL_PART_LOWER), fl::error);
+    }
 }
 
 TYPED_TEST(CppWrapper, SolveShiftedAndRankUpdate) {

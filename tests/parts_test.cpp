@@ -67,14 +67,7 @@ void check_lu_parts(const Ref &exact, const fl_options *options = nullptr) {
         ASSERT_EQ(static_cast<int64_t>(perm.size()), n);
         ASSERT_EQ(static_cast<int64_t>(piv.size()), n);
         // p is a permutation, and replaying the 1-based pivots on 0..n-1 gives it.
-        std::vector<int64_t> replay(static_cast<size_t>(n));
-        for (int64_t i = 0; i < n; ++i) replay[size_t(i)] = i;
-        for (int64_t i = 0; i < n; ++i) {
-            ASSERT_GE(piv[size_t(i)], i + 1);
-            ASSERT_LE(piv[size_t(i)], n);
-            std::swap(replay[size_t(i)], replay[size_t(piv[size_t(i)] - 1)]);
-        }
-        EXPECT_EQ(replay, perm);
+        ASSERT_TRUE(pivots_give_permutation(piv, perm));
         Ref pa(n, n);  // P^T A: row i is row perm[i] of A
         for (int64_t i = 0; i < n; ++i)
             for (int64_t j = 0; j < n; ++j) pa(i, j) = a(perm[size_t(i)], j);

@@ -222,4 +222,15 @@ bool all_finite(const Ref &a) {
     return true;
 }
 
+bool pivots_give_permutation(const std::vector<int64_t> &piv, const std::vector<int64_t> &perm) {
+    const int64_t m = static_cast<int64_t>(perm.size());
+    std::vector<int64_t> replay(static_cast<size_t>(m));
+    for (int64_t i = 0; i < m; ++i) replay[size_t(i)] = i;
+    for (int64_t i = 0; i < static_cast<int64_t>(piv.size()); ++i) {
+        if (piv[size_t(i)] < i + 1 || piv[size_t(i)] > m) return false;
+        std::swap(replay[size_t(i)], replay[size_t(piv[size_t(i)] - 1)]);
+    }
+    return replay == perm;
+}
+
 } // namespace fltest

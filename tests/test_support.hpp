@@ -247,6 +247,11 @@ const char *triangle_name(fl_triangle t);
 bool contains(const char *haystack, const std::string &needle);
 bool all_finite(const Ref &a);
 
+// Whether getrf's 1-based pivots (row i swapped with row piv[i], i = 1, 2, ... in turn, each
+// at or below i) replayed on rows 0..m-1 give the 0-based row permutation perm of LU's parts
+// (m = perm.size() rows; piv has min(m, n) entries).
+bool pivots_give_permutation(const std::vector<int64_t> &piv, const std::vector<int64_t> &perm);
+
 } // namespace fltest
 
 #endif

@@ -203,7 +203,8 @@ typedef enum fl_option FL_ENUM_TYPE {
      * 1: the factor is kept, as LAPACK and scipy's lu_factor keep it: its parts read as
      * usual, fl_factor_logdet gives sign 0 and log|det| -inf (numpy's slogdet), rcond is 0,
      * and solves, inverses and the products with A^-1 fail with FL_ERR_SINGULAR naming the
-     * first zero pivot U[k, k] (1-based, of A in the caller's layout). LDL^T: the same for
+     * first zero pivot U[k, k] (1-based, of A in the caller's layout). A rectangular LU,
+     * which has no solves, always keeps its factor, as scipy.linalg.lu does. LDL^T: the same for
      * an exactly zero D[k, k] of sytrf/hetrf (scipy.linalg.ldl returns that factor too);
      * fl_factor_inertia counts it as a zero eigenvalue. */
     FL_OPT_ALLOW_SINGULAR = 20,
@@ -271,7 +272,10 @@ typedef struct fl_factor fl_factor;
 
 /** The factorizations. The values are part of the ABI; later kinds are appended. */
 typedef enum fl_factor_kind FL_ENUM_TYPE {
-    FL_FACTOR_LU = 1,       /**< P A = L U with partial pivoting (LAPACK getrf); A square */
+    /** P A = L U with partial pivoting (LAPACK getrf). A square A solves; an m-by-n A with
+     * m != n has its parts only (L m-by-min(m,n), U min(m,n)-by-n, as scipy.linalg.lu), and
+     * its other queries give FL_ERR_UNSUPPORTED naming "a rectangular LU (m x n)". */
+    FL_FACTOR_LU = 1,
     FL_FACTOR_CHOLESKY = 2, /**< A = L L^T, A symmetric positive definite (LAPACK potrf) */
     FL_FACTOR_LDLT = 3,     /**< P A P^T = L D L^T, Bunch-Kaufman (LAPACK sytrf); A symmetric
                                  (L D L^H of a Hermitian complex A, hetrf) */
@@ -297,15 +301,15 @@ typedef enum fl_factor_kind FL_ENUM_TYPE {
  * column-major A^T it already is in memory where the kind allows (LU), so no transposed
  * copy is made.
  *
- * Returns FL_ERR_SINGULAR (LU, LDL^T: an exactly zero pivot) or
+ * Returns FL_ERR_SINGULAR (LU of a square A, LDL^T: an exactly zero pivot) or
  * FL_ERR_NOT_POSITIVE_DEFINITE (Cholesky) with the offending pivot or minor, 1-based, in
  * the message; FL_ERR_NON_FINITE for NaN/Inf unless FL_OPT_CHECK_FINITE is 0 (SVD and
  * EIGH: always);
- * FL_ERR_INVALID_ARGUMENT if A's shape does not suit the kind (square for LU, Cholesky,
- * LDL^T and EIGH; rows >= cols for QR); FL_ERR_SINGULAR from QR if R has an exactly
- * zero diagonal element (use COD or SVD for rank-deficient A); FL_ERR_INTERNAL naming
- * the driver if an SVD or eigen iteration fails to converge (SVD first retries with
- * LAPACK's gesvd).
+ * FL_ERR_INVALID_ARGUMENT if A's shape does not suit the kind (square for Cholesky,
+ * LDL^T and EIGH; rows >= cols for QR; any for LU, whose rectangular factor has no
+ * solves); FL_ERR_SINGULAR from QR if R has an exactly zero diagonal element (use COD or
+ * SVD for rank-deficient A); FL_ERR_INTERNAL naming the driver if an SVD or eigen
+ * iteration fails to converge (SVD first retries with LAPACK's gesvd).
  * Empty matrices are valid: a 0-by-0 determinant is 1 and solves return empty results.
  * *factor is NULL on any failure. Cost: (2/3) n^3 flops (LU), (1/3) n^3 (Cholesky,
  * LDL^T), 2 m n^2 - (2/3) n^3 (QR), a few times more for COD, SVD and EIGH.

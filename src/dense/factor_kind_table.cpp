@@ -22,7 +22,7 @@ constexpr std::uint32_t rcond = static_cast<std::uint32_t>(Query::rcond);
 
 // One row per kind, in FactorKind's order (factor_kind_row checks it).
 constexpr FactorKindRow rows[] = {
-    {FactorKind::lu, "LU", ShapeRule::square, false, make_lu, nullptr,
+    {FactorKind::lu, "LU", ShapeRule::square_to_solve, false, make_lu, nullptr,
      rcond | Query::logdet | Query::lower | Query::upper | Query::row_permutation |
          Query::packed_lu | Query::pivots},
     {FactorKind::cholesky, "Cholesky", ShapeRule::square, true, make_cholesky, nullptr,
@@ -66,31 +66,47 @@ const FactorKindRow &factor_kind_row(FactorKind kind) {
 
 const char *kind_name(FactorKind kind) { return factor_kind_row(kind).name; }
 
-void require_shape(FactorKind kind, index_t rows, index_t cols) {
-    const FactorKindRow &row = factor_kind_row(kind);
+namespace {
+
+// Throws invalid_argument unless an m-by-n A follows `rule`, one of row's kind.
+void check_shape(const FactorKindRow &row, ShapeRule rule, index_t m, index_t n) {
     // Built only for a message: this runs in every fl_factor_create, where a string per call
     // is a measurable part of a small matrix's factorization.
-    auto shape = [&] { return "rows = " + std::to_string(rows) + ", cols = " + std::to_string(cols); };
-    switch (row.shape) {
+    auto shape = [&] { return "rows = " + std::to_string(m) + ", cols = " + std::to_string(n); };
+    switch (rule) {
         case ShapeRule::square:
-            if (rows != cols)
+            if (m != n)
                 throw Error(ErrorCode::invalid_argument,
                             std::string("a must be square for ") + row.name + ", but " + shape());
             return;
         case ShapeRule::tall:
-            if (rows < cols)
+            if (m < n)
                 throw Error(
                     ErrorCode::invalid_argument,
                     std::string(row.name) +
                         " needs rows >= cols (use COD or SVD for under-determined A), but " +
                         shape());
             return;
+        case ShapeRule::square_to_solve:
         case ShapeRule::any:
             return;
         case ShapeRule::sparse:
             throw Error(ErrorCode::internal,
                         std::string("a ") + row.name + " factor is made from a sparse matrix");
     }
+}
+
+}  // namespace
+
+void require_shape(FactorKind kind, index_t rows, index_t cols) {
+    const FactorKindRow &row = factor_kind_row(kind);
+    check_shape(row, row.shape, rows, cols);
+}
+
+void require_solvable_shape(FactorKind kind, index_t rows, index_t cols) {
+    const FactorKindRow &row = factor_kind_row(kind);
+    const bool solves_square = row.shape == ShapeRule::square_to_solve;
+    check_shape(row, solves_square ? ShapeRule::square : row.shape, rows, cols);
 }
 
 std::unique_ptr<Factor> make_factor(FactorKind kind, Dtype dtype, const MatrixRef &a,

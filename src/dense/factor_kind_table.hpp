@@ -16,6 +16,7 @@ namespace fl {
 // The shapes of a dense A a kind accepts.
 enum class ShapeRule {
     square,
+    square_to_solve,  // any shape, but only a square A solves: a rectangular one has parts (LU)
     tall,  // rows >= cols
     any,
     sparse,  // made from an fl_sparse, which the kind checks itself
@@ -44,6 +45,8 @@ const FactorKindRow &factor_kind_row(FactorKind kind);
 // Throws invalid_argument when a rows-by-cols dense A does not have a shape `kind` accepts
 // (a dense kind: the C layer refuses a sparse kind before, in its own words).
 void require_shape(FactorKind kind, index_t rows, index_t cols);
+// The same for a factor that must solve (a batch): ShapeRule::square_to_solve is square here.
+void require_solvable_shape(FactorKind kind, index_t rows, index_t cols);
 
 // The factor of an fl_sparse by a sparse kind (the C layer refuses a dense kind before).
 std::unique_ptr<Factor> make_sparse_factor(FactorKind kind, const SparseMatrix &a,

@@ -11,6 +11,9 @@
 namespace fl {
 
 std::unique_ptr<Factor> make_lu(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
+// The LU of a non-square A, which has parts and no solves (the kind is lu; make_lu dispatches).
+std::unique_ptr<Factor> make_rectangular_lu(Dtype dtype, const MatrixRef &a,
+                                            const FactorOptions &options);
 std::unique_ptr<Factor> make_cholesky(Dtype dtype, const MatrixRef &a, const FactorOptions &options);
 // FL_OPT_STORAGE's packed Cholesky (the kind is cholesky; make_cholesky dispatches).
 std::unique_ptr<Factor> make_rfp_cholesky(Dtype dtype, const MatrixRef &a, const FactorOptions &options);

@@ -139,6 +139,7 @@ template class LuFactor<std::complex<float>>;
 template class LuFactor<std::complex<double>>;
 
 std::unique_ptr<Factor> make_lu(Dtype dtype, const MatrixRef &a, const FactorOptions &options) {
+    if (a.rows != a.cols) return make_rectangular_lu(dtype, a, options);
     if (options.precision == Precision::mixed) return make_mixed_lu(a, options);
     return make_typed<LuFactor, ComplexReady::yes>(dtype, a, options);
 }

@@ -1,5 +1,6 @@
 // LU with partial pivoting, A = P L U (LAPACK getrf), of a square A in either layout; its
-// parts (lu_parts.cpp) are those of A.
+// parts (lu_parts.cpp) are those of A. A non-square A gets a RectangularLuFactor
+// (rectangular_lu_factor.hpp), which has parts and no solves.
 #pragma once
 
 #include <vector>

@@ -1,5 +1,9 @@
 // LU's parts: L, U, the row permutation, and LAPACK's packed form and pivots, all of A as
-// the caller passed it (the storage holds A itself, see square_factor.hpp).
+// the caller passed it (the storage holds A itself, see square_factor.hpp), for a square
+// or a rectangular A (lu_parts.hpp).
+#include "dense/lu_parts.hpp"
+
+#include <algorithm>
 #include <numeric>
 #include <string>
 
@@ -8,21 +12,71 @@
 #include "dense/part_writer.hpp"
 
 namespace fl {
+namespace lu_parts {
+
+std::optional<std::pair<index_t, index_t>> shape(Part part, index_t m, index_t n) {
+    const index_t k = std::min(m, n);
+    switch (part) {
+        case Part::lower:
+            return std::pair{m, k};
+        case Part::upper:
+            return std::pair{k, n};
+        case Part::packed_lu:
+            return std::pair{m, n};
+        case Part::row_permutation:
+            return std::pair{m, index_t{1}};
+        case Part::pivots:
+            return std::pair{k, index_t{1}};
+        default:
+            return std::nullopt;
+    }
+}
+
+template <class T>
+bool write(Part part, const ColMajorView<const T> &lu, const MatrixRef &out) {
+    switch (part) {
+        case Part::lower:
+            write_part<T>(out, [&](index_t i, index_t j) { return i > j ? lu(i, j) : T(i == j); });
+            return true;
+        case Part::upper:
+            write_part<T>(out, [&](index_t i, index_t j) { return i <= j ? lu(i, j) : T(0); });
+            return true;
+        case Part::packed_lu:
+            write_part<T>(out, [&](index_t i, index_t j) { return lu(i, j); });
+            return true;
+        default:
+            return false;
+    }
+}
+
+// getrf swapped row i with row pivots[i] - 1 for i = 0, 1, ... in turn; replaying those
+// swaps on 0..m-1 gives which row of A ended up as row i of L U.
+bool write_indices(Part part, const std::vector<lapack_int> &pivots, index_t m, std::int64_t *out) {
+    const index_t k = static_cast<index_t>(pivots.size());
+    if (part == Part::pivots) {
+        std::copy(pivots.begin(), pivots.end(), out);
+    } else if (part == Part::row_permutation) {
+        std::iota(out, out + m, std::int64_t{0});
+        for (index_t i = 0; i < k; ++i) std::swap(out[i], out[pivots[static_cast<size_t>(i)] - 1]);
+    } else {
+        return false;
+    }
+    return true;
+}
+
+template bool write<float>(Part, const ColMajorView<const float> &, const MatrixRef &);
+template bool write<double>(Part, const ColMajorView<const double> &, const MatrixRef &);
+template bool write<std::complex<float>>(Part, const ColMajorView<const std::complex<float>> &,
+                                         const MatrixRef &);
+template bool write<std::complex<double>>(Part, const ColMajorView<const std::complex<double>> &,
+                                          const MatrixRef &);
+
+}  // namespace lu_parts
 
 template <class T>
 std::pair<index_t, index_t> LuFactor<T>::part_shape(Part part) const {
-    const index_t n = this->n_;
-    switch (part) {
-        case Part::lower:
-        case Part::upper:
-        case Part::packed_lu:
-            return {n, n};
-        case Part::row_permutation:
-        case Part::pivots:
-            return {n, 1};
-        default:
-            return Factor::part_shape(part);  // names what an LU factor lacks
-    }
+    if (const auto s = lu_parts::shape(part, this->n_, this->n_)) return *s;
+    return Factor::part_shape(part);  // names what an LU factor lacks
 }
 
 template <class T>
@@ -36,36 +90,13 @@ void LuFactor<T>::require_parts_of_a() const {
 template <class T>
 void LuFactor<T>::get_part(Part part, const MatrixRef &out) const {
     require_parts_of_a();
-    const ColMajorView<const T> lu = this->stored();
-    switch (part) {
-        case Part::lower:
-            write_part<T>(out, [&](index_t i, index_t j) { return i > j ? lu(i, j) : T(i == j); });
-            return;
-        case Part::upper:
-            write_part<T>(out, [&](index_t i, index_t j) { return i <= j ? lu(i, j) : T(0); });
-            return;
-        case Part::packed_lu:
-            write_part<T>(out, [&](index_t i, index_t j) { return lu(i, j); });
-            return;
-        default:
-            Factor::get_part(part, out);
-    }
+    if (!lu_parts::write<T>(part, this->stored(), out)) Factor::get_part(part, out);
 }
 
-// getrf swapped row i with row pivots_[i] - 1 for i = 0, 1, ... in turn; replaying those
-// swaps on 0..n-1 gives which row of A ended up as row i of L U.
 template <class T>
 void LuFactor<T>::get_indices(Part part, std::int64_t *out) const {
     require_parts_of_a();
-    const index_t n = this->n_;
-    if (part == Part::pivots) {
-        for (index_t i = 0; i < n; ++i) out[i] = pivots_[static_cast<size_t>(i)];
-    } else if (part == Part::row_permutation) {
-        std::iota(out, out + n, std::int64_t{0});
-        for (index_t i = 0; i < n; ++i) std::swap(out[i], out[pivots_[static_cast<size_t>(i)] - 1]);
-    } else {
-        Factor::get_indices(part, out);
-    }
+    if (!lu_parts::write_indices(part, pivots_, this->n_, out)) Factor::get_indices(part, out);
 }
 
 // The class itself is instantiated in lu_factor.cpp; these are its members defined here.

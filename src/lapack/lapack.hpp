@@ -261,8 +261,14 @@ lapack_int with_workspace(index_t minimum, const char *routine, Call call) {
 
 // ---- LU --------------------------------------------------------------------------------
 
+// m-by-n A; ipiv holds min(m, n) pivots.
+template <class T>
+lapack_int getrf(index_t m, index_t n, T *a, index_t lda, lapack_int *ipiv) {
+    return Routines<T>::getrf(LAPACK_COL_MAJOR, to_int(m), to_int(n), a, to_int(lda), ipiv);
+}
+
 template <class T> lapack_int getrf(index_t n, T *a, index_t lda, lapack_int *ipiv) {
-    return Routines<T>::getrf(LAPACK_COL_MAJOR, to_int(n), to_int(n), a, to_int(lda), ipiv);
+    return getrf(n, n, a, lda, ipiv);
 }
 
 template <class T>

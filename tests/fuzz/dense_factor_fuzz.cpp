@@ -300,8 +300,9 @@ void run(FuzzInput &in) {
     const fl_dtype dtype = in.real_dtype(&bad);
     const int64_t m = in.size_in(0, 6);
     const int64_t n = in.byte() < 192 ? m : in.size_in(0, 6);
-    const bool square_kind = kind == FL_FACTOR_LU || kind == FL_FACTOR_CHOLESKY ||
-                             kind == FL_FACTOR_LDLT || kind == FL_FACTOR_EIGH;
+    // (LU takes any shape: a rectangular LU has parts, and refuses the rest.)
+    const bool square_kind =
+        kind == FL_FACTOR_CHOLESKY || kind == FL_FACTOR_LDLT || kind == FL_FACTOR_EIGH;
     if ((square_kind && m != n) || (kind == FL_FACTOR_QR && m < n)) bad = true;
     bool a_bad = false;
     Mat a(in, dtype, m, n, &a_bad);

@@ -215,13 +215,9 @@ def pinvh(a, atol=None, rtol=None, lower=True, return_rank=False, check_finite=T
 
 # ---- LU ----------------------------------------------------------------------------------------
 def _lu_factor_of(a1, check_finite):
-    """fastlinalg's LU of a1, keeping an exactly singular one where the library can."""
+    """fastlinalg's LU of a1 (square or rectangular), keeping an exactly singular one where
+    the library can."""
     require_dtype(a1, "lu", "lu")
-    if a1.shape[0] != a1.shape[1]:
-        try:
-            return fl.lu(a1, check_finite=check_finite)
-        except fl.InvalidArgumentError:
-            raise PeerGap("LU of a rectangular matrix") from None
     if _takes(fl.lu, "allow_singular"):
         return fl.lu(a1, check_finite=check_finite, allow_singular=True)
     try:
@@ -240,7 +236,9 @@ def lu(a, permute_l=False, overwrite_a=False, check_finite=True):
 
 
 def lu_factor(a, overwrite_a=False, check_finite=True):
-    a1 = _square(_validated(a))
+    a1 = _validated(a)  # scipy 1.10's lu_factor takes an m x n matrix too
+    if a1.ndim != 2:
+        raise ValueError("expected matrix")
     if not _has("lu_factor"):
         raise PeerGap("no packed (lu, piv) output of LU")
     f = _lu_factor_of(a1, check_finite)

@@ -677,11 +677,23 @@ static void t13_sparse(void) {
 
 static void t14_errors(void) {
     fl_factor *f;
-    /* e1 = lu_factor(nonsym(3, 4)): status 1, "must be square" */
+    /* e1 = cholesky_factor(nonsym(3, 4)): status 1, "must be square" */
     double *a34 = nonsym(3, 4);
-    EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 4, a34, 3, NULL) ==
+    EXPECT(jl_factorize(&f, FL_FACTOR_CHOLESKY, FL_FLOAT64, 3, 4, a34, 3, NULL) ==
            FL_ERR_INVALID_ARGUMENT);
     EXPECT(f == NULL && last_error.status == 1 && strstr(last_error.message, "must be square"));
+    /* R = lu_factor(nonsym(3, 4)); size(factor_part(R, :lower)) == (3, 3), :upper (3, 4) */
+    OK(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 4, a34, 3, NULL));
+    int64_t lr = 0, lc = 0, ur = 0, uc = 0;
+    OK(fl_factor_part_shape(f, FL_PART_LOWER, &lr, &lc));
+    double *lower = mat(lr, lc);
+    OK(fl_factor_get_part(f, FL_PART_LOWER, FL_FLOAT64, FL_COL_MAJOR, lower, ld_of(lr)));
+    OK(fl_factor_part_shape(f, FL_PART_UPPER, &ur, &uc));
+    double *upper = mat(ur, uc);
+    OK(fl_factor_get_part(f, FL_PART_UPPER, FL_FLOAT64, FL_COL_MAJOR, upper, ld_of(ur)));
+    EXPECT(lr == 3 && lc == 3 && ur == 3 && uc == 4);
+    fl_factor_destroy(f);
+    free(lower), free(upper);
     /* e2 = lu_factor(zeros(3, 3)): SingularException(1) */
     double zeros[9] = {0};
     EXPECT(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 3, 3, zeros, 3, NULL) == FL_ERR_SINGULAR);

@@ -1,7 +1,7 @@
 """Factor objects: factor A once, then solve, query and invert as often as you like.
 
 One Factor class serves every kind of factorization of the library: lu, cholesky, ldlt
-(square); qr, cod, svd (any shape, least squares / pseudo-inverse); eigh (symmetric); and
+(square; an lu of a rectangular A has its parts only); qr, cod, svd (any shape, least squares / pseudo-inverse); eigh (symmetric); and
 factorize (the library picks). What a kind cannot answer raises UnsupportedError.
 """
 import ctypes
@@ -724,8 +724,8 @@ class Factor:
         return self._indices(_lib.PART_ROW_PERMUTATION)
 
     def plu(self, permute_l=False):
-        """lu: (P, L, U) with a == P @ L @ U, as scipy.linalg.lu(a) returns them; with
-        permute_l=True, (P @ L, U)."""
+        """lu: (P, L, U) with a == P @ L @ U, as scipy.linalg.lu(a) returns them (P (m, m),
+        L (m, k), U (k, n), k = min(m, n)); with permute_l=True, (P @ L, U)."""
         p, L, U = self.perm, self.L, self.U
         if permute_l:
             return L[np.argsort(p)], U
@@ -734,8 +734,9 @@ class Factor:
         return P, L, U
 
     def lu_factor(self):
-        """lu: (lu, piv) as scipy.linalg.lu_factor returns them: getrf's packed L and U, and
-        the 0-based row interchanges (row i was swapped with row piv[i])."""
+        """lu: (lu, piv) as scipy.linalg.lu_factor returns them: getrf's packed L and U
+        (m, n), and the min(m, n) 0-based row interchanges (row i was swapped with row
+        piv[i])."""
         return self._part(_lib.PART_LU_PACKED), self._indices(_lib.PART_PIVOTS) - 1
 
     def ldl(self):
@@ -1120,7 +1121,7 @@ def _build(a, kind, check_finite, triangle, tol=None, precision="native", overwr
     f = _wrap(h.value, kind, dt, code, rows, cols, bool(check_finite))
     # The exactly solving kinds warn as scipy's solve does (_warnings.py); not a mixed-precision
     # factor, whose rcond would be answered by falling back to float64 for good.
-    if f._in_place and precision == "native":
+    if f._in_place and f._n >= 0 and precision == "native":  # a rectangular lu has no rcond
         r = _c_double()
         if not _rcond(h, _byref(r)):
             _warn_if_ill_conditioned(r.value, dt, stacklevel=3)  # the caller of lu() etc.
@@ -1156,7 +1157,13 @@ def _stack_or(a, kind, triangle, check):
 
 def lu(a, check_finite=True, precision="native", overwrite_a=False, allow_singular=False, *,
        check=True):
-    """LU factorization with partial pivoting (P A = L U, LAPACK getrf) of the square matrix a.
+    """LU factorization with partial pivoting (P A = L U, LAPACK getrf) of the matrix a.
+
+    A square a solves and answers det, slogdet, rcond and inv. An (m, n) a with m != n is
+    factored as scipy.linalg.lu does (L (m, k) unit lower trapezoidal, U (k, n) upper
+    trapezoidal, k = min(m, n)) and has only its parts, plu(), lu_factor(), L, U and perm;
+    an exactly zero pivot is kept without allow_singular, and the other queries raise
+    UnsupportedError.
 
     float32, float64, complex64 and complex128 are kept; other real dtypes become float64,
     other complex ones complex128.

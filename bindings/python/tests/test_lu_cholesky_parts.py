@@ -1,5 +1,6 @@
 """LU's and Cholesky's parts in scipy's words (plu, lu_factor, L, U, perm), checked against
-scipy.linalg's own lu / lu_factor / cholesky, and lu(allow_singular=True)."""
+scipy.linalg's own lu / lu_factor / cholesky, for square and rectangular LU, and
+lu(allow_singular=True)."""
 import numpy as np
 import pytest
 import scipy.linalg
@@ -33,6 +34,43 @@ def test_lu_parts_match_scipy(dtype, order, n):
     # scipy's lu_solve takes our (lu, piv) as its own.
     b = np.arange(n, dtype=dtype)
     assert_close(scipy.linalg.lu_solve((lu, piv), b), f.solve(b), dtype, 1000)
+
+
+@pytest.mark.parametrize("dtype", DTYPES + [np.complex64, np.complex128])
+@pytest.mark.parametrize("order", ORDERS)
+@pytest.mark.parametrize("shape", [(5, 3), (3, 5), (1, 4), (4, 1), (30, 12), (12, 30)])
+def test_rectangular_lu_parts_match_scipy(dtype, order, shape):
+    g = np.random.default_rng(shape[0] * 100 + shape[1])
+    a = g.standard_normal(shape) + (1j * g.standard_normal(shape) if dtype in (np.complex64, np.complex128) else 0)
+    a = np.asarray(a, dtype=dtype, order=order)
+    f = fastlinalg.lu(a)
+    k = min(shape)
+    P, L, U = f.plu()
+    p_ref, l_ref, u_ref = scipy.linalg.lu(a)
+    assert (P.shape, L.shape, U.shape) == ((shape[0], shape[0]), (shape[0], k), (k, shape[1]))
+    assert np.array_equal(P, p_ref)
+    # (assert_close is real-only: _scaled's norms take complex arrays as they are.)
+    assert _scaled(L, l_ref, dtype) < 30 and _scaled(U, u_ref, dtype) < 30
+    assert _scaled(P @ L @ U, a, dtype) < 30
+    pl, _ = f.plu(permute_l=True)
+    assert _scaled(pl, scipy.linalg.lu(a, permute_l=True)[0], dtype) < 30
+    lu, piv = f.lu_factor()
+    lu_ref, piv_ref = scipy.linalg.lu_factor(a)
+    assert lu.shape == shape and np.array_equal(piv, piv_ref)
+    assert _scaled(lu, lu_ref, dtype) < 30
+
+
+def test_rectangular_lu_keeps_zero_pivots_and_refuses_square_queries():
+    # Column 2 is zero: U[2, 2] is exactly 0, kept without allow_singular (as scipy's lu).
+    a = np.array([[1.0, 0.0, 2.0, 3.0], [4.0, 0.0, 5.0, 6.0]])
+    f = fastlinalg.lu(a)
+    P, L, U = f.plu()
+    assert U[1, 1] == 0 and np.allclose(P @ L @ U, a)
+    for query in (lambda: f.solve(np.ones(2)), f.rcond, f.slogdet, f.det, f.inv):
+        with pytest.raises(fastlinalg.UnsupportedError, match=r"a rectangular LU \(2 x 4\)"):
+            query()
+    empty = fastlinalg.lu(np.zeros((0, 3)))
+    assert [x.shape for x in empty.plu()] == [(0, 0), (0, 0), (0, 3)]
 
 
 @pytest.mark.parametrize("dtype", DTYPES)

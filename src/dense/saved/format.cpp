@@ -10,6 +10,7 @@
 #include "dense/ldlt_factor.hpp"
 #include "dense/lu_factor.hpp"
 #include "dense/qr_factor.hpp"
+#include "dense/rectangular_lu_factor.hpp"
 #include "dense/saved/state.hpp"
 #include "dense/svd_factor.hpp"
 
@@ -64,13 +65,20 @@ std::unique_ptr<Factor> restore(bool single, StateReader &in) {
     return std::make_unique<Kind<double>>(in);
 }
 
+// An LU record of a non-square A is a rectangular LU's (rectangular_lu_state.cpp); square
+// records, older ones included, are LuFactor's as they always were.
+std::unique_ptr<Factor> restore_lu(bool single, StateReader &in) {
+    if (in.rows() != in.cols()) return restore<RectangularLuFactor>(single, in);
+    return restore<LuFactor>(single, in);
+}
+
 // The kinds the format holds: kind code i + 1 (fl_factor_kind's values, fixed here for good)
 // is saved_kinds[i].
 const struct {
     FactorKind kind;
     std::unique_ptr<Factor> (*restore)(bool single, StateReader &in);
 } saved_kinds[] = {
-    {FactorKind::lu, restore<LuFactor>},     {FactorKind::cholesky, restore<CholeskyFactor>},
+    {FactorKind::lu, restore_lu},            {FactorKind::cholesky, restore<CholeskyFactor>},
     {FactorKind::ldlt, restore<LdltFactor>}, {FactorKind::qr, restore<QrFactor>},
     {FactorKind::cod, restore<CodFactor>},   {FactorKind::svd, restore<SvdFactor>},
     {FactorKind::eigh, restore<EighFactor>}};

@@ -190,8 +190,10 @@ end
 end
 
 @testset "[T14] errors carry the status and the message" begin
-    e1 = try lu_factor(nonsym(3, 4)); nothing catch e; e end
+    e1 = try cholesky_factor(nonsym(3, 4)); nothing catch e; e end
     @test e1 isa FastLinalgError && e1.status == 1 && occursin("must be square", e1.message)
+    R = lu_factor(nonsym(3, 4))                         # a rectangular LU has its parts only
+    @test size(factor_part(R, :lower)) == (3, 3) && size(factor_part(R, :upper)) == (3, 4)
     e2 = try lu_factor(zeros(3, 3)); nothing catch e; e end
     @test e2 isa SingularException && e2.info == 1      # LinearAlgebra's own, as lu throws
     e3 = try cholesky_factor(-tridiag(3)); nothing catch e; e end
