@@ -15,6 +15,7 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "test_support.hpp"
@@ -35,9 +36,13 @@ constexpr fl_dtype dtype_of<std::complex<double>>() {
     return FL_COMPLEX128;
 }
 
+// Machine epsilon of C's precision (C complex, or real: the shared helpers take both).
 template <class C>
 double eps() {
-    return double(std::numeric_limits<typename C::value_type>::epsilon());
+    if constexpr (std::is_floating_point_v<C>)
+        return double(std::numeric_limits<C>::epsilon());
+    else
+        return double(std::numeric_limits<typename C::value_type>::epsilon());
 }
 
 // A column-major long double complex matrix: the reference side.
@@ -270,12 +275,13 @@ ZRef part_of(const fl_factor *f, fl_factor_part part, fl_layout layout) {
     return out.ref();
 }
 
-// ||X - Y||_1 / (||A||_1 n eps): LAPACK's reconstruction residual (xGET01, xPOT01).
+// ||X - Y||_1 / (||A||_1 max(m, n) eps): LAPACK's reconstruction residual (xGET01, xPOT01)
+// for an m-by-n A.
 template <class C>
 double reconstruction(const ZRef &x, const ZRef &y, const ZRef &a) {
     ZRef d = x;
     for (size_t i = 0; i < d.v.size(); ++i) d.v[i] -= y.v[i];
-    const long double scale = one_norm(a) * std::max<int64_t>(a.rows, 1) * eps<C>();
+    const long double scale = one_norm(a) * std::max<int64_t>({a.rows, a.cols, 1}) * eps<C>();
     return one_norm(d) == 0 ? 0.0 : double(one_norm(d) / scale);
 }
 

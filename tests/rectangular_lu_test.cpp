@@ -37,14 +37,6 @@ constexpr fl_dtype dtype_of() {
 }
 
 template <class T>
-double eps() {
-    if constexpr (is_complex<T>)
-        return complextest::eps<T>();
-    else
-        return fltest::eps<T>();
-}
-
-template <class T>
 Z to_z(T x) {
     if constexpr (is_complex<T>)
         return Z(x.real(), x.imag());
@@ -136,15 +128,6 @@ std::vector<int64_t> indices(const fl_factor *f, fl_factor_part which, int64_t c
     return out;
 }
 
-// ||X - Y||_1 / (||A||_1 max(m, n) eps); 0 when X == Y exactly (an all-zero A included).
-template <class T>
-double reconstruction(const ZRef &x, const ZRef &y, const ZRef &a) {
-    ZRef d = x;
-    for (size_t i = 0; i < d.v.size(); ++i) d.v[i] -= y.v[i];
-    if (one_norm(d) == 0) return 0.0;
-    return double(one_norm(d) / (one_norm(a) * std::max(a.rows, a.cols) * eps<T>()));
-}
-
 // Every part of LU(a), for A and the parts in both layouts; both layouts factor the same A
 // (the same pivots and packed form, exactly).
 template <class T>
@@ -186,7 +169,7 @@ void check_parts(const ZRef &exact, const fl_options *options = nullptr) {
                     }
                     EXPECT_EQ(packed(i, j), i > j ? l(i, j) : u(i, j));  // getrf's in-place form
                 }
-            EXPECT_LT(reconstruction<T>(product(l, u), pa, a), kResidualThreshold);
+            EXPECT_LT(complextest::reconstruction<T>(product(l, u), pa, a), kResidualThreshold);
             if (pl == FL_COL_MAJOR) packed_seen.push_back(packed);
         }
         pivots_seen.push_back(piv);

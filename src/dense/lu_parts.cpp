@@ -51,13 +51,12 @@ bool write(Part part, const ColMajorView<const T> &lu, const MatrixRef &out) {
 
 // getrf swapped row i with row pivots[i] - 1 for i = 0, 1, ... in turn; replaying those
 // swaps on 0..m-1 gives which row of A ended up as row i of L U.
-bool write_indices(Part part, const std::vector<lapack_int> &pivots, index_t m, std::int64_t *out) {
-    const index_t k = static_cast<index_t>(pivots.size());
+bool write_indices(Part part, const lapack_int *pivots, index_t k, index_t m, std::int64_t *out) {
     if (part == Part::pivots) {
-        std::copy(pivots.begin(), pivots.end(), out);
+        std::copy(pivots, pivots + k, out);
     } else if (part == Part::row_permutation) {
         std::iota(out, out + m, std::int64_t{0});
-        for (index_t i = 0; i < k; ++i) std::swap(out[i], out[pivots[static_cast<size_t>(i)] - 1]);
+        for (index_t i = 0; i < k; ++i) std::swap(out[i], out[pivots[i] - 1]);
     } else {
         return false;
     }
@@ -96,7 +95,7 @@ void LuFactor<T>::get_part(Part part, const MatrixRef &out) const {
 template <class T>
 void LuFactor<T>::get_indices(Part part, std::int64_t *out) const {
     require_parts_of_a();
-    if (!lu_parts::write_indices(part, pivots_, this->n_, out)) Factor::get_indices(part, out);
+    if (!lu_parts::write_indices(part, pivots_, this->n_, this->n_, out)) Factor::get_indices(part, out);
 }
 
 // The class itself is instantiated in lu_factor.cpp; these are its members defined here.

@@ -24,6 +24,6 @@ bool write(Part part, const ColMajorView<const T> &lu, const MatrixRef &out);
 
 // Writes the index part `part` (m row indices, or the pivots) of an m-row A from getrf's
 // pivots; false (nothing written) for a part that is not one of LU's index parts.
-bool write_indices(Part part, const std::vector<lapack_int> &pivots, index_t m, std::int64_t *out);
+bool write_indices(Part part, const lapack_int *pivots, index_t k, index_t m, std::int64_t *out);
 
 }  // namespace fl::lu_parts

@@ -77,7 +77,8 @@ void RectangularLuFactor<T>::get_part(Part part, const MatrixRef &out) const {
 
 template <class T>
 void RectangularLuFactor<T>::get_indices(Part part, std::int64_t *out) const {
-    if (!lu_parts::write_indices(part, pivots_, m_, out)) Factor::get_indices(part, out);
+    if (!lu_parts::write_indices(part, pivots_.data(), static_cast<index_t>(pivots_.size()), m_,
+                                 out)) Factor::get_indices(part, out);
 }
 
 template class RectangularLuFactor<float>;
