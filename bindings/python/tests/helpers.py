@@ -82,7 +82,7 @@ def sym_indefinite(n, dtype, seed=0, order="C", npos=None):
     return np.asarray(a, dtype=dtype, order=order)
 
 
-def scaled_residual(a, x, b):
+def complex_scaled_residual(a, x, b):
     """LAPACK's xGET02 in complex128: max_j ||b_j - A x_j||_1 / (||A||_1 ||x_j||_1 n eps)."""
     eps = np.finfo(a.dtype).eps
     a, x, b = (np.asarray(m, np.complex128).reshape(m.shape[0], -1) for m in (a, x, b))

@@ -8,7 +8,7 @@ import pytest
 import scipy.linalg
 
 import fastlinalg
-from helpers import scaled_residual as _scaled_residual
+from helpers import complex_scaled_residual as _scaled_residual
 
 COMPLEX = [np.complex64, np.complex128]
 TRANS = {0: lambda a: a, 1: lambda a: a.T, 2: lambda a: a.conj().T}
