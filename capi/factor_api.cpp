@@ -44,9 +44,11 @@ fl_status make_handle(fl_factor **out, std::unique_ptr<fl::Factor> made, bool ch
 }
 
 // A small LU is made in the bytes after its handle, so that creating it allocates once
-// (dense/lu_block.hpp); false, and nothing made, when a is not one.
+// (dense/lu_block.hpp); false, and nothing made, when a is not one (a rectangular LU is
+// never small: it is made as any other factor).
 bool make_handle_with_lu(fl_factor **out, fl::Dtype t, const fl::MatrixRef &a,
                          const fl::FactorOptions &o) {
+    if (a.rows != a.cols) return false;
     const std::size_t bytes = fl::lu_block_bytes(t, a.rows, o);
     if (bytes == 0) return false;
     constexpr std::size_t head = fl::block_aligned(sizeof(fl_factor));
