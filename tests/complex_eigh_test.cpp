@@ -24,14 +24,6 @@ namespace {
 using namespace complextest;
 using fltest::kResidualThreshold;
 
-template <class C>
-using Real = typename C::value_type;
-
-template <class C>
-constexpr fl_dtype real_dtype() {
-    return std::is_same_v<Real<C>, float> ? FL_FLOAT32 : FL_FLOAT64;
-}
-
 // The eigenvalues (as the real dtype) and eigenvectors of the factor, in the layout given.
 template <class C>
 void parts(const fl_factor *f, int64_t n, fl_layout layout, std::vector<Real<C>> &w,

@@ -23,9 +23,6 @@ namespace {
 using namespace complextest;
 using fltest::kResidualThreshold;
 
-template <class C>
-using Real = typename C::value_type;
-
 // A tall m-by-n matrix of full column rank: random, plus a dominant "diagonal" of varied phase.
 ZRef tall(int64_t m, int64_t n, unsigned seed) {
     ZRef a = random_matrix(m, n, seed);

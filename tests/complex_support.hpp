@@ -45,6 +45,16 @@ double eps() {
         return double(std::numeric_limits<typename C::value_type>::epsilon());
 }
 
+// The real type of a complex C, and the dtype in which a complex factor writes its
+// real-valued parts (eigenvalues, singular values, residual norms).
+template <class C>
+using Real = typename C::value_type;
+
+template <class C>
+constexpr fl_dtype real_dtype() {
+    return std::is_same_v<Real<C>, float> ? FL_FLOAT32 : FL_FLOAT64;
+}
+
 // A column-major long double complex matrix: the reference side.
 struct ZRef {
     int64_t rows = 0, cols = 0;

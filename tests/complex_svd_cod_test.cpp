@@ -27,14 +27,6 @@ namespace {
 using namespace complextest;
 using fltest::kResidualThreshold;
 
-template <class C>
-using Real = typename C::value_type;
-
-template <class C>
-constexpr fl_dtype real_dtype() {
-    return std::is_same_v<Real<C>, float> ? FL_FLOAT32 : FL_FLOAT64;
-}
-
 ZRef adjoint(const ZRef &a) { return op_of(a, FL_CONJ_TRANS); }
 
 template <class C>
