@@ -297,9 +297,10 @@ typedef enum fl_factor_kind FL_ENUM_TYPE {
 
 /** Factors the rows-by-cols matrix A (dtype, layout, lda as described above) and stores
  * *factor, which the caller releases with fl_factor_destroy. A itself is only read and
- * is copied exactly once, into the factor. A row-major A is factored as the
- * column-major A^T it already is in memory where the kind allows (LU), so no transposed
- * copy is made.
+ * is copied exactly once, into the factor (not at all with FL_OPT_OVERWRITE_A, see
+ * "Large matrices"). LU copies a row-major A transposed, so that its parts, pivots and
+ * messages are those of A itself; the other kinds take a row-major A as it lies in memory
+ * where their algorithm allows, with no transposed copy.
  *
  * Returns FL_ERR_SINGULAR (LU of a square A, LDL^T: an exactly zero pivot) or
  * FL_ERR_NOT_POSITIVE_DEFINITE (Cholesky) with the offending pivot or minor, 1-based, in
@@ -308,7 +309,7 @@ typedef enum fl_factor_kind FL_ENUM_TYPE {
  * FL_ERR_INVALID_ARGUMENT if A's shape does not suit the kind (square for Cholesky,
  * LDL^T and EIGH; rows >= cols for QR; any for LU, whose rectangular factor has no
  * solves); FL_ERR_SINGULAR from QR if R has an exactly zero diagonal element (use COD or
- * SVD for rank-deficient A); FL_ERR_INTERNAL naming the driver if an SVD or eigen
+ * SVD for rank-deficient A); FL_ERR_NO_CONVERGENCE naming the driver if an SVD or eigen
  * iteration fails to converge (SVD first retries with LAPACK's gesvd).
  * Empty matrices are valid: a 0-by-0 determinant is 1 and solves return empty results.
  * *factor is NULL on any failure. Cost: (2/3) n^3 flops (LU), (1/3) n^3 (Cholesky,
