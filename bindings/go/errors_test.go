@@ -56,7 +56,7 @@ func TestBadShapes(t *testing.T) {
 	expectError(t, err, ErrInvalidArgument, "lda")
 	_, err = NewFactor(FactorKind(99), NewMatrix[float64](2, 2, RowMajor), nil)
 	expectError(t, err, ErrInvalidArgument, "99")
-	_, err = NewFactor(LU, NewMatrix[float64](2, 3, RowMajor), nil)
+	_, err = NewFactor(Cholesky, NewMatrix[float64](2, 3, RowMajor), nil) // LU takes m x n (parts only); Cholesky needs a square A
 	expectError(t, err, ErrInvalidArgument)
 	err = Solve(f, NoTrans, NewMatrix[float32](2, 1, RowMajor), NewMatrix[float32](2, 1, RowMajor))
 	expectError(t, err, ErrDtypeMismatch)
