@@ -35,7 +35,8 @@ fn library_errors_carry_status_and_message() {
     assert_eq!(e.status, Status::NotPositiveDefinite);
     assert!(e.message.contains('2'), "{}", e.message);
 
-    let e = Factor::lu(MatRef::row_major(&[1.0f64; 6], 2, 3).unwrap()).unwrap_err();
+    // LU takes an m-by-n A (its parts only); Cholesky needs a square one.
+    let e = Factor::cholesky(MatRef::row_major(&[1.0f64; 6], 2, 3).unwrap()).unwrap_err();
     assert_eq!(e.status, Status::InvalidArgument);
 
     let nan = [1.0, f64::NAN, 0.0, 1.0];
