@@ -1,6 +1,7 @@
 #include <string>
 
 #include "capi/errors.hpp"
+#include "core/memory_pool.hpp"
 #include "lapack/blas_runtime.hpp"
 
 using namespace fl::capi;
@@ -32,5 +33,7 @@ FL_API fl_status fl_set_num_threads(int num_threads) {
         fl::blas::set_num_threads(num_threads);
     });
 }
+
+FL_API int64_t fl_release_memory(void) { return static_cast<int64_t>(fl::pool::release_all()); }
 
 }  // extern "C"

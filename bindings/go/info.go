@@ -24,6 +24,10 @@ func BlasCore() string { return C.GoString(C.fl_blas_core()) }
 // NumThreads is the number of threads the BLAS uses (process-wide).
 func NumThreads() int { return int(C.fl_get_num_threads()) }
 
+// ReleaseMemory hands back to the system the memory the library keeps for reuse
+// (destroyed factors' storage, products' scratch) and returns how many bytes that was.
+func ReleaseMemory() int64 { return int64(C.fl_release_memory()) }
+
 // SetNumThreads sets that number (1 or more) for the whole process.
 func SetNumThreads(n int) error {
 	return call(func() C.fl_status { return C.fl_set_num_threads(C.int(n)) })

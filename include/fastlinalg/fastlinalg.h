@@ -330,7 +330,8 @@ typedef enum fl_factor_kind FL_ENUM_TYPE {
 FL_API fl_status fl_factor_create(fl_factor **factor, fl_factor_kind kind, fl_dtype dtype,
                                   fl_layout layout, int64_t rows, int64_t cols, const void *a,
                                   int64_t lda, const fl_options *options);
-/** Frees a factor. NULL is a no-op.
+/** Frees a factor. NULL is a no-op. Its storage, when 64 KiB or more, is kept for the next
+ * factor or product of about the same size (see fl_release_memory).
  *
  * @param factor the factor to free, or NULL */
 FL_API void fl_factor_destroy(fl_factor *factor);
@@ -787,9 +788,8 @@ FL_API fl_status fl_factor_get_indices(const fl_factor *factor, fl_factor_part p
  * column for LU). With k = 0 (or p = 0) nothing is read or written; for n = 0 the
  * matrices and vectors written are zero and the trace is 0.
  *
- * Memory: each thread that has run one of these products keeps the largest scratch block it
- * released (from 64 KiB up to 64 MiB; larger ones are unmapped) mapped for its next call,
- * until the thread ends. */
+ * Memory: scratch blocks from 64 KiB up are kept after the call for the next one of about
+ * the same size, as a destroyed factor's storage is (see fl_release_memory). */
 
 /** out = Y^T A^-1 Y, k-by-k. Exactly symmetric for the symmetric kinds (Cholesky, LDL^T,
  * EIGH).
@@ -2022,6 +2022,21 @@ FL_API int fl_get_num_threads(void);
  * @return FL_OK, or the status of the first problem found, named with its argument and
  *     value by fl_last_error() */
 FL_API fl_status fl_set_num_threads(int num_threads);
+
+/** Hands back to the system the memory fastlinalg keeps for reuse, and returns how many
+ * bytes that was.
+ *
+ * Why it keeps any: the storage of a destroyed factor and the scratch of a product, from
+ * 64 KiB up, are kept for the next request of about the same size (at least the size and
+ * at most twice it), so that a loop of create + solve + destroy does not fault in and zero
+ * fresh pages on every round (for a 64 MB matrix that costs 40 ms on a machine where the
+ * copy itself takes 10). At most 8 blocks and 256 MiB are kept, process-wide; the
+ * environment variable FASTLINALG_RETAIN_MB, read once at the first such request, sets
+ * another limit in MiB (0 keeps nothing); a block above the limit is unmapped when
+ * released, and the blocks kept longest make room for a new one. Thread-safe.
+ *
+ * @return the number of bytes handed back (0 when nothing was kept) */
+FL_API int64_t fl_release_memory(void);
 
 #ifdef __cplusplus
 }

@@ -77,6 +77,8 @@ inline std::string blas_info() { return fl_blas_info(); }
 inline std::string blas_core() { return fl_blas_core(); }
 inline int num_threads() { return fl_get_num_threads(); }
 inline void set_num_threads(int n) { check(fl_set_num_threads(n)); }
+// Hands back the memory the library keeps for reuse; returns the bytes released.
+inline int64_t release_memory() { return fl_release_memory(); }
 
 // ---- element types -----------------------------------------------------------------------
 

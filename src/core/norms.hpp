@@ -10,6 +10,7 @@
 #include <limits>
 #include <vector>
 
+#include "core/moduli.hpp"
 #include "core/types.hpp"
 
 namespace fl {
@@ -34,6 +35,7 @@ real_t<T> magnitude(const T &x) {
 // registers without reassociating one long chain of additions.
 template <class T>
 real_t<T> abs_sum(const T *x, index_t count) {
+    if constexpr (is_complex_v<T>) return complex_abs_sum(x, count);
     constexpr int lanes = 8;
     if (count < lanes) {  // a small matrix's column: the sum below, its partial sums all 0
         real_t<T> sum = 0;
@@ -81,12 +83,10 @@ public:
         case NormOf::one: keep_largest(largest_, abs_sum(column, rows)); return;
         case NormOf::inf: add_abs(column, 0, rows); return;
         case NormOf::symmetric_lower:  // rows j.. are stored
-            sums_[static_cast<size_t>(j)] += abs_sum(column + j, rows - j);
-            add_abs(column, j + 1, rows);
+            sums_[static_cast<size_t>(j)] += diagonal_and_mirrored(column, j, j, rows);
             return;
         case NormOf::symmetric_upper:  // rows ..j are stored
-            sums_[static_cast<size_t>(j)] += abs_sum(column, j + 1);
-            add_abs(column, 0, j);
+            sums_[static_cast<size_t>(j)] += diagonal_and_mirrored(column, j, 0, j + 1);
             return;
         }
     }
@@ -103,11 +103,37 @@ private:
         if (s > norm || s != s) norm = s;
     }
     void add_abs(const T *column, index_t first, index_t end) {
-        for (index_t i = first; i < end; ++i) sums_[static_cast<size_t>(i)] += magnitude(column[i]);
+        if constexpr (is_complex_v<T>) {
+            add_moduli(column, first, end, -1);
+        } else {
+            for (index_t i = first; i < end; ++i) sums_[static_cast<size_t>(i)] += std::fabs(column[i]);
+        }
+    }
+    // Column j's stored part, rows [first, end) (j among them): returns the sum of their |a|
+    // and adds each off-diagonal one to its row's sum, the mirrored element's column.
+    real_t<T> diagonal_and_mirrored(const T *column, index_t j, index_t first, index_t end) {
+        if constexpr (is_complex_v<T>) {
+            return add_moduli(column, first, end, j);
+        } else {
+            const real_t<T> total = abs_sum(column + first, end - first);
+            add_abs(column, first, j);
+            add_abs(column, j + 1, end);
+            return total;
+        }
+    }
+    // A complex column's moduli, taken once in a vector loop: each added to its row's sum
+    // (but row `skip`'s), and their total returned.
+    real_t<T> add_moduli(const T *column, index_t first, index_t end, index_t skip) {
+        moduli_.resize(sums_.size());
+        const real_t<T> total = complex_moduli(column + first, end - first, moduli_.data());
+        for (index_t i = first; i < end; ++i)
+            if (i != skip) sums_[static_cast<size_t>(i)] += moduli_[static_cast<size_t>(i - first)];
+        return total;
     }
 
     NormOf what_;
     std::vector<real_t<T>> sums_;  // per column (symmetric) or per row (inf) sums of |a|
+    std::vector<real_t<T>> moduli_;  // a complex column's |a|, for add_abs
     double largest_ = 0;
 };
 

@@ -17,7 +17,7 @@ CodFactor<T>::CodFactor(const MatrixRef &a, const FactorOptions &options)
     : m_(a.rows),
       n_(a.cols),
       // Left uninitialised: the copy below writes every element.
-      storage_(new T[static_cast<size_t>(ld() * n_)]),
+      storage_(static_cast<size_t>(ld() * n_)),
       tau_q_(static_cast<size_t>(std::min(m_, n_))),
       jpvt_(static_cast<size_t>(n_), 0) {  // 0: every column is free to be pivoted
     if (m_ == 0 || n_ == 0) return;

@@ -40,6 +40,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/large_buffer.hpp"
 #include "dense/factor.hpp"
 #include "dense/householder.hpp"
 
@@ -86,7 +87,7 @@ private:
     index_t rank_ = 0;
     // Column-major, ld(): T in the leading r-by-r triangle, Z's reflectors in columns r..n
     // of the first r rows, Q's reflectors below the diagonal (geqp3's, untouched by tzrzf).
-    std::unique_ptr<T[]> storage_;
+    LargeBuffer<T> storage_;
     std::vector<T> tau_q_;          // min(m, n) scalars of Q's reflectors
     std::vector<T> tau_z_;          // r scalars of Z's reflectors
     std::vector<lapack_int> jpvt_;  // column i of A P is column jpvt_[i] - 1 of A

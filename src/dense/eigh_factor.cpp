@@ -55,7 +55,7 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
       options_(options),
       w_(static_cast<size_t>(n_)),
       // Left uninitialised: the copy below writes every element.
-      v_(new T[static_cast<size_t>(n_ * n_)]) {
+      v_(static_cast<size_t>(n_ * n_)) {
     if (n_ == 0) return;
     // A is symmetric, so its column-major view is A whatever the layout; only the
     // triangle flips (a row-major lower triangle is the stored upper one). A Hermitian
@@ -85,7 +85,7 @@ EighFactor<T>::EighFactor(const MatrixRef &a, const FactorOptions &options)
 
 template <class T>
 EighFactor<T>::EighFactor(index_t n, const FactorOptions &options, std::vector<real_t<T>> w,
-                          std::unique_ptr<T[]> v)
+                          LargeBuffer<T> v)
     : n_(n), options_(options), w_(std::move(w)), v_(std::move(v)) {}
 
 template <class T> double EighFactor<T>::threshold() const {
@@ -151,7 +151,7 @@ template <class T> void EighFactor<T>::inverse(const MatrixRef &out) const {
     const std::vector<real_t<T>> scale = pseudo_inverse_scale();
     std::vector<T> scaled(static_cast<size_t>(n_ * n_));
     for (index_t j = 0; j < n_; ++j)
-        for (index_t i = 0; i < n_; ++i) scaled[static_cast<size_t>(i + j * n_)] = v_[i + j * n_] * scale[j];
+        for (index_t i = 0; i < n_; ++i) scaled[static_cast<size_t>(i + j * n_)] = v_.get()[i + j * n_] * scale[j];
     {
         blas::SerialRegion serial(n_ < blas::serial_factor_order);
         lapack::gemm(Transpose::no, Transpose::conj, n_, n_, n_, T(1), scaled.data(), n_, v_.get(),

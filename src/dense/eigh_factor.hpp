@@ -11,6 +11,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/large_buffer.hpp"
 #include "dense/factor.hpp"
 
 namespace fl {
@@ -42,7 +43,7 @@ public:
 protected:
     // A factor whose queries run through the eigenvalues w (ascending) and the n-by-n
     // column-major basis v, A^+ = V diag(1/w) V^T, computed by the caller.
-    EighFactor(index_t n, const FactorOptions &options, std::vector<real_t<T>> w, std::unique_ptr<T[]> v);
+    EighFactor(index_t n, const FactorOptions &options, std::vector<real_t<T>> w, LargeBuffer<T> v);
     // The matrix solve_shifted inverts, in its messages.
     virtual const char *shifted_matrix() const { return "A + shift I"; }
 
@@ -70,7 +71,7 @@ private:
     const index_t n_;
     const FactorOptions options_;  // the rank tolerance is applied at every query
     std::vector<real_t<T>> w_;     // eigenvalues, ascending
-    std::unique_ptr<T[]> v_;       // eigenvectors of A, column-major n-by-n, column j for w_[j]
+    LargeBuffer<T> v_;             // eigenvectors of A, column-major n-by-n, column j for w_[j]
 };
 
 }  // namespace fl

@@ -18,8 +18,8 @@ namespace fl {
 template <class T>
 struct GeneralizedEighFactor<T>::Decomposition {
     std::vector<real_t<T>> w;      // ascending
-    std::unique_ptr<T[]> basis;    // of A^-1: V, or B V for itype 2
-    std::unique_ptr<T[]> vectors;  // itype 2: V; else null (the basis is V)
+    LargeBuffer<T> basis;    // of A^-1: V, or B V for itype 2
+    LargeBuffer<T> vectors;  // itype 2: V; else null (the basis is V)
     double logdet_b = 0;
 };
 
@@ -50,7 +50,7 @@ typename GeneralizedEighFactor<T>::Decomposition GeneralizedEighFactor<T>::decom
     Decomposition d;
     d.w.resize(static_cast<size_t>(n));
     // Left uninitialised: the copies write every element.
-    std::unique_ptr<T[]> v(new T[square()]);
+    LargeBuffer<T> v(square());
     std::vector<T> factor_b(square());
     copy_finite<T>(a, "a", options, v.get(), ld);
     copy_finite<T>(b, "b", options, factor_b.data(), ld);
@@ -84,7 +84,7 @@ typename GeneralizedEighFactor<T>::Decomposition GeneralizedEighFactor<T>::decom
     for (index_t i = 0; i < n; ++i)
         d.logdet_b += 2 * std::log(double(std::real(factor_b[static_cast<size_t>(i + i * ld)])));
     if (itype == 2) {
-        d.basis.reset(new T[square()]);
+        d.basis = LargeBuffer<T>(square());
         if (n > 0)
             lapack::symm(stored, n, n, original_b.data(), ld, v.get(), ld, d.basis.get(), ld);
         d.vectors = std::move(v);
@@ -126,7 +126,7 @@ LogDet GeneralizedEighFactor<T>::logdet() const {
 
 template <class T>
 void GeneralizedEighFactor<T>::get_part(Part part, const MatrixRef &out) const {
-    if (part != Part::eigenvectors || vectors_ == nullptr)
+    if (part != Part::eigenvectors || !vectors_)
         return EighFactor<T>::get_part(part, out);
     const index_t n = this->rows();
     copy_matrix<T>({Layout::col_major, n, n, n > 0 ? n : 1, vectors_.get()}, out);

@@ -46,7 +46,7 @@ private:
 
     const int itype_;
     const double logdet_b_;         // log det B, from B's Cholesky factor
-    std::unique_ptr<T[]> vectors_;  // itype 2 only: V (the base holds B V); else null
+    LargeBuffer<T> vectors_;        // itype 2 only: V (the base holds B V); else null
 };
 
 // The factor of the problem `itype` (1, 2 or 3, checked by the caller) for dtype.

@@ -43,7 +43,7 @@ QrFactor<T>::QrFactor(const MatrixRef &a, const FactorOptions &options)
     : m_(a.rows),
       n_(a.cols),
       // Left uninitialised: the copy below writes every element.
-      storage_(new T[static_cast<size_t>(ld() * n_)]),
+      storage_(static_cast<size_t>(ld() * n_)),
       tau_(static_cast<size_t>(n_)) {
     if (m_ == 0 || n_ == 0) return;
     // QR needs no norm of A, so the NaN/Inf check is its own O(m n) pass: small beside the

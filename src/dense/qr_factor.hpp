@@ -42,6 +42,7 @@
 #include <mutex>
 #include <vector>
 
+#include "core/large_buffer.hpp"
 #include "dense/factor.hpp"
 #include "dense/householder.hpp"
 
@@ -93,7 +94,7 @@ private:
 
     const index_t m_;
     const index_t n_;
-    std::unique_ptr<T[]> storage_;  // R and Q's reflectors, column-major, ld()
+    LargeBuffer<T> storage_;        // R and Q's reflectors, column-major, ld()
     std::vector<T> tau_;            // n reflector scalars
     // The lazily formed thin Q_1 (column-major, ld()): written once under q_mutex_, then
     // q_ready_ is set (release) and it is only read.

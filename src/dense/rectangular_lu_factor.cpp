@@ -29,7 +29,7 @@ RectangularLuFactor<T>::RectangularLuFactor(const MatrixRef &a, const FactorOpti
     : m_(a.rows),
       n_(a.cols),
       // Left uninitialised: the copy below writes every element.
-      lu_(new T[static_cast<size_t>(m_ * n_)]),
+      lu_(static_cast<size_t>(m_ * n_)),
       pivots_(static_cast<size_t>(std::min(m_, n_))) {
     if (m_ == 0 || n_ == 0) return;
     // No norm of A is needed (there is no rcond), so the NaN/Inf check is its own O(m n)

@@ -24,6 +24,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/large_buffer.hpp"
 #include "dense/factor.hpp"
 #include "lapack/lapack.hpp"
 
@@ -55,7 +56,7 @@ private:
 
     const index_t m_;
     const index_t n_;
-    std::unique_ptr<T[]> lu_;         // getrf's output: U on and above the diagonal, L below
+    LargeBuffer<T> lu_;               // getrf's output: U on and above the diagonal, L below
     std::vector<lapack_int> pivots_;  // getrf's min(m, n) 1-based row interchanges
 };
 

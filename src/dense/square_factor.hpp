@@ -17,6 +17,7 @@
 #include <cstring>
 #include <memory>
 
+#include "core/large_buffer.hpp"
 #include "core/matrix_copy.hpp"
 #include "core/norms.hpp"
 #include "dense/factor.hpp"
@@ -103,7 +104,7 @@ protected:
           real_symmetric_(symmetric && !is_complex_v<T>),
           overwrites_a_(overwrite),
           // Left uninitialised: the copy below writes every element.
-          owned_(overwrite || into ? nullptr : new T[static_cast<size_t>(n_ * n_)]),
+          owned_(overwrite || into ? LargeBuffer<T>() : LargeBuffer<T>(static_cast<size_t>(n_ * n_))),
           data_(overwrite ? static_cast<T *>(a.data)
                 : into    ? into
                           : owned_.get()),
@@ -190,7 +191,7 @@ protected:
 private:
     const bool real_symmetric_;
     const bool overwrites_a_ = false;  // the storage is the caller's A (FL_OPT_OVERWRITE_A)
-    std::unique_ptr<T[]> owned_;       // the storage, unless the caller provided it (then empty)
+    LargeBuffer<T> owned_;             // the storage, unless the caller provided it (then empty)
     T *const data_;
     const index_t ld_;
 };

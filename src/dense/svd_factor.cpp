@@ -69,8 +69,8 @@ SvdFactor<T>::SvdFactor(const MatrixRef &a, const FactorOptions &options)
 template <class T> void SvdFactor<T>::allocate_parts(bool w_is_a) {
     const index_t sr = std::max(m_, n_), k = k_;
     const index_t ld_left = std::max<index_t>(sr, 1), ld_right = std::max<index_t>(k, 1);
-    left_.reset(new T[static_cast<size_t>(std::max<index_t>(sr * k, 1))]);
-    right_.reset(new T[static_cast<size_t>(std::max<index_t>(k * k, 1))]);
+    left_ = LargeBuffer<T>(static_cast<size_t>(std::max<index_t>(sr * k, 1)));
+    right_ = LargeBuffer<T>(static_cast<size_t>(std::max<index_t>(k * k, 1)));
     if (w_is_a) {
         u_ = {Layout::col_major, m_, k, ld_left, left_.get()};
         vt_ = {Layout::col_major, k, n_, ld_right, right_.get()};

@@ -19,6 +19,7 @@
 #include <memory>
 #include <vector>
 
+#include "core/large_buffer.hpp"
 #include "dense/factor.hpp"
 
 namespace fl {
@@ -64,8 +65,8 @@ private:
     std::vector<real_t<T>> s_;  // k singular values, descending
     // The two orthogonal factors LAPACK wrote for the matrix it was given (A, or A^T for a
     // row-major A): `left_` is its (stored rows)-by-k U, `right_` its k-by-(stored cols) V^T.
-    std::unique_ptr<T[]> left_;
-    std::unique_ptr<T[]> right_;
+    LargeBuffer<T> left_;
+    LargeBuffer<T> right_;
     // A's U (m-by-k) and V^H (k-by-n) as logical matrices over left_/right_. For a row-major
     // A, LAPACK factored its stored form A^T = U' S V'^H, so A = conj(V') S U'^T: U =
     // conj(V') = (V'^H)^T and V^H = (U')^T, which are exactly right_ and left_ read as

@@ -44,7 +44,7 @@ __all__ = [
     "DimensionMismatchError", "DtypeMismatchError", "SingularMatrixError",
     "NotPositiveDefiniteError", "NonFiniteError", "TooLargeError", "OutOfMemoryError",
     "UnsupportedError", "InternalError", "NoConvergenceError", "blas_info", "blas_core", "get_num_threads",
-    "set_num_threads", "library_version", "library_path", "__version__",
+    "set_num_threads", "release_memory", "library_version", "library_path", "__version__",
     "rolled_matmul", "digitize", "bincount", "group_by_bin",
     "SparseMatrix", "sparse_cholesky", "sparse_lu", "sparse_qr", "refactor", "sparse_rank_update",
     "Kernel",
@@ -100,3 +100,10 @@ def set_num_threads(n):
     if status:
         from ._factor import _raise
         _raise(status)
+
+
+def release_memory():
+    """Hands back to the system the memory fastlinalg keeps for reuse (destroyed factors'
+    storage and products' scratch, from 64 KiB up, at most 256 MiB or FASTLINALG_RETAIN_MB);
+    returns the number of bytes released."""
+    return int(_lib.lib.fl_release_memory())

@@ -182,6 +182,7 @@ _PROTOTYPES = [
     ("fl_blas_core", _c.c_char_p, []),
     ("fl_get_num_threads", _INT, []),
     ("fl_set_num_threads", _ENUM, [_INT]),
+    ("fl_release_memory", _I64, []),
 ]
 
 

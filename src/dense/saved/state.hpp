@@ -18,6 +18,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/large_buffer.hpp"
+
 #include "core/error.hpp"
 #include "core/types.hpp"
 
@@ -98,9 +100,9 @@ public:
     // An array of count values in a block of max(capacity, count, 1) elements, as the
     // kinds allocate theirs.
     template <class V>
-    std::unique_ptr<V[]> array(index_t count, const char *what, index_t capacity = 0) {
+    LargeBuffer<V> array(index_t count, const char *what, index_t capacity = 0) {
         require_left(count, sizeof(V), what);
-        std::unique_ptr<V[]> p(new V[static_cast<size_t>(std::max<index_t>({count, capacity, 1}))]);
+        LargeBuffer<V> p(static_cast<size_t>(std::max<index_t>({count, capacity, 1})));
         read(p.get(), count, what);
         return p;
     }

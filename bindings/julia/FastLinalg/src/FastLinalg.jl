@@ -47,7 +47,7 @@ export FastLinalgError, Options, Factor, logabsdet_phase, factorize_fl, lu_facto
        block_sum_kron_abt_cdt, block_sum_kron_grid, vecb, vech, commutation_apply,
        commutation_matrix, duplication_apply, duplication_matrix, SparseHandle, sparse_multiply,
        set_values!, sparse_factor, refactor, sparse_rank_update, version, blas_info,
-       blas_core, num_threads, set_num_threads, issuccess, serialize_factor, deserialize_factor,
+       blas_core, num_threads, set_num_threads, release_memory, issuccess, serialize_factor, deserialize_factor,
        save_factor, load_factor, factor_info, Batch, batch_factor, batch_solve, batch_part,
        stack_solve, stack_inv, stack_logabsdet, stack_cholesky, stack_cholesky_solve,
        stack_eigen

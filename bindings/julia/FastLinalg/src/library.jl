@@ -35,3 +35,5 @@ num_threads() = Int(ccall((:fl_get_num_threads, libfastlinalg), Cint, ()))
 "Sets the BLAS thread count for the whole process (1 or more)."
 set_num_threads(n::Integer) =
     check(ccall((:fl_set_num_threads, libfastlinalg), Cint, (Cint,), n))
+"Hands back the memory the library keeps for reuse; returns the number of bytes released."
+release_memory() = Int(ccall((:fl_release_memory, libfastlinalg), Int64, ()))

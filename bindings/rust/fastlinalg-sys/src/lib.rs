@@ -865,6 +865,7 @@ extern "C" {
     pub fn fl_blas_core() -> *const c_char;
     pub fn fl_get_num_threads() -> c_int;
     pub fn fl_set_num_threads(num_threads: c_int) -> fl_status;
+    pub fn fl_release_memory() -> i64;
 }
 
 #[cfg(test)]

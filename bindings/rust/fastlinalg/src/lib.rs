@@ -62,6 +62,6 @@ pub use kernel::{Kernel, KernelKind, Metric};
 pub use matrix::{Layout, Mat, MatMut, MatRef, Transpose};
 pub use options::{OptionKey, Options, Triangle};
 pub use rolled::rolled_matmul;
-pub use runtime::{blas_core, blas_info, num_threads, set_num_threads, version, version_number};
+pub use runtime::{blas_core, blas_info, num_threads, release_memory, set_num_threads, version, version_number};
 pub use scalar::{Dtype, Scalar};
 pub use sparse::{Sparse, SparseFormat, SparseIndex};

@@ -34,3 +34,8 @@ pub fn num_threads() -> i32 {
 pub fn set_num_threads(n: i32) -> Result<()> {
     check(unsafe { sys::fl_set_num_threads(n) })
 }
+/// Hands back to the system the memory the library keeps for reuse (destroyed factors'
+/// storage, products' scratch); returns the number of bytes released.
+pub fn release_memory() -> i64 {
+    unsafe { sys::fl_release_memory() }
+}
