@@ -105,3 +105,16 @@ def test_rfp_storage_matches_full(lower, order):
     np.testing.assert_allclose(packed.inv(), full.inv(), rtol=1e-8, atol=1e-8)
     with pytest.raises(InvalidArgumentError, match="storage"):
         fastlinalg.cholesky(a, storage="packed")
+
+
+def test_release_memory_hands_back_a_destroyed_factors_storage():
+    fastlinalg.release_memory()
+    assert fastlinalg.release_memory() == 0
+    a = _conditioned(200, 10.0, 5, spd=True)
+    for _ in range(2):
+        f = fastlinalg.cholesky(a)
+        b = np.ones(200)
+        assert np.allclose(a @ f.solve(b), b)
+        del f
+    assert fastlinalg.release_memory() >= 200 * 200 * 8
+    assert fastlinalg.release_memory() == 0
