@@ -212,7 +212,7 @@ func must(t *testing.T, err error) {
 	}
 }
 
-func mustFactor[T Float](t *testing.T, kind FactorKind, a Matrix[T], opts *Options) *Factor {
+func mustFactor[T Scalar](t *testing.T, kind FactorKind, a Matrix[T], opts *Options) *Factor {
 	t.Helper()
 	f, err := NewFactor(kind, a, opts)
 	if err != nil {
