@@ -68,15 +68,7 @@ func cop(a cdense, trans Transpose) cdense {
 	})
 }
 
-func cmaxAbs(a cdense) float64 {
-	m := 0.0
-	for _, row := range a {
-		for _, z := range row {
-			m = math.Max(m, cmplx.Abs(z))
-		}
-	}
-	return m
-}
+func cmaxAbs(a cdense) float64 { return maxAbsBy(a, cmplx.Abs) }
 
 func toCMatrix[T complex64 | complex128](d cdense, layout Layout) Matrix[T] {
 	m := NewMatrix[T](len(d), len(d[0]), layout)

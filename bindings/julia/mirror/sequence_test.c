@@ -1109,6 +1109,22 @@ static int csmall_residual(const double complex *a, int64_t n, int op, const dou
     return (double)sqrtl(r2) <=
            50.0 * (double)n * eps * cfrob(a, n * n) * cfrob(x, n * k) + FLT_MIN;
 }
+/* ||P diag(d) op(Q) - A||_F <= 50 n eps ||A||_F for n-by-n P, Q, A; op(Q) = Q^H when
+ * `adjoint`, d NULL for the identity: the reconstruction checks of L L', V diag(w) V' and
+ * U diag(s) Vt. */
+static int creconstructs(const double complex *p, const double *d, const double complex *q,
+                         int adjoint, const double complex *a, int64_t n) {
+    long double d2 = 0;
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < n; ++i) {
+            double complex t = -AT(a, n, i, j);
+            for (int64_t k = 0; k < n; ++k)
+                t += AT(p, n, i, k) * (d ? d[k] : 1.0) *
+                     (adjoint ? conj(AT(q, n, j, k)) : AT(q, n, k, j));
+            d2 += (long double)creal(t * conj(t));
+        }
+    return (double)sqrtl(d2) <= 50.0 * (double)n * DBL_EPSILON * cfrob(a, n * n);
+}
 static int cclose(double complex a, double complex b, double rtol) {
     return cabs(a - b) <= rtol * fmax(cabs(a), cabs(b));
 }
@@ -1172,14 +1188,7 @@ static void t19_complex(void) {
     fl_factor *c = NULL;
     OK(jl_factorize(&c, FL_FACTOR_CHOLESKY, FL_COMPLEX128, n, n, h, n, NULL));
     OK(jl_part(c, FL_PART_LOWER, FL_COMPLEX128, l, &rows));
-    long double d2 = 0;
-    for (int64_t j = 0; j < n; ++j)
-        for (int64_t i = 0; i < n; ++i) {
-            double complex s = -AT(h, n, i, j);
-            for (int64_t p = 0; p < n; ++p) s += AT(l, n, i, p) * conj(AT(l, n, j, p));
-            d2 += (long double)creal(s * conj(s));
-        }
-    EXPECT((double)sqrtl(d2) <= 50.0 * (double)n * eps * cfrob(h, n * n));
+    EXPECT(creconstructs(l, NULL, l, 1, h, n));
     /* @test logabsdet(C)[2] ≈ 1 && small_residual(H, C \ B, B) */
     OK(fl_factor_logdet_complex(c, &re, &im, &labs));
     EXPECT(cclose(re + I * im, 1, 1e-12));
@@ -1193,14 +1202,7 @@ static void t19_complex(void) {
     OK(jl_property_into(e, FL_PART_EIGENVALUES, FL_FLOAT64, w));
     OK(jl_property_into(e, FL_PART_EIGENVECTORS, FL_COMPLEX128, v));
     OK(jl_property_into(e, FL_PART_EIGENVALUES, FL_FLOAT64, w));
-    d2 = 0;
-    for (int64_t j = 0; j < n; ++j)
-        for (int64_t i = 0; i < n; ++i) {
-            double complex s = -AT(v, n, i, j) * w[j];
-            for (int64_t p = 0; p < n; ++p) s += AT(h, n, i, p) * AT(v, n, p, j);
-            d2 += (long double)creal(s * conj(s));
-        }
-    EXPECT((double)sqrtl(d2) <= 50.0 * (double)n * eps * cfrob(h, n * n));
+    EXPECT(creconstructs(v, w, v, 1, h, n)); /* H = V diag(w) V' */
     /* S = svd_factor(A); S.S (Float64), S.V, S.Vt; then S.U, S.S, S.Vt: U diag(s) Vt = A */
     fl_factor *sv = NULL;
     double s[5];
@@ -1212,14 +1214,7 @@ static void t19_complex(void) {
     OK(jl_property_into(sv, FL_PART_U, FL_COMPLEX128, u));
     OK(jl_property_into(sv, FL_PART_SINGULAR_VALUES, FL_FLOAT64, s));
     OK(jl_property_into(sv, FL_PART_VT, FL_COMPLEX128, vt));
-    d2 = 0;
-    for (int64_t j = 0; j < n; ++j)
-        for (int64_t i = 0; i < n; ++i) {
-            double complex t = -AT(a, n, i, j);
-            for (int64_t p = 0; p < n; ++p) t += AT(u, n, i, p) * s[p] * AT(vt, n, p, j);
-            d2 += (long double)creal(t * conj(t));
-        }
-    EXPECT((double)sqrtl(d2) <= 50.0 * (double)n * eps * cfrob(a, n * n));
+    EXPECT(creconstructs(u, s, vt, 0, a, n));
     /* As = A + transpose(A); D = ldlt_factor(As; options=Options(complex_symmetric=true)) */
     double complex *as = cmat(n, n);
     for (int64_t j = 0; j < n; ++j)
@@ -1280,7 +1275,7 @@ static void t19_complex(void) {
             for (int64_t p = 0; p < n; ++p)
                 ref[i + n * k] += conj(AT(band, n, p, i)) * AT(b, n, p, k);
         }
-    d2 = 0;
+    long double d2 = 0;
     for (int i = 0; i < 10; ++i) d2 += (long double)creal((x[i] - ref[i]) * conj(x[i] - ref[i]));
     EXPECT((double)sqrtl(d2) <= 1e-12 * cfrob(ref, 10));
     /* close(F), close(C), close(E), close(S), close(D), close(G), close(Fs), close(Sh); the

@@ -311,7 +311,7 @@ end
     @test logabsdet(C)[2] ≈ 1 && small_residual(H, C \ B, B)
     E = eigh_factor(H)
     @test E.values isa Vector{Float64}
-    @test norm(H * E.vectors - E.vectors * Diagonal(E.values)) <= 50 * 5 * eps() * norm(H)
+    @test norm(E.vectors * Diagonal(E.values) * E.vectors' - H) <= 50 * 5 * eps() * norm(H)
     S = svd_factor(A)
     @test S.S isa Vector{Float64} && S.V == copy(S.Vt')
     @test norm(S.U * Diagonal(S.S) * S.Vt - A) <= 50 * 5 * eps() * norm(A)
