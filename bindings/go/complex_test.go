@@ -332,6 +332,34 @@ func TestComplexEigenvaluesSingularValuesAndResidualNormsAreReal(t *testing.T) {
 	testRealOutputs[complex128, float64](t)
 }
 
+func TestComplexInverseAndShiftedSolves(t *testing.T) {
+	n := 5
+	rng := rand.New(rand.NewSource(16))
+	a := cgeneral(rng, n)
+	lu := mustFactor(t, LU, toCMatrix[complex128](a, RowMajor), nil)
+	inv := NewMatrix[complex128](n, n, ColMajor)
+	must(t, Inverse(lu, inv))
+	eye := cdenseFn(n, n, delta)
+	if r := cresidual(a, fromCMatrix(inv), eye, 0x1p-52); r > 30 {
+		t.Errorf("A A^-1 - I: scaled residual %g", r)
+	}
+	// (H + s I) X_s = B for two real shifts, from one Hermitian EigH factor.
+	h := chpd(rng, n)
+	eigh := mustFactor(t, EigH, toCMatrix[complex128](h, ColMajor), nil)
+	b := crand(rng, n, 2)
+	shifts := []float64{0.5, 2}
+	x := NewMatrix[complex128](n, 2, ColMajor)
+	x.Data = make([]complex128, 2*n*2)
+	must(t, SolveShifted(eigh, shifts, toCMatrix[complex128](b, ColMajor), x, n*2))
+	for l, s := range shifts {
+		xl := Matrix[complex128]{Data: x.Data[l*n*2:], Rows: n, Cols: 2, Layout: ColMajor}
+		hs := cdenseFn(n, n, func(i, j int) complex128 { return h[i][j] + complex(s, 0)*delta(i, j) })
+		if r := cresidual(hs, fromCMatrix(xl), b, 0x1p-52); r > 30 {
+			t.Errorf("shift %g: scaled residual %g", s, r)
+		}
+	}
+}
+
 func TestComplexApplyQWithTheAdjointUndoesQ(t *testing.T) {
 	m := 6
 	a := crand(rand.New(rand.NewSource(9)), m, 4)

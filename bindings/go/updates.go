@@ -44,9 +44,9 @@ func ResidualNorms[T Scalar, R Float](f *Factor, b Matrix[T], norms []R) error {
 	})
 }
 
-// SolveShifted solves (A + shifts[l] I) X_l = B for every shift with one EigH factor.
+// SolveShifted solves (A + shifts[l] I) X_l = B for every (real) shift with one EigH factor.
 // x describes X_0 (n-by-nrhs); X_l starts xStride elements after X_{l-1} in x.Data.
-func SolveShifted[T Float](f *Factor, shifts []float64, b, x Matrix[T], xStride int) error {
+func SolveShifted[T Scalar](f *Factor, shifts []float64, b, x Matrix[T], xStride int) error {
 	const fn = "fl_factor_solve_shifted"
 	if err := f.check(fn); err != nil {
 		return err

@@ -427,6 +427,34 @@ fn eigenvalues_singular_values_and_residual_norms_are_real() {
 }
 
 #[test]
+fn inverse_and_shifted_solves() {
+    let n = 5;
+    let mut rng = Rng::new(16);
+    let a = Dense::general(n, &mut rng);
+    let stored = a.store::<Complex<f64>>(Layout::RowMajor);
+    let lu = Factor::lu(view(&stored, n, n, Layout::RowMajor)).unwrap();
+    let inv = lu.inverse::<Complex<f64>>(Layout::ColMajor).unwrap();
+    let eye = Dense::from_fn(n, |i, j| Complex::new(if i == j { 1.0 } else { 0.0 }, 0.0));
+    let r = scaled_residual(&a, &wide(&inv.as_ref()), &eye.a, f64::EPSILON);
+    assert!(r <= 30.0, "A A^-1 - I: {}", r);
+    // (H + s I) X_s = B for real shifts, from one Hermitian EIGH factor.
+    let h = Dense::hpd(n, &mut rng);
+    let hs = h.store::<Complex<f64>>(Layout::ColMajor);
+    let eigh = Factor::eigh(view(&hs, n, n, Layout::ColMajor)).unwrap();
+    let b = random(n * 2, &mut rng);
+    let bm = store::<Complex<f64>>(&b, n, 2, Layout::ColMajor);
+    let shifts = [0.5, 2.0];
+    let xs = eigh
+        .solve_shifted(&shifts, view(&bm, n, 2, Layout::ColMajor))
+        .unwrap();
+    for (s, x) in shifts.iter().zip(&xs) {
+        let shifted = Dense::from_fn(n, |i, j| h.at(i, j) + if i == j { *s } else { 0.0 });
+        let r = scaled_residual(&shifted, &wide(&x.as_ref()), &b, f64::EPSILON);
+        assert!(r <= 30.0, "shift {}: {}", s, r);
+    }
+}
+
+#[test]
 fn apply_q_with_the_adjoint_undoes_q() {
     let (m, n) = (6, 4);
     let a64 = random(m * n, &mut Rng::new(9));
