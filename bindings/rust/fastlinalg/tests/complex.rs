@@ -566,22 +566,3 @@ fn sparse_lu_and_cholesky_of_complex_matrices() {
     let (phase, _) = chol.logdet_complex().unwrap();
     assert!((phase - 1.0).norm() <= 1e-12, "phase {}", phase);
 }
-
-#[cfg(feature = "ndarray")]
-#[test]
-fn ndarray_complex_arrays_are_views() {
-    use ndarray::Array2;
-    let n = 4;
-    let a = Dense::general(n, &mut Rng::new(13));
-    let arr = Array2::from_shape_vec((n, n), a.a.clone()).unwrap();
-    let f = Factor::lu(MatRef::try_from(arr.view()).unwrap()).unwrap();
-    let b = Array2::from_shape_vec((n, 1), random(n, &mut Rng::new(14))).unwrap();
-    let x: Array2<C64> = f.solve(MatRef::try_from(b.view()).unwrap()).unwrap().into();
-    let r = scaled_residual(
-        &a,
-        x.as_slice().unwrap(),
-        b.as_slice().unwrap(),
-        f64::EPSILON,
-    );
-    assert!(r <= 30.0, "{}", r);
-}
