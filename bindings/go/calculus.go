@@ -12,7 +12,7 @@ import "strings"
 
 // Vecb writes out = vecb(x), (l1 l2)-by-(n1 n2), row i*l2 + j being vec(X_ij)^T for the
 // n1-by-n2 blocks of x (l1 = rows/n1, l2 = cols/n2).
-func Vecb[T Float](n1, n2 int, x, out Matrix[T]) error {
+func Vecb[T Scalar](n1, n2 int, x, out Matrix[T]) error {
 	const fn = "fl_vecb"
 	cx, err := x.arg(fn, "x")
 	if err != nil {
@@ -36,7 +36,7 @@ func Vecb[T Float](n1, n2 int, x, out Matrix[T]) error {
 
 // Vech writes the lower triangle of the square x, column by column, into out
 // (n(n+1)/2 values).
-func Vech[T Float](x Matrix[T], out []T) error {
+func Vech[T Scalar](x Matrix[T], out []T) error {
 	const fn = "fl_vech"
 	cx, err := x.shaped(fn, "x", x.Rows, x.Rows)
 	if err = firstErr(err, vecLen(fn, "out", out, x.Rows*(x.Rows+1)/2)); err != nil {
@@ -48,7 +48,7 @@ func Vech[T Float](x Matrix[T], out []T) error {
 }
 
 // CommutationApply writes out = K(m,n) x for x (m n)-by-ncols; K(m,n) vec(A) = vec(A^T).
-func CommutationApply[T Float](m, n int, x, out Matrix[T]) error {
+func CommutationApply[T Scalar](m, n int, x, out Matrix[T]) error {
 	const fn = "fl_commutation_apply"
 	if err := nonNegative(fn, "m n", m, n); err != nil {
 		return err
@@ -65,7 +65,7 @@ func CommutationApply[T Float](m, n int, x, out Matrix[T]) error {
 }
 
 // CommutationMatrix writes out = K(m,n), (m n)-by-(m n).
-func CommutationMatrix[T Float](m, n int, out Matrix[T]) error {
+func CommutationMatrix[T Scalar](m, n int, out Matrix[T]) error {
 	const fn = "fl_commutation_matrix"
 	if err := nonNegative(fn, "m n", m, n); err != nil {
 		return err
@@ -89,7 +89,7 @@ func duplicationShape(n int, pinv bool) (rows, cols int) {
 
 // DuplicationApply writes out = op(M) x for M = D(n) or, with pinv, D(n)^+; x has
 // op(M)'s columns as rows.
-func DuplicationApply[T Float](n int, pinv bool, trans Transpose, x, out Matrix[T]) error {
+func DuplicationApply[T Scalar](n int, pinv bool, trans Transpose, x, out Matrix[T]) error {
 	const fn = "fl_duplication_apply"
 	if err := nonNegative(fn, "n", n); err != nil {
 		return err
@@ -110,7 +110,7 @@ func DuplicationApply[T Float](n int, pinv bool, trans Transpose, x, out Matrix[
 }
 
 // DuplicationMatrix writes out = D(n) or, with pinv, D(n)^+.
-func DuplicationMatrix[T Float](n int, pinv bool, out Matrix[T]) error {
+func DuplicationMatrix[T Scalar](n int, pinv bool, out Matrix[T]) error {
 	const fn = "fl_duplication_matrix"
 	if err := nonNegative(fn, "n", n); err != nil {
 		return err

@@ -49,33 +49,59 @@ func release[T any, P comparable](owner *T, ptr *P, destroy func(P)) {
 	runtime.SetFinalizer(owner, nil)
 }
 
-// Float is the element type of the matrices the library takes.
+// Float is a real element type: what the real-only functions (kernels, binning, block
+// sums, batches, products with A^-1) take, and what real-valued outputs of a complex
+// factor (eigenvalues, singular values, residual norms) are written in.
 type Float interface {
 	float32 | float64
 }
 
-func dtypeOf[T Float]() C.fl_dtype {
+// Scalar is any element type the library computes in: Go's complex64 and complex128 have
+// C99's float _Complex / double _Complex layout, (re, im) pairs.
+type Scalar interface {
+	Float | complex64 | complex128
+}
+
+func dtypeOf[T Scalar]() C.fl_dtype {
 	var zero T
-	if _, ok := any(zero).(float32); ok {
+	switch any(zero).(type) {
+	case float32:
 		return C.FL_FLOAT32
+	case complex64:
+		return C.FL_COMPLEX64
+	case complex128:
+		return C.FL_COMPLEX128
 	}
 	return C.FL_FLOAT64
+}
+
+// realOf reports whether R is the real type of T's precision (float64 for complex128, T
+// itself for a real T): the type the library writes T's real-valued outputs in.
+func realOf[T Scalar, R Float]() bool {
+	switch dtypeOf[T]() {
+	case C.FL_FLOAT32, C.FL_COMPLEX64:
+		return dtypeOf[R]() == C.FL_FLOAT32
+	}
+	return dtypeOf[R]() == C.FL_FLOAT64
 }
 
 // DType names an element type as the library reports it (Factor.DType).
 type DType int
 
 const (
-	Float32 DType = C.FL_FLOAT32
-	Float64 DType = C.FL_FLOAT64
+	Float32    DType = C.FL_FLOAT32
+	Float64    DType = C.FL_FLOAT64
+	Complex64  DType = C.FL_COMPLEX64
+	Complex128 DType = C.FL_COMPLEX128
 )
 
-// Transpose selects op(A) = A or A^T.
+// Transpose selects op(A) = A, A^T or A^H.
 type Transpose int
 
 const (
-	NoTrans Transpose = C.FL_NO_TRANS
-	Trans   Transpose = C.FL_TRANS
+	NoTrans   Transpose = C.FL_NO_TRANS
+	Trans     Transpose = C.FL_TRANS
+	ConjTrans Transpose = C.FL_CONJ_TRANS // A^H, the conjugate transpose; A^T for a real A
 )
 
 // Triangle selects the triangle of a symmetric matrix that is read (OptTriangle).

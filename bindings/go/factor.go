@@ -35,6 +35,17 @@ const (
 	PartEigenvectors   Part = C.FL_PART_EIGENVECTORS
 	PartQ              Part = C.FL_PART_Q
 	PartR              Part = C.FL_PART_R
+	PartLower          Part = C.FL_PART_LOWER          // LU's unit L, Cholesky's L (L L^H), LDL^T's unit L
+	PartUpper          Part = C.FL_PART_UPPER          // LU's U, Cholesky's U (U^H U), LDL^T's unit U
+	PartLUPacked       Part = C.FL_PART_LU_PACKED      // LU: L and U in one matrix, as getrf leaves them
+	PartBlockDiagonal  Part = C.FL_PART_BLOCK_DIAGONAL // LDL^T: the block-diagonal D
+	PartReflectors     Part = C.FL_PART_REFLECTORS     // QR: geqrf's reflectors below R
+	PartTau            Part = C.FL_PART_TAU            // QR: the reflectors' scalars
+
+	// Index parts, read with Factor.Indices.
+	PartRowPermutation    Part = C.FL_PART_ROW_PERMUTATION    // LU: 0-based, row i of L U is row p[i] of A; LDL^T: P
+	PartPivots            Part = C.FL_PART_PIVOTS             // LU: getrf's 1-based row interchanges
+	PartColumnPermutation Part = C.FL_PART_COLUMN_PERMUTATION // COD: 0-based columns p, A[:, p] = Q R
 )
 
 // Factor is a factorization of one matrix A. It never changes once built: any number of
@@ -61,7 +72,7 @@ func newFactor(create func(out **C.fl_factor) C.fl_status) (*Factor, error) {
 
 // NewFactor factors the matrix a with the given kind (any dense kind or Auto). opts may
 // be nil. a is only read; the factor keeps its own copy.
-func NewFactor[T Float](kind FactorKind, a Matrix[T], opts *Options) (*Factor, error) {
+func NewFactor[T Scalar](kind FactorKind, a Matrix[T], opts *Options) (*Factor, error) {
 	ca, err := a.arg("fl_factor_create", "a")
 	if err != nil {
 		return nil, err
@@ -148,7 +159,7 @@ func (f *Factor) Cols() int {
 
 // opShape is the shape of op(A).
 func (f *Factor) opShape(trans Transpose) (rows, cols int) {
-	if trans == Trans {
+	if trans == Trans || trans == ConjTrans {
 		return f.Cols(), f.Rows()
 	}
 	return f.Rows(), f.Cols()
@@ -156,7 +167,7 @@ func (f *Factor) opShape(trans Transpose) (rows, cols int) {
 
 // Solve writes X with op(A) X = B: B has op(A)'s rows, X op(A)'s columns, both the same
 // number of columns. x may be b itself (same layout and stride) for square kinds.
-func Solve[T Float](f *Factor, trans Transpose, b, x Matrix[T]) error {
+func Solve[T Scalar](f *Factor, trans Transpose, b, x Matrix[T]) error {
 	const fn = "fl_factor_solve"
 	if err := f.check(fn); err != nil {
 		return err
@@ -173,12 +184,22 @@ func Solve[T Float](f *Factor, trans Transpose, b, x Matrix[T]) error {
 	})
 }
 
-// LogDet returns det(A) as sign * exp(logAbsDet).
+// LogDet returns det(A) as sign * exp(logAbsDet). A complex factor's sign is a complex
+// phase: ErrUnsupported, use LogDetComplex.
 func (f *Factor) LogDet() (sign, logAbsDet float64, err error) {
 	defer runtime.KeepAlive(f)
 	var s, l C.double
 	err = call(func() C.fl_status { return C.fl_factor_logdet(f.handle(), &s, &l) })
 	return float64(s), float64(l), err
+}
+
+// LogDetComplex returns det(A) as phase * exp(logAbsDet) for every dtype, with |phase| = 1
+// (for a real factor, LogDet's sign).
+func (f *Factor) LogDetComplex() (phase complex128, logAbsDet float64, err error) {
+	defer runtime.KeepAlive(f)
+	var re, im, l C.double
+	err = call(func() C.fl_status { return C.fl_factor_logdet_complex(f.handle(), &re, &im, &l) })
+	return complex(float64(re), float64(im)), float64(l), err
 }
 
 // RCond is the reciprocal condition number of A.
@@ -213,8 +234,10 @@ func (f *Factor) PartShape(part Part) (rows, cols int, err error) {
 	return int(r), int(c), err
 }
 
-// GetPart copies a part into out, which must have the shape PartShape reports.
-func GetPart[T Float](f *Factor, part Part, out Matrix[T]) error {
+// GetPart copies a part into out, which must have the shape PartShape reports. The
+// eigenvalues and singular values of a complex factor are real: out is then a
+// Matrix[float64] for a complex128 factor (Matrix[float32] for complex64).
+func GetPart[T Scalar](f *Factor, part Part, out Matrix[T]) error {
 	if err := f.check("fl_factor_get_part"); err != nil {
 		return err
 	}
@@ -232,9 +255,26 @@ func GetPart[T Float](f *Factor, part Part, out Matrix[T]) error {
 	})
 }
 
+// Indices copies an index part (PartRowPermutation, PartPivots, PartColumnPermutation).
+func (f *Factor) Indices(part Part) ([]int64, error) {
+	if err := f.check("fl_factor_get_indices"); err != nil {
+		return nil, err
+	}
+	count, _, err := f.PartShape(part)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]int64, count)
+	defer runtime.KeepAlive(f)
+	err = call(func() C.fl_status {
+		return C.fl_factor_get_indices(f.handle(), C.fl_factor_part(part), (*C.int64_t)(slicePtr(out)), C.int64_t(count))
+	})
+	return out, err
+}
+
 // Inverse writes A^-1 (the pseudo-inverse for QR, COD, SVD, EigH) into out, which is
 // Cols-by-Rows of A.
-func Inverse[T Float](f *Factor, out Matrix[T]) error {
+func Inverse[T Scalar](f *Factor, out Matrix[T]) error {
 	if err := f.check("fl_factor_inverse"); err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ const (
 // Matrix is a dense Rows-by-Cols matrix held in Data. Layout 0 means RowMajor and
 // Stride 0 means packed (Cols for RowMajor, Rows for ColMajor); otherwise Stride is
 // the leading dimension. Data must hold every element the shape reaches.
-type Matrix[T Float] struct {
+type Matrix[T Scalar] struct {
 	Data       []T
 	Rows, Cols int
 	Layout     Layout
@@ -31,7 +31,7 @@ type Matrix[T Float] struct {
 
 // NewMatrix returns a zeroed, packed rows-by-cols matrix in the given layout. Negative
 // sizes give a matrix without data, which every call then rejects.
-func NewMatrix[T Float](rows, cols int, layout Layout) Matrix[T] {
+func NewMatrix[T Scalar](rows, cols int, layout Layout) Matrix[T] {
 	m := Matrix[T]{Rows: rows, Cols: cols, Layout: layout}
 	if rows > 0 && cols > 0 {
 		m.Data = make([]T, rows*cols)

@@ -17,6 +17,9 @@ const (
 	OptATol        Option = C.FL_OPT_ATOL         // real: absolute rank tolerance
 	OptPrecision   Option = C.FL_OPT_PRECISION    // int: PrecisionNative (default) or PrecisionMixed
 	OptStorage     Option = C.FL_OPT_STORAGE      // int: StorageFull (default) or StorageRFP
+	// int: 1 reads a complex LDLT's A as complex symmetric (A^T = A: L D L^T, sytrf), 0 as
+	// Hermitian (the default: L D L^H, hetrf); nothing for a real A.
+	OptComplexSymmetric Option = C.FL_OPT_COMPLEX_SYMMETRIC
 	// FL_OPT_OVERWRITE_A is left out: the factor would keep using the Go slice A after the
 	// call returns, which cgo's pointer rules forbid.
 )

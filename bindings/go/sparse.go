@@ -38,7 +38,7 @@ func indexType[I Index]() C.fl_index_type {
 
 // NewSparse makes a rows-by-cols sparse matrix from 0-based compressed arrays (as
 // scipy.sparse holds them); the arrays are copied.
-func NewSparse[T Float, I Index](format SparseFormat, rows, cols int, ptr, idx []I, values []T) (*Sparse, error) {
+func NewSparse[T Scalar, I Index](format SparseFormat, rows, cols int, ptr, idx []I, values []T) (*Sparse, error) {
 	const fn = "fl_sparse_create"
 	if rows < 0 || cols < 0 {
 		return nil, argError(ErrInvalidArgument, fn, "the shape %dx%d is negative", rows, cols)
@@ -101,7 +101,7 @@ func (s *Sparse) Shape() (rows, cols, nnz int, err error) {
 
 // SetSparseValues replaces the values, one per entry of the arrays s was created from,
 // in their order. values may be either float type.
-func SetSparseValues[T Float](s *Sparse, values []T) error {
+func SetSparseValues[T Scalar](s *Sparse, values []T) error {
 	const fn = "fl_sparse_set_values"
 	if err := firstErr(s.check(fn), vecLen(fn, "values", values, s.entries)); err != nil {
 		return err
@@ -111,7 +111,7 @@ func SetSparseValues[T Float](s *Sparse, values []T) error {
 }
 
 // SparseMultiply writes y = op(A) x; x and y have the same number of columns.
-func SparseMultiply[T Float](s *Sparse, trans Transpose, x, y Matrix[T]) error {
+func SparseMultiply[T Scalar](s *Sparse, trans Transpose, x, y Matrix[T]) error {
 	const fn = "fl_sparse_multiply"
 	if err := s.check(fn); err != nil {
 		return err

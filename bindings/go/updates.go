@@ -9,7 +9,7 @@ import "runtime"
 
 // ApplyQ overwrites c (Rows-by-ncols of A) with op(Q) c for the full orthogonal Q of a
 // QR or COD factor.
-func ApplyQ[T Float](f *Factor, trans Transpose, c Matrix[T]) error {
+func ApplyQ[T Scalar](f *Factor, trans Transpose, c Matrix[T]) error {
 	if err := f.check("fl_factor_apply_q"); err != nil {
 		return err
 	}
@@ -24,11 +24,15 @@ func ApplyQ[T Float](f *Factor, trans Transpose, c Matrix[T]) error {
 }
 
 // ResidualNorms writes norms[j] = ||b_j - A x_j|| for the least-squares solutions x_j of
-// the columns of b (QR, COD, SVD), without computing X.
-func ResidualNorms[T Float](f *Factor, b Matrix[T], norms []T) error {
+// the columns of b (QR, COD, SVD), without computing X. The norms are real: R is T for a
+// real b, float64 for a complex128 b and float32 for a complex64 one.
+func ResidualNorms[T Scalar, R Float](f *Factor, b Matrix[T], norms []R) error {
 	const fn = "fl_factor_residual_norms"
 	if err := f.check(fn); err != nil {
 		return err
+	}
+	if !realOf[T, R]() {
+		return argError(ErrDtypeMismatch, fn, "norms is a []%T, not the real type of b's %T elements", R(0), T(0))
 	}
 	cb, err := b.shaped(fn, "b", f.Rows(), b.Cols)
 	if err = firstErr(err, vecLen(fn, "norms", norms, b.Cols)); err != nil {
@@ -40,9 +44,9 @@ func ResidualNorms[T Float](f *Factor, b Matrix[T], norms []T) error {
 	})
 }
 
-// SolveShifted solves (A + shifts[l] I) X_l = B for every shift with one EigH factor.
+// SolveShifted solves (A + shifts[l] I) X_l = B for every (real) shift with one EigH factor.
 // x describes X_0 (n-by-nrhs); X_l starts xStride elements after X_{l-1} in x.Data.
-func SolveShifted[T Float](f *Factor, shifts []float64, b, x Matrix[T], xStride int) error {
+func SolveShifted[T Scalar](f *Factor, shifts []float64, b, x Matrix[T], xStride int) error {
 	const fn = "fl_factor_solve_shifted"
 	if err := f.check(fn); err != nil {
 		return err

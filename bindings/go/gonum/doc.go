@@ -8,6 +8,9 @@
 //	var x mat.Dense                               // zero-sized: grown to fit
 //	err := f.SolveTo(&x, false, b)                // every column of b in one call
 //
+// CFactor does the same for gonum's complex matrices (mat.CMatrix, *mat.CDense): solves with
+// A, A^T and A^H (fastlinalg.Transpose), and LogDet's sign is a complex phase.
+//
 // It is its own module, so the core package fastlinalg keeps no dependency; it requires
 // gonum (pinned in go.mod) and the core package.
 //

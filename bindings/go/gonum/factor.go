@@ -16,45 +16,54 @@ type Factor struct {
 	// Options for Factorize (nil: the library's defaults).
 	Options *fastlinalg.Options
 
+	held
+}
+
+// held is the factor handle Factor and CFactor keep, with what they do alike.
+type held struct {
 	f *fastlinalg.Factor
+}
+
+// factorize makes a factor of a with kind (0: LU), replacing (and freeing) what h held.
+func factorize[T fastlinalg.Scalar](h *held, kind fastlinalg.FactorKind, a fastlinalg.Matrix[T], opts *fastlinalg.Options) error {
+	h.Close()
+	if kind == 0 {
+		kind = fastlinalg.LU
+	}
+	made, err := fastlinalg.NewFactor(kind, a, opts)
+	if err != nil {
+		return err
+	}
+	h.f = made
+	return nil
 }
 
 // Factorize factors a, replacing (and freeing) what f held. On failure f holds nothing.
 func (f *Factor) Factorize(a mat.Matrix) error {
-	f.Close()
-	kind := f.Kind
-	if kind == 0 {
-		kind = fastlinalg.LU
-	}
-	made, err := fastlinalg.NewFactor(kind, view(a), f.Options)
-	if err != nil {
-		return err
-	}
-	f.f = made
-	return nil
+	return factorize(&f.held, f.Kind, view(a), f.Options)
 }
 
 // FromFactor wraps a factor made by the core package (fastlinalg.NewFactor, LoadFactor).
 func FromFactor(made *fastlinalg.Factor) *Factor {
-	return &Factor{Kind: made.Kind(), f: made}
+	return &Factor{Kind: made.Kind(), held: held{made}}
 }
 
 // Factor is the core package's factor, for what this package does not wrap (parts, rank,
 // MarshalBinary). Nil before Factorize.
-func (f *Factor) Factor() *fastlinalg.Factor { return f.f }
+func (h *held) Factor() *fastlinalg.Factor { return h.f }
 
-// Close frees the factorization; f may be factored again. Idempotent.
-func (f *Factor) Close() {
-	f.f.Close()
-	f.f = nil
+// Close frees the factorization; it may be factored again. Idempotent.
+func (h *held) Close() {
+	h.f.Close()
+	h.f = nil
 }
 
 // Dims is the shape of the factored matrix (0, 0 before Factorize).
-func (f *Factor) Dims() (r, c int) {
-	if f.f == nil {
+func (h *held) Dims() (r, c int) {
+	if h.f == nil {
 		return 0, 0
 	}
-	return f.f.Rows(), f.f.Cols()
+	return h.f.Rows(), h.f.Cols()
 }
 
 // SolveTo writes into dst the X with op(A) X = b, op(A) = A or A^T (trans): the exact
@@ -66,7 +75,7 @@ func (f *Factor) SolveTo(dst *mat.Dense, trans bool, b mat.Matrix) error {
 	if br != r {
 		panic(mat.ErrShape)
 	}
-	grow(dst, c, bc)
+	grow[*mat.Dense](dst, c, bc)
 	x := raw(dst.RawMatrix())
 	bm := view(b)
 	// The library solves in place only when X is B exactly (square kinds); any other
@@ -119,19 +128,19 @@ func (f *Factor) Det() float64 {
 
 // Cond returns the library's estimate of A's condition number, 1 / rcond (+Inf for a
 // singular A), as gonum's LU.Cond and Cholesky.Cond do; NaN on error.
-func (f *Factor) Cond() float64 {
-	rcond, err := f.f.RCond()
+func (h *held) Cond() float64 {
+	rcond, err := h.f.RCond()
 	if err != nil {
 		return math.NaN()
 	}
 	return 1 / rcond
 }
 
-func (f *Factor) opDims(trans bool) (r, c int) {
-	if f.f == nil {
+func (h *held) opDims(trans bool) (r, c int) {
+	if h.f == nil {
 		panic("fastlinalg/gonum: Factor used before Factorize")
 	}
-	r, c = f.Dims()
+	r, c = h.Dims()
 	if trans {
 		return c, r
 	}
@@ -145,8 +154,15 @@ func transpose(trans bool) fastlinalg.Transpose {
 	return fastlinalg.NoTrans
 }
 
+// resizable is what grow needs of a destination: *mat.Dense and *mat.CDense.
+type resizable interface {
+	IsEmpty() bool
+	ReuseAs(r, c int)
+	Dims() (r, c int)
+}
+
 // grow sizes a zero-sized dst to r-by-c; a sized one must already be r-by-c.
-func grow(dst *mat.Dense, r, c int) {
+func grow[D resizable](dst D, r, c int) {
 	if dst.IsEmpty() {
 		dst.ReuseAs(r, c)
 		return
@@ -182,10 +198,15 @@ func column(v blas64.Vector) fastlinalg.Matrix[float64] {
 
 func packed(a mat.Matrix) fastlinalg.Matrix[float64] {
 	r, c := a.Dims()
-	m := fastlinalg.NewMatrix[float64](r, c, fastlinalg.RowMajor)
+	return packedOf(r, c, a.At)
+}
+
+// packedOf is a packed row-major copy of the r-by-c matrix that at reads.
+func packedOf[T fastlinalg.Scalar](r, c int, at func(i, j int) T) fastlinalg.Matrix[T] {
+	m := fastlinalg.NewMatrix[T](r, c, fastlinalg.RowMajor)
 	for i := 0; i < r; i++ {
 		for j := 0; j < c; j++ {
-			m.Data[i*c+j] = a.At(i, j)
+			m.Data[i*c+j] = at(i, j)
 		}
 	}
 	return m
@@ -199,16 +220,16 @@ func max1(n int) int {
 }
 
 // same reports whether a and b are one matrix in one memory, which an in-place solve takes.
-func same(a, b fastlinalg.Matrix[float64]) bool {
+func same[T fastlinalg.Scalar](a, b fastlinalg.Matrix[T]) bool {
 	return &a.Data[0] == &b.Data[0] && a.Rows == b.Rows && a.Cols == b.Cols && a.Layout == b.Layout && a.Stride == b.Stride
 }
 
 // overlap reports whether two slices share memory.
-func overlap(a, b []float64) bool {
+func overlap[T fastlinalg.Scalar](a, b []T) bool {
 	if len(a) == 0 || len(b) == 0 {
 		return false
 	}
-	const size = unsafe.Sizeof(float64(0))
+	size := unsafe.Sizeof(a[0])
 	pa, pb := uintptr(unsafe.Pointer(&a[0])), uintptr(unsafe.Pointer(&b[0]))
 	return pa < pb+uintptr(len(b))*size && pb < pa+uintptr(len(a))*size
 }

@@ -15,6 +15,7 @@
  */
 #include <fastlinalg/fastlinalg.h>
 
+#include <complex.h>
 #include <float.h>
 #include <math.h>
 #include <stdint.h>
@@ -183,13 +184,18 @@ static void jl_size(const fl_factor *f, int64_t *rows, int64_t *cols) {
     *rows = fl_factor_rows(f);
     *cols = fl_factor_cols(f);
 }
-/* solve!(X, F, B, transpose): size(F), then fl_factor_solve (the shape checks are Julia's) */
-static fl_status jl_solve(const fl_factor *f, int trans, fl_dtype dtype, int64_t nrhs,
-                          const void *b, int64_t ldb, void *x, int64_t ldx) {
+/* solve!(X, F, B, op): size(F), then fl_factor_solve (the shape checks are Julia's) */
+static fl_status jl_solve_op(const fl_factor *f, fl_transpose op, fl_dtype dtype, int64_t nrhs,
+                             const void *b, int64_t ldb, void *x, int64_t ldx) {
     int64_t rows, cols;
     jl_size(f, &rows, &cols);
-    return jl_check(fl_factor_solve(f, trans ? FL_TRANS : FL_NO_TRANS, dtype, nrhs, FL_COL_MAJOR, b,
-                                    ld_of(ldb), FL_COL_MAJOR, x, ld_of(ldx)));
+    return jl_check(fl_factor_solve(f, op, dtype, nrhs, FL_COL_MAJOR, b, ld_of(ldb), FL_COL_MAJOR,
+                                    x, ld_of(ldx)));
+}
+/* ldiv!(X, F, B; transpose) */
+static fl_status jl_solve(const fl_factor *f, int trans, fl_dtype dtype, int64_t nrhs,
+                          const void *b, int64_t ldb, void *x, int64_t ldx) {
+    return jl_solve_op(f, trans ? FL_TRANS : FL_NO_TRANS, dtype, nrhs, b, ldb, x, ldx);
 }
 /* F \ B: size(F, 2) for the result, then ldiv!(X, F, B) */
 static fl_status jl_backslash(const fl_factor *f, fl_dtype dtype, int64_t nrhs, const void *b,
@@ -749,15 +755,16 @@ static void t16_conventions(void) {
     /* A, B = nonsym(5, 5), rhs(5, 2); F = lu_factor(A); @test issuccess(F): no call */
     double *a = nonsym(5, 5), *b = rhs(5, 2);
     OK(jl_factorize(&f, FL_FACTOR_LU, FL_FLOAT64, 5, 5, a, 5, NULL));
-    /* X = F' \ B: size(F, 1), then ldiv!(X, F, B; transpose=true) */
+    /* X = F' \ B: size(F, 1), then solve! with FL_CONJ_TRANS (A^T for a real A) */
     double *x = mat(5, 2), *x1 = mat(5, 1);
     jl_size(f, &rows, &cols);
-    OK(jl_solve(f, 1, FL_FLOAT64, 2, b, 5, x, 5));
+    OK(jl_solve_op(f, FL_CONJ_TRANS, FL_FLOAT64, 2, b, 5, x, 5));
     double *at = mat(5, 5);
     for (int i = 0; i < 5; ++i)
         for (int j = 0; j < 5; ++j) AT(at, 5, i, j) = AT(a, 5, j, i);
     EXPECT(jl_product_error(at, NULL, x, b, 5, 5, 2) <= 50 * 5 * DBL_EPSILON * 25);
-    /* @test transpose(F) \ B[:, 1] ≈ X[:, 1] */
+    /* @test transpose(F) \ B[:, 1] ≈ X[:, 1]: FL_TRANS (Julia 1.10 makes transpose of a real
+     * factorization its adjoint, FL_CONJ_TRANS: the same solve for a real A) */
     jl_size(f, &rows, &cols);
     OK(jl_solve(f, 1, FL_FLOAT64, 1, b, 5, x1, 5));
     EXPECT(approx(x1, x, 5, 1.4901161193847656e-08)); /* isapprox: rtol = sqrt(eps) */
@@ -1048,6 +1055,238 @@ static void t18_generalized_eigh(void) {
     free(a), free(b), free(minus_b), free(w), free(v), free(r), free(c);
 }
 
+/* ---- [T19] complex matrices ------------------------------------------------------------ */
+
+static double complex *cmat(int64_t rows, int64_t cols) {
+    double complex *p = calloc((size_t)(rows * cols > 0 ? rows * cols : 1), sizeof(double complex));
+    if (!p) exit(2);
+    return p;
+}
+/* cnonsym(n) = [complex(sin(i + 2j) + (i == j ? 4 : 0), cos(2i - j))] */
+static double complex *cnonsym(int64_t n) {
+    double complex *a = cmat(n, n);
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < n; ++i)
+            AT(a, n, i, j) = sin((double)(i + 1) + 2.0 * (double)(j + 1)) + (i == j ? 4.0 : 0.0) +
+                             I * cos(2.0 * (double)(i + 1) - (double)(j + 1));
+    return a;
+}
+/* herm(n) = [i == j ? 4 : complex(0.5 / |i - j|, i < j ? 0.3 : -0.3)] */
+static double complex *herm(int64_t n) {
+    double complex *a = cmat(n, n);
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < n; ++i)
+            AT(a, n, i, j) =
+                i == j ? 4.0 : 0.5 / (double)(i > j ? i - j : j - i) + I * (i < j ? 0.3 : -0.3);
+    return a;
+}
+/* crhs(m, k) = [complex(cos(i * j), sin(i + j))] */
+static double complex *crhs(int64_t m, int64_t k) {
+    double complex *b = cmat(m, k);
+    for (int64_t j = 0; j < k; ++j)
+        for (int64_t i = 0; i < m; ++i)
+            AT(b, m, i, j) = cos((double)((i + 1) * (j + 1))) + I * sin((double)(i + j + 2));
+    return b;
+}
+static double cfrob(const double complex *a, int64_t count) {
+    long double s = 0;
+    for (int64_t i = 0; i < count; ++i) s += (long double)creal(a[i] * conj(a[i]));
+    return (double)sqrtl(s);
+}
+/* small_residual(op(A), X, B) for an n-by-n complex A: op 0 A, 1 transpose(A), 2 A'. */
+static int csmall_residual(const double complex *a, int64_t n, int op, const double complex *x,
+                           const double complex *b, int64_t k, double eps) {
+    long double r2 = 0;
+    for (int64_t c = 0; c < k; ++c)
+        for (int64_t i = 0; i < n; ++i) {
+            double complex s = -AT(b, n, i, c);
+            for (int64_t p = 0; p < n; ++p) {
+                const double complex e = op == 0 ? AT(a, n, i, p) : AT(a, n, p, i);
+                s += (op == 2 ? conj(e) : e) * AT(x, n, p, c);
+            }
+            r2 += (long double)creal(s * conj(s));
+        }
+    return (double)sqrtl(r2) <=
+           50.0 * (double)n * eps * cfrob(a, n * n) * cfrob(x, n * k) + FLT_MIN;
+}
+/* ||P diag(d) op(Q) - A||_F <= 50 n eps ||A||_F for n-by-n P, Q, A; op(Q) = Q^H when
+ * `adjoint`, d NULL for the identity: the reconstruction checks of L L', V diag(w) V' and
+ * U diag(s) Vt. */
+static int creconstructs(const double complex *p, const double *d, const double complex *q,
+                         int adjoint, const double complex *a, int64_t n) {
+    long double d2 = 0;
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < n; ++i) {
+            double complex t = -AT(a, n, i, j);
+            for (int64_t k = 0; k < n; ++k)
+                t += AT(p, n, i, k) * (d ? d[k] : 1.0) *
+                     (adjoint ? conj(AT(q, n, j, k)) : AT(q, n, k, j));
+            d2 += (long double)creal(t * conj(t));
+        }
+    return (double)sqrtl(d2) <= 50.0 * (double)n * DBL_EPSILON * cfrob(a, n * n);
+}
+static int cclose(double complex a, double complex b, double rtol) {
+    return cabs(a - b) <= rtol * fmax(cabs(a), cabs(b));
+}
+/* factor_part(F, part) into a column-major out of dtype (the real dtype for eigenvalues and
+ * singular values): fl_factor_part_shape, then fl_factor_get_part */
+static fl_status jl_part(const fl_factor *f, fl_factor_part part, fl_dtype dtype, void *out,
+                         int64_t *rows) {
+    int64_t cols = 0;
+    fl_status st = jl_check(fl_factor_part_shape(f, part, rows, &cols));
+    if (st != FL_OK) return st;
+    return jl_check(fl_factor_get_part(f, part, dtype, FL_COL_MAJOR, out, ld_of(*rows)));
+}
+/* F.name of a complex factor: kind(F), then factor_part into out of dtype */
+static fl_status jl_property_into(fl_factor *f, fl_factor_part part, fl_dtype dtype, void *out) {
+    int64_t rows = 0;
+    (void)fl_factor_get_kind(f);
+    return jl_part(f, part, dtype, out, &rows);
+}
+
+static void t19_complex(void) {
+    const int64_t n = 5;
+    const double eps = DBL_EPSILON;
+    double complex *a = cnonsym(n), *b = crhs(n, 2), *x = cmat(n, 2);
+    /* F = lu_factor(A); @test FastLinalg.library_eltype(F) == ComplexF64 */
+    fl_factor *f = NULL;
+    OK(jl_factorize(&f, FL_FACTOR_LU, FL_COMPLEX128, n, n, a, n, NULL));
+    EXPECT(fl_factor_get_dtype(f) == FL_COMPLEX128);
+    /* X = F \ B; F' \ B (FL_CONJ_TRANS); transpose(F) \ B (FL_TRANS); ldiv!(...; adjoint=true) */
+    OK(jl_backslash(f, FL_COMPLEX128, 2, b, n, x, n));
+    EXPECT(csmall_residual(a, n, 0, x, b, 2, eps));
+    OK(jl_solve_op(f, FL_CONJ_TRANS, FL_COMPLEX128, 2, b, n, x, n));
+    EXPECT(csmall_residual(a, n, 2, x, b, 2, eps));
+    OK(jl_solve_op(f, FL_TRANS, FL_COMPLEX128, 2, b, n, x, n));
+    EXPECT(csmall_residual(a, n, 1, x, b, 2, eps));
+    OK(jl_solve_op(f, FL_CONJ_TRANS, FL_COMPLEX128, 2, b, n, x, n));
+    EXPECT(csmall_residual(a, n, 2, x, b, 2, eps));
+    /* labs, phase = logabsdet(F): fl_factor_logdet_complex */
+    double re = 0, im = 0, labs = 0;
+    OK(fl_factor_logdet_complex(f, &re, &im, &labs));
+    /* u = diag(factor_part(F, :lu_packed)); piv = factor_indices(F, :pivots) */
+    double complex *lu = cmat(n, n);
+    int64_t rows = 0, cols = 0, piv[5];
+    OK(jl_part(f, FL_PART_LU_PACKED, FL_COMPLEX128, lu, &rows));
+    OK(fl_factor_part_shape(f, FL_PART_PIVOTS, &rows, &cols));
+    OK(fl_factor_get_indices(f, FL_PART_PIVOTS, piv, rows));
+    /* @test phase ≈ (-1)^swaps prod(u ./ abs.(u)); labs ≈ sum(log ∘ abs, u) */
+    double complex want = 1;
+    double want_labs = 0;
+    for (int64_t i = 0; i < n; ++i) {
+        const double complex u = AT(lu, n, i, i);
+        want *= (piv[i] != i + 1 ? -1.0 : 1.0) * u / cabs(u);
+        want_labs += log(cabs(u));
+    }
+    EXPECT(close_rel(cabs(re + I * im), 1, 1e-12) && cclose(re + I * im, want, 1e-12));
+    EXPECT(close_rel(labs, want_labs, 1e-12));
+    /* det(F), logdet(F): logabsdet(F) each */
+    OK(fl_factor_logdet_complex(f, &re, &im, &labs));
+    OK(fl_factor_logdet_complex(f, &re, &im, &labs));
+    /* C = cholesky_factor(H); L = factor_part(C, :lower): H = L L' */
+    double complex *h = herm(n), *l = cmat(n, n);
+    fl_factor *c = NULL;
+    OK(jl_factorize(&c, FL_FACTOR_CHOLESKY, FL_COMPLEX128, n, n, h, n, NULL));
+    OK(jl_part(c, FL_PART_LOWER, FL_COMPLEX128, l, &rows));
+    EXPECT(creconstructs(l, NULL, l, 1, h, n));
+    /* @test logabsdet(C)[2] ≈ 1 && small_residual(H, C \ B, B) */
+    OK(fl_factor_logdet_complex(c, &re, &im, &labs));
+    EXPECT(cclose(re + I * im, 1, 1e-12));
+    OK(jl_backslash(c, FL_COMPLEX128, 2, b, n, x, n));
+    EXPECT(csmall_residual(h, n, 0, x, b, 2, eps));
+    /* E = eigh_factor(H); E.values (Float64), E.vectors: H V = V diag(w) */
+    fl_factor *e = NULL;
+    double w[5];
+    double complex *v = cmat(n, n);
+    OK(jl_factorize(&e, FL_FACTOR_EIGH, FL_COMPLEX128, n, n, h, n, NULL));
+    OK(jl_property_into(e, FL_PART_EIGENVALUES, FL_FLOAT64, w));
+    OK(jl_property_into(e, FL_PART_EIGENVECTORS, FL_COMPLEX128, v));
+    OK(jl_property_into(e, FL_PART_EIGENVALUES, FL_FLOAT64, w));
+    EXPECT(creconstructs(v, w, v, 1, h, n)); /* H = V diag(w) V' */
+    /* S = svd_factor(A); S.S (Float64), S.V, S.Vt; then S.U, S.S, S.Vt: U diag(s) Vt = A */
+    fl_factor *sv = NULL;
+    double s[5];
+    double complex *u = cmat(n, n), *vt = cmat(n, n), *vv = cmat(n, n);
+    OK(jl_factorize(&sv, FL_FACTOR_SVD, FL_COMPLEX128, n, n, a, n, NULL));
+    OK(jl_property_into(sv, FL_PART_SINGULAR_VALUES, FL_FLOAT64, s));
+    OK(jl_property_into(sv, FL_PART_VT, FL_COMPLEX128, vv));
+    OK(jl_property_into(sv, FL_PART_VT, FL_COMPLEX128, vt));
+    OK(jl_property_into(sv, FL_PART_U, FL_COMPLEX128, u));
+    OK(jl_property_into(sv, FL_PART_SINGULAR_VALUES, FL_FLOAT64, s));
+    OK(jl_property_into(sv, FL_PART_VT, FL_COMPLEX128, vt));
+    EXPECT(creconstructs(u, s, vt, 0, a, n));
+    /* As = A + transpose(A); D = ldlt_factor(As; options=Options(complex_symmetric=true)) */
+    double complex *as = cmat(n, n);
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < n; ++i) AT(as, n, i, j) = AT(a, n, i, j) + AT(a, n, j, i);
+    fl_options *o = NULL;
+    fl_factor *dl = NULL;
+    OK(fl_options_create(&o));
+    OK(fl_options_set_int(o, FL_OPT_COMPLEX_SYMMETRIC, 1));
+    OK(jl_factorize(&dl, FL_FACTOR_LDLT, FL_COMPLEX128, n, n, as, n, o));
+    OK(jl_backslash(dl, FL_COMPLEX128, 2, b, n, x, n));
+    EXPECT(csmall_residual(as, n, 0, x, b, 2, eps));
+    /* G = lu_factor(ComplexF32.(A)); X32 = G \ ComplexF32.(B) */
+    float complex a32[25], b32[10], x32[10];
+    for (int i = 0; i < 25; ++i) a32[i] = (float complex)a[i];
+    for (int i = 0; i < 10; ++i) b32[i] = (float complex)b[i];
+    fl_factor *g = NULL;
+    OK(jl_factorize(&g, FL_FACTOR_LU, FL_COMPLEX64, n, n, a32, n, NULL));
+    OK(jl_backslash(g, FL_COMPLEX64, 2, b32, n, x32, n));
+    double complex a32d[25], b32d[10], x32d[10];
+    for (int i = 0; i < 25; ++i) a32d[i] = a32[i];
+    for (int i = 0; i < 10; ++i) b32d[i] = b32[i], x32d[i] = x32[i];
+    EXPECT(csmall_residual(a32d, n, 0, x32d, b32d, 2, FLT_EPSILON));
+    /* ldiv!(zeros(ComplexF64, 5, 1), G, ones(ComplexF64, 5, 1)): FL_ERR_DTYPE_MISMATCH */
+    double complex ones[5] = {1, 1, 1, 1, 1}, zeros[5] = {0};
+    EXPECT(jl_solve(g, 0, FL_COMPLEX128, 1, ones, n, zeros, n) == FL_ERR_DTYPE_MISMATCH);
+    EXPECT(last_error.status == 3);
+    /* Sp = sparse(the tridiagonal band of A); Sh = SparseHandle(Sp) */
+    int64_t colptr[6] = {0}, rowval[13];
+    double complex nzval[13], *band = cmat(n, n);
+    int64_t nnz = 0;
+    for (int64_t j = 0; j < n; ++j) {
+        for (int64_t i = 0; i < n; ++i)
+            if (i - j <= 1 && j - i <= 1) {
+                rowval[nnz] = i;
+                nzval[nnz++] = AT(band, n, i, j) = AT(a, n, i, j);
+            }
+        colptr[j + 1] = nnz;
+    }
+    fl_sparse *sh = NULL;
+    OK(fl_sparse_create(&sh, FL_SPARSE_CSC, FL_INDEX_INT64, FL_COMPLEX128, n, n, colptr, rowval,
+                        nzval));
+    /* Fs = sparse_factor(Sh); Fs \ B; Fs' \ B */
+    fl_factor *fs = NULL;
+    OK(fl_factor_create_sparse(&fs, FL_FACTOR_SPARSE_LU, sh, NULL));
+    OK(jl_backslash(fs, FL_COMPLEX128, 2, b, n, x, n));
+    EXPECT(csmall_residual(band, n, 0, x, b, 2, eps));
+    OK(jl_solve_op(fs, FL_CONJ_TRANS, FL_COMPLEX128, 2, b, n, x, n));
+    EXPECT(csmall_residual(band, n, 2, x, b, 2, eps));
+    /* sparse_multiply(Sh, B; adjoint=true) ≈ Matrix(Sp)' * B: size(S), then the product */
+    int64_t srows, scols, snnz;
+    OK(fl_sparse_shape(sh, &srows, &scols, &snnz));
+    OK(fl_sparse_multiply(sh, FL_CONJ_TRANS, FL_COMPLEX128, 2, FL_COL_MAJOR, b, n, FL_COL_MAJOR, x,
+                          n));
+    double complex ref[10];
+    for (int64_t k = 0; k < 2; ++k)
+        for (int64_t i = 0; i < n; ++i) {
+            ref[i + n * k] = 0;
+            for (int64_t p = 0; p < n; ++p)
+                ref[i + n * k] += conj(AT(band, n, p, i)) * AT(b, n, p, k);
+        }
+    long double d2 = 0;
+    for (int i = 0; i < 10; ++i) d2 += (long double)creal((x[i] - ref[i]) * conj(x[i] - ref[i]));
+    EXPECT((double)sqrtl(d2) <= 1e-12 * cfrob(ref, 10));
+    /* close(F), close(C), close(E), close(S), close(D), close(G), close(Fs), close(Sh); the
+     * Options' finalizer */
+    fl_factor_destroy(f), fl_factor_destroy(c), fl_factor_destroy(e), fl_factor_destroy(sv);
+    fl_factor_destroy(dl), fl_factor_destroy(g), fl_factor_destroy(fs), fl_sparse_destroy(sh);
+    fl_options_destroy(o);
+    free(a), free(b), free(x), free(lu), free(h), free(l), free(v), free(u), free(vt), free(vv);
+    free(as), free(band);
+}
+
 int main(void) {
     struct {
         const char *name;
@@ -1069,6 +1308,8 @@ int main(void) {
                   {"[T16] LinearAlgebra conventions; save and load", t16_conventions},
                   {"[T17] stacks of small matrices, batches, factor_info", t17_batched},
                   {"[T18] generalized eigenproblem A v = λ B v", t18_generalized_eigh},
+                  {"[T19] complex: solves with A, Aᵀ and Aᴴ, Hermitian Cholesky, the det's phase",
+                   t19_complex},
                   {"[T15] handles are freed: close, double close, finalizers", t15_handles}};
     for (size_t i = 0; i < sizeof blocks / sizeof blocks[0]; ++i) {
         int before = failures;

@@ -5,9 +5,9 @@ Julia bindings of libfastlinalg: factor a matrix once, solve with it many times.
 function here checks argument shapes and then makes one `ccall` into the C API declared in
 fastlinalg/fastlinalg.h; no arithmetic is done on the Julia side.
 
-Matrices are Julia's own column-major `Matrix{Float64}`/`Matrix{Float32}` (or strided views
-with unit stride along the first dimension), passed as FL_COL_MAJOR with
-`ld = stride(A, 2)`. Failures throw [`FastLinalgError`](@ref) with the library's status and
+Matrices are Julia's own column-major `Matrix{T}`, T = Float32, Float64, ComplexF32 or
+ComplexF64 (or strided views with unit stride along the first dimension), passed as
+FL_COL_MAJOR with `ld = stride(A, 2)`. Failures throw [`FastLinalgError`](@ref) with the library's status and
 message.
 """
 module FastLinalg

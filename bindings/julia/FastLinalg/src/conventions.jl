@@ -10,7 +10,7 @@ issuccess(F::Factor) = getfield(F, :ptr) != C_NULL
 
 # property => (library part, how the copy is returned), per kind.
 const PROPERTIES = Dict(
-    :svd => (U=(:U, identity), S=(:singular_values, vec), V=(:Vt, permutedims), Vt=(:Vt, identity)),
+    :svd => (U=(:U, identity), S=(:singular_values, vec), V=(:Vt, copy ∘ adjoint), Vt=(:Vt, identity)),
     :eigh => (values=(:eigenvalues, vec), vectors=(:eigenvectors, identity)),
     :qr => (Q=(:Q, identity), R=(:R, identity)))
 
@@ -29,15 +29,12 @@ function getproperty(F::Factor, name::Symbol)
 end
 
 # F' and transpose(F): Julia 1.10 wraps a Factorization in AdjointFactorization /
-# TransposeFactorization, earlier versions in Adjoint / Transpose. Real factors: both are Aᵀ.
+# TransposeFactorization, earlier versions in Adjoint / Transpose. F' solves with Aᴴ and
+# transpose(F) with Aᵀ (the same for a real A).
 const AdjointOfFactor = isdefined(LinearAlgebra, :AdjointFactorization) ?
-    Union{LinearAlgebra.AdjointFactorization{<:Any,<:Factor},
-          LinearAlgebra.TransposeFactorization{<:Any,<:Factor}} :
-    Union{Adjoint{<:Any,<:Factor},Transpose{<:Any,<:Factor}}
+    LinearAlgebra.AdjointFactorization{<:Any,<:Factor} : Adjoint{<:Any,<:Factor}
+const TransposeOfFactor = isdefined(LinearAlgebra, :TransposeFactorization) ?
+    LinearAlgebra.TransposeFactorization{<:Any,<:Factor} : Transpose{<:Any,<:Factor}
 
-function \(Ft::AdjointOfFactor, B::AbstractVecOrMat)
-    F = parent(Ft)
-    T = eltype(F)
-    X = B isa AbstractVector ? Vector{T}(undef, size(F, 1)) : Matrix{T}(undef, size(F, 1), size(B, 2))
-    return ldiv!(X, F, dense(T, B); transpose=true)
-end
+\(Fa::AdjointOfFactor, B::AbstractVecOrMat) = solve_new(parent(Fa), B, FL_CONJ_TRANS)
+\(Ft::TransposeOfFactor, B::AbstractVecOrMat) = solve_new(parent(Ft), B, FL_TRANS)

@@ -5,9 +5,9 @@ A factorization held by the library (an `fl_factor` handle), immutable and share
 between threads. Made by [`factorize_fl`](@ref) and its named forms, or from a sparse
 matrix by [`sparse_factor`](@ref). Freed by its finalizer, or at once by `close(F)`.
 """
-mutable struct Factor{T<:FlFloat} <: Factorization{T}
+mutable struct Factor{T<:FlScalar} <: Factorization{T}
     ptr::Ptr{Cvoid}
-    function Factor{T}(ptr::Ptr{Cvoid}) where {T<:FlFloat}
+    function Factor{T}(ptr::Ptr{Cvoid}) where {T<:FlScalar}
         return finalizer(close, new{T}(ptr))
     end
 end
@@ -36,10 +36,12 @@ end
 
 Factors the dense matrix A (copied once by the library). `kind` is one of `:lu`,
 `:cholesky`, `:ldlt`, `:qr`, `:cod`, `:svd`, `:eigh` or `:auto` (which picks one as
-`LinearAlgebra.factorize` does; `kind(F)` says which).
+`LinearAlgebra.factorize` does; `kind(F)` says which). A ComplexF32/ComplexF64 A takes
+every kind but `:auto`; `:cholesky`, `:ldlt` and `:eigh` read it as Hermitian (one
+triangle), `:ldlt` as complex symmetric with `Options(complex_symmetric=true)`.
 """
 function factorize_fl(A::StridedMatrix{T}; kind::Symbol=:auto,
-                      options::Union{Nothing,Options}=nothing) where {T<:FlFloat}
+                      options::Union{Nothing,Options}=nothing) where {T<:FlScalar}
     code = get(FACTOR_KINDS, kind, 0)
     (code == 0 || code > 8) && throw(ArgumentError("FastLinalg: unknown dense factor kind :$kind"))
     out = Ref{Ptr{Cvoid}}(C_NULL)
@@ -68,7 +70,7 @@ itype 3); `F \\ b`, `logabsdet`, `rank` and `inertia` are A's; for itype 1 `solv
 solves (A + s B) X = C. `kind(F)` is `:eigh`.
 """
 function generalized_eigh_factor(A::StridedMatrix{T}, B::StridedMatrix{T}; itype::Integer=1,
-                                 options::Union{Nothing,Options}=nothing) where {T<:FlFloat}
+                                 options::Union{Nothing,Options}=nothing) where {T<:FlScalar}
     require_shape("A", size(A, 2), size(A, 1))
     require_shape("B", size(B), size(A))
     out = Ref{Ptr{Cvoid}}(C_NULL)
@@ -94,45 +96,54 @@ eltype(::Type{Factor{T}}) where {T} = T
 "The element type the library holds F in (always eltype(F); asked of the handle itself)."
 function library_eltype(F::Factor)
     code = ccall((:fl_factor_get_dtype, libfastlinalg), Cint, (Ptr{Cvoid},), F)
-    return code == FL_FLOAT32 ? Float32 : code == FL_FLOAT64 ? Float64 : Nothing
+    types = Dict(FL_FLOAT32 => Float32, FL_FLOAT64 => Float64, FL_COMPLEX64 => ComplexF32,
+                 FL_COMPLEX128 => ComplexF64)
+    return get(types, code, Nothing)
 end
 
 """
-    ldiv!(X, F, B; transpose=false)
+    ldiv!(X, F, B; transpose=false, adjoint=false)
 
 X = A⁻¹B (or the least-squares / minimum-norm solution, per the factor's kind) for every
-column of B in one call; with `transpose=true`, X = A⁻ᵀB. X and B share one element type,
-which must be the factor's (else a FastLinalgError with status 3).
+column of B in one call; with `transpose=true`, X = A⁻ᵀB, with `adjoint=true` X = A⁻ᴴB (the
+same as `transpose` for a real A). X and B share one element type, which must be the
+factor's (else a FastLinalgError with status 3).
 """
-function solve!(X::StridedVecOrMat, F::Factor, B::StridedVecOrMat, transpose::Bool)
+function solve!(X::StridedVecOrMat, F::Factor, B::StridedVecOrMat, op::Cint)
     T = same_eltype(X, B)
-    rows, cols = transpose ? reverse(size(F)) : size(F)
+    rows, cols = op == FL_NO_TRANS ? size(F) : reverse(size(F))
     require_shape("B", size(B, 1), rows)
     require_shape("X", (size(X, 1), size(X, 2)), (cols, size(B, 2)))
     check(ccall((:fl_factor_solve, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Cint, Int64, Cint, Ptr{Cvoid}, Int64, Cint, Ptr{Cvoid}, Int64),
-                F, transpose ? FL_TRANS : FL_NO_TRANS, dtype(T), ncols(B), FL_COL_MAJOR, B,
-                ld(B), FL_COL_MAJOR, X, ld(X)))
+                F, op, dtype(T), ncols(B), FL_COL_MAJOR, B, ld(B), FL_COL_MAJOR, X, ld(X)))
     return X
 end
 
 # Vector and matrix methods apiece: each is then more specific than LinearAlgebra's
 # ldiv!(::AbstractVector, ::Factorization, ::AbstractVector) (and the matrix one).
-ldiv!(X::StridedVector, F::Factor, B::StridedVector; transpose::Bool=false) =
-    solve!(X, F, B, transpose)
-ldiv!(X::StridedMatrix, F::Factor, B::StridedMatrix; transpose::Bool=false) =
-    solve!(X, F, B, transpose)
+ldiv!(X::StridedVector, F::Factor, B::StridedVector; transpose::Bool=false, adjoint::Bool=false) =
+    solve!(X, F, B, op_code(transpose, adjoint))
+ldiv!(X::StridedMatrix, F::Factor, B::StridedMatrix; transpose::Bool=false, adjoint::Bool=false) =
+    solve!(X, F, B, op_code(transpose, adjoint))
 
 "In place: B is overwritten by A⁻¹B (square kinds only; the library solves with x == b)."
-ldiv!(F::Factor, B::StridedVecOrMat; transpose::Bool=false) = solve!(B, F, B, transpose)
+ldiv!(F::Factor, B::StridedVecOrMat; transpose::Bool=false, adjoint::Bool=false) =
+    solve!(B, F, B, op_code(transpose, adjoint))
 
-function \(F::Factor{T}, B::AbstractVecOrMat) where {T}
-    Bd = dense(T, B)
-    X = B isa AbstractVector ? Vector{T}(undef, size(F, 2)) : Matrix{T}(undef, size(F, 2), size(B, 2))
-    return ldiv!(X, F, Bd)
+# X = op(A)⁻¹ B with B converted to the factor's element type (a real B into a complex
+# factor is promoted, as Julia's own \ does).
+function solve_new(F::Factor{T}, B::AbstractVecOrMat, op::Cint) where {T}
+    rows = op == FL_NO_TRANS ? size(F, 2) : size(F, 1)
+    X = B isa AbstractVector ? Vector{T}(undef, rows) : Matrix{T}(undef, rows, size(B, 2))
+    return solve!(X, F, dense(T, B), op)
 end
 
-"(log|det A|, sign): LU, Cholesky, LDLᵀ, EIGH and the sparse Cholesky/LU factors."
+\(F::Factor, B::AbstractVecOrMat) = solve_new(F, B, FL_NO_TRANS)
+
+"""(log|det A|, sign): LU, Cholesky, LDLᵀ, EIGH and the sparse Cholesky/LU factors. For a
+complex factor the sign is the complex phase det(A) / |det(A)|, as `logabsdet` of a complex
+Matrix gives."""
 function logabsdet(F::Factor)
     sign, labs = Ref{Cdouble}(0), Ref{Cdouble}(0)
     check(ccall((:fl_factor_logdet, libfastlinalg), Cint, (Ptr{Cvoid}, Ref{Cdouble}, Ref{Cdouble}),
@@ -154,10 +165,19 @@ function logabsdet_phase(F::Factor)
     return (labs[], complex(re[], im[]))
 end
 
+# fl_factor_logdet refuses a complex factor: its sign is a phase.
+logabsdet(F::Factor{<:Complex}) = logabsdet_phase(F)
+
 function logdet(F::Factor)
     labs, sign = logabsdet(F)
     sign < 0 && throw(DomainError(sign, "FastLinalg: det(A) < 0, use logabsdet"))
     return labs
+end
+
+"log det(A) of a complex A: log|det A| + i arg(det A), as `logdet` of a complex Matrix."
+function logdet(F::Factor{<:Complex})
+    labs, phase = logabsdet(F)
+    return complex(labs, angle(phase))
 end
 
 function det(F::Factor)
@@ -202,18 +222,23 @@ const PARTS = Dict(:singular_values => 1, :U => 2, :Vt => 3, :eigenvalues => 4,
                    :reflectors => 14, :tau => 15)
 const INDEX_PARTS = Dict(:row_permutation => 10, :pivots => 12, :column_permutation => 16)
 
+# The parts that are real for every dtype (of a complex factor, in its precision's real type).
+const REAL_PARTS = (:singular_values, :eigenvalues)
+
 """A copy of one part of F (`:singular_values`, `:U`, `:Vt`, `:eigenvalues`, `:eigenvectors`,
 `:Q`, `:R` (for COD the pivoted QR's R); LU's and Cholesky's triangular factors `:lower`, `:upper`; LU's `:lu_packed`;
 LDLᵀ's `:lower` and `:block_diagonal` D of P A Pᵀ = L D Lᵀ; QR's raw `:reflectors` and `:tau`,
-geqrf's output) as a Matrix."""
+geqrf's output) as a Matrix. Singular values and eigenvalues are real: a complex factor's
+come as `real(T)`, as `svdvals` and `eigvals` of a Hermitian matrix give them."""
 function factor_part(F::Factor{T}, part::Symbol) where {T}
     code = get(PARTS, part, 0)
     rows, cols = Ref{Int64}(0), Ref{Int64}(0)
     check(ccall((:fl_factor_part_shape, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Ref{Int64}, Ref{Int64}), F, code, rows, cols))
-    out = Matrix{T}(undef, rows[], cols[])
+    S = part in REAL_PARTS ? real(T) : T
+    out = Matrix{S}(undef, rows[], cols[])
     check(ccall((:fl_factor_get_part, libfastlinalg), Cint,
-                (Ptr{Cvoid}, Cint, Cint, Cint, Ptr{Cvoid}, Int64), F, code, dtype(T), FL_COL_MAJOR,
+                (Ptr{Cvoid}, Cint, Cint, Cint, Ptr{Cvoid}, Int64), F, code, dtype(S), FL_COL_MAJOR,
                 out, ld(out)))
     return out
 end
@@ -232,21 +257,22 @@ function factor_indices(F::Factor, part::Symbol)
     return out
 end
 
-"QR, COD: C ← Q C (or Qᵀ C with `transpose=true`) in place, Q the full m-by-m factor."
-function apply_q!(F::Factor, C::StridedVecOrMat; transpose::Bool=false)
+"""QR, COD: C ← Q C (or Qᵀ C with `transpose=true`, Qᴴ C with `adjoint=true`) in place, Q
+the full m-by-m factor."""
+function apply_q!(F::Factor, C::StridedVecOrMat; transpose::Bool=false, adjoint::Bool=false)
     T = same_eltype(C)
     require_shape("C", size(C, 1), size(F, 1))
     check(ccall((:fl_factor_apply_q, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Cint, Int64, Cint, Ptr{Cvoid}, Int64),
-                F, transpose ? FL_TRANS : FL_NO_TRANS, dtype(T), ncols(C), FL_COL_MAJOR, C, ld(C)))
+                F, op_code(transpose, adjoint), dtype(T), ncols(C), FL_COL_MAJOR, C, ld(C)))
     return C
 end
 
-"QR, COD, SVD: the least-squares residual norms ‖bⱼ - A xⱼ‖ of B's columns."
+"QR, COD, SVD: the least-squares residual norms ‖bⱼ - A xⱼ‖ of B's columns (real)."
 function residual_norms(F::Factor, B::StridedVecOrMat)
     T = same_eltype(B)
     require_shape("B", size(B, 1), size(F, 1))
-    norms = Vector{T}(undef, size(B, 2))
+    norms = Vector{real(T)}(undef, size(B, 2))
     check(ccall((:fl_factor_residual_norms, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Int64, Cint, Ptr{Cvoid}, Int64, Ptr{Cvoid}),
                 F, dtype(T), ncols(B), FL_COL_MAJOR, B, ld(B), norms))

@@ -1,17 +1,19 @@
 """
     Options(; check_finite=nothing, triangle=nothing, rtol=nothing, atol=nothing,
-              precision=nothing, storage=nothing)
+              precision=nothing, storage=nothing, complex_symmetric=nothing)
 
 An `fl_options` handle; keywords left as `nothing` keep the library's defaults.
 `triangle` is `:lower` or `:upper` (which triangle of A symmetric kinds read, in the
 matrix as Julia stores it). `precision` is `:native` or `:mixed` (a Float64 LU or Cholesky
 factored in Float32 and refined at every solve; see [`factor_info`](@ref)), `storage` is
-`:full` or `:rfp` (Cholesky in rectangular full packed storage, half the memory). Not for concurrent mutation; freed by its finalizer or `close`.
+`:full` or `:rfp` (Cholesky in rectangular full packed storage, half the memory).
+`complex_symmetric=true` makes `:ldlt` of a complex A the complex symmetric L D Lᵀ (Aᵀ = A)
+rather than the Hermitian L D Lᴴ. Not for concurrent mutation; freed by its finalizer or `close`.
 """
 mutable struct Options
     ptr::Ptr{Cvoid}
     function Options(; check_finite=nothing, triangle=nothing, rtol=nothing, atol=nothing,
-                     precision=nothing, storage=nothing)
+                     precision=nothing, storage=nothing, complex_symmetric=nothing)
         out = Ref{Ptr{Cvoid}}(C_NULL)
         check(ccall((:fl_options_create, libfastlinalg), Cint, (Ref{Ptr{Cvoid}},), out))
         o = finalizer(close, new(out[]))
@@ -24,6 +26,7 @@ mutable struct Options
                                                          precision === :native ? 0 : -1))
         storage === nothing ||
             set_option!(o, 7, Int64(storage === :rfp ? 1 : storage === :full ? 0 : -1))
+        complex_symmetric === nothing || set_option!(o, 21, Int64(complex_symmetric))
         return o
     end
 end

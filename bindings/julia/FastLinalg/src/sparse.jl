@@ -6,10 +6,10 @@ colptr and rowval; the C API takes 0-based CSC arrays, so 0-based Int64 copies
 (`colptr .- 1`, `rowval .- 1`) are made for the call and the library keeps its own copy.
 `set_values!` must not race with other users of the same handle.
 """
-mutable struct SparseHandle{T<:FlFloat}
+mutable struct SparseHandle{T<:FlScalar}
     ptr::Ptr{Cvoid}
     nentries::Int   # entries of the arrays it was made from: set_values! takes as many
-    function SparseHandle(S::SparseMatrixCSC{T,<:Integer}) where {T<:FlFloat}
+    function SparseHandle(S::SparseMatrixCSC{T,<:Integer}) where {T<:FlScalar}
         entries = Int(S.colptr[end]) - 1
         colptr = Vector{Int64}(S.colptr) .- 1
         rowval = Vector{Int64}(S.rowval) .- 1
@@ -45,7 +45,7 @@ size(S::SparseHandle) = size_nnz(S)[1:2]
 eltype(::Type{SparseHandle{T}}) where {T} = T
 
 "New values for the same pattern, one per stored entry of the matrix it was made from."
-function set_values!(S::SparseHandle, values::DenseVector{<:FlFloat})
+function set_values!(S::SparseHandle, values::DenseVector{<:FlScalar})
     require_shape("values", length(values), S.nentries)
     check(ccall((:fl_sparse_set_values, libfastlinalg), Cint, (Ptr{Cvoid}, Cint, Ptr{Cvoid}),
                 S, dtype(eltype(values)), values))
@@ -54,14 +54,17 @@ end
 
 Base.:*(S::SparseHandle{T}, X::StridedVecOrMat{T}) where {T} = sparse_multiply(S, X)
 
-"Y = A X (or Aᵀ X with `transpose=true`) for a dense X of the handle's element type."
-function sparse_multiply(S::SparseHandle{T}, X::StridedVecOrMat{T}; transpose::Bool=false) where {T}
-    rows, cols = transpose ? reverse(size(S)) : size(S)
+"""Y = A X (or Aᵀ X with `transpose=true`, Aᴴ X with `adjoint=true`) for a dense X of the
+handle's element type."""
+function sparse_multiply(S::SparseHandle{T}, X::StridedVecOrMat{T}; transpose::Bool=false,
+                         adjoint::Bool=false) where {T}
+    op = op_code(transpose, adjoint)
+    rows, cols = op == FL_NO_TRANS ? size(S) : reverse(size(S))
     require_shape("X", size(X, 1), cols)
     Y = X isa AbstractVector ? Vector{T}(undef, rows) : Matrix{T}(undef, rows, size(X, 2))
     check(ccall((:fl_sparse_multiply, libfastlinalg), Cint,
                 (Ptr{Cvoid}, Cint, Cint, Int64, Cint, Ptr{Cvoid}, Int64, Cint, Ptr{Cvoid}, Int64),
-                S, transpose ? FL_TRANS : FL_NO_TRANS, dtype(T), ncols(X), FL_COL_MAJOR, X, ld(X),
+                S, op, dtype(T), ncols(X), FL_COL_MAJOR, X, ld(X),
                 FL_COL_MAJOR, Y, ld(Y)))
     return Y
 end

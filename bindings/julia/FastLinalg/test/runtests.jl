@@ -9,9 +9,14 @@ using FastLinalg, LinearAlgebra, SparseArrays, Test
 nonsym(m, n) = [sin(i + 2j) + (i == j ? 4.0 : 0.0) for i in 1:m, j in 1:n]
 rhs(m, k) = [cos(i * j) for i in 1:m, j in 1:k]
 tridiag(n) = [i == j ? 2.0 : abs(i - j) == 1 ? -1.0 : 0.0 for i in 1:n, j in 1:n]
+# Complex inputs: cnonsym adds i cos(2i - j) to nonsym; herm is Hermitian and diagonally
+# dominant, so positive definite; crhs adds i sin(i + j) to rhs.
+cnonsym(n) = [complex(sin(i + 2j) + (i == j ? 4.0 : 0.0), cos(2i - j)) for i in 1:n, j in 1:n]
+herm(n) = [i == j ? complex(4.0) : complex(0.5 / abs(i - j), i < j ? 0.3 : -0.3) for i in 1:n, j in 1:n]
+crhs(m, k) = [complex(cos(i * j), sin(i + j)) for i in 1:m, j in 1:k]
 # ‖A X - B‖_F ≤ 50 n ε ‖A‖_F ‖X‖_F: the scaled residual the library's own tests use.
 small_residual(A, X, B) =
-    norm(A * X - B) <= 50 * size(A, 1) * eps(eltype(X)) * norm(A) * norm(X) + floatmin(Float32)
+    norm(A * X - B) <= 50 * size(A, 1) * eps(real(eltype(X))) * norm(A) * norm(X) + floatmin(Float32)
 
 @testset "FastLinalg" begin
 
@@ -208,7 +213,7 @@ end
     A, B = nonsym(5, 5), rhs(5, 2)
     F = lu_factor(A)
     @test issuccess(F)
-    X = F' \ B                                       # fl_factor_solve with FL_TRANS
+    X = F' \ B                                       # FL_CONJ_TRANS: Aᵀ for a real A
     @test small_residual(copy(A'), X, B)
     @test transpose(F) \ B[:, 1] ≈ X[:, 1]
     @test_throws ArgumentError F.L                    # LU keeps no copyable parts
@@ -281,6 +286,49 @@ end
     e = try generalized_eigh_factor(A, -B); nothing catch e; e end
     @test e isa FastLinalgError && e.status == 5             # FL_ERR_NOT_POSITIVE_DEFINITE
     close(F)
+end
+
+@testset "[T19] complex: solves with A, Aᵀ and Aᴴ, Hermitian Cholesky, the det's phase" begin
+    A, B = cnonsym(5), crhs(5, 2)
+    F = lu_factor(A)                                         # FL_COMPLEX128
+    @test eltype(F) == ComplexF64 && FastLinalg.library_eltype(F) == ComplexF64
+    X = F \ B
+    @test X isa Matrix{ComplexF64} && small_residual(A, X, B)
+    @test small_residual(copy(A'), F' \ B, B)                # FL_CONJ_TRANS
+    @test small_residual(copy(transpose(A)), transpose(F) \ B, B)   # FL_TRANS
+    Xa = similar(B)
+    ldiv!(Xa, F, B; adjoint=true)
+    @test small_residual(copy(A'), Xa, B)
+    labs, phase = logabsdet(F)                               # fl_factor_logdet_complex
+    u, piv = diag(factor_part(F, :lu_packed)), factor_indices(F, :pivots)
+    @test abs(phase) ≈ 1 && phase ≈ (-1)^count(i -> piv[i] != i, 1:5) * prod(u ./ abs.(u))
+    @test labs ≈ sum(log ∘ abs, u) && labs ≈ logabsdet(A)[1]
+    @test det(F) ≈ det(A) && exp(logdet(F)) ≈ det(A)
+    H = herm(5)
+    C = cholesky_factor(H)                                   # Hermitian: H = L Lᴴ
+    L = factor_part(C, :lower)
+    @test norm(L * L' - H) <= 50 * 5 * eps() * norm(H)
+    @test logabsdet(C)[2] ≈ 1 && small_residual(H, C \ B, B)
+    E = eigh_factor(H)
+    @test E.values isa Vector{Float64}
+    @test norm(E.vectors * Diagonal(E.values) * E.vectors' - H) <= 50 * 5 * eps() * norm(H)
+    S = svd_factor(A)
+    @test S.S isa Vector{Float64} && S.V == copy(S.Vt')
+    @test norm(S.U * Diagonal(S.S) * S.Vt - A) <= 50 * 5 * eps() * norm(A)
+    As = A + transpose(A)                                    # complex symmetric: L D Lᵀ
+    D = ldlt_factor(As; options=Options(complex_symmetric=true))
+    @test small_residual(As, D \ B, B)
+    G = lu_factor(ComplexF32.(A))                            # FL_COMPLEX64
+    X32 = G \ ComplexF32.(B)
+    @test X32 isa Matrix{ComplexF32} && small_residual(ComplexF32.(A), X32, ComplexF32.(B))
+    e = try ldiv!(zeros(ComplexF64, 5, 1), G, ones(ComplexF64, 5, 1)); nothing catch e; e end
+    @test e isa FastLinalgError && e.status == 3             # FL_ERR_DTYPE_MISMATCH
+    Sp = sparse([abs(i - j) <= 1 ? A[i, j] : 0.0im for i in 1:5, j in 1:5])
+    Sh = SparseHandle(Sp)
+    Fs = sparse_factor(Sh)                                   # UMFPACK, complex
+    @test small_residual(Matrix(Sp), Fs \ B, B) && small_residual(copy(Matrix(Sp)'), Fs' \ B, B)
+    @test sparse_multiply(Sh, B; adjoint=true) ≈ Matrix(Sp)' * B
+    close(F), close(C), close(E), close(S), close(D), close(G), close(Fs), close(Sh)
 end
 
 @testset "[T15] handles are freed: close, double close, finalizers" begin

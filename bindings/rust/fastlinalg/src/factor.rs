@@ -6,6 +6,7 @@ use crate::options::Options;
 use crate::scalar::{Dtype, Scalar};
 use crate::sparse::Sparse;
 use fastlinalg_sys as sys;
+use num_complex::Complex;
 
 /// The kinds of factorization (`fl_factor_kind`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,16 +55,30 @@ impl FactorKind {
     }
 }
 
-/// Parts of a factorization that can be copied out (`fl_factor_part`).
+/// Parts of a factorization that can be copied out as matrices (`fl_factor_part`); the
+/// header's enum says which kind has which, and how each is laid out.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Part {
     SingularValues,
     U,
+    /// V^T, or V^H for a complex factor.
     Vt,
     Eigenvalues,
     Eigenvectors,
     Q,
     R,
+    /// LU's unit lower L, Cholesky's L (L L^H), LDL^T's unit lower L.
+    Lower,
+    /// LU's U, Cholesky's U (U^H U), LDL^T's unit upper U.
+    Upper,
+    /// LU: L and U in one matrix, as getrf leaves them (scipy's `lu_factor`).
+    LuPacked,
+    /// LDL^T: the block-diagonal D.
+    BlockDiagonal,
+    /// QR: geqrf's reflectors below R's diagonal (scipy's `qr(mode='raw')`).
+    Reflectors,
+    /// QR: the scalars of the reflectors.
+    Tau,
 }
 
 impl Part {
@@ -76,6 +91,33 @@ impl Part {
             Part::Eigenvectors => sys::FL_PART_EIGENVECTORS,
             Part::Q => sys::FL_PART_Q,
             Part::R => sys::FL_PART_R,
+            Part::Lower => sys::FL_PART_LOWER,
+            Part::Upper => sys::FL_PART_UPPER,
+            Part::LuPacked => sys::FL_PART_LU_PACKED,
+            Part::BlockDiagonal => sys::FL_PART_BLOCK_DIAGONAL,
+            Part::Reflectors => sys::FL_PART_REFLECTORS,
+            Part::Tau => sys::FL_PART_TAU,
+        }
+    }
+}
+
+/// Parts of a factorization that are indices (`fl_factor_get_indices`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IndexPart {
+    /// LU: 0-based, row i of L U is row p[i] of A; LDL^T: the symmetric permutation.
+    RowPermutation,
+    /// LU: getrf's 1-based row interchanges (scipy's `piv` + 1).
+    Pivots,
+    /// COD: 0-based columns p with A[:, p] = Q R.
+    ColumnPermutation,
+}
+
+impl IndexPart {
+    fn raw(self) -> sys::fl_factor_part {
+        match self {
+            IndexPart::RowPermutation => sys::FL_PART_ROW_PERMUTATION,
+            IndexPart::Pivots => sys::FL_PART_PIVOTS,
+            IndexPart::ColumnPermutation => sys::FL_PART_COLUMN_PERMUTATION,
         }
     }
 }
@@ -290,11 +332,21 @@ impl Factor {
         self.solve_trans(Transpose::No, b)
     }
 
-    /// (sign, log|det A|): det(A) = sign * exp(logabsdet).
+    /// (sign, log|det A|): det(A) = sign * exp(logabsdet). A complex factor's sign is a
+    /// complex phase: `Unsupported`, use `logdet_complex`.
     pub fn logdet(&self) -> Result<(f64, f64)> {
         let (mut sign, mut logabsdet) = (0.0, 0.0);
         check(unsafe { sys::fl_factor_logdet(self.raw, &mut sign, &mut logabsdet) })?;
         Ok((sign, logabsdet))
+    }
+    /// (phase, log|det A|): det(A) = phase * exp(logabsdet), for every dtype. The phase has
+    /// modulus 1 (for a real factor it is `logdet`'s sign, imaginary part 0).
+    pub fn logdet_complex(&self) -> Result<(Complex<f64>, f64)> {
+        let (mut re, mut im, mut logabsdet) = (0.0, 0.0, 0.0);
+        check(unsafe {
+            sys::fl_factor_logdet_complex(self.raw, &mut re, &mut im, &mut logabsdet)
+        })?;
+        Ok((Complex::new(re, im), logabsdet))
     }
     pub fn rcond(&self) -> Result<f64> {
         let mut rcond = 0.0;
@@ -347,7 +399,20 @@ impl Factor {
         check(unsafe { sys::fl_factor_part_shape(self.raw, part.raw(), &mut rows, &mut cols) })?;
         Ok((rows as usize, cols as usize))
     }
-    /// A copy of a part (singular values, U, V^T, eigenvalues, eigenvectors, Q, R).
+    /// A copy of an index part (permutations, pivots).
+    pub fn indices(&self, part: IndexPart) -> Result<Vec<i64>> {
+        let mut count = 0i64;
+        let mut cols = 0i64;
+        check(unsafe { sys::fl_factor_part_shape(self.raw, part.raw(), &mut count, &mut cols) })?;
+        let mut out = vec![0i64; count as usize];
+        check(unsafe {
+            sys::fl_factor_get_indices(self.raw, part.raw(), out.as_mut_ptr(), count)
+        })?;
+        Ok(out)
+    }
+    /// A copy of a part (singular values, U, V^T, eigenvalues, eigenvectors, Q, R). The
+    /// singular values and eigenvalues of a complex factor are real: read them with
+    /// `T = T::Real` (`part::<f64>` for a `Complex<f64>` factor).
     pub fn part<T: Scalar>(&self, part: Part, layout: Layout) -> Result<Mat<T>> {
         let (rows, cols) = self.part_shape(part)?;
         let mut out = Mat::zeros(rows, cols, layout)?;
@@ -380,8 +445,9 @@ impl Factor {
             )
         })
     }
-    /// QR, COD, SVD: ||b_j - A x_j|| for each column of B, without forming X.
-    pub fn residual_norms<T: Scalar>(&self, b: MatRef<'_, T>) -> Result<Vec<T>> {
+    /// QR, COD, SVD: ||b_j - A x_j|| for each column of B, without forming X; real (f64
+    /// for a `Complex<f64>` B).
+    pub fn residual_norms<T: Scalar>(&self, b: MatRef<'_, T>) -> Result<Vec<T::Real>> {
         expect_shape(
             "Factor::residual_norms",
             "b",
@@ -389,7 +455,7 @@ impl Factor {
             self.rows(),
             b.cols(),
         )?;
-        let mut norms = vec![T::default(); b.cols()];
+        let mut norms = vec![T::Real::default(); b.cols()];
         check(unsafe {
             sys::fl_factor_residual_norms(
                 self.raw,

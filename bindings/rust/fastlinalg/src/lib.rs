@@ -57,9 +57,11 @@ pub use calculus::{
     commutation_apply, commutation_matrix, duplication_apply, duplication_matrix, vecb, vech,
 };
 pub use error::{Error, Result, Status};
-pub use factor::{Factor, FactorInfo, FactorKind, Inertia, Part, UpdateSign};
+pub use factor::{Factor, FactorInfo, FactorKind, IndexPart, Inertia, Part, UpdateSign};
 pub use kernel::{Kernel, KernelKind, Metric};
 pub use matrix::{Layout, Mat, MatMut, MatRef, Transpose};
+/// The complex element type, re-exported so that callers use the num-complex this crate does.
+pub use num_complex::{self, Complex};
 pub use options::{OptionKey, Options, Triangle};
 pub use rolled::rolled_matmul;
 pub use runtime::{blas_core, blas_info, num_threads, release_memory, set_num_threads, version, version_number};

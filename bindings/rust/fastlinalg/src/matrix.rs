@@ -28,11 +28,12 @@ impl Layout {
     }
 }
 
-/// op(A) = A or A^T.
+/// op(A) = A, A^T or A^H (the conjugate transpose; A^T for a real A).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Transpose {
     No,
     Trans,
+    ConjTrans,
 }
 
 impl Transpose {
@@ -40,13 +41,14 @@ impl Transpose {
         match self {
             Transpose::No => sys::FL_NO_TRANS,
             Transpose::Trans => sys::FL_TRANS,
+            Transpose::ConjTrans => sys::FL_CONJ_TRANS,
         }
     }
     /// The (rows, cols) of op(M) for an M of `shape`.
     pub(crate) fn op_shape(self, shape: (usize, usize)) -> (usize, usize) {
         match self {
             Transpose::No => shape,
-            Transpose::Trans => (shape.1, shape.0),
+            Transpose::Trans | Transpose::ConjTrans => (shape.1, shape.0),
         }
     }
 }

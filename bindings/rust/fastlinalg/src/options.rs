@@ -22,6 +22,8 @@ pub enum OptionKey {
     Precision,
     /// `fl_storage`: 0 full, 1 rectangular full packed (see `Options::packed_storage`).
     Storage,
+    /// 1: a complex LDL^T reads A as complex symmetric (A^T = A), not Hermitian.
+    ComplexSymmetric,
 }
 
 impl OptionKey {
@@ -33,6 +35,7 @@ impl OptionKey {
             OptionKey::Atol => sys::FL_OPT_ATOL,
             OptionKey::Precision => sys::FL_OPT_PRECISION,
             OptionKey::Storage => sys::FL_OPT_STORAGE,
+            OptionKey::ComplexSymmetric => sys::FL_OPT_COMPLEX_SYMMETRIC,
         }
     }
 }
@@ -99,6 +102,13 @@ impl Options {
             sys::FL_STORAGE_FULL
         };
         self.set_int(OptionKey::Storage, value as i64)?;
+        Ok(self)
+    }
+
+    /// A complex LDL^T of a complex symmetric A (A^T = A, `sytrf`: P A P^T = L D L^T) rather
+    /// than of a Hermitian one (the default, `hetrf`: L D L^H). Means nothing for a real A.
+    pub fn complex_symmetric(mut self, on: bool) -> Result<Options> {
+        self.set_int(OptionKey::ComplexSymmetric, on as i64)?;
         Ok(self)
     }
 

@@ -3,13 +3,21 @@
 //! with a factor of the other crate's matrix against that crate's own product.
 #![allow(unused_imports)]
 
-use fastlinalg::{Factor, Layout, Mat, MatMut, MatRef, Status};
+use fastlinalg::{Complex, Factor, Layout, Mat, MatMut, MatRef, Status, Transpose};
 
 /// 4-by-3 values a(i, j) = i * 10 + j and a symmetric positive definite 3-by-3.
 fn value(i: usize, j: usize) -> f64 {
     (i * 10 + j) as f64
 }
 const SPD: [f64; 9] = [4.0, 1.0, 0.5, 1.0, 3.0, 0.25, 0.5, 0.25, 2.0];
+
+/// A complex 3-by-3 (SPD plus an antisymmetric imaginary part: Hermitian) and right-hand side.
+fn complex_a(i: usize, j: usize) -> Complex<f64> {
+    Complex::new(SPD[i * 3 + j], i as f64 - j as f64)
+}
+fn complex_b(i: usize, j: usize) -> Complex<f64> {
+    Complex::new((i + 2 * j) as f64, 1.0)
+}
 
 #[cfg(feature = "ndarray")]
 mod ndarray_tests {
@@ -58,6 +66,19 @@ mod ndarray_tests {
         let residual = &a.dot(&x) - &b;
         assert!(residual.iter().all(|r| r.abs() < 1e-12), "{}", residual);
     }
+
+    #[test]
+    fn solve_a_complex_ndarray_system_with_the_adjoint() {
+        let a = Array2::from_shape_fn((3, 3), |(i, j)| complex_a(i, j));
+        let b = Array2::from_shape_fn((3, 2), |(i, j)| complex_b(i, j));
+        let f = Factor::lu(MatRef::try_from(a.view()).unwrap()).unwrap();
+        let x: Array2<Complex<f64>> = f
+            .solve_trans(Transpose::ConjTrans, MatRef::try_from(b.view()).unwrap())
+            .unwrap()
+            .into();
+        let residual = &a.t().mapv(|z| z.conj()).dot(&x) - &b;
+        assert!(residual.iter().all(|r| r.norm() < 1e-12), "{}", residual);
+    }
 }
 
 #[cfg(feature = "nalgebra")]
@@ -96,6 +117,18 @@ mod nalgebra_tests {
         assert!((&a * &x - &b).amax() < 1e-12);
         let x2 = DMatrix::from(f.solve(MatRef::from(&b)).unwrap());
         assert_eq!(x2, x);
+    }
+
+    #[test]
+    fn solve_a_complex_nalgebra_system_with_the_adjoint() {
+        let a = DMatrix::from_fn(3, 3, complex_a);
+        let b = DMatrix::from_fn(3, 2, complex_b);
+        let f = Factor::lu(MatRef::from(&a)).unwrap();
+        let x = DMatrix::from(
+            f.solve_trans(Transpose::ConjTrans, MatRef::from(&b))
+                .unwrap(),
+        );
+        assert!((a.adjoint() * x - b).norm() < 1e-12);
     }
 }
 
@@ -138,6 +171,23 @@ mod faer_tests {
         for j in 0..2 {
             for i in 0..3 {
                 assert!(r[(i, j)].abs() < 1e-12);
+            }
+        }
+    }
+
+    #[test]
+    fn solve_a_complex_faer_system_with_the_adjoint() {
+        // faer::c64 is num_complex::Complex<f64>: the same element type, no conversion.
+        let a = faer::Mat::<faer::c64>::from_fn(3, 3, complex_a);
+        let b = faer::Mat::<faer::c64>::from_fn(3, 2, complex_b);
+        let f = Factor::lu(Mat::from(a.as_ref()).as_ref()).unwrap();
+        let x = f
+            .solve_trans(Transpose::ConjTrans, Mat::from(b.as_ref()).as_ref())
+            .unwrap();
+        let r = a.adjoint() * x.as_ref().as_faer() - &b;
+        for j in 0..2 {
+            for i in 0..3 {
+                assert!(r[(i, j)].norm() < 1e-12);
             }
         }
     }

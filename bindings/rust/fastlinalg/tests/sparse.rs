@@ -189,11 +189,12 @@ fn float32_csr_with_int32_indices_factors() {
     let dense = [4.0f32, 1.0, 0.0, 0.0, 3.0, 1.0, 1.0, 0.0, 2.0];
     let b = [1.0f32, 2.0, 3.0, 4.0, 5.0, 6.0];
     let b = MatRef::col_major(&b, 3, 2).unwrap();
-    for &trans in &[Transpose::No, Transpose::Trans] {
+    // For a real A, ConjTrans is Trans.
+    for &trans in &[Transpose::No, Transpose::Trans, Transpose::ConjTrans] {
         let x = lu.solve_trans(trans, b).unwrap();
         let a: Vec<f32> = build(3, 3, Layout::RowMajor, |i, j| match trans {
             Transpose::No => dense[i * 3 + j] as f64,
-            Transpose::Trans => dense[j * 3 + i] as f64,
+            Transpose::Trans | Transpose::ConjTrans => dense[j * 3 + i] as f64,
         });
         let r = scaled_residual(&MatRef::row_major(&a, 3, 3).unwrap(), &x.as_ref(), &b);
         assert!(r < 30.0, "{:?}: {}", trans, r);
