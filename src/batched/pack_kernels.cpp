@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "batched/cofactors.hpp"
+#include "batched/lane_access.hpp"
 #include "batched/lanes.hpp"
 #include "core/instruction_set.hpp"
 
@@ -279,42 +280,60 @@ FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
     store(bad, acc == 0 ? splat<T>(0) : splat<T>(1));
 }
 
-template <class T>
-FL_LANE_INLINE void gather(index_t elements, const Strided<const T> &s, index_t first, T *p) {
+template <class T, class Access>
+FL_LANE_INLINE void gather(index_t elements, Access, const Strided<const T> &s, index_t first,
+                           T *p) {
     const T *m = s.first + first * s.stride;
     for (index_t e = 0; e < elements; ++e)
-        store(p + e * W<T>, load_lanes(m, s.stride, s.offsets[e]));
+        store(p + e * W<T>, Access::load(m, s.stride, s.offsets[e]));
+}
+
+template <class T, class Access>
+FL_LANE_INLINE void scatter(index_t elements, Access, const T *p, const Strided<T> &s,
+                            index_t first) {
+    T *m = s.first + first * s.stride;
+    for (index_t e = 0; e < elements; ++e)
+        Access::store(m, s.stride, s.offsets[e], load(p + e * W<T>));
+}
+
+// The pack pa <- W matrices of order N from the caller's a, factored by lu in place. False
+// when some lane has NaN/Inf or a zero pivot: the caller then runs that pack through the
+// pack path, which reports them.
+template <index_t N, class T, class Access>
+FL_LANE_INLINE bool lu_in_registers(const Strided<const T> &a, index_t first, T *pa, T *piv) {
+    alignas(64) T singular[W<T>];
+    Vec<T> bad = splat<T>(0);
+    for (index_t e = 0; e < N * N; ++e) {
+        const Vec<T> v = Access::load(a.first + first * a.stride, a.stride, a.offsets[e]);
+        bad += v * 0;  // NaN from NaN or Inf
+        store(pa + e * W<T>, v);
+    }
+    for (index_t l = 0; l < W<T>; ++l)
+        if (bad[l] != 0) return false;
+    lu<N>(N, pa, piv, singular);
+    for (index_t l = 0; l < W<T>; ++l)
+        if (singular[l] != 0) return false;
+    return true;
 }
 
 // X <- A^-1 B for W matrices of order N <= 4 and k <= N right-hand sides, read from and
 // written to the caller's memory, by the same lu and lu_solve as the packs, on a pack that
-// lives in registers. False (x untouched) when some lane has NaN/Inf in A or a zero pivot:
-// the caller then runs that pack through the pack path, which reports them.
-template <index_t N, class T>
-FL_LANE_INLINE bool solve_in_registers(index_t, const Strided<const T> &a,
+// lives in registers. False (x untouched) as lu_in_registers.
+template <index_t N, class T, class Access>
+FL_LANE_INLINE bool solve_in_registers(index_t, Access, const Strided<const T> &a,
                                        const Strided<const T> &b, const Strided<T> &x, index_t k,
                                        index_t first) {
     if constexpr (N == 0) {
         return false;
     } else {
         if (k > N) return false;
-        alignas(64) T pa[N * N * W<T>], piv[N * W<T>], pb[N * N * W<T>], singular[W<T>];
-        Vec<T> bad = splat<T>(0);
-        for (index_t e = 0; e < N * N; ++e) {
-            const Vec<T> v = load_lanes(a.first + first * a.stride, a.stride, a.offsets[e]);
-            bad += v * 0;  // NaN from NaN or Inf
-            store(pa + e * W<T>, v);
-        }
-        for (index_t l = 0; l < W<T>; ++l)
-            if (bad[l] != 0) return false;
-        lu<N>(N, pa, piv, singular);
-        for (index_t l = 0; l < W<T>; ++l)
-            if (singular[l] != 0) return false;
+        alignas(64) T pa[N * N * W<T>], piv[N * W<T>], pb[N * N * W<T>];
+        if (!lu_in_registers<N, T, Access>(a, first, pa, piv)) return false;
         for (index_t e = 0; e < N * k; ++e)
-            store(pb + e * W<T>, load_lanes(b.first + first * b.stride, b.stride, b.offsets[e]));
+            store(pb + e * W<T>, Access::load(b.first + first * b.stride, b.stride, b.offsets[e]));
         lu_solve<N>(N, pa, piv, k, pb);
         for (index_t e = 0; e < N * k; ++e)
-            store_lanes(x.first + first * x.stride, x.stride, x.offsets[e], load(pb + e * W<T>));
+            Access::store(x.first + first * x.stride, x.stride, x.offsets[e], load(pb + e * W<T>));
         return true;
     }
 }
@@ -341,6 +360,51 @@ FL_LANE_INLINE void log_lanes(double *x) {
     store(x, k * ln2_high + (k * ln2_low + 2 * s * series));
 }
 
+// The 8 values at p as doubles.
+template <class T>
+FL_LANE_INLINE Vec<double> widen(const T *p) {
+    typedef T Eight __attribute__((vector_size(8 * sizeof(T))));
+    Eight v;
+    std::memcpy(&v, p, sizeof v);
+    return __builtin_convertvector(v, Vec<double>);
+}
+
+// sign[first + l] and logabsdet[first + l] (either may be nullptr) for W matrices of order
+// N <= 4 in the caller's memory: lu in registers, then the product of U's diagonal in
+// double and its log, 8 lanes per vector, as pack_logdets does lane by lane. False (nothing
+// written) as lu_in_registers, or when a product is outside the one-log range of
+// determinants.hpp: the pack path then reports or sums those term by term.
+template <index_t N, class T, class Access>
+FL_LANE_INLINE bool logdet_in_registers(index_t, Access, const Strided<const T> &a,
+                                        index_t first, double *sign, double *logabsdet) {
+    if constexpr (N == 0) {
+        return false;
+    } else {
+        alignas(64) T pa[N * N * W<T>], piv[N * W<T>], diag[N][W<T>], flips[W<T>];
+        if (!lu_in_registers<N, T, Access>(a, first, pa, piv)) return false;
+        Vec<T> f = splat<T>(1);
+        for (index_t k = 0; k < N; ++k) {
+            f = load(piv + k * W<T>) == static_cast<T>(k) ? f : -f;  // each row swap flips
+            store(diag[k], load(at(pa, N, k, k)));
+        }
+        store(flips, f);
+        alignas(64) double signs[W<T>], logs[W<T>];
+        for (index_t h = 0; h < W<T>; h += 8) {
+            Vec<double> product = widen(diag[0] + h);
+            for (index_t k = 1; k < N; ++k) product *= widen(diag[k] + h);
+            const Vec<double> magnitude = vabs(product), flip = widen(flips + h);
+            for (index_t l = 0; l < 8; ++l)
+                if (!(magnitude[l] > 1e-300 && magnitude[l] < 1e300)) return false;
+            store(signs + h, product < 0 ? -flip : flip);
+            store(logs + h, magnitude);
+            log_lanes(logs + h);
+        }
+        if (sign != nullptr) std::memcpy(sign + first, signs, sizeof signs);
+        if (logabsdet != nullptr) std::memcpy(logabsdet + first, logs, sizeof logs);
+        return true;
+    }
+}
+
 // Calls kernel<N> with N the order when it is 1 to 4, else kernel<0>.
 #define FL_BY_ORDER(kernel, n, ...)           \
     switch (n) {                              \
@@ -356,7 +420,7 @@ FL_LANE_INLINE void log_lanes(double *x) {
             return kernel<0>(n, __VA_ARGS__); \
     }
 
-#define FL_DEFINE_PACK_KERNELS(isa, target)                                                   \
+#define FL_DEFINE_PACK_KERNELS(isa, target, Access)                                           \
     namespace isa {                                                                           \
     template <class T>                                                                        \
     target void lu_k(index_t n, T *a, T *piv, T *singular) {                                  \
@@ -389,12 +453,21 @@ FL_LANE_INLINE void log_lanes(double *x) {
     }                                                                                         \
     template <class T>                                                                        \
     target void gather_k(index_t elements, const Strided<const T> &s, index_t first, T *p) {  \
-        gather(elements, s, first, p);                                                        \
+        gather(elements, Access{}, s, first, p);                                              \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target void scatter_k(index_t elements, const T *p, const Strided<T> &s, index_t first) { \
+        scatter(elements, Access{}, p, s, first);                                             \
     }                                                                                         \
     template <class T>                                                                        \
     target bool solve_k(index_t n, const Strided<const T> &a, const Strided<const T> &b,      \
                         const Strided<T> &x, index_t k, index_t first) {                      \
-        FL_BY_ORDER(solve_in_registers, n, a, b, x, k, first)                                 \
+        FL_BY_ORDER(solve_in_registers, n, Access{}, a, b, x, k, first)                       \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target bool logdet_k(index_t n, const Strided<const T> &a, index_t first, double *sign,   \
+                         double *logabsdet) {                                                 \
+        FL_BY_ORDER(logdet_in_registers, n, Access{}, a, first, sign, logabsdet)              \
     }                                                                                         \
     template <class T>                                                                        \
     target void logs_k(index_t count, double *x) {                                            \
@@ -404,16 +477,17 @@ FL_LANE_INLINE void log_lanes(double *x) {
     PackKernels<T> table() {                                                                  \
         return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>, &cholesky_solve_k<T>,         \
                 &jacobi_k<T>, &non_finite_k<T>, &gather_k<T>,   &cofactor_inverse_k<T>,       \
-                &logs_k<T>,   &solve_k<T>};                                                   \
+                &logs_k<T>,   &solve_k<T>,      &scatter_k<T>,  &logdet_k<T>};                \
     }                                                                                         \
     }
 
 #if defined(__x86_64__) && defined(__GNUC__)
 FL_DEFINE_PACK_KERNELS(avx512,
-                       __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))))
-FL_DEFINE_PACK_KERNELS(avx2, __attribute__((target("avx2,fma"))))
+                       __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))),
+                       Avx512Lanes)
+FL_DEFINE_PACK_KERNELS(avx2, __attribute__((target("avx2,fma"))), LaneByLane)
 #endif
-FL_DEFINE_PACK_KERNELS(baseline, )
+FL_DEFINE_PACK_KERNELS(baseline, , LaneByLane)
 
 }  // namespace
 

@@ -75,12 +75,15 @@ void gather(const Stack &s, const std::vector<index_t> &offsets, index_t first, 
 }
 
 // The pack p into matrices first .. first + used - 1 of s, NaN for the lanes whose
-// outcome is not ok.
+// outcome is not ok. A full pack of good matrices is stored from vector registers.
 template <class T>
 void scatter(const T *p, const Outcome *outcome, const std::vector<index_t> &offsets, index_t first,
              index_t used, const Stack &s) {
     const index_t w = lanes<T>, elements = static_cast<index_t>(offsets.size());
     const index_t *off = offsets.data();
+    if (used == w &&
+        std::all_of(outcome + first, outcome + first + w, [](Outcome o) { return o == Outcome::ok; }))
+        return pack_kernels<T>().scatter(elements, p, {s.matrix<T>(0), s.stride, off}, first);
     for (index_t l = 0; l < used; ++l) {
         T *m = s.matrix<T>(first + l);
         if (outcome[first + l] == Outcome::ok) {
@@ -153,10 +156,14 @@ void fill_nan(const Stack &s, index_t l) {
 }
 
 // Above the pack limits: body(l) runs a one-matrix LAPACK route for each l over threads; a
-// matrix whose factorization throws gets its outcome and on_failure(l).
+// matrix whose factorization throws gets its outcome and on_failure(l). With more than one
+// matrix the threads go across matrices, so every BLAS call inside runs on one thread:
+// OpenBLAS threads potrf at every order, and its threads inside ours made 10^3 stacked
+// 64x64 Cholesky factors slower on 2 threads than on 1 (docs/batched.md, "Threads").
 template <class Body, class OnFailure>
 void for_each_matrix(index_t count, double flops, Outcome *outcome, Body &&body,
                      OnFailure &&on_failure) {
+    const blas::SerialRegion serial(count > 1);
     parallel_for(count, static_cast<double>(count) * flops, 1 << 18,
                  [&](index_t begin, index_t end) {
                      for (index_t l = begin; l < end; ++l) {

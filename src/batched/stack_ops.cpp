@@ -136,6 +136,41 @@ void register_solves(index_t count, const Stack &a, const Stack &b, const Stack 
     });
 }
 
+// The finish of lu_packs for slogdet: each lane's sign and log|det| (put(l, LogDet)).
+template <class T, class Put>
+auto logdet_finish(index_t n, Outcome *outcome, Put &put) {
+    return [n, outcome, &put](index_t first, index_t used, const T *lu, const T *piv) {
+        LogDet logdets[lanes<T>];
+        pack_logdets(n, lu, piv, logdets);
+        for (index_t l = 0; l < used; ++l) {
+            Outcome &o = outcome[first + l];
+            put(first + l, o == Outcome::ok ? logdets[l] : failed_logdet(o));
+            if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
+        }
+    };
+}
+
+// Determinants of orders 1 to 4: full packs in registers (pack_kernels.hpp); a pack with a
+// NaN/Inf or singular matrix or a product of pivots out of one log's range, and the last
+// partial one, by the pack path.
+template <class T, class Put>
+void register_logdets(index_t count, const Stack &a, double *sign, double *logabsdet,
+                      Outcome *outcome, Put &put) {
+    const index_t n = a.first.rows, w = lanes<T>;
+    const std::vector<index_t> offsets = element_offsets(a);
+    const Strided<const T> from{a.matrix<T>(0), a.stride, offsets.data()};
+    for_each_pack<T>(count, 2 * cube(n) / 3, [&] {
+        return [&, packs = lu_pack_worker<T>(a, offsets, outcome, logdet_finish<T>(n, outcome, put))](
+                   index_t first, index_t used) mutable {
+            if (used == w && pack_kernels<T>().logdet(n, from, first, sign, logabsdet)) {
+                std::fill_n(outcome + first, w, Outcome::ok);
+                return;
+            }
+            packs(first, used);
+        };
+    });
+}
+
 FactorOptions triangle_options(Triangle triangle) {
     FactorOptions o;
     o.triangle = triangle;
@@ -187,20 +222,11 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
     };
     typed_real(dtype, [&](auto t) {
         using T = decltype(t);
-        if (n <= lu_pack_limit) {
-            lu_packs<T>(count, a, 2 * cube(n) / 3, outcome, [&] {
-                return [&](index_t first, index_t used, const T *lu, const T *piv) {
-                    LogDet logdets[lanes<T>];
-                    pack_logdets(n, lu, piv, logdets);
-                    for (index_t l = 0; l < used; ++l) {
-                        Outcome &o = outcome[first + l];
-                        put(first + l, o == Outcome::ok ? logdets[l] : failed_logdet(o));
-                        if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
-                    }
-                };
-            });
-            return;
-        }
+        if (n <= register_logdet_limit)
+            return register_logdets<T>(count, a, sign, logabsdet, outcome, put);
+        if (n <= lu_pack_limit)
+            return lu_packs<T>(count, a, 2 * cube(n) / 3, outcome,
+                               [&] { return logdet_finish<T>(n, outcome, put); });
         for_each_matrix(
             count, cube(n), outcome,
             [&](index_t l) {
@@ -226,14 +252,14 @@ void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangl
                     l_out.at<T>(l, i, j) = i >= j ? p[(j * ldp + i) * w + lane] : T(0);
         };
         if (n <= cholesky_pack_limit) {
+            const std::vector<index_t> l_offsets = element_offsets(l_out);
             cholesky_packs<T>(count, a, triangle, cube(n) / 3, outcome, [&] {
-                return [&](index_t first, index_t used, const T *factor) {
-                    for (index_t l = 0; l < used; ++l) {
-                        if (outcome[first + l] == Outcome::ok)
-                            write_lower(first + l, factor, l, lanes<T>, n);
-                        else
-                            fill_nan<T>(l_out, first + l);
-                    }
+                return [&](index_t first, index_t used, T *factor) {
+                    // The factor's upper triangle still holds A's: L's zeros go over it, so
+                    // that the whole pack is stored from vectors.
+                    for (index_t j = 1; j < n; ++j)
+                        std::fill_n(factor + j * n * lanes<T>, j * lanes<T>, T(0));
+                    scatter(factor, outcome, l_offsets, first, used, l_out);
                 };
             });
             return;
