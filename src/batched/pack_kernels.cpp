@@ -4,7 +4,6 @@
 #include <limits>
 
 #include "batched/cofactors.hpp"
-#include "batched/lane_access.hpp"
 #include "batched/lanes.hpp"
 #include "core/instruction_set.hpp"
 
@@ -280,31 +279,29 @@ FL_LANE_INLINE void non_finite(index_t length, const T *p, T *bad) {
     store(bad, acc == 0 ? splat<T>(0) : splat<T>(1));
 }
 
-template <class T, class Access>
-FL_LANE_INLINE void gather(index_t elements, Access, const Strided<const T> &s, index_t first,
-                           T *p) {
+template <class T>
+FL_LANE_INLINE void gather(index_t elements, const Strided<const T> &s, index_t first, T *p) {
     const T *m = s.first + first * s.stride;
     for (index_t e = 0; e < elements; ++e)
-        store(p + e * W<T>, Access::load(m, s.stride, s.offsets[e]));
+        store(p + e * W<T>, load_lanes(m, s.stride, s.offsets[e]));
 }
 
-template <class T, class Access>
-FL_LANE_INLINE void scatter(index_t elements, Access, const T *p, const Strided<T> &s,
-                            index_t first) {
+template <class T>
+FL_LANE_INLINE void scatter(index_t elements, const T *p, const Strided<T> &s, index_t first) {
     T *m = s.first + first * s.stride;
     for (index_t e = 0; e < elements; ++e)
-        Access::store(m, s.stride, s.offsets[e], load(p + e * W<T>));
+        store_lanes(m, s.stride, s.offsets[e], load(p + e * W<T>));
 }
 
 // The pack pa <- W matrices of order N from the caller's a, factored by lu in place. False
 // when some lane has NaN/Inf or a zero pivot: the caller then runs that pack through the
 // pack path, which reports them.
-template <index_t N, class T, class Access>
+template <index_t N, class T>
 FL_LANE_INLINE bool lu_in_registers(const Strided<const T> &a, index_t first, T *pa, T *piv) {
     alignas(64) T singular[W<T>];
     Vec<T> bad = splat<T>(0);
     for (index_t e = 0; e < N * N; ++e) {
-        const Vec<T> v = Access::load(a.first + first * a.stride, a.stride, a.offsets[e]);
+        const Vec<T> v = load_lanes(a.first + first * a.stride, a.stride, a.offsets[e]);
         bad += v * 0;  // NaN from NaN or Inf
         store(pa + e * W<T>, v);
     }
@@ -319,8 +316,8 @@ FL_LANE_INLINE bool lu_in_registers(const Strided<const T> &a, index_t first, T 
 // X <- A^-1 B for W matrices of order N <= 4 and k <= N right-hand sides, read from and
 // written to the caller's memory, by the same lu and lu_solve as the packs, on a pack that
 // lives in registers. False (x untouched) as lu_in_registers.
-template <index_t N, class T, class Access>
-FL_LANE_INLINE bool solve_in_registers(index_t, Access, const Strided<const T> &a,
+template <index_t N, class T>
+FL_LANE_INLINE bool solve_in_registers(index_t, const Strided<const T> &a,
                                        const Strided<const T> &b, const Strided<T> &x, index_t k,
                                        index_t first) {
     if constexpr (N == 0) {
@@ -328,12 +325,12 @@ FL_LANE_INLINE bool solve_in_registers(index_t, Access, const Strided<const T> &
     } else {
         if (k > N) return false;
         alignas(64) T pa[N * N * W<T>], piv[N * W<T>], pb[N * N * W<T>];
-        if (!lu_in_registers<N, T, Access>(a, first, pa, piv)) return false;
+        if (!lu_in_registers<N>(a, first, pa, piv)) return false;
         for (index_t e = 0; e < N * k; ++e)
-            store(pb + e * W<T>, Access::load(b.first + first * b.stride, b.stride, b.offsets[e]));
+            store(pb + e * W<T>, load_lanes(b.first + first * b.stride, b.stride, b.offsets[e]));
         lu_solve<N>(N, pa, piv, k, pb);
         for (index_t e = 0; e < N * k; ++e)
-            Access::store(x.first + first * x.stride, x.stride, x.offsets[e], load(pb + e * W<T>));
+            store_lanes(x.first + first * x.stride, x.stride, x.offsets[e], load(pb + e * W<T>));
         return true;
     }
 }
@@ -374,14 +371,14 @@ FL_LANE_INLINE Vec<double> widen(const T *p) {
 // double and its log, 8 lanes per vector, as pack_logdets does lane by lane. False (nothing
 // written) as lu_in_registers, or when a product is outside the one-log range of
 // determinants.hpp: the pack path then reports or sums those term by term.
-template <index_t N, class T, class Access>
-FL_LANE_INLINE bool logdet_in_registers(index_t, Access, const Strided<const T> &a,
-                                        index_t first, double *sign, double *logabsdet) {
+template <index_t N, class T>
+FL_LANE_INLINE bool logdet_in_registers(index_t, const Strided<const T> &a, index_t first,
+                                        double *sign, double *logabsdet) {
     if constexpr (N == 0) {
         return false;
     } else {
         alignas(64) T pa[N * N * W<T>], piv[N * W<T>], diag[N][W<T>], flips[W<T>];
-        if (!lu_in_registers<N, T, Access>(a, first, pa, piv)) return false;
+        if (!lu_in_registers<N>(a, first, pa, piv)) return false;
         Vec<T> f = splat<T>(1);
         for (index_t k = 0; k < N; ++k) {
             f = load(piv + k * W<T>) == static_cast<T>(k) ? f : -f;  // each row swap flips
@@ -420,7 +417,7 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, Access, const Strided<const T> 
             return kernel<0>(n, __VA_ARGS__); \
     }
 
-#define FL_DEFINE_PACK_KERNELS(isa, target, Access)                                           \
+#define FL_DEFINE_PACK_KERNELS(isa, target)                                                   \
     namespace isa {                                                                           \
     template <class T>                                                                        \
     target void lu_k(index_t n, T *a, T *piv, T *singular) {                                  \
@@ -453,21 +450,21 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, Access, const Strided<const T> 
     }                                                                                         \
     template <class T>                                                                        \
     target void gather_k(index_t elements, const Strided<const T> &s, index_t first, T *p) {  \
-        gather(elements, Access{}, s, first, p);                                              \
+        gather(elements, s, first, p);                                                        \
     }                                                                                         \
     template <class T>                                                                        \
     target void scatter_k(index_t elements, const T *p, const Strided<T> &s, index_t first) { \
-        scatter(elements, Access{}, p, s, first);                                             \
+        scatter(elements, p, s, first);                                                       \
     }                                                                                         \
     template <class T>                                                                        \
     target bool solve_k(index_t n, const Strided<const T> &a, const Strided<const T> &b,      \
                         const Strided<T> &x, index_t k, index_t first) {                      \
-        FL_BY_ORDER(solve_in_registers, n, Access{}, a, b, x, k, first)                       \
+        FL_BY_ORDER(solve_in_registers, n, a, b, x, k, first)                                 \
     }                                                                                         \
     template <class T>                                                                        \
     target bool logdet_k(index_t n, const Strided<const T> &a, index_t first, double *sign,   \
                          double *logabsdet) {                                                 \
-        FL_BY_ORDER(logdet_in_registers, n, Access{}, a, first, sign, logabsdet)              \
+        FL_BY_ORDER(logdet_in_registers, n, a, first, sign, logabsdet)                        \
     }                                                                                         \
     template <class T>                                                                        \
     target void logs_k(index_t count, double *x) {                                            \
@@ -483,11 +480,10 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, Access, const Strided<const T> 
 
 #if defined(__x86_64__) && defined(__GNUC__)
 FL_DEFINE_PACK_KERNELS(avx512,
-                       __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))),
-                       Avx512Lanes)
-FL_DEFINE_PACK_KERNELS(avx2, __attribute__((target("avx2,fma"))), LaneByLane)
+                       __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))))
+FL_DEFINE_PACK_KERNELS(avx2, __attribute__((target("avx2,fma"))))
 #endif
-FL_DEFINE_PACK_KERNELS(baseline, , LaneByLane)
+FL_DEFINE_PACK_KERNELS(baseline, )
 
 }  // namespace
 
