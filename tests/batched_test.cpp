@@ -175,10 +175,10 @@ TYPED_TEST(StackTest, CholeskyFactorsOfFullPacks) {
             a(w + 3, n - 1, n - 1) = -1;  // not positive definite (for n = 1 at once)
             StackOf<T> lf(count, n, n, layout, 1, 2);
             auto info = info_for(count);
-            ASSERT_EQ(fl_stack_cholesky(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
-                                        a.stride(), FL_LOWER, lf.data(), lf.ld(), lf.stride(),
-                                        info.data()),
-                      FL_OK);
+            ASSERT_EQ(
+                fl_stack_cholesky(Dtype<T>::value, layout, count, n, a.data(), a.ld(), a.stride(),
+                                  FL_LOWER, lf.data(), lf.ld(), lf.stride(), info.data()),
+                FL_OK);
             for (int64_t l = 0; l < count; ++l) {
                 SCOPED_TRACE("l=" + std::to_string(l));
                 if (l == w + 3) {

@@ -81,8 +81,8 @@ void scatter(const T *p, const Outcome *outcome, const std::vector<index_t> &off
              index_t used, const Stack &s) {
     const index_t w = lanes<T>, elements = static_cast<index_t>(offsets.size());
     const index_t *off = offsets.data();
-    if (used == w &&
-        std::all_of(outcome + first, outcome + first + w, [](Outcome o) { return o == Outcome::ok; }))
+    if (used == w && std::all_of(outcome + first, outcome + first + w,
+                                 [](Outcome o) { return o == Outcome::ok; }))
         return pack_kernels<T>().scatter(elements, p, {s.matrix<T>(0), s.stride, off}, first);
     for (index_t l = 0; l < used; ++l) {
         T *m = s.matrix<T>(first + l);

@@ -160,8 +160,8 @@ void register_logdets(index_t count, const Stack &a, double *sign, double *logab
     const std::vector<index_t> offsets = element_offsets(a);
     const Strided<const T> from{a.matrix<T>(0), a.stride, offsets.data()};
     for_each_pack<T>(count, 2 * cube(n) / 3, [&] {
-        return [&, packs = lu_pack_worker<T>(a, offsets, outcome, logdet_finish<T>(n, outcome, put))](
-                   index_t first, index_t used) mutable {
+        auto packs = lu_pack_worker<T>(a, offsets, outcome, logdet_finish<T>(n, outcome, put));
+        return [&, packs = std::move(packs)](index_t first, index_t used) mutable {
             if (used == w && pack_kernels<T>().logdet(n, from, first, sign, logabsdet)) {
                 std::fill_n(outcome + first, w, Outcome::ok);
                 return;
