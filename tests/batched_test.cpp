@@ -163,38 +163,52 @@ TYPED_TEST(StackTest, RegisterSlogdetsEveryOrderAndBadPack) {
         }
 }
 
-// Cholesky factors of full packs of good matrices are stored from vectors: zeros above the
-// diagonal, nothing written in the padding or between matrices, the one bad matrix NaN.
+// Cholesky factors of full packs of good matrices (orders 1-4 in registers, larger ones
+// stored from vectors): zeros above the diagonal, only the triangle named read, nothing
+// written in the padding or between matrices, a bad matrix NaN and reported.
 TYPED_TEST(StackTest, CholeskyFactorsOfFullPacks) {
     using T = TypeParam;
     const int64_t w = 64 / static_cast<int64_t>(sizeof(T)), count = 3 * w + 2;
     for (fl_layout layout : kLayouts)
-        for (int64_t n : {1, 2, 3, 4, 5, 8}) {
-            SCOPED_TRACE(std::string(layout_name(layout)) + " n=" + std::to_string(n));
-            StackOf<T> a = random_stack<T>(count, n, n, layout, 80, true);
-            a(w + 3, n - 1, n - 1) = -1;  // not positive definite (for n = 1 at once)
-            StackOf<T> lf(count, n, n, layout, 1, 2);
-            auto info = info_for(count);
-            ASSERT_EQ(
-                fl_stack_cholesky(Dtype<T>::value, layout, count, n, a.data(), a.ld(), a.stride(),
-                                  FL_LOWER, lf.data(), lf.ld(), lf.stride(), info.data()),
-                FL_OK);
-            for (int64_t l = 0; l < count; ++l) {
-                SCOPED_TRACE("l=" + std::to_string(l));
-                if (l == w + 3) {
-                    EXPECT_EQ(info[static_cast<size_t>(l)], FL_ERR_NOT_POSITIVE_DEFINITE);
-                    EXPECT_TRUE(lf.all_nan(l));
-                    continue;
+        for (fl_triangle tri : kTriangles)
+            for (int64_t n : {1, 2, 3, 4, 5, 8}) {
+                SCOPED_TRACE(std::string(layout_name(layout)) + " " + triangle_name(tri) +
+                             " n=" + std::to_string(n));
+                StackOf<T> a = random_stack<T>(count, n, n, layout, 80, true);
+                a(w + 3, n - 1, n - 1) = -1;  // not positive definite (for n = 1 at once)
+                a(2 * w + 1, tri == FL_LOWER ? n - 1 : 0, tri == FL_LOWER ? 0 : n - 1) =
+                    std::numeric_limits<T>::quiet_NaN();  // non-finite, in the triangle read
+                for (int64_t l = 0; l < count; l += 2)    // NaN in the triangle not read: ignored
+                    for (int64_t j = 1; j < n; ++j)
+                        a(l, tri == FL_LOWER ? 0 : j, tri == FL_LOWER ? j : 0) =
+                            std::numeric_limits<T>::quiet_NaN();
+                StackOf<T> lf(count, n, n, layout, 1, 2);
+                auto info = info_for(count);
+                ASSERT_EQ(fl_stack_cholesky(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                            a.stride(), tri, lf.data(), lf.ld(), lf.stride(),
+                                            info.data()),
+                          FL_OK);
+                for (int64_t l = 0; l < count; ++l) {
+                    SCOPED_TRACE("l=" + std::to_string(l));
+                    if (l == w + 3 || l == 2 * w + 1) {
+                        EXPECT_EQ(info[static_cast<size_t>(l)],
+                                  l == w + 3 ? FL_ERR_NOT_POSITIVE_DEFINITE : FL_ERR_NON_FINITE);
+                        EXPECT_TRUE(lf.all_nan(l));
+                        continue;
+                    }
+                    EXPECT_EQ(info[static_cast<size_t>(l)], FL_OK);
+                    const Ref lref = lf.ref(l);
+                    Ref full = a.ref(l);  // the triangle read, mirrored
+                    for (int64_t i = 0; i < n; ++i)
+                        for (int64_t j = 0; j < n; ++j)
+                            if ((i >= j) != (tri == FL_LOWER)) full(i, j) = full(j, i);
+                    for (int64_t i = 0; i < n; ++i)
+                        for (int64_t j = i + 1; j < n; ++j) EXPECT_EQ(lref(i, j), 0.0L);
+                    const Ref r = subtract(multiply(lref, transpose(lref)), full);
+                    EXPECT_LT(ratio(norm1(r), norm1(full) * n * eps<T>()), kResidualThreshold);
                 }
-                EXPECT_EQ(info[static_cast<size_t>(l)], FL_OK);
-                const Ref lref = lf.ref(l), full = a.ref(l);
-                for (int64_t i = 0; i < n; ++i)
-                    for (int64_t j = i + 1; j < n; ++j) EXPECT_EQ(lref(i, j), 0.0L);
-                const Ref r = subtract(multiply(lref, transpose(lref)), full);
-                EXPECT_LT(ratio(norm1(r), norm1(full) * n * eps<T>()), kResidualThreshold);
+                EXPECT_TRUE(lf.gaps_untouched());
             }
-            EXPECT_TRUE(lf.gaps_untouched());
-        }
 }
 
 TYPED_TEST(StackTest, IllConditionedHilbertSolvesAreBackwardStable) {

@@ -293,24 +293,59 @@ FL_LANE_INLINE void scatter(index_t elements, const T *p, const Strided<T> &s, i
         store_lanes(m, s.stride, s.offsets[e], load(p + e * W<T>));
 }
 
+// True when every lane's flag is zero.
+template <class T>
+FL_LANE_INLINE bool none_set(const T *flags) {
+    for (index_t l = 0; l < W<T>; ++l)
+        if (flags[l] != 0) return false;
+    return true;
+}
+
+// The pack pa <- W matrices of order N from the caller's a; false when some lane has NaN/Inf.
+template <index_t N, class T>
+FL_LANE_INLINE bool load_finite(const Strided<const T> &a, index_t first, T *pa) {
+    alignas(64) T bad[W<T>];
+    Vec<T> acc = splat<T>(0);
+    for (index_t e = 0; e < N * N; ++e) {
+        const Vec<T> v = load_lanes(a.first + first * a.stride, a.stride, a.offsets[e]);
+        acc += v * 0;  // NaN from NaN or Inf
+        store(pa + e * W<T>, v);
+    }
+    store(bad, acc);
+    return none_set(bad);
+}
+
 // The pack pa <- W matrices of order N from the caller's a, factored by lu in place. False
 // when some lane has NaN/Inf or a zero pivot: the caller then runs that pack through the
 // pack path, which reports them.
 template <index_t N, class T>
 FL_LANE_INLINE bool lu_in_registers(const Strided<const T> &a, index_t first, T *pa, T *piv) {
     alignas(64) T singular[W<T>];
-    Vec<T> bad = splat<T>(0);
-    for (index_t e = 0; e < N * N; ++e) {
-        const Vec<T> v = load_lanes(a.first + first * a.stride, a.stride, a.offsets[e]);
-        bad += v * 0;  // NaN from NaN or Inf
-        store(pa + e * W<T>, v);
-    }
-    for (index_t l = 0; l < W<T>; ++l)
-        if (bad[l] != 0) return false;
+    if (!load_finite<N>(a, first, pa)) return false;
     lu<N>(N, pa, piv, singular);
-    for (index_t l = 0; l < W<T>; ++l)
-        if (singular[l] != 0) return false;
-    return true;
+    return none_set(singular);
+}
+
+// L (zeros above the diagonal) of W matrices of order N <= 4, read from the caller's a (the
+// offsets of one triangle) and written to l's, by cholesky on a pack in registers. False
+// (l untouched) when some lane has NaN/Inf or a pivot that is not positive: the caller then
+// runs the pack through the pack path, which reports them.
+template <index_t N, class T>
+FL_LANE_INLINE bool cholesky_in_registers(index_t, const Strided<const T> &a, const Strided<T> &l,
+                                          index_t first) {
+    if constexpr (N == 0) {
+        return false;
+    } else {
+        alignas(64) T pa[N * N * W<T>], failed[W<T>];
+        if (!load_finite<N>(a, first, pa)) return false;
+        cholesky<N>(N, pa, failed);
+        if (!none_set(failed)) return false;
+        for (index_t j = 0; j < N; ++j)
+            for (index_t i = 0; i < N; ++i)
+                store_lanes(l.first + first * l.stride, l.stride, l.offsets[j * N + i],
+                            i >= j ? load(at(pa, N, i, j)) : splat<T>(0));
+        return true;
+    }
 }
 
 // X <- A^-1 B for W matrices of order N <= 4 and k <= N right-hand sides, read from and
@@ -462,6 +497,11 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, const Strided<const T> &a, inde
         FL_BY_ORDER(solve_in_registers, n, a, b, x, k, first)                                 \
     }                                                                                         \
     template <class T>                                                                        \
+    target bool cholesky_registers_k(index_t n, const Strided<const T> &a,                    \
+                                     const Strided<T> &l, index_t first) {                    \
+        FL_BY_ORDER(cholesky_in_registers, n, a, l, first)                                    \
+    }                                                                                         \
+    template <class T>                                                                        \
     target bool logdet_k(index_t n, const Strided<const T> &a, index_t first, double *sign,   \
                          double *logabsdet) {                                                 \
         FL_BY_ORDER(logdet_in_registers, n, a, first, sign, logabsdet)                        \
@@ -474,7 +514,8 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, const Strided<const T> &a, inde
     PackKernels<T> table() {                                                                  \
         return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>, &cholesky_solve_k<T>,         \
                 &jacobi_k<T>, &non_finite_k<T>, &gather_k<T>,   &cofactor_inverse_k<T>,       \
-                &logs_k<T>,   &solve_k<T>,      &scatter_k<T>,  &logdet_k<T>};                \
+                &logs_k<T>,   &solve_k<T>,      &scatter_k<T>,  &logdet_k<T>,                 \
+                &cholesky_registers_k<T>};                                                    \
     }                                                                                         \
     }
 
