@@ -286,13 +286,6 @@ FL_LANE_INLINE void gather(index_t elements, const Strided<const T> &s, index_t 
         store(p + e * W<T>, load_lanes(m, s.stride, s.offsets[e]));
 }
 
-template <class T>
-FL_LANE_INLINE void scatter(index_t elements, const T *p, const Strided<T> &s, index_t first) {
-    T *m = s.first + first * s.stride;
-    for (index_t e = 0; e < elements; ++e)
-        store_lanes(m, s.stride, s.offsets[e], load(p + e * W<T>));
-}
-
 // True when every lane's flag is zero.
 template <class T>
 FL_LANE_INLINE bool none_set(const T *flags) {
@@ -488,10 +481,6 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, const Strided<const T> &a, inde
         gather(elements, s, first, p);                                                        \
     }                                                                                         \
     template <class T>                                                                        \
-    target void scatter_k(index_t elements, const T *p, const Strided<T> &s, index_t first) { \
-        scatter(elements, p, s, first);                                                       \
-    }                                                                                         \
-    template <class T>                                                                        \
     target bool solve_k(index_t n, const Strided<const T> &a, const Strided<const T> &b,      \
                         const Strided<T> &x, index_t k, index_t first) {                      \
         FL_BY_ORDER(solve_in_registers, n, a, b, x, k, first)                                 \
@@ -514,7 +503,7 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, const Strided<const T> &a, inde
     PackKernels<T> table() {                                                                  \
         return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>, &cholesky_solve_k<T>,         \
                 &jacobi_k<T>, &non_finite_k<T>, &gather_k<T>,   &cofactor_inverse_k<T>,       \
-                &logs_k<T>,   &solve_k<T>,      &scatter_k<T>,  &logdet_k<T>,                 \
+                &logs_k<T>,   &solve_k<T>,      &logdet_k<T>,                                 \
                 &cholesky_registers_k<T>};                                                    \
     }                                                                                         \
     }

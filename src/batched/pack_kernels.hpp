@@ -51,9 +51,6 @@ struct PackKernels {
     // untouched) otherwise.
     bool (*solve)(index_t n, const Strided<const T> &a, const Strided<const T> &b,
                   const Strided<T> &x, index_t k, index_t first);
-    // Elements e < `elements` of matrices first .. first + W - 1 of s <- the pack p (gather's
-    // inverse: each element vector loaded whole, then stored lane by lane or scattered).
-    void (*scatter)(index_t elements, const T *p, const Strided<T> &s, index_t first);
     // sign[first + l], logabsdet[first + l] (either may be nullptr) of matrices first ..
     // first + W - 1 of a, order n <= 4, by LU in registers; false (nothing written) when
     // some lane has NaN/Inf, a zero pivot or a product of pivots outside (1e-300, 1e300).

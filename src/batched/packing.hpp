@@ -75,15 +75,12 @@ void gather(const Stack &s, const std::vector<index_t> &offsets, index_t first, 
 }
 
 // The pack p into matrices first .. first + used - 1 of s, NaN for the lanes whose
-// outcome is not ok. A full pack of good matrices is stored from vector registers.
+// outcome is not ok.
 template <class T>
 void scatter(const T *p, const Outcome *outcome, const std::vector<index_t> &offsets, index_t first,
              index_t used, const Stack &s) {
     const index_t w = lanes<T>, elements = static_cast<index_t>(offsets.size());
     const index_t *off = offsets.data();
-    if (used == w && std::all_of(outcome + first, outcome + first + w,
-                                 [](Outcome o) { return o == Outcome::ok; }))
-        return pack_kernels<T>().scatter(elements, p, {s.matrix<T>(0), s.stride, off}, first);
     for (index_t l = 0; l < used; ++l) {
         T *m = s.matrix<T>(first + l);
         if (outcome[first + l] == Outcome::ok) {
