@@ -96,7 +96,7 @@ void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flo
 }
 
 // The finish of cholesky_packs that stores L: the factor's upper triangle still holds A's,
-// so L's zeros go over it and the whole pack is stored from vectors.
+// so L's zeros go over it (whole vectors) and the pack is stored as any other.
 template <class T>
 auto store_cholesky_finish(const Stack &l_out, const std::vector<index_t> &l_offsets,
                            Outcome *outcome) {
