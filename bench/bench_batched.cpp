@@ -62,12 +62,13 @@ enum class Op {
     inverse,
     slogdet,
     cholesky_solve,
+    cholesky,
     eigh
 };
 
 template <class T>
 void fl_stack(benchmark::State &st, Op op, int64_t count, int64_t n, int threads) {
-    const bool spd = op == Op::cholesky_solve || op == Op::eigh;
+    const bool spd = op == Op::cholesky_solve || op == Op::cholesky || op == Op::eigh;
     const std::vector<T> a = stack<T>(count, n, n, spd, 1), b = stack<T>(count, n, 1, false, 2);
     std::vector<T> x(static_cast<size_t>(count * n * n));
     std::vector<double> s(static_cast<size_t>(count)), d(static_cast<size_t>(count));
@@ -94,6 +95,10 @@ void fl_stack(benchmark::State &st, Op op, int64_t count, int64_t n, int threads
                 r = fl_stack_cholesky_solve(t, FL_ROW_MAJOR, count, n, a.data(), n, n * n, FL_LOWER,
                                             1, b.data(), 1, n, x.data(), 1, n, info.data());
                 break;
+            case Op::cholesky:
+                r = fl_stack_cholesky(t, FL_ROW_MAJOR, count, n, a.data(), n, n * n, FL_LOWER,
+                                      x.data(), n, n * n, info.data());
+                break;
             case Op::eigh:
                 r = fl_stack_eigh(t, FL_ROW_MAJOR, count, n, a.data(), n, n * n, FL_LOWER,
                                   w.data(), n, x.data(), n, n * n, info.data());
@@ -112,7 +117,7 @@ void fl_stack(benchmark::State &st, Op op, int64_t count, int64_t n, int threads
 // One LAPACKE call (or two) per matrix on a column-major copy, as numpy's stacked linalg
 // does underneath, on one thread.
 void lapacke_loop(benchmark::State &st, Op op, int64_t count, int64_t n) {
-    const bool spd = op == Op::cholesky_solve || op == Op::eigh;
+    const bool spd = op == Op::cholesky_solve || op == Op::cholesky || op == Op::eigh;
     const std::vector<double> a = stack<double>(count, n, n, spd, 1),
                               b = stack<double>(count, n, 1, false, 2);
     std::vector<double> f(static_cast<size_t>(n * n)), x(static_cast<size_t>(count * n * n)),
@@ -147,6 +152,10 @@ void lapacke_loop(benchmark::State &st, Op op, int64_t count, int64_t n) {
                     std::memcpy(xl, b.data() + l * n, static_cast<size_t>(n) * sizeof(double));
                     LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'L', N, f.data(), N);
                     LAPACKE_dpotrs_work(LAPACK_COL_MAJOR, 'L', N, 1, f.data(), N, xl, N);
+                    break;
+                case Op::cholesky:
+                    LAPACKE_dpotrf_work(LAPACK_COL_MAJOR, 'L', N, f.data(), N);
+                    std::memcpy(x.data() + l * n * n, f.data(), f.size() * sizeof(double));
                     break;
                 case Op::eigh:
                     LAPACKE_dsyevd_work(LAPACK_COL_MAJOR, 'V', 'L', N, f.data(), N, w.data(),
@@ -230,6 +239,8 @@ const char *op_name(Op op) {
             return "slogdet";
         case Op::cholesky_solve:
             return "cholesky_solve";
+        case Op::cholesky:
+            return "cholesky";
         case Op::eigh:
             return "eigh";
     }
@@ -247,7 +258,7 @@ void register_all() {
         int64_t count, n;
     };
     const Case solve_cases[] = {{1000000, 3}, {100000, 8}, {10000, 16}, {1000, 32}, {1000, 64}};
-    for (Op op : {Op::solve, Op::inverse, Op::slogdet, Op::cholesky_solve, Op::eigh})
+    for (Op op : {Op::solve, Op::inverse, Op::slogdet, Op::cholesky_solve, Op::cholesky, Op::eigh})
         for (const Case c : solve_cases) {
             if (op == Op::eigh && c.n > 16) continue;
             const int64_t count = op == Op::eigh || op == Op::inverse ? c.count / 10 : c.count;
@@ -257,7 +268,7 @@ void register_all() {
                 [=](benchmark::State &st) { fl_stack<double>(st, op, count, c.n, 1); });
             add("fl_f64/" + tag + "/tall",
                 [=](benchmark::State &st) { fl_stack<double>(st, op, count, c.n, 0); });
-            if (op == Op::solve && c.n <= 16)
+            if (op != Op::eigh && op != Op::inverse && c.n <= 16)
                 add("fl_f32/" + tag + "/t1",
                     [=](benchmark::State &st) { fl_stack<float>(st, op, count, c.n, 1); });
             add("lapacke/" + tag, [=](benchmark::State &st) { lapacke_loop(st, op, count, c.n); });

@@ -111,6 +111,106 @@ TYPED_TEST(StackTest, RegisterSolvesEveryOrderRhsCountAndBadPack) {
             }
 }
 
+// Determinants of orders 1-4 in registers: full packs of good matrices, a pack with a
+// singular matrix, one with NaN, one whose product of pivots leaves one log's range (double:
+// summed term by term), the last partial pack; sign or logabsdet alone.
+TYPED_TEST(StackTest, RegisterSlogdetsEveryOrderAndBadPack) {
+    using T = TypeParam;
+    const int64_t w = 64 / static_cast<int64_t>(sizeof(T)), count = 4 * w + 3;
+    for (fl_layout layout : kLayouts)
+        for (int64_t n = 1; n <= 4; ++n) {
+            SCOPED_TRACE(std::string(layout_name(layout)) + " n=" + std::to_string(n));
+            StackOf<T> a = random_stack<T>(count, n, n, layout, 70 + static_cast<uint64_t>(n));
+            for (int64_t j = 0; j < n; ++j) a(w + 2, n - 1, j) = 0;  // singular
+            a(2 * w + 5, 0, n - 1) = std::numeric_limits<T>::infinity();
+            const double huge = std::pow(10.0, (sizeof(T) == 8 ? 301.0 : 30.0) / n + 1);
+            for (int64_t i = 0; i < n; ++i)
+                for (int64_t j = 0; j < n; ++j) a(3 * w + 1, i, j) *= static_cast<T>(huge);
+            for (int64_t j = 0; j < n; ++j) a(3, 0, j) = -a(3, 0, j);  // flips the sign
+            std::vector<double> sign(count), logabs(count), sign_only(count), logabs_only(count);
+            auto info = info_for(count), info_sign = info_for(count), info_log = info_for(count);
+            ASSERT_EQ(fl_stack_slogdet(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                       a.stride(), sign.data(), logabs.data(), info.data()),
+                      FL_OK);
+            ASSERT_EQ(fl_stack_slogdet(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                       a.stride(), sign_only.data(), nullptr, info_sign.data()),
+                      FL_OK);
+            ASSERT_EQ(fl_stack_slogdet(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                       a.stride(), nullptr, logabs_only.data(), info_log.data()),
+                      FL_OK);
+            for (int64_t l = 0; l < count; ++l) {
+                SCOPED_TRACE("l=" + std::to_string(l));
+                const auto i = static_cast<size_t>(l);
+                EXPECT_EQ(info_sign[i], info[i]);
+                EXPECT_EQ(info_log[i], info[i]);
+                if (l == 2 * w + 5) {
+                    EXPECT_EQ(info[i], FL_ERR_NON_FINITE);
+                    EXPECT_TRUE(std::isnan(sign[i]) && std::isnan(logabs[i]));
+                    continue;
+                }
+                EXPECT_EQ(info[i], FL_OK);
+                EXPECT_EQ(sign_only[i], sign[i]);
+                EXPECT_EQ(logabs_only[i], logabs[i]);
+                if (l == w + 2) {
+                    EXPECT_EQ(sign[i], 0.0);
+                    EXPECT_EQ(logabs[i], -std::numeric_limits<double>::infinity());
+                    continue;
+                }
+                const LogDet want = ref_logdet(a.ref(l));
+                EXPECT_EQ(sign[i], want.sign);
+                EXPECT_NEAR(logabs[i], static_cast<double>(want.logabs), logdet_tol<T>() * n);
+            }
+        }
+}
+
+// Cholesky factors of full packs of good matrices (orders 1-4 in registers, larger ones
+// stored from vectors): zeros above the diagonal, only the triangle named read, nothing
+// written in the padding or between matrices, a bad matrix NaN and reported.
+TYPED_TEST(StackTest, CholeskyFactorsOfFullPacks) {
+    using T = TypeParam;
+    const int64_t w = 64 / static_cast<int64_t>(sizeof(T)), count = 3 * w + 2;
+    for (fl_layout layout : kLayouts)
+        for (fl_triangle tri : kTriangles)
+            for (int64_t n : {1, 2, 3, 4, 5, 8}) {
+                SCOPED_TRACE(std::string(layout_name(layout)) + " " + triangle_name(tri) +
+                             " n=" + std::to_string(n));
+                StackOf<T> a = random_stack<T>(count, n, n, layout, 80, true);
+                a(w + 3, n - 1, n - 1) = -1;  // not positive definite (for n = 1 at once)
+                a(2 * w + 1, tri == FL_LOWER ? n - 1 : 0, tri == FL_LOWER ? 0 : n - 1) =
+                    std::numeric_limits<T>::quiet_NaN();  // non-finite, in the triangle read
+                for (int64_t l = 0; l < count; l += 2)    // NaN in the triangle not read: ignored
+                    for (int64_t j = 1; j < n; ++j)
+                        a(l, tri == FL_LOWER ? 0 : j, tri == FL_LOWER ? j : 0) =
+                            std::numeric_limits<T>::quiet_NaN();
+                StackOf<T> lf(count, n, n, layout, 1, 2);
+                auto info = info_for(count);
+                ASSERT_EQ(fl_stack_cholesky(Dtype<T>::value, layout, count, n, a.data(), a.ld(),
+                                            a.stride(), tri, lf.data(), lf.ld(), lf.stride(),
+                                            info.data()),
+                          FL_OK);
+                for (int64_t l = 0; l < count; ++l) {
+                    SCOPED_TRACE("l=" + std::to_string(l));
+                    if (l == w + 3 || l == 2 * w + 1) {
+                        EXPECT_EQ(info[static_cast<size_t>(l)],
+                                  l == w + 3 ? FL_ERR_NOT_POSITIVE_DEFINITE : FL_ERR_NON_FINITE);
+                        EXPECT_TRUE(lf.all_nan(l));
+                        continue;
+                    }
+                    EXPECT_EQ(info[static_cast<size_t>(l)], FL_OK);
+                    const Ref lref = lf.ref(l);
+                    Ref full = a.ref(l);  // the triangle read, mirrored
+                    for (int64_t i = 0; i < n; ++i)
+                        for (int64_t j = 0; j < n; ++j)
+                            if ((i >= j) != (tri == FL_LOWER)) full(i, j) = full(j, i);
+                    for (int64_t i = 0; i < n; ++i)
+                        for (int64_t j = i + 1; j < n; ++j) EXPECT_EQ(lref(i, j), 0.0L);
+                    const Ref r = subtract(multiply(lref, transpose(lref)), full);
+                    EXPECT_LT(ratio(norm1(r), norm1(full) * n * eps<T>()), kResidualThreshold);
+                }
+                EXPECT_TRUE(lf.gaps_untouched());
+            }
+}
+
 TYPED_TEST(StackTest, IllConditionedHilbertSolvesAreBackwardStable) {
     using T = TypeParam;
     for (int64_t n : {4, 8, 12, 20}) {

@@ -286,10 +286,64 @@ FL_LANE_INLINE void gather(index_t elements, const Strided<const T> &s, index_t 
         store(p + e * W<T>, load_lanes(m, s.stride, s.offsets[e]));
 }
 
+// True when every lane's flag is zero.
+template <class T>
+FL_LANE_INLINE bool none_set(const T *flags) {
+    for (index_t l = 0; l < W<T>; ++l)
+        if (flags[l] != 0) return false;
+    return true;
+}
+
+// The pack pa <- W matrices of order N from the caller's a; false when some lane has NaN/Inf.
+template <index_t N, class T>
+FL_LANE_INLINE bool load_finite(const Strided<const T> &a, index_t first, T *pa) {
+    alignas(64) T bad[W<T>];
+    Vec<T> acc = splat<T>(0);
+    for (index_t e = 0; e < N * N; ++e) {
+        const Vec<T> v = load_lanes(a.first + first * a.stride, a.stride, a.offsets[e]);
+        acc += v * 0;  // NaN from NaN or Inf
+        store(pa + e * W<T>, v);
+    }
+    store(bad, acc);
+    return none_set(bad);
+}
+
+// The pack pa <- W matrices of order N from the caller's a, factored by lu in place. False
+// when some lane has NaN/Inf or a zero pivot: the caller then runs that pack through the
+// pack path, which reports them.
+template <index_t N, class T>
+FL_LANE_INLINE bool lu_in_registers(const Strided<const T> &a, index_t first, T *pa, T *piv) {
+    alignas(64) T singular[W<T>];
+    if (!load_finite<N>(a, first, pa)) return false;
+    lu<N>(N, pa, piv, singular);
+    return none_set(singular);
+}
+
+// L (zeros above the diagonal) of W matrices of order N <= 4, read from the caller's a (the
+// offsets of one triangle) and written to l's, by cholesky on a pack in registers. False
+// (l untouched) when some lane has NaN/Inf or a pivot that is not positive: the caller then
+// runs the pack through the pack path, which reports them.
+template <index_t N, class T>
+FL_LANE_INLINE bool cholesky_in_registers(index_t, const Strided<const T> &a, const Strided<T> &l,
+                                          index_t first) {
+    if constexpr (N == 0) {
+        return false;
+    } else {
+        alignas(64) T pa[N * N * W<T>], failed[W<T>];
+        if (!load_finite<N>(a, first, pa)) return false;
+        cholesky<N>(N, pa, failed);
+        if (!none_set(failed)) return false;
+        for (index_t j = 0; j < N; ++j)
+            for (index_t i = 0; i < N; ++i)
+                store_lanes(l.first + first * l.stride, l.stride, l.offsets[j * N + i],
+                            i >= j ? load(at(pa, N, i, j)) : splat<T>(0));
+        return true;
+    }
+}
+
 // X <- A^-1 B for W matrices of order N <= 4 and k <= N right-hand sides, read from and
 // written to the caller's memory, by the same lu and lu_solve as the packs, on a pack that
-// lives in registers. False (x untouched) when some lane has NaN/Inf in A or a zero pivot:
-// the caller then runs that pack through the pack path, which reports them.
+// lives in registers. False (x untouched) as lu_in_registers.
 template <index_t N, class T>
 FL_LANE_INLINE bool solve_in_registers(index_t, const Strided<const T> &a,
                                        const Strided<const T> &b, const Strided<T> &x, index_t k,
@@ -298,18 +352,8 @@ FL_LANE_INLINE bool solve_in_registers(index_t, const Strided<const T> &a,
         return false;
     } else {
         if (k > N) return false;
-        alignas(64) T pa[N * N * W<T>], piv[N * W<T>], pb[N * N * W<T>], singular[W<T>];
-        Vec<T> bad = splat<T>(0);
-        for (index_t e = 0; e < N * N; ++e) {
-            const Vec<T> v = load_lanes(a.first + first * a.stride, a.stride, a.offsets[e]);
-            bad += v * 0;  // NaN from NaN or Inf
-            store(pa + e * W<T>, v);
-        }
-        for (index_t l = 0; l < W<T>; ++l)
-            if (bad[l] != 0) return false;
-        lu<N>(N, pa, piv, singular);
-        for (index_t l = 0; l < W<T>; ++l)
-            if (singular[l] != 0) return false;
+        alignas(64) T pa[N * N * W<T>], piv[N * W<T>], pb[N * N * W<T>];
+        if (!lu_in_registers<N>(a, first, pa, piv)) return false;
         for (index_t e = 0; e < N * k; ++e)
             store(pb + e * W<T>, load_lanes(b.first + first * b.stride, b.stride, b.offsets[e]));
         lu_solve<N>(N, pa, piv, k, pb);
@@ -339,6 +383,51 @@ FL_LANE_INLINE void log_lanes(double *x) {
     // ln 2 split so that k * ln2_high is exact.
     constexpr double ln2_high = 0.693147180369123816490, ln2_low = 1.90821492927058770002e-10;
     store(x, k * ln2_high + (k * ln2_low + 2 * s * series));
+}
+
+// The 8 values at p as doubles.
+template <class T>
+FL_LANE_INLINE Vec<double> widen(const T *p) {
+    typedef T Eight __attribute__((vector_size(8 * sizeof(T))));
+    Eight v;
+    std::memcpy(&v, p, sizeof v);
+    return __builtin_convertvector(v, Vec<double>);
+}
+
+// sign[first + l] and logabsdet[first + l] (either may be nullptr) for W matrices of order
+// N <= 4 in the caller's memory: lu in registers, then the product of U's diagonal in
+// double and its log, 8 lanes per vector, as pack_logdets does lane by lane. False (nothing
+// written) as lu_in_registers, or when a product is outside the one-log range of
+// determinants.hpp: the pack path then reports or sums those term by term.
+template <index_t N, class T>
+FL_LANE_INLINE bool logdet_in_registers(index_t, const Strided<const T> &a, index_t first,
+                                        double *sign, double *logabsdet) {
+    if constexpr (N == 0) {
+        return false;
+    } else {
+        alignas(64) T pa[N * N * W<T>], piv[N * W<T>], diag[N][W<T>], flips[W<T>];
+        if (!lu_in_registers<N>(a, first, pa, piv)) return false;
+        Vec<T> f = splat<T>(1);
+        for (index_t k = 0; k < N; ++k) {
+            f = load(piv + k * W<T>) == static_cast<T>(k) ? f : -f;  // each row swap flips
+            store(diag[k], load(at(pa, N, k, k)));
+        }
+        store(flips, f);
+        alignas(64) double signs[W<T>], logs[W<T>];
+        for (index_t h = 0; h < W<T>; h += 8) {
+            Vec<double> product = widen(diag[0] + h);
+            for (index_t k = 1; k < N; ++k) product *= widen(diag[k] + h);
+            const Vec<double> magnitude = vabs(product), flip = widen(flips + h);
+            for (index_t l = 0; l < 8; ++l)
+                if (!(magnitude[l] > 1e-300 && magnitude[l] < 1e300)) return false;
+            store(signs + h, product < 0 ? -flip : flip);
+            store(logs + h, magnitude);
+            log_lanes(logs + h);
+        }
+        if (sign != nullptr) std::memcpy(sign + first, signs, sizeof signs);
+        if (logabsdet != nullptr) std::memcpy(logabsdet + first, logs, sizeof logs);
+        return true;
+    }
 }
 
 // Calls kernel<N> with N the order when it is 1 to 4, else kernel<0>.
@@ -397,6 +486,16 @@ FL_LANE_INLINE void log_lanes(double *x) {
         FL_BY_ORDER(solve_in_registers, n, a, b, x, k, first)                                 \
     }                                                                                         \
     template <class T>                                                                        \
+    target bool cholesky_registers_k(index_t n, const Strided<const T> &a,                    \
+                                     const Strided<T> &l, index_t first) {                    \
+        FL_BY_ORDER(cholesky_in_registers, n, a, l, first)                                    \
+    }                                                                                         \
+    template <class T>                                                                        \
+    target bool logdet_k(index_t n, const Strided<const T> &a, index_t first, double *sign,   \
+                         double *logabsdet) {                                                 \
+        FL_BY_ORDER(logdet_in_registers, n, a, first, sign, logabsdet)                        \
+    }                                                                                         \
+    template <class T>                                                                        \
     target void logs_k(index_t count, double *x) {                                            \
         for (index_t i = 0; i < count; i += 8) log_lanes(x + i);                              \
     }                                                                                         \
@@ -404,7 +503,8 @@ FL_LANE_INLINE void log_lanes(double *x) {
     PackKernels<T> table() {                                                                  \
         return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>, &cholesky_solve_k<T>,         \
                 &jacobi_k<T>, &non_finite_k<T>, &gather_k<T>,   &cofactor_inverse_k<T>,       \
-                &logs_k<T>,   &solve_k<T>};                                                   \
+                &logs_k<T>,   &solve_k<T>,      &logdet_k<T>,                                 \
+                &cholesky_registers_k<T>};                                                    \
     }                                                                                         \
     }
 

@@ -51,6 +51,16 @@ struct PackKernels {
     // untouched) otherwise.
     bool (*solve)(index_t n, const Strided<const T> &a, const Strided<const T> &b,
                   const Strided<T> &x, index_t k, index_t first);
+    // sign[first + l], logabsdet[first + l] (either may be nullptr) of matrices first ..
+    // first + W - 1 of a, order n <= 4, by LU in registers; false (nothing written) when
+    // some lane has NaN/Inf, a zero pivot or a product of pivots outside (1e-300, 1e300).
+    bool (*logdet)(index_t n, const Strided<const T> &a, index_t first, double *sign,
+                   double *logabsdet);
+    // Matrices first .. first + W - 1: l <- the Cholesky factor L of a (a's offsets name the
+    // triangle read), zeros above the diagonal, for n <= 4, in registers; false (l
+    // untouched) when some lane has NaN/Inf or a pivot that is not positive.
+    bool (*cholesky_registers)(index_t n, const Strided<const T> &a, const Strided<T> &l,
+                               index_t first);
 };
 
 // The kernels for the widest instruction set this CPU runs, decided on the first call.

@@ -153,10 +153,14 @@ void fill_nan(const Stack &s, index_t l) {
 }
 
 // Above the pack limits: body(l) runs a one-matrix LAPACK route for each l over threads; a
-// matrix whose factorization throws gets its outcome and on_failure(l).
+// matrix whose factorization throws gets its outcome and on_failure(l). With more than one
+// matrix the threads go across matrices, so every BLAS call inside runs on one thread:
+// OpenBLAS threads potrf at every order, and its threads inside ours made 10^3 stacked
+// 64x64 Cholesky factors slower on 2 threads than on 1 (docs/batched.md, "Threads").
 template <class Body, class OnFailure>
 void for_each_matrix(index_t count, double flops, Outcome *outcome, Body &&body,
                      OnFailure &&on_failure) {
+    const blas::SerialRegion serial(count > 1);
     parallel_for(count, static_cast<double>(count) * flops, 1 << 18,
                  [&](index_t begin, index_t end) {
                      for (index_t l = begin; l < end; ++l) {

@@ -47,9 +47,11 @@ enum class Outcome : std::int8_t {
 constexpr index_t lu_pack_limit = 48;
 constexpr index_t inverse_pack_limit = 16;
 // Inverses up to this order try cofactors first (cofactors.hpp), and solves with at most n
-// right-hand sides a pack in registers.
+// right-hand sides, determinants and Cholesky factors a pack in registers.
 constexpr index_t cofactor_inverse_limit = 4;
 constexpr index_t register_solve_limit = 4;
+constexpr index_t register_logdet_limit = 4;
+constexpr index_t register_cholesky_limit = 4;
 constexpr index_t cholesky_pack_limit = 24;
 constexpr index_t eigh_pack_limit = 8;
 

@@ -53,23 +53,77 @@ void lu_packs(index_t count, const Stack &a, double flops, Outcome *outcome,
                      [&] { return lu_pack_worker<T>(a, offsets, outcome, make_finish()); });
 }
 
-// The same by Cholesky, reading one triangle: finish(first, used, l).
+// Each full pack by in_registers(first), which does the whole pack between the caller's
+// arrays and returns false (nothing written) when some lane needs reporting; such packs,
+// and the last partial one, by the pack worker make_worker() makes (one per thread).
+template <class T, class MakeWorker, class InRegisters>
+void registers_else_packs(index_t count, double flops, Outcome *outcome, MakeWorker &&make_worker,
+                          InRegisters &&in_registers) {
+    for_each_pack<T>(count, flops, [&] {
+        return [&, packs = make_worker()](index_t first, index_t used) mutable {
+            if (used == lanes<T> && in_registers(first)) {
+                std::fill_n(outcome + first, lanes<T>, Outcome::ok);
+                return;
+            }
+            packs(first, used);
+        };
+    });
+}
+
+// The same by Cholesky, reading one triangle (offsets from symmetric_offsets): finish(first,
+// used, l).
+template <class T, class Finish>
+auto cholesky_pack_worker(const Stack &a, const std::vector<index_t> &offsets, Outcome *outcome,
+                          Finish finish) {
+    const index_t n = a.first.rows;
+    return [&a, &offsets, outcome, n, pa = PackBuffer<T>(n * n), finish = std::move(finish)](
+               index_t first, index_t used) mutable {
+        alignas(64) T failed[lanes<T>];
+        gather(a, offsets, first, used, pa.data());
+        screen_non_finite(n, pa.data(), first, used, outcome);
+        pack_kernels<T>().cholesky(n, pa.data(), failed);
+        record(failed, Outcome::not_positive_definite, first, used, outcome);
+        finish(first, used, pa.data());
+    };
+}
+
 template <class T, class MakeFinish>
 void cholesky_packs(index_t count, const Stack &a, Triangle triangle, double flops,
                     Outcome *outcome, MakeFinish &&make_finish) {
-    const index_t n = a.first.rows;
     const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
-    for_each_pack<T>(count, flops, [&] {
-        return [&, pa = PackBuffer<T>(n * n), finish = make_finish()](index_t first,
-                                                                      index_t used) mutable {
-            alignas(64) T failed[lanes<T>];
-            gather(a, offsets, first, used, pa.data());
-            screen_non_finite(n, pa.data(), first, used, outcome);
-            pack_kernels<T>().cholesky(n, pa.data(), failed);
-            record(failed, Outcome::not_positive_definite, first, used, outcome);
-            finish(first, used, pa.data());
-        };
-    });
+    for_each_pack<T>(count, flops,
+                     [&] { return cholesky_pack_worker<T>(a, offsets, outcome, make_finish()); });
+}
+
+// The finish of cholesky_packs that stores L: the factor's upper triangle still holds A's,
+// so L's zeros go over it (whole vectors) and the pack is stored as any other.
+template <class T>
+auto store_cholesky_finish(const Stack &l_out, const std::vector<index_t> &l_offsets,
+                           Outcome *outcome) {
+    return [&l_out, &l_offsets, outcome](index_t first, index_t used, T *factor) {
+        const index_t n = l_out.first.rows;
+        for (index_t j = 1; j < n; ++j) std::fill_n(factor + j * n * lanes<T>, j * lanes<T>, T(0));
+        scatter(factor, outcome, l_offsets, first, used, l_out);
+    };
+}
+
+// Cholesky factors of orders 1 to 4: full packs in registers (pack_kernels.hpp), a pack with
+// a NaN/Inf or not positive definite matrix, and the last partial one, by the pack path.
+template <class T>
+void register_choleskys(index_t count, const Stack &a, Triangle triangle, const Stack &l_out,
+                        Outcome *outcome) {
+    const index_t n = a.first.rows;
+    const std::vector<index_t> offsets = symmetric_offsets(a, triangle),
+                               l_offsets = element_offsets(l_out);
+    const Strided<const T> from{a.matrix<T>(0), a.stride, offsets.data()};
+    const Strided<T> to{l_out.matrix<T>(0), l_out.stride, l_offsets.data()};
+    registers_else_packs<T>(
+        count, cube(n) / 3, outcome,
+        [&] {
+            return cholesky_pack_worker<T>(a, offsets, outcome,
+                                           store_cholesky_finish<T>(l_out, l_offsets, outcome));
+        },
+        [&](index_t first) { return pack_kernels<T>().cholesky_registers(n, from, to, first); });
 }
 
 // The finish of lu_packs that solves for x, with B from b (the identity when b is nullptr).
@@ -117,23 +171,47 @@ void cofactor_inverses(index_t count, const Stack &a, const Stack &inv, Outcome 
 template <class T>
 void register_solves(index_t count, const Stack &a, const Stack &b, const Stack &x,
                      Outcome *outcome) {
-    const index_t n = a.first.rows, k = x.first.cols, w = lanes<T>;
+    const index_t n = a.first.rows, k = x.first.cols;
     const std::vector<index_t> a_offsets = element_offsets(a), b_offsets = element_offsets(b),
                                x_offsets = element_offsets(x);
     const Strided<const T> from{a.matrix<T>(0), a.stride, a_offsets.data()},
         rhs{b.matrix<T>(0), b.stride, b_offsets.data()};
     const Strided<T> to{x.matrix<T>(0), x.stride, x_offsets.data()};
-    for_each_pack<T>(count, 2 * cube(n) / 3 + solve_flops(n, k), [&] {
-        return [&, packs = lu_pack_worker<T>(a, a_offsets, outcome,
-                                             lu_solve_finish<T>(&b, x, outcome))](
-                   index_t first, index_t used) mutable {
-            if (used == w && pack_kernels<T>().solve(n, from, rhs, to, k, first)) {
-                std::fill_n(outcome + first, w, Outcome::ok);
-                return;
-            }
-            packs(first, used);
-        };
-    });
+    registers_else_packs<T>(
+        count, 2 * cube(n) / 3 + solve_flops(n, k), outcome,
+        [&] {
+            return lu_pack_worker<T>(a, a_offsets, outcome, lu_solve_finish<T>(&b, x, outcome));
+        },
+        [&](index_t first) { return pack_kernels<T>().solve(n, from, rhs, to, k, first); });
+}
+
+// The finish of lu_packs for slogdet: each lane's sign and log|det| (put(l, LogDet)).
+template <class T, class Put>
+auto logdet_finish(index_t n, Outcome *outcome, Put &put) {
+    return [n, outcome, &put](index_t first, index_t used, const T *lu, const T *piv) {
+        LogDet logdets[lanes<T>];
+        pack_logdets(n, lu, piv, logdets);
+        for (index_t l = 0; l < used; ++l) {
+            Outcome &o = outcome[first + l];
+            put(first + l, o == Outcome::ok ? logdets[l] : failed_logdet(o));
+            if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
+        }
+    };
+}
+
+// Determinants of orders 1 to 4: full packs in registers (pack_kernels.hpp); a pack with a
+// NaN/Inf or singular matrix or a product of pivots out of one log's range, and the last
+// partial one, by the pack path.
+template <class T, class Put>
+void register_logdets(index_t count, const Stack &a, double *sign, double *logabsdet,
+                      Outcome *outcome, Put &put) {
+    const index_t n = a.first.rows;
+    const std::vector<index_t> offsets = element_offsets(a);
+    const Strided<const T> from{a.matrix<T>(0), a.stride, offsets.data()};
+    registers_else_packs<T>(
+        count, 2 * cube(n) / 3, outcome,
+        [&] { return lu_pack_worker<T>(a, offsets, outcome, logdet_finish<T>(n, outcome, put)); },
+        [&](index_t first) { return pack_kernels<T>().logdet(n, from, first, sign, logabsdet); });
 }
 
 FactorOptions triangle_options(Triangle triangle) {
@@ -187,20 +265,11 @@ void stack_slogdet(Dtype dtype, index_t count, const Stack &a, double *sign, dou
     };
     typed_real(dtype, [&](auto t) {
         using T = decltype(t);
-        if (n <= lu_pack_limit) {
-            lu_packs<T>(count, a, 2 * cube(n) / 3, outcome, [&] {
-                return [&](index_t first, index_t used, const T *lu, const T *piv) {
-                    LogDet logdets[lanes<T>];
-                    pack_logdets(n, lu, piv, logdets);
-                    for (index_t l = 0; l < used; ++l) {
-                        Outcome &o = outcome[first + l];
-                        put(first + l, o == Outcome::ok ? logdets[l] : failed_logdet(o));
-                        if (o == Outcome::singular) o = Outcome::ok;  // numpy's (0, -inf)
-                    }
-                };
-            });
-            return;
-        }
+        if (n <= register_logdet_limit)
+            return register_logdets<T>(count, a, sign, logabsdet, outcome, put);
+        if (n <= lu_pack_limit)
+            return lu_packs<T>(count, a, 2 * cube(n) / 3, outcome,
+                               [&] { return logdet_finish<T>(n, outcome, put); });
         for_each_matrix(
             count, cube(n), outcome,
             [&](index_t l) {
@@ -225,18 +294,13 @@ void stack_cholesky(Dtype dtype, index_t count, const Stack &a, Triangle triangl
                 for (index_t i = 0; i < n; ++i)
                     l_out.at<T>(l, i, j) = i >= j ? p[(j * ldp + i) * w + lane] : T(0);
         };
+        if (n <= register_cholesky_limit)
+            return register_choleskys<T>(count, a, triangle, l_out, outcome);
         if (n <= cholesky_pack_limit) {
-            cholesky_packs<T>(count, a, triangle, cube(n) / 3, outcome, [&] {
-                return [&](index_t first, index_t used, const T *factor) {
-                    for (index_t l = 0; l < used; ++l) {
-                        if (outcome[first + l] == Outcome::ok)
-                            write_lower(first + l, factor, l, lanes<T>, n);
-                        else
-                            fill_nan<T>(l_out, first + l);
-                    }
-                };
+            const std::vector<index_t> l_offsets = element_offsets(l_out);
+            return cholesky_packs<T>(count, a, triangle, cube(n) / 3, outcome, [&] {
+                return store_cholesky_finish<T>(l_out, l_offsets, outcome);
             });
-            return;
         }
         for_each_matrix(
             count, cube(n) / 3, outcome,

@@ -98,8 +98,9 @@ def slogdet(a, check=True):
                                     s.stride, sign.ctypes.data, logabs.ctypes.data,
                                     info.ctypes.data)
     _check_and_raise(status, info[:s.count], s.batch, "linalg.slogdet", check)
-    dt = s.array.dtype
-    return (sign[:s.count].astype(dt).reshape(s.batch), logabs[:s.count].astype(dt).reshape(s.batch))
+    dt = s.array.dtype  # float64 results are returned as the library wrote them, not copied
+    return (sign[:s.count].astype(dt, copy=False).reshape(s.batch),
+            logabs[:s.count].astype(dt, copy=False).reshape(s.batch))
 
 
 def det(a, check=True):
