@@ -15,6 +15,7 @@
 // that is not handled here does not compile.
 #pragma once
 
+#include <complex>
 #include <string>
 #include <type_traits>
 
@@ -62,8 +63,10 @@ auto typed_real(Dtype dtype, Body &&body) {
             return body(t);
         else
             throw Error(ErrorCode::unsupported,
-                        "fl::typed_real: dtype value " + std::to_string(static_cast<int>(dtype)) +
-                            " is not real, and this operation is real only");
+                        std::string("dtype = ") +
+                            (std::is_same_v<decltype(t), std::complex<float>> ? "complex64"
+                                                                               : "complex128") +
+                            ": this operation takes real matrices only (float32 or float64)");
     });
 }
 
