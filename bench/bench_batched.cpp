@@ -274,7 +274,7 @@ void register_all() {
     add("eigen_fixed/solve/100000x8", [](benchmark::State &st) { eigen_solve<8>(st, 100000, 8); });
     // One matrix at a time, each n next to its peers (run these with
     // --benchmark_enable_random_interleaving=true on a loaded machine).
-    for (int64_t n : {2, 3, 4, 8, 16, 32, 64, 100, 128}) {
+    for (int64_t n : {2, 3, 4, 8, 16, 32, 64, 100, 128, 256}) {
         const std::string tag = std::to_string(n);
         add("fl_factor_one/lu/" + tag, [=](benchmark::State &st) { fl_factor_one(st, n); });
         add("lapacke_one/lu/" + tag,

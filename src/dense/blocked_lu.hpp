@@ -1,9 +1,10 @@
-// LU with partial pivoting of one matrix of order 5 to max_order, our own instead of
+// LU with partial pivoting of one matrix of order 17 to max_order, our own instead of
 // LAPACK's getrf. OpenBLAS's getrf at these orders splits the matrix recursively, and its
 // blocking, buffer and call overhead leave it far from the core's speed (about 9 GFlop/s
 // at n = 64); a right-looking LU whose trailing update takes four columns per pass in
-// vector registers runs about twice as fast from n = 8 to 128 (docs/batched.md, "One
-// matrix through fl_factor_create"), and LuFactor uses it below the measured crossover.
+// vector registers runs 1.4-2 times as fast from n = 16 to 256 (docs/batched.md, "Mid
+// sizes"). LuFactor uses it above the small kernels (dense/small_lu.hpp, which measured
+// faster up to 16 with their handle) and up to the measured crossover with getrf.
 //
 // The results mean what getrf's mean: the same pivot rule (the first entry of largest
 // magnitude in the column, as i?amax picks it), 1-based row interchanges, L unit lower

@@ -47,8 +47,8 @@ private:
     char condition_norm() const { return this->transposed_ ? 'I' : '1'; }
 
     // Small orders factor and solve with the register kernels of dense/small_lu.hpp, and
-    // orders up to blocked_lu::max_order factor with dense/blocked_lu.hpp (then solve with
-    // getrs). Real matrices only: the kernels pivot on |a| and solve with A or A^T, not A^H.
+    // larger ones up to blocked_lu::max_order factor with dense/blocked_lu.hpp (and solve
+    // with getrs). Real matrices only: the kernels pivot on |a| and solve with A or A^T, not A^H.
     bool small() const { return !is_complex_v<T> && this->n_ <= small_lu::max_order; }
     bool own_factorization() const { return !is_complex_v<T> && this->n_ <= blocked_lu::max_order; }
 

@@ -1,8 +1,8 @@
 // LU with partial pivoting for one small matrix, in plain loops the compiler keeps in
 // registers. Below small_lu_order, LAPACK's getrf/getrs cost more in call overhead
 // (argument checks, blocking decisions, thread checks) than the O(n^3) work itself, so
-// LuFactor factors and solves with these instead (measurements in docs/batched.md); the
-// factorization of orders above 4 is the blocked kernel's (dense/blocked_lu.hpp).
+// LuFactor factors and solves with these instead (measurements in docs/batched.md); above
+// that order it factors with the blocked kernel (dense/blocked_lu.hpp) and solves with getrs.
 //
 // The results mean what getrf's mean: the same pivot rule (the first entry of largest
 // magnitude in the column, as i?amax picks it), 1-based row interchanges, L unit lower and
@@ -20,8 +20,7 @@
 
 namespace fl::small_lu {
 
-// Orders up to this one are solved by the kernels below (measured crossover,
-// docs/batched.md).
+// Orders up to this one take the kernels below (measured crossover, docs/batched.md).
 constexpr index_t max_order = 16;
 
 // One step of getf2: with row p (>= j) holding column j's pivot, records the interchange,
@@ -54,23 +53,23 @@ template <class T>
     }
 }
 
-// The factorization is compiled for the orders 1..4 by name, where fully unrolled loops
-// keep the matrix in registers.
+// Each kernel is compiled for the orders 1..4 by name (N > 0), where fully unrolled loops
+// keep the matrix in registers, and once for any order (N = 0).
 template <index_t N, class T>
-lapack_int factor_order(T *a, index_t ld, lapack_int *ipiv) {
+lapack_int factor_order(index_t order, T *a, index_t ld, lapack_int *ipiv) {
+    const index_t n = N > 0 ? N : order;
     lapack_int info = 0;
-    for (index_t j = 0; j < N; ++j) {
+    for (index_t j = 0; j < n; ++j) {
         const T *const col = a + j * ld;
         index_t p = j;
         T largest = std::fabs(col[j]);
-        for (index_t i = j + 1; i < N; ++i)
+        for (index_t i = j + 1; i < n; ++i)
             if (std::fabs(col[i]) > largest) largest = std::fabs(col[i]), p = i;
-        eliminate(N, a, ld, ipiv, j, p, N, info);
+        eliminate(n, a, ld, ipiv, j, p, n, info);
     }
     return info;
 }
 
-// The solve likewise, by name for the orders 1..4 (N > 0) and once for any order (N = 0).
 template <index_t N, class T>
 void solve_order(Transpose op, index_t order, const T *lu, index_t ld, const lapack_int *ipiv, T *x,
                  index_t incx) {
@@ -113,15 +112,16 @@ template <class T>
 lapack_int factor(index_t n, T *a, index_t ld, lapack_int *ipiv) {
     switch (n) {
         case 1:
-            return factor_order<1>(a, ld, ipiv);
+            return factor_order<1>(n, a, ld, ipiv);
         case 2:
-            return factor_order<2>(a, ld, ipiv);
+            return factor_order<2>(n, a, ld, ipiv);
         case 3:
-            return factor_order<3>(a, ld, ipiv);
+            return factor_order<3>(n, a, ld, ipiv);
         case 4:
-            return factor_order<4>(a, ld, ipiv);
+            return factor_order<4>(n, a, ld, ipiv);
         default:
-            return blocked_lu::factor(n, a, ld, ipiv);
+            return n <= max_order ? factor_order<0>(n, a, ld, ipiv)
+                                  : blocked_lu::factor(n, a, ld, ipiv);
     }
 }
 
