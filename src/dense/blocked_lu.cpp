@@ -17,8 +17,8 @@ using batched::vabs;
 using batched::Vec;
 
 // Columns factored per panel. The trailing update then does `panel` multiply-adds per
-// element it loads and stores; 4 measured faster than 8 and 16 at every order from 8 to
-// 384 (the panel's own rank-1 steps grow with it).
+// element it loads and stores; 4 measured faster than 8 and 16 from n = 16 to 256 (the
+// panel's own rank-1 steps grow with it).
 constexpr index_t panel = 4;
 // The trailing update's register block: `block_rows` vectors of rows by `block_cols`
 // columns, 8 accumulators (16 rows by 4 columns of doubles), enough to hide the FMA latency.
