@@ -257,7 +257,8 @@ void register_all() {
     struct Case {
         int64_t count, n;
     };
-    const Case solve_cases[] = {{1000000, 3}, {100000, 8}, {10000, 16}, {1000, 32}, {1000, 64}};
+    const Case solve_cases[] = {{1000000, 3}, {100000, 8}, {10000, 16},
+                                {1000, 32},   {1000, 64},  {1000, 128}};
     for (Op op : {Op::solve, Op::inverse, Op::slogdet, Op::cholesky_solve, Op::cholesky, Op::eigh})
         for (const Case c : solve_cases) {
             if (op == Op::eigh && c.n > 16) continue;
@@ -284,7 +285,7 @@ void register_all() {
     add("eigen_fixed/solve/100000x8", [](benchmark::State &st) { eigen_solve<8>(st, 100000, 8); });
     // One matrix at a time, each n next to its peers (run these with
     // --benchmark_enable_random_interleaving=true on a loaded machine).
-    for (int64_t n : {2, 3, 4, 8, 16, 32, 64, 100}) {
+    for (int64_t n : {2, 3, 4, 8, 16, 32, 64, 100, 128, 256}) {
         const std::string tag = std::to_string(n);
         add("fl_factor_one/lu/" + tag, [=](benchmark::State &st) { fl_factor_one(st, n); });
         add("lapacke_one/lu/" + tag,

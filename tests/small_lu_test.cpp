@@ -1,7 +1,8 @@
-// LU of small orders, which the library factors and solves with its own register kernels
-// (src/dense/small_lu.hpp) instead of getrf/getrs: every order up to just past the crossover,
-// both layouts, float and double, checked by scaled residuals and against LAPACK's own
-// getrf/getrs/gecon run here on the same stored matrix.
+// LU of small and mid-size orders, which the library factors with its own kernels
+// (src/dense/small_lu.hpp, src/dense/blocked_lu.hpp) instead of getrf, and solves with its
+// own up to n = 16: every order up to just past each crossover, both layouts, float and
+// double, checked by scaled residuals and against LAPACK's own getrf/getrs/gecon run here
+// on the same stored matrix (pivots included).
 #include <lapacke.h>
 
 #include <cmath>
@@ -13,8 +14,11 @@
 namespace fltest {
 namespace {
 
-// Orders 1..8 (the brief's range), around the crossover (16 | 17), and one LAPACK order.
-constexpr int64_t kOrders[] = {1, 2, 3, 4, 5, 6, 7, 8, 15, 16, 17, 24};
+// Orders 1..8, around the small solves' crossover (16 | 17), the blocked kernel's panel
+// and register-block edges (31-33: 4-column panels, 16-row blocks, tails), the mid sizes,
+// and both sides of its crossover with getrf (256 | 257).
+constexpr int64_t kOrders[] = {1,  2,  3,  4,  5,  6,  7,   8,   15, 16,
+                               17, 24, 31, 32, 33, 64, 100, 256, 257};
 
 template <class T>
 struct Lapack;
@@ -66,12 +70,25 @@ TYPED_TEST(SmallLu, RandomSolves) {
     }
 }
 
-// Hilbert matrices: condition numbers up to 1e10 at n = 8, still small scaled residuals.
+// U diag(s) V^T with s from 1 down to 1 / cond, geometrically, U and V random orthogonal.
+Ref graded_ref(int64_t n, long double cond, uint64_t seed) {
+    Ref u = orthonormal_ref(n, n, seed);
+    for (int64_t j = 0; j < n; ++j)
+        for (int64_t i = 0; i < n; ++i)
+            u(i, j) *= std::pow(cond, -static_cast<long double>(j) / std::max<int64_t>(n - 1, 1));
+    return multiply(u, transpose(orthonormal_ref(n, n, seed + 1)));
+}
+
+// Hilbert matrices (condition numbers up to 1e10 at n = 8) and, at every order, graded
+// singular values to a condition number of 1e12 (1e5 in float, where 1e12 rounds to
+// singular): still small scaled residuals.
 TYPED_TEST(SmallLu, IllConditionedSolves) {
+    const long double cond = std::is_same_v<TypeParam, float> ? 1e5L : 1e12L;
     for (int64_t n : kOrders) {
-        if (n > 8) continue;
         SCOPED_TRACE("n=" + std::to_string(n));
-        check_solves<TypeParam>(FL_FACTOR_LU, hilbert_ref(n), {1, 2});
+        if (n <= 8) check_solves<TypeParam>(FL_FACTOR_LU, hilbert_ref(n), {1, 2});
+        check_solves<TypeParam>(FL_FACTOR_LU, graded_ref(n, cond, 40 + static_cast<uint64_t>(n)),
+                                {1, 2});
     }
 }
 
@@ -98,6 +115,22 @@ TYPED_TEST(SmallLu, AgreesWithLapack) {
             ASSERT_EQ(solve(f.get(), FL_NO_TRANS, b, x), FL_OK) << fl_last_error();
             for (int64_t i = 0; i < n; ++i)
                 EXPECT_LT(relative_gap(x(i, 0), want[static_cast<size_t>(i)]), 1e3 * tol) << i;
+
+            // The same row interchanges, and the same packed L\U to rounding.
+            std::vector<int64_t> pivots(static_cast<size_t>(n));
+            ASSERT_EQ(fl_factor_get_indices(f.get(), FL_PART_PIVOTS, pivots.data(), n), FL_OK)
+                << fl_last_error();
+            for (int64_t i = 0; i < n; ++i)
+                ASSERT_EQ(pivots[static_cast<size_t>(i)], ref.ipiv[static_cast<size_t>(i)]) << i;
+            Matrix<T> packed(n, n, FL_COL_MAJOR);
+            ASSERT_EQ(fl_factor_get_part(f.get(), FL_PART_LU_PACKED, Matrix<T>::dtype(),
+                                         FL_COL_MAJOR, packed.data(), packed.ld()),
+                      FL_OK)
+                << fl_last_error();
+            for (int64_t j = 0; j < n; ++j)
+                for (int64_t i = 0; i < n; ++i)
+                    EXPECT_NEAR(packed(i, j), ref.lu[static_cast<size_t>(i + j * n)], 1e2 * tol)
+                        << i << ", " << j;
 
             // det(A) = det(P) prod(U_ii) from LAPACK's pivots and diagonal.
             double sign = 1, logabs = 0;
@@ -154,10 +187,33 @@ TYPED_TEST(SmallLu, SingularNamesLapacksPivot) {
             }
 }
 
+// Ties for the pivot (equal magnitudes, either sign) go to the first row, as i?amax picks:
+// a matrix of small integers, whose first steps are exact, pivots as LAPACK does.
+TYPED_TEST(SmallLu, TiedPivotsAsLapack) {
+    using T = TypeParam;
+    for (int64_t n : kOrders)
+        for (fl_layout layout : kLayouts) {
+            SCOPED_TRACE("n=" + std::to_string(n) + " " + layout_name(layout));
+            Ref a = random_ref(n, n, 900 + static_cast<uint64_t>(n));
+            for (long double &v : a.v) v = v < -0.3L ? -2 : v < 0.3L ? 1 : 2;
+            const LapackLu<T> ref(a);
+            FactorPtr f;
+            ASSERT_EQ(make_factor(f, FL_FACTOR_LU, Matrix<T>::from_ref(a, layout)),
+                      ref.info == 0 ? FL_OK : FL_ERR_SINGULAR)
+                << fl_last_error();
+            if (ref.info != 0) continue;
+            std::vector<int64_t> pivots(static_cast<size_t>(n));
+            ASSERT_EQ(fl_factor_get_indices(f.get(), FL_PART_PIVOTS, pivots.data(), n), FL_OK);
+            // Later steps' ties may be broken by rounding differences; the first is exact.
+            EXPECT_EQ(pivots[0], ref.ipiv[0]);
+            check_solves_with<T>(f.get(), rounded<T>(a), {1}, 3);
+        }
+}
+
 // NaN in A is refused by name when checked, and factors to NaN solutions when not.
 TYPED_TEST(SmallLu, NonFinite) {
     using T = TypeParam;
-    for (int64_t n : {1, 3, 8}) {
+    for (int64_t n : {1, 3, 8, 33, 100}) {
         SCOPED_TRACE("n=" + std::to_string(n));
         Matrix<T> a = Matrix<T>::from_ref(random_ref(n, n, 9), FL_ROW_MAJOR);
         a(n - 1, 0) = std::numeric_limits<T>::quiet_NaN();

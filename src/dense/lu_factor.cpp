@@ -27,8 +27,8 @@ LuFactor<T>::LuFactor(const MatrixRef &a, const FactorOptions &options, LuMemory
 
     lapack_int info = 0;
     if constexpr (!is_complex_v<T>)
-        if (small()) info = small_lu::factor(n, s.data, s.ld, pivots_);
-    if (!small()) {
+        if (own_factorization()) info = small_lu::factor(n, s.data, s.ld, pivots_);
+    if (!own_factorization()) {
         blas::SerialRegion serial(n < blas::serial_factor_order);
         info = lapack::getrf(n, s.data, s.ld, pivots_);
     }

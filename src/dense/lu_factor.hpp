@@ -46,9 +46,11 @@ private:
     // gecon needs ||A||_1, which for a loaded S = A^T is S's infinity norm.
     char condition_norm() const { return this->transposed_ ? 'I' : '1'; }
 
-    // Small orders factor and solve with the register kernels of dense/small_lu.hpp.
-    // Real matrices only: the small kernels pivot on |a| and solve with A or A^T, not A^H.
+    // Small orders factor and solve with the register kernels of dense/small_lu.hpp, and
+    // larger ones up to blocked_lu::max_order factor with dense/blocked_lu.hpp (and solve
+    // with getrs). Real matrices only: the kernels pivot on |a| and solve with A or A^T, not A^H.
     bool small() const { return !is_complex_v<T> && this->n_ <= small_lu::max_order; }
+    bool own_factorization() const { return !is_complex_v<T> && this->n_ <= blocked_lu::max_order; }
 
     std::vector<lapack_int> owned_pivots_;  // empty when the caller provided the pivots
     lapack_int *const pivots_;              // getrf's 1-based row interchanges
