@@ -192,7 +192,7 @@ TEST_F(KernelCallErrors, Gradient) {
     EXPECT_ERROR(gradient(static_cast<fl_dtype>(5), 4, x, 3, y, FL_ROW_MAJOR, w, 3, grad),
                  FL_ERR_INVALID_ARGUMENT, fn, "dtype = 5");
     EXPECT_ERROR(gradient(FL_COMPLEX128, 4, x, 3, y, FL_ROW_MAJOR, w, 3, grad), FL_ERR_UNSUPPORTED,
-                 fn, "not real");
+                 fn, "takes real matrices only");
     EXPECT_ERROR(gradient(FL_FLOAT64, 4, x, 3, y, static_cast<fl_layout>(4), w, 3, grad),
                  FL_ERR_INVALID_ARGUMENT, fn, "w's layout = 4");
     EXPECT_ERROR(gradient(FL_FLOAT64, 4, x, 3, y, FL_ROW_MAJOR, w, 2, grad),
