@@ -4,7 +4,9 @@
 #include <limits>
 
 #include "batched/cofactors.hpp"
+#include "batched/jacobi_rotation.hpp"
 #include "batched/lanes.hpp"
+#include "batched/register_eigh.hpp"
 #include "core/instruction_set.hpp"
 
 // Each kernel is written once as a template on the order N (N = 0: the order comes at run
@@ -149,26 +151,12 @@ FL_LANE_INLINE void cholesky_solve(index_t order, const T *a, index_t k, T *b) {
     }
 }
 
-// One Jacobi rotation J = [c s; -s c] in the (p, q) plane that zeroes a(p, q) of every lane,
-// applied as A <- J^T A J and V <- V J (Golub and Van Loan, Algorithm 8.5.1). Their
-// t = sign(tau) / (|tau| + sqrt(1 + tau^2)), tau = d / e with d = a_qq - a_pp, e = 2 a_pq,
-// is rewritten with h = sqrt(d^2 + e^2) and r = |d| + h as c = r / g, s = sign(d e) |e| / g,
-// g = sqrt(r^2 + e^2): two square roots and one division on the dependency chain of the
-// sweep instead of two and three. The caller scales A to max |a_ij| = 1, so the squares
-// cannot overflow; and an a_pq below eps^2 / 2 is set to zero without a rotation (a
-// backward error far below eps ||A||), so that they cannot underflow either: a subnormal
-// r^2 + e^2 would make c^2 + s^2 != 1 and V lose its orthogonality (as it did on lanes
-// that had converged but kept sweeping with their pack).
+// One Jacobi rotation J (jacobi_rotation.hpp) in the (p, q) plane that zeroes a(p, q) of
+// every lane, applied as A <- J^T A J and V <- V J.
 template <class T>
 FL_LANE_INLINE void rotate(index_t n, T *a, T *v, index_t p, index_t q) {
-    const Vec<T> d = load(at(a, n, q, q)) - load(at(a, n, p, p)), e = 2 * load(at(a, n, p, q));
-    const Vec<T> r = vabs(d) + vsqrt(d * d + e * e);
-    const Vec<T> g = vsqrt(r * r + e * e);
-    constexpr T eps = std::numeric_limits<T>::epsilon();
-    const auto none = vabs(e) < eps * eps;
-    const Vec<T> inv = 1 / (none ? splat<T>(1) : g);
-    const Vec<T> c = none ? splat<T>(1) : r * inv;
-    const Vec<T> s = none ? splat<T>(0) : (d * e >= 0 ? vabs(e) : -vabs(e)) * inv;
+    const auto [c, s] = jacobi_rotation<T>(load(at(a, n, q, q)) - load(at(a, n, p, p)),
+                                           2 * load(at(a, n, p, q)));
     for (index_t k = 0; k < n; ++k) {
         const Vec<T> x = load(at(a, n, k, p)), y = load(at(a, n, k, q));
         store(at(a, n, k, p), c * x - s * y);
@@ -397,6 +385,11 @@ FL_LANE_INLINE void log_lanes(double *x) {
         FL_BY_ORDER(solve_in_registers, n, a, b, x, k, first)                                 \
     }                                                                                         \
     template <class T>                                                                        \
+    target bool eigh_k(index_t n, const Strided<const T> &a, const Strided<T> &w,             \
+                       const Strided<T> *v, index_t first) {                                  \
+        FL_BY_ORDER(eigh_in_registers, n, a, w, v, first)                                     \
+    }                                                                                         \
+    template <class T>                                                                        \
     target void logs_k(index_t count, double *x) {                                            \
         for (index_t i = 0; i < count; i += 8) log_lanes(x + i);                              \
     }                                                                                         \
@@ -404,7 +397,7 @@ FL_LANE_INLINE void log_lanes(double *x) {
     PackKernels<T> table() {                                                                  \
         return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>, &cholesky_solve_k<T>,         \
                 &jacobi_k<T>, &non_finite_k<T>, &gather_k<T>,   &cofactor_inverse_k<T>,       \
-                &logs_k<T>,   &solve_k<T>};                                                   \
+                &logs_k<T>,   &solve_k<T>,      &eigh_k<T>};                                  \
     }                                                                                         \
     }
 

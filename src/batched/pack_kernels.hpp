@@ -51,7 +51,18 @@ struct PackKernels {
     // untouched) otherwise.
     bool (*solve)(index_t n, const Strided<const T> &a, const Strided<const T> &b,
                   const Strided<T> &x, index_t k, index_t first);
+    // Matrices first .. first + register_eigh_packs * W - 1 (symmetric, the triangle that
+    // a's offsets name): w <- eigenvalues ascending (w's offsets: n elements), v <- the
+    // eigenvectors unless v is nullptr, by the same Jacobi as `jacobi` with the matrices
+    // in registers (register_eigh.hpp), for n <= 4; false (w, v untouched) if some lane
+    // has NaN/Inf or did not converge.
+    bool (*eigh)(index_t n, const Strided<const T> &a, const Strided<T> &w, const Strided<T> *v,
+                 index_t first);
 };
+
+// The packs that one call of PackKernels::eigh takes: two, so that the latency-bound
+// chains of their rotations overlap.
+constexpr index_t register_eigh_packs = 4;
 
 // The kernels for the widest instruction set this CPU runs, decided on the first call.
 template <class T>

@@ -50,6 +50,7 @@ constexpr index_t inverse_pack_limit = 16;
 // right-hand sides a pack in registers.
 constexpr index_t cofactor_inverse_limit = 4;
 constexpr index_t register_solve_limit = 4;
+constexpr index_t register_eigh_limit = 4;
 constexpr index_t cholesky_pack_limit = 24;
 constexpr index_t eigh_pack_limit = 8;
 
