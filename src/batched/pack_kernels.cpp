@@ -155,8 +155,8 @@ FL_LANE_INLINE void cholesky_solve(index_t order, const T *a, index_t k, T *b) {
 // every lane, applied as A <- J^T A J and V <- V J.
 template <class T>
 FL_LANE_INLINE void rotate(index_t n, T *a, T *v, index_t p, index_t q) {
-    const auto [c, s] = jacobi_rotation<T>(load(at(a, n, q, q)) - load(at(a, n, p, p)),
-                                           2 * load(at(a, n, p, q)));
+    const auto [c, s] =
+        jacobi_rotation<T>(load(at(a, n, q, q)) - load(at(a, n, p, p)), 2 * load(at(a, n, p, q)));
     for (index_t k = 0; k < n; ++k) {
         const Vec<T> x = load(at(a, n, k, p)), y = load(at(a, n, k, q));
         store(at(a, n, k, p), c * x - s * y);

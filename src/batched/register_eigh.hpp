@@ -23,7 +23,7 @@ template <index_t N, class T>
 struct RegisterPack {
     Vec<T> a[N][N];  // only a[i][j], i <= j, is used
     Vec<T> v[N][N];
-    Vec<T> undo;     // the scale that max |a_ij| = 1 took away
+    Vec<T> undo;  // the scale that max |a_ij| = 1 took away
     // Element (i, j) of the symmetric matrix, from the stored triangle.
     FL_LANE_INLINE Vec<T> &at(index_t i, index_t j) { return i <= j ? a[i][j] : a[j][i]; }
 };
@@ -66,7 +66,8 @@ FL_LANE_INLINE auto converged(const RegisterPack<N, T> &m) {
 
 // Cyclic sweeps over the P packs, rotation by rotation (a rotation is a chain of two square
 // roots and a division: the P chains, independent, overlap in the core), until every lane
-// has converged; false if some lane has not within the sweep limit.
+// has converged; false if some lane has not within the sweep limit. The loops are unrolled,
+// so that every index is a constant and the packs stay in registers.
 template <index_t N, index_t P, bool Vectors, class T>
 FL_LANE_INLINE bool sweep_packs(RegisterPack<N, T> (&m)[P]) {
     constexpr int max_sweeps = 50;
@@ -78,7 +79,6 @@ FL_LANE_INLINE bool sweep_packs(RegisterPack<N, T> (&m)[P]) {
         }
         if (all) return true;
         if (sweep == max_sweeps) return false;
-        // Unrolled, so that every index is a constant and the packs stay in registers.
 #pragma GCC unroll 8
         for (index_t p = 0; p < N - 1; ++p)
 #pragma GCC unroll 8
