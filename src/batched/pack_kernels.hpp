@@ -54,8 +54,8 @@ struct PackKernels {
     // Matrices first .. first + register_eigh_packs * W - 1 (symmetric, the triangle that
     // a's offsets name): w <- eigenvalues ascending (w's offsets: n elements), v <- the
     // eigenvectors unless v is nullptr, by the same Jacobi as `jacobi` with the matrices
-    // in registers (register_eigh.hpp), for n <= 4; false (w, v untouched) if some lane
-    // has NaN/Inf or did not converge.
+    // in registers (register_eigh.hpp), for n <= 4 on AVX-512; false (w, v untouched) on
+    // other instruction sets or if some lane has NaN/Inf or did not converge.
     bool (*eigh)(index_t n, const Strided<const T> &a, const Strided<T> &w, const Strided<T> *v,
                  index_t first);
 };
