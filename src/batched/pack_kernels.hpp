@@ -60,8 +60,9 @@ struct PackKernels {
                  index_t first);
 };
 
-// The packs that one call of PackKernels::eigh takes: two, so that the latency-bound
-// chains of their rotations overlap.
+// The packs that one call of PackKernels::eigh takes: four, so that the chains of their
+// rotations overlap (3x3: 6.4 ms for 1e5 against 7.2 ms with two, one run); AVX-512's
+// 32 registers hold four 3x3 packs' triangles and vectors.
 constexpr index_t register_eigh_packs = 4;
 
 // The kernels for the widest instruction set this CPU runs, decided on the first call.
