@@ -421,8 +421,9 @@ TYPED_TEST(StackTest, EighResidualsOrthogonalityAndOrder) {
         }
 }
 
-// Clustered, repeated and widely spread eigenvalues, in stacks that fill two packs per
-// Jacobi call and leave a single pack at the end: the bound holds for every matrix.
+// Clustered, repeated and widely spread eigenvalues, in stacks that fill whole groups of
+// packs (in registers for n <= 4) and leave a partial one at the end: the bound holds for
+// every matrix.
 TYPED_TEST(StackTest, EighClusteredAndRepeatedEigenvalues) {
     using T = TypeParam;
     const long double gap = 100 * eps<T>();
@@ -431,7 +432,7 @@ TYPED_TEST(StackTest, EighClusteredAndRepeatedEigenvalues) {
     for (int64_t n : {2, 3, 4, 8})
         for (size_t k = 0; k < spectra.size(); ++k) {
             SCOPED_TRACE("n=" + std::to_string(n) + " spectrum " + std::to_string(k));
-            const int64_t count = 3 * (64 / static_cast<int64_t>(sizeof(T))) + 1;
+            const int64_t count = 9 * (64 / static_cast<int64_t>(sizeof(T))) + 1;
             StackOf<T> a(count, n, n, FL_ROW_MAJOR, 1, 1);
             for (int64_t l = 0; l < count; ++l) {
                 std::vector<long double> d(static_cast<size_t>(n));
@@ -452,6 +453,75 @@ TYPED_TEST(StackTest, EighClusteredAndRepeatedEigenvalues) {
                 ASSERT_EQ(info[static_cast<size_t>(l)], FL_OK);
                 expect_eigenpairs<T>(a.ref(l), w.ref(l), v.ref(l));
             }
+        }
+}
+
+// Orders 1-4 run full groups of packs in registers, straight between the caller's arrays;
+// a group holding a NaN matrix, the last partial group and a one-matrix call go through
+// the packs. Both must give the same eigenpairs (same rotations: signs included), meet the
+// bound per matrix, and the eigenvalues-only call the same w.
+TYPED_TEST(StackTest, EighInRegistersMatchesPacks) {
+    using T = TypeParam;
+    const int64_t w_lanes = 64 / static_cast<int64_t>(sizeof(T)), count = 9 * w_lanes + 3;
+    for (fl_layout layout : kLayouts)
+        for (int64_t n = 1; n <= 5; ++n) {
+            SCOPED_TRACE(std::string(layout_name(layout)) + " n=" + std::to_string(n));
+            StackOf<T> a(count, n, n, layout, 1, 2);
+            for (int64_t l = 0; l < count; ++l) {
+                Ref r = random_ref(n, n, 500 + static_cast<uint64_t>(l)), s = r;
+                for (int64_t i = 0; i < n; ++i)
+                    for (int64_t j = 0; j < n; ++j)
+                        s(i, j) = l % 7 == 2 ? (i == j ? 3 : 0) : r(i, j) + r(j, i);
+                a.set(l, s);
+            }
+            const int64_t bad = w_lanes + 1;
+            a(bad, n - 1, 0) = std::numeric_limits<T>::quiet_NaN();
+            StackOf<T> w(count, n, 1, FL_COL_MAJOR, 0, 1), v(count, n, n, layout, 0, 3);
+            StackOf<T> w_only(count, n, 1, FL_COL_MAJOR);
+            auto info = info_for(count), info_only = info_for(count);
+            ASSERT_EQ(fl_stack_eigh(Dtype<T>::value, layout, count, n, a.data(), a.ld(), a.stride(),
+                                    FL_LOWER, w.data(), w.stride(), v.data(), v.ld(), v.stride(),
+                                    info.data()),
+                      FL_OK)
+                << fl_last_error();
+            ASSERT_EQ(fl_stack_eigh(Dtype<T>::value, layout, count, n, a.data(), a.ld(), a.stride(),
+                                    FL_LOWER, w_only.data(), w_only.stride(), nullptr, 1, 0,
+                                    info_only.data()),
+                      FL_OK);
+            for (int64_t l = 0; l < count; ++l) {
+                SCOPED_TRACE("l=" + std::to_string(l));
+                const int32_t want = l == bad ? FL_ERR_NON_FINITE : FL_OK;
+                ASSERT_EQ(info[static_cast<size_t>(l)], want);
+                ASSERT_EQ(info_only[static_cast<size_t>(l)], want);
+                if (want != FL_OK) {
+                    EXPECT_TRUE(w.all_nan(l) && v.all_nan(l) && w_only.all_nan(l));
+                    continue;
+                }
+                expect_eigenpairs<T>(a.ref(l), w.ref(l), v.ref(l));
+                StackOf<T> w1(1, n, 1, FL_COL_MAJOR), v1(1, n, n, layout);
+                int32_t info1 = -7;
+                ASSERT_EQ(
+                    fl_stack_eigh(Dtype<T>::value, layout, 1, n, a.data() + l * a.stride(), a.ld(),
+                                  0, FL_LOWER, w1.data(), 1, v1.data(), v1.ld(), 0, &info1),
+                    FL_OK);
+                ASSERT_EQ(info1, FL_OK);
+                // Same eigenvalues to the bound; each eigenvector of a separated eigenvalue
+                // the same, sign included (nearly parallel columns, positive product).
+                const T scale = std::max(std::fabs(w1(0, 0, 0)), std::fabs(w1(0, n - 1, 0)));
+                const T tol = static_cast<T>(kResidualThreshold) * static_cast<T>(n) * eps<T>();
+                for (int64_t j = 0; j < n; ++j) {
+                    EXPECT_NEAR(w(l, j, 0), w1(0, j, 0), tol * scale);
+                    EXPECT_NEAR(w_only(l, j, 0), w(l, j, 0), tol * scale);
+                    T gap = scale;
+                    for (int64_t k = 0; k < n; ++k)
+                        if (k != j) gap = std::min(gap, std::fabs(w1(0, k, 0) - w1(0, j, 0)));
+                    if (gap < T(1e-2) * scale) continue;
+                    T dot = 0;
+                    for (int64_t i = 0; i < n; ++i) dot += v(l, i, j) * v1(0, i, j);
+                    EXPECT_GT(dot, 1 - T(1e-3)) << "column " << j;
+                }
+            }
+            EXPECT_TRUE(v.gaps_untouched());
         }
 }
 

@@ -4,7 +4,9 @@
 #include <limits>
 
 #include "batched/cofactors.hpp"
+#include "batched/jacobi_rotation.hpp"
 #include "batched/lanes.hpp"
+#include "batched/register_eigh.hpp"
 #include "core/instruction_set.hpp"
 
 // Each kernel is written once as a template on the order N (N = 0: the order comes at run
@@ -149,26 +151,12 @@ FL_LANE_INLINE void cholesky_solve(index_t order, const T *a, index_t k, T *b) {
     }
 }
 
-// One Jacobi rotation J = [c s; -s c] in the (p, q) plane that zeroes a(p, q) of every lane,
-// applied as A <- J^T A J and V <- V J (Golub and Van Loan, Algorithm 8.5.1). Their
-// t = sign(tau) / (|tau| + sqrt(1 + tau^2)), tau = d / e with d = a_qq - a_pp, e = 2 a_pq,
-// is rewritten with h = sqrt(d^2 + e^2) and r = |d| + h as c = r / g, s = sign(d e) |e| / g,
-// g = sqrt(r^2 + e^2): two square roots and one division on the dependency chain of the
-// sweep instead of two and three. The caller scales A to max |a_ij| = 1, so the squares
-// cannot overflow; and an a_pq below eps^2 / 2 is set to zero without a rotation (a
-// backward error far below eps ||A||), so that they cannot underflow either: a subnormal
-// r^2 + e^2 would make c^2 + s^2 != 1 and V lose its orthogonality (as it did on lanes
-// that had converged but kept sweeping with their pack).
+// One Jacobi rotation J (jacobi_rotation.hpp) in the (p, q) plane that zeroes a(p, q) of
+// every lane, applied as A <- J^T A J and V <- V J.
 template <class T>
 FL_LANE_INLINE void rotate(index_t n, T *a, T *v, index_t p, index_t q) {
-    const Vec<T> d = load(at(a, n, q, q)) - load(at(a, n, p, p)), e = 2 * load(at(a, n, p, q));
-    const Vec<T> r = vabs(d) + vsqrt(d * d + e * e);
-    const Vec<T> g = vsqrt(r * r + e * e);
-    constexpr T eps = std::numeric_limits<T>::epsilon();
-    const auto none = vabs(e) < eps * eps;
-    const Vec<T> inv = 1 / (none ? splat<T>(1) : g);
-    const Vec<T> c = none ? splat<T>(1) : r * inv;
-    const Vec<T> s = none ? splat<T>(0) : (d * e >= 0 ? vabs(e) : -vabs(e)) * inv;
+    const auto [c, s] =
+        jacobi_rotation<T>(load(at(a, n, q, q)) - load(at(a, n, p, p)), 2 * load(at(a, n, p, q)));
     for (index_t k = 0; k < n; ++k) {
         const Vec<T> x = load(at(a, n, k, p)), y = load(at(a, n, k, q));
         store(at(a, n, k, p), c * x - s * y);
@@ -445,7 +433,7 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, const Strided<const T> &a, inde
             return kernel<0>(n, __VA_ARGS__); \
     }
 
-#define FL_DEFINE_PACK_KERNELS(isa, target)                                                   \
+#define FL_DEFINE_PACK_KERNELS(isa, target, register_eigh)                                    \
     namespace isa {                                                                           \
     template <class T>                                                                        \
     target void lu_k(index_t n, T *a, T *piv, T *singular) {                                  \
@@ -496,6 +484,12 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, const Strided<const T> &a, inde
         FL_BY_ORDER(logdet_in_registers, n, a, first, sign, logabsdet)                        \
     }                                                                                         \
     template <class T>                                                                        \
+    target bool eigh_k(index_t n, const Strided<const T> &a, const Strided<T> &w,             \
+                       const Strided<T> *v, index_t first) {                                  \
+        if constexpr (!register_eigh) return false;                                           \
+        FL_BY_ORDER(eigh_in_registers, n, a, w, v, first)                                     \
+    }                                                                                         \
+    template <class T>                                                                        \
     target void logs_k(index_t count, double *x) {                                            \
         for (index_t i = 0; i < count; i += 8) log_lanes(x + i);                              \
     }                                                                                         \
@@ -504,16 +498,19 @@ FL_LANE_INLINE bool logdet_in_registers(index_t, const Strided<const T> &a, inde
         return {&lu_k<T>,     &lu_solve_k<T>,   &cholesky_k<T>, &cholesky_solve_k<T>,         \
                 &jacobi_k<T>, &non_finite_k<T>, &gather_k<T>,   &cofactor_inverse_k<T>,       \
                 &logs_k<T>,   &solve_k<T>,      &logdet_k<T>,                                 \
-                &cholesky_registers_k<T>};                                                    \
+                &cholesky_registers_k<T>,       &eigh_k<T>};                                  \
     }                                                                                         \
     }
 
 #if defined(__x86_64__) && defined(__GNUC__)
+// The register eigh only where it was measured, AVX-512: its 32 vector registers hold four
+// 3x3 packs, and its code for the other sets (a Vec is two or four registers there) made
+// the library 2.4 MB larger.
 FL_DEFINE_PACK_KERNELS(avx512,
-                       __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))))
-FL_DEFINE_PACK_KERNELS(avx2, __attribute__((target("avx2,fma"))))
+                       __attribute__((target("avx512f,avx512dq,avx512vl,avx512bw,avx2,fma"))), true)
+FL_DEFINE_PACK_KERNELS(avx2, __attribute__((target("avx2,fma"))), false)
 #endif
-FL_DEFINE_PACK_KERNELS(baseline, )
+FL_DEFINE_PACK_KERNELS(baseline, , false)
 
 }  // namespace
 

@@ -52,6 +52,7 @@ constexpr index_t cofactor_inverse_limit = 4;
 constexpr index_t register_solve_limit = 4;
 constexpr index_t register_logdet_limit = 4;
 constexpr index_t register_cholesky_limit = 4;
+constexpr index_t register_eigh_limit = 4;
 constexpr index_t cholesky_pack_limit = 24;
 constexpr index_t eigh_pack_limit = 8;
 

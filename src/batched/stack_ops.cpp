@@ -214,6 +214,64 @@ void register_logdets(index_t count, const Stack &a, double *sign, double *logab
         [&](index_t first) { return pack_kernels<T>().logdet(n, from, first, sign, logabsdet); });
 }
 
+// Eigenpairs of orders up to eigh_pack_limit by Jacobi on packs: for n <= 4 two packs per
+// Jacobi call, so that their rotations, latency-bound chains there, overlap
+// (pack_kernels.hpp); larger n keep the core busy alone. Full groups of orders up to
+// register_eigh_limit go through the kernel that keeps them in registers, straight between
+// the caller's arrays; a group with NaN/Inf or no convergence, and the last partial one,
+// through the packs, which report them.
+template <class T>
+void eigh_packs(index_t count, const Stack &a, Triangle triangle, const Stack &w, const Stack *v,
+                Outcome *outcome) {
+    const index_t n = a.first.rows, lw = lanes<T>;
+    const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
+    const std::vector<index_t> w_offsets = element_offsets(w);
+    const std::vector<index_t> v_offsets = v != nullptr ? element_offsets(*v) : offsets;
+    const Strided<const T> from{a.matrix<T>(0), a.stride, offsets.data()};
+    const Strided<T> to_w{w.matrix<T>(0), w.stride, w_offsets.data()};
+    const Strided<T> to_v{v != nullptr ? v->matrix<T>(0) : nullptr, v != nullptr ? v->stride : 0,
+                          v_offsets.data()};
+    const bool registers = n <= register_eigh_limit;
+    const index_t size = n * n * lw, pair = n <= 4 ? 2 : 1;
+    const index_t group = registers ? register_eigh_packs : pair;
+    for_each_pack<T>(
+        count, 20 * cube(n),
+        [&] {
+            return [&, pa = PackBuffer<T>(2 * n * n), pv = PackBuffer<T>(2 * n * n),
+                    pw = PackBuffer<T>(n)](index_t group_first, index_t group_used) mutable {
+                if (registers && group_used == group * lw &&
+                    pack_kernels<T>().eigh(n, from, to_w, v != nullptr ? &to_v : nullptr,
+                                           group_first)) {
+                    std::fill_n(outcome + group_first, group_used, Outcome::ok);
+                    return;
+                }
+                for (index_t first = group_first; first < group_first + group_used;
+                     first += pair * lw) {
+                    const index_t used = std::min(pair * lw, group_first + group_used - first);
+                    alignas(64) T failed[2 * lanes<T>];
+                    const index_t packs = (used + lw - 1) / lw;
+                    for (index_t k = 0; k < packs; ++k) {
+                        const index_t at = first + k * lw, in = std::min(lw, used - k * lw);
+                        gather(a, offsets, at, in, pa.data() + k * size);
+                        screen_non_finite(n, pa.data() + k * size, at, in, outcome);
+                    }
+                    pack_kernels<T>().jacobi(n, pa.data(), pv.data(), failed, packs);
+                    for (index_t k = 0; k < packs; ++k) {
+                        const index_t at = first + k * lw, in = std::min(lw, used - k * lw);
+                        const T *ak = pa.data() + k * size;
+                        record(failed + k * lw, Outcome::no_convergence, at, in, outcome);
+                        for (index_t j = 0; j < n; ++j)
+                            std::copy_n(ak + (j * n + j) * lw, lw, pw.data() + j * lw);
+                        scatter(pw.data(), outcome, w_offsets, at, in, w);
+                        if (v != nullptr)
+                            scatter(pv.data() + k * size, outcome, v_offsets, at, in, *v);
+                    }
+                }
+            };
+        },
+        group);
+}
+
 FactorOptions triangle_options(Triangle triangle) {
     FactorOptions o;
     o.triangle = triangle;
@@ -359,42 +417,7 @@ void stack_eigh(Dtype dtype, index_t count, const Stack &a, Triangle triangle, c
             fill_nan<T>(w, l);
             if (v != nullptr) fill_nan<T>(*v, l);
         };  // for the LAPACK route; the packs write NaN through scatter
-        if (n <= eigh_pack_limit) {
-            const index_t lw = lanes<T>;
-            const std::vector<index_t> offsets = symmetric_offsets(a, triangle);
-            const std::vector<index_t> w_offsets = element_offsets(w);
-            const std::vector<index_t> v_offsets = v != nullptr ? element_offsets(*v) : offsets;
-            // Two packs per Jacobi call for n <= 4, so that their rotations, latency-bound
-            // chains there, overlap (pack_kernels.hpp); larger n keep the core busy alone.
-            const index_t size = n * n * lw, group = n <= 4 ? 2 : 1;
-            for_each_pack<T>(
-                count, 20 * cube(n),
-                [&] {
-                    return [&, pa = PackBuffer<T>(2 * n * n), pv = PackBuffer<T>(2 * n * n),
-                            pw = PackBuffer<T>(n)](index_t first, index_t used) mutable {
-                        alignas(64) T failed[2 * lanes<T>];
-                        const index_t packs = (used + lw - 1) / lw;
-                        for (index_t k = 0; k < packs; ++k) {
-                            const index_t at = first + k * lw, in = std::min(lw, used - k * lw);
-                            gather(a, offsets, at, in, pa.data() + k * size);
-                            screen_non_finite(n, pa.data() + k * size, at, in, outcome);
-                        }
-                        pack_kernels<T>().jacobi(n, pa.data(), pv.data(), failed, packs);
-                        for (index_t k = 0; k < packs; ++k) {
-                            const index_t at = first + k * lw, in = std::min(lw, used - k * lw);
-                            const T *ak = pa.data() + k * size;
-                            record(failed + k * lw, Outcome::no_convergence, at, in, outcome);
-                            for (index_t j = 0; j < n; ++j)
-                                std::copy_n(ak + (j * n + j) * lw, lw, pw.data() + j * lw);
-                            scatter(pw.data(), outcome, w_offsets, at, in, w);
-                            if (v != nullptr)
-                                scatter(pv.data() + k * size, outcome, v_offsets, at, in, *v);
-                        }
-                    };
-                },
-                group);
-            return;
-        }
+        if (n <= eigh_pack_limit) return eigh_packs<T>(count, a, triangle, w, v, outcome);
         for_each_matrix(
             count, 9 * cube(n), outcome,
             [&](index_t l) {
