@@ -64,7 +64,10 @@ LdltFactor<T>::LdltFactor(const MatrixRef &a, const FactorOptions &options)
     // sytrf completes the factorization even then, but D cannot be inverted, so no solve,
     // inverse or condition estimate could be answered: refused as LU refuses a zero pivot,
     // or, under FL_OPT_ALLOW_SINGULAR, kept for its parts, determinant and inertia.
-    zero_pivot_ = info;
+    // sytrf's info names a zero of D found during the factorization; the same test on the
+    // finished D (sytri's, first_zero_pivot) can find one sytrf passed over (the dense fuzz
+    // harness found such an input, with FL_OPT_CHECK_FINITE off), so both are asked.
+    zero_pivot_ = info != 0 ? info : first_zero_pivot();
     if (!options.allow_singular) require_nonsingular();
 }
 
